@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+
+// Each verb is a module under this folder exporting `register(program)`.
+// Add one import and one array entry per verb.
+type CommandModule = { register: (program: Command) => void };
+
+const commandModules: CommandModule[] = [
+];
+
+export function registerCommands(program: Command): void {
+  for (const m of commandModules) m.register(program);
+}
