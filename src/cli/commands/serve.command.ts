@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { loadConfig } from '../../platform/config.ts';
+import { startPlatform } from '../../platform/bootstrap.ts';
+import { buildApp } from '../../platform/http/app.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('run the Amaan server (API at /api/v1, docs at /api/docs, web app at /)')
+    .option('--demo', 'load the synthetic demo dataset when the database is empty, and print demo sign-ins')
+    .option('-p, --port <port>', 'port (overrides PORT)')
+    .action(async (opts: { demo?: boolean; port?: string }) => {
+      const t0 = performance.now();
+      const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+      const { ctx, database } = await startPlatform(config);
+      if (opts.demo) {
+        const { loadDemoIfEmpty } = await import('../../demo/demo.loader.ts');
+        const demo = await loadDemoIfEmpty(ctx, { onProgress: (m) => process.stdout.write(`  demo: ${m}\n`) });
+        if (demo.users.length && config.env !== 'production') {
+          process.stdout.write('\nDemo sign-ins (synthetic data; refused when NODE_ENV=production):\n');
+          for (const u of demo.users) process.stdout.write(`  ${u.role.padEnd(19)} ${u.username.padEnd(14)} password: ${u.password}\n`);
+        }
+      }
+      const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+      const app = await buildApp(ctx, { logger: process.env.AMAAN_LOG === '1', webRoot });
+      const address = await app.listen({ host: config.host, port: config.port });
+      const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+      process.stdout.write(`\nAmaan is ready at ${url}  (API docs: ${url}/api/docs; engine: ${ctx.engine}; started in ${Math.round(performance.now() - t0)} ms)\n`);
+      const stop = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+}

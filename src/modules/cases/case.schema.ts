@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { caseStatuses } from './case.lifecycle.ts';
+import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+
+// One set of schemas drives validation, the OpenAPI document and the web app's forms.
+export const caseStatus = z.enum(caseStatuses);
+const offenceCodes = z.array(z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'unknown offence code')).min(1, 'at least one offence').max(20);
+
+export const createCaseBody = z.strictObject({
+  branchId: z.number().int().positive(),
+  title: z.string().trim().min(3, 'at least 3 characters').max(200),
+  summary: z.string().trim().max(10_000).default(''),
+  offenceCodes,
+  reportedAt: isoDate.optional(),
+});
+export type CreateCaseInput = z.infer<typeof createCaseBody>;
+
+export const updateCaseBody = z.strictObject({
+  title: z.string().trim().min(3, 'at least 3 characters').max(200).optional(),
+  summary: z.string().trim().max(10_000).optional(),
+  offenceCodes: offenceCodes.optional(),
+});
+
+export const transitionBody = z.strictObject({
+  to: caseStatus,
+  reason: z.string().trim().min(3, 'say why, at least 3 characters').max(2000),
+  /** Required when registering the FIR. */
+  firNumber: z.number().int().positive().max(999_999).optional(),
+  at: isoDate.optional(),
+});
+
+export const listCasesQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  status: caseStatus.optional(),
+  branchId: z.coerce.number().int().positive().optional(),
+  province: z.string().max(100).optional(),
+  offence: z.string().max(40).optional(),
+  firYear: z.coerce.number().int().min(1947).max(2100).optional(),
+  ...pageQuery,
+});
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
+
+export const teamBody = z.strictObject({
+  members: z.array(z.strictObject({ userId: z.uuid(), teamRole: z.enum(['lead', 'member', 'prosecutor']) })).max(50),
+});
+
+export const noteBody = z.strictObject({
+  kind: z.enum(['note', 'event']).default('note'),
+  body: z.string().trim().min(1, 'required').max(20_000),
+  occurredAt: isoDate.optional(),
+});
+
+export const caseSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: caseStatus,
+  firNumber: z.number().nullable(),
+  firYear: z.number().nullable(),
+  firLabel: z.string().nullable(),
+  branchId: z.number(),
+  district: z.string(),
+  province: z.string(),
+  offenceCodes: z.array(z.string()),
+  reportedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const caseDetail = caseSummary.extend({
+  summary: z.string(),
+  firRegisteredAt: z.string().nullable(),
+  challanSubmittedAt: z.string().nullable(),
+  team: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string(), teamRole: z.string() })),
+  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string(), actor: z.string().nullable(), at: z.string() })),
+  allowedNextSteps: z.array(caseStatus),
+});
+
+export const timelineEntry = z.object({
+  id: z.number(),
+  kind: z.string(),
+  body: z.string(),
+  occurredAt: z.string(),
+  actor: z.string().nullable(),
+});

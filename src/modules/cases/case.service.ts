@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
+import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+export const firLabel = (c: { fir_number: number | null; fir_year: number | null; branch_code?: string }) =>
+  c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`;
+
+export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
+  let query = ctx.db
+    .selectFrom('cases')
+    .innerJoin('branches', 'branches.id', 'cases.branch_id')
+    .where(caseVisibleTo(ctx.actor));
+  if (q.status) query = query.where('cases.status', '=', q.status);
+  if (q.branchId) query = query.where('cases.branch_id', '=', q.branchId);
+  if (q.province) query = query.where('branches.province', '=', q.province);
+  if (q.firYear) query = query.where('cases.fir_year', '=', q.firYear);
+  if (q.offence) {
+    const code = q.offence;
+    query = query.where((eb) => eb.exists(eb.selectFrom('case_offences').select(sql`1`.as('one')).whereRef('case_offences.case_id', '=', 'cases.id').where('case_offences.offence_code', '=', code)));
+  }
+  if (q.q) {
+    const text = q.q;
+    const fir = /^(?:fir\s*)?(\d{1,6})(?:\/(\d{4}))?$/i.exec(text);
+    query = query.where((eb) => {
+      const ors = [eb(eb.fn('lower', ['cases.title']), 'like', `%${escapeLike(text.toLowerCase())}%`)];
+      if (fir) {
+        const byNumber = eb('cases.fir_number', '=', Number(fir[1]));
+        ors.push(fir[2] ? eb.and([byNumber, eb('cases.fir_year', '=', Number(fir[2]))]) : byNumber);
+      }
+      return eb.or(ors);
+    });
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .select(['cases.id', 'cases.title', 'cases.status', 'cases.fir_number', 'cases.fir_year', 'cases.branch_id', 'branches.district', 'branches.province', 'cases.reported_at', 'cases.updated_at'])
+      .select((eb) => eb.fn.coalesce(
+        eb.selectFrom('case_offences').select(sql<string[]>`array_agg(offence_code ORDER BY offence_code)`.as('codes')).whereRef('case_offences.case_id', '=', 'cases.id'),
+        sql<string[]>`'{}'::text[]`,
+      ).as('offence_codes'))
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toSummary), total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+type SummaryRow = { id: string; title: string; status: string; fir_number: number | null; fir_year: number | null; branch_id: number; district: string; province: string; reported_at: Date; updated_at: Date; offence_codes: string[] | null };
+function toSummary(r: SummaryRow) {
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status as CaseStatus,
+    firNumber: r.fir_number,
+    firYear: r.fir_year,
+    firLabel: firLabel(r),
+    branchId: r.branch_id,
+    district: r.district,
+    province: r.province,
+    offenceCodes: r.offence_codes ?? [],
+    reportedAt: r.reported_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function getCase(ctx: ServiceContext, id: string) {
+  const base = await ctx.db
+    .selectFrom('cases')
+    .innerJoin('branches', 'branches.id', 'cases.branch_id')
+    .selectAll('cases')
+    .select(['branches.district', 'branches.province'])
+    .select((eb) => eb.selectFrom('case_offences').select(sql<string[]>`array_agg(offence_code ORDER BY offence_code)`.as('codes')).whereRef('case_offences.case_id', '=', 'cases.id').as('offence_codes'))
+    .where('cases.id', '=', id)
+    .where(caseVisibleTo(ctx.actor))
+    .executeTakeFirst();
+  if (!base) throw notFound('case');
+  const [team, history] = await Promise.all([
+    ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select(['users.id', 'users.display_name', 'users.role', 'case_team.team_role']).where('case_team.case_id', '=', id).orderBy('users.display_name').execute(),
+    ctx.db.selectFrom('case_status_history').leftJoin('users', 'users.id', 'case_status_history.actor_id').select(['from_status', 'to_status', 'reason', 'users.display_name', 'at']).where('case_id', '=', id).orderBy('at').orderBy('case_status_history.id').execute(),
+  ]);
+  const status = base.status as CaseStatus;
+  return {
+    ...toSummary(base),
+    summary: base.summary,
+    firRegisteredAt: iso(base.fir_registered_at),
+    challanSubmittedAt: iso(base.challan_submitted_at),
+    team: team.map((t) => ({ userId: t.id, displayName: t.display_name, role: t.role, teamRole: t.team_role })),
+    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, actor: h.display_name, at: h.at.toISOString() })),
+    allowedNextSteps: allowedNextSteps(status, ctx.actor.role),
+  };
+}
+
+async function assertOffencesExist(tx: Tx, codes: string[]) {
+  const found = await tx.selectFrom('offences').select('code').where('code', 'in', codes).execute();
+  const known = new Set(found.map((f) => f.code));
+  const missing = codes.filter((c) => !known.has(c));
+  if (missing.length) throw invalid('offenceCodes', `unknown offence code(s): ${missing.join(', ')}`);
+}
+
+export async function createCase(ctx: ServiceContext, input: CreateCaseInput): Promise<string> {
+  const { actor } = ctx;
+  // Investigators and supervisors open cases in their own branch only.
+  if (actor.branchId !== input.branchId) throw new AppError('forbidden', 'you can open cases only in your own branch', [{ field: 'branchId', message: 'not your branch' }]);
+  const offenceCodes = [...new Set(input.offenceCodes)];
+  return inTransaction(ctx, async (tx, audit) => {
+    const branch = await tx.selectFrom('branches').select('id').where('id', '=', input.branchId).executeTakeFirst();
+    if (!branch) throw invalid('branchId', 'unknown branch');
+    await assertOffencesExist(tx, offenceCodes);
+    const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
+    const row = await tx
+      .insertInto('cases')
+      .values({ branch_id: input.branchId, title: input.title, summary: input.summary, status: 'complaint_received', reported_at: reportedAt, created_by: actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('case_offences').values(offenceCodes.map((code) => ({ case_id: row.id, offence_code: code }))).execute();
+    await tx.insertInto('case_team').values({ case_id: row.id, user_id: actor.id, team_role: 'lead' }).execute();
+    await tx.insertInto('case_status_history').values({ case_id: row.id, from_status: null, to_status: 'complaint_received', reason: 'complaint received', actor_id: actor.id, at: reportedAt }).execute();
+    await audit({ action: 'case.create', entityType: 'case', entityId: row.id, details: { title: input.title, branchId: input.branchId, offenceCodes } });
+    return row.id;
+  });
+}
+
+export async function updateCase(ctx: ServiceContext, id: string, input: { title?: string; summary?: string; offenceCodes?: string[] }): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    await requireCaseAccess(tx, ctx.actor, id);
+    const set: { title?: string; summary?: string; updated_at: Date } = { updated_at: new Date() };
+    if (input.title !== undefined) set.title = input.title;
+    if (input.summary !== undefined) set.summary = input.summary;
+    await tx.updateTable('cases').set(set).where('id', '=', id).execute();
+    if (input.offenceCodes) {
+      const codes = [...new Set(input.offenceCodes)];
+      await assertOffencesExist(tx, codes);
+      await tx.deleteFrom('case_offences').where('case_id', '=', id).execute();
+      await tx.insertInto('case_offences').values(codes.map((code) => ({ case_id: id, offence_code: code }))).execute();
+    }
+    await audit({ action: 'case.update', entityType: 'case', entityId: id, details: { changed: Object.keys(input) } });
+  });
+}
+
+export async function transitionCase(ctx: ServiceContext, id: string, input: { to: CaseStatus; reason: string; firNumber?: number; at?: string }): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const current = await requireCaseAccess(tx, ctx.actor, id);
+    // Lock the row so two concurrent transitions cannot both pass the check.
+    await tx.selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
+    const from = current.status;
+    if (!isCaseStatus(from)) throw new AppError('internal', `case has unknown status ${from}`);
+    const check = checkTransition(from, input.to, ctx.actor.role);
+    if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'to', message: check.reason }]);
+    const at = input.at ? new Date(input.at) : new Date();
+    const set: Record<string, unknown> = { status: input.to, updated_at: new Date() };
+    if (input.to === 'fir_registered') {
+      if (!input.firNumber) throw invalid('firNumber', 'required to register the FIR');
+      const year = at.getUTCFullYear();
+      const clash = await tx.selectFrom('cases').select('id').where('branch_id', '=', current.branch_id).where('fir_year', '=', year).where('fir_number', '=', input.firNumber).executeTakeFirst();
+      if (clash) throw conflict(`FIR ${input.firNumber}/${year} already exists in this branch`, 'firNumber');
+      Object.assign(set, { fir_number: input.firNumber, fir_year: year, fir_registered_at: at });
+    } else if (input.firNumber !== undefined) {
+      throw invalid('firNumber', 'only given when registering the FIR');
+    }
+    if (input.to === 'challan_submitted') set.challan_submitted_at = at;
+    await tx.updateTable('cases').set(set).where('id', '=', id).execute();
+    await tx.insertInto('case_status_history').values({ case_id: id, from_status: from, to_status: input.to, reason: input.reason, actor_id: ctx.actor.id, at }).execute();
+    await audit({ action: 'case.transition', entityType: 'case', entityId: id, details: { from, to: input.to, reason: input.reason, firNumber: input.firNumber } });
+  });
+}
+
+export async function setTeam(ctx: ServiceContext, id: string, members: Array<{ userId: string; teamRole: 'lead' | 'member' | 'prosecutor' }>): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const c = await requireCaseAccess(tx, ctx.actor, id);
+    if (ctx.actor.role !== 'supervisor' || ctx.actor.branchId !== c.branch_id) throw forbidden('only the branch supervisor assigns the team');
+    const ids = [...new Set(members.map((m) => m.userId))];
+    const users = ids.length ? await tx.selectFrom('users').select(['id', 'role', 'branch_id', 'disabled']).where('id', 'in', ids).execute() : [];
+    for (const m of members) {
+      const u = users.find((x) => x.id === m.userId);
+      if (!u || u.disabled) throw invalid('members', `unknown user ${m.userId}`);
+      const fits = m.teamRole === 'prosecutor' ? u.role === 'prosecutor' : (u.role === 'investigator' || u.role === 'supervisor') && u.branch_id === c.branch_id;
+      if (!fits) throw invalid('members', `user ${m.userId} cannot be ${m.teamRole} on this case`);
+    }
+    await tx.deleteFrom('case_team').where('case_id', '=', id).execute();
+    if (members.length) await tx.insertInto('case_team').values(members.map((m) => ({ case_id: id, user_id: m.userId, team_role: m.teamRole }))).execute();
+    await audit({ action: 'case.team.set', entityType: 'case', entityId: id, details: { members } });
+  });
+}
+
+export async function listTimeline(ctx: ServiceContext, id: string, page: { limit: number; offset: number }) {
+  await requireCaseAccess(ctx.db, ctx.actor, id);
+  const query = ctx.db.selectFrom('case_events').where('case_id', '=', id);
+  const [rows, total] = await Promise.all([
+    query.leftJoin('users', 'users.id', 'case_events.actor_id').select(['case_events.id', 'kind', 'body', 'occurred_at', 'users.display_name']).orderBy('occurred_at', 'desc').orderBy('case_events.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, occurredAt: r.occurred_at.toISOString(), actor: r.display_name })), total: Number(total.n), ...page };
+}
+
+export async function addTimelineEntry(ctx: ServiceContext, id: string, input: { kind: 'note' | 'event'; body: string; occurredAt?: string }): Promise<number> {
+  if (ctx.actor.role === 'analyst') throw forbidden('analysts read cases but do not write to them');
+  return inTransaction(ctx, async (tx, audit) => {
+    await requireCaseAccess(tx, ctx.actor, id);
+    const row = await tx
+      .insertInto('case_events')
+      .values({ case_id: id, kind: input.kind, body: input.body, occurred_at: input.occurredAt ? new Date(input.occurredAt) : new Date(), actor_id: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', id).execute();
+    await audit({ action: 'case.timeline.add', entityType: 'case', entityId: id, details: { eventId: row.id, kind: input.kind } });
+    return row.id;
+  });
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../db/schema.ts';
+
+/** Who is acting: the signed-in user (or API token owner) and where the request came from. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  branchId: number | null;
+  ip: string | null;
+}
+
+/** The system itself (CLI, demo loader): used for audit entries made outside a request. */
+export const systemActor = (name = 'system'): Actor => ({
+  id: '00000000-0000-0000-0000-000000000000',
+  username: name,
+  displayName: name,
+  role: 'administrator',
+  branchId: null,
+  ip: null,
+});

@@ -1,0 +1,55 @@
+import type { Role } from '../db/schema.ts';
+
+// What each role may do at all. Need-to-know (which cases, which victims) is checked on top of this
+// by the set-based scopes in case-scope.ts and victim-scope.ts.
+export type Permission =
+  | 'reference.read'
+  | 'offence.write'
+  | 'case.read'
+  | 'case.create'
+  | 'case.write'
+  | 'case.transition'
+  | 'case.team.manage'
+  | 'person.read'
+  | 'person.write'
+  | 'victim.read'
+  | 'victim.write'
+  | 'victim.identity.read'
+  | 'victim.care.write'
+  | 'operation.write'
+  | 'operation.approve'
+  | 'evidence.write'
+  | 'prosecution.write'
+  | 'stats.read'
+  | 'admin.users'
+  | 'audit.read'
+  | 'export.case'
+  | 'import.case';
+
+const grants: Record<Role, readonly Permission[]> = {
+  investigator: [
+    'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'person.read', 'person.write',
+    'victim.read', 'victim.write', 'operation.write', 'evidence.write', 'export.case',
+  ],
+  supervisor: [
+    'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
+    'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
+    'export.case', 'import.case',
+  ],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case'],
+  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write'],
+  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write'],
+  leadership: ['reference.read', 'stats.read'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case'],
+  auditor: ['reference.read', 'audit.read'],
+};
+
+export const roles = Object.keys(grants) as Role[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return roles.filter((r) => can(r, permission));
+}

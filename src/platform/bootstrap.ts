@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
+import type { AppContext } from './context.ts';
+import { seedReferenceData } from '../modules/reference/reference.seed.ts';
+
+export interface Started {
+  ctx: AppContext;
+  database: Database;
+  migrated: string[];
+}
+
+/** Opens the configured database, applies migrations and reference data, and builds the app context. */
+export async function startPlatform(config: Config, opts: { inMemory?: boolean } = {}): Promise<Started> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite'),
+  });
+  try {
+    const migrated = await migrateToLatest(database.db);
+    await seedReferenceData(database.db);
+    const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir);
+    const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([key]) };
+    return { ctx, database, migrated };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

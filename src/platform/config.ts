@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+
+// Configuration is read once from the environment at start; every variable is listed here with its
+// default and whether it is secret. All problems are reported together.
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL URL for production; unset -> embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Secret: 32-byte key (base64) for victim-identity encryption; unset -> a key file in dataDir. */
+  dataKey?: string;
+  bodyLimitBytes: number;
+  sessionHours: number;
+  /** Serve over HTTPS behind a proxy: marks cookies Secure. */
+  secureCookies: boolean;
+}
+
+export const configVariables = [
+  { name: 'NODE_ENV', default: 'development', secret: false, what: 'development | production | test; demo users are refused in production' },
+  { name: 'HOST', default: '127.0.0.1', secret: false, what: 'address to listen on' },
+  { name: 'PORT', default: '3000', secret: false, what: 'port to listen on (0 = any free port)' },
+  { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
+  { name: 'AMAAN_DATA_DIR', default: './data', secret: false, what: 'folder of the embedded database and local keys' },
+  { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the data folder)', secret: true, what: 'base64 32-byte key encrypting victim identities' },
+  { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
+  { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
+  { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
+] as const;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer >= ${min}, got "${raw}"`);
+    return n;
+  };
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  const config: Config = {
+    env: nodeEnv as Config['env'],
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', 3000, 0),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.AMAAN_DATA_DIR || './data'),
+    dataKey: env.AMAAN_DATA_KEY || undefined,
+    bodyLimitBytes: int('AMAAN_BODY_LIMIT', 1_048_576, 1024),
+    sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
+    secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
+  };
+  if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
+  if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}

@@ -1,0 +1,42 @@
+import type { Config } from './config.ts';
+import type { Db, Engine, Tx } from './db/database.ts';
+import type { FieldCrypto } from './crypto/field-crypto.ts';
+import type { Actor } from './access/actor.ts';
+import { appendAudit, type AuditEntryInput } from './audit/audit.ts';
+
+/** Everything a service needs, built once at start and passed down; no globals. */
+export interface AppContext {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  crypto: FieldCrypto;
+}
+
+/** A service call: the app plus who is acting. */
+export interface ServiceContext extends AppContext {
+  actor: Actor;
+}
+
+export type AuditEvent = Omit<AuditEntryInput, 'actorId' | 'actorName' | 'ip'>;
+
+/**
+ * Runs a change in one transaction and appends its audit entries in the same transaction, so a change
+ * is never stored without its trail and a failed change leaves nothing behind.
+ */
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  work: (tx: Tx, audit: (event: AuditEvent) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const audit = (event: AuditEvent) =>
+      appendAudit(tx, { ...event, actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip });
+    return work(tx, audit);
+  });
+}
+
+/** Records a read (victim identity, export) in the trail, outside any write transaction. */
+export async function auditRead(ctx: ServiceContext, event: AuditEvent): Promise<void> {
+  await ctx.db.transaction().execute((tx) =>
+    appendAudit(tx, { ...event, actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip }),
+  );
+}

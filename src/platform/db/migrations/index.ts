@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core.ts';
+
+// Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};

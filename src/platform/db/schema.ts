@@ -1,0 +1,409 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Kysely's view of the tables in migrations/. Timestamps come back as Date; int8 and numeric are
+// parsed to number by database.ts on both engines; date columns stay 'YYYY-MM-DD' strings.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Serial = ColumnType<number, never, never>;
+
+export type Role =
+  | 'investigator'
+  | 'supervisor'
+  | 'analyst'
+  | 'protection_officer'
+  | 'prosecutor'
+  | 'leadership'
+  | 'administrator'
+  | 'auditor';
+
+export interface BranchesTable {
+  id: Generated<number>;
+  code: string;
+  district: string;
+  province: string;
+  division: string | null;
+  population_2023: number | null;
+  area_sq_km: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface OffencesTable {
+  code: string;
+  law: string;
+  section: string;
+  title: string;
+  min_years: number | null;
+  max_years: number | null;
+  fine_note: string | null;
+  category: string;
+  child_exploitation: Generated<boolean>;
+  source: string | null;
+  status: string;
+  verification: string | null;
+  notes: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  role: Role;
+  branch_id: number | null;
+  password_hash: string;
+  is_demo: Generated<boolean>;
+  disabled: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  branch_id: number;
+  title: string;
+  summary: Generated<string>;
+  status: string;
+  fir_number: number | null;
+  fir_year: number | null;
+  fir_registered_at: Timestamp | null;
+  challan_submitted_at: Timestamp | null;
+  reported_at: DefaultTimestamp;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CaseOffencesTable {
+  case_id: string;
+  offence_code: string;
+}
+
+export interface CaseTeamTable {
+  case_id: string;
+  user_id: string;
+  team_role: Generated<'lead' | 'member' | 'prosecutor'>;
+  added_at: DefaultTimestamp;
+}
+
+export interface CaseStatusHistoryTable {
+  id: Serial;
+  case_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  actor_id: string | null;
+  at: DefaultTimestamp;
+}
+
+export type CaseEventKind = 'note' | 'event' | 'status' | 'person' | 'operation' | 'evidence' | 'prosecution';
+
+export interface CaseEventsTable {
+  id: Serial;
+  case_id: string;
+  kind: CaseEventKind;
+  body: string;
+  occurred_at: DefaultTimestamp;
+  actor_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export type Gender = 'female' | 'male' | 'other' | 'unknown';
+
+export interface PersonsTable {
+  id: Generated<string>;
+  display_name: string;
+  gender: Gender | null;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  nationality: string | null;
+  cnic: string | null;
+  passport: string | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PersonNamesTable {
+  id: Serial;
+  person_id: string;
+  name: string;
+  script: 'latin' | 'urdu' | 'other';
+  kind: 'primary' | 'alias' | 'variant';
+}
+
+export type IdentifierKind = 'phone' | 'email' | 'handle' | 'bank_account' | 'wallet' | 'crypto_address' | 'device' | 'other';
+
+export interface PersonIdentifiersTable {
+  id: Serial;
+  person_id: string;
+  kind: IdentifierKind;
+  value: string;
+  platform: string | null;
+}
+
+export type CasePersonRole =
+  | 'suspect'
+  | 'ringleader'
+  | 'facilitator'
+  | 'guardian'
+  | 'complicit_family'
+  | 'witness'
+  | 'informant';
+
+export type AccusedStatus =
+  | 'at_large'
+  | 'arrested'
+  | 'physical_remand'
+  | 'judicial_remand'
+  | 'on_bail'
+  | 'proclaimed_offender'
+  | 'convicted'
+  | 'acquitted';
+
+export interface CasePersonsTable {
+  case_id: string;
+  person_id: string;
+  role: CasePersonRole;
+  accused_status: AccusedStatus | null;
+  foreign_warrant_requested: Generated<boolean>;
+  added_at: DefaultTimestamp;
+}
+
+export interface AccusedStatusHistoryTable {
+  id: Serial;
+  case_id: string;
+  person_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  actor_id: string | null;
+  at: DefaultTimestamp;
+}
+
+export type SafeguardingState = 'identified' | 'recovered' | 'placed' | 'closed';
+
+export interface VictimsTable {
+  id: Generated<string>;
+  pseudonym: string;
+  gender: Gender | null;
+  age_at_identification: number | null;
+  state: Generated<SafeguardingState>;
+  identified_at: DefaultTimestamp;
+  recovered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface VictimIdentitiesTable {
+  victim_id: string;
+  key_id: string;
+  ciphertext: Buffer | Uint8Array;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CaseVictimsTable {
+  case_id: string;
+  victim_id: string;
+  added_at: DefaultTimestamp;
+}
+
+export interface VictimAssignmentsTable {
+  victim_id: string;
+  user_id: string;
+  assigned_at: DefaultTimestamp;
+}
+
+export type PlacementKind = 'child_protection_bureau' | 'family' | 'shelter';
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  victim_id: string;
+  kind: PlacementKind;
+  facility: string;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  notes: Generated<string>;
+  created_by: string | null;
+}
+
+export interface FollowupsTable {
+  id: Generated<string>;
+  victim_id: string;
+  due_at: Timestamp;
+  done_at: Timestamp | null;
+  kind: 'medical' | 'psychosocial' | 'legal' | 'education' | 'home_visit' | 'other';
+  notes: Generated<string>;
+  created_by: string | null;
+}
+
+export type OperationStatus = 'planned' | 'approved' | 'executed' | 'cancelled';
+
+export interface OperationsTable {
+  id: Generated<string>;
+  case_id: string;
+  name: string;
+  status: Generated<OperationStatus>;
+  planned_for: Timestamp;
+  place: string;
+  agencies: ColumnType<string[], string[] | undefined, string[]>;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  executed_at: Timestamp | null;
+  duration_minutes: number | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ArrestsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  operation_id: string | null;
+  arrested_at: Timestamp;
+  place: Generated<string>;
+  created_by: string | null;
+}
+
+export interface RescuesTable {
+  id: Generated<string>;
+  operation_id: string;
+  victim_id: string;
+  rescued_at: Timestamp;
+}
+
+export type EvidenceKind = 'phone' | 'computer' | 'storage' | 'document' | 'media_folder' | 'other';
+
+export interface EvidenceItemsTable {
+  id: Generated<string>;
+  case_id: string;
+  label: string;
+  kind: EvidenceKind;
+  description: Generated<string>;
+  operation_id: string | null;
+  seized_at: Timestamp | null;
+  custodian_id: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface CustodyTransfersTable {
+  id: Serial;
+  evidence_id: string;
+  from_user_id: string | null;
+  to_user_id: string;
+  reason: string;
+  at: DefaultTimestamp;
+  recorded_by: string | null;
+}
+
+export interface ChargesTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  offence_code: string;
+  court: string;
+  framed_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface HearingsTable {
+  id: Generated<string>;
+  case_id: string;
+  court: string;
+  scheduled_for: Timestamp;
+  purpose: string;
+  outcome: string | null;
+  created_by: string | null;
+}
+
+export interface VerdictsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  outcome: 'convicted' | 'acquitted';
+  court: string;
+  decided_at: Timestamp;
+  sentence_months: number | null;
+  fine_rupees: number | null;
+  created_by: string | null;
+}
+
+export interface AppealsTable {
+  id: Generated<string>;
+  verdict_id: string;
+  court: string;
+  filed_at: Timestamp;
+  filed_by: 'prosecution' | 'defence';
+  status: Generated<'pending' | 'allowed' | 'dismissed' | 'withdrawn'>;
+  decided_at: Timestamp | null;
+  created_by: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Serial;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  branches: BranchesTable;
+  offences: OffencesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  cases: CasesTable;
+  case_offences: CaseOffencesTable;
+  case_team: CaseTeamTable;
+  case_status_history: CaseStatusHistoryTable;
+  case_events: CaseEventsTable;
+  persons: PersonsTable;
+  person_names: PersonNamesTable;
+  person_identifiers: PersonIdentifiersTable;
+  case_persons: CasePersonsTable;
+  accused_status_history: AccusedStatusHistoryTable;
+  victims: VictimsTable;
+  victim_identities: VictimIdentitiesTable;
+  case_victims: CaseVictimsTable;
+  victim_assignments: VictimAssignmentsTable;
+  placements: PlacementsTable;
+  followups: FollowupsTable;
+  operations: OperationsTable;
+  arrests: ArrestsTable;
+  rescues: RescuesTable;
+  evidence_items: EvidenceItemsTable;
+  custody_transfers: CustodyTransfersTable;
+  charges: ChargesTable;
+  hearings: HearingsTable;
+  verdicts: VerdictsTable;
+  appeals: AppealsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyError } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { can } from '../access/permissions.ts';
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../auth/auth.service.ts';
+import { AppError, toProblem, type FieldError } from './errors.ts';
+import type { Api, RouteAccess } from './route-kit.ts';
+import { registerModules } from '../../modules/index.ts';
+import { serveWebApp } from './web-app.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface BuildAppOptions {
+  logger?: boolean;
+  /** Serve the built web app from this folder (production build of src/web). */
+  webRoot?: string;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<Api> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.env === 'production',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('viaCookie', false);
+  app.decorateRequest('csrfToken', null);
+
+  const routesWithoutAccess: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) routesWithoutAccess.push(`${String(route.method)} ${route.url}`);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: ctx.config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Amaan API', version: '1', description: 'Case and intelligence system for child-exploitation investigations. Errors are RFC 9457 problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Who is calling: a bearer token (API clients) or the session cookie (web app).
+  app.addHook('onRequest', async (request) => {
+    const auth = request.headers.authorization;
+    const ip = request.ip ?? null;
+    if (auth?.startsWith('Bearer ')) {
+      const user = await resolveApiToken(ctx, auth.slice(7).trim());
+      if (!user) throw new AppError('unauthenticated', 'invalid or expired token');
+      request.actor = { ...user, ip };
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const session = await resolveSession(ctx, cookie);
+      if (session) {
+        request.actor = { ...session.user, ip };
+        request.viaCookie = true;
+        request.csrfToken = session.csrfToken;
+      }
+    }
+  });
+
+  // Role check, and CSRF for cookie-authenticated changes, before any handler or body work.
+  app.addHook('preValidation', async (request) => {
+    const access = request.routeOptions.config?.access as RouteAccess | undefined;
+    if (!request.url.startsWith('/api/v1')) return;
+    if (!access) throw new AppError('forbidden', 'route declares no access rule');
+    if (access === 'public') return;
+    if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
+    if (request.viaCookie && UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+      throw new AppError('csrf_failed', 'send the x-csrf-token header given at sign-in');
+    }
+    if (access !== 'authenticated' && !can(request.actor.role, access)) throw new AppError('forbidden', `your role (${request.actor.role}) may not do this`);
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    const problem = toProblem(classify(error), request.id);
+    if (problem.status >= 500) request.log.error({ err: error, correlationId: request.id }, 'unhandled error');
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api')) {
+      const problem = toProblem(new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`), request.id);
+      return reply.status(404).type('application/problem+json').send(problem);
+    }
+    return reply.callNotFound();
+  });
+
+  await app.register(async (api) => registerModules(api as unknown as Api, ctx), { prefix: '/api/v1' });
+  if (options.webRoot) await serveWebApp(app as unknown as Api, options.webRoot);
+
+  await app.ready();
+  if (routesWithoutAccess.length) throw new Error(`routes without an access rule: ${routesWithoutAccess.join(', ')}`);
+  return app as unknown as Api;
+}
+
+/** Maps anything thrown to a catalogued error; unknown errors become a bare 500 with a correlation id. */
+function classify(error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fe = error as FastifyError & { validationContext?: string };
+    const where = fe.validationContext ?? 'body';
+    const errors: FieldError[] = (error.validation ?? []).map((issue) => {
+      const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+      const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys ?? [] : [];
+      if (keys.length) return { field: [where, path, keys.join(',')].filter(Boolean).join('.'), message: 'unknown field' };
+      return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'invalid' };
+    });
+    return new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'invalid request', errors);
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('malformed_body', 'the body is not valid JSON', [{ field: 'body', message: 'not valid JSON' }]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('body_too_large', 'the request body exceeds the limit', [{ field: 'body', message: 'too large' }]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'send application/json', [{ field: 'content-type', message: 'unsupported' }]);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('malformed_body', 'content-length does not match the body', [{ field: 'body', message: 'wrong length' }]);
+    default:
+      break;
+  }
+  if (fe.statusCode === 429) return new AppError('rate_limited', 'too many requests; try again later');
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('validation_failed', fe.message.slice(0, 300));
+  }
+  // PostgreSQL constraint violations that slipped past validation: answer 409/400, never a 500.
+  const pgCode = (error as { code?: string }).code;
+  if (pgCode === '23505') return new AppError('conflict', 'a record with these values already exists');
+  if (pgCode === '23503') return new AppError('validation_failed', 'a referenced record does not exist');
+  if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
+    return new AppError('validation_failed', 'a value is out of range or malformed');
+  }
+  return new AppError('internal', 'an internal error occurred; quote the correlation id to an administrator');
+}

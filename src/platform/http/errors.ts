@@ -1,0 +1,107 @@
+// The error catalogue: every error a service may raise has a stable code, mapped to HTTP once, here.
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_body'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'illegal_transition'
+  | 'rate_limited'
+  | 'internal';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'not permitted for your role') => new AppError('forbidden', message);
+export const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+export const conflict = (message: string, field?: string) =>
+  new AppError('conflict', message, field ? [{ field, message }] : []);
+
+export function httpStatus(code: ErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+      return 400;
+    case 'malformed_body':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'csrf_failed':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'illegal_transition':
+      return 409;
+    case 'body_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'rate_limited':
+      return 429;
+    case 'internal':
+      return 500;
+    default: {
+      const unmapped: never = code;
+      return unmapped;
+    }
+  }
+}
+
+const titles: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_body: 'The request body could not be parsed',
+  body_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported content type',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not permitted',
+  csrf_failed: 'Missing or wrong CSRF token',
+  not_found: 'Not found',
+  conflict: 'Conflict with the current state',
+  illegal_transition: 'Transition not allowed',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+};
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+  correlationId?: string;
+}
+
+export function toProblem(err: AppError, correlationId?: string): Problem {
+  const status = httpStatus(err.code);
+  return {
+    type: `https://amaan.invalid/problems/${err.code.replace(/_/g, '-')}`,
+    title: titles[err.code],
+    status,
+    detail: err.message,
+    code: err.code,
+    ...(err.errors.length ? { errors: err.errors } : {}),
+    ...(correlationId ? { correlationId } : {}),
+  };
+}
