@@ -1,0 +1,51 @@
+import pg from 'pg';
+
+// Every data-layer test runs on both engines. PostgreSQL comes from TEST_DATABASE_URL (set by .ci/run);
+// on a laptop without one we try the usual local server and skip PostgreSQL only if none answers.
+// In CI (CI=true) an unreachable server fails the run instead of skipping.
+export type EngineName = 'pglite' | 'postgres';
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let cached: Promise<{ engines: EngineName[]; postgresUrl?: string }> | undefined;
+
+export function detectEngines() {
+  cached ??= (async () => {
+    const url = process.env.TEST_DATABASE_URL || DEFAULT_URL;
+    if (await reachable(url)) return { engines: ['pglite', 'postgres'] as EngineName[], postgresUrl: url };
+    if (process.env.CI || process.env.TEST_DATABASE_URL) throw new Error(`PostgreSQL test server not reachable at ${url}`);
+    console.warn(`[tests] no PostgreSQL at ${url}: PostgreSQL variants skipped on this machine`);
+    return { engines: ['pglite'] as EngineName[] };
+  })();
+  return cached;
+}
+
+/** Creates an empty database on the test server and returns its URL and a drop function. */
+export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `amaan_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
