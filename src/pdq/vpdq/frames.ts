@@ -16,6 +16,14 @@ export interface FrameReadOptions {
   signal?: AbortSignal;
   /** ffmpeg decoder threads (`-threads`); default lets ffmpeg choose. Results do not depend on it. */
   decoderThreads?: number;
+  /**
+   * Fail (DECODE_FAILED) on the first decoding error instead of carrying on. Off by default:
+   * like the reference, a truncated or damaged file yields the hashes of the frames that
+   * could be decoded, which is what an investigator wants from a partial download.
+   */
+  strict?: boolean;
+  /** Receives ffmpeg's error output when a non-strict decode recovered from errors. */
+  onDecodeWarning?: (message: string) => void;
 }
 
 export interface VideoFrame {
@@ -47,7 +55,19 @@ function checkOptions(o: FrameReadOptions): void {
   }
 }
 
-export function buildDecodeArgs(file: string, info: VideoStreamInfo, outW: number, outH: number, step: number, threads?: number): string[] {
+export interface DecodeArgsOptions {
+  threads?: number;
+  strict?: boolean;
+}
+
+export function buildDecodeArgs(
+  file: string,
+  info: VideoStreamInfo,
+  outW: number,
+  outH: number,
+  step: number,
+  opts: DecodeArgsOptions = {},
+): string[] {
   // Scaling and the YUV->RGB24 conversion happen in one swscale pass with SWS_AREA, as in the
   // reference. in_color_matrix=bt601 because the reference's sws_getContext keeps swscale's
   // default coefficients, while ffmpeg's scale filter would follow the stream's colour tags.
@@ -60,7 +80,8 @@ export function buildDecodeArgs(file: string, info: VideoStreamInfo, outW: numbe
   const passthrough = v && (v[0] > 5 || (v[0] === 5 && v[1] >= 1)) ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough'];
   return [
     '-nostdin', '-v', 'error',
-    ...(threads ? ['-threads', String(threads)] : []),
+    ...(opts.strict ? ['-xerror'] : []),
+    ...(opts.threads ? ['-threads', String(opts.threads)] : []),
     // The reference ignores rotation metadata and hashes the stored picture.
     '-noautorotate',
     '-i', `file:${file}`,
@@ -88,7 +109,10 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
   const height = opts.size ?? info.height;
   const frameBytes = width * height * 3;
   const bin = await resolveFfmpegPath();
-  const run = startFfmpeg(bin, buildDecodeArgs(file, info, width, height, step, opts.decoderThreads), {
+  const run = startFfmpeg(bin, buildDecodeArgs(file, info, width, height, step, {
+    threads: opts.decoderThreads,
+    strict: opts.strict,
+  }), {
     timeoutMs: remaining(),
     signal: opts.signal,
   });
@@ -124,6 +148,11 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
     if (filled !== 0) {
       throw new VideoDecodeError('DECODE_FAILED', `ffmpeg output ended inside a frame for ${file}`, run.stderr());
     }
+    if (outIndex === 0) {
+      // An empty hash list would look like "nothing to match" rather than "could not read".
+      throw new VideoDecodeError('DECODE_FAILED', `no decodable video frames in ${file}`, run.stderr());
+    }
+    if (run.stderr().trim() !== '') opts.onDecodeWarning?.(run.stderr().trim());
   } finally {
     // Reached on normal end (no-op), on errors, and when the consumer stops iterating early.
     run.kill();
