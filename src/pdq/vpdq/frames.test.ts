@@ -1,0 +1,190 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { VideoDecodeError } from './errors.ts';
+import { buildDecodeArgs, frameStep, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
+
+const VIDEOS = '/work/shared/testdata/pdq/vpdq/videos/';
+const DOORKNOB = `${VIDEOS}doorknob-hd-no-bar.mp4`; // 1280x720, 30 fps, 120 frames
+const tmp = mkdtempSync(join(tmpdir(), 'amaan-vpdq-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function collect(file: string, opts: FrameReadOptions): Promise<VideoFrame[]> {
+  const out: VideoFrame[] = [];
+  for await (const f of readVideoFrames(file, opts)) out.push(f);
+  return out;
+}
+
+async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof VideoDecodeError) return err.code;
+    throw err;
+  }
+  return 'no error';
+}
+
+/** Live ffmpeg children of this process (Linux /proc; elsewhere the check is skipped). */
+function ffmpegChildren(): number {
+  if (process.platform !== 'linux') return 0;
+  let n = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // "pid (comm) state ppid ..."; comm may contain spaces, so split after the last ')'.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (comm.includes('ffmpeg') && Number(fields[1]) === process.pid && fields[0] !== 'Z') n++;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return n;
+}
+
+/** A valid 8 kHz mono 16-bit WAV of silence: a media file with no video. */
+function wav(samples: number): Buffer {
+  const b = Buffer.alloc(44 + samples * 2);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + samples * 2, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(8000, 24);
+  b.writeUInt32LE(16000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(samples * 2, 40);
+  return b;
+}
+
+/** The shipped video with everything after its header overwritten by fixed pseudo-random bytes. */
+function garbled(): Buffer {
+  const b = Buffer.from(readFileSync(DOORKNOB));
+  let s = 12345;
+  for (let i = 5000; i < b.length - 5000; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    b[i] = s >>> 24;
+  }
+  return b;
+}
+
+describe('frame selection (reference rule)', () => {
+  it('step = max(1, trunc(secondsPerHash * fps))', () => {
+    expect(frameStep(1, 30)).toBe(30);
+    expect(frameStep(0, 30)).toBe(1);
+    expect(frameStep(1, 30000 / 1001)).toBe(29);
+    expect(frameStep(0.5, 25)).toBe(12);
+    expect(frameStep(1, 0.5)).toBe(1);
+  });
+
+  it('timestamps are float32 index / fps', () => {
+    expect(frameTimestamp(30, 30)).toBe(1);
+    expect(frameTimestamp(1, 30)).toBe(Math.fround(1 / 30));
+  });
+
+  it('filters out unselected frames inside ffmpeg and asks for passthrough timing', () => {
+    const info = { mapSpec: '0:0', width: 8, height: 6, fps: 30, fpsSource: 'avg_frame_rate' as const, ffmpegVersion: null };
+    const args = buildDecodeArgs('a.mp4', info, 8, 6, 30);
+    expect(args.join(' ')).toContain('-vf select=not(mod(n\\,30)),scale=8:6:flags=area:in_color_matrix=bt601,format=rgb24');
+    expect(args).toContain('-vsync');
+    expect(buildDecodeArgs('a.mp4', { ...info, ffmpegVersion: [6, 1] }, 8, 6, 1)).toContain('-fps_mode');
+  });
+});
+
+describe('readVideoFrames', () => {
+  it('streams every frame at native size, then a 1 fps selection with identical pixels', async () => {
+    const all = await collect(DOORKNOB, { secondsPerHash: 0 });
+    expect(all.length).toBe(120);
+    expect(all.map((f) => f.index)).toEqual([...Array(120).keys()]);
+    expect(all[0]).toMatchObject({ width: 1280, height: 720 });
+    expect(all[0].pixels.length).toBe(1280 * 720 * 3);
+    const sampled = await collect(DOORKNOB, { secondsPerHash: 1 });
+    expect(sampled.map((f) => [f.index, f.timestamp])).toEqual([[0, 0], [30, 1], [60, 2], [90, 3]]);
+    for (const f of sampled) expect(f.pixels.equals(all[f.index].pixels)).toBe(true);
+  });
+
+  it('scales to size x size', async () => {
+    const frames = await collect(`${VIDEOS}pattern-sd-grey-bar.mp4`, { secondsPerHash: 2, size: 64 });
+    expect(frames.map((f) => f.index)).toEqual([0, 60, 120, 180]);
+    expect(frames[0]).toMatchObject({ width: 64, height: 64 });
+    expect(frames[0].pixels.length).toBe(64 * 64 * 3);
+  });
+
+  it('stops ffmpeg when the consumer stops early', async () => {
+    for await (const f of readVideoFrames(DOORKNOB, { secondsPerHash: 0 })) {
+      expect(f.index).toBe(0);
+      expect(ffmpegChildren()).toBe(1);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ffmpegChildren()).toBe(0);
+  });
+
+  it('honours an AbortSignal and a timeout with typed errors', async () => {
+    const ac = new AbortController();
+    const aborted = (async () => {
+      for await (const f of readVideoFrames(DOORKNOB, { secondsPerHash: 0, signal: ac.signal })) {
+        if (f.index === 2) ac.abort();
+      }
+    })();
+    expect(await errorCode(aborted)).toBe('ABORTED');
+    expect(await errorCode(collect(DOORKNOB, { secondsPerHash: 0, timeoutMs: 1 }))).toBe('TIMEOUT');
+  });
+
+  it('rejects bad options', async () => {
+    await expect(collect(DOORKNOB, { secondsPerHash: -1 })).rejects.toThrow(RangeError);
+    await expect(collect(DOORKNOB, { size: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('bad input gives VideoDecodeError with a code', () => {
+  it('missing file and directory', async () => {
+    expect(await errorCode(collect(join(tmp, 'missing.mp4'), {}))).toBe('NOT_FOUND');
+    expect(await errorCode(collect(tmp, {}))).toBe('NOT_FOUND');
+  });
+
+  it('a text file named .mp4 is not media', async () => {
+    const p = join(tmp, 'notes.mp4');
+    writeFileSync(p, 'these are case notes, not a video\n');
+    expect(await errorCode(collect(p, {}))).toBe('INVALID_DATA');
+  });
+
+  it('an audio file has no video stream', async () => {
+    const p = join(tmp, 'silence.wav');
+    writeFileSync(p, wav(8000));
+    expect(await errorCode(collect(p, {}))).toBe('NO_VIDEO_STREAM');
+  });
+
+  it('a video whose frame data is garbage fails to decode', async () => {
+    const p = join(tmp, 'garbled.mp4');
+    writeFileSync(p, garbled());
+    expect(await errorCode(collect(p, { secondsPerHash: 0 }))).toBe('DECODE_FAILED');
+  });
+
+  it('a truncated video: the decodable frames plus a warning, or DECODE_FAILED when strict', async () => {
+    const p = join(tmp, 'truncated.mp4');
+    writeFileSync(p, readFileSync(DOORKNOB).subarray(0, 100_000));
+    const warnings: string[] = [];
+    const frames = await collect(p, { secondsPerHash: 0, onDecodeWarning: (m) => warnings.push(m) });
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.length).toBeLessThan(120);
+    expect(warnings.length).toBe(1);
+    expect(await errorCode(collect(p, { secondsPerHash: 0, strict: true }))).toBe('DECODE_FAILED');
+  });
+
+  it('a missing ffmpeg binary', async () => {
+    const saved = process.env.AMAAN_FFMPEG;
+    process.env.AMAAN_FFMPEG = join(tmp, 'no-such-ffmpeg');
+    try {
+      expect(await errorCode(collect(DOORKNOB, {}))).toBe('FFMPEG_NOT_FOUND');
+    } finally {
+      if (saved === undefined) delete process.env.AMAAN_FFMPEG;
+      else process.env.AMAAN_FFMPEG = saved;
+    }
+  });
+});
