@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 // Each verb is a module under this folder exporting `register(program)`.
 // Add one import and one array entry per verb.
 import * as serve from './serve.command.ts';
+import * as match from './match.command.ts';
 
 type CommandModule = { register: (program: Command) => void };
 
 const commandModules: CommandModule[] = [
   serve,
+  match,
 ];
 
 export function registerCommands(program: Command): void {
