@@ -374,6 +374,98 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface HashSetsTable {
+  id: Generated<string>;
+  name: string;
+  source: string;
+  version: Generated<string>;
+  description: Generated<string>;
+  category_scheme: Generated<'us' | 'uk' | 'custom'>;
+  entry_count: Generated<number>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface HashSetEntriesTable {
+  id: Serial;
+  hash_set_id: string;
+  md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  pdq_quality: number | null;
+  photodna: string | null;
+  category: Generated<string>;
+  series: string | null;
+  media_id: string | null;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export type IngestStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface IngestJobsTable {
+  id: Generated<string>;
+  case_id: string;
+  evidence_id: string;
+  root_path: string;
+  status: Generated<IngestStatus>;
+  files_total: number | null;
+  bytes_total: number | null;
+  files_done: Generated<number>;
+  bytes_done: Generated<number>;
+  files_failed: Generated<number>;
+  error: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export type MediaKind = 'image' | 'video' | 'document' | 'archive' | 'other' | 'symlink' | 'unreadable';
+
+export interface MediaFilesTable {
+  id: Serial;
+  job_id: string;
+  evidence_id: string;
+  case_id: string;
+  rel_path: string;
+  size: number;
+  modified_at: Timestamp | null;
+  changed_at: Timestamp | null;
+  mime: string | null;
+  media_kind: MediaKind;
+  md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  pdq_quality: number | null;
+  low_quality: Generated<boolean>;
+  vpdq_frames: number | null;
+  error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface MediaVideoFramesTable {
+  media_file_id: number;
+  frame: number;
+  quality: number;
+  pdq: string;
+  timestamp_s: number;
+}
+
+export type MatchType = 'md5' | 'sha1' | 'sha256' | 'pdq' | 'vpdq';
+
+export interface MediaMatchesTable {
+  id: Serial;
+  media_file_id: number;
+  hash_set_entry_id: number | null;
+  other_media_file_id: number | null;
+  match_type: MatchType;
+  distance: Generated<number>;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -406,4 +498,10 @@ export interface DB {
   verdicts: VerdictsTable;
   appeals: AppealsTable;
   audit_log: AuditLogTable;
+  hash_sets: HashSetsTable;
+  hash_set_entries: HashSetEntriesTable;
+  ingest_jobs: IngestJobsTable;
+  media_files: MediaFilesTable;
+  media_video_frames: MediaVideoFramesTable;
+  media_matches: MediaMatchesTable;
 }
