@@ -1,0 +1,19 @@
+// Access to the shared PDQ conformance data (../shared/testdata/pdq beside the project folder). Tests only.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const PDQ_TESTDATA_DIR = fileURLToPath(new URL('../../../shared/testdata/pdq/', import.meta.url));
+
+export function testdataPath(rel: string): string {
+  return PDQ_TESTDATA_DIR + rel;
+}
+
+/** Rows of a tab-separated file with a header line, as objects keyed by column name. */
+export function readTsv(rel: string): Record<string, string>[] {
+  const lines = readFileSync(testdataPath(rel), 'utf8').trimEnd().split('\n');
+  const head = lines[0].split('\t');
+  return lines.slice(1).map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? '']));
+  });
+}
