@@ -4,12 +4,14 @@ import type { Command } from 'commander';
 // Add one import and one array entry per verb.
 import * as serve from './serve.command.ts';
 import * as match from './match.command.ts';
+import * as vpdq from './vpdq.command.ts';
 
 type CommandModule = { register: (program: Command) => void };
 
 const commandModules: CommandModule[] = [
   serve,
   match,
+  vpdq,
 ];
 
 export function registerCommands(program: Command): void {

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../cli-error.ts';
+import { runVpdq, type VpdqCliOptions } from './vpdq.command.ts';
+
+const DIR = '/work/shared/testdata/pdq/vpdq/';
+const VIDEO = `${DIR}videos/test-padded-dimensions.mp4`;
+
+async function run(files: string[], opts: Partial<VpdqCliOptions>): Promise<{ out: string; err: string; error?: unknown }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let outText = '';
+  let errText = '';
+  out.on('data', (c: Buffer) => (outText += c.toString()));
+  err.on('data', (c: Buffer) => (errText += c.toString()));
+  let error: unknown;
+  try {
+    await runVpdq(files, { secondsPerHash: '1', format: 'jsonl', ...opts }, out, err);
+  } catch (e) {
+    error = e;
+  }
+  return { out: outText, err: errText, error };
+}
+
+describe('amaan vpdq', () => {
+  it('--format text prints the reference file format', async () => {
+    const r = await run([VIDEO], { format: 'text' });
+    expect(r.error).toBeUndefined();
+    expect(r.out).toBe(readFileSync(`${DIR}local-reference/test-padded-dimensions.r1.txt`, 'utf8'));
+  });
+
+  it('jsonl: one object per frame, an error object per bad file, exit code 2 at the end', async () => {
+    const r = await run([VIDEO, '/no/such/video.mp4'], { secondsPerHash: '2' });
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.frame ?? 'error')).toEqual([0, 60, 120, 'error']);
+    expect(lines[1]).toMatchObject({ file: VIDEO, timestamp: 2 });
+    expect(lines[3]).toMatchObject({ file: '/no/such/video.mp4', error: { code: 'NOT_FOUND' } });
+    expect(r.err).toContain('NOT_FOUND');
+    expect(r.error).toBeInstanceOf(CliError);
+    expect((r.error as CliError).exitCode).toBe(2);
+  });
+
+  it('refuses bad options', async () => {
+    for (const opts of [{ secondsPerHash: 'x' }, { secondsPerHash: '-1' }, { format: 'xml' }, { size: '4' }, { size: '1.5' }]) {
+      expect((await run([VIDEO], opts)).error).toBeInstanceOf(CliError);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+// `amaan vpdq FILE...`: vPDQ hashes of videos, one line per hashed frame. With one file and
+// --format text the output is exactly the reference vpdq-hash-video file format.
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { CliError } from '../cli-error.ts';
+import { formatFixed } from '../../pdq/vpdq/fixed-decimal.ts';
+import { formatVpdqLine, hashVideoFile, VideoDecodeError, type VpdqFeature } from '../../pdq/vpdq/vpdq.ts';
+
+export interface VpdqCliOptions {
+  secondsPerHash: string;
+  format: string;
+  size?: string;
+  strict?: boolean;
+}
+
+const FORMATS = ['jsonl', 'text'];
+
+export function register(program: Command): void {
+  program
+    .command('vpdq')
+    .description('compute vPDQ (video PDQ) hashes of video files')
+    .argument('<file...>', 'video files')
+    .option('-r, --seconds-per-hash <n>', 'seconds between hashed frames; 0 = every frame', '1')
+    .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'jsonl')
+    .option('-s, --size <n>', 'scale frames to N x N before hashing (reference -s); default: native size')
+    .option('--strict', 'fail on any decoding error instead of hashing the frames that decode')
+    .addHelpText(
+      'after',
+      '\nOutput: jsonl: one {"file","frame","quality","hash","timestamp"} per hashed frame; a file that\n' +
+        'cannot be hashed gives {"file","error":{"code","message"}}. text: FRAME,QUALITY,HASH,TIMESTAMP\n' +
+        '(the reference format); with several files each block starts with "# FILE".\n' +
+        'Exit code 2 if any file failed. Uses the bundled ffmpeg unless AMAAN_FFMPEG names another.\n',
+    )
+    .action(async (files: string[], opts: VpdqCliOptions) => {
+      await runVpdq(files, opts, process.stdout, process.stderr);
+    });
+}
+
+function parseOptions(opts: VpdqCliOptions): { secondsPerHash: number; size?: number; text: boolean } {
+  const sph = Number(opts.secondsPerHash);
+  if (opts.secondsPerHash.trim() === '' || !Number.isFinite(sph) || sph < 0) {
+    throw new CliError(`--seconds-per-hash must be a number >= 0, got ${JSON.stringify(opts.secondsPerHash)}`);
+  }
+  if (!FORMATS.includes(opts.format)) {
+    throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
+  }
+  let size: number | undefined;
+  if (opts.size !== undefined) {
+    size = Number(opts.size);
+    if (!/^\d+$/.test(opts.size) || size < 5 || size > 16384) {
+      throw new CliError(`--size must be an integer from 5 to 16384, got ${JSON.stringify(opts.size)}`);
+    }
+  }
+  return { secondsPerHash: sph, size, text: opts.format === 'text' };
+}
+
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+}
+
+function jsonLine(file: string, f: VpdqFeature): string {
+  // Timestamps are float32 quotients; print them with the reference's 3 decimals.
+  const timestamp = Number(formatFixed(f.timestamp, 3));
+  return `${JSON.stringify({ file, frame: f.frame, quality: f.quality, hash: f.hash, timestamp })}\n`;
+}
+
+export async function runVpdq(files: string[], opts: VpdqCliOptions, out: Writable, err: Writable): Promise<void> {
+  const { secondsPerHash, size, text } = parseOptions(opts);
+  const bar =
+    (err as Partial<NodeJS.WriteStream>).isTTY === true
+      ? new cliProgress.SingleBar({ format: 'vpdq [{bar}] {value}/{total} files | {frames} frames', clearOnComplete: true, stream: err })
+      : null;
+  bar?.start(files.length, 0, { frames: 0 });
+  let frames = 0;
+  const failures: string[] = [];
+  for (const [i, file] of files.entries()) {
+    if (text && files.length > 1) await write(out, `# ${file}\n`);
+    // Lines are written as frames are hashed (not at the end), so long videos stream out.
+    let pending: Promise<void> = Promise.resolve();
+    try {
+      await hashVideoFile(file, {
+        secondsPerHash,
+        size,
+        strict: opts.strict,
+        onFrame: (f) => {
+          const line = text ? `${formatVpdqLine(f)}\n` : jsonLine(file, f);
+          pending = pending.then(() => write(out, line));
+          bar?.update(i, { frames: ++frames });
+        },
+        onDecodeWarning: () => {
+          err.write(`amaan: warning: ${file}: decoding errors; only the decodable frames were hashed\n`);
+        },
+      });
+      await pending;
+    } catch (e) {
+      await pending;
+      if (!(e instanceof VideoDecodeError)) throw e;
+      // VideoDecodeError messages already name the file.
+      failures.push(`${e.message} (${e.code})`);
+      if (!text) await write(out, `${JSON.stringify({ file, error: { code: e.code, message: e.message } })}\n`);
+      // With several files, report each failure as it happens and carry on with the rest.
+      if (files.length > 1) err.write(`amaan: ${failures[failures.length - 1]}\n`);
+    }
+    bar?.update(i + 1);
+  }
+  bar?.stop();
+  if (failures.length > 0) {
+    throw new CliError(files.length === 1 ? failures[0] : `${failures.length} of ${files.length} files could not be hashed`);
+  }
+}
