@@ -37,7 +37,7 @@ const TBR = rateToken('tbr');
  * "30", others with two decimals ("29.97"), multiples of 1000 as "1k". Two decimals lose the
  * exact rational; NTSC-family rates (N*1000/1001) are by far the common non-integer case, so a
  * value within print rounding of one is snapped to it. Anything else stays as printed, which
- * can shift late timestamps by 0.001 s against the reference (see README of this folder).
+ * can shift late timestamps by 0.001 s against the reference (see README.md here).
  */
 export function parsePrintedRate(digits: string, kilo: string): number {
   const printed = Number(digits) * (kilo ? 1000 : 1);
