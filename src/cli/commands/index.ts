@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import * as serve from './serve.command.ts';
 import * as match from './match.command.ts';
 import * as vpdq from './vpdq.command.ts';
+import * as hash from './hash.command.ts';
 
 type CommandModule = { register: (program: Command) => void };
 
@@ -12,6 +13,7 @@ const commandModules: CommandModule[] = [
   serve,
   match,
   vpdq,
+  hash,
 ];
 
 export function registerCommands(program: Command): void {
