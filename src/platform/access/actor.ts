@@ -19,3 +19,8 @@ export const systemActor = (name = 'system'): Actor => ({
   branchId: null,
   ip: null,
 });
+
+/** True for the CLI's own actor: trusted operator-level work on the server, never reachable over HTTP. */
+export function isSystemActor(actor: Actor): boolean {
+  return actor.id === '00000000-0000-0000-0000-000000000000';
+}

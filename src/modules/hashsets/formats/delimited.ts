@@ -1,23 +1,23 @@
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { HashSetFormatError, looseBoolean, normaliseHex, requireSomeHash, type HashEntry } from './entry.ts';
+import { HashSetFormatError, looseBoolean, normaliseHex, requireSomeHash, trackBytes, type HashEntry, type ReadOptions } from './entry.ts';
 
 // Interpol ICSE export (';'-separated) and Amaan's plain CSV, both streamed row by row.
 const ICSE_COLUMNS = ['MD5', 'SHA1', 'PhotoDNA', 'Image ID', 'Is distributed', 'Victim identified', 'Offender identified', 'Series name', 'Number of submissions', 'File Available', 'Media Type', 'Baseline'];
 export const PLAIN_COLUMNS = ['md5', 'sha1', 'sha256', 'pdq', 'pdq_quality', 'category', 'series', 'media_id'];
 
-function rows(path: string, delimiter: string) {
-  return createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+function rows(path: string, delimiter: string, opts?: ReadOptions) {
+  return trackBytes(createReadStream(path, { highWaterMark: 1 << 20 }), opts).pipe(
     parse({ delimiter, columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, relax_column_count: false, trim: true }),
   );
 }
 
-async function* mapRows(path: string, delimiter: string, check: (cols: string[]) => void, toEntry: (r: Record<string, string>, where: string) => HashEntry): AsyncGenerator<HashEntry> {
+async function* mapRows(path: string, delimiter: string, opts: ReadOptions | undefined, check: (cols: string[]) => void, toEntry: (r: Record<string, string>, where: string) => HashEntry): AsyncGenerator<HashEntry> {
   let line = 1;
   let checked = false;
   try {
-    for await (const r of rows(path, delimiter) as AsyncIterable<Record<string, string>>) {
+    for await (const r of rows(path, delimiter, opts) as AsyncIterable<Record<string, string>>) {
       line++;
       if (!checked) {
         check(Object.keys(r));
@@ -31,10 +31,11 @@ async function* mapRows(path: string, delimiter: string, check: (cols: string[])
   }
 }
 
-export function readIcse(path: string): AsyncGenerator<HashEntry> {
+export function readIcse(path: string, opts?: ReadOptions): AsyncGenerator<HashEntry> {
   return mapRows(
     path,
     ';',
+    opts,
     (cols) => {
       if (!cols.includes('MD5') && !cols.includes('SHA1')) throw new HashSetFormatError(`not an ICSE export: expected columns ${ICSE_COLUMNS.slice(0, 3).join(';')}...`, path);
     },
@@ -64,10 +65,11 @@ export function readIcse(path: string): AsyncGenerator<HashEntry> {
   );
 }
 
-export function readPlainCsv(path: string): AsyncGenerator<HashEntry> {
+export function readPlainCsv(path: string, opts?: ReadOptions): AsyncGenerator<HashEntry> {
   return mapRows(
     path,
     ',',
+    opts,
     (cols) => {
       const known = cols.filter((c) => PLAIN_COLUMNS.includes(c.toLowerCase()));
       if (!known.some((c) => ['md5', 'sha1', 'sha256', 'pdq'].includes(c.toLowerCase()))) {

@@ -47,3 +47,17 @@ export function requireSomeHash(e: HashEntry, where: string): HashEntry {
   if (!e.md5 && !e.sha1 && !e.sha256 && !e.pdq && !e.photodna) throw new HashSetFormatError('entry has no hash', where);
   return e;
 }
+
+export interface ReadOptions {
+  /** Called with the bytes read so far, for progress bars. */
+  onBytes?: (bytesRead: number) => void;
+}
+
+export function trackBytes<T extends NodeJS.ReadableStream>(stream: T, opts?: ReadOptions): T {
+  if (opts?.onBytes) {
+    let n = 0;
+    const report = opts.onBytes;
+    stream.on('data', (chunk: Buffer | string) => report((n += chunk.length)));
+  }
+  return stream;
+}

@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { HashSetFormatError, normaliseHex, type HashEntry } from './entry.ts';
+import { HashSetFormatError, normaliseHex, trackBytes, type HashEntry, type ReadOptions } from './entry.ts';
 
 export type HashListKind = 'md5' | 'sha1' | 'sha256' | 'pdq';
 const LENGTH: Record<HashListKind, number> = { md5: 32, sha1: 40, sha256: 64, pdq: 64 };
 
 /** A bare list, one hash per line. 64 hex characters can be SHA-256 or PDQ, so the kind is stated, not guessed. */
-export async function* readHashList(path: string, kind: HashListKind, category = '0'): AsyncGenerator<HashEntry> {
-  const lines = createInterface({ input: createReadStream(path, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+export async function* readHashList(path: string, kind: HashListKind, category = '0', opts?: ReadOptions): AsyncGenerator<HashEntry> {
+  const lines = createInterface({ input: trackBytes(createReadStream(path, { highWaterMark: 1 << 20 }), opts), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
     n++;

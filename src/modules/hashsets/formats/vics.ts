@@ -4,7 +4,7 @@ import { pipeline, Readable, type Writable } from 'node:stream';
 import StreamJson from 'stream-json';
 import Pick from 'stream-json/filters/Pick.js';
 import StreamValues from 'stream-json/streamers/StreamValues.js';
-import { HashSetFormatError, looseBoolean, normaliseHex, requireSomeHash, type HashEntry } from './entry.ts';
+import { HashSetFormatError, looseBoolean, normaliseHex, requireSomeHash, trackBytes, type HashEntry, type ReadOptions } from './entry.ts';
 
 // Project VIC "VICS" JSON (OData-style). v1.x: { "odata.metadata": ".../1.2.xml#Media", value: [Media] };
 // v2.0: { "@odata.context": ".../2.0.xml/.../$metadata#Media" | "#Cases", value: [...] }, where a Case holds
@@ -66,14 +66,14 @@ export function mediaToEntry(m: Record<string, unknown>, where: string): HashEnt
   );
 }
 
-export async function* readVics(path: string): AsyncGenerator<HashEntry> {
+export async function* readVics(path: string, opts?: ReadOptions): AsyncGenerator<HashEntry> {
   const head = await sniffHead(path);
   if (!/"(odata\.metadata|@odata\.context)"\s*:/.test(head) && !/"value"\s*:/.test(head)) {
     throw new HashSetFormatError('not a VICS JSON file (no odata.metadata / @odata.context)', path);
   }
   const cases = /\$metadata#Cases|#Cases"/.test(head);
   const filter = cases ? /^value\.\d+\.Media\.\d+$/ : /^value\.\d+$/;
-  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  const source = trackBytes(createReadStream(path, { highWaterMark: 1 << 20 }), opts);
   const values = StreamValues.make();
   // pipeline() destroys every stage on any error, so a parse error surfaces in the loop below.
   pipeline(Readable.from(withoutBom(source)), StreamJson.parser(), Pick.make({ filter }), values, () => {});

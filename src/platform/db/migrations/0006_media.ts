@@ -83,6 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX media_files_case ON media_files (case_id);
     CREATE INDEX media_files_evidence ON media_files (evidence_id);
     CREATE INDEX media_files_md5 ON media_files (md5) WHERE md5 IS NOT NULL;
+    CREATE INDEX media_files_sha1 ON media_files (sha1) WHERE sha1 IS NOT NULL;
     CREATE INDEX media_files_sha256 ON media_files (sha256) WHERE sha256 IS NOT NULL;
     CREATE INDEX media_files_pdq ON media_files (pdq) WHERE pdq IS NOT NULL;
 

@@ -1,0 +1,124 @@
+import type { Writable } from 'node:stream';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction, auditRead } from '../../platform/context.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { HashSetFormatError, writeHashSet, type HashEntry, type HashSetFormat } from './formats/index.ts';
+
+const BATCH = 2000;
+
+export interface HashSetMeta {
+  name: string;
+  source: string;
+  version?: string;
+  description?: string;
+  categoryScheme?: 'us' | 'uk' | 'custom';
+}
+
+export interface ImportProgress {
+  entries: number;
+}
+
+/**
+ * Imports a whole hash set in one transaction: either every entry is stored or none is, so a file that
+ * turns out to be bad at line 9 million leaves nothing behind. Batched multi-row inserts keep it fast.
+ */
+export async function importHashSet(
+  ctx: ServiceContext,
+  meta: HashSetMeta,
+  entries: AsyncIterable<HashEntry>,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<{ id: string; entries: number }> {
+  const exists = await ctx.db.selectFrom('hash_sets').select('id').where('name', '=', meta.name).executeTakeFirst();
+  if (exists) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
+  try {
+    return await inTransaction(ctx, async (tx, audit) => {
+      const set = await tx
+        .insertInto('hash_sets')
+        .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: ctx.actor.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      let count = 0;
+      let batch: HashEntry[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        await tx
+          .insertInto('hash_set_entries')
+          .values(batch.map((e) => ({
+            hash_set_id: set.id, md5: e.md5 ?? null, sha1: e.sha1 ?? null, sha256: e.sha256 ?? null, pdq: e.pdq ?? null, pdq_quality: e.pdqQuality ?? null,
+            photodna: e.photodna ?? null, category: e.category, series: e.series ?? null, media_id: e.mediaId ?? null, attributes: JSON.stringify(e.attributes),
+          })))
+          .execute();
+        count += batch.length;
+        batch = [];
+        onProgress?.({ entries: count });
+      };
+      for await (const e of entries) {
+        batch.push(e);
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      await tx.updateTable('hash_sets').set({ entry_count: count, updated_at: new Date() }).where('id', '=', set.id).execute();
+      await audit({ action: 'hashset.import', entityType: 'hash_set', entityId: set.id, details: { name: meta.name, source: meta.source, version: meta.version ?? '', entries: count } });
+      return { id: set.id, entries: count };
+    });
+  } catch (err) {
+    if (err instanceof HashSetFormatError) throw invalid('file', err.message);
+    throw err;
+  }
+}
+
+export async function listHashSets(db: Db) {
+  const rows = await db.selectFrom('hash_sets').selectAll().orderBy('name').execute();
+  return rows.map(toHashSet);
+}
+
+export async function getHashSet(db: Db, id: string) {
+  const row = await db.selectFrom('hash_sets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('hash set');
+  const categories = await db
+    .selectFrom('hash_set_entries')
+    .select(['category', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('hash_set_id', '=', id)
+    .groupBy('category')
+    .orderBy('category')
+    .execute();
+  return { ...toHashSet(row), categories: categories.map((c) => ({ category: c.category, count: Number(c.n) })) };
+}
+
+type SetRow = { id: string; name: string; source: string; version: string; description: string; category_scheme: string; entry_count: number; created_at: Date; updated_at: Date };
+const toHashSet = (r: SetRow) => ({
+  id: r.id, name: r.name, source: r.source, version: r.version, description: r.description, categoryScheme: r.category_scheme,
+  entryCount: r.entry_count, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+});
+
+/** Streams a set's entries out of the database in pages, so an export of millions stays in constant memory. */
+async function* entriesOf(db: Db, setId: string): AsyncGenerator<HashEntry> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('hash_set_entries').selectAll().where('hash_set_id', '=', setId).where('id', '>', after).orderBy('id').limit(5000).execute();
+    for (const r of rows) {
+      yield {
+        md5: r.md5 ?? undefined, sha1: r.sha1 ?? undefined, sha256: r.sha256 ?? undefined, pdq: r.pdq ?? undefined, pdqQuality: r.pdq_quality ?? undefined,
+        photodna: r.photodna ?? undefined, category: r.category, series: r.series ?? undefined, mediaId: r.media_id ?? undefined, attributes: r.attributes,
+      };
+      after = r.id;
+    }
+    if (rows.length < 5000) return;
+  }
+}
+
+export async function exportHashSet(ctx: ServiceContext, id: string, format: HashSetFormat, out: Writable, opts: { includeAmaan?: boolean } = {}): Promise<number> {
+  const set = await getHashSet(ctx.db, id);
+  await auditRead(ctx, { action: 'hashset.export', entityType: 'hash_set', entityId: id, details: { name: set.name, format } });
+  return writeHashSet(entriesOf(ctx.db, id), out, format, opts);
+}
+
+export async function deleteHashSet(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const set = await tx.selectFrom('hash_sets').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!set) throw notFound('hash set');
+    await tx.deleteFrom('hash_sets').where('id', '=', id).execute();
+    await audit({ action: 'hashset.delete', entityType: 'hash_set', entityId: id, details: { name: set.name } });
+  });
+}

@@ -1,0 +1,279 @@
+import { realpath, stat } from 'node:fs/promises';
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/context.ts';
+import { isSystemActor } from '../../../platform/access/actor.ts';
+import { requireCaseAccess } from '../../../platform/access/case-scope.ts';
+import { invalid, notFound } from '../../../platform/http/errors.ts';
+import type { Tx } from '../../../platform/db/database.ts';
+import type { MatchType, MediaKind } from '../../../platform/db/schema.ts';
+import { hashFile } from '../../../pdq/hash-file.ts';
+import { hashVideoFile } from '../../../pdq/vpdq/vpdq.ts';
+import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
+import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
+import { walkTree, type WalkEntry } from './walk.ts';
+import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
+
+export const DEFAULT_PDQ_THRESHOLD = 31;
+export const PDQ_MIN_QUALITY = 50;
+
+export interface IngestOptions {
+  caseId: string;
+  evidenceId: string;
+  root: string;
+  /** PDQ Hamming distance for a match (inclusive). */
+  threshold?: number;
+  /** Files hashed at once; sharp decodes on libuv's pool, so 2-4 keeps both cores busy. */
+  concurrency?: number;
+  /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
+  videoSecondsPerHash?: number;
+  onProgress?: (p: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface IngestProgress {
+  phase: 'counting' | 'loading' | 'hashing' | 'done';
+  filesTotal: number;
+  bytesTotal: number;
+  filesDone: number;
+  bytesDone: number;
+  matched: number;
+  failed: number;
+}
+
+interface FileResult {
+  relPath: string;
+  size: number;
+  modifiedAt: Date | null;
+  changedAt: Date | null;
+  mime: string | null;
+  kind: MediaKind;
+  md5?: string;
+  sha1?: string;
+  sha256?: string;
+  pdq?: string;
+  quality?: number;
+  frames?: VpdqFeature[];
+  error?: string;
+}
+
+function kindOfMime(mime: string | undefined): MediaKind {
+  if (!mime) return 'other';
+  if (mime.startsWith('image/')) return 'image';
+  if (mime.startsWith('video/')) return 'video';
+  if (/zip|x-tar|gzip|x-7z|x-rar|x-bzip2|x-xz/.test(mime)) return 'archive';
+  if (/pdf|msword|officedocument|opendocument|rtf|text\//.test(mime)) return 'document';
+  return 'other';
+}
+
+async function hashEntry(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
+  const base = { relPath: entry.relPath, modifiedAt: null, changedAt: null, mime: null } as const;
+  if (entry.kind === 'unreadable') return { ...base, size: 0, kind: 'unreadable', error: entry.error };
+  const times = { modifiedAt: entry.stat.mtime, changedAt: entry.stat.ctime };
+  if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed` };
+  if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file' };
+  const { record, unreadable } = await hashFile(entry.absPath);
+  const result: FileResult = {
+    ...base,
+    ...times,
+    size: entry.stat.size,
+    mime: record.mime ?? null,
+    kind: unreadable ? 'unreadable' : kindOfMime(record.mime),
+    md5: record.md5,
+    sha1: record.sha1,
+    sha256: record.sha256,
+    pdq: record.pdq,
+    quality: record.quality,
+    error: record.error,
+  };
+  if (result.kind === 'video') {
+    try {
+      result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: 10 * 60_000 });
+    } catch (err) {
+      result.error = `cannot hash video: ${(err as Error).message}`;
+    }
+  }
+  return result;
+}
+
+/** Finds the job for this evidence item and folder, or opens one; a rerun resumes the same job. */
+async function openJob(ctx: ServiceContext, caseId: string, evidenceId: string, root: string) {
+  return inTransaction(ctx, async (tx, audit) => {
+    const existing = await tx.selectFrom('ingest_jobs').selectAll().where('evidence_id', '=', evidenceId).where('root_path', '=', root).executeTakeFirst();
+    if (existing) {
+      await tx.updateTable('ingest_jobs').set({ status: 'running', error: null, started_at: existing.started_at ?? new Date() }).where('id', '=', existing.id).execute();
+      await audit({ action: existing.status === 'done' ? 'media.ingest.rerun' : 'media.ingest.resume', entityType: 'ingest_job', entityId: existing.id, details: { caseId, evidenceId, root } });
+      return existing.id;
+    }
+    const job = await tx
+      .insertInto('ingest_jobs')
+      .values({ case_id: caseId, evidence_id: evidenceId, root_path: root, status: 'running', created_by: isSystemActor(ctx.actor) ? null : ctx.actor.id, started_at: new Date(), files_total: null, bytes_total: null, error: null, finished_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({ action: 'media.ingest.start', entityType: 'ingest_job', entityId: job.id, details: { caseId, evidenceId, root } });
+    return job.id;
+  });
+}
+
+/**
+ * Hashes every file under `root` into the evidence item, matches it against the known-material hash sets
+ * and every other case's media, and records one row per file. Resumable: rows are committed in batches with
+ * the job's counters, and a rerun skips the paths already recorded (unique per job), so a killed run finishes
+ * with no file skipped or counted twice.
+ */
+export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
+  const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 128) throw invalid('threshold', 'must be an integer 0-128');
+  if (!isSystemActor(ctx.actor)) await requireCaseAccess(ctx.db, ctx.actor, opts.caseId);
+  const evidence = await ctx.db.selectFrom('evidence_items').select(['id', 'case_id']).where('id', '=', opts.evidenceId).executeTakeFirst();
+  if (!evidence || evidence.case_id !== opts.caseId) throw notFound('evidence item');
+  let root: string;
+  try {
+    root = await realpath(opts.root);
+    if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw invalid('root', `${opts.root} is not a readable folder`);
+  }
+  const jobId = await openJob(ctx, opts.caseId, opts.evidenceId, root);
+
+  const progress: IngestProgress = { phase: 'counting', filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0 };
+  const report = () => opts.onProgress?.({ ...progress });
+  report();
+  for await (const e of walkTree(root)) {
+    progress.filesTotal++;
+    if (e.kind === 'file') progress.bytesTotal += e.stat.size;
+  }
+  const done = new Set((await ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute()).map((r) => r.rel_path));
+  const already = await ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow();
+  progress.filesDone = Number(already.n);
+  progress.bytesDone = Number(already.bytes);
+  await ctx.db.updateTable('ingest_jobs').set({ files_total: progress.filesTotal, bytes_total: progress.bytesTotal }).where('id', '=', jobId).execute();
+
+  progress.phase = 'loading';
+  report();
+  const [knownPdq, knownVideo] = await Promise.all([KnownPdqIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY), KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY)]);
+
+  progress.phase = 'hashing';
+  report();
+  const secondsPerHash = opts.videoSecondsPerHash ?? 1;
+  const concurrency = Math.max(1, opts.concurrency ?? 3);
+  let batch: FileResult[] = [];
+  let lastFlush = Date.now();
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = batch;
+    batch = [];
+    lastFlush = Date.now();
+    const matched = await inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, knownVideo, threshold));
+    progress.matched += matched;
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  for await (const entry of walkTree(root)) {
+    if (opts.signal?.aborted) break;
+    if (done.has(entry.relPath)) continue;
+    const p = hashEntry(entry, secondsPerHash).then((r) => {
+      batch.push(r);
+      progress.filesDone++;
+      progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
+      if (r.error) progress.failed++;
+    });
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (batch.length >= 200 || Date.now() - lastFlush > 1000) {
+      await flush();
+      report();
+    }
+  }
+  await Promise.all(inFlight);
+  await flush();
+
+  const aborted = opts.signal?.aborted ?? false;
+  await inTransaction(ctx, async (tx, audit) => {
+    const counts = await tx
+      .selectFrom('media_files')
+      .select([(eb) => eb.fn.countAll<number>().as('files'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes'), (eb) => eb.fn.count<number>('error').as('failed')])
+      .where('job_id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('ingest_jobs')
+      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
+      .where('id', '=', jobId)
+      .execute();
+    await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), matched: progress.matched } });
+  });
+  progress.phase = 'done';
+  report();
+  return { jobId, ...progress, aborted };
+}
+
+type Audit = (e: { action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> }) => Promise<void>;
+type MatchRow = { media_file_id: number; hash_set_entry_id: number | null; other_media_file_id: number | null; match_type: MatchType; distance: number };
+
+/** Writes one batch of files with their matches and the job's counters, in the caller's transaction. */
+async function storeBatch(tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[], knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number): Promise<number> {
+  const inserted = await tx
+    .insertInto('media_files')
+    .values(files.map((f) => ({
+      job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: f.relPath, size: f.size, modified_at: f.modifiedAt, changed_at: f.changedAt, mime: f.mime,
+      media_kind: f.kind, md5: f.md5 ?? null, sha1: f.sha1 ?? null, sha256: f.sha256 ?? null, pdq: f.pdq ?? null, pdq_quality: f.quality ?? null,
+      low_quality: f.pdq !== undefined && (f.quality ?? 0) < PDQ_MIN_QUALITY, vpdq_frames: f.frames?.length ?? null, error: f.error ?? null,
+    })))
+    .onConflict((oc) => oc.columns(['job_id', 'rel_path']).doNothing())
+    .returning(['id', 'rel_path'])
+    .execute();
+  const idOf = new Map(inserted.map((r) => [r.rel_path, r.id]));
+  const fresh = files.filter((f) => idOf.has(f.relPath));
+  const matches: MatchRow[] = [];
+
+  // Exact digests against hash sets and against the other cases' files.
+  const byDigest = (kind: 'md5' | 'sha1' | 'sha256') => [...new Set(fresh.map((f) => f[kind]).filter((v): v is string => !!v))];
+  for (const kind of ['md5', 'sha1', 'sha256'] as const) {
+    const values = byDigest(kind);
+    if (!values.length) continue;
+    const entries = await tx.selectFrom('hash_set_entries').select(['id', kind]).where(kind, 'in', values).execute();
+    const files: Array<{ id: number } & Partial<Record<typeof kind, string | null>>> = await tx.selectFrom('media_files').select(['id', kind]).where(kind, 'in', values).where('case_id', '!=', caseId).execute();
+    for (const f of fresh) {
+      const v = f[kind];
+      if (!v) continue;
+      const id = idOf.get(f.relPath)!;
+      for (const e of entries) if (e[kind] === v) matches.push({ media_file_id: id, hash_set_entry_id: e.id, other_media_file_id: null, match_type: kind, distance: 0 });
+      for (const o of files) if (o[kind] === v) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: o.id, match_type: kind, distance: 0 });
+    }
+  }
+  // Perceptual: images of good quality only; below the threshold they are flagged, not matched.
+  for (const f of fresh) {
+    const id = idOf.get(f.relPath)!;
+    if (f.pdq && (f.quality ?? 0) >= PDQ_MIN_QUALITY) {
+      for (const m of knownPdq.search(f.pdq, threshold)) {
+        matches.push(m.source.kind === 'entry'
+          ? { media_file_id: id, hash_set_entry_id: m.source.id, other_media_file_id: null, match_type: 'pdq', distance: m.distance }
+          : { media_file_id: id, hash_set_entry_id: null, other_media_file_id: m.source.id, match_type: 'pdq', distance: m.distance });
+      }
+    }
+    if (f.frames?.length) {
+      await tx.insertInto('media_video_frames').values(f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }))).execute();
+      const good = f.frames.filter((fr) => fr.quality >= PDQ_MIN_QUALITY).map((fr) => fr.hash);
+      for (const other of knownVideo.candidates(good, threshold)) {
+        const r = matchVpdq(f.frames, knownVideo.framesOf.get(other) ?? [], { distance: threshold });
+        if (r.isMatch) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: other, match_type: 'vpdq', distance: Math.round(100 - r.queryPercent) });
+      }
+    }
+  }
+  if (matches.length) {
+    await tx.insertInto('media_matches').values(matches).onConflict((oc) => oc.doNothing()).execute();
+  }
+  const failed = fresh.filter((f) => f.error).length;
+  await tx
+    .updateTable('ingest_jobs')
+    .set((eb) => ({
+      files_done: eb('files_done', '+', fresh.length),
+      bytes_done: eb('bytes_done', '+', fresh.reduce((s, f) => s + f.size, 0)),
+      files_failed: eb('files_failed', '+', failed),
+    }))
+    .where('id', '=', jobId)
+    .execute();
+  await audit({ action: 'media.ingest.batch', entityType: 'ingest_job', entityId: jobId, details: { files: fresh.length, failed, matches: matches.length } });
+  return new Set(matches.map((m) => m.media_file_id)).size;
+}
