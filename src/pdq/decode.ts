@@ -137,7 +137,7 @@ function classify(err: unknown): PdqDecodeError {
   if (err instanceof PdqDecodeError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   const first = msg.split('\n')[0].trim();
-  if (/unsupported image format/i.test(msg)) return new PdqDecodeError('UNSUPPORTED_FORMAT', 'unsupported image format', { cause: err });
+  if (/unsupported image format|input buffer is empty/i.test(msg)) return new PdqDecodeError('UNSUPPORTED_FORMAT', 'unsupported image format', { cause: err });
   if (/pixel limit/i.test(msg)) return new PdqDecodeError('TOO_MANY_PIXELS', first, { cause: err });
   if (/input file is missing|ENOENT|EACCES|EISDIR|no such file/i.test(msg)) return new PdqDecodeError('READ_FAILED', first, { cause: err });
   return new PdqDecodeError('CORRUPT', `cannot decode image: ${first}`, { cause: err });
