@@ -273,6 +273,11 @@ export interface OperationsTable {
   notes: Generated<string>;
   created_by: string | null;
   created_at: DefaultTimestamp;
+  // 0003_operations_prosecution
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  updated_at: DefaultTimestamp;
 }
 
 export interface ArrestsTable {
