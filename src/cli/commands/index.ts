@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 // Each verb is a module under this folder exporting `register(program)`.
 // Add one import and one array entry per verb.
 import * as serve from './serve.command.ts';
+import * as ingest from './ingest.command.ts';
 import * as match from './match.command.ts';
 import * as vpdq from './vpdq.command.ts';
 import * as hash from './hash.command.ts';
@@ -11,6 +12,7 @@ type CommandModule = { register: (program: Command) => void };
 
 const commandModules: CommandModule[] = [
   serve,
+  ingest,
   match,
   vpdq,
   hash,

@@ -24,21 +24,26 @@ export type Permission =
   | 'admin.users'
   | 'audit.read'
   | 'export.case'
-  | 'import.case';
+  | 'import.case'
+  | 'media.read'
+  | 'media.ingest'
+  | 'hashset.read'
+  | 'hashset.write';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'person.read', 'person.write',
     'victim.read', 'victim.write', 'operation.write', 'evidence.write', 'export.case',
+    'media.read', 'media.ingest', 'hashset.read',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
     'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
-    'export.case', 'import.case',
+    'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read',
   ],
-  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case'],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write'],
-  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write'],
+  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case'],
   auditor: ['reference.read', 'audit.read'],

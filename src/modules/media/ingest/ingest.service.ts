@@ -228,7 +228,8 @@ async function storeBatch(tx: Tx, audit: Audit, jobId: string, caseId: string, e
   const matches: MatchRow[] = [];
 
   // Exact digests against hash sets and against the other cases' files.
-  const byDigest = (kind: 'md5' | 'sha1' | 'sha256') => [...new Set(fresh.map((f) => f[kind]).filter((v): v is string => !!v))];
+  // Empty files share one digest everywhere; matching them would link every case to every other.
+  const byDigest = (kind: 'md5' | 'sha1' | 'sha256') => [...new Set(fresh.filter((f) => f.size > 0).map((f) => f[kind]).filter((v): v is string => !!v))];
   for (const kind of ['md5', 'sha1', 'sha256'] as const) {
     const values = byDigest(kind);
     if (!values.length) continue;
@@ -236,7 +237,7 @@ async function storeBatch(tx: Tx, audit: Audit, jobId: string, caseId: string, e
     const files: Array<{ id: number } & Partial<Record<typeof kind, string | null>>> = await tx.selectFrom('media_files').select(['id', kind]).where(kind, 'in', values).where('case_id', '!=', caseId).execute();
     for (const f of fresh) {
       const v = f[kind];
-      if (!v) continue;
+      if (!v || f.size === 0) continue;
       const id = idOf.get(f.relPath)!;
       for (const e of entries) if (e[kind] === v) matches.push({ media_file_id: id, hash_set_entry_id: e.id, other_media_file_id: null, match_type: kind, distance: 0 });
       for (const o of files) if (o[kind] === v) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: o.id, match_type: kind, distance: 0 });

@@ -1,0 +1,47 @@
+import { userInfo } from 'node:os';
+import { loadConfig, ConfigError } from '../platform/config.ts';
+import { startPlatform } from '../platform/bootstrap.ts';
+import { systemActor } from '../platform/access/actor.ts';
+import type { ServiceContext } from '../platform/context.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { CliError } from './cli-error.ts';
+
+/**
+ * Opens the configured database (embedded data folder or DATABASE_URL) for one CLI verb, runs it as the
+ * system actor named after the OS user, and closes the database however the verb ends.
+ */
+export async function withPlatform<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, 2);
+    throw err;
+  }
+  let started;
+  try {
+    started = await startPlatform(config);
+  } catch (err) {
+    const msg = (err as Error).message ?? String(err);
+    if (!config.databaseUrl && /lock|already|busy|EEXIST/i.test(msg)) {
+      throw new CliError(`the data folder ${config.dataDir} is in use (is the server running?): ${msg}`, 2);
+    }
+    throw new CliError(`cannot open the database: ${msg}`, 2);
+  }
+  let osUser = 'unknown';
+  try {
+    osUser = userInfo().username;
+  } catch {
+    /* no passwd entry: keep 'unknown' */
+  }
+  const ctx: ServiceContext = { ...started.ctx, actor: systemActor(`cli:${osUser}`) };
+  try {
+    return await work(ctx);
+  } catch (err) {
+    // Service errors carry a field and a message meant for people: show them as a usage error.
+    if (err instanceof AppError) throw new CliError(err.message, err.code === 'not_found' ? 3 : 2);
+    throw err;
+  } finally {
+    await started.database.close();
+  }
+}

@@ -1,0 +1,98 @@
+import { basename, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { withPlatform } from '../cli-platform.ts';
+import { CliError } from '../cli-error.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function human(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v.toFixed(i ? 1 : 0)} ${units[i]}`;
+}
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('hash every file under a folder or mounted image into a case, match it against hash sets and all other cases (resumable: run again to finish an interrupted job)')
+    .argument('<folder>', 'folder or mount point to walk (symbolic links are recorded, not followed)')
+    .requiredOption('--case <id>', 'case id (UUID)')
+    .option('--evidence <id>', 'evidence item id; default: the item labelled by --label, created when missing')
+    .option('--label <text>', 'label of the evidence item to record under (default: "media: <folder>")')
+    .option('--threshold <n>', 'PDQ match distance, inclusive', '31')
+    .option('--concurrency <n>', 'files hashed at once', '3')
+    .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
+    .option('--json', 'print the summary as JSON')
+    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; threshold: string; concurrency: string; videoSeconds: string; json?: boolean }) => {
+      if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
+      if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
+      const threshold = Number(opts.threshold);
+      const concurrency = Number(opts.concurrency);
+      const videoSeconds = Number(opts.videoSeconds);
+      if (!Number.isInteger(threshold) || threshold < 0 || threshold > 128) throw new CliError('--threshold must be an integer 0-128');
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError('--concurrency must be an integer 1-64');
+      if (!(videoSeconds >= 0)) throw new CliError('--video-seconds must be a number >= 0');
+      let root: string;
+      try {
+        root = await realpath(resolve(folder));
+      } catch {
+        throw new CliError(`${folder}: no such folder`);
+      }
+      const summary = await withPlatform(async (ctx) => {
+        const c = await ctx.db.selectFrom('cases').select('id').where('id', '=', opts.case).executeTakeFirst();
+        if (!c) throw new CliError(`no case ${opts.case}`, 3);
+        let evidenceId = opts.evidence;
+        if (!evidenceId) {
+          const label = opts.label ?? `media: ${root}`;
+          const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', opts.case).where('label', '=', label).executeTakeFirst();
+          evidenceId = existing?.id ?? (await inTransaction(ctx, async (tx, audit) => {
+            const row = await tx.insertInto('evidence_items').values({ case_id: opts.case, label, kind: 'media_folder', description: `Media ingested from ${basename(root)}`, operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+            await audit({ action: 'evidence.create', entityType: 'evidence_item', entityId: row.id, details: { caseId: opts.case, label } });
+            return row.id;
+          }));
+        }
+        const interactive = process.stderr.isTTY;
+        const bar = new cliProgress.SingleBar({
+          format: ' {bar} {percentage}% | {value}/{total} files | {done} of {size} | {rate}/s | ETA {eta_formatted} | matched {matched} | errors {failed}',
+          hideCursor: interactive,
+          stream: process.stderr,
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+        }, cliProgress.Presets.shades_classic);
+        const started = Date.now();
+        let barStarted = false;
+        let lastPhase = '';
+        const onProgress = (p: IngestProgress) => {
+          if (p.phase !== lastPhase && p.phase !== 'hashing' && p.phase !== 'done') process.stderr.write(`${p.phase}...\n`);
+          lastPhase = p.phase;
+          if (p.phase !== 'hashing' && p.phase !== 'done') return;
+          const payload = { done: human(p.bytesDone), size: human(p.bytesTotal), rate: human(p.bytesDone / Math.max(0.001, (Date.now() - started) / 1000)), matched: p.matched, failed: p.failed };
+          if (!barStarted) {
+            bar.start(p.filesTotal, p.filesDone, payload);
+            barStarted = true;
+          } else bar.update(p.filesDone, payload);
+        };
+        const controller = new AbortController();
+        const stop = () => controller.abort();
+        process.once('SIGINT', stop);
+        try {
+          return await runIngest(ctx, { caseId: opts.case, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, onProgress, signal: controller.signal });
+        } finally {
+          process.off('SIGINT', stop);
+          if (barStarted) bar.stop();
+        }
+      });
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      else process.stdout.write(`ingest ${summary.aborted ? 'stopped (run again to resume)' : 'done'}: ${summary.filesDone}/${summary.filesTotal} files, ${human(summary.bytesDone)}, ${summary.matched} matched, ${summary.failed} with errors (job ${summary.jobId})\n`);
+      if (summary.aborted) process.exitCode = 130;
+    });
+}
