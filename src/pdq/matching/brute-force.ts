@@ -5,8 +5,10 @@
 //   FAISS IndexBinaryFlat; MihIndex also falls back to it when a threshold is too large for MIH to pay.
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
-import { byteCounts, sumBytes } from './popcount.ts';
+import { flatScan } from './popcount.ts';
 import { type PdqIndex, type PdqMatch, byDistanceThenIndex, checkThreshold, queryWords } from './types.ts';
+
+export { flatScan };
 
 function naiveDistance(a: Uint32Array, aOff: number, b: Uint32Array, bOff: number): number {
   let d = 0;
@@ -44,24 +46,6 @@ export function bruteForceAllPairs(
     for (const m of bruteForceSearch(haystack, qw, threshold)) out.push({ query: q, ...m });
   }
   return out;
-}
-
-/**
- * Optimised scan of ids [from, to): query words in locals, SWAR popcount unrolled over the 8 words,
- * early exit after the first 3 words (random pairs differ there in ~48 bits, far above usual thresholds).
- * Matches are appended to `out` in id order.
- */
-export function flatScan(words: Uint32Array, from: number, to: number, q: Uint32Array, t: number, out: PdqMatch[]): void {
-  const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
-  for (let i = from, o = from * WORDS_PER_HASH; i < to; i++, o += WORDS_PER_HASH) {
-    let d = sumBytes(byteCounts(words[o] ^ q0) + byteCounts(words[o + 1] ^ q1) + byteCounts(words[o + 2] ^ q2));
-    if (d > t) continue;
-    d += sumBytes(
-      byteCounts(words[o + 3] ^ q3) + byteCounts(words[o + 4] ^ q4) + byteCounts(words[o + 5] ^ q5) +
-        byteCounts(words[o + 6] ^ q6) + byteCounts(words[o + 7] ^ q7),
-    );
-    if (d <= t) out.push({ index: i, distance: d });
-  }
 }
 
 /** Exhaustive index: nothing to build, every search scans all hashes. Exact for every threshold. */

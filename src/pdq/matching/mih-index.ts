@@ -9,8 +9,7 @@
 // on 16 bits, no hashing and no per-bucket objects; 64 bytes per indexed hash for the 16 tables.
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
-import { flatScan } from './brute-force.ts';
-import { distanceWithin, popcount32 } from './popcount.ts';
+import { POPCOUNT16, flatScan, popcount32 } from './popcount.ts';
 import { type PdqIndex, type PdqMatch, byDistanceThenIndex, checkThreshold, queryWords } from './types.ts';
 
 const SLOTS = 16;
@@ -172,6 +171,8 @@ export class MihIndex implements PdqIndex {
   private searchTables(q: Uint32Array, t: number, out: PdqMatch[]): void {
     const words = this.store.words;
     const offsets = this.offsets;
+    const P = POPCOUNT16;
+    const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
     for (let s = 0; s < SLOTS; s++) {
       const r = slotRadius(s, t);
       if (r < 0) continue;
@@ -182,12 +183,19 @@ export class MihIndex implements PdqIndex {
         const key = base + (v ^ MASKS[j]);
         for (let p = offsets[key], end = offsets[key + 1]; p < end; p++) {
           const id = ids[p];
-          const off = id * WORDS_PER_HASH;
-          const d = distanceWithin(words, off, q, t);
+          const o = id * WORDS_PER_HASH;
+          // Full distance, written out like flatScan's (no calls in the hot loop; see popcount.ts).
+          let x = words[o] ^ q0, y = words[o + 1] ^ q1, z = words[o + 2] ^ q2;
+          let d = P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16] + P[z & 0xffff] + P[z >>> 16];
+          if (d > t) continue;
+          x = words[o + 3] ^ q3; y = words[o + 4] ^ q4; z = words[o + 5] ^ q5;
+          d += P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16] + P[z & 0xffff] + P[z >>> 16];
+          x = words[o + 6] ^ q6; y = words[o + 7] ^ q7;
+          d += P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16];
           if (d > t) continue;
           // A hash near enough in several slots is met once per such slot: report it only from the
           // first one. Cheaper than a seen-set, and only runs for true matches.
-          if (!this.foundInEarlierSlot(words, off, q, s, t)) out.push({ index: id, distance: d });
+          if (!this.foundInEarlierSlot(words, o, q, s, t)) out.push({ index: id, distance: d });
         }
       }
     }

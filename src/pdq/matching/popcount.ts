@@ -1,43 +1,37 @@
-// Hamming distance on packed hashes. JS has no popcount instruction, so this is the SWAR
-// (bit-parallel) count: per 32-bit word, fold bits into byte-wide counts, add words together
-// while bytes cannot overflow (8 words x 8 = 64 < 256), then fold the bytes once.
+// Hamming distance on packed hashes. JS has no popcount instruction; a 64 KiB table of the bit
+// counts of every 16-bit value (two look-ups per 32-bit word) measured as fast as SWAR bit tricks
+// at threshold 31 and faster at larger thresholds, and is simpler to read.
+//
+// Hot loops index the table directly instead of calling a helper: V8 (Node 20) stopped inlining
+// small helpers imported from another module, or after a re-optimisation, which made the scan up
+// to 6x slower (measured). Keep per-hash work free of function calls.
+import type { PdqMatch } from './types.ts';
 
-/** Per-byte bit counts of x (each byte 0..8). */
-export function byteCounts(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (x + (x >>> 4)) & 0x0f0f0f0f;
-}
-
-/** Sum of the four bytes of x (x holds per-byte counts whose sum fits in 0..1020). */
-export function sumBytes(x: number): number {
-  x = (x & 0x00ff00ff) + ((x >>> 8) & 0x00ff00ff);
-  return (x & 0xffff) + (x >>> 16);
-}
+/** POPCOUNT16[v] = number of 1 bits in v, for 0 <= v < 65536. */
+export const POPCOUNT16 = new Uint8Array(1 << 16);
+for (let v = 1; v < 1 << 16; v++) POPCOUNT16[v] = (v & 1) + POPCOUNT16[v >>> 1];
 
 export function popcount32(x: number): number {
-  return sumBytes(byteCounts(x));
-}
-
-/** Full distance between hash at words[off..off+8) and query q (8 words). */
-export function distanceAt(words: Uint32Array, off: number, q: Uint32Array): number {
-  return sumBytes(
-    byteCounts(words[off] ^ q[0]) + byteCounts(words[off + 1] ^ q[1]) + byteCounts(words[off + 2] ^ q[2]) +
-      byteCounts(words[off + 3] ^ q[3]) + byteCounts(words[off + 4] ^ q[4]) + byteCounts(words[off + 5] ^ q[5]) +
-      byteCounts(words[off + 6] ^ q[6]) + byteCounts(words[off + 7] ^ q[7]),
-  );
+  return POPCOUNT16[x & 0xffff] + POPCOUNT16[x >>> 16];
 }
 
 /**
- * Distance if it is <= t, else some value > t. Checks the first 96 bits before the rest: for a random
- * pair they already differ in ~48 bits, so at PDQ's thresholds most comparisons stop there (measured
- * ~1.5x faster than always counting 256 bits).
+ * Optimised exhaustive scan of ids [from, to) of `words` (8 words per hash) against query q:
+ * query words held in locals, the 8 words unrolled, and an early exit after the first 96 bits
+ * (random pairs already differ there in ~48 bits, far above usual thresholds; ~1.5x at t = 31).
+ * Matches are appended to `out` in id order.
  */
-export function distanceWithin(words: Uint32Array, off: number, q: Uint32Array, t: number): number {
-  const d = sumBytes(byteCounts(words[off] ^ q[0]) + byteCounts(words[off + 1] ^ q[1]) + byteCounts(words[off + 2] ^ q[2]));
-  if (d > t) return d;
-  return d + sumBytes(
-    byteCounts(words[off + 3] ^ q[3]) + byteCounts(words[off + 4] ^ q[4]) + byteCounts(words[off + 5] ^ q[5]) +
-      byteCounts(words[off + 6] ^ q[6]) + byteCounts(words[off + 7] ^ q[7]),
-  );
+export function flatScan(words: Uint32Array, from: number, to: number, q: Uint32Array, t: number, out: PdqMatch[]): void {
+  const P = POPCOUNT16;
+  const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+  for (let i = from, o = from * 8; i < to; i++, o += 8) {
+    let x = words[o] ^ q0, y = words[o + 1] ^ q1, z = words[o + 2] ^ q2;
+    let d = P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16] + P[z & 0xffff] + P[z >>> 16];
+    if (d > t) continue;
+    x = words[o + 3] ^ q3; y = words[o + 4] ^ q4; z = words[o + 5] ^ q5;
+    d += P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16] + P[z & 0xffff] + P[z >>> 16];
+    x = words[o + 6] ^ q6; y = words[o + 7] ^ q7;
+    d += P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16];
+    if (d <= t) out.push({ index: i, distance: d });
+  }
 }
