@@ -15,6 +15,8 @@ export interface Config {
   sessionHours: number;
   /** Serve over HTTPS behind a proxy: marks cookies Secure. */
   secureCookies: boolean;
+  /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
+  ingestRoots: string[];
 }
 
 export const configVariables = [
@@ -26,6 +28,7 @@ export const configVariables = [
   { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the data folder)', secret: true, what: 'base64 32-byte key encrypting victim identities' },
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
+  { name: 'AMAAN_INGEST_ROOTS', default: '(unset: API-started ingest off)', secret: false, what: 'colon-separated folders under which the server may ingest seized media' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int('AMAAN_BODY_LIMIT', 1_048_576, 1024),
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
+    ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
   };
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction, auditRead } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { userIdOf } from '../../platform/access/actor.ts';
 import { HashSetFormatError, writeHashSet, type HashEntry, type HashSetFormat } from './formats/index.ts';
 
 const BATCH = 2000;
@@ -35,7 +36,7 @@ export async function importHashSet(
     return await inTransaction(ctx, async (tx, audit) => {
       const set = await tx
         .insertInto('hash_sets')
-        .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: ctx.actor.id })
+        .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: userIdOf(ctx.actor) })
         .returning('id')
         .executeTakeFirstOrThrow();
       let count = 0;

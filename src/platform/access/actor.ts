@@ -24,3 +24,8 @@ export const systemActor = (name = 'system'): Actor => ({
 export function isSystemActor(actor: Actor): boolean {
   return actor.id === '00000000-0000-0000-0000-000000000000';
 }
+
+/** The users-table id to store in created_by columns: none for the system actor. */
+export function userIdOf(actor: Actor): string | null {
+  return isSystemActor(actor) ? null : actor.id;
+}

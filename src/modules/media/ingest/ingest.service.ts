@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/context.ts';
-import { isSystemActor } from '../../../platform/access/actor.ts';
+import { isSystemActor, userIdOf } from '../../../platform/access/actor.ts';
 import { requireCaseAccess } from '../../../platform/access/case-scope.ts';
 import { invalid, notFound } from '../../../platform/http/errors.ts';
 import type { Tx } from '../../../platform/db/database.ts';
@@ -107,7 +107,7 @@ async function openJob(ctx: ServiceContext, caseId: string, evidenceId: string, 
     }
     const job = await tx
       .insertInto('ingest_jobs')
-      .values({ case_id: caseId, evidence_id: evidenceId, root_path: root, status: 'running', created_by: isSystemActor(ctx.actor) ? null : ctx.actor.id, started_at: new Date(), files_total: null, bytes_total: null, error: null, finished_at: null })
+      .values({ case_id: caseId, evidence_id: evidenceId, root_path: root, status: 'running', created_by: userIdOf(ctx.actor), started_at: new Date(), files_total: null, bytes_total: null, error: null, finished_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit({ action: 'media.ingest.start', entityType: 'ingest_job', entityId: job.id, details: { caseId, evidenceId, root } });

@@ -1,0 +1,74 @@
+import { realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { startBackgroundJob } from '../../platform/jobs/background.ts';
+import { runIngest } from './ingest/ingest.service.ts';
+import { listMediaFiles, mediaSummary } from './media.service.ts';
+
+const mediaKind = z.enum(['image', 'video', 'document', 'archive', 'other', 'symlink', 'unreadable']);
+const job = z.object({
+  id: z.string(), evidenceId: z.string(), rootPath: z.string(), status: z.string(), filesTotal: z.number().nullable(), bytesTotal: z.number().nullable(),
+  filesDone: z.number(), bytesDone: z.number(), filesFailed: z.number(), error: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+});
+const summary = z.object({
+  files: z.number(), bytes: z.number(), errors: z.number(), lowQuality: z.number(), knownMaterial: z.number(),
+  byKind: z.record(z.string(), z.number()),
+  categories: z.array(z.object({ hashSet: z.string(), category: z.string(), files: z.number() })),
+  linkedCases: z.array(z.object({ caseId: z.string(), title: z.string(), firLabel: z.string().nullable(), district: z.string(), province: z.string(), sharedFiles: z.number(), matchTypes: z.array(z.string()) })),
+  jobs: z.array(job),
+});
+const mediaFile = z.object({
+  id: z.number(), evidenceId: z.string(), path: z.string(), size: z.number(), kind: z.string(), mime: z.string().nullable(), modifiedAt: z.string().nullable(),
+  md5: z.string().nullable(), sha1: z.string().nullable(), sha256: z.string().nullable(), pdq: z.string().nullable(), pdqQuality: z.number().nullable(),
+  lowQuality: z.boolean(), videoFrames: z.number().nullable(), error: z.string().nullable(),
+  matches: z.array(z.object({ type: z.string(), distance: z.number(), hashSet: z.string().nullable(), category: z.string().nullable(), series: z.string().nullable(), otherCaseId: z.string().nullable(), otherCaseHidden: z.boolean() })),
+});
+
+export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
+  const tags = ['media triage'];
+
+  api.get('/cases/:id/media', {
+    config: { access: 'media.read' },
+    schema: { tags, summary: 'Triage summary: counts, known-material categories, linked cases, ingest jobs (never the material)', params: uuidParam, response: { 200: summary } },
+  }, async (request) => mediaSummary(serviceContext(ctx, request), request.params.id));
+
+  api.get('/cases/:id/media/files', {
+    config: { access: 'media.read' },
+    schema: {
+      tags, summary: 'Ingested files with digests, PDQ and matches', params: uuidParam,
+      querystring: z.strictObject({ kind: mediaKind.optional(), status: z.enum(['matched', 'known', 'linked', 'error', 'low_quality', 'new']).optional(), evidenceId: z.uuid().optional(), ...pageQuery }),
+      response: { 200: z.object({ items: z.array(mediaFile), total: z.number(), limit: z.number(), offset: z.number() }) },
+    },
+  }, async (request) => listMediaFiles(serviceContext(ctx, request), request.params.id, request.query));
+
+  api.post('/cases/:id/media/ingest', {
+    config: { access: 'media.ingest' },
+    schema: {
+      tags, summary: 'Ingest a folder or mounted image on the server (under AMAAN_INGEST_ROOTS) in the background', params: uuidParam,
+      body: z.strictObject({ evidenceId: z.uuid(), path: z.string().min(1).max(4096), threshold: z.number().int().min(0).max(128).default(31) }),
+      response: { 202: z.object({ backgroundJobId: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const sctx = serviceContext(ctx, request);
+    await requireCaseAccess(ctx.db, sctx.actor, request.params.id);
+    if (!ctx.config.ingestRoots.length) throw forbidden('server-side ingest is off: set AMAAN_INGEST_ROOTS, or use `amaan ingest` on the server');
+    let path: string;
+    try {
+      path = await realpath(request.body.path);
+    } catch {
+      throw invalid('path', 'no such folder on the server');
+    }
+    if (!ctx.config.ingestRoots.some((r) => path === r || path.startsWith(r + sep))) throw invalid('path', 'not under an allowed ingest root');
+    const evidence = await ctx.db.selectFrom('evidence_items').select('case_id').where('id', '=', request.body.evidenceId).executeTakeFirst();
+    if (!evidence || evidence.case_id !== request.params.id) throw notFound('evidence item');
+    const job = startBackgroundJob('media.ingest', sctx.actor.id, 'files', (report) =>
+      runIngest(sctx, { caseId: request.params.id, evidenceId: request.body.evidenceId, root: path, threshold: request.body.threshold, onProgress: (p) => report(p.filesDone, p.filesTotal) }),
+      (err) => (err instanceof AppError ? err.message : 'ingest failed; see the server log'),
+    );
+    return reply.status(202).send({ backgroundJobId: job.id });
+  });
+}
