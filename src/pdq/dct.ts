@@ -20,26 +20,36 @@ const tmp16x64 = new Float32Array(DCT_DIM * PDQ_DIM);
 
 /** B = D A D^T, out is 16x16 row-major. Separable: T = D A (16x64), then B = T D^T. */
 export function dct64To16(a: Float32Array, out: Float32Array): void {
-  const d = DCT_TABLE, t = tmp16x64;
-  t.fill(0);
-  // T[i][j] = sum_k D[i][k] A[k][j]: for each (i, j) the k order is 0..63 as in the reference;
-  // iterating j innermost only interleaves independent sums.
+  const d = DCT_TABLE, t = tmp16x64, f = Math.fround;
+  // T[i][j] = sum_k D[i][k] A[k][j], k = 0..63 in order for each (i, j) as in the reference; four
+  // columns j advance together in locals (independent sums), each product and sum rounded to float32.
   for (let i = 0; i < DCT_DIM; i++) {
-    const ti = i * PDQ_DIM;
-    for (let k = 0; k < PDQ_DIM; k++) {
-      const dik = d[ti + k];
-      const ak = k * PDQ_DIM;
-      for (let j = 0; j < PDQ_DIM; j++) t[ti + j] = t[ti + j] + Math.fround(dik * a[ak + j]);
+    const di = i * PDQ_DIM;
+    for (let j = 0; j < PDQ_DIM; j += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let k = 0, ak = j; k < PDQ_DIM; k++, ak += PDQ_DIM) {
+        const dik = d[di + k];
+        s0 = f(s0 + f(dik * a[ak]));
+        s1 = f(s1 + f(dik * a[ak + 1]));
+        s2 = f(s2 + f(dik * a[ak + 2]));
+        s3 = f(s3 + f(dik * a[ak + 3]));
+      }
+      t[di + j] = s0; t[di + j + 1] = s1; t[di + j + 2] = s2; t[di + j + 3] = s3;
     }
   }
   // B[i][j] = sum_k T[i][k] D[j][k]
   for (let i = 0; i < DCT_DIM; i++) {
     const ti = i * PDQ_DIM;
-    for (let j = 0; j < DCT_DIM; j++) {
+    for (let j = 0; j < DCT_DIM; j += 2) {
       const dj = j * PDQ_DIM;
-      let s = 0;
-      for (let k = 0; k < PDQ_DIM; k++) s = Math.fround(s + Math.fround(t[ti + k] * d[dj + k]));
-      out[i * DCT_DIM + j] = s;
+      let s0 = 0, s1 = 0;
+      for (let k = 0; k < PDQ_DIM; k++) {
+        const tik = t[ti + k];
+        s0 = f(s0 + f(tik * d[dj + k]));
+        s1 = f(s1 + f(tik * d[dj + PDQ_DIM + k]));
+      }
+      out[i * DCT_DIM + j] = s0;
+      out[i * DCT_DIM + j + 1] = s1;
     }
   }
 }

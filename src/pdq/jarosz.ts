@@ -45,19 +45,8 @@ function decimationIndices(n: number): Int32Array {
   return idx;
 }
 
-// Output maps: position along an axis -> output slot, or -1 where no output is needed. Cached by length.
-const identityMaps = new Map<number, Int32Array>();
+// Position along an axis -> decimated slot, or -1 where no output is needed. Cached by length.
 const decimationMaps = new Map<number, Int32Array>();
-
-function identityMap(n: number): Int32Array {
-  let m = identityMaps.get(n);
-  if (!m) {
-    m = Int32Array.from({ length: n }, (_, i) => i);
-    if (identityMaps.size > 64) identityMaps.clear();
-    identityMaps.set(n, m);
-  }
-  return m;
-}
 
 function decimationMap(n: number): Int32Array {
   let m = decimationMaps.get(n);
@@ -76,12 +65,30 @@ function fillLuma(px: Uint8Array, rows: number, cols: number, channels: number, 
   const n = rows * cols;
   if (channels === 1) {
     for (let i = 0; i < n; i++) out[i] = px[i];
-    return;
+  } else if (channels === 3) {
+    lumaRgb(px, n, out);
+  } else {
+    lumaStride(px, n, channels, out);
   }
-  for (let i = 0, p = 0; i < n; i++, p += channels) {
-    // (R + G) rounded, then + B rounded by the store: the reference's left-to-right float32 sum.
-    out[i] = Math.fround(LUMA_R[px[p]] + LUMA_G[px[p + 1]]) + LUMA_B[px[p + 2]];
+}
+
+// Y = (0.299 R + 0.587 G) rounded to float32, + 0.114 B rounded by the store: the reference's
+// left-to-right float32 sum. Unrolled by 4 for the common 3-channel case (fewer loop overheads).
+function lumaRgb(px: Uint8Array, n: number, out: Float32Array): void {
+  const R = LUMA_R, G = LUMA_G, B = LUMA_B, f = Math.fround;
+  let i = 0, p = 0;
+  for (; i + 4 <= n; i += 4, p += 12) {
+    out[i] = f(R[px[p]] + G[px[p + 1]]) + B[px[p + 2]];
+    out[i + 1] = f(R[px[p + 3]] + G[px[p + 4]]) + B[px[p + 5]];
+    out[i + 2] = f(R[px[p + 6]] + G[px[p + 7]]) + B[px[p + 8]];
+    out[i + 3] = f(R[px[p + 9]] + G[px[p + 10]]) + B[px[p + 11]];
   }
+  for (; i < n; i++, p += 3) out[i] = f(R[px[p]] + G[px[p + 1]]) + B[px[p + 2]];
+}
+
+function lumaStride(px: Uint8Array, n: number, channels: number, out: Float32Array): void {
+  const R = LUMA_R, G = LUMA_G, B = LUMA_B, f = Math.fround;
+  for (let i = 0, p = 0; i < n; i++, p += channels) out[i] = f(R[px[p]] + G[px[p + 1]]) + B[px[p + 2]];
 }
 
 // 1/count for the box divisions. Multiplying a float32 sum by the float64 reciprocal and rounding to
@@ -98,31 +105,59 @@ const laneSums = new Float32Array(LANES);
 /**
  * Box filter of width w along LANES parallel lines of length n (the reference's box1DFloat, run on 8
  * independent running sums at once so their float latencies overlap). Line b reads
- * src[srcLane[b] + t*srcStep] for t < n and writes output t to dst[dstLane[b] + slot*dstStep] where
- * slot = map[t], skipping t when slot < 0.
+ * src[srcLane[b] + t*srcStep], t < n. With map null, output t goes to the same place in dst
+ * (same layout); otherwise to dst[dstLane[b] + map[t]*dstStep], skipping t where map[t] < 0.
  */
 function box8(
   src: Float32Array, dst: Float32Array, n: number, w: number,
-  srcLane: Int32Array, srcStep: number, dstLane: Int32Array, dstStep: number, map: Int32Array,
+  srcLane: Int32Array, srcStep: number, dstLane: Int32Array, dstStep: number, map: Int32Array | null,
 ): void {
   const half = (w + 2) >> 1;
   const sums = laneSums;
   sums.fill(0);
-  let ri = 0, li = 0, oi = 0, count = 0;
+  let ri = 0, oi = 0, count = 0;
   // Phases 1-2: growing window, adds only (short; generic loops over the lanes).
   for (; ri < w; ri++) {
     count++;
     for (let b = 0; b < LANES; b++) sums[b] = sums[b] + src[srcLane[b] + ri * srcStep];
-    if (ri >= half - 1) emitLanes(dst, dstLane, dstStep, map[oi++], count);
+    if (ri >= half - 1) emitLanes(dst, map, srcLane, srcStep, dstLane, dstStep, oi++, count);
   }
-  // Phase 3: full window, add the entering sample, round, subtract the leaving one (unrolled lanes).
-  const s0 = srcLane[0], s1 = srcLane[1], s2 = srcLane[2], s3 = srcLane[3];
-  const s4 = srcLane[4], s5 = srcLane[5], s6 = srcLane[6], s7 = srcLane[7];
-  const d0 = dstLane[0], d1 = dstLane[1], d2 = dstLane[2], d3 = dstLane[3];
-  const d4 = dstLane[4], d5 = dstLane[5], d6 = dstLane[6], d7 = dstLane[7];
+  // Phase 3: full window (the bulk of the work).
+  if (map === null) phase3Same(src, dst, n, w, half, srcLane, srcStep);
+  else phase3Mapped(src, dst, n, w, half, srcLane, srcStep, dstLane, dstStep, map);
+  // Phase 4: shrinking window, subtracts only.
+  for (let li = n - w, o = n - half + 1; o < n; li++, o++) {
+    count--;
+    for (let b = 0; b < LANES; b++) sums[b] = sums[b] - src[srcLane[b] + li * srcStep];
+    emitLanes(dst, map, srcLane, srcStep, dstLane, dstStep, o, count);
+  }
+}
+
+function emitLanes(
+  dst: Float32Array, map: Int32Array | null, srcLane: Int32Array, srcStep: number,
+  dstLane: Int32Array, dstStep: number, t: number, count: number,
+): void {
+  const c = inv(count);
+  if (map === null) {
+    for (let b = 0; b < LANES; b++) dst[srcLane[b] + t * srcStep] = laneSums[b] * c;
+    return;
+  }
+  const slot = map[t];
+  if (slot < 0) return;
+  for (let b = 0; b < LANES; b++) dst[dstLane[b] + slot * dstStep] = laneSums[b] * c;
+}
+
+// Phase 3 of box8, unrolled over the 8 lanes: add the entering sample, round to float32, subtract the
+// leaving one, round again (the reference's two statements). Output position t = ri - (half - 1).
+// Two copies: writing in place of the source layout needs no destination bases, which keeps all live
+// values in registers; the mapped copy writes only where map says (1 position in 8 on a 512 side).
+function phase3Same(
+  src: Float32Array, dst: Float32Array, n: number, w: number, half: number, lane: Int32Array, step: number,
+): void {
+  const s0 = lane[0], s1 = lane[1], s2 = lane[2], s3 = lane[3], s4 = lane[4], s5 = lane[5], s6 = lane[6], s7 = lane[7];
+  const sums = laneSums, f = Math.fround, iw = inv(w);
   let a0 = sums[0], a1 = sums[1], a2 = sums[2], a3 = sums[3], a4 = sums[4], a5 = sums[5], a6 = sums[6], a7 = sums[7];
-  const f = Math.fround, iw = inv(w);
-  for (let r = ri * srcStep, l = 0; ri < n; ri++, li++, oi++, r += srcStep, l += srcStep) {
+  for (let r = w * step, l = 0, o = (w - half + 1) * step, end = n * step; r < end; r += step, l += step, o += step) {
     a0 = f(f(a0 + src[s0 + r]) - src[s0 + l]);
     a1 = f(f(a1 + src[s1 + r]) - src[s1 + l]);
     a2 = f(f(a2 + src[s2 + r]) - src[s2 + l]);
@@ -131,37 +166,49 @@ function box8(
     a5 = f(f(a5 + src[s5 + r]) - src[s5 + l]);
     a6 = f(f(a6 + src[s6 + r]) - src[s6 + l]);
     a7 = f(f(a7 + src[s7 + r]) - src[s7 + l]);
-    const slot = map[oi];
+    dst[s0 + o] = a0 * iw; dst[s1 + o] = a1 * iw; dst[s2 + o] = a2 * iw; dst[s3 + o] = a3 * iw;
+    dst[s4 + o] = a4 * iw; dst[s5 + o] = a5 * iw; dst[s6 + o] = a6 * iw; dst[s7 + o] = a7 * iw;
+  }
+  sums[0] = a0; sums[1] = a1; sums[2] = a2; sums[3] = a3; sums[4] = a4; sums[5] = a5; sums[6] = a6; sums[7] = a7;
+}
+
+function phase3Mapped(
+  src: Float32Array, dst: Float32Array, n: number, w: number, half: number, lane: Int32Array, step: number,
+  dstLane: Int32Array, dstStep: number, map: Int32Array,
+): void {
+  const s0 = lane[0], s1 = lane[1], s2 = lane[2], s3 = lane[3], s4 = lane[4], s5 = lane[5], s6 = lane[6], s7 = lane[7];
+  const sums = laneSums, f = Math.fround, iw = inv(w);
+  let a0 = sums[0], a1 = sums[1], a2 = sums[2], a3 = sums[3], a4 = sums[4], a5 = sums[5], a6 = sums[6], a7 = sums[7];
+  for (let r = w * step, l = 0, t = w - half + 1; t < n - half + 1; r += step, l += step, t++) {
+    a0 = f(f(a0 + src[s0 + r]) - src[s0 + l]);
+    a1 = f(f(a1 + src[s1 + r]) - src[s1 + l]);
+    a2 = f(f(a2 + src[s2 + r]) - src[s2 + l]);
+    a3 = f(f(a3 + src[s3 + r]) - src[s3 + l]);
+    a4 = f(f(a4 + src[s4 + r]) - src[s4 + l]);
+    a5 = f(f(a5 + src[s5 + r]) - src[s5 + l]);
+    a6 = f(f(a6 + src[s6 + r]) - src[s6 + l]);
+    a7 = f(f(a7 + src[s7 + r]) - src[s7 + l]);
+    const slot = map[t];
     if (slot >= 0) {
       const o = slot * dstStep;
-      dst[d0 + o] = a0 * iw; dst[d1 + o] = a1 * iw; dst[d2 + o] = a2 * iw; dst[d3 + o] = a3 * iw;
-      dst[d4 + o] = a4 * iw; dst[d5 + o] = a5 * iw; dst[d6 + o] = a6 * iw; dst[d7 + o] = a7 * iw;
+      dst[dstLane[0] + o] = a0 * iw; dst[dstLane[1] + o] = a1 * iw; dst[dstLane[2] + o] = a2 * iw;
+      dst[dstLane[3] + o] = a3 * iw; dst[dstLane[4] + o] = a4 * iw; dst[dstLane[5] + o] = a5 * iw;
+      dst[dstLane[6] + o] = a6 * iw; dst[dstLane[7] + o] = a7 * iw;
     }
   }
   sums[0] = a0; sums[1] = a1; sums[2] = a2; sums[3] = a3; sums[4] = a4; sums[5] = a5; sums[6] = a6; sums[7] = a7;
-  // Phase 4: shrinking window, subtracts only.
-  for (; oi < n; li++) {
-    count--;
-    for (let b = 0; b < LANES; b++) sums[b] = sums[b] - src[srcLane[b] + li * srcStep];
-    emitLanes(dst, dstLane, dstStep, map[oi++], count);
-  }
-}
-
-function emitLanes(dst: Float32Array, dstLane: Int32Array, dstStep: number, slot: number, count: number): void {
-  if (slot < 0) return;
-  const o = slot * dstStep, c = inv(count);
-  for (let b = 0; b < LANES; b++) dst[dstLane[b] + o] = laneSums[b] * c;
 }
 
 const srcLanes = new Int32Array(LANES);
 const dstLanes = new Int32Array(LANES);
 
 /**
- * Box filter along every row (width w). Output column c goes to dst column map[c] (dst has dstCols
- * columns). Rows are taken 8 at a time; a short last group repeats its last row (same values written twice).
+ * Box filter along every row (width w). With map null dst has src's layout; otherwise output column c
+ * goes to dst column map[c] of a rows x dstCols buffer. Rows are taken 8 at a time; a short last group
+ * repeats its last row (the same values are written twice).
  */
 function boxAlongRows(
-  src: Float32Array, dst: Float32Array, rows: number, cols: number, w: number, map: Int32Array, dstCols: number,
+  src: Float32Array, dst: Float32Array, rows: number, cols: number, w: number, map: Int32Array | null, dstCols: number,
 ): void {
   for (let r0 = 0; r0 < rows; r0 += LANES) {
     for (let b = 0; b < LANES; b++) {
@@ -173,9 +220,9 @@ function boxAlongRows(
   }
 }
 
-/** Box filter along every column (width w); output row r goes to dst row map[r]; dst is row-major, cols wide. */
+/** Box filter along every column (width w); with map null dst has src's layout, else output row r goes to dst row map[r]. */
 function boxAlongCols(
-  src: Float32Array, dst: Float32Array, rows: number, cols: number, w: number, map: Int32Array,
+  src: Float32Array, dst: Float32Array, rows: number, cols: number, w: number, map: Int32Array | null,
 ): void {
   for (let c0 = 0; c0 < cols; c0 += LANES) {
     for (let b = 0; b < LANES; b++) srcLanes[b] = dstLanes[b] = Math.min(c0 + b, cols - 1);
@@ -198,8 +245,8 @@ export function lumaTo64x64(
     return;
   }
   const wRow = jaroszWindow(cols), wCol = jaroszWindow(rows);
-  boxAlongRows(a, b, rows, cols, wRow, identityMap(cols), cols);
-  boxAlongCols(b, a, rows, cols, wCol, identityMap(rows));
+  boxAlongRows(a, b, rows, cols, wRow, null, cols);
+  boxAlongCols(b, a, rows, cols, wCol, null);
   // Second round: only the 64 decimation columns and rows are ever read, so only those are produced.
   // Each surviving column/row still gets the full running sum, so values are unchanged.
   boxAlongRows(a, narrow, rows, cols, wRow, decimationMap(cols), PDQ_DIM);

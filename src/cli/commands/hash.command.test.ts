@@ -10,11 +10,13 @@ import { readTsv, testdataPath } from '../../pdq/testdata.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'amaan-hash-cli-'));
 const defaults: HashOptions = { format: 'jsonl', jobs: '3', maxPixels: '100000000' };
 
-async function run(files: string[], opts: Partial<HashOptions> = {}): Promise<{ code: number; text: string }> {
+async function run(files: string[], opts: Partial<HashOptions> = {}): Promise<{ code: number; text: string; errText: string }> {
   let text = '';
   const out = new Writable({ write(chunk, _enc, cb) { text += String(chunk); cb(); } });
-  const code = await runHash(files, { ...defaults, ...opts }, out);
-  return { code, text };
+  let errText = '';
+  const err = new Writable({ write(chunk, _enc, cb) { errText += String(chunk); cb(); } });
+  const code = await runHash(files, { ...defaults, ...opts }, out, err);
+  return { code, text, errText };
 }
 
 const expected = new Map(readTsv('expected.tsv').map((r) => [r.file, r]));
@@ -44,8 +46,9 @@ describe('amaan hash', () => {
   it('exits 1 when a file cannot be read, and still hashes the others', async () => {
     const dir = join(tmp, 'a-directory');
     mkdirSync(dir, { recursive: true });
-    const { code, text } = await run([join(tmp, 'missing.png'), testdataPath('images/synthetic/tiny-4x4.png'), dir]);
+    const { code, text, errText } = await run([join(tmp, 'missing.png'), testdataPath('images/synthetic/tiny-4x4.png'), dir]);
     expect(code).toBe(1);
+    expect(errText).toBe('amaan: 2 of 3 files could not be read\n');
     const recs = text.trim().split('\n').map((l) => JSON.parse(l));
     expect(recs[0]).toEqual({ path: join(tmp, 'missing.png'), error: 'cannot read: no such file' });
     expect(recs[1]).toMatchObject({ pdq: '0'.repeat(64), quality: 0 });

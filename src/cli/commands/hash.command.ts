@@ -51,7 +51,9 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 /** Hashes the files with at most `jobs` in flight, writing records in input order. Returns the exit code. */
-export async function runHash(files: string[], opts: HashOptions, out: Writable): Promise<number> {
+export async function runHash(
+  files: string[], opts: HashOptions, out: Writable, errOut: Writable = process.stderr,
+): Promise<number> {
   if (!FORMATS.includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   const jobs = parseIntOption('--jobs', opts.jobs, 1, 16);
   const maxPixels = parseIntOption('--max-pixels', opts.maxPixels, 1, Number.MAX_SAFE_INTEGER);
@@ -85,7 +87,7 @@ export async function runHash(files: string[], opts: HashOptions, out: Writable)
   await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
   await flush();
   bar?.stop();
-  if (unreadable > 0) process.stderr.write(`amaan: ${unreadable} of ${files.length} files could not be read\n`);
+  if (unreadable > 0) errOut.write(`amaan: ${unreadable} of ${files.length} files could not be read\n`);
   return unreadable > 0 ? 1 : 0;
 }
 
