@@ -3,19 +3,9 @@ import type { AppContext } from '../context.ts';
 import type { Api } from '../http/route-kit.ts';
 import { okResponse } from '../http/route-kit.ts';
 import { login, logout, SESSION_COOKIE } from './auth.service.ts';
+import { loginBody, sessionUser } from './auth.schema.ts';
 
-const sessionUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  branchId: z.number().int().nullable(),
-});
-
-export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, 'required').max(100),
-  password: z.string().min(1, 'required').max(256),
-});
+export { loginBody };
 
 export async function authRoutes(api: Api, ctx: AppContext): Promise<void> {
   api.post('/auth/login', {
