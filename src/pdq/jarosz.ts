@@ -20,17 +20,20 @@ const LUMA_B = new Float64Array(256);
 }
 
 // Scratch buffers, grown on demand and reused across calls (hashing is synchronous, so no sharing issue).
-let full1 = new Float32Array(0);
-let full2 = new Float32Array(0);
-let narrow = new Float32Array(0); // rows x 64: second row pass, only at the 64 decimation columns
+// Only buffers up to RETAIN_ELEMENTS are kept between calls, so one huge picture does not pin
+// hundreds of megabytes for the life of the process.
+const RETAIN_ELEMENTS = 4 * 1024 * 1024; // 16 MiB per buffer: whole 1080p/4K-ish video frames
+let kept = { full1: new Float32Array(0), full2: new Float32Array(0), narrow: new Float32Array(0) };
 
-function ensureScratch(rows: number, cols: number): void {
+function scratch(rows: number, cols: number): typeof kept {
   const n = rows * cols;
-  if (full1.length < n) {
-    full1 = new Float32Array(n);
-    full2 = new Float32Array(n);
+  if (kept.full1.length >= n && kept.narrow.length >= rows * PDQ_DIM) return kept;
+  if (n > RETAIN_ELEMENTS) {
+    return { full1: new Float32Array(n), full2: new Float32Array(n), narrow: new Float32Array(rows * PDQ_DIM) };
   }
-  if (narrow.length < rows * PDQ_DIM) narrow = new Float32Array(rows * PDQ_DIM);
+  const full = Math.max(n, kept.full1.length), nar = Math.max(rows * PDQ_DIM, kept.narrow.length);
+  kept = { full1: new Float32Array(full), full2: new Float32Array(full), narrow: new Float32Array(nar) };
+  return kept;
 }
 
 /** Window size of one box pass: ceil(n / 128) (half a 1/64 block, because two rounds are made). */
@@ -237,8 +240,7 @@ function boxAlongCols(
 export function lumaTo64x64(
   px: Uint8Array, rows: number, cols: number, channels: number, out: Float32Array,
 ): void {
-  ensureScratch(rows, cols);
-  const a = full1, b = full2;
+  const { full1: a, full2: b, narrow } = scratch(rows, cols);
   fillLuma(px, rows, cols, channels, a);
   if (rows === PDQ_DIM && cols === PDQ_DIM) {
     out.set(a.subarray(0, PDQ_DIM * PDQ_DIM));
