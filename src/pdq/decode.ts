@@ -54,7 +54,7 @@ export async function decodeImageForPdq(input: Input, opts: PdqDecodeOptions = {
   try {
     meta = await sharp(input, sharpOpts).metadata();
   } catch (err) {
-    throw classify(err);
+    throw classify(err, maxPixels);
   }
   const { width = 0, height = 0 } = meta;
   if (width * height > maxPixels) {
@@ -66,7 +66,7 @@ export async function decodeImageForPdq(input: Input, opts: PdqDecodeOptions = {
     else if (meta.depth === 'ushort') img = await decode16(input, sharpOpts);
     else img = await decode8(input, sharpOpts);
   } catch (err) {
-    throw classify(err);
+    throw classify(err, maxPixels);
   }
   const grey = toGreyIfGrey(img);
   const out = opts.shrink === false ? grey : shrinkTo512Nearest(grey);
@@ -133,12 +133,14 @@ function pick(src: Uint8Array, n: number, from: number, to: number): Uint8Array 
   return out;
 }
 
-function classify(err: unknown): PdqDecodeError {
+function classify(err: unknown, maxPixels: number): PdqDecodeError {
   if (err instanceof PdqDecodeError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   const first = msg.split('\n')[0].trim();
   if (/unsupported image format|input buffer is empty/i.test(msg)) return new PdqDecodeError('UNSUPPORTED_FORMAT', 'unsupported image format', { cause: err });
-  if (/pixel limit/i.test(msg)) return new PdqDecodeError('TOO_MANY_PIXELS', first, { cause: err });
+  if (/pixel limit/i.test(msg)) {
+    return new PdqDecodeError('TOO_MANY_PIXELS', `image is over the limit of ${maxPixels} pixels`, { cause: err });
+  }
   if (/input file is missing|ENOENT|EACCES|EISDIR|no such file/i.test(msg)) return new PdqDecodeError('READ_FAILED', first, { cause: err });
   return new PdqDecodeError('CORRUPT', `cannot decode image: ${first}`, { cause: err });
 }

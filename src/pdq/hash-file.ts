@@ -21,6 +21,8 @@ export interface HashRecord extends Partial<FileDigest> {
 export interface HashFileOptions {
   dihedral?: boolean;
   maxPixels?: number;
+  /** Files up to this many bytes are read once into memory (default 64 MiB); larger ones are streamed. */
+  inMemoryLimit?: number;
 }
 
 export interface HashOutcome {
@@ -29,8 +31,8 @@ export interface HashOutcome {
   unreadable: boolean;
 }
 
-/** Files up to this size are read once into memory and shared by digests and decoder; larger ones are streamed. */
-const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
+/** Default in-memory limit: the bytes are shared by digests, sniffing and decoder (one read). */
+const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
 /** Enough bytes for file-type to recognise every format it knows. */
 const SNIFF_BYTES = 4100;
 
@@ -40,7 +42,7 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
   try {
     const st = await stat(path);
     if (!st.isFile()) return { record: { path, error: st.isDirectory() ? 'is a directory' : 'not a regular file' }, unreadable: true };
-    if (st.size <= IN_MEMORY_LIMIT) {
+    if (st.size <= (opts.inMemoryLimit ?? IN_MEMORY_LIMIT)) {
       data = await readFile(path);
       Object.assign(record, digestBuffer(data));
     } else {

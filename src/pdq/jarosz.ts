@@ -67,7 +67,7 @@ function decimationMap(n: number): Int32Array {
 function fillLuma(px: Uint8Array, rows: number, cols: number, channels: number, out: Float32Array): void {
   const n = rows * cols;
   if (channels === 1) {
-    for (let i = 0; i < n; i++) out[i] = px[i];
+    out.set(px.subarray(0, n)); // grey level as is (exact in float32); native conversion loop
   } else if (channels === 3) {
     lumaRgb(px, n, out);
   } else {
