@@ -141,3 +141,34 @@ describe('MihIndex at a size where the cost model picks the tables', () => {
     expect(grown.builtSize).toBe(n);
   });
 });
+
+describe('MihIndex planning', () => {
+  it('uses the tables for a typical query, the flat scan at large thresholds and in crowded regions', () => {
+    const rnd = prng(99);
+    const n = 40_000;
+    const hay = randomHashes(n, rnd);
+    for (let i = 0; i < 8_000; i++) hay.fill(0, i * WORDS_PER_HASH, (i + 1) * WORDS_PER_HASH); // 8,000 copies of one hash
+    const index = new MihIndex();
+    index.addPacked(hay);
+    index.build();
+    const typical = hay.slice(20_000 * WORDS_PER_HASH, 20_001 * WORDS_PER_HASH);
+    expect(index.plan(typical, 31)).toBe('mih');
+    expect(index.plan(typical, 100)).toBe('flat');
+    const crowded = flipBits(hay, 0, 3, rnd); // near the 8,000 copies: ~128,000 candidates at t = 31
+    expect(index.plan(crowded, 31)).toBe('flat');
+    for (const q of [typical, crowded]) for (const t of [16, 31, 63]) expect(index.search(q, t)).toEqual(bruteForceSearch(hay, q, t));
+  });
+
+  it('with autoBuild off, the unbuilt tail is scanned but not indexed', () => {
+    const rnd = prng(5);
+    const hay = randomHashes(3_000, rnd);
+    const index = new MihIndex(new HashStore(), { autoBuild: false, strategy: 'mih' });
+    index.addPacked(hay.subarray(0, 1_000 * WORDS_PER_HASH));
+    index.build();
+    index.addPacked(hay.subarray(1_000 * WORDS_PER_HASH));
+    const q = flipBits(hay, 2_500, 12, rnd);
+    expect(index.search(q, 31)).toEqual(bruteForceSearch(hay, q, 31));
+    expect(index.builtSize).toBe(1_000);
+  });
+});
+

@@ -31,7 +31,7 @@ const MASKS_UP_TO = new Int32Array(17);
 
 // Cost model for choosing MIH or a flat scan, in units of "one sequential flat-scan comparison".
 // A table lookup and a candidate (random access into the hash array + verification) cost more;
-// measured with bench/pdq-match.bench.ts on 1M and 10M random hashes (see ADR 0002).
+// fitted with the threshold sweep of bench/pdq-match.bench.ts at 1M and 10M hashes (see ADR 0002).
 const COST_PER_LOOKUP = 4;
 const COST_PER_CANDIDATE = 8;
 
@@ -146,7 +146,7 @@ export class MihIndex implements PdqIndex {
     if (this.autoBuild && tail > Math.max(this.autoBuildMin, this.built / 8)) this.build();
 
     const out: PdqMatch[] = [];
-    if (this.useMih(threshold)) {
+    if (this.plan(q, threshold) === 'mih') {
       this.searchTables(q, threshold, out);
       flatScan(this.store.words, this.built, this.store.count, q, threshold, out);
     } else {
@@ -155,17 +155,36 @@ export class MihIndex implements PdqIndex {
     return out.sort(byDistanceThenIndex);
   }
 
-  /** Whether the slot tables beat a flat scan of the built part for this threshold. */
-  private useMih(t: number): boolean {
-    if (this.built === 0 || this.strategy === 'flat') return false;
-    if (this.strategy === 'mih') return true;
-    let lookups = 0;
+  /**
+   * Whether this query is cheaper through the tables or by a flat scan of the built part. Counts the
+   * real candidates (bucket sizes) rather than assuming uniform hashes, so a crowded region (e.g. many
+   * copies of one hash) cannot make MIH much slower than the scan it replaces.
+   */
+  plan(query: string | Uint32Array, threshold: number): 'mih' | 'flat' {
+    checkThreshold(threshold);
+    if (this.built === 0 || this.strategy === 'flat') return 'flat';
+    if (this.strategy === 'mih') return 'mih';
+    const q = queryWords(query);
+    const budget = this.built; // cost of the flat scan, in units of one sequential comparison
+    let cost = 0;
     for (let s = 0; s < SLOTS; s++) {
-      const r = slotRadius(s, t);
-      if (r >= 0) lookups += MASKS_UP_TO[r];
+      const r = slotRadius(s, threshold);
+      if (r >= 0) cost += MASKS_UP_TO[r] * COST_PER_LOOKUP;
     }
-    const candidates = (lookups * this.built) / SLOT_VALUES; // expected, for uniformly spread hashes
-    return lookups * COST_PER_LOOKUP + candidates * COST_PER_CANDIDATE < this.built;
+    if (cost >= budget) return 'flat';
+    const offsets = this.offsets;
+    for (let s = 0; s < SLOTS; s++) {
+      const r = slotRadius(s, threshold);
+      if (r < 0) continue;
+      const base = s * (SLOT_VALUES + 1);
+      const v = slotValue(q, 0, s);
+      for (let j = 0, nMasks = MASKS_UP_TO[r]; j < nMasks; j++) {
+        const key = base + (v ^ MASKS[j]);
+        cost += (offsets[key + 1] - offsets[key]) * COST_PER_CANDIDATE;
+      }
+      if (cost >= budget) return 'flat';
+    }
+    return 'mih';
   }
 
   private searchTables(q: Uint32Array, t: number, out: PdqMatch[]): void {
