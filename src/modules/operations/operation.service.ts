@@ -1,0 +1,264 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { can } from '../../platform/access/permissions.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { OperationStatus } from '../../platform/db/schema.ts';
+import { assertNotFuture, checkNewEvidence, insertEvidenceItem, isBranchSupervisor } from '../evidence/evidence.service.ts';
+import { findAccused, inCustodyOrDecided, recordArrest } from './accused.ts';
+import { allowedOperationActions, checkOperationTransition } from './operation.lifecycle.ts';
+import type { ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Cases in these statuses are closed: no new operations. */
+const closedCaseStatuses = new Set(['inquiry_closed', 'cancelled_or_discharged']);
+
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date = new Date()) {
+  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'operation', body, occurred_at: at, actor_id: actor.id }).execute();
+  await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
+}
+
+/** The operation locked for a change, with its case's branch; 404 unless the actor may see the case. */
+async function lockVisibleOperation(tx: Tx, actor: Actor, id: string) {
+  const visible = await tx
+    .selectFrom('operations')
+    .innerJoin('cases', 'cases.id', 'operations.case_id')
+    .select(['operations.id', 'cases.id as case_id', 'cases.branch_id'])
+    .where('operations.id', '=', id)
+    .where(caseVisibleTo(actor))
+    .executeTakeFirst();
+  if (!visible) throw notFound('operation');
+  const op = await tx.selectFrom('operations').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return { op, branchId: visible.branch_id };
+}
+
+function assertStep(from: OperationStatus, to: OperationStatus) {
+  const check = checkOperationTransition(from, to);
+  if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'status', message: check.reason }]);
+}
+
+export async function planOperation(ctx: ServiceContext, caseId: string, input: PlanOperationInput): Promise<string> {
+  return inTransaction(ctx, async (tx, audit) => {
+    const c = await requireCaseAccess(tx, ctx.actor, caseId);
+    if (closedCaseStatuses.has(c.status)) throw conflict(`the case is closed (${c.status}); no new operations`);
+    const row = await tx
+      .insertInto('operations')
+      .values({ case_id: caseId, name: input.name, status: 'planned', planned_for: new Date(input.plannedFor), place: input.place, agencies: input.agencies, notes: input.notes, created_by: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await caseEvent(tx, ctx.actor, caseId, `Operation ${input.name} planned for ${input.plannedFor} at ${input.place}`);
+    await audit({ action: 'operation.plan', entityType: 'operation', entityId: row.id, details: { caseId, name: input.name, plannedFor: input.plannedFor, place: input.place, agencies: input.agencies } });
+    return row.id;
+  });
+}
+
+export async function updateOperation(ctx: ServiceContext, id: string, input: UpdateOperationInput): Promise<void> {
+  const changed = Object.keys(input).filter((k) => input[k as keyof UpdateOperationInput] !== undefined);
+  if (!changed.length) throw invalid('body', 'nothing to change');
+  await inTransaction(ctx, async (tx, audit) => {
+    const { op } = await lockVisibleOperation(tx, ctx.actor, id);
+    if (op.status !== 'planned') throw new AppError('illegal_transition', `a ${op.status} operation can no longer be edited; cancel it and plan anew`, [{ field: 'status', message: 'not planned' }]);
+    await tx
+      .updateTable('operations')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.plannedFor !== undefined ? { planned_for: new Date(input.plannedFor) } : {}),
+        ...(input.place !== undefined ? { place: input.place } : {}),
+        ...(input.agencies !== undefined ? { agencies: input.agencies } : {}),
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit({ action: 'operation.update', entityType: 'operation', entityId: id, details: { caseId: op.case_id, changed } });
+  });
+}
+
+export async function approveOperation(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const { op, branchId } = await lockVisibleOperation(tx, ctx.actor, id);
+    if (!isBranchSupervisor(ctx.actor, branchId)) throw forbidden('only the supervisor of the case branch approves its operations');
+    assertStep(op.status, 'approved');
+    const now = new Date();
+    await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: now, updated_at: now }).where('id', '=', id).execute();
+    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, now);
+    await audit({ action: 'operation.approve', entityType: 'operation', entityId: id, details: { caseId: op.case_id } });
+  });
+}
+
+export async function cancelOperation(ctx: ServiceContext, id: string, reason: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const { op } = await lockVisibleOperation(tx, ctx.actor, id);
+    assertStep(op.status, 'cancelled');
+    const now = new Date();
+    await tx.updateTable('operations').set({ status: 'cancelled', cancelled_at: now, cancelled_by: ctx.actor.id, cancel_reason: reason, updated_at: now }).where('id', '=', id).execute();
+    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} cancelled: ${reason}`, now);
+    await audit({ action: 'operation.cancel', entityType: 'operation', entityId: id, details: { caseId: op.case_id, from: op.status, reason } });
+  });
+}
+
+/**
+ * Records the execution and all its outcomes in one transaction: every arrest, rescue and seizure is
+ * stored, or (on the first bad id, label or custodian) none of them and the operation stays approved.
+ */
+export async function executeOperation(ctx: ServiceContext, id: string, input: ExecuteOperationInput): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const { op } = await lockVisibleOperation(tx, ctx.actor, id);
+    assertStep(op.status, 'executed');
+    const caseId = op.case_id;
+    const executedAt = new Date(input.executedAt);
+    assertNotFuture('executedAt', executedAt);
+
+    // Check every outcome before writing any.
+    const accused = await findAccused(tx, caseId, input.arrestedPersonIds);
+    input.arrestedPersonIds.forEach((pid, i) => {
+      const a = accused.get(pid);
+      if (!a) throw invalid(`arrestedPersonIds.${i}`, 'not an accused person on this case');
+      if (a.status && inCustodyOrDecided.has(a.status)) throw conflict(`${a.displayName} is already ${a.status.replace('_', ' ')} in this case`, `arrestedPersonIds.${i}`);
+    });
+    const victims = input.rescuedVictimIds.length
+      ? await tx
+        .selectFrom('case_victims')
+        .innerJoin('victims', 'victims.id', 'case_victims.victim_id')
+        .select(['victims.id', 'victims.pseudonym', 'victims.state'])
+        .where('case_victims.case_id', '=', caseId)
+        .where('victims.id', 'in', input.rescuedVictimIds)
+        .execute()
+      : [];
+    input.rescuedVictimIds.forEach((vid, i) => {
+      if (!victims.some((v) => v.id === vid)) throw invalid(`rescuedVictimIds.${i}`, 'not a victim on this case');
+    });
+    const items = input.seizedItems.map((it) => ({ ...it, custodianId: it.custodianId ?? ctx.actor.id }));
+    for (const [i, it] of items.entries()) await checkNewEvidence(tx, caseId, it, `seizedItems.${i}.`);
+
+    // Write.
+    const notes = input.notes ? (op.notes ? `${op.notes}\n\n${input.notes}` : input.notes) : op.notes;
+    await tx
+      .updateTable('operations')
+      .set({ status: 'executed', executed_at: executedAt, duration_minutes: input.durationMinutes, notes, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    const reason = `arrested in operation ${op.name}`;
+    for (const pid of input.arrestedPersonIds) {
+      const arrestId = await recordArrest(tx, ctx.actor, { caseId, personId: pid, from: accused.get(pid)!.status, operationId: id, arrestedAt: executedAt, place: op.place, reason });
+      await audit({ action: 'person.arrest', entityType: 'person', entityId: pid, details: { caseId, operationId: id, arrestId } });
+    }
+    if (input.rescuedVictimIds.length) {
+      await tx.insertInto('rescues').values(input.rescuedVictimIds.map((vid) => ({ operation_id: id, victim_id: vid, rescued_at: executedAt }))).execute();
+      // A child identified but not yet recovered is recovered now; one already further on keeps its state.
+      await tx.updateTable('victims').set({ state: 'recovered', recovered_at: executedAt }).where('id', 'in', input.rescuedVictimIds).where('state', '=', 'identified').execute();
+      for (const vid of input.rescuedVictimIds) {
+        const before = victims.find((v) => v.id === vid)!.state;
+        await audit({ action: 'victim.rescue', entityType: 'victim', entityId: vid, details: { caseId, operationId: id, from: before, to: before === 'identified' ? 'recovered' : before } });
+      }
+    }
+    const evidenceIds: string[] = [];
+    for (const it of items) {
+      const evidenceId = await insertEvidenceItem(tx, ctx.actor, {
+        caseId, label: it.label, kind: it.kind, description: it.description, operationId: id, seizedAt: executedAt, custodianId: it.custodianId, reason: `seized in operation ${op.name}`,
+      });
+      evidenceIds.push(evidenceId);
+      await audit({ action: 'evidence.create', entityType: 'evidence', entityId: evidenceId, details: { caseId, label: it.label, kind: it.kind, operationId: id, custodianId: it.custodianId } });
+    }
+    const hours = Math.round((input.durationMinutes / 60) * 10) / 10;
+    await caseEvent(
+      tx, ctx.actor, caseId,
+      `Operation ${op.name} executed (${hours} h): ${input.arrestedPersonIds.length} arrested, ${input.rescuedVictimIds.length} children rescued, ${items.length} items seized`,
+      executedAt,
+    );
+    await audit({
+      action: 'operation.execute',
+      entityType: 'operation',
+      entityId: id,
+      details: { caseId, executedAt: executedAt.toISOString(), durationMinutes: input.durationMinutes, arrestedPersonIds: input.arrestedPersonIds, rescuedVictimIds: input.rescuedVictimIds, evidenceIds },
+    });
+  });
+}
+
+// ---- reads ----
+
+function summaryQuery(db: Db) {
+  return db
+    .selectFrom('operations')
+    .leftJoin('users as approver', 'approver.id', 'operations.approved_by')
+    .leftJoin('users as creator', 'creator.id', 'operations.created_by')
+    .selectAll('operations')
+    .select(['approver.display_name as approver_name', 'creator.display_name as creator_name'])
+    .select((eb) => [
+      eb.selectFrom('arrests').select(eb.fn.countAll<number>().as('n')).whereRef('arrests.operation_id', '=', 'operations.id').as('arrest_count'),
+      eb.selectFrom('rescues').select(eb.fn.countAll<number>().as('n')).whereRef('rescues.operation_id', '=', 'operations.id').as('rescue_count'),
+      eb.selectFrom('evidence_items').select(eb.fn.countAll<number>().as('n')).whereRef('evidence_items.operation_id', '=', 'operations.id').as('seizure_count'),
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function toSummary(r: SummaryRow) {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    name: r.name,
+    status: r.status,
+    plannedFor: r.planned_for.toISOString(),
+    place: r.place,
+    agencies: r.agencies,
+    approvedBy: r.approved_by ? { id: r.approved_by, displayName: r.approver_name ?? '' } : null,
+    approvedAt: iso(r.approved_at),
+    executedAt: iso(r.executed_at),
+    durationMinutes: r.duration_minutes,
+    cancelledAt: iso(r.cancelled_at),
+    cancelReason: r.cancel_reason,
+    createdBy: r.created_by ? { id: r.created_by, displayName: r.creator_name ?? '' } : null,
+    createdAt: r.created_at.toISOString(),
+    counts: { arrests: Number(r.arrest_count ?? 0), rescues: Number(r.rescue_count ?? 0), seizures: Number(r.seizure_count ?? 0) },
+  };
+}
+
+export async function listOperations(ctx: ServiceContext, caseId: string, q: ListOperationsQuery) {
+  await requireCaseAccess(ctx.db, ctx.actor, caseId);
+  let query = summaryQuery(ctx.db).where('operations.case_id', '=', caseId);
+  let count = ctx.db.selectFrom('operations').where('case_id', '=', caseId);
+  if (q.status) {
+    query = query.where('operations.status', '=', q.status);
+    count = count.where('status', '=', q.status);
+  }
+  const [rows, total] = await Promise.all([
+    query.orderBy('operations.planned_for', 'desc').orderBy('operations.id').limit(q.limit).offset(q.offset).execute(),
+    count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toSummary), total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+export async function getOperation(ctx: ServiceContext, id: string) {
+  const row = await summaryQuery(ctx.db)
+    .innerJoin('cases', 'cases.id', 'operations.case_id')
+    .select('cases.branch_id')
+    .where('operations.id', '=', id)
+    .where(caseVisibleTo(ctx.actor))
+    .executeTakeFirst();
+  if (!row) throw notFound('operation');
+  const [arrests, rescues, seizures] = await Promise.all([
+    ctx.db.selectFrom('arrests').innerJoin('persons', 'persons.id', 'arrests.person_id')
+      .select(['arrests.id', 'arrests.person_id', 'persons.display_name', 'arrests.arrested_at', 'arrests.place'])
+      .where('arrests.operation_id', '=', id).orderBy('persons.display_name').orderBy('arrests.id').execute(),
+    // Pseudonym only: the identity is never joined here.
+    ctx.db.selectFrom('rescues').innerJoin('victims', 'victims.id', 'rescues.victim_id')
+      .select(['rescues.id', 'rescues.victim_id', 'victims.pseudonym', 'rescues.rescued_at'])
+      .where('rescues.operation_id', '=', id).orderBy('victims.pseudonym').execute(),
+    ctx.db.selectFrom('evidence_items').leftJoin('users', 'users.id', 'evidence_items.custodian_id')
+      .select(['evidence_items.id', 'evidence_items.label', 'evidence_items.kind', 'evidence_items.custodian_id', 'users.display_name'])
+      .where('evidence_items.operation_id', '=', id).orderBy(sql`lower(evidence_items.label)`).execute(),
+  ]);
+  return {
+    ...toSummary(row),
+    notes: row.notes,
+    arrests: arrests.map((a) => ({ id: a.id, personId: a.person_id, displayName: a.display_name, arrestedAt: a.arrested_at.toISOString(), place: a.place })),
+    rescues: rescues.map((r) => ({ id: r.id, victimId: r.victim_id, pseudonym: r.pseudonym, rescuedAt: r.rescued_at.toISOString() })),
+    seizures: seizures.map((s) => ({ id: s.id, label: s.label, kind: s.kind, custodian: s.custodian_id ? { id: s.custodian_id, displayName: s.display_name ?? '' } : null })),
+    allowedActions: allowedOperationActions(row.status, { canWrite: can(ctx.actor.role, 'operation.write'), isBranchSupervisor: isBranchSupervisor(ctx.actor, row.branch_id) }),
+  };
+}

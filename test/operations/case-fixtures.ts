@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { AccusedStatus, CasePersonRole, SafeguardingState } from '../../src/platform/db/schema.ts';
+import type { TestApp, UserKey } from '../support/harness.ts';
+
+// Set-up shared by the operations, evidence and prosecution tests. Cases go through the API; persons and
+// victims are written straight to their tables (their own modules are tested elsewhere), with invented,
+// benign names.
+
+export async function openCase(t: TestApp, title = 'Synthetic gaming-chat exploitation case', user: UserKey = 'invA'): Promise<string> {
+  const branchId = t.users[user].branchId!;
+  const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22', 'PPC-377B'] });
+  if (res.statusCode !== 201) throw new Error(`openCase: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** Puts these users on the case team (the branch supervisor sets it; the first user leads). */
+export async function setTeam(t: TestApp, caseId: string, members: UserKey[], supervisor: UserKey = 'supA'): Promise<void> {
+  const body = { members: members.map((k, i) => ({ userId: t.users[k].id, teamRole: k === 'prosecutor' ? 'prosecutor' : i === 0 ? 'lead' : 'member' })) };
+  const res = await t.call(supervisor, 'PUT', `/api/v1/cases/${caseId}/team`, body);
+  if (res.statusCode !== 200) throw new Error(`setTeam: ${res.statusCode} ${res.body}`);
+}
+
+export async function addPerson(t: TestApp, caseId: string, name: string, role: CasePersonRole = 'suspect', status: AccusedStatus | null = 'at_large'): Promise<string> {
+  const p = await t.ctx.db.insertInto('persons').values({ display_name: name, gender: 'male' }).returning('id').executeTakeFirstOrThrow();
+  await t.ctx.db.insertInto('case_persons').values({ case_id: caseId, person_id: p.id, role, accused_status: role === 'witness' ? null : status }).execute();
+  return p.id;
+}
+
+export async function addVictim(t: TestApp, caseId: string, state: SafeguardingState = 'identified'): Promise<{ id: string; pseudonym: string }> {
+  const pseudonym = `V-T-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const v = await t.ctx.db
+    .insertInto('victims')
+    .values({ pseudonym, gender: 'female', age_at_identification: 9, state, recovered_at: state === 'identified' ? null : new Date('2025-01-01T00:00:00Z') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.ctx.db.insertInto('case_victims').values({ case_id: caseId, victim_id: v.id }).execute();
+  return { id: v.id, pseudonym };
+}
+
+type Counted = 'operations' | 'arrests' | 'rescues' | 'evidence_items' | 'custody_transfers' | 'accused_status_history' | 'audit_log' | 'charges' | 'hearings' | 'verdicts' | 'appeals' | 'case_events';
+
+/** Row counts of the tables a write may touch, to prove a refused write stored nothing. */
+export async function countRows(t: TestApp, tables: Counted[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of tables) {
+    const r = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    out[table] = Number(r.n);
+  }
+  return out;
+}
+
+export const ALL_COUNTED: Counted[] = ['operations', 'arrests', 'rescues', 'evidence_items', 'custody_transfers', 'accused_status_history', 'audit_log', 'charges', 'hearings', 'verdicts', 'appeals', 'case_events'];
+
+export const randomId = () => randomUUID();
