@@ -66,7 +66,8 @@ export function register(program: Command): void {
           hideCursor: interactive,
           stream: process.stderr,
           noTTYOutput: true,
-          notTTYSchedule: 5000,
+          // In logs (no terminal) a progress line every few seconds; AMAAN_PROGRESS_MS tunes it.
+          notTTYSchedule: Number(process.env.AMAAN_PROGRESS_MS) || 5000,
         }, cliProgress.Presets.shades_classic);
         const started = Date.now();
         let barStarted = false;
