@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 // Add one import and one array entry per verb.
 import * as serve from './serve.command.ts';
 import * as ingest from './ingest.command.ts';
+import * as hashset from './hashset.command.ts';
 import * as match from './match.command.ts';
 import * as vpdq from './vpdq.command.ts';
 import * as hash from './hash.command.ts';
@@ -13,6 +14,7 @@ type CommandModule = { register: (program: Command) => void };
 const commandModules: CommandModule[] = [
   serve,
   ingest,
+  hashset,
   match,
   vpdq,
   hash,
