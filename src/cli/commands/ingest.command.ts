@@ -29,17 +29,17 @@ export function register(program: Command): void {
     .option('--evidence <id>', 'evidence item id; default: the item labelled by --label, created when missing')
     .option('--label <text>', 'label of the evidence item to record under (default: "media: <folder>")')
     .option('--threshold <n>', 'PDQ match distance, inclusive', '31')
-    .option('--concurrency <n>', 'files hashed at once', '3')
+    .option('--concurrency <n>', 'files in flight at once (default: 2 x cores + 1)')
     .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
     .option('--json', 'print the summary as JSON')
-    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; threshold: string; concurrency: string; videoSeconds: string; json?: boolean }) => {
+    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; threshold: string; concurrency?: string; videoSeconds: string; json?: boolean }) => {
       if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
       if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
       const threshold = Number(opts.threshold);
-      const concurrency = Number(opts.concurrency);
+      const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
       const videoSeconds = Number(opts.videoSeconds);
       if (!Number.isInteger(threshold) || threshold < 0 || threshold > 128) throw new CliError('--threshold must be an integer 0-128');
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError('--concurrency must be an integer 1-64');
+      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new CliError('--concurrency must be an integer 1-64');
       if (!(videoSeconds >= 0)) throw new CliError('--video-seconds must be a number >= 0');
       let root: string;
       try {

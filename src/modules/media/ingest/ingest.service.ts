@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { realpath, stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../../platform/context.ts';
@@ -7,11 +8,14 @@ import { requireCaseAccess } from '../../../platform/access/case-scope.ts';
 import { invalid, notFound } from '../../../platform/http/errors.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import type { MatchType, MediaKind } from '../../../platform/db/schema.ts';
-import { hashFile } from '../../../pdq/hash-file.ts';
+import { open } from 'node:fs/promises';
+import { fileTypeFromBuffer } from 'file-type';
+import { hashImageFile, PdqDecodeError } from '../../../pdq/decode.ts';
+import { DigestError, DigestPool } from '../../../pdq/digest-pool.ts';
 import { hashVideoFile } from '../../../pdq/vpdq/vpdq.ts';
 import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
-import { walkTree, type WalkEntry } from './walk.ts';
+import { fsError, walkTree, type WalkEntry } from './walk.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
 
 export const DEFAULT_PDQ_THRESHOLD = 31;
@@ -23,7 +27,7 @@ export interface IngestOptions {
   root: string;
   /** PDQ Hamming distance for a match (inclusive). */
   threshold?: number;
-  /** Files hashed at once; sharp decodes on libuv's pool, so 2-4 keeps both cores busy. */
+  /** Files in flight at once (digests on worker threads, decoding on libuv's pool); default 2 x cores + 1. */
   concurrency?: number;
   /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
   videoSecondsPerHash?: number;
@@ -66,33 +70,63 @@ function kindOfMime(mime: string | undefined): MediaKind {
   return 'other';
 }
 
-async function hashEntry(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
+const SNIFF_BYTES = 4100;
+
+async function sniff(path: string): Promise<string | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return (await fileTypeFromBuffer(buf.subarray(0, bytesRead)))?.mime;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * One file: digests on a worker thread while this thread sniffs the type from the content and, for
+ * pictures and videos, computes PDQ / vPDQ (sharp and ffmpeg do their decoding off this thread too).
+ */
+async function hashEntry(entry: WalkEntry, digests: DigestPool, secondsPerHash: number): Promise<FileResult> {
   const base = { relPath: entry.relPath, modifiedAt: null, changedAt: null, mime: null } as const;
   if (entry.kind === 'unreadable') return { ...base, size: 0, kind: 'unreadable', error: entry.error };
   const times = { modifiedAt: entry.stat.mtime, changedAt: entry.stat.ctime };
   if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed` };
   if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file' };
-  const { record, unreadable } = await hashFile(entry.absPath);
-  const result: FileResult = {
-    ...base,
-    ...times,
-    size: entry.stat.size,
-    mime: record.mime ?? null,
-    kind: unreadable ? 'unreadable' : kindOfMime(record.mime),
-    md5: record.md5,
-    sha1: record.sha1,
-    sha256: record.sha256,
-    pdq: record.pdq,
-    quality: record.quality,
-    error: record.error,
-  };
-  if (result.kind === 'video') {
-    try {
-      result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: 10 * 60_000 });
-    } catch (err) {
-      result.error = `cannot hash video: ${(err as Error).message}`;
-    }
+  const digest = digests.digest(entry.absPath);
+  let mime: string | undefined;
+  try {
+    mime = await sniff(entry.absPath);
+  } catch (err) {
+    await digest.catch(() => undefined);
+    return { ...base, ...times, size: entry.stat.size, kind: 'unreadable', error: `cannot read: ${fsError(err)}` };
   }
+  const result: FileResult = { ...base, ...times, size: entry.stat.size, mime: mime ?? null, kind: kindOfMime(mime) };
+  const perceptual = (async () => {
+    if (result.kind === 'image') {
+      try {
+        const h = await hashImageFile(entry.absPath);
+        result.pdq = h.hash;
+        result.quality = h.quality;
+      } catch (err) {
+        result.error = err instanceof PdqDecodeError ? err.message : `cannot hash image: ${(err as Error).message}`;
+      }
+    } else if (result.kind === 'video') {
+      try {
+        result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: 10 * 60_000 });
+      } catch (err) {
+        result.error = `cannot hash video: ${(err as Error).message}`;
+      }
+    }
+  })();
+  try {
+    const d = await digest;
+    Object.assign(result, { md5: d.md5, sha1: d.sha1, sha256: d.sha256, size: d.size });
+  } catch (err) {
+    await perceptual;
+    return { ...result, kind: 'unreadable', pdq: undefined, quality: undefined, frames: undefined, error: `cannot read: ${fsError(err instanceof DigestError ? Object.assign(new Error(err.code), { code: err.code }) : err)}` };
+  }
+  await perceptual;
   return result;
 }
 
@@ -156,7 +190,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   progress.phase = 'hashing';
   report();
   const secondsPerHash = opts.videoSecondsPerHash ?? 1;
-  const concurrency = Math.max(1, opts.concurrency ?? 3);
+  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism() * 2 + 1);
   let batch: FileResult[] = [];
   let lastFlush = Date.now();
   const flush = async () => {
@@ -169,25 +203,30 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   };
 
   const inFlight = new Set<Promise<void>>();
-  for await (const entry of walkTree(root)) {
-    if (opts.signal?.aborted) break;
-    if (done.has(entry.relPath)) continue;
-    const p = hashEntry(entry, secondsPerHash).then((r) => {
-      batch.push(r);
-      progress.filesDone++;
-      progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
-      if (r.error) progress.failed++;
-    });
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
-    if (batch.length >= 200 || Date.now() - lastFlush > 1000) {
-      await flush();
-      report();
+  const digests = new DigestPool();
+  try {
+    for await (const entry of walkTree(root)) {
+      if (opts.signal?.aborted) break;
+      if (done.has(entry.relPath)) continue;
+      const p = hashEntry(entry, digests, secondsPerHash).then((r) => {
+        batch.push(r);
+        progress.filesDone++;
+        progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
+        if (r.error) progress.failed++;
+      });
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (batch.length >= 200 || Date.now() - lastFlush > 1000) {
+        await flush();
+        report();
+      }
     }
+    await Promise.all(inFlight);
+    await flush();
+  } finally {
+    await digests.close();
   }
-  await Promise.all(inFlight);
-  await flush();
 
   const aborted = opts.signal?.aborted ?? false;
   await inTransaction(ctx, async (tx, audit) => {
