@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AccusedStatus, CasePersonRole, SafeguardingState } from '../../src/platform/db/schema.ts';
 import type { TestApp, UserKey } from '../support/harness.ts';
 
@@ -27,7 +27,8 @@ export async function addPerson(t: TestApp, caseId: string, name: string, role: 
 }
 
 export async function addVictim(t: TestApp, caseId: string, state: SafeguardingState = 'identified'): Promise<{ id: string; pseudonym: string }> {
-  const pseudonym = `V-T-${randomUUID().slice(0, 8).toUpperCase()}`;
+  // The pseudonym format the victims module keeps (V-YYYY-NNNN...).
+  const pseudonym = `V-2025-${String(randomInt(10_000_000, 100_000_000))}`;
   const v = await t.ctx.db
     .insertInto('victims')
     .values({ pseudonym, gender: 'female', age_at_identification: 9, state, recovered_at: state === 'identified' ? null : new Date('2025-01-01T00:00:00Z') })
