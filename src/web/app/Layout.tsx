@@ -1,0 +1,54 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../ui/index.ts';
+import { navItems } from './nav.ts';
+import { useCan, useSignOut, useUser } from './session.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const can = useCan();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const items = navItems.filter((i) => i.permission === null || can(i.permission));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">◆</span>
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <nav className="mainnav" aria-label={t('app.mainNav')}>
+          <ul>
+            {items.map((i) => (
+              <li key={i.to}>
+                <NavLink to={i.to} end={i.to === '/'}>
+                  {t(i.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="userbox">
+          <span className="user-name" data-testid="signed-in-as">
+            {t('app.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="btn btn-secondary" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin') })}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading label={t('common.loading')} />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The one way the web app talks to the API: JSON in and out, the session cookie sent by the browser,
+// the CSRF token on every change, and RFC 9457 problem+json turned into an ApiError with field messages.
+
+export interface FieldErrors {
+  [field: string]: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+    readonly correlationId?: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (expired or signed out elsewhere). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** "body.title" -> "title": forms name fields as the body does. */
+export function fieldName(field: string): string {
+  return field.replace(/^(body|querystring|params)\.?/, '');
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, init: { raw?: BodyInit; contentType?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (init.raw !== undefined) {
+    payload = init.raw;
+    headers['content-type'] = init.contentType ?? 'application/octet-stream';
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'network_error');
+  }
+  if (res.ok) {
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
+  }
+  const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; correlationId?: string };
+  const fields: FieldErrors = {};
+  for (const e of problem.errors ?? []) fields[fieldName(e.field)] ??= e.message;
+  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthenticated?.();
+  throw new ApiError(res.status, problem.code ?? 'error', problem.detail ?? res.statusText, fields, problem.correlationId);
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => apiRequest<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

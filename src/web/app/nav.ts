@@ -1,0 +1,18 @@
+import type { Permission } from '../../platform/access/permissions.ts';
+
+// The main navigation: an item appears only when the signed-in role holds its permission.
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  permission: Permission | null;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/', labelKey: 'nav.home', permission: null },
+  { to: '/cases', labelKey: 'nav.cases', permission: 'case.read' },
+  { to: '/persons', labelKey: 'nav.persons', permission: 'person.read' },
+  { to: '/victims', labelKey: 'nav.victims', permission: 'victim.identity.read' },
+  { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
+  { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
+  { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+];

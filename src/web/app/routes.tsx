@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { Permission } from '../../platform/access/permissions.ts';
+import { SignInPage } from '../modules/auth/components/SignInPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
+import { lazyNamed } from './lazy.ts';
+
+// Every screen is its own chunk: the sign-in page loads only the shell.
+const HomePage = lazyNamed(() => import('../modules/home/components/HomePage.tsx'), 'HomePage');
+const CaseListPage = lazyNamed(() => import('../modules/cases/components/CaseListPage.tsx'), 'CaseListPage');
+const NewCasePage = lazyNamed(() => import('../modules/cases/components/NewCasePage.tsx'), 'NewCasePage');
+const CasePage = lazyNamed(() => import('../modules/cases/components/CasePage.tsx'), 'CasePage');
+const CaseOverview = lazyNamed(() => import('../modules/cases/components/CaseOverview.tsx'), 'CaseOverview');
+const CaseTimeline = lazyNamed(() => import('../modules/cases/components/CaseTimeline.tsx'), 'CaseTimeline');
+const CaseOperations = lazyNamed(() => import('../modules/operations/components/CaseOperations.tsx'), 'CaseOperations');
+const OperationPage = lazyNamed(() => import('../modules/operations/components/OperationPage.tsx'), 'OperationPage');
+const CaseEvidence = lazyNamed(() => import('../modules/evidence/components/CaseEvidence.tsx'), 'CaseEvidence');
+const EvidencePage = lazyNamed(() => import('../modules/evidence/components/EvidencePage.tsx'), 'EvidencePage');
+const CaseProsecution = lazyNamed(() => import('../modules/prosecution/components/CaseProsecution.tsx'), 'CaseProsecution');
+const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
+
+function guard(permission: Permission, element: ReactNode) {
+  return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSignIn>
+            <Layout />
+          </RequireSignIn>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="cases" element={guard('case.read', <CaseListPage />)} />
+        <Route path="cases/new" element={guard('case.create', <NewCasePage />)} />
+        <Route path="cases/:id" element={guard('case.read', <CasePage />)}>
+          <Route index element={<CaseOverview />} />
+          <Route path="timeline" element={<CaseTimeline />} />
+          <Route path="operations" element={<CaseOperations />} />
+          <Route path="evidence" element={<CaseEvidence />} />
+          <Route path="prosecution" element={<CaseProsecution />} />
+          <Route path="media" element={guard('media.read', <CaseMedia />)} />
+        </Route>
+        <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />
+        <Route path="evidence/:id" element={guard('case.read', <EvidencePage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../ui/index.ts';
+
+export function AuditorHome() {
+  const { t } = useTranslation();
+  return <Alert kind="info">{t('common.comingSoon')}</Alert>;
+}

@@ -1,0 +1,25 @@
+import { api, ApiError } from '../../../app/api-client.ts';
+
+export interface MediaSummary {
+  files: number;
+  bytes: number;
+  errors: number;
+  lowQuality: number;
+  knownMaterial: number;
+  byKind: Record<string, number>;
+  categories: Array<{ hashSet: string; category: string; files: number }>;
+  linkedCases: Array<{ caseId: string; title: string; firLabel: string | null; district: string; province: string; sharedFiles: number; matchTypes: string[] }>;
+  jobs: Array<{ id: string; evidenceId: string; status: string; filesTotal: number | null; filesDone: number; filesFailed: number; startedAt: string | null; finishedAt: string | null }>;
+}
+
+/** Null when this server has no media triage API. */
+export async function fetchMediaSummary(caseId: string): Promise<MediaSummary | null> {
+  try {
+    return await api.get<MediaSummary>(`/cases/${caseId}/media`);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404 && err.message.startsWith('no route')) return null;
+    throw err;
+  }
+}
+
+export const startIngest = (caseId: string, body: { evidenceId: string; path: string }) => api.post<{ backgroundJobId: string }>(`/cases/${caseId}/media/ingest`, body);

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, DefinitionList, Empty, Loading, PageHeader, Panel, Stat } from '../../../ui/index.ts';
+import { FormError, QueryError } from '../../../app/FormError.tsx';
+import { useFormat } from '../../../i18n/format.ts';
+import type { ApiError } from '../../../app/api-client.ts';
+import { useOperation, useOperationAction } from '../hooks/use-operations.ts';
+import { useOutcomeCandidates } from '../hooks/use-outcome-candidates.ts';
+import { OperationStatusBadge } from './OperationStatusBadge.tsx';
+import { ExecuteOperationForm } from './ExecuteOperationForm.tsx';
+import { CancelOperationDialog } from './CancelOperationDialog.tsx';
+import { OperationOutcome } from './OperationOutcome.tsx';
+
+export function OperationPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const op = useOperation(id);
+  const actions = useOperationAction(id);
+  const canExecute = op.data?.allowedActions.includes('execute') ?? false;
+  const candidates = useOutcomeCandidates(canExecute ? op.data?.caseId : undefined);
+  const [cancelling, setCancelling] = useState(false);
+  if (op.isPending) return <Loading label={t('common.loading')} />;
+  if (op.error) return <QueryError error={op.error} />;
+  const o = op.data;
+  const duration = o.durationMinutes === null ? '—' : t('operations.durationValue', { hours: f.number(Math.floor(o.durationMinutes / 60)), minutes: f.number(o.durationMinutes % 60) });
+  return (
+    <article className="operation-page" aria-label={o.name}>
+      <PageHeader
+        title={o.name}
+        subtitle={
+          <>
+            <OperationStatusBadge status={o.status} /> · <Link to={`/cases/${o.caseId}/operations`}>{t('operations.caseLink')}</Link>
+          </>
+        }
+        actions={o.allowedActions.includes('cancel') ? <Button variant="danger" onClick={() => setCancelling(true)}>{t('operations.cancel')}</Button> : null}
+      />
+      {o.status === 'executed' ? (
+        <div className="stats-row" data-testid="operation-counts">
+          <Stat label={t('operations.arrests')} value={f.number(o.counts.arrests)} />
+          <Stat label={t('operations.rescues')} value={f.number(o.counts.rescues)} />
+          <Stat label={t('operations.seizures')} value={f.number(o.counts.seizures)} />
+        </div>
+      ) : null}
+      <div className="grid-2">
+        <div className="stack">
+          <Panel title={t('operations.plan_section')}>
+            <DefinitionList
+              items={[
+                [t('operations.plannedFor'), f.dateTime(o.plannedFor)],
+                [t('operations.place'), o.place],
+                [t('operations.agencies'), o.agencies.length ? o.agencies.join(', ') : t('common.none')],
+                [t('operations.executedAt'), f.dateTime(o.executedAt)],
+                [t('operations.duration'), duration],
+              ]}
+            />
+            {o.notes ? <p className="prewrap">{o.notes}</p> : null}
+            {o.createdBy ? <p className="muted small">{t('operations.createdBy', { name: o.createdBy.displayName })}</p> : null}
+          </Panel>
+          <Panel title={t('operations.approval')}>
+            {o.approvedBy ? <p>{t('operations.approvedBy', { name: o.approvedBy.displayName, date: f.dateTime(o.approvedAt) })}</p> : null}
+            {o.status === 'planned' ? <p className="muted">{t('operations.awaitingApproval')}</p> : null}
+            {o.cancelledAt ? <Alert kind="warning">{t('operations.cancelled', { date: f.dateTime(o.cancelledAt), reason: o.cancelReason ?? '' })}</Alert> : null}
+            {o.allowedActions.includes('approve') ? (
+              <>
+                <FormError error={actions.approve.error as ApiError | null} />
+                <Button variant="primary" busy={actions.approve.isPending} onClick={() => actions.approve.mutate()}>
+                  {t('operations.approve')}
+                </Button>
+              </>
+            ) : null}
+          </Panel>
+        </div>
+        <div className="stack">
+          {o.status === 'executed' ? <OperationOutcome op={o} /> : null}
+          {canExecute ? (
+            <Panel title={t('operations.execute')}>
+              {candidates.accused.isPending || candidates.victims.isPending ? (
+                <Loading label={t('common.loading')} />
+              ) : (
+                <ExecuteOperationForm operationId={o.id} accused={candidates.accused.data ?? []} victims={candidates.victims.data ?? []} />
+              )}
+            </Panel>
+          ) : null}
+          {o.status !== 'executed' && !canExecute ? (
+            <Panel title={t('operations.outcome')}>
+              <Empty>{t('common.none')}</Empty>
+            </Panel>
+          ) : null}
+        </div>
+      </div>
+      {cancelling ? <CancelOperationDialog operationId={o.id} onClose={() => setCancelling(false)} /> : null}
+    </article>
+  );
+}
