@@ -1,14 +1,12 @@
 // Two exhaustive matchers:
 // - bruteForceSearch / bruteForceAllPairs: the oracle. Deliberately naive (bit-by-bit count, no early
 //   exit, no shared code with the fast paths) so that it can judge them.
-// - FlatIndex / flatScan: the optimised exhaustive scan, the exact baseline that plays the part of
-//   FAISS IndexBinaryFlat; MihIndex also falls back to it when a threshold is too large for MIH to pay.
+// - FlatIndex: the optimised exhaustive scan (HashStore.scan: the WebAssembly kernel, else the JS
+//   flatScan of popcount.ts), the exact baseline that plays the part of FAISS IndexBinaryFlat;
+//   MihIndex also falls back to it when a threshold is too large for MIH to pay.
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
-import { flatScan } from './popcount.ts';
 import { type PdqIndex, type PdqMatch, byDistanceThenIndex, checkThreshold, queryWords } from './types.ts';
-
-export { flatScan };
 
 function naiveDistance(a: Uint32Array, aOff: number, b: Uint32Array, bOff: number): number {
   let d = 0;
@@ -73,7 +71,7 @@ export class FlatIndex implements PdqIndex {
   search(query: string | Uint32Array, threshold: number): PdqMatch[] {
     checkThreshold(threshold);
     const out: PdqMatch[] = [];
-    flatScan(this.store.words, 0, this.store.count, queryWords(query), threshold, out);
+    this.store.scan(0, this.store.count, queryWords(query), threshold, out);
     // Scan order is id order; a stable sort by distance gives (distance, index) order.
     return out.sort((a, b) => a.distance - b.distance);
   }

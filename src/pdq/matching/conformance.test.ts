@@ -7,16 +7,18 @@ import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH, wordsToHex } from './hex.ts';
 import { MihIndex } from './mih-index.ts';
 import { flipBits, prng, randomHashes } from './test-helpers.ts';
-import type { PdqIndex } from './types.ts';
+import type { PdqIndex, PdqMatch } from './types.ts';
 
 const THRESHOLDS = [0, 1, 15, 16, 17, 31, 32, 47, 63, 64, 100];
 
 type Factory = () => PdqIndex;
 const implementations: Array<[string, Factory]> = [
-  ['FlatIndex', () => new FlatIndex()],
+  ['FlatIndex (wasm kernel)', () => new FlatIndex()],
+  ['FlatIndex (JS kernel)', () => new FlatIndex(new HashStore(16, { wasm: false }))],
   ['MihIndex (auto strategy)', () => new MihIndex()],
   // Small test sets make 'auto' choose a flat scan; forcing the tables tests MIH itself at every threshold.
   ['MihIndex (forced MIH)', () => new MihIndex(new HashStore(), { strategy: 'mih' })],
+  ['MihIndex (forced MIH, JS store)', () => new MihIndex(new HashStore(16, { wasm: false }), { strategy: 'mih' })],
 ];
 
 /** Haystack of random hashes plus near-duplicates of them at distances around every tested threshold. */
@@ -139,6 +141,43 @@ describe('MihIndex at a size where the cost model picks the tables', () => {
     expect(grown.builtSize).toBe(20_000);
     for (const q of queries) expect(grown.search(q, 31)).toEqual(flat.search(q, 31));
     expect(grown.builtSize).toBe(n);
+  });
+});
+
+describe('HashStore and the wasm kernel', () => {
+  it('uses WebAssembly here', () => {
+    expect(new HashStore().usesWasm).toBe(true);
+    expect(new HashStore(1, { wasm: false }).usesWasm).toBe(false);
+  });
+
+  it('grows one hash at a time, keeps contents, and scans past a full output buffer', () => {
+    const rnd = prng(3);
+    const hay = randomHashes(20_000, rnd); // at t = 256 every hash matches: > 8,184 results per call
+    const wasm = new HashStore(1);
+    for (let i = 0; i < 20_000; i++) wasm.add(hay.subarray(i * WORDS_PER_HASH, (i + 1) * WORDS_PER_HASH));
+    expect(wasm.packed()).toEqual(hay);
+    const js = new HashStore(1, { wasm: false });
+    js.addPacked(hay);
+    const q = flipBits(hay, 77, 5, rnd);
+    for (const t of [0, 5, 31, 120, 128, 256]) {
+      const a: PdqMatch[] = [], b: PdqMatch[] = [];
+      wasm.scan(0, 20_000, q, t, a);
+      js.scan(0, 20_000, q, t, b);
+      expect(a).toEqual(b);
+    }
+    const part: PdqMatch[] = [];
+    wasm.scan(100, 200, q, 256, part);
+    expect(part.map((m) => m.index)).toEqual(Array.from({ length: 100 }, (_, i) => 100 + i));
+  });
+
+  it('allocate() appends zeroed hashes to fill in place', () => {
+    const s = new HashStore(1);
+    s.add('f'.repeat(64));
+    const v = s.allocate(3);
+    expect(v.length).toBe(24);
+    v[8] = 1;
+    expect(s.count).toBe(4);
+    expect(s.words[16]).toBe(1);
   });
 });
 

@@ -9,7 +9,7 @@
 // on 16 bits, no hashing and no per-bucket objects; 64 bytes per indexed hash for the 16 tables.
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
-import { POPCOUNT16, flatScan, popcount32 } from './popcount.ts';
+import { POPCOUNT16, popcount32 } from './popcount.ts';
 import { type PdqIndex, type PdqMatch, byDistanceThenIndex, checkThreshold, queryWords } from './types.ts';
 
 const SLOTS = 16;
@@ -29,11 +29,13 @@ const MASKS_UP_TO = new Int32Array(17);
   }
 }
 
-// Cost model for choosing MIH or a flat scan, in units of "one sequential flat-scan comparison".
-// A table lookup and a candidate (random access into the hash array + verification) cost more;
-// fitted with the threshold sweep of bench/pdq-match.bench.ts at 1M and 10M hashes (see ADR 0002).
+// Cost model for choosing MIH or a flat scan, in units of "one sequential comparison of the JS flat
+// scan". A table lookup and a candidate (random access into the hash array + verification) cost more;
+// the WebAssembly scan is ~5x cheaper per hash, which moves the break-even down. Fitted with the
+// threshold sweep of bench/pdq-match.bench.ts at 0.2M, 1M and 10M hashes (see ADR 0002).
 const COST_PER_LOOKUP = 4;
 const COST_PER_CANDIDATE = 8;
+const WASM_SCAN_SPEEDUP = 5;
 
 export type MihStrategy = 'auto' | 'mih' | 'flat';
 
@@ -148,9 +150,9 @@ export class MihIndex implements PdqIndex {
     const out: PdqMatch[] = [];
     if (this.plan(q, threshold) === 'mih') {
       this.searchTables(q, threshold, out);
-      flatScan(this.store.words, this.built, this.store.count, q, threshold, out);
+      this.store.scan(this.built, this.store.count, q, threshold, out);
     } else {
-      flatScan(this.store.words, 0, this.store.count, q, threshold, out);
+      this.store.scan(0, this.store.count, q, threshold, out);
     }
     return out.sort(byDistanceThenIndex);
   }
@@ -165,7 +167,8 @@ export class MihIndex implements PdqIndex {
     if (this.built === 0 || this.strategy === 'flat') return 'flat';
     if (this.strategy === 'mih') return 'mih';
     const q = queryWords(query);
-    const budget = this.built; // cost of the flat scan, in units of one sequential comparison
+    // Cost of the flat scan it would replace.
+    const budget = this.store.usesWasm ? this.built / WASM_SCAN_SPEEDUP : this.built;
     let cost = 0;
     for (let s = 0; s < SLOTS; s++) {
       const r = slotRadius(s, threshold);
@@ -203,7 +206,7 @@ export class MihIndex implements PdqIndex {
         for (let p = offsets[key], end = offsets[key + 1]; p < end; p++) {
           const id = ids[p];
           const o = id * WORDS_PER_HASH;
-          // Full distance, written out like flatScan's (no calls in the hot loop; see popcount.ts).
+          // Full distance, written out as in popcount.ts's flatScan (no calls in the hot loop).
           let x = words[o] ^ q0, y = words[o + 1] ^ q1, z = words[o + 2] ^ q2;
           let d = P[x & 0xffff] + P[x >>> 16] + P[y & 0xffff] + P[y >>> 16] + P[z & 0xffff] + P[z >>> 16];
           if (d > t) continue;
