@@ -16,6 +16,19 @@ import { serveWebApp } from './web-app.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Every /api/v1 route with its access rule; tests walk it to check each role against each endpoint. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
+
 export interface BuildAppOptions {
   logger?: boolean;
   /** Serve the built web app from this folder (production build of src/web). */
@@ -38,8 +51,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorateRequest('csrfToken', null);
 
   const routesWithoutAccess: string[] = [];
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) routesWithoutAccess.push(`${String(route.method)} ${route.url}`);
+    if (!route.url.startsWith('/api/v1')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    if (!route.config?.access) routesWithoutAccess.push(`${methods.join(',')} ${route.url}`);
+    for (const method of methods) routeTable.push({ method: String(method), url: route.url, access: route.config?.access as RouteAccess });
   });
 
   await app.register(fastifyCookie);
@@ -111,6 +129,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       throw new AppError('csrf_failed', 'send the x-csrf-token header given at sign-in');
     }
     if (access !== 'authenticated' && !can(request.actor.role, access)) throw new AppError('forbidden', `your role (${request.actor.role}) may not do this`);
+    // PostgreSQL cannot store NUL in text: refuse it here, naming the field, rather than fail in SQL.
+    const nul = findNul(request.body, 'body') ?? findNul(request.query, 'querystring');
+    if (nul) throw new AppError('validation_failed', `${nul}: contains a NUL character`, [{ field: nul, message: 'contains a NUL character' }]);
   });
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -134,6 +155,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   return app as unknown as Api;
 }
 
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (!value || typeof value !== 'object' || depth > 20) return null;
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return null; // a raw upload stream
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const hit = findNul(v, `${path}.${k}`, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /** Maps anything thrown to a catalogued error; unknown errors become a bare 500 with a correlation id. */
 function classify(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
@@ -142,8 +174,8 @@ function classify(error: FastifyError | AppError | Error): AppError {
     const where = fe.validationContext ?? 'body';
     const errors: FieldError[] = (error.validation ?? []).map((issue) => {
       const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-      const params = issue.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-      const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys ?? [] : [];
+      const params = issue.params as { keys?: string[] } | undefined;
+      const keys = issue.keyword === 'unrecognized_keys' ? params?.keys ?? [] : [];
       if (keys.length) return { field: [where, path, keys.join(',')].filter(Boolean).join('.'), message: 'unknown field' };
       return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'invalid' };
     });
@@ -171,7 +203,7 @@ function classify(error: FastifyError | AppError | Error): AppError {
   const pgCode = (error as { code?: string }).code;
   if (pgCode === '23505') return new AppError('conflict', 'a record with these values already exists');
   if (pgCode === '23503') return new AppError('validation_failed', 'a referenced record does not exist');
-  if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
+  if (pgCode === '23514' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
     return new AppError('validation_failed', 'a value is out of range or malformed');
   }
   return new AppError('internal', 'an internal error occurred; quote the correlation id to an administrator');
