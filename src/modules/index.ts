@@ -3,20 +3,24 @@ import type { Api } from '../platform/http/route-kit.ts';
 import { authRoutes } from '../platform/auth/auth.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { caseRoutes } from './cases/case.routes.ts';
+import { personRoutes } from './persons/person.routes.ts';
 import { operationRoutes } from './operations/operation.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { prosecutionRoutes } from './prosecution/prosecution.routes.ts';
 import { mediaRoutes } from './media/media.routes.ts';
 import { hashSetRoutes } from './hashsets/hashset.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
   await authRoutes(api, ctx);
   await referenceRoutes(api, ctx);
   await caseRoutes(api, ctx);
+  await personRoutes(api, ctx);
   await operationRoutes(api, ctx);
   await evidenceRoutes(api, ctx);
   await prosecutionRoutes(api, ctx);
   await mediaRoutes(api, ctx);
   await hashSetRoutes(api, ctx);
+  await statsRoutes(api, ctx);
 }

@@ -148,6 +148,7 @@ export interface PersonNamesTable {
   name: string;
   script: 'latin' | 'urdu' | 'other';
   kind: 'primary' | 'alias' | 'variant';
+  name_key: Generated<string>; // 0002_persons_victims
 }
 
 export type IdentifierKind = 'phone' | 'email' | 'handle' | 'bank_account' | 'wallet' | 'crypto_address' | 'device' | 'other';
@@ -209,9 +210,20 @@ export interface VictimsTable {
   state: Generated<SafeguardingState>;
   identified_at: DefaultTimestamp;
   recovered_at: Timestamp | null;
+  placed_at: Timestamp | null; // 0002_persons_victims
   closed_at: Timestamp | null;
   created_by: string | null;
   created_at: DefaultTimestamp;
+}
+
+export interface VictimStateHistoryTable {
+  id: Serial;
+  victim_id: string;
+  from_state: SafeguardingState | null;
+  to_state: SafeguardingState;
+  reason: string;
+  actor_id: string | null;
+  at: DefaultTimestamp;
 }
 
 export interface VictimIdentitiesTable {
@@ -488,6 +500,7 @@ export interface DB {
   case_persons: CasePersonsTable;
   accused_status_history: AccusedStatusHistoryTable;
   victims: VictimsTable;
+  victim_state_history: VictimStateHistoryTable;
   victim_identities: VictimIdentitiesTable;
   case_victims: CaseVictimsTable;
   victim_assignments: VictimAssignmentsTable;

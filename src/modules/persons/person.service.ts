@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { caseVisibleTo } from '../../platform/access/case-scope.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import type { AccusedStatus, CasePersonRole, IdentifierKind } from '../../platform/db/schema.ts';
+import { invalid } from '../../platform/http/errors.ts';
+import { firLabel } from '../cases/case.service.ts';
+import { countryName } from './countries.ts';
+import { detectScript, nameKey, nameKeyTokens, type Script } from './person.names.ts';
+import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
+import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+type NameInput = { name: string; kind: 'alias' | 'variant'; script?: Script };
+type IdentifierInput = { kind: Exclude<IdentifierKind, 'phone'>; value: string; platform?: string };
+
+function checkBirth(dateOfBirth: string | null | undefined, estimatedAge: number | null | undefined) {
+  if (dateOfBirth != null && estimatedAge != null) throw invalid('estimatedAge', 'give a date of birth or an estimated age, not both');
+  if (dateOfBirth != null) {
+    const dob = new Date(`${dateOfBirth}T00:00:00Z`);
+    if (dob.getTime() > Date.now()) throw invalid('dateOfBirth', 'is in the future');
+    if (dob.getUTCFullYear() < 1900) throw invalid('dateOfBirth', 'is before 1900');
+  }
+}
+
+async function writeNames(tx: Tx, personId: string, names: NameInput[]) {
+  const seen = new Set<string>();
+  const rows = names
+    .filter((n) => !seen.has(`${n.kind}:${n.name}`) && seen.add(`${n.kind}:${n.name}`))
+    .map((n) => ({ person_id: personId, name: n.name, kind: n.kind, script: n.script ?? detectScript(n.name), name_key: nameKey(n.name) }));
+  if (rows.length) await tx.insertInto('person_names').values(rows).execute();
+}
+
+async function writeIdentifiers(tx: Tx, personId: string, phones: string[], identifiers: IdentifierInput[]) {
+  const rows = [
+    ...[...new Set(phones)].map((value) => ({ person_id: personId, kind: 'phone' as const, value, platform: null })),
+    ...identifiers.map((i) => ({ person_id: personId, kind: i.kind, value: i.value, platform: i.platform ?? null })),
+  ];
+  if (rows.length) await tx.insertInto('person_identifiers').values(rows).execute();
+}
+
+/** Records a person in the caller's transaction (used on its own and when linking a new person to a case). */
+export async function insertPerson(tx: Tx, ctx: ServiceContext, input: CreatePersonInput): Promise<string> {
+  checkBirth(input.dateOfBirth, input.estimatedAge);
+  const row = await tx
+    .insertInto('persons')
+    .values({
+      display_name: input.displayName,
+      gender: input.gender ?? null,
+      date_of_birth: input.dateOfBirth ?? null,
+      estimated_age: input.estimatedAge ?? null,
+      nationality: input.nationality ?? null,
+      cnic: input.cnic ?? null,
+      passport: input.passport ?? null,
+      notes: input.notes,
+      created_by: ctx.actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('person_names').values({ person_id: row.id, name: input.displayName, kind: 'primary', script: detectScript(input.displayName), name_key: nameKey(input.displayName) }).execute();
+  await writeNames(tx, row.id, input.names);
+  await writeIdentifiers(tx, row.id, input.phones, input.identifiers);
+  return row.id;
+}
+
+export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<string> {
+  return inTransaction(ctx, async (tx, audit) => {
+    const id = await insertPerson(tx, ctx, input);
+    await audit({ action: 'person.create', entityType: 'person', entityId: id, details: { names: input.names.length + 1, phones: input.phones.length, identifiers: input.identifiers.length } });
+    return id;
+  });
+}
+
+export async function updatePerson(ctx: ServiceContext, id: string, input: UpdatePersonInput): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const current = await requirePersonAccess(tx, ctx.actor, id, { lock: true });
+    checkBirth(
+      input.dateOfBirth !== undefined ? input.dateOfBirth : current.date_of_birth,
+      input.estimatedAge !== undefined ? input.estimatedAge : current.estimated_age,
+    );
+    const set: Record<string, unknown> = { updated_at: new Date() };
+    const columns = { displayName: 'display_name', gender: 'gender', dateOfBirth: 'date_of_birth', estimatedAge: 'estimated_age', nationality: 'nationality', cnic: 'cnic', passport: 'passport', notes: 'notes' } as const;
+    for (const [field, column] of Object.entries(columns)) {
+      const v = input[field as keyof typeof columns];
+      if (v !== undefined) set[column] = v;
+    }
+    await tx.updateTable('persons').set(set).where('id', '=', id).execute();
+    if (input.displayName !== undefined) {
+      await tx.updateTable('person_names').set({ name: input.displayName, script: detectScript(input.displayName), name_key: nameKey(input.displayName) }).where('person_id', '=', id).where('kind', '=', 'primary').execute();
+    }
+    if (input.names) {
+      await tx.deleteFrom('person_names').where('person_id', '=', id).where('kind', '<>', 'primary').execute();
+      await writeNames(tx, id, input.names);
+    }
+    if (input.phones) {
+      await tx.deleteFrom('person_identifiers').where('person_id', '=', id).where('kind', '=', 'phone').execute();
+      await writeIdentifiers(tx, id, input.phones, []);
+    }
+    if (input.identifiers) {
+      await tx.deleteFrom('person_identifiers').where('person_id', '=', id).where('kind', '<>', 'phone').execute();
+      await writeIdentifiers(tx, id, [], input.identifiers);
+    }
+    await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input) } });
+  });
+}
+
+export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) {
+  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor));
+  if (q.q) {
+    const text = `%${escapeLike(q.q.toLowerCase())}%`;
+    const keys = nameKeyTokens(q.q);
+    query = query.where((eb) => eb.exists(
+      eb.selectFrom('person_names').select(sql`1`.as('one')).whereRef('person_names.person_id', '=', 'persons.id').where((n) => {
+        const byText = n(n.fn('lower', ['person_names.name']), 'like', text);
+        // Every word of the query starts a word of the name, compared by spelling-tolerant key.
+        if (!keys.length) return byText;
+        const byKey = n.and(keys.map((k) => n(sql<string>`' ' || person_names.name_key`, 'like', `% ${escapeLike(k)}%`)));
+        return n.or([byText, byKey]);
+      }),
+    ));
+  }
+  if (q.cnic) query = query.where('persons.cnic', '=', q.cnic);
+  if (q.passport) query = query.where('persons.passport', '=', q.passport);
+  const phone = q.phone;
+  if (phone) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('person_identifiers').select(sql`1`.as('one')).whereRef('person_identifiers.person_id', '=', 'persons.id').where('kind', '=', 'phone').where('value', '=', phone)));
+  }
+  if (q.handle) {
+    const handle = q.handle.replace(/^@/, '').toLowerCase();
+    query = query.where((eb) => eb.exists(eb.selectFrom('person_identifiers').select(sql`1`.as('one')).whereRef('person_identifiers.person_id', '=', 'persons.id').where('kind', '<>', 'phone').where(sql<string>`lower(person_identifiers.value)`, '=', handle)));
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .select(['persons.id', 'persons.display_name', 'persons.gender', 'persons.date_of_birth', 'persons.estimated_age', 'persons.nationality', 'persons.cnic', 'persons.updated_at'])
+      .select((eb) => eb.selectFrom('person_names').select(sql<string[]>`array_agg(name ORDER BY id)`.as('n')).whereRef('person_names.person_id', '=', 'persons.id').where('kind', '<>', 'primary').as('other_names'))
+      .orderBy('persons.display_name')
+      .orderBy('persons.id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toSummary), total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; cnic: string | null; updated_at: Date; other_names?: string[] | null };
+function toSummary(r: SummaryRow) {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    otherNames: r.other_names ?? [],
+    gender: r.gender,
+    dateOfBirth: r.date_of_birth,
+    estimatedAge: r.estimated_age,
+    nationality: r.nationality,
+    cnic: r.cnic,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function getPerson(ctx: ServiceContext, id: string) {
+  const p = await requirePersonAccess(ctx.db, ctx.actor, id);
+  const [names, identifiers, links] = await Promise.all([
+    ctx.db.selectFrom('person_names').select(['id', 'name', 'script', 'kind']).where('person_id', '=', id).orderBy(sql`kind = 'primary'`, 'desc').orderBy('id').execute(),
+    ctx.db.selectFrom('person_identifiers').select(['id', 'kind', 'value', 'platform']).where('person_id', '=', id).orderBy('kind').orderBy('id').execute(),
+    ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id')
+      .select(['cases.id', 'cases.title', 'cases.fir_number', 'cases.fir_year', 'case_persons.role', 'case_persons.accused_status', 'case_persons.foreign_warrant_requested'])
+      .where('case_persons.person_id', '=', id).where(caseVisibleTo(ctx.actor))
+      .orderBy('cases.created_at').orderBy('cases.id').orderBy('case_persons.added_at').execute(),
+  ]);
+  const cases = new Map<string, { caseId: string; title: string; firLabel: string | null; roles: CasePersonRole[]; accusedStatus: AccusedStatus | null; foreignWarrantRequested: boolean }>();
+  for (const l of links) {
+    const c = cases.get(l.id) ?? { caseId: l.id, title: l.title, firLabel: firLabel(l), roles: [], accusedStatus: null, foreignWarrantRequested: false };
+    c.roles.push(l.role);
+    c.accusedStatus ??= l.accused_status;
+    c.foreignWarrantRequested ||= l.foreign_warrant_requested;
+    cases.set(l.id, c);
+  }
+  return {
+    ...toSummary({ ...p, other_names: names.filter((n) => n.kind !== 'primary').map((n) => n.name) }),
+    nationalityName: countryName(p.nationality),
+    passport: p.passport,
+    notes: p.notes,
+    names,
+    phones: identifiers.filter((i) => i.kind === 'phone').map((i) => i.value),
+    identifiers: identifiers.filter((i) => i.kind !== 'phone'),
+    cases: [...cases.values()],
+    createdAt: p.created_at.toISOString(),
+  };
+}
