@@ -40,6 +40,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+    // An idle connection closed by the server (restart, failover) must not crash the process: the pool
+    // drops it and opens a new one on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     // Fail fast with a clear message when the server is unreachable.
     const client = await pool.connect();
     client.release();

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { realpath, stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../../platform/context.ts';
@@ -7,15 +6,11 @@ import { isSystemActor, userIdOf } from '../../../platform/access/actor.ts';
 import { requireCaseAccess } from '../../../platform/access/case-scope.ts';
 import { invalid, notFound } from '../../../platform/http/errors.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import type { MatchType, MediaKind } from '../../../platform/db/schema.ts';
-import { open } from 'node:fs/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import { hashImageFile, PdqDecodeError } from '../../../pdq/decode.ts';
-import { DigestError, DigestPool } from '../../../pdq/digest-pool.ts';
-import { hashVideoFile } from '../../../pdq/vpdq/vpdq.ts';
-import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
+import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
-import { fsError, walkTree, type WalkEntry } from './walk.ts';
+import { walkTree } from './walk.ts';
+import { HashPool } from './hash-pool.ts';
+import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
 
 export const DEFAULT_PDQ_THRESHOLD = 31;
@@ -27,7 +22,7 @@ export interface IngestOptions {
   root: string;
   /** PDQ Hamming distance for a match (inclusive). */
   threshold?: number;
-  /** Files in flight at once (digests on worker threads, decoding on libuv's pool); default 2 x cores + 1. */
+  /** Files in flight at once (hashed on worker threads, one per core); default 2 x workers + 1. */
   concurrency?: number;
   /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
   videoSecondsPerHash?: number;
@@ -43,91 +38,6 @@ export interface IngestProgress {
   bytesDone: number;
   matched: number;
   failed: number;
-}
-
-interface FileResult {
-  relPath: string;
-  size: number;
-  modifiedAt: Date | null;
-  changedAt: Date | null;
-  mime: string | null;
-  kind: MediaKind;
-  md5?: string;
-  sha1?: string;
-  sha256?: string;
-  pdq?: string;
-  quality?: number;
-  frames?: VpdqFeature[];
-  error?: string;
-}
-
-function kindOfMime(mime: string | undefined): MediaKind {
-  if (!mime) return 'other';
-  if (mime.startsWith('image/')) return 'image';
-  if (mime.startsWith('video/')) return 'video';
-  if (/zip|x-tar|gzip|x-7z|x-rar|x-bzip2|x-xz/.test(mime)) return 'archive';
-  if (/pdf|msword|officedocument|opendocument|rtf|text\//.test(mime)) return 'document';
-  return 'other';
-}
-
-const SNIFF_BYTES = 4100;
-
-async function sniff(path: string): Promise<string | undefined> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    return (await fileTypeFromBuffer(buf.subarray(0, bytesRead)))?.mime;
-  } finally {
-    await fh.close();
-  }
-}
-
-/**
- * One file: digests on a worker thread while this thread sniffs the type from the content and, for
- * pictures and videos, computes PDQ / vPDQ (sharp and ffmpeg do their decoding off this thread too).
- */
-async function hashEntry(entry: WalkEntry, digests: DigestPool, secondsPerHash: number): Promise<FileResult> {
-  const base = { relPath: entry.relPath, modifiedAt: null, changedAt: null, mime: null } as const;
-  if (entry.kind === 'unreadable') return { ...base, size: 0, kind: 'unreadable', error: entry.error };
-  const times = { modifiedAt: entry.stat.mtime, changedAt: entry.stat.ctime };
-  if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed` };
-  if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file' };
-  const digest = digests.digest(entry.absPath);
-  let mime: string | undefined;
-  try {
-    mime = await sniff(entry.absPath);
-  } catch (err) {
-    await digest.catch(() => undefined);
-    return { ...base, ...times, size: entry.stat.size, kind: 'unreadable', error: `cannot read: ${fsError(err)}` };
-  }
-  const result: FileResult = { ...base, ...times, size: entry.stat.size, mime: mime ?? null, kind: kindOfMime(mime) };
-  const perceptual = (async () => {
-    if (result.kind === 'image') {
-      try {
-        const h = await hashImageFile(entry.absPath);
-        result.pdq = h.hash;
-        result.quality = h.quality;
-      } catch (err) {
-        result.error = err instanceof PdqDecodeError ? err.message : `cannot hash image: ${(err as Error).message}`;
-      }
-    } else if (result.kind === 'video') {
-      try {
-        result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: 10 * 60_000 });
-      } catch (err) {
-        result.error = `cannot hash video: ${(err as Error).message}`;
-      }
-    }
-  })();
-  try {
-    const d = await digest;
-    Object.assign(result, { md5: d.md5, sha1: d.sha1, sha256: d.sha256, size: d.size });
-  } catch (err) {
-    await perceptual;
-    return { ...result, kind: 'unreadable', pdq: undefined, quality: undefined, frames: undefined, error: `cannot read: ${fsError(err instanceof DigestError ? Object.assign(new Error(err.code), { code: err.code }) : err)}` };
-  }
-  await perceptual;
-  return result;
 }
 
 /** Finds the job for this evidence item and folder, or opens one; a rerun resumes the same job. */
@@ -190,7 +100,6 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   progress.phase = 'hashing';
   report();
   const secondsPerHash = opts.videoSecondsPerHash ?? 1;
-  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism() * 2 + 1);
   let batch: FileResult[] = [];
   let lastFlush = Date.now();
   const flush = async () => {
@@ -203,12 +112,13 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   };
 
   const inFlight = new Set<Promise<void>>();
-  const digests = new DigestPool();
+  const pool = new HashPool();
+  const concurrency = Math.max(1, opts.concurrency ?? pool.size * 2 + 1);
   try {
     for await (const entry of walkTree(root)) {
       if (opts.signal?.aborted) break;
       if (done.has(entry.relPath)) continue;
-      const p = hashEntry(entry, digests, secondsPerHash).then((r) => {
+      const p = pool.hash(entry, secondsPerHash).then((r) => {
         batch.push(r);
         progress.filesDone++;
         progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
@@ -225,7 +135,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await Promise.all(inFlight);
     await flush();
   } finally {
-    await digests.close();
+    await pool.close();
   }
 
   const aborted = opts.signal?.aborted ?? false;

@@ -1,0 +1,11 @@
+// Worker thread of the ingest pool: hashes the entries it is sent, one message per file.
+import { parentPort } from 'node:worker_threads';
+import { hashEntry } from './hash-entry.ts';
+import type { WalkEntry } from './walk.ts';
+
+parentPort!.on('message', (msg: { id: number; entry: WalkEntry; secondsPerHash: number }) => {
+  void hashEntry(msg.entry, msg.secondsPerHash).then(
+    (result) => parentPort!.postMessage({ id: msg.id, result }),
+    (err: unknown) => parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
