@@ -18,6 +18,9 @@ const OperationPage = lazyNamed(() => import('../modules/operations/components/O
 const CaseEvidence = lazyNamed(() => import('../modules/evidence/components/CaseEvidence.tsx'), 'CaseEvidence');
 const EvidencePage = lazyNamed(() => import('../modules/evidence/components/EvidencePage.tsx'), 'EvidencePage');
 const CaseProsecution = lazyNamed(() => import('../modules/prosecution/components/CaseProsecution.tsx'), 'CaseProsecution');
+const CasePersons = lazyNamed(() => import('../modules/persons/components/CasePersons.tsx'), 'CasePersons');
+const PersonsPage = lazyNamed(() => import('../modules/persons/components/PersonsPage.tsx'), 'PersonsPage');
+const PersonPage = lazyNamed(() => import('../modules/persons/components/PersonPage.tsx'), 'PersonPage');
 const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
 
 function guard(permission: Permission, element: ReactNode) {
@@ -41,11 +44,14 @@ export function AppRoutes() {
         <Route path="cases/:id" element={guard('case.read', <CasePage />)}>
           <Route index element={<CaseOverview />} />
           <Route path="timeline" element={<CaseTimeline />} />
+          <Route path="persons" element={guard('person.read', <CasePersons />)} />
           <Route path="operations" element={<CaseOperations />} />
           <Route path="evidence" element={<CaseEvidence />} />
           <Route path="prosecution" element={<CaseProsecution />} />
           <Route path="media" element={guard('media.read', <CaseMedia />)} />
         </Route>
+        <Route path="persons" element={guard('person.read', <PersonsPage />)} />
+        <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
         <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />
         <Route path="evidence/:id" element={guard('case.read', <EvidencePage />)} />
         <Route path="*" element={<NotFound />} />

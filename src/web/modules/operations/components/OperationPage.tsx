@@ -76,11 +76,7 @@ export function OperationPage() {
           {o.status === 'executed' ? <OperationOutcome op={o} /> : null}
           {canExecute ? (
             <Panel title={t('operations.execute')}>
-              {candidates.accused.isPending || candidates.victims.isPending ? (
-                <Loading label={t('common.loading')} />
-              ) : (
-                <ExecuteOperationForm operationId={o.id} accused={candidates.accused.data ?? []} victims={candidates.victims.data ?? []} />
-              )}
+              {candidates.loading ? <Loading label={t('common.loading')} /> : <ExecuteOperationForm operationId={o.id} accused={candidates.accused} victims={candidates.victims} />}
             </Panel>
           ) : null}
           {o.status !== 'executed' && !canExecute ? (
