@@ -60,7 +60,7 @@ function runConformance(name: string, make: Factory): void {
             }
           },
         ),
-        { numRuns: 100 },
+        { numRuns: 60 },
       );
     });
 
