@@ -144,7 +144,7 @@ describe.each(engines)('evidence API on %s', (engine) => {
       [item('EV-1', { seizedAt: '2999-01-01T00:00:00Z' }), 'seizedAt'],
       [item('EV-1', { custodianId: t.users.invB.id }), 'custodianId'],
       [item('EV-1', { operationId: randomId() }), 'operationId'],
-      [item('EV-1', { sha256: 'ab' }), 'body'],
+      [item('EV-1', { sha256: 'ab' }), 'body.sha256'],
     ];
     for (const [body, field] of bad) {
       const before = await countRows(t, [...counted]);

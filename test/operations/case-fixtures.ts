@@ -38,7 +38,7 @@ export async function addVictim(t: TestApp, caseId: string, state: SafeguardingS
   return { id: v.id, pseudonym };
 }
 
-type Counted = 'operations' | 'arrests' | 'rescues' | 'evidence_items' | 'custody_transfers' | 'accused_status_history' | 'audit_log' | 'charges' | 'hearings' | 'verdicts' | 'appeals' | 'case_events';
+type Counted = 'operations' | 'arrests' | 'rescues' | 'evidence_items' | 'custody_transfers' | 'accused_status_history' | 'victim_state_history' | 'audit_log' | 'charges' | 'hearings' | 'verdicts' | 'appeals' | 'case_events';
 
 /** Row counts of the tables a write may touch, to prove a refused write stored nothing. */
 export async function countRows(t: TestApp, tables: Counted[]): Promise<Record<string, number>> {
@@ -50,6 +50,6 @@ export async function countRows(t: TestApp, tables: Counted[]): Promise<Record<s
   return out;
 }
 
-export const ALL_COUNTED: Counted[] = ['operations', 'arrests', 'rescues', 'evidence_items', 'custody_transfers', 'accused_status_history', 'audit_log', 'charges', 'hearings', 'verdicts', 'appeals', 'case_events'];
+export const ALL_COUNTED: Counted[] = ['operations', 'arrests', 'rescues', 'evidence_items', 'custody_transfers', 'accused_status_history', 'victim_state_history', 'audit_log', 'charges', 'hearings', 'verdicts', 'appeals', 'case_events'];
 
 export const randomId = () => randomUUID();

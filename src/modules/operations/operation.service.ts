@@ -8,7 +8,8 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { OperationStatus } from '../../platform/db/schema.ts';
 import { assertNotFuture, checkNewEvidence, insertEvidenceItem, isBranchSupervisor } from '../evidence/evidence.service.ts';
-import { findAccused, inCustodyOrDecided, recordArrest } from './accused.ts';
+import { checkAccusedMove } from '../persons/accused.rules.ts';
+import { findAccused, recordArrest } from '../persons/accused.service.ts';
 import { allowedOperationActions, checkOperationTransition } from './operation.lifecycle.ts';
 import type { ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
 
@@ -114,11 +115,12 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
     assertNotFuture('executedAt', executedAt);
 
     // Check every outcome before writing any.
-    const accused = await findAccused(tx, caseId, input.arrestedPersonIds);
+    const accused = await findAccused(tx, caseId, input.arrestedPersonIds, { lock: true });
     input.arrestedPersonIds.forEach((pid, i) => {
       const a = accused.get(pid);
       if (!a) throw invalid(`arrestedPersonIds.${i}`, 'not an accused person on this case');
-      if (a.status && inCustodyOrDecided.has(a.status)) throw conflict(`${a.displayName} is already ${a.status.replace('_', ' ')} in this case`, `arrestedPersonIds.${i}`);
+      const move = checkAccusedMove(a.status, 'arrested');
+      if (!move.ok) throw conflict(`${a.displayName}: ${move.reason}`, `arrestedPersonIds.${i}`);
     });
     const victims = input.rescuedVictimIds.length
       ? await tx
@@ -149,8 +151,15 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
     }
     if (input.rescuedVictimIds.length) {
       await tx.insertInto('rescues').values(input.rescuedVictimIds.map((vid) => ({ operation_id: id, victim_id: vid, rescued_at: executedAt }))).execute();
-      // A child identified but not yet recovered is recovered now; one already further on keeps its state.
-      await tx.updateTable('victims').set({ state: 'recovered', recovered_at: executedAt }).where('id', 'in', input.rescuedVictimIds).where('state', '=', 'identified').execute();
+      // A child identified but not yet recovered is recovered now, with the step in its safeguarding
+      // history; one already further on (recovered, placed, closed) keeps its state.
+      const identified = victims.filter((v) => v.state === 'identified').map((v) => v.id);
+      if (identified.length) {
+        await tx.updateTable('victims').set({ state: 'recovered', recovered_at: executedAt }).where('id', 'in', identified).where('state', '=', 'identified').execute();
+        await tx.insertInto('victim_state_history')
+          .values(identified.map((vid) => ({ victim_id: vid, from_state: 'identified' as const, to_state: 'recovered' as const, reason: `rescued in operation ${op.name}`, actor_id: ctx.actor.id, at: executedAt })))
+          .execute();
+      }
       for (const vid of input.rescuedVictimIds) {
         const before = victims.find((v) => v.id === vid)!.state;
         await audit({ action: 'victim.rescue', entityType: 'victim', entityId: vid, details: { caseId, operationId: id, from: before, to: before === 'identified' ? 'recovered' : before } });

@@ -5,7 +5,8 @@ import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-sco
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { assertNotFuture } from '../evidence/evidence.service.ts';
-import { accusedRoles, findAccused, setAccusedStatus } from '../operations/accused.ts';
+import { accusedRoles } from '../persons/accused.rules.ts';
+import { findAccused, setAccusedStatus } from '../persons/accused.service.ts';
 import { MAX_SENTENCE_MONTHS, type AppealInput, type ChargeInput, type DecideAppealInput, type HearingInput, type UpdateHearingInput, type VerdictInput } from './prosecution.schema.ts';
 
 // Charges, hearings, verdicts and appeals of a case. Written by the prosecutor on the case team (the
@@ -95,7 +96,8 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
     const dup = await tx.selectFrom('verdicts').select('id').where('case_id', '=', caseId).where('person_id', '=', input.personId).executeTakeFirst();
     if (dup) throw conflict('a verdict is already recorded for this person in this case; an appeal changes it', 'personId');
     const person = await tx.selectFrom('persons').select('display_name').where('id', '=', input.personId).executeTakeFirstOrThrow();
-    const accused = (await findAccused(tx, caseId, [input.personId])).get(input.personId);
+    // The verdict is the court's fact: it is recorded whatever custody stage was last entered for the person.
+    const accused = (await findAccused(tx, caseId, [input.personId], { lock: true })).get(input.personId);
     const row = await tx
       .insertInto('verdicts')
       .values({
