@@ -1,24 +1,168 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../platform/context.ts';
-import type { Role } from '../platform/db/schema.ts';
-import { hashPassword } from '../platform/auth/passwords.ts';
+import type { DB, Role } from '../platform/db/schema.ts';
+import { hashPassword, verifyPassword } from '../platform/auth/passwords.ts';
+import { appendAudit } from '../platform/audit/audit.ts';
+import { systemActor } from '../platform/access/actor.ts';
+import { bulkInsert } from './bulk-insert.ts';
+import { buildDemoDataset, type DemoRows } from './demo.dataset.ts';
+import { demoPassword, demoUsers } from './demo.figures.ts';
 
 export interface DemoResult {
   users: Array<{ role: Role; username: string; password: string }>;
+  /** True when this call wrote the dataset; false when the database already held cases. */
+  loaded: boolean;
+  /** Rows written per table (empty when nothing was loaded). */
+  counts: Record<string, number>;
+  ms: number;
 }
 
-// Placeholder until the full synthetic dataset lands: one demo user per role.
-export async function loadDemoIfEmpty(ctx: AppContext, opts: { onProgress?: (message: string) => void } = {}): Promise<DemoResult> {
-  const existing = await ctx.db.selectFrom('users').select('id').limit(1).execute();
-  if (existing.length) return { users: [] };
-  const branch = await ctx.db.selectFrom('branches').select('id').where('district', '=', 'Muzaffargarh').executeTakeFirstOrThrow();
-  const roles: Role[] = ['investigator', 'supervisor', 'analyst', 'protection_officer', 'prosecutor', 'leadership', 'administrator', 'auditor'];
-  const users: DemoResult['users'] = [];
-  for (const role of roles) {
-    const username = `demo.${role.replace('_officer', '').replace('istrator', '')}`;
-    const password = `${username}-pass`;
-    await ctx.db.insertInto('users').values({ username, display_name: `Demo ${role}`, role, branch_id: ['investigator', 'supervisor'].includes(role) ? branch.id : null, password_hash: await hashPassword(password), is_demo: true }).execute();
-    users.push({ role, username, password });
+export interface DemoOptions {
+  onProgress?: (message: string) => void;
+}
+
+// Serialises concurrent loaders (two servers starting on one PostgreSQL) inside the load transaction.
+const DEMO_LOCK_KEY = 7_261_205;
+
+/** PostgreSQL type per column, for the jsonb bulk insert. Keys are checked against schema.ts. */
+type Columns<T extends keyof DB> = Partial<Record<keyof DB[T] & string, string>>;
+const columns: { [T in keyof DemoRows]: Columns<T> } = {
+  users: { id: 'uuid', username: 'text', display_name: 'text', role: 'text', branch_id: 'int', password_hash: 'text', is_demo: 'boolean', created_at: 'timestamptz' },
+  cases: {
+    id: 'uuid', branch_id: 'int', title: 'text', summary: 'text', status: 'text', fir_number: 'int', fir_year: 'int', fir_registered_at: 'timestamptz',
+    challan_submitted_at: 'timestamptz', reported_at: 'timestamptz', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  case_offences: { case_id: 'uuid', offence_code: 'text' },
+  case_team: { case_id: 'uuid', user_id: 'uuid', team_role: 'text', added_at: 'timestamptz' },
+  case_status_history: { case_id: 'uuid', from_status: 'text', to_status: 'text', reason: 'text', actor_id: 'uuid', at: 'timestamptz' },
+  case_events: { case_id: 'uuid', kind: 'text', body: 'text', occurred_at: 'timestamptz', actor_id: 'uuid', created_at: 'timestamptz' },
+  persons: {
+    id: 'uuid', display_name: 'text', gender: 'text', date_of_birth: 'date', estimated_age: 'int', nationality: 'text', notes: 'text', created_by: 'uuid',
+    created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  person_names: { person_id: 'uuid', name: 'text', script: 'text', kind: 'text', name_key: 'text' },
+  person_identifiers: { person_id: 'uuid', kind: 'text', value: 'text', platform: 'text' },
+  case_persons: { case_id: 'uuid', person_id: 'uuid', role: 'text', accused_status: 'text', foreign_warrant_requested: 'boolean', added_at: 'timestamptz' },
+  accused_status_history: { case_id: 'uuid', person_id: 'uuid', from_status: 'text', to_status: 'text', reason: 'text', actor_id: 'uuid', at: 'timestamptz' },
+  victims: {
+    id: 'uuid', pseudonym: 'text', gender: 'text', age_at_identification: 'int', state: 'text', identified_at: 'timestamptz', recovered_at: 'timestamptz',
+    placed_at: 'timestamptz', closed_at: 'timestamptz', created_by: 'uuid', created_at: 'timestamptz',
+  },
+  victim_state_history: { victim_id: 'uuid', from_state: 'text', to_state: 'text', reason: 'text', actor_id: 'uuid', at: 'timestamptz' },
+  victim_identities: { victim_id: 'uuid', key_id: 'text', ciphertext: 'bytea', updated_at: 'timestamptz' },
+  case_victims: { case_id: 'uuid', victim_id: 'uuid', added_at: 'timestamptz' },
+  victim_assignments: { victim_id: 'uuid', user_id: 'uuid', assigned_at: 'timestamptz' },
+  placements: { id: 'uuid', victim_id: 'uuid', kind: 'text', facility: 'text', started_at: 'timestamptz', ended_at: 'timestamptz', notes: 'text', created_by: 'uuid' },
+  followups: { id: 'uuid', victim_id: 'uuid', due_at: 'timestamptz', done_at: 'timestamptz', kind: 'text', notes: 'text', created_by: 'uuid' },
+  operations: {
+    id: 'uuid', case_id: 'uuid', name: 'text', status: 'text', planned_for: 'timestamptz', place: 'text', agencies: 'text[]', approved_by: 'uuid',
+    approved_at: 'timestamptz', executed_at: 'timestamptz', duration_minutes: 'int', notes: 'text', created_by: 'uuid', created_at: 'timestamptz',
+    cancelled_at: 'timestamptz', cancelled_by: 'uuid', cancel_reason: 'text', updated_at: 'timestamptz',
+  },
+  arrests: { id: 'uuid', case_id: 'uuid', person_id: 'uuid', operation_id: 'uuid', arrested_at: 'timestamptz', place: 'text', created_by: 'uuid' },
+  rescues: { id: 'uuid', operation_id: 'uuid', victim_id: 'uuid', rescued_at: 'timestamptz' },
+  evidence_items: {
+    id: 'uuid', case_id: 'uuid', label: 'text', kind: 'text', description: 'text', operation_id: 'uuid', seized_at: 'timestamptz', custodian_id: 'uuid',
+    created_by: 'uuid', created_at: 'timestamptz',
+  },
+  custody_transfers: { evidence_id: 'uuid', from_user_id: 'uuid', to_user_id: 'uuid', reason: 'text', at: 'timestamptz', recorded_by: 'uuid' },
+  charges: { id: 'uuid', case_id: 'uuid', person_id: 'uuid', offence_code: 'text', court: 'text', framed_at: 'timestamptz', created_by: 'uuid' },
+  hearings: { id: 'uuid', case_id: 'uuid', court: 'text', scheduled_for: 'timestamptz', purpose: 'text', outcome: 'text', created_by: 'uuid' },
+  verdicts: {
+    id: 'uuid', case_id: 'uuid', person_id: 'uuid', outcome: 'text', court: 'text', decided_at: 'timestamptz', sentence_months: 'int', fine_rupees: 'bigint',
+    created_by: 'uuid',
+  },
+  appeals: { id: 'uuid', verdict_id: 'uuid', court: 'text', filed_at: 'timestamptz', filed_by: 'text', status: 'text', decided_at: 'timestamptz', created_by: 'uuid' },
+};
+
+/** Parents before children, so foreign keys hold at every statement. */
+const insertOrder: Array<keyof DemoRows> = [
+  'users', 'cases', 'case_offences', 'case_team', 'case_status_history', 'case_events', 'persons', 'person_names', 'person_identifiers', 'case_persons',
+  'accused_status_history', 'victims', 'victim_identities', 'case_victims', 'victim_assignments', 'victim_state_history', 'placements', 'followups', 'operations', 'arrests',
+  'rescues', 'evidence_items', 'custody_transfers', 'charges', 'hearings', 'verdicts', 'appeals',
+];
+
+async function caseCount(db: AppContext['db']): Promise<number> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Demo users whose documented password still works (for printing at start on an already loaded database). */
+async function workingDemoSignIns(ctx: AppContext): Promise<DemoResult['users']> {
+  const found = await ctx.db.selectFrom('users').select(['username', 'role', 'password_hash']).where('is_demo', '=', true).where('disabled', '=', false)
+    .where('username', 'in', demoUsers.map((u) => u.username)).execute();
+  const checked = await Promise.all(found.map(async (u) => ((await verifyPassword(u.password_hash, demoPassword(u.username))) ? u : null)));
+  const ok = new Set(checked.filter((u) => u !== null).map((u) => u!.username));
+  return demoUsers.filter((u) => ok.has(u.username)).map((u) => ({ role: u.role, username: u.username, password: demoPassword(u.username) }));
+}
+
+/**
+ * Loads the synthetic demo dataset (src/demo/demo.figures.ts describes it) when the database holds no case
+ * yet: users are not looked at, so a database with accounts but no casework still gets the demo. Everything
+ * goes in one transaction with one `demo.load` audit entry; a second call changes nothing. Never loads
+ * when NODE_ENV=production.
+ */
+export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): Promise<DemoResult> {
+  const t0 = performance.now();
+  const say = (m: string) => opts.onProgress?.(m);
+  const done = (users: DemoResult['users'], loaded: boolean, counts: Record<string, number> = {}): DemoResult => ({ users, loaded, counts, ms: Math.round(performance.now() - t0) });
+  if (ctx.config.env === 'production') {
+    say('not loaded: NODE_ENV=production');
+    return done([], false);
   }
-  opts.onProgress?.(`${users.length} demo users`);
-  return { users };
+  if ((await caseCount(ctx.db)) > 0) {
+    say('database already holds cases; demo dataset not loaded');
+    return done(await workingDemoSignIns(ctx), false);
+  }
+
+  // Reference data the dataset hangs on; argon2 hashes in parallel (the slow part of building).
+  const [branches, offences, hashes] = await Promise.all([
+    ctx.db.selectFrom('branches').select(['id', 'district', 'province', 'population_2023']).orderBy('id').execute(),
+    ctx.db.selectFrom('offences').select(['code', 'child_exploitation']).execute(),
+    Promise.all(demoUsers.map(async (u) => [u.username, await hashPassword(demoPassword(u.username))] as const)),
+  ]);
+  const dataset = buildDemoDataset({
+    branches: branches.map((b) => ({ id: b.id, district: b.district, province: b.province, population: b.population_2023 })),
+    offences: new Map(offences.map((o) => [o.code, o.child_exploitation])),
+    passwordHashes: new Map(hashes),
+    encryptIdentity: (identity) => ({ keyId: ctx.crypto.keyId, ciphertext: ctx.crypto.encryptJson(identity) }),
+  });
+  say(`dataset built (${dataset.rows.cases.length} cases, ${dataset.rows.victims.length} victims) in ${Math.round(performance.now() - t0)} ms`);
+
+  const counts: Record<string, number> = {};
+  const loaded = await ctx.db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`.execute(tx);
+    if ((await caseCount(tx)) > 0) return false; // another process loaded it meanwhile
+    // Demo accounts left from an earlier load (casework since deleted) are taken over, not duplicated.
+    const usernames = dataset.rows.users.map((u) => String(u.username));
+    const existing = await tx.selectFrom('users').select(['id', 'username', 'is_demo']).where('username', 'in', usernames).execute();
+    const foreign = existing.filter((u) => !u.is_demo);
+    if (foreign.length) throw new Error(`demo dataset not loaded: non-demo accounts use demo usernames (${foreign.map((u) => u.username).join(', ')})`);
+    if (existing.length) {
+      const byName = new Map(existing.map((u) => [u.username, u.id]));
+      const remap = new Map<unknown, string>();
+      for (const u of dataset.rows.users) if (byName.has(String(u.username))) remap.set(u.id, byName.get(String(u.username))!);
+      for (const table of insertOrder) for (const row of dataset.rows[table]) for (const k in row) if (remap.has(row[k])) row[k] = remap.get(row[k]);
+      for (const u of dataset.rows.users.filter((r) => byName.has(String(r.username)))) {
+        await tx.updateTable('users').set({ display_name: String(u.display_name), role: u.role as Role, branch_id: (u.branch_id as number | null) ?? null, password_hash: String(u.password_hash), disabled: false }).where('id', '=', String(u.id)).execute();
+      }
+      dataset.rows.users = dataset.rows.users.filter((u) => !byName.has(String(u.username)));
+    }
+    for (const table of insertOrder) {
+      counts[table] = await bulkInsert(tx, table, columns[table] as Record<string, string>, dataset.rows[table]);
+    }
+    say(`${counts.cases} cases, ${counts.persons} persons, ${counts.victims} victims, ${counts.arrests} arrests, ${counts.users} users written`);
+    const actor = systemActor('demo-loader');
+    await appendAudit(tx, {
+      actorId: null, actorName: actor.username, action: 'demo.load', entityType: 'system', entityId: null,
+      details: { synthetic: true, muzaffargarhCaseId: dataset.muzaffargarhCaseId, rows: counts },
+    });
+    return true;
+  });
+  if (!loaded) {
+    say('database already holds cases; demo dataset not loaded');
+    return done(await workingDemoSignIns(ctx), false);
+  }
+  say(`loaded in ${Math.round(performance.now() - t0)} ms`);
+  return done(dataset.users, true, counts);
 }
