@@ -4,6 +4,7 @@ import { authRoutes } from '../platform/auth/auth.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { personRoutes } from './persons/person.routes.ts';
+import { victimRoutes } from './victims/victim.routes.ts';
 import { operationRoutes } from './operations/operation.routes.ts';
 import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { prosecutionRoutes } from './prosecution/prosecution.routes.ts';
@@ -17,6 +18,7 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await referenceRoutes(api, ctx);
   await caseRoutes(api, ctx);
   await personRoutes(api, ctx);
+  await victimRoutes(api, ctx);
   await operationRoutes(api, ctx);
   await evidenceRoutes(api, ctx);
   await prosecutionRoutes(api, ctx);

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { ServiceContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { conflict, invalid } from '../../platform/http/errors.ts';
+import { firLabel } from '../cases/case.service.ts';
+import { nextPseudonym } from './pseudonym.ts';
+import { allowedVictimSteps } from './victim.lifecycle.ts';
+import { requireVictimAccess, victimVisibleTo } from './victim.scope.ts';
+import { writeIdentity } from './victim.identity.ts';
+import type { CreateVictimInput, ListVictimsQuery } from './victim.schema.ts';
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+export function notInFuture(at: Date, field: string): Date {
+  if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, 'is in the future');
+  return at;
+}
+
+export async function victimCaseEvent(tx: Tx, actor: Actor, caseIds: string[], body: string, at: Date) {
+  if (!caseIds.length) return;
+  await tx.insertInto('case_events').values(caseIds.map((caseId) => ({ case_id: caseId, kind: 'person' as const, body, occurred_at: at, actor_id: actor.id }))).execute();
+}
+
+/** Registers a victim on a case: pseudonym, non-identifying fields, and the identity (encrypted) when given. */
+export async function createVictim(ctx: ServiceContext, caseId: string, input: CreateVictimInput): Promise<string> {
+  const identifiedAt = notInFuture(input.identifiedAt ? new Date(input.identifiedAt) : new Date(), 'identifiedAt');
+  return inTransaction(ctx, async (tx, audit) => {
+    await requireCaseAccess(tx, ctx.actor, caseId);
+    const pseudonym = await nextPseudonym(tx);
+    const row = await tx.insertInto('victims')
+      .values({ pseudonym, gender: input.gender ?? null, age_at_identification: input.ageAtIdentification ?? null, state: 'identified', identified_at: identifiedAt, created_by: ctx.actor.id })
+      .returning('id').executeTakeFirstOrThrow();
+    await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: row.id }).execute();
+    await tx.insertInto('victim_state_history').values({ victim_id: row.id, from_state: null, to_state: 'identified', reason: 'identified', actor_id: ctx.actor.id, at: identifiedAt }).execute();
+    const fields = input.identity ? await writeIdentity(tx, ctx, row.id, input.identity) : [];
+    await victimCaseEvent(tx, ctx.actor, [caseId], `Victim ${pseudonym} identified`, identifiedAt);
+    await audit({ action: 'victim.create', entityType: 'victim', entityId: row.id, details: { caseId, pseudonym, identityFields: fields } });
+    return row.id;
+  });
+}
+
+/** Links a victim the caller may already see to another case the caller may see. */
+export async function linkVictim(ctx: ServiceContext, caseId: string, victimId: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    await requireCaseAccess(tx, ctx.actor, caseId);
+    const { victim } = await requireVictimAccess(tx, ctx.actor, victimId, { lock: true, field: 'victimId' });
+    const linked = await tx.selectFrom('case_victims').select('case_id').where('case_id', '=', caseId).where('victim_id', '=', victimId).executeTakeFirst();
+    if (linked) throw conflict(`${victim.pseudonym} is already linked to this case`, 'victimId');
+    await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: victimId }).execute();
+    await victimCaseEvent(tx, ctx.actor, [caseId], `Victim ${victim.pseudonym} linked to this case`, new Date());
+    await audit({ action: 'victim.link', entityType: 'victim', entityId: victimId, details: { caseId, pseudonym: victim.pseudonym } });
+  });
+}
+
+export async function listVictims(ctx: ServiceContext, q: ListVictimsQuery) {
+  const me = ctx.actor.id;
+  if (q.caseId) await requireCaseAccess(ctx.db, ctx.actor, q.caseId);
+  let query = ctx.db.selectFrom('victims').where(victimVisibleTo(ctx.actor));
+  if (q.assigned === 'me') query = query.where((eb) => eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)));
+  if (q.state) query = query.where('victims.state', '=', q.state);
+  const caseId = q.caseId;
+  if (caseId) query = query.where((eb) => eb.exists(eb.selectFrom('case_victims').select(sql`1`.as('one')).whereRef('case_victims.victim_id', '=', 'victims.id').where('case_victims.case_id', '=', caseId)));
+  if (q.q) query = query.where('victims.pseudonym', 'ilike', `%${escapeLike(q.q)}%`);
+  const [rows, total] = await Promise.all([
+    query
+      .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
+      .selectAll('victims')
+      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at'])
+      .select((eb) => [
+        eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
+        eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
+      ])
+      .$if(q.assigned === 'me', (qb) => qb.orderBy(sql`next_due`, (ob) => ob.asc().nullsLast()))
+      .orderBy('victims.pseudonym', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => toSummary(ctx, r)), total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+type VictimRow = {
+  id: string; pseudonym: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; age_at_identification: number | null; state: 'identified' | 'recovered' | 'placed' | 'closed';
+  identified_at: Date; recovered_at: Date | null; placed_at: Date | null; closed_at: Date | null; created_at: Date;
+  placement_kind: 'child_protection_bureau' | 'family' | 'shelter' | null; placement_facility: string | null; placement_started_at: Date | null;
+  next_due: Date | string | null; assigned_to_me: unknown;
+};
+
+function toSummary(ctx: ServiceContext, r: VictimRow) {
+  // Care details (where the child is, what is due) only for an assigned protection officer.
+  const mine = ctx.actor.role === 'protection_officer' && Boolean(r.assigned_to_me);
+  return {
+    id: r.id,
+    pseudonym: r.pseudonym,
+    gender: r.gender,
+    ageAtIdentification: r.age_at_identification,
+    state: r.state,
+    identifiedAt: r.identified_at.toISOString(),
+    recoveredAt: iso(r.recovered_at),
+    placedAt: iso(r.placed_at),
+    closedAt: iso(r.closed_at),
+    currentPlacement: r.placement_kind && r.placement_started_at ? { kind: r.placement_kind, startedAt: r.placement_started_at.toISOString(), facility: mine ? r.placement_facility : null } : null,
+    nextFollowupDue: mine && r.next_due ? new Date(r.next_due).toISOString() : null,
+    assignedToMe: mine,
+  };
+}
+
+export async function getVictim(ctx: ServiceContext, id: string) {
+  const { standing } = await requireVictimAccess(ctx.db, ctx.actor, id);
+  const r = await ctx.db.selectFrom('victims')
+    .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
+    .selectAll('victims')
+    .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at'])
+    .select((eb) => [
+      eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
+      eb.exists(eb.selectFrom('victim_identities').select(sql`1`.as('one')).whereRef('victim_identities.victim_id', '=', 'victims.id')).as('has_identity'),
+    ])
+    .where('victims.id', '=', id).executeTakeFirstOrThrow();
+  const [cases, officers, history, placements, followups] = await Promise.all([
+    ctx.db.selectFrom('case_victims').innerJoin('cases', 'cases.id', 'case_victims.case_id').select(['cases.id', 'cases.title', 'cases.fir_number', 'cases.fir_year'])
+      .where('case_victims.victim_id', '=', id).where(caseVisibleTo(ctx.actor)).orderBy('case_victims.added_at').execute(),
+    ctx.db.selectFrom('victim_assignments').innerJoin('users', 'users.id', 'victim_assignments.user_id').select(['users.id', 'users.display_name'])
+      .where('victim_assignments.victim_id', '=', id).orderBy('victim_assignments.assigned_at').execute(),
+    ctx.db.selectFrom('victim_state_history').leftJoin('users', 'users.id', 'victim_state_history.actor_id')
+      .select(['from_state', 'to_state', 'reason', 'users.display_name', 'at']).where('victim_id', '=', id).orderBy('victim_state_history.id').execute(),
+    standing.assigned ? ctx.db.selectFrom('placements').selectAll().where('victim_id', '=', id).orderBy('started_at').orderBy('id').execute() : [],
+    standing.assigned ? ctx.db.selectFrom('followups').selectAll().where('victim_id', '=', id).orderBy('due_at').orderBy('id').execute() : [],
+  ]);
+  return {
+    ...toSummary(ctx, { ...r, assigned_to_me: standing.assigned }),
+    cases: cases.map((c) => ({ caseId: c.id, title: c.title, firLabel: firLabel(c) })),
+    assignedOfficers: officers.map((o) => ({ userId: o.id, displayName: o.display_name })),
+    hasIdentity: Boolean(r.has_identity),
+    allowedNextStates: allowedVictimSteps(r.state, standing, r.placement_kind !== null),
+    history: history.map((h) => ({ from: h.from_state, to: h.to_state, reason: h.reason, actor: h.display_name, at: h.at.toISOString() })),
+    care: standing.assigned
+      ? {
+          placements: placements.map((p) => ({ id: p.id, kind: p.kind, facility: p.facility, startedAt: p.started_at.toISOString(), endedAt: iso(p.ended_at), notes: p.notes })),
+          followups: followups.map((f) => ({ id: f.id, kind: f.kind, dueAt: f.due_at.toISOString(), doneAt: iso(f.done_at), notes: f.notes })),
+        }
+      : null,
+    createdAt: r.created_at.toISOString(),
+  };
+}
