@@ -5,12 +5,13 @@ import { systemActor } from '../platform/access/actor.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { CliError } from './cli-error.ts';
+import { DataFolderInUseError } from '../platform/db/data-lock.ts';
 
 /**
  * Opens the configured database (embedded data folder or DATABASE_URL) for one CLI verb, runs it as the
  * system actor named after the OS user, and closes the database however the verb ends.
  */
-export async function withPlatform<T>(work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+export async function withPlatform<T>(work: (ctx: ServiceContext, info: { migrated: string[] }) => Promise<T>): Promise<T> {
   let config;
   try {
     config = loadConfig();
@@ -22,6 +23,7 @@ export async function withPlatform<T>(work: (ctx: ServiceContext) => Promise<T>)
   try {
     started = await startPlatform(config);
   } catch (err) {
+    if (err instanceof DataFolderInUseError) throw new CliError(err.message, 2);
     const msg = (err as Error).message ?? String(err);
     if (!config.databaseUrl && /lock|already|busy|EEXIST/i.test(msg)) {
       throw new CliError(`the data folder ${config.dataDir} is in use (is the server running?): ${msg}`, 2);
@@ -36,7 +38,7 @@ export async function withPlatform<T>(work: (ctx: ServiceContext) => Promise<T>)
   }
   const ctx: ServiceContext = { ...started.ctx, actor: systemActor(`cli:${osUser}`) };
   try {
-    return await work(ctx);
+    return await work(ctx, { migrated: started.migrated });
   } catch (err) {
     // Service errors carry a field and a message meant for people: show them as a usage error.
     if (err instanceof AppError) throw new CliError(err.message, err.code === 'not_found' ? 3 : 2);

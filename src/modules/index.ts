@@ -10,6 +10,8 @@ import { evidenceRoutes } from './evidence/evidence.routes.ts';
 import { prosecutionRoutes } from './prosecution/prosecution.routes.ts';
 import { mediaRoutes } from './media/media.routes.ts';
 import { hashSetRoutes } from './hashsets/hashset.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
@@ -24,5 +26,7 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await prosecutionRoutes(api, ctx);
   await mediaRoutes(api, ctx);
   await hashSetRoutes(api, ctx);
+  await adminRoutes(api, ctx);
+  await auditRoutes(api, ctx);
   await statsRoutes(api, ctx);
 }

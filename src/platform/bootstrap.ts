@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
+import { acquireDataLock } from './db/data-lock.ts';
 
 export interface Started {
   ctx: AppContext;
@@ -13,10 +14,22 @@ export interface Started {
 
 /** Opens the configured database, applies migrations and reference data, and builds the app context. */
 export async function startPlatform(config: Config, opts: { inMemory?: boolean } = {}): Promise<Started> {
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite'),
-  });
+  // The embedded engine allows one process per data folder: refuse clearly instead of corrupting it.
+  const lock = !config.databaseUrl && !opts.inMemory ? acquireDataLock(config.dataDir) : null;
+  let database: Database;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite'),
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  if (lock) {
+    const close = database.close;
+    database = { ...database, close: () => close().finally(() => lock.release()) };
+  }
   try {
     const migrated = await migrateToLatest(database.db);
     await seedReferenceData(database.db);
