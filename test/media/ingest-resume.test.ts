@@ -60,6 +60,7 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
     await migrateToLatest(d.db);
     await seedReferenceData(d.db);
     const branch = await d.db.selectFrom('branches').select('id').limit(1).executeTakeFirstOrThrow();
+    await d.db.insertInto('users').values({ username: 'custodian', display_name: 'Evidence custodian', role: 'analyst', branch_id: null, password_hash: 'x' }).execute();
     caseId = (await d.db.insertInto('cases').values({ branch_id: branch.id, title: 'Resume test', status: 'complaint_received' }).returning('id').executeTakeFirstOrThrow()).id;
     await d.close();
     spawnSync('chmod', ['-R', 'a+rwX', work]);
@@ -69,7 +70,7 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
   afterAll(async () => drop?.());
 
   it('ends with exactly one row per file after SIGKILL and a rerun', async () => {
-    const first = amaan(['ingest', '--case', caseId, '--concurrency', '1', folder.root], env);
+    const first = amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--concurrency', '1', folder.root], env);
     const firstDone = finish(first);
     // Kill once some batches have been committed (the bar reports files as they are stored).
     await new Promise<void>((resolve) => {
@@ -93,7 +94,7 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(folder.expected.length);
 
-    const second = await finish(amaan(['ingest', '--case', caseId, '--json', folder.root], env));
+    const second = await finish(amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--json', folder.root], env));
     expect(second.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(second.code).toBe(0);
     const summary = JSON.parse(second.out.trim().split('\n').pop()!);
@@ -116,6 +117,7 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
       }
     } finally {
       await d.close();
+      spawnSync('chmod', ['-R', 'a+rwX', dataDir]); // files this (root) process wrote stay usable by the CLI
     }
   }, 180_000);
 
@@ -126,5 +128,9 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
     const missing = await finish(amaan(['ingest', '--case', caseId, join(work, 'nope')], env));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no such folder/);
+    const other = join(work, 'seized', 'DCIM');
+    const noCustodian = await finish(amaan(['ingest', '--case', caseId, other], env));
+    expect(noCustodian.code).toBe(2);
+    expect(noCustodian.err).toMatch(/--custodian/);
   });
 });

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
-import { inTransaction } from '../../platform/context.ts';
+import { sql } from 'kysely';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evidence.service.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,6 +22,22 @@ function human(bytes: number): string {
   return `${v.toFixed(i ? 1 : 0)} ${units[i]}`;
 }
 
+/** A new evidence item for the folder, held by the named custodian, with the first link of its chain. */
+async function newEvidenceItem(ctx: ServiceContext, caseId: string, label: string, root: string, custodian: string | undefined): Promise<string> {
+  if (!custodian) throw new CliError('the evidence item is new: name its custodian with --custodian <username> (or pass --evidence <id>)');
+  const user = await ctx.db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'branch_id']).where('username', '=', custodian).executeTakeFirst();
+  if (!user) throw new CliError(`no user ${custodian}`, 3);
+  return inTransaction(ctx, async (tx, audit) => {
+    await checkNewEvidence(tx, caseId, { label, custodianId: user.id }, '--');
+    const custodianActor = { id: user.id, username: user.username, displayName: user.display_name, role: user.role, branchId: user.branch_id, ip: null };
+    const id = await insertEvidenceItem(tx, custodianActor, {
+      caseId, label, kind: 'media_folder', description: `Media ingested from ${basename(root)}`, operationId: null, seizedAt: new Date(), custodianId: user.id, reason: `media imaged from ${root}`,
+    });
+    await audit({ action: 'evidence.create', entityType: 'evidence_item', entityId: id, details: { caseId, label, custodian } });
+    return id;
+  });
+}
+
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -28,11 +46,12 @@ export function register(program: Command): void {
     .requiredOption('--case <id>', 'case id (UUID)')
     .option('--evidence <id>', 'evidence item id; default: the item labelled by --label, created when missing')
     .option('--label <text>', 'label of the evidence item to record under (default: "media: <folder>")')
+    .option('--custodian <username>', 'when the evidence item is new: the user who holds it (first link of its chain of custody)')
     .option('--threshold <n>', 'PDQ match distance, inclusive', '31')
     .option('--concurrency <n>', 'files in flight at once (default: 2 x cores + 1)')
     .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
     .option('--json', 'print the summary as JSON')
-    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; threshold: string; concurrency?: string; videoSeconds: string; json?: boolean }) => {
+    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; json?: boolean }) => {
       if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
       if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
       const threshold = Number(opts.threshold);
@@ -51,14 +70,13 @@ export function register(program: Command): void {
         const c = await ctx.db.selectFrom('cases').select('id').where('id', '=', opts.case).executeTakeFirst();
         if (!c) throw new CliError(`no case ${opts.case}`, 3);
         let evidenceId = opts.evidence;
-        if (!evidenceId) {
+        if (evidenceId) {
+          const ev = await ctx.db.selectFrom('evidence_items').select('case_id').where('id', '=', evidenceId).executeTakeFirst();
+          if (!ev || ev.case_id !== opts.case) throw new CliError(`no evidence item ${evidenceId} in case ${opts.case}`, 3);
+        } else {
           const label = opts.label ?? `media: ${root}`;
-          const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', opts.case).where('label', '=', label).executeTakeFirst();
-          evidenceId = existing?.id ?? (await inTransaction(ctx, async (tx, audit) => {
-            const row = await tx.insertInto('evidence_items').values({ case_id: opts.case, label, kind: 'media_folder', description: `Media ingested from ${basename(root)}`, operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
-            await audit({ action: 'evidence.create', entityType: 'evidence_item', entityId: row.id, details: { caseId: opts.case, label } });
-            return row.id;
-          }));
+          const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', opts.case).where(sql<string>`lower(label)`, '=', label.toLowerCase()).executeTakeFirst();
+          evidenceId = existing?.id ?? (await newEvidenceItem(ctx, opts.case, label, root, opts.custodian));
         }
         const interactive = process.stderr.isTTY;
         const bar = new cliProgress.SingleBar({
