@@ -16,7 +16,8 @@ export async function serveWebApp(app: Api, root: string): Promise<void> {
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api')) return reply.callNotFound();
+    // A missing asset (an old build's chunk) is a 404, not the app's page served as a script.
+    if (request.url.startsWith('/api') || request.url.startsWith('/assets/')) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

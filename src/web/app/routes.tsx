@@ -21,6 +21,15 @@ const CaseProsecution = lazyNamed(() => import('../modules/prosecution/component
 const CasePersons = lazyNamed(() => import('../modules/persons/components/CasePersons.tsx'), 'CasePersons');
 const PersonsPage = lazyNamed(() => import('../modules/persons/components/PersonsPage.tsx'), 'PersonsPage');
 const PersonPage = lazyNamed(() => import('../modules/persons/components/PersonPage.tsx'), 'PersonPage');
+const AuditPage = lazyNamed(() => import('../modules/audit/components/AuditPage.tsx'), 'AuditPage');
+const VictimsPage = lazyNamed(() => import('../modules/victims/components/VictimsPage.tsx'), 'VictimsPage');
+const VictimPage = lazyNamed(() => import('../modules/victims/components/VictimPage.tsx'), 'VictimPage');
+const AdminLayout = lazyNamed(() => import('../modules/admin/components/AdminLayout.tsx'), 'AdminLayout');
+const UsersPage = lazyNamed(() => import('../modules/admin/components/UsersPage.tsx'), 'UsersPage');
+const UserPage = lazyNamed(() => import('../modules/admin/components/UserPage.tsx'), 'UserPage');
+const BranchesPage = lazyNamed(() => import('../modules/admin/components/BranchesPage.tsx'), 'BranchesPage');
+const TeamsPage = lazyNamed(() => import('../modules/admin/components/TeamsPage.tsx'), 'TeamsPage');
+const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
 const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
 
 function guard(permission: Permission, element: ReactNode) {
@@ -54,6 +63,16 @@ export function AppRoutes() {
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
         <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />
         <Route path="evidence/:id" element={guard('case.read', <EvidencePage />)} />
+        <Route path="victims" element={guard('victim.identity.read', <VictimsPage />)} />
+        <Route path="victims/:id" element={guard('victim.read', <VictimPage />)} />
+        <Route path="admin" element={guard('admin.users', <AdminLayout />)}>
+          <Route index element={<UsersPage />} />
+          <Route path="users/:id" element={<UserPage />} />
+          <Route path="branches" element={<BranchesPage />} />
+          <Route path="teams" element={<TeamsPage />} />
+        </Route>
+        <Route path="hash-sets" element={guard('hashset.write', <HashSetsPage />)} />
+        <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStatuses } from '../../../../modules/cases/case.lifecycle.ts';
 import { Button, SelectField, TextField } from '../../../ui/index.ts';
-import { provinces, useOffences } from '../../reference/hooks/use-reference.ts';
+import { useProvinces, useOffences } from '../../reference/hooks/use-reference.ts';
 
 export interface FilterValues {
   q: string;
@@ -14,6 +14,7 @@ export interface FilterValues {
 
 export function CaseFilters({ initial, onApply }: { initial: FilterValues; onApply: (v: FilterValues) => void }) {
   const { t } = useTranslation();
+  const provinces = useProvinces();
   const offences = useOffences();
   const [v, setV] = useState(initial);
   const set = (k: keyof FilterValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));

@@ -1,7 +1,72 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../ui/index.ts';
+import { summaryQuery } from '../../../../modules/stats/stats.schema.ts';
+import { Button, Loading, Panel, SelectField, TextField } from '../../../ui/index.ts';
+import { QueryError } from '../../../app/FormError.tsx';
+import { issuesToFields } from '../../../app/use-zod-form.ts';
+import { translateMessage } from '../../../i18n/index.ts';
+import { useFormat } from '../../../i18n/format.ts';
+import { useProvinces } from '../../reference/hooks/use-reference.ts';
+import type { SummaryQuery } from '../../stats/api/stats.api.ts';
+import { useStatsSummary } from '../../stats/hooks/use-stats.ts';
+import { HeadlineFigures } from '../../stats/components/HeadlineFigures.tsx';
+import { ProvinceChart } from '../../stats/components/ProvinceChart.tsx';
+import { PublishedComparison } from '../../stats/components/PublishedComparison.tsx';
+import { CountChart } from './StatusChart.tsx';
 
+/** National figures, computed from the records: aggregates only, no personal data. */
 export function LeadershipHome() {
   const { t } = useTranslation();
-  return <Alert kind="info">{t('common.comingSoon')}</Alert>;
+  const f = useFormat();
+  const provinces = useProvinces();
+  const [draft, setDraft] = useState({ from: '', to: '', province: '' });
+  const [query, setQuery] = useState<SummaryQuery>({});
+  const check = summaryQuery.safeParse({ from: draft.from || undefined, to: draft.to || undefined, province: draft.province || undefined });
+  const errors = check.success ? {} : issuesToFields(check.error.issues);
+  const stats = useStatsSummary(query);
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    if (check.success) setQuery(check.data);
+  };
+  const s = stats.data;
+  return (
+    <div className="stack">
+      <form className="filters" aria-label={t('stats.period')} onSubmit={apply} noValidate>
+        <TextField label={t('stats.from')} name="from" type="date" value={draft.from} onValue={(v) => setDraft({ ...draft, from: v })} error={errors.from ? translateMessage(errors.from) : undefined} />
+        <TextField label={t('stats.to')} name="to" type="date" value={draft.to} onValue={(v) => setDraft({ ...draft, to: v })} error={errors.to ? translateMessage(errors.to) : undefined} />
+        <SelectField label={t('cases.province')} name="province" value={draft.province} placeholder={t('stats.national')} onValue={(v) => setDraft({ ...draft, province: v })} options={provinces.map((p) => ({ value: p, label: p }))} />
+        <div className="filters-actions">
+          <Button type="submit" variant="primary">
+            {t('cases.apply')}
+          </Button>
+        </div>
+      </form>
+      {stats.isPending ? <Loading label={t('common.loading')} /> : null}
+      {stats.error ? <QueryError error={stats.error} /> : null}
+      {s ? (
+        <>
+          <Panel title={s.scope.province ? `${t('home.figures')} — ${s.scope.province}` : t('home.nationalFigures')}>
+            <HeadlineFigures s={s} />
+            <p className="muted small">{t('stats.generated', { at: f.dateTime(s.generatedAt) })}</p>
+          </Panel>
+          <div className="grid-2">
+            <Panel title={t('stats.byProvince')}>
+              <ProvinceChart rows={s.byProvince} />
+            </Panel>
+            <div className="stack">
+              <Panel title={t('home.casesByStatus')}>
+                <CountChart caption={t('home.casesByStatus')} data={s.casesByStatus.map((c) => ({ label: t(`caseStatus.${c.status}`, { defaultValue: c.status }), count: c.all }))} />
+              </Panel>
+              <Panel title={t('stats.inCareBy')}>
+                <CountChart caption={t('stats.inCareBy')} data={(['child_protection_bureau', 'family', 'shelter'] as const).map((k) => ({ label: t(`victims.placementKinds.${k}`), count: s.children.inCareByPlacement[k] }))} />
+              </Panel>
+            </div>
+          </div>
+          <Panel title={t('stats.comparison')}>
+            <PublishedComparison published={s.published} />
+          </Panel>
+        </>
+      ) : null}
+    </div>
+  );
 }

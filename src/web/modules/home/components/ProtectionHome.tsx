@@ -1,7 +1,14 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../../ui/index.ts';
+import { Panel } from '../../../ui/index.ts';
+import { VictimList } from '../../victims/components/VictimsPage.tsx';
 
 export function ProtectionHome() {
   const { t } = useTranslation();
-  return <Alert kind="info">{t('common.comingSoon')}</Alert>;
+  return (
+    <Panel title={t('home.assignedVictims')} actions={<Link to="/victims">{t('victims.title')}</Link>}>
+      <p className="muted">{t('victims.intro')}</p>
+      <VictimList limit={15} />
+    </Panel>
+  );
 }

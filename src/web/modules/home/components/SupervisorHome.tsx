@@ -10,6 +10,8 @@ import { useStatusCounts } from '../hooks/use-status-counts.ts';
 import { useTasks } from '../hooks/use-tasks.ts';
 import { CountChart } from './StatusChart.tsx';
 import { TaskList } from './TaskList.tsx';
+import { useStatsSummary } from '../../stats/hooks/use-stats.ts';
+import { HeadlineFigures } from '../../stats/components/HeadlineFigures.tsx';
 
 export function SupervisorHome() {
   const { t } = useTranslation();
@@ -19,7 +21,7 @@ export function SupervisorHome() {
   const { counts, loading, total } = useStatusCounts();
   const recent = useCaseList({ limit: 50, offset: 0 });
   const { tasks, loading: tasksLoading } = useTasks(recent.data?.items, 'supervisor');
-  const open = counts.filter((c) => !['convicted', 'acquitted', 'inquiry_closed', 'cancelled_or_discharged'].includes(c.status)).reduce((s, c) => s + c.count, 0);
+  const stats = useStatsSummary();
   return (
     <div className="stack">
       <Panel title={`${t('home.branchOverview')}${branch ? ` — ${branch.district}` : ''}`}>
@@ -27,9 +29,14 @@ export function SupervisorHome() {
           <Stat label={t('home.allCases')} value={f.number(total)} />
           <Stat label={t('caseStatus.under_investigation')} value={f.number(counts.find((c) => c.status === 'under_investigation')?.count ?? 0)} />
           <Stat label={t('home.awaitingApproval')} value={f.number(tasks.length)} />
-          <Stat label={t('caseStatus.convicted')} value={f.number(counts.find((c) => c.status === 'convicted')?.count ?? 0)} note={open ? undefined : undefined} />
+          <Stat label={t('caseStatus.convicted')} value={f.number(counts.find((c) => c.status === 'convicted')?.count ?? 0)} />
         </div>
       </Panel>
+      {stats.data ? (
+        <Panel title={t('home.figures')}>
+          <HeadlineFigures s={stats.data} />
+        </Panel>
+      ) : null}
       <div className="grid-2">
         <Panel title={t('home.casesByStatus')}>{loading ? <Loading label={t('common.loading')} /> : <CountChart caption={t('home.casesByStatus')} data={counts.map((c) => ({ label: t(`caseStatus.${c.status}`), count: c.count }))} />}</Panel>
         <Panel title={t('home.awaitingApproval')}>

@@ -9,6 +9,7 @@ import { useCasePersons } from '../hooks/use-persons.ts';
 import type { CasePerson } from '../api/persons.api.ts';
 import { AccusedStatusDialog } from './AccusedStatusDialog.tsx';
 import { LinkPersonForm } from './LinkPersonForm.tsx';
+import { NewVictimForm } from '../../victims/components/NewVictimForm.tsx';
 
 export function CasePersons() {
   const c = useCaseOutlet();
@@ -53,7 +54,14 @@ export function CasePersons() {
           <ul className="plain cols" data-testid="case-victims">
             {victims.map((v) => (
               <li key={v.id}>
-                <span className="pseudonym">{v.pseudonym}</span> <Badge tone="info">{t(`victims.states.${v.state}`, { defaultValue: v.state })}</Badge>{' '}
+                {can('victim.read') ? (
+                  <Link to={`/victims/${v.id}`} className="pseudonym">
+                    {v.pseudonym}
+                  </Link>
+                ) : (
+                  <span className="pseudonym">{v.pseudonym}</span>
+                )}{' '}
+                <Badge tone="info">{t(`victims.states.${v.state}`, { defaultValue: v.state })}</Badge>{' '}
                 <span className="muted small">
                   {v.gender ? t(`persons.genders.${v.gender}`) : ''}
                   {v.ageAtIdentification !== null ? ` · ${t('persons.aboutAge', { age: v.ageAtIdentification })}` : ''}
@@ -63,11 +71,18 @@ export function CasePersons() {
           </ul>
         </Panel>
       </div>
-      {can('person.write') ? (
-        <Panel title={t('persons.linkTitle')}>
-          <LinkPersonForm caseId={c.id} />
-        </Panel>
-      ) : null}
+      <div className="stack">
+        {can('person.write') ? (
+          <Panel title={t('persons.linkTitle')}>
+            <LinkPersonForm caseId={c.id} />
+          </Panel>
+        ) : null}
+        {can('victim.write') ? (
+          <Panel title={t('victims.register')}>
+            <NewVictimForm caseId={c.id} />
+          </Panel>
+        ) : null}
+      </div>
       {moving ? <AccusedStatusDialog caseId={c.id} person={moving.person} to={moving.to} onClose={() => setMoving(null)} /> : null}
     </div>
   );

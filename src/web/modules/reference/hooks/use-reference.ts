@@ -10,4 +10,8 @@ export function useOffences() {
   return useQuery({ queryKey: ['offences'], queryFn: fetchOffences, staleTime: Infinity, select: (p) => p.items });
 }
 
-export const provinces = ['Punjab', 'Sindh', 'Khyber Pakhtunkhwa', 'Balochistan', 'Islamabad Capital Territory', 'Gilgit-Baltistan', 'Azad Jammu and Kashmir'];
+/** The provinces and territories that have branches, as the server spells them. */
+export function useProvinces(): string[] {
+  const branches = useBranches();
+  return [...new Set((branches.data ?? []).map((b) => b.province))].sort();
+}
