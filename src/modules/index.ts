@@ -12,6 +12,7 @@ import { mediaRoutes } from './media/media.routes.ts';
 import { hashSetRoutes } from './hashsets/hashset.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { bundleRoutes } from './bundles/bundle.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
@@ -28,5 +29,6 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await hashSetRoutes(api, ctx);
   await adminRoutes(api, ctx);
   await auditRoutes(api, ctx);
+  await bundleRoutes(api, ctx);
   await statsRoutes(api, ctx);
 }
