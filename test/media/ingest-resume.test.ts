@@ -20,7 +20,7 @@ let folder: MediaFolder;
 const canRunAsNobody = asRoot && spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(repo, 'bin/amaan.js'))})`], { uid: NOBODY, gid: NOBODY }).status === 0;
 
 beforeAll(async () => {
-  folder = await buildMediaFolder(join(work, 'seized'), { images: 400 });
+  folder = await buildMediaFolder(join(work, 'seized'), { images: 250 });
   spawnSync('chmod', ['-R', 'a+rX', folder.root]);
   chmodSync(join(folder.root, folder.unreadable!), 0o000);
 });
@@ -70,14 +70,14 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
   afterAll(async () => drop?.());
 
   it('ends with exactly one row per file after SIGKILL and a rerun', async () => {
-    const first = amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--concurrency', '1', folder.root], env);
+    const first = amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--concurrency', '1', '--batch-files', '5', folder.root], env);
     const firstDone = finish(first);
     // Kill once some batches have been committed (the bar reports files as they are stored).
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 20_000);
+      const timer = setTimeout(resolve, 150_000);
       first.stderr!.on('data', (d: Buffer) => {
         const m = /\| (\d+)\/\d+ files/.exec(String(d));
-        if (m && Number(m[1]) >= 1) {
+        if (m && Number(m[1]) >= 5) {
           clearTimeout(timer);
           resolve();
         }

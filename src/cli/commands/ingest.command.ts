@@ -50,8 +50,9 @@ export function register(program: Command): void {
     .option('--threshold <n>', 'PDQ match distance, inclusive', '31')
     .option('--concurrency <n>', 'files in flight at once (default: 2 x cores + 1)')
     .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
+    .option('--batch-files <n>', 'files per committed batch', '200')
     .option('--json', 'print the summary as JSON')
-    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; json?: boolean }) => {
+    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; batchFiles: string; json?: boolean }) => {
       if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
       if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
       const threshold = Number(opts.threshold);
@@ -60,6 +61,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(threshold) || threshold < 0 || threshold > 128) throw new CliError('--threshold must be an integer 0-128');
       if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new CliError('--concurrency must be an integer 1-64');
       if (!(videoSeconds >= 0)) throw new CliError('--video-seconds must be a number >= 0');
+      const batchFiles = Number(opts.batchFiles);
+      if (!Number.isInteger(batchFiles) || batchFiles < 1 || batchFiles > 10_000) throw new CliError('--batch-files must be an integer 1-10000');
       let root: string;
       try {
         root = await realpath(resolve(folder));
@@ -104,7 +107,7 @@ export function register(program: Command): void {
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         try {
-          return await runIngest(ctx, { caseId: opts.case, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, onProgress, signal: controller.signal });
+          return await runIngest(ctx, { caseId: opts.case, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, batchFiles, onProgress, signal: controller.signal });
         } finally {
           process.off('SIGINT', stop);
           if (barStarted) bar.stop();

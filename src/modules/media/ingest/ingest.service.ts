@@ -26,6 +26,8 @@ export interface IngestOptions {
   concurrency?: number;
   /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
   videoSecondsPerHash?: number;
+  /** Files per committed batch (default 200; a batch is also committed every second). */
+  batchFiles?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
 }
@@ -100,6 +102,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   progress.phase = 'hashing';
   report();
   const secondsPerHash = opts.videoSecondsPerHash ?? 1;
+  const batchFiles = Math.max(1, opts.batchFiles ?? 200);
   let batch: FileResult[] = [];
   let lastFlush = Date.now();
   const flush = async () => {
@@ -127,7 +130,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
-      if (batch.length >= 200 || Date.now() - lastFlush > 1000) {
+      if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) {
         await flush();
         report();
       }
