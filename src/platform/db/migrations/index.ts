@@ -3,6 +3,7 @@ import * as core from './0001_core.ts';
 import * as personsVictims from './0002_persons_victims.ts';
 import * as operationsProsecution from './0003_operations_prosecution.ts';
 import * as admin from './0004_admin.ts';
+import * as searchIndexes from './0005_search_indexes.ts';
 import * as media from './0006_media.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_persons_victims': personsVictims,
   '0003_operations_prosecution': operationsProsecution,
   '0004_admin': admin,
+  '0005_search_indexes': searchIndexes,
   '0006_media': media,
 };
