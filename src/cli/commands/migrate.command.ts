@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import { withPlatform } from '../cli-platform.ts';
+import { migrations } from '../../platform/db/migrations/index.ts';
+
+export function register(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations (embedded data folder, or DATABASE_URL) and print what was applied')
+    .action(async () => {
+      const { migrated, engine } = await withPlatform(async (ctx, info) => ({ migrated: info.migrated, engine: ctx.engine }));
+      for (const name of migrated) process.stdout.write(`applied ${name}\n`);
+      process.stdout.write(migrated.length
+        ? `${migrated.length} migration(s) applied (${engine}); the database is up to date\n`
+        : `nothing to apply: the database is up to date (${Object.keys(migrations).length} migrations, ${engine})\n`);
+    });
+}
