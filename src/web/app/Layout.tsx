@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../ui/index.ts';
+import { Alert, Button, Loading } from '../ui/index.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { navItems } from './nav.ts';
 import { useCan, useSignOut, useUser } from './session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ export function Layout() {
   const can = useCan();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const location = useLocation();
   const items = navItems.filter((i) => i.permission === null || can(i.permission));
   return (
     <div className="shell">
@@ -45,9 +47,18 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading label={t('common.loading')} />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary
+          resetKey={location.pathname}
+          fallback={(error, reload) => (
+            <Alert kind="error">
+              {t('errors.generic', { message: error.message })} <Button onClick={reload}>{t('common.retry')}</Button>
+            </Alert>
+          )}
+        >
+          <Suspense fallback={<Loading label={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

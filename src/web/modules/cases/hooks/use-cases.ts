@@ -14,7 +14,7 @@ export function useCaseList(q: CaseListQuery, enabled = true) {
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => fetchCase(id) });
+  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => fetchCase(id), enabled: !!id });
 }
 
 export function useTimeline(id: string) {

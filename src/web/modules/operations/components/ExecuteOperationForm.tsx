@@ -59,7 +59,7 @@ export function ExecuteOperationForm({ operationId, accused, victims }: { operat
         legend={t('operations.rescuePick')}
         name="rescuedVictimIds"
         empty={t('operations.noVictims')}
-        options={victims.map((v) => ({ value: v.id, label: v.pseudonym }))}
+        options={victims.map((v) => ({ value: v.id, label: v.pseudonym, hint: `(${t(`victims.states.${v.state}`, { defaultValue: v.state })})` }))}
         selected={form.values.rescuedVictimIds}
         onChange={(v) => form.set('rescuedVictimIds', v)}
         error={form.error('rescuedVictimIds')}

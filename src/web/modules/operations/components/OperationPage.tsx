@@ -11,6 +11,7 @@ import { OperationStatusBadge } from './OperationStatusBadge.tsx';
 import { ExecuteOperationForm } from './ExecuteOperationForm.tsx';
 import { CancelOperationDialog } from './CancelOperationDialog.tsx';
 import { OperationOutcome } from './OperationOutcome.tsx';
+import { useCase } from '../../cases/hooks/use-cases.ts';
 
 export function OperationPage() {
   const { id = '' } = useParams();
@@ -21,6 +22,7 @@ export function OperationPage() {
   const canExecute = op.data?.allowedActions.includes('execute') ?? false;
   const candidates = useOutcomeCandidates(canExecute ? op.data?.caseId : undefined);
   const [cancelling, setCancelling] = useState(false);
+  const theCase = useCase(op.data?.caseId ?? '');
   if (op.isPending) return <Loading label={t('common.loading')} />;
   if (op.error) return <QueryError error={op.error} />;
   const o = op.data;
@@ -31,7 +33,7 @@ export function OperationPage() {
         title={o.name}
         subtitle={
           <>
-            <OperationStatusBadge status={o.status} /> · <Link to={`/cases/${o.caseId}/operations`}>{t('operations.caseLink')}</Link>
+            <OperationStatusBadge status={o.status} /> · <Link to={`/cases/${o.caseId}/operations`}>{theCase.data ? `${theCase.data.firLabel ?? ''} ${theCase.data.title}`.trim() : t('operations.caseLink')}</Link>
           </>
         }
         actions={o.allowedActions.includes('cancel') ? <Button variant="danger" onClick={() => setCancelling(true)}>{t('operations.cancel')}</Button> : null}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebServer, type WebServer } from './support/web-server.ts';
+import { browserAvailable, fieldError, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { shoot } from './support/shots.ts';
+
+const available = browserAvailable();
+if (!available.run) console.warn(available.why);
+
+const api = (page: Page, path: string) => page.evaluate(async (p) => {
+  const res = await fetch(`/api/v1${p}`);
+  return { status: res.status, body: (await res.json()) as unknown };
+}, path);
+
+async function openNetworkCase(page: Page): Promise<string> {
+  await page.goto('/cases?q=recreational');
+  await page.getByRole('link', { name: /recreational facility/ }).first().click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  return page.url().split('/cases/')[1];
+}
+
+describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('registers a case and moves it through its workflow; field errors from the schema as you type and from the API', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    await page.goto('/cases/new');
+    // Client side: the shared zod schema answers while typing, before anything is sent.
+    await labelled(page, 'Title').fill('ab');
+    expect(await fieldError(page, 'Title')).toBe('at least 3 characters');
+    await labelled(page, 'Title').fill('Sextortion of a schoolboy over a gaming app (browser test)');
+    await expect(labelled(page, 'Title').getAttribute('aria-invalid')).resolves.toBeNull();
+    await labelled(page, 'Summary').fill('Complaint by the father through the helpline. Synthetic test case.');
+    await labelled(page, 'Filter offences').fill('PECA-22');
+    await page.getByRole('checkbox', { name: /^PECA-22 —/ }).check();
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: /Sextortion of a schoolboy/ }).waitFor();
+    await page.locator('.page-subtitle').getByText('Complaint received').waitFor();
+
+    // The FIR number is checked by the service: its problem+json error lands next to the field.
+    await page.getByRole('button', { name: 'Move to: FIR registered' }).click();
+    const dialog = page.getByRole('dialog');
+    await labelled(dialog, 'Reason').fill('cognizable offence made out');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    expect(await fieldError(page, 'FIR number')).toBe('required to register the FIR');
+    await labelled(dialog, 'FIR number').fill('901');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.locator('.page-subtitle').getByText('FIR registered').waitFor();
+    await expect(page.locator('.page-subtitle').textContent()).resolves.toMatch(/FIR 901\/\d{4}/);
+
+    for (const [step, reason] of [['Under investigation', 'investigation started'], ['Challan submitted', 'report under s.173 CrPC filed in court']]) {
+      await page.getByRole('button', { name: `Move to: ${step}` }).click();
+      await labelled(page.getByRole('dialog'), 'Reason').fill(reason);
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await page.locator('.page-subtitle').getByText(step).waitFor();
+    }
+    const history = await page.getByTestId('status-history').textContent();
+    for (const s of ['Complaint received', 'FIR registered', 'Under investigation', 'Challan submitted']) expect(history).toContain(s);
+    // Court stages belong to the prosecution: no further step for an investigator.
+    await page.getByText('No further step is open to your role at this stage.').waitFor();
+    await shoot(page, 'case-page');
+
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Timeline' }).click();
+    await labelled(page, 'Text').fill('Father interviewed; chat screenshots received.');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByTestId('timeline').getByText('Father interviewed; chat screenshots received.').waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('plans an operation, has it approved by the supervisor and records its arrests, rescues and seizures', async () => {
+    const inv = await signedIn(browser, server.url, server.user('investigator'));
+    await openNetworkCase(inv.page);
+    await inv.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Operations' }).click();
+    await labelled(inv.page, 'Name').fill('Operation Test Raid');
+    await labelled(inv.page, 'Planned for').fill('2025-06-10T05:00');
+    await labelled(inv.page, 'Place').fill('Safe house, Ward 4, Muzaffargarh');
+    await labelled(inv.page, 'Participating agencies').fill('Punjab Police\nChild Protection & Welfare Bureau');
+    await inv.page.getByRole('button', { name: 'Plan an operation' }).click();
+    await inv.page.waitForURL(/\/operations\/[0-9a-f-]{36}$/);
+    const operationUrl = new URL(inv.page.url()).pathname;
+    await inv.page.getByText('Awaiting the approval of the branch supervisor.').waitFor();
+
+    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    await sup.page.goto(operationUrl);
+    await sup.page.getByRole('button', { name: 'Approve' }).click();
+    await sup.page.locator('.page-subtitle').getByText('Approved').waitFor();
+    await sup.context.close();
+
+    await inv.page.reload();
+    const form = inv.page.getByTestId('execute-operation-form');
+    await form.waitFor();
+    await labelled(inv.page, 'Duration (minutes)').fill('300');
+    const accused = form.getByRole('group', { name: 'Accused arrested in this operation' }).getByRole('checkbox', { name: /At large/ });
+    expect(await accused.count()).toBeGreaterThanOrEqual(2);
+    await accused.nth(0).check();
+    await accused.nth(1).check();
+    const children = form.getByRole('group', { name: /Children rescued/ }).getByRole('checkbox', { name: /Identified/ });
+    expect(await children.count()).toBeGreaterThanOrEqual(2);
+    await children.nth(0).check();
+    await children.nth(1).check();
+    await form.getByRole('button', { name: 'Add an item' }).click();
+    await labelled(inv.page, 'Label').fill('Seized phone T-1');
+    await form.getByRole('button', { name: 'Record the outcome' }).click();
+    const counts = inv.page.getByTestId('operation-counts');
+    await counts.waitFor();
+    await expect(counts.textContent()).resolves.toMatch(/2Arrests.*2Children rescued.*1Items seized/);
+    // Rescued children appear by pseudonym only.
+    const rescued = (await inv.page.getByTestId('rescues').textContent()) ?? '';
+    expect(rescued).toMatch(/V-\d{4}-\d{4}.*V-\d{4}-\d{4}/);
+    await inv.page.getByTestId('seizures').getByText('Seized phone T-1').waitFor();
+    await shoot(inv.page, 'operation', { fullPage: true });
+    await inv.context.close();
+  }, 120_000);
+
+  it('shows a victim by pseudonym to the investigator and by identity only to the assigned protection officer', async () => {
+    const prot = await signedIn(browser, server.url, server.user('protection_officer'));
+    const inv = await signedIn(browser, server.url, server.user('investigator'));
+    // A child assigned to the officer, on a case the investigator works.
+    const mine = (await api(prot.page, '/victims?assigned=me&limit=200')).body as { items: Array<{ id: string; pseudonym: string }> };
+    const seen = (await api(inv.page, '/victims?limit=200')).body as { items: Array<{ id: string }> };
+    const victim = mine.items.find((v) => seen.items.some((s) => s.id === v.id));
+    expect(victim, 'the demo data has a child assigned to the demo officer on a demo investigator case').toBeDefined();
+
+    await prot.page.goto('/victims');
+    await prot.page.getByTestId('victim-row').first().waitFor();
+    await shoot(prot.page, 'victim-safeguarding-list');
+    await prot.page.goto(`/victims/${victim!.id}`);
+    const identity = prot.page.getByTestId('victim-identity');
+    await identity.waitFor();
+    const fullName = (await identity.locator('dt:text-is("Full name") + dd').textContent())!.trim();
+    expect(fullName).not.toBe('—');
+    await expect(prot.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(victim!.pseudonym);
+    await shoot(prot.page, 'victim-safeguarding', { fullPage: true });
+
+    await inv.page.goto(`/victims/${victim!.id}`);
+    await inv.page.getByRole('heading', { level: 1, name: victim!.pseudonym }).waitFor();
+    await expect(inv.page.getByTestId('victim-identity').count()).resolves.toBe(0);
+    expect(await inv.page.locator('main').textContent()).not.toContain(fullName);
+    expect((await api(inv.page, `/victims/${victim!.id}/identity`)).status).toBe(403);
+    await openNetworkCase(inv.page);
+    await inv.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Persons' }).click();
+    await inv.page.getByTestId('case-victims').waitFor();
+    expect(await inv.page.locator('main').textContent()).not.toContain(fullName);
+    await prot.context.close();
+    await inv.context.close();
+  }, 120_000);
+
+  it('administration: the API refuses a short password and the message shows next to the field', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+    await page.goto('/admin');
+    await page.getByTestId('users-table').waitFor();
+    const form = page.getByTestId('new-user-form');
+    await labelled(page, 'Username').fill('X');
+    expect(await fieldError(page, 'Username')).toMatch(/lower-case letters/);
+    await labelled(page, 'Username').fill('insp.test.user');
+    await labelled(page, 'Display name').fill('Insp. Test User');
+    await labelled(page, 'Branch').selectOption({ label: 'Muzaffargarh (Punjab)' });
+    await labelled(page, 'Initial password').fill('short');
+    await form.getByRole('button', { name: 'Create a user' }).click();
+    expect(await fieldError(page, 'Initial password')).toBe('must be at least 12 characters');
+    await labelled(page, 'Initial password').fill('a long enough passphrase');
+    await form.getByRole('button', { name: 'Create a user' }).click();
+    await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    await page.getByTestId('edit-user-form').waitFor();
+    await page.goto('/admin');
+    await page.getByTestId('users-table').getByText('insp.test.user').waitFor();
+    await shoot(page, 'admin-users');
+    await context.close();
+  }, 90_000);
+
+  it('auditor reads the trail and verifies the hash chain', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('auditor'));
+    await page.goto('/audit');
+    await page.getByTestId('audit-table').waitFor();
+    await page.getByTestId('audit-verify').getByRole('button', { name: 'Verify now' }).click();
+    await page.getByText(/The chain is intact: [\d,]+ entr/).waitFor();
+    await shoot(page, 'audit');
+    await context.close();
+  }, 90_000);
+
+  it('persons: spelling-tolerant search and a person page with aliases, identifiers and cases', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    await page.goto('/persons');
+    await labelled(page, 'Name, alias or spelling variant').fill('Mohammad');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('persons-table').getByRole('link').first().click();
+    await page.getByTestId('person-names').waitFor();
+    await page.getByTestId('person-cases').getByRole('link').first().waitFor();
+    await shoot(page, 'person');
+    await context.close();
+  }, 90_000);
+});
