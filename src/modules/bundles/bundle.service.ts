@@ -18,7 +18,7 @@ export const NOT_INCLUDED = [
   'victim identities (never leave the installation)',
   'victim safeguarding: state history, placements, follow-ups, protection-officer assignments',
   'seized-media ingest results (files, hashes, matches): re-ingest from the evidence',
-  'record authorship of persons-names and identifiers beyond the person',
+  "the source installation's audit trail (the export is audited there, the import here)",
 ] as const;
 
 const iso = (d: Date) => d.toISOString();
