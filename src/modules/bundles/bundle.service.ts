@@ -167,12 +167,12 @@ export function parseBundle(raw: unknown): CaseBundle {
  * matched by username. Any problem (unknown user or offence, FIR number taken) stores nothing.
  */
 export async function importBundle(ctx: ServiceContext, branchId: number, raw: unknown, onProgress?: (step: string) => void): Promise<ImportResult> {
-  const b = parseBundle(raw);
   const { actor } = ctx;
-  if (!isSystemActor(actor) && actor.role !== 'administrator' && actor.branchId !== branchId) {
+  if (!isSystemActor(actor) && actor.role !== 'administrator' && actor.role !== 'supervisor') throw forbidden('only a supervisor or an administrator imports cases');
+  if (!isSystemActor(actor) && actor.role === 'supervisor' && actor.branchId !== branchId) {
     throw new AppError('forbidden', 'you can import cases only into your own branch', [{ field: 'branchId', message: 'not your branch' }]);
   }
-  if (!isSystemActor(actor) && actor.role !== 'administrator' && actor.role !== 'supervisor') throw forbidden('only a supervisor or an administrator imports cases');
+  const b = parseBundle(raw);
   const step = (s: string) => onProgress?.(s);
   return inTransaction(ctx, async (tx, audit) => {
     step('checking');
