@@ -115,18 +115,28 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
 
   it('measures the time to a usable case list on loopback', async () => {
     const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    // Noted inside the page the moment the first row is in the document, on this document's clock
+    // (performance.now() counts from navigation start); Playwright's own polling would add its latency.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __rowsAt?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="case-row"]')) {
+          w.__rowsAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     const runs: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.goto('/cases', { waitUntil: 'commit' });
       await page.waitForSelector('[data-testid="case-row"]', { state: 'visible' });
-      // performance.now() counts from this document's navigation start.
-      runs.push(await page.evaluate(() => Math.round(performance.now())));
+      runs.push(await page.evaluate(() => Math.round((window as unknown as { __rowsAt: number }).__rowsAt)));
     }
     await shoot(page, 'case-list');
     const warm = runs.slice(1).sort((a, b) => a - b);
     const result = { firstMs: runs[0], warmMedianMs: warm[Math.floor(warm.length / 2)], runsMs: runs, measuredAt: new Date().toISOString() };
     recordTiming('caseListUsable', result);
-    console.log(`time to a usable case list: first ${result.firstMs} ms, then median ${result.warmMedianMs} ms (${runs.join(', ')})`);
+    console.log(`time to a usable case list (navigation start -> rows in the page): first ${result.firstMs} ms, then median ${result.warmMedianMs} ms (${runs.join(', ')})`);
     expect(result.warmMedianMs).toBeLessThan(5000);
     await context.close();
   }, 90_000);

@@ -1,11 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
-import { App } from './app/App.tsx';
+import { App, queryClient } from './app/App.tsx';
+import { preloadCommonScreens, preloadRoute } from './app/screens.ts';
+import { fetchSession, sessionKey } from './app/session.ts';
 
 initI18n();
+// The session check and the current screen's chunks load side by side before the first render, so the
+// screen appears whole instead of through a chain of loading states (bounded, in case the network stalls).
+const ready = Promise.all([preloadRoute(window.location.pathname), queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity })]);
+await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, 3000))]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+// Once the first screen is up, fetch the chunks of the screens used most, so moving to them does not wait.
+window.setTimeout(() => (window.requestIdleCallback ?? ((cb: () => void) => cb()))(() => preloadCommonScreens()), 2000);

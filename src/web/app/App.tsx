@@ -4,7 +4,7 @@ import { ApiError, setUnauthenticatedHandler } from './api-client.ts';
 import { sessionKey } from './session.ts';
 import { AppRoutes } from './routes.tsx';
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,

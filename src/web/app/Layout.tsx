@@ -6,6 +6,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { navItems } from './nav.ts';
 import { useCan, useSignOut, useUser } from './session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { preloadRoute } from './screens.ts';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function Layout() {
           <ul>
             {items.map((i) => (
               <li key={i.to}>
-                <NavLink to={i.to} end={i.to === '/'}>
+                <NavLink to={i.to} end={i.to === '/'} onMouseEnter={() => void preloadRoute(i.to)} onFocus={() => void preloadRoute(i.to)}>
                   {t(i.labelKey)}
                 </NavLink>
               </li>

@@ -4,6 +4,7 @@ import type { sessionUser } from '../../platform/auth/auth.schema.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import { can, type Permission } from '../../platform/access/permissions.ts';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
+import { roleHomes } from './role-homes.ts';
 
 export type SessionUser = Omit<z.infer<typeof sessionUser>, 'role'> & { role: Role };
 interface SessionResponse {
@@ -13,10 +14,11 @@ interface SessionResponse {
 
 export const sessionKey = ['session'] as const;
 
-async function fetchSession(): Promise<SessionUser | null> {
+export async function fetchSession(): Promise<SessionUser | null> {
   try {
     const res = await api.get<SessionResponse>('/auth/me');
     setCsrfToken(res.csrfToken);
+    if (window.location.pathname === '/') void roleHomes[res.user.role]?.preload().catch(() => undefined);
     return res.user;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
@@ -46,6 +48,7 @@ export function useSignIn() {
     mutationFn: (body: { username: string; password: string }) => api.post<SessionResponse>('/auth/login', body),
     onSuccess: (res) => {
       setCsrfToken(res.csrfToken);
+      void roleHomes[res.user.role]?.preload().catch(() => undefined);
       qc.clear();
       qc.setQueryData(sessionKey, res.user);
     },

@@ -12,10 +12,11 @@ export interface FilterValues {
   firYear: string;
 }
 
-export function CaseFilters({ initial, onApply }: { initial: FilterValues; onApply: (v: FilterValues) => void }) {
+/** `ready`: the list has loaded; the filters' reference lists are fetched after it, not in its way. */
+export function CaseFilters({ initial, onApply, ready }: { initial: FilterValues; onApply: (v: FilterValues) => void; ready: boolean }) {
   const { t } = useTranslation();
-  const provinces = useProvinces();
-  const offences = useOffences();
+  const provinces = useProvinces(ready);
+  const offences = useOffences(ready);
   const [v, setV] = useState(initial);
   const set = (k: keyof FilterValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const submit = (e: FormEvent) => {

@@ -23,7 +23,7 @@ export function CaseListPage() {
         subtitle={list.data ? t('cases.count', { count: list.data.total }) : undefined}
         actions={can('case.create') ? <Link className="btn btn-primary" to="/cases/new">{t('cases.register')}</Link> : null}
       />
-      <CaseFilters initial={initial} onApply={(v) => update({ ...v })} />
+      <CaseFilters key={raw.toString()} initial={initial} ready={!list.isPending} onApply={(v) => update({ ...v })} />
       <div aria-live="polite" aria-busy={list.isFetching}>
         {list.isPending ? <Loading label={t('common.loading')} /> : null}
         {list.error ? <QueryError error={list.error} /> : null}

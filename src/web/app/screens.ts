@@ -1,0 +1,60 @@
+import { lazyNamed, type LazyScreen } from './lazy.ts';
+
+// Every screen is its own chunk: the sign-in page loads only the shell.
+export const HomePage = lazyNamed(() => import('../modules/home/components/HomePage.tsx'), 'HomePage');
+export const CaseListPage = lazyNamed(() => import('../modules/cases/components/CaseListPage.tsx'), 'CaseListPage');
+export const NewCasePage = lazyNamed(() => import('../modules/cases/components/NewCasePage.tsx'), 'NewCasePage');
+export const CasePage = lazyNamed(() => import('../modules/cases/components/CasePage.tsx'), 'CasePage');
+export const CaseOverview = lazyNamed(() => import('../modules/cases/components/CaseOverview.tsx'), 'CaseOverview');
+export const CaseTimeline = lazyNamed(() => import('../modules/cases/components/CaseTimeline.tsx'), 'CaseTimeline');
+export const CaseOperations = lazyNamed(() => import('../modules/operations/components/CaseOperations.tsx'), 'CaseOperations');
+export const OperationPage = lazyNamed(() => import('../modules/operations/components/OperationPage.tsx'), 'OperationPage');
+export const CaseEvidence = lazyNamed(() => import('../modules/evidence/components/CaseEvidence.tsx'), 'CaseEvidence');
+export const EvidencePage = lazyNamed(() => import('../modules/evidence/components/EvidencePage.tsx'), 'EvidencePage');
+export const CaseProsecution = lazyNamed(() => import('../modules/prosecution/components/CaseProsecution.tsx'), 'CaseProsecution');
+export const CasePersons = lazyNamed(() => import('../modules/persons/components/CasePersons.tsx'), 'CasePersons');
+export const PersonsPage = lazyNamed(() => import('../modules/persons/components/PersonsPage.tsx'), 'PersonsPage');
+export const PersonPage = lazyNamed(() => import('../modules/persons/components/PersonPage.tsx'), 'PersonPage');
+export const AuditPage = lazyNamed(() => import('../modules/audit/components/AuditPage.tsx'), 'AuditPage');
+export const VictimsPage = lazyNamed(() => import('../modules/victims/components/VictimsPage.tsx'), 'VictimsPage');
+export const VictimPage = lazyNamed(() => import('../modules/victims/components/VictimPage.tsx'), 'VictimPage');
+export const AdminLayout = lazyNamed(() => import('../modules/admin/components/AdminLayout.tsx'), 'AdminLayout');
+export const UsersPage = lazyNamed(() => import('../modules/admin/components/UsersPage.tsx'), 'UsersPage');
+export const UserPage = lazyNamed(() => import('../modules/admin/components/UserPage.tsx'), 'UserPage');
+export const BranchesPage = lazyNamed(() => import('../modules/admin/components/BranchesPage.tsx'), 'BranchesPage');
+export const TeamsPage = lazyNamed(() => import('../modules/admin/components/TeamsPage.tsx'), 'TeamsPage');
+export const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
+export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
+
+// The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
+const routeChunks: Array<[RegExp, LazyScreen[]]> = [
+  [/^\/$/, [HomePage]],
+  [/^\/cases\/?$/, [CaseListPage]],
+  [/^\/cases\/new$/, [NewCasePage]],
+  [/^\/cases\/[^/]+\/?$/, [CasePage, CaseOverview]],
+  [/^\/cases\/[^/]+\/timeline$/, [CasePage, CaseTimeline]],
+  [/^\/cases\/[^/]+\/persons$/, [CasePage, CasePersons]],
+  [/^\/cases\/[^/]+\/operations$/, [CasePage, CaseOperations]],
+  [/^\/cases\/[^/]+\/evidence$/, [CasePage, CaseEvidence]],
+  [/^\/cases\/[^/]+\/prosecution$/, [CasePage, CaseProsecution]],
+  [/^\/cases\/[^/]+\/media$/, [CasePage, CaseMedia]],
+  [/^\/operations\//, [OperationPage]],
+  [/^\/evidence\//, [EvidencePage]],
+  [/^\/persons\/?$/, [PersonsPage]],
+  [/^\/persons\//, [PersonPage]],
+  [/^\/victims\/?$/, [VictimsPage]],
+  [/^\/victims\//, [VictimPage]],
+  [/^\/admin/, [AdminLayout, UsersPage]],
+  [/^\/audit/, [AuditPage]],
+  [/^\/hash-sets/, [HashSetsPage]],
+];
+
+export function preloadRoute(pathname: string): Promise<unknown> {
+  const screens = routeChunks.filter(([pattern]) => pattern.test(pathname)).flatMap(([, list]) => list);
+  return Promise.all(screens.map((s) => s.preload().catch(() => undefined)));
+}
+
+/** The screens most days start with, fetched when the browser is idle. */
+export function preloadCommonScreens(): void {
+  for (const s of [CaseListPage, CasePage, CaseOverview]) void s.preload().catch(() => undefined);
+}
