@@ -1,3 +1,6 @@
+import { ConfigError } from '../platform/config.ts';
+import { DataFolderInUseError } from '../platform/db/data-lock.ts';
+
 // Turns an error thrown by a command into a one-line message and an exit code; no stack traces for users.
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
@@ -6,9 +9,10 @@ export class CliError extends Error {
 }
 
 export function reportCliError(err: unknown): number {
-  if (err instanceof CliError) {
+  // Errors about the environment the user controls (configuration, a busy data folder) are usage errors.
+  if (err instanceof CliError || err instanceof ConfigError || err instanceof DataFolderInUseError) {
     process.stderr.write(`amaan: ${err.message}\n`);
-    return err.exitCode;
+    return err instanceof CliError ? err.exitCode : 2;
   }
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`amaan: unexpected error: ${message}\n`);
