@@ -1,19 +1,41 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Chart code is only needed by the dashboards; everything else loads with the first page or per feature.
 const charts = /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|internmap)[\\/]/;
 const feature = /src[\\/]web[\\/]modules[\\/]([^\\/]+)[\\/]/;
 
+/** Writes .br and .gz beside every text asset once, at build time, so the server sends them without work per request. */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'amaan-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const data = readFileSync(file);
+        if (data.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
 // The web app: src/web is the root, the build lands in dist/web where the server serves it.
 // No inline scripts anywhere, so the server's CSP (script-src 'self') holds.
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     modulePreload: { polyfill: false },
@@ -31,7 +53,7 @@ export default defineConfig({
             { name: 'app', test: /src[\\/](web[\\/](app|ui|i18n)[\\/]|platform[\\/]|modules[\\/][^\\/]+[\\/][^\\/]+\.(schema|lifecycle|rules|formats)\.ts$|modules[\\/]persons[\\/]countries\.ts$)/, priority: 1 },
             // One chunk per feature folder, holding only that folder's files; the role homes stay apart, so
             // an investigator's home does not pull in the leadership charts.
-            { name: (id) => (feature.exec(id)?.[1] === 'home' ? null : (feature.exec(id)?.[1] ?? null)), test: feature, priority: 0, includeDependenciesRecursively: false },
+            { name: (id) => (feature.exec(id)?.[1] === 'home' ? null : (feature.exec(id)?.[1] ?? null)), debugName: 'features', test: feature, priority: 0, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -41,6 +41,14 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // Hashed assets go out precompressed and cached for good.
+    const vendor = /href="(\/assets\/vendor-[^"]+\.js)"/.exec(html)![1];
+    const js = await fetch(`${server.url}${vendor}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(js.headers.get('content-encoding')).toMatch(/br|gzip/);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    // A chunk of an older build is a 404, not the page served as a script.
+    expect((await fetch(`${server.url}/assets/gone-0000.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/cases`)).headers.get('cache-control')).toBe('no-cache');
     const page = await newPage(browser, server.url);
     const violations: string[] = [];
     page.on('console', (m) => {

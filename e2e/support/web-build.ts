@@ -46,7 +46,9 @@ export async function ensureWebBuild(): Promise<{ built: boolean; ms: number }> 
   }
   try {
     if (fresh()) return { built: false, ms: performance.now() - t0 };
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+    // vitest sets NODE_ENV=test; a build must not inherit it, or React's development bundles ship.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
     return { built: true, ms: performance.now() - t0 };
   } finally {

@@ -10,6 +10,10 @@ export async function serveWebApp(app: Api, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    // The build writes .br and .gz beside each asset (vite.config.ts); sent when the browser accepts them.
+    preCompressed: true,
+    // Our own cache-control (below); send's default (max-age=0) would otherwise overwrite it.
+    cacheControl: false,
     setHeaders(res, path) {
       if (path.includes(`${'/'}assets${'/'}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       else res.setHeader('cache-control', 'no-cache');
