@@ -89,31 +89,15 @@ export function buildDecodeArgs(
     ...passthrough,
     '-sws_flags', 'area',
     '-vf', filters.join(','),
-    '-pix_fmt', 'rgb24', '-c:v', 'rawvideo',
-    ...readAhead(v, outW * outH * 3),
-    'pipe:1',
+    '-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1',
   ];
 }
 
-/** Memory ffmpeg may use for frames decoded ahead of the consumer. */
-const READ_AHEAD_BYTES = 64 * 1024 * 1024;
-
 /**
- * While our thread hashes a frame it does not read the pipe, and a pipe holds only 64 KiB, so a
- * plain `-f rawvideo` ffmpeg would stall and decode and hashing would take turns (measured: 63
- * instead of ~110 frames/s at 1280x720 on 2 cores). Before ffmpeg 6.1 the `fifo` pseudo-muxer
- * gives the writer its own thread and a bounded queue, so decoding runs ahead while we hash.
- * From 6.1 on ffmpeg runs its muxers in their own threads with queues anyway.
- */
-function readAhead(v: [number, number] | null, frameBytes: number): string[] {
-  if (v && (v[0] > 6 || (v[0] === 6 && v[1] >= 1))) return ['-f', 'rawvideo'];
-  const frames = Math.max(2, Math.min(16, Math.floor(READ_AHEAD_BYTES / frameBytes)));
-  return ['-f', 'fifo', '-fifo_format', 'rawvideo', '-queue_size', String(frames)];
-}
-
-/**
- * Yields the selected frames one at a time; only one frame is held in memory, and ffmpeg is
- * paused by pipe back-pressure while the consumer works. Breaking out of the loop kills ffmpeg.
+ * Yields the selected frames one at a time; only the frame being assembled is held here, and
+ * pipe back-pressure pauses ffmpeg while the consumer works (its frame-threaded decoder still
+ * decodes a few frames ahead, so decoding and hashing overlap; an ffmpeg `fifo` muxer queue
+ * measured no faster). Breaking out of the loop kills ffmpeg.
  */
 export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}): AsyncGenerator<VideoFrame> {
   checkOptions(opts);
