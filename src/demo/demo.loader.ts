@@ -8,6 +8,7 @@ import { systemActor } from '../platform/access/actor.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { buildDemoDataset, type DemoRows } from './demo.dataset.ts';
 import { demoPassword, demoUsers } from './demo.figures.ts';
+import { demoPasswordHashes } from './demo.passwords.ts';
 
 export interface DemoResult {
   users: Array<{ role: Role; username: string; password: string }>;
@@ -27,7 +28,7 @@ const DEMO_LOCK_KEY = 7_261_205;
 
 /** PostgreSQL type per column, for the jsonb bulk insert. Keys are checked against schema.ts. */
 type Columns<T extends keyof DB> = Partial<Record<keyof DB[T] & string, string>>;
-const columns: { [T in keyof DemoRows]: Columns<T> } = {
+const demoColumns: { [T in keyof DemoRows]: Columns<T> } = {
   users: { id: 'uuid', username: 'text', display_name: 'text', role: 'text', branch_id: 'int', password_hash: 'text', is_demo: 'boolean', created_at: 'timestamptz' },
   cases: {
     id: 'uuid', branch_id: 'int', title: 'text', summary: 'text', status: 'text', fir_number: 'int', fir_year: 'int', fir_registered_at: 'timestamptz',
@@ -77,7 +78,7 @@ const columns: { [T in keyof DemoRows]: Columns<T> } = {
 };
 
 /** Parents before children, so foreign keys hold at every statement. */
-const insertOrder: Array<keyof DemoRows> = [
+const demoInsertOrder: Array<keyof DemoRows> = [
   'users', 'cases', 'case_offences', 'case_team', 'case_status_history', 'case_events', 'persons', 'person_names', 'person_identifiers', 'case_persons',
   'accused_status_history', 'victims', 'victim_identities', 'case_victims', 'victim_assignments', 'victim_state_history', 'placements', 'followups', 'operations', 'arrests',
   'rescues', 'evidence_items', 'custody_transfers', 'charges', 'hearings', 'verdicts', 'appeals',
@@ -124,11 +125,11 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
     return done(await unchangedDemoSignIns(ctx), false);
   }
 
-  // Reference data the dataset hangs on; argon2 hashes in parallel (the slow part of building).
+  // Reference data the dataset hangs on; the demo password hashes are precomputed (demo.passwords.ts).
   const [branches, offences, hashes] = await Promise.all([
     ctx.db.selectFrom('branches').select(['id', 'district', 'province', 'population_2023']).orderBy('id').execute(),
     ctx.db.selectFrom('offences').select(['code', 'child_exploitation']).execute(),
-    Promise.all(demoUsers.map(async (u) => [u.username, await hashPassword(demoPassword(u.username))] as const)),
+    Promise.all(demoUsers.map(async (u) => [u.username, demoPasswordHashes[u.username] ?? (await hashPassword(demoPassword(u.username)))] as const)),
   ]);
   const dataset = buildDemoDataset({
     branches: branches.map((b) => ({ id: b.id, district: b.district, province: b.province, population: b.population_2023 })),
@@ -151,14 +152,14 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
       const byName = new Map(existing.map((u) => [u.username, u.id]));
       const remap = new Map<unknown, string>();
       for (const u of dataset.rows.users) if (byName.has(String(u.username))) remap.set(u.id, byName.get(String(u.username))!);
-      for (const table of insertOrder) for (const row of dataset.rows[table]) for (const k in row) if (remap.has(row[k])) row[k] = remap.get(row[k]);
+      for (const table of demoInsertOrder) for (const row of dataset.rows[table]) for (const k in row) if (remap.has(row[k])) row[k] = remap.get(row[k]);
       for (const u of dataset.rows.users.filter((r) => byName.has(String(r.username)))) {
         await tx.updateTable('users').set({ display_name: String(u.display_name), role: u.role as Role, branch_id: (u.branch_id as number | null) ?? null, password_hash: String(u.password_hash), disabled: false }).where('id', '=', String(u.id)).execute();
       }
       dataset.rows.users = dataset.rows.users.filter((u) => !byName.has(String(u.username)));
     }
-    for (const table of insertOrder) {
-      counts[table] = await bulkInsert(tx, table, columns[table] as Record<string, string>, dataset.rows[table]);
+    for (const table of demoInsertOrder) {
+      counts[table] = await bulkInsert(tx, table, demoColumns[table] as Record<string, string>, dataset.rows[table]);
     }
     say(`${counts.cases} cases, ${counts.persons} persons, ${counts.victims} victims, ${counts.arrests} arrests, ${counts.users} users written`);
     const actor = systemActor('demo-loader');
