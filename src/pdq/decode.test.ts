@@ -89,6 +89,21 @@ describe('side tables', () => {
   });
 });
 
+describe('multi-frame images', () => {
+  it('hash the first frame of an animated GIF (as ImageMagick hands the reference its first image)', async () => {
+    const frames = await Promise.all([10, 120, 240].map((v) =>
+      sharp({ create: { width: 40, height: 30, channels: 3, background: { r: v, g: 255 - v, b: (v * 7) % 256 } } })
+        .composite([{ input: { create: { width: 10, height: 30, channels: 3, background: { r: 255 - v, g: v, b: 0 } } }, left: v % 30, top: 0 }])
+        .png().toBuffer()));
+    const gif = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    const single = await Promise.all(frames.map((f) => sharp(f).gif().toBuffer().then((b) => hashImageFile(b))));
+    const anim = await hashImageFile(gif);
+    expect([anim.width, anim.height]).toEqual([40, 30]);
+    expect(anim.hash).toBe(single[0].hash);
+    expect(dist(anim.hash, single[2].hash)).toBeGreaterThan(31);
+  });
+});
+
 describe('bad input', () => {
   it('refuses pictures over the pixel limit with TOO_MANY_PIXELS', async () => {
     const file = testdataPath('images/bridge-mods/aaa-orig.jpg'); // 1600x1004
