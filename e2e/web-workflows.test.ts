@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -199,6 +200,22 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await page.getByTestId('person-names').waitFor();
     await page.getByTestId('person-cases').getByRole('link').first().waitFor();
     await shoot(page, 'person');
+    await context.close();
+  }, 90_000);
+
+  it('analyst imports a hash set and follows it with the progress bar', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    await page.goto('/hash-sets');
+    // Benign synthetic hashes: MD5 of counters, matching no real file.
+    const list = Array.from({ length: 2000 }, (_, i) => createHash('md5').update(`amaan-browser-test-${i}`).digest('hex')).join('\n');
+    await labelled(page, 'Name').fill('Browser test list');
+    await labelled(page, 'Source').fill('synthetic (e2e)');
+    await labelled(page, 'Format').selectOption('md5-list');
+    await labelled(page, 'File').setInputFiles({ name: 'list.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
+    await page.getByRole('button', { name: 'Import a hash set' }).click();
+    await page.getByRole('status').filter({ hasText: 'Import a hash set: finished.' }).waitFor();
+    await page.getByRole('cell', { name: /Browser test list/ }).waitFor();
+    await expect(page.getByRole('row', { name: /Browser test list/ }).textContent()).resolves.toContain('2,000');
     await context.close();
   }, 90_000);
 });

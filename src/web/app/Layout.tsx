@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Loading } from '../ui/index.ts';
@@ -15,6 +15,12 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+  // After a client-side navigation, move focus to the new content, as a full page load would for a screen reader.
+  useEffect(() => {
+    if (location.pathname !== firstPath.current) mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
   const items = navItems.filter((i) => i.permission === null || can(i.permission));
   return (
     <div className="shell">
@@ -47,7 +53,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         <ErrorBoundary
           resetKey={location.pathname}
           fallback={(error, reload) => (

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 
 /** A titled region of a page; the heading labels the region for screen readers. */
 export function Panel({ title, actions, children, level = 2, className }: { title: string; actions?: ReactNode; children: ReactNode; level?: 2 | 3; className?: string }) {
@@ -15,7 +15,11 @@ export function Panel({ title, actions, children, level = 2, className }: { titl
   );
 }
 
+/** The page's one h1; it also names the browser tab, so history and screen readers tell pages apart. */
 export function PageHeader({ title, subtitle, actions, children }: { title: string; subtitle?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Amaan`;
+  }, [title]);
   return (
     <div className="page-header">
       <div>
