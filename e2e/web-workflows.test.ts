@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -218,4 +219,27 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await expect(page.getByRole('row', { name: /Browser test list/ }).textContent()).resolves.toContain('2,000');
     await context.close();
   }, 90_000);
+
+  it('exports a case bundle and imports it into another branch with upload progress', async () => {
+    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    await openNetworkCase(sup.page);
+    const [download] = await Promise.all([sup.page.waitForEvent('download'), sup.page.getByRole('link', { name: 'Export the case' }).click()]);
+    const bundle = readFileSync(await download.path());
+    expect(download.suggestedFilename()).toMatch(/\.amaan\.json$/);
+    expect(JSON.parse(bundle.toString()).format).toBe('amaan.case-bundle');
+    await sup.context.close();
+
+    const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+    await page.goto('/import');
+    // A file that is not a bundle is refused in the browser, before any upload.
+    await labelled(page, 'Branch').selectOption({ label: 'Lahore (Punjab)' });
+    await labelled(page, 'Case bundle (.amaan.json)').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+    await page.getByRole('button', { name: 'Import the case' }).click();
+    await page.getByRole('alert').filter({ hasText: 'format' }).waitFor();
+    await labelled(page, 'Case bundle (.amaan.json)').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: bundle });
+    await page.getByRole('button', { name: 'Import the case' }).click();
+    await page.getByText('Imported:').waitFor({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: 'Imported:' }).getByRole('link').waitFor();
+    await context.close();
+  }, 120_000);
 });

@@ -45,7 +45,7 @@ export function Layout() {
         </nav>
         <div className="userbox">
           <span className="user-name" data-testid="signed-in-as">
-            {t('app.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+            {t('app.signedInAs', { name: `\u2068${user.displayName}\u2069`, role: t(`roles.${user.role}`) })}
           </span>
           <LanguageSwitch />
           <button type="button" className="btn btn-secondary" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin') })}>

@@ -73,6 +73,37 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   throw new ApiError(res.status, problem.code ?? 'error', problem.detail ?? res.statusText, fields, problem.correlationId);
 }
 
+/**
+ * A large upload with progress (XMLHttpRequest reports bytes sent; fetch does not). `onProgress` gets
+ * bytes sent and the total; once the body is sent the server works, and the promise waits for its answer.
+ */
+export function uploadWithProgress<T>(path: string, body: Blob, onProgress: (sent: number, total: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', body.type || 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network_error'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // An empty or non-JSON answer: judged by the status alone.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const problem = (data ?? {}) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; correlationId?: string };
+      const fields: FieldErrors = {};
+      for (const e of problem.errors ?? []) fields[fieldName(e.field)] ??= e.message;
+      if (xhr.status === 401) onUnauthenticated?.();
+      reject(new ApiError(xhr.status, problem.code ?? 'error', problem.detail ?? xhr.statusText, fields, problem.correlationId));
+    };
+    xhr.send(body);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => apiRequest<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),

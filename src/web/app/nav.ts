@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { to: '/persons', labelKey: 'nav.persons', permission: 'person.read' },
   { to: '/victims', labelKey: 'nav.victims', permission: 'victim.identity.read' },
   { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
+  { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -24,6 +24,7 @@ export const UserPage = lazyNamed(() => import('../modules/admin/components/User
 export const BranchesPage = lazyNamed(() => import('../modules/admin/components/BranchesPage.tsx'), 'BranchesPage');
 export const TeamsPage = lazyNamed(() => import('../modules/admin/components/TeamsPage.tsx'), 'TeamsPage');
 export const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
+export const ImportBundlePage = lazyNamed(() => import('../modules/bundles/components/ImportBundlePage.tsx'), 'ImportBundlePage');
 export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
@@ -47,6 +48,7 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/admin/, [AdminLayout, UsersPage]],
   [/^\/audit/, [AuditPage]],
   [/^\/hash-sets/, [HashSetsPage]],
+  [/^\/import/, [ImportBundlePage]],
 ];
 
 export function preloadRoute(pathname: string): Promise<unknown> {

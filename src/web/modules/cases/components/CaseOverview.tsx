@@ -58,7 +58,7 @@ export function CaseOverview() {
             {[...c.history].reverse().map((h, i) => (
               <li key={i}>
                 <strong>{t(`caseStatus.${h.to}`, { defaultValue: h.to })}</strong>
-                <span className="muted"> · {f.dateTime(h.at)}{h.actor ? ` · ${h.actor}` : ''}</span>
+                <span className="muted"> · {f.dateTime(h.at)}{h.actor ? <> · <bdi>{h.actor}</bdi></> : null}</span>
                 <p>{h.reason}</p>
               </li>
             ))}

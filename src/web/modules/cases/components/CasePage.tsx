@@ -7,6 +7,7 @@ import { useCan } from '../../../app/session.ts';
 import type { CaseDetail } from '../api/cases.api.ts';
 import { useCase } from '../hooks/use-cases.ts';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
+import { exportUrl } from '../../bundles/api/bundles.api.ts';
 
 const sections = [
   { to: '', key: 'overview', permission: null },
@@ -34,6 +35,13 @@ export function CasePage() {
     <article className="case-page" aria-label={c.title}>
       <PageHeader
         title={c.title}
+        actions={
+          can('export.case') ? (
+            <a className="btn btn-secondary" href={exportUrl(c.id)} download>
+              {t('bundles.export')}
+            </a>
+          ) : null
+        }
         subtitle={
           <>
             <CaseStatusBadge status={c.status} /> <bdi>{c.firLabel ?? t('cases.noFir')}</bdi> · {c.district}, {c.province}

@@ -38,7 +38,7 @@ export function CaseTimeline() {
             <li key={e.id} className={`tl-${e.kind}`}>
               <div className="tl-meta">
                 <span className="badge badge-neutral">{t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}</span> <time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time>
-                {e.actor ? <span className="muted"> · {e.actor}</span> : null}
+                {e.actor ? <span className="muted"> · <bdi>{e.actor}</bdi></span> : null}
               </div>
               <p className="prewrap">{e.body}</p>
             </li>
