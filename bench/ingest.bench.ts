@@ -84,6 +84,7 @@ async function newCase(url: string | undefined, dataDir: string): Promise<string
   await migrateToLatest(d.db);
   await seedReferenceData(d.db);
   const b = await d.db.selectFrom('branches').select('id').limit(1).executeTakeFirstOrThrow();
+  await d.db.insertInto('users').values({ username: 'bench.custodian', display_name: 'Bench custodian', role: 'analyst', branch_id: null, password_hash: 'x' }).execute();
   const c = await d.db.insertInto('cases').values({ branch_id: b.id, title: 'bench', status: 'complaint_received' }).returning('id').executeTakeFirstOrThrow();
   await d.close();
   return c.id;
@@ -117,7 +118,7 @@ for (const e of engines) {
     url = u.toString();
   }
   const caseId = await newCase(url, work);
-  const seconds = time(process.execPath, [join(repo, 'bin/amaan.js'), 'ingest', '--case', caseId, DIR], { AMAAN_DATA_DIR: work, DATABASE_URL: url ?? '', AMAAN_DATA_KEY: Buffer.alloc(32, 1).toString('base64') });
+  const seconds = time(process.execPath, [join(repo, 'bin/amaan.js'), 'ingest', '--case', caseId, '--custodian', 'bench.custodian', DIR], { AMAAN_DATA_DIR: work, DATABASE_URL: url ?? '', AMAAN_DATA_KEY: Buffer.alloc(32, 1).toString('base64') });
   results.push({ what: `amaan ingest (${e.name})`, seconds });
   rmSync(work, { recursive: true, force: true });
   if (dbName) execFileSync('psql', [e.url!, '-qc', `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`]);
