@@ -76,7 +76,7 @@ export function register(program: Command): void {
   hs.command('list')
     .description('list the hash sets')
     .action(async () => {
-      const sets = await withPlatform((ctx) => listHashSets(ctx.db));
+      const { items: sets } = await withPlatform((ctx) => listHashSets(ctx.db, { limit: 1_000_000, offset: 0 }));
       for (const s of sets) process.stdout.write(`${s.name}\t${s.entryCount} entries\t${s.source}\t${s.version}\t${s.id}\n`);
       if (!sets.length) process.stdout.write('no hash sets\n');
     });

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { okResponse, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import { getBackgroundJob, startBackgroundJob } from '../../platform/jobs/background.ts';
 import { hashSetFormats, readHashSetFile, type HashSetFormat } from './formats/index.ts';
 import { deleteHashSet, exportHashSet, getHashSet, importHashSet, listHashSets } from './hashset.service.ts';
@@ -27,8 +27,8 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.get('/hash-sets', {
     config: { access: 'hashset.read' },
-    schema: { tags, summary: 'Known-material hash sets', response: { 200: z.object({ items: z.array(hashSet) }) } },
-  }, async () => ({ items: await listHashSets(ctx.db) }));
+    schema: { tags, summary: 'Known-material hash sets', querystring: z.strictObject({ q: z.string().trim().max(200).optional(), ...pageQuery }), response: { 200: pageOf(hashSet) } },
+  }, async (request) => listHashSets(ctx.db, request.query));
 
   api.get('/hash-sets/:id', {
     config: { access: 'hashset.read' },

@@ -69,9 +69,14 @@ export async function importHashSet(
   }
 }
 
-export async function listHashSets(db: Db) {
-  const rows = await db.selectFrom('hash_sets').selectAll().orderBy('name').execute();
-  return rows.map(toHashSet);
+export async function listHashSets(db: Db, page: { q?: string; limit: number; offset: number } = { limit: 1000, offset: 0 }) {
+  let query = db.selectFrom('hash_sets');
+  if (page.q) query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${page.q!.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`));
+  const [rows, total] = await Promise.all([
+    query.selectAll().orderBy('name').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toHashSet), total: Number(total.n), limit: page.limit, offset: page.offset };
 }
 
 export async function getHashSet(db: Db, id: string) {
