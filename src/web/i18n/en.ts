@@ -501,6 +501,13 @@ export const en = {
     ingestPath: 'Folder path on the server',
     ingestEvidence: 'Evidence item',
     ingestStart: 'Start ingest',
+    fileList: 'Hashed files',
+    show: 'Show',
+    path: 'Path in the seized item',
+    matches: 'Matches',
+    otherCase: 'another case',
+    otherCaseHidden: '(a case not shared with you)',
+    statuses: { matched: 'Any match', known: 'Known material', linked: 'Seen in another case', low_quality: 'Low-quality hash', error: 'Unreadable', new: 'No match' },
     byKind: 'By kind',
   },
   progress: {

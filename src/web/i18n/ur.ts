@@ -503,6 +503,13 @@ export const ur: Translations = {
     ingestPath: 'سرور پر فولڈر کا راستہ',
     ingestEvidence: 'شہادت کی چیز',
     ingestStart: 'اندراج شروع کریں',
+    fileList: 'ہیش شدہ فائلیں',
+    show: 'دکھائیں',
+    path: 'ضبط شدہ چیز میں راستہ',
+    matches: 'مماثلتیں',
+    otherCase: 'دوسرا کیس',
+    otherCaseHidden: '(ایسا کیس جو آپ کے ساتھ شیئر نہیں)',
+    statuses: { matched: 'کوئی بھی مماثلت', known: 'معلوم مواد', linked: 'دوسرے کیس میں موجود', low_quality: 'کم معیار ہیش', error: 'ناقابلِ مطالعہ', new: 'کوئی مماثلت نہیں' },
     byKind: 'قسم کے لحاظ سے',
   },
   progress: {

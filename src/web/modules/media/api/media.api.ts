@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../../app/api-client.ts';
+import { api, ApiError, type Page } from '../../../app/api-client.ts';
 
 export interface MediaSummary {
   files: number;
@@ -21,5 +21,26 @@ export async function fetchMediaSummary(caseId: string): Promise<MediaSummary | 
     throw err;
   }
 }
+
+export interface MediaFile {
+  id: number;
+  evidenceId: string;
+  path: string;
+  size: number;
+  kind: string;
+  mime: string | null;
+  md5: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  pdqQuality: number | null;
+  lowQuality: boolean;
+  videoFrames: number | null;
+  error: string | null;
+  matches: Array<{ type: string; distance: number; hashSet: string | null; category: string | null; otherCaseId: string | null; otherCaseHidden: boolean }>;
+}
+
+export type MediaFileStatus = 'matched' | 'known' | 'linked' | 'error' | 'low_quality' | 'new';
+
+export const fetchMediaFiles = (caseId: string, q: { status?: MediaFileStatus; offset?: number }) => api.get<Page<MediaFile>>(`/cases/${caseId}/media/files`, { ...q, limit: 25 });
 
 export const startIngest = (caseId: string, body: { evidenceId: string; path: string }) => api.post<{ backgroundJobId: string }>(`/cases/${caseId}/media/ingest`, body);

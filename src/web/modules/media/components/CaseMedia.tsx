@@ -9,6 +9,7 @@ import { useCaseOutlet } from '../../cases/components/CasePage.tsx';
 import { useCaseEvidence } from '../../evidence/hooks/use-evidence.ts';
 import { fetchMediaSummary } from '../api/media.api.ts';
 import { IngestForm } from './IngestForm.tsx';
+import { MediaFiles } from './MediaFiles.tsx';
 
 const bytes = (n: number, f: (x: number) => string) => (n >= 1e9 ? `${f(Math.round(n / 1e8) / 10)} GB` : n >= 1e6 ? `${f(Math.round(n / 1e5) / 10)} MB` : `${f(Math.round(n / 1e2) / 10)} kB`);
 
@@ -60,6 +61,7 @@ export function CaseMedia() {
           </ul>
         </Panel>
       ) : null}
+      {m && m.files > 0 ? <MediaFiles caseId={c.id} /> : null}
       {m && can('media.ingest') && (evidence.data?.items.length ?? 0) > 0 ? (
         <Panel title={t('media.ingest')}>
           <IngestForm caseId={c.id} evidence={(evidence.data?.items ?? []).map((e) => ({ id: e.id, label: e.label }))} />
