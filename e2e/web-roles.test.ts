@@ -148,4 +148,32 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
     expect(result.warmMedianMs).toBeLessThan(5000);
     await context.close();
   }, 90_000);
+
+  it('works from the keyboard alone: sign in, skip link, navigation, labelled landmarks', async () => {
+    const page = await newPage(browser, server.url);
+    const { username, password } = server.user('investigator');
+    await page.goto('/signin');
+    // The username field has focus on arrival; Tab moves to the password; Enter submits.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'username');
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('home-investigator').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Landmarks: one banner, the labelled main navigation, one main.
+    await expect(page.getByRole('banner').count()).resolves.toBe(1);
+    await expect(page.getByRole('main').count()).resolves.toBe(1);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-row').first().waitFor();
+    // Focus rings are drawn for keyboard users.
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.context().close();
+  }, 60_000);
 });
