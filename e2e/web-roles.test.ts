@@ -170,10 +170,12 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('case-row').first().waitFor();
-    // Focus rings are drawn for keyboard users.
+    // After the navigation, focus is on the new content; the next Tab lands in it, with a visible focus ring.
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
     await page.keyboard.press('Tab');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    expect(outline).not.toBe('none');
+    const focused = await page.evaluate(() => ({ inMain: !!document.activeElement?.closest('main'), outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused.inMain).toBe(true);
+    expect(focused.outline).not.toBe('none');
     await page.context().close();
   }, 60_000);
 });
