@@ -68,7 +68,11 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
       await page.getByTestId(`home-${role}`).waitFor();
       await page.getByRole('heading', { name: new RegExp(`^${want.heading}`) }).first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const item of want.nav) await expect(nav.getByRole('link', { name: item, exact: true }).count()).resolves.toBe(1);
+      // Wait for each expected link (the navigation can render after the heading), then count exactly.
+      for (const item of want.nav) {
+        await nav.getByRole('link', { name: item, exact: true }).waitFor();
+        await expect(nav.getByRole('link', { name: item, exact: true }).count()).resolves.toBe(1);
+      }
       for (const item of want.notNav) await expect(nav.getByRole('link', { name: item, exact: true }).count()).resolves.toBe(0);
       if (want.shot) await shoot(page, want.shot, { fullPage: role === 'leadership' });
       await context.close();

@@ -21,7 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI machines are small and a loaded one can take seconds to render a chunk.
+  page.setDefaultTimeout(30_000);
   // A page error is a bug: fail loudly instead of timing out on a blank screen.
   page.on('pageerror', (err) => console.error(`page error on ${page.url()}: ${err.message}`));
   return page;
