@@ -7,11 +7,11 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { branchRoles, type CreateUserInput, type ListUsersQuery, type UpdateUserInput } from './admin.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 // Users, API tokens, branches and team load for the administrator. No query here reads a case's content:
 // the team overview counts memberships and nothing else.
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** Investigators and supervisors belong to exactly one branch; every other role to none. */
 export function roleBranchProblem(role: Role, branchId: number | null | undefined): { field: 'branchId'; message: string } | null {

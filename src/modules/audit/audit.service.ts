@@ -4,9 +4,9 @@ import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import type { ListAuditQuery, VerifyAuditResult } from './audit.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** A page of the trail. Reading it is itself recorded (who looked at what), after the read. */
 export async function listAudit(ctx: ServiceContext, q: ListAuditQuery) {

@@ -6,9 +6,9 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import type { Tx } from '../../platform/db/database.ts';
 import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
 import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export const firLabel = (c: { fir_number: number | null; fir_year: number | null; branch_code?: string }) =>
   c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`;

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/http/erro
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { EvidenceKind } from '../../platform/db/schema.ts';
 import type { CreateEvidenceInput, ListEvidenceQuery, TransferInput } from './evidence.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 // Evidence items and their chain of custody. The first link of every chain is the seizure (from nobody
 // to the first custodian); each later link is a hand-over from the current custodian. The item's
@@ -14,7 +15,6 @@ import type { CreateEvidenceInput, ListEvidenceQuery, TransferInput } from './ev
 
 /** Clock skew tolerated for "not in the future" checks. */
 const SKEW_MS = 5 * 60_000;
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export function assertNotFuture(field: string, at: Date): void {
   if (at.getTime() > Date.now() + SKEW_MS) throw invalid(field, 'must not be in the future');

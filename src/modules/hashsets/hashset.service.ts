@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { userIdOf } from '../../platform/access/actor.ts';
 import { HashSetFormatError, writeHashSet, type HashEntry, type HashSetFormat } from './formats/index.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 const BATCH = 2000;
 
@@ -71,7 +72,7 @@ export async function importHashSet(
 
 export async function listHashSets(db: Db, page: { q?: string; limit: number; offset: number } = { limit: 1000, offset: 0 }) {
   let query = db.selectFrom('hash_sets');
-  if (page.q) query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${page.q!.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`));
+  if (page.q) query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${escapeLike(page.q!.toLowerCase())}%`));
   const [rows, total] = await Promise.all([
     query.selectAll().orderBy('name').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -10,8 +10,8 @@ import { countryName } from './countries.ts';
 import { detectScript, nameKey, nameKeyTokens, type Script } from './person.names.ts';
 import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 type NameInput = { name: string; kind: 'alias' | 'variant'; script?: Script };
 type IdentifierInput = { kind: Exclude<IdentifierKind, 'phone'>; value: string; platform?: string };
 

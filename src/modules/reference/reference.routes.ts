@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { pageOf, pageQuery, serviceContext, type Api } from '../../platform/http/route-kit.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 const branch = z.object({
   id: z.number().int(),
@@ -49,7 +50,7 @@ export async function referenceRoutes(api: Api, ctx: AppContext): Promise<void> 
     const { province, q, limit, offset } = request.query;
     let query = ctx.db.selectFrom('branches');
     if (province) query = query.where('province', '=', province);
-    if (q) query = query.where((eb) => eb(eb.fn('lower', ['district']), 'like', `%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`));
+    if (q) query = query.where((eb) => eb(eb.fn('lower', ['district']), 'like', `%${escapeLike(q.toLowerCase())}%`));
     const [rows, total] = await Promise.all([
       query.select(['id', 'code', 'district', 'province', 'division', 'population_2023']).orderBy('province').orderBy('district').limit(limit).offset(offset).execute(),
       query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -11,10 +11,10 @@ import { allowedVictimSteps } from './victim.lifecycle.ts';
 import { requireVictimAccess, victimVisibleTo } from './victim.scope.ts';
 import { writeIdentity } from './victim.identity.ts';
 import type { CreateVictimInput, ListVictimsQuery } from './victim.schema.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export function notInFuture(at: Date, field: string): Date {
   if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, 'is in the future');
