@@ -7,7 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { PdqDecodeError, decodeImageForPdq, hashImageFile } from './decode.ts';
-import { fromHex, hammingDistance } from './pdq-hash.ts';
+import { fromHex, hammingDistance, shrinkTo512Nearest } from './pdq-hash.ts';
 import { readTsv, testdataPath } from './testdata.ts';
 
 const dist = (a: string, b: string) => hammingDistance(fromHex(a), fromHex(b));
@@ -86,6 +86,44 @@ describe('side tables', () => {
     expect([img.width, img.height, img.sourceWidth, img.sourceHeight]).toEqual([512, 512, 1000, 40]);
     const whole = await decodeImageForPdq(testdataPath('images/synthetic/wide-1000x40.png'), { shrink: false });
     expect([whole.width, whole.height]).toEqual([1000, 40]);
+  });
+});
+
+describe('conversions after the squash (CMYK, 16-bit)', () => {
+  // 16-bit RGB, 1024x1024: the squash samples even rows and columns only.
+  async function png16(colourAt: [number, number] | null): Promise<Buffer> {
+    const side = 1024, v = new Uint16Array(side * side * 3);
+    for (let i = 0; i < side * side; i++) v[3 * i] = v[3 * i + 1] = v[3 * i + 2] = ((i * 2654435761) >>> 16) & 0xffff;
+    if (colourAt) v[(colourAt[1] * side + colourAt[0]) * 3] ^= 0x8000;
+    return sharp(v, { raw: { width: side, height: side, channels: 3 } }).toColourspace('rgb16').png().toBuffer();
+  }
+
+  it('takes the RGB path when the only colour pixel is one the squash skips, the grey path when there is none', async () => {
+    const grey = await decodeImageForPdq(await png16(null));
+    expect([grey.width, grey.channels]).toEqual([512, 1]);
+    const skipped = await decodeImageForPdq(await png16([1, 1]));
+    expect([skipped.width, skipped.channels]).toEqual([512, 3]);
+    // the squashed pixels themselves are all grey: only the full test could tell
+    for (let p = 0; p < skipped.pixels.length; p += 3) {
+      if (skipped.pixels[p] !== skipped.pixels[p + 1]) throw new Error(`pixel ${p / 3} is not grey`);
+    }
+    const sampled = await decodeImageForPdq(await png16([2, 2]));
+    expect(sampled.channels).toBe(3);
+  });
+
+  it('gives the same pixels as converting every CMYK pixel first and squashing after', async () => {
+    const cmykJpeg = await sharp(testdataPath('images/bridge-mods/aaa-orig.jpg')).toColourspace('cmyk').jpeg({ quality: 90 }).toBuffer();
+    const { data, info } = await sharp(cmykJpeg).keepIccProfile().pipelineColourspace('cmyk').toColourspace('cmyk').raw()
+      .toBuffer({ resolveWithObject: true });
+    const n = info.width * info.height, rgb = new Uint8Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const k = 255 - data[i * info.channels + 3];
+      for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(((255 - data[i * info.channels + c]) * k) / 255);
+    }
+    const expected = shrinkTo512Nearest({ pixels: rgb, width: info.width, height: info.height, channels: 3 });
+    const got = await decodeImageForPdq(cmykJpeg);
+    expect([got.width, got.height, got.channels, got.sourceWidth]).toEqual([512, 512, 3, 1600]);
+    expect(Buffer.compare(Buffer.from(got.pixels), Buffer.from(expected.pixels))).toBe(0);
   });
 });
 

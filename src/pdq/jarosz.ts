@@ -4,6 +4,8 @@
 // Speed comes from loop order, not from changing arithmetic: each running sum still sees its samples in
 // the reference order, but 8 independent sums advance together (no serial latency chain per row).
 
+import { PDQ_SHRINK_DIM, needsShrink, squashOffsets } from './shrink.ts';
+
 export const PDQ_DIM = 64;
 
 // float32 luma weights (the reference's `const float` coefficients) times each 8-bit level, as tables.
@@ -23,9 +25,10 @@ const LUMA_B = new Float64Array(256);
 // Only buffers up to RETAIN_ELEMENTS are kept between calls, so one huge picture does not pin
 // hundreds of megabytes for the life of the process.
 const RETAIN_ELEMENTS = 4 * 1024 * 1024; // 16 MiB per buffer: whole 1080p/4K-ish video frames
-let kept = { full1: new Float32Array(0), full2: new Float32Array(0), narrow: new Float32Array(0) };
+interface Scratch { full1: Float32Array; full2: Float32Array; narrow: Float32Array }
+let kept: Scratch = { full1: new Float32Array(0), full2: new Float32Array(0), narrow: new Float32Array(0) };
 
-function scratch(rows: number, cols: number): typeof kept {
+function scratch(rows: number, cols: number): Scratch {
   const n = rows * cols;
   if (kept.full1.length >= n && kept.narrow.length >= rows * PDQ_DIM) return kept;
   if (n > RETAIN_ELEMENTS) {
@@ -92,6 +95,26 @@ function lumaRgb(px: Uint8Array, n: number, out: Float32Array): void {
 function lumaStride(px: Uint8Array, n: number, channels: number, out: Float32Array): void {
   const R = LUMA_R, G = LUMA_G, B = LUMA_B, f = Math.fround;
   for (let i = 0, p = 0; i < n; i++, p += channels) out[i] = f(R[px[p]] + G[px[p + 1]]) + B[px[p + 2]];
+}
+
+/**
+ * Luma of the 512x512 nearest-neighbour squash (shrink.ts), read straight from the full picture: the
+ * squash picks whole pixels and luma is per pixel, so this equals squashing first, without the copy.
+ */
+function fillLumaSquashed(px: Uint8Array, rows: number, cols: number, channels: number, out: Float32Array): void {
+  const R = LUMA_R, G = LUMA_G, B = LUMA_B, f = Math.fround, n = PDQ_SHRINK_DIM;
+  const srcX = squashOffsets(cols, channels), srcY = squashOffsets(rows, cols * channels);
+  for (let y = 0, o = 0; y < n; y++) {
+    const row = srcY[y];
+    if (channels === 1) {
+      for (let x = 0; x < n; x++, o++) out[o] = px[row + srcX[x]];
+    } else {
+      for (let x = 0; x < n; x++, o++) {
+        const p = row + srcX[x];
+        out[o] = f(R[px[p]] + G[px[p + 1]]) + B[px[p + 2]];
+      }
+    }
+  }
 }
 
 // 1/count for the box divisions. Multiplying a float32 sum by the float64 reciprocal and rounding to
@@ -235,17 +258,30 @@ function boxAlongCols(
 
 /**
  * Luma, blur and decimate: fills out (64x64 row-major float32) from 8-bit pixels (1, 3 or 4 channels;
- * a 4th channel is ignored). Requires rows, cols >= 1.
+ * a 4th channel is ignored). Requires rows, cols >= 1. With squash, a picture over 512 px on a side is
+ * first taken down to 512x512 by the reference's nearest-neighbour squash.
  */
 export function lumaTo64x64(
-  px: Uint8Array, rows: number, cols: number, channels: number, out: Float32Array,
+  px: Uint8Array, rows: number, cols: number, channels: number, out: Float32Array, squash = false,
 ): void {
-  const { full1: a, full2: b, narrow } = scratch(rows, cols);
-  fillLuma(px, rows, cols, channels, a);
-  if (rows === PDQ_DIM && cols === PDQ_DIM) {
-    out.set(a.subarray(0, PDQ_DIM * PDQ_DIM));
+  if (squash && needsShrink(cols, rows)) {
+    const n = PDQ_SHRINK_DIM, bufs = scratch(n, n);
+    fillLumaSquashed(px, rows, cols, channels, bufs.full1);
+    blurAndDecimate(bufs, n, n, out);
     return;
   }
+  const bufs = scratch(rows, cols);
+  fillLuma(px, rows, cols, channels, bufs.full1);
+  if (rows === PDQ_DIM && cols === PDQ_DIM) {
+    out.set(bufs.full1.subarray(0, PDQ_DIM * PDQ_DIM));
+    return;
+  }
+  blurAndDecimate(bufs, rows, cols, out);
+}
+
+/** Two rounds of box filters over the luma in the scratch buffer, then decimation to 64x64 into out. */
+function blurAndDecimate(bufs: Scratch, rows: number, cols: number, out: Float32Array): void {
+  const { full1: a, full2: b, narrow } = bufs;
   const wRow = jaroszWindow(cols), wCol = jaroszWindow(rows);
   boxAlongRows(a, b, rows, cols, wRow, null, cols);
   boxAlongCols(b, a, rows, cols, wCol, null);

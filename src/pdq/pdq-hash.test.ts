@@ -169,3 +169,20 @@ describe('shrinkTo512Nearest', () => {
     }
   });
 });
+
+describe('squash512 while reading the pixels', () => {
+  it('gives the hash and quality of squashing first, for any size and channel count', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 5, max: 1400 }), fc.integer({ min: 5, max: 1400 }), fc.constantFrom<1 | 3 | 4>(1, 3, 4), fc.integer({ min: 0, max: 9 }),
+      (w, h, channels, seed) => {
+        const px = picture(w, h, channels, seed);
+        const fused = computePdqFromPixels(px, w, h, channels, { squash512: true, dihedral: true });
+        const s = shrinkTo512Nearest({ pixels: px, width: w, height: h, channels });
+        const first = computePdqFromPixels(s.pixels, s.width, s.height, channels, { dihedral: true });
+        expect(toHex(fused.hash)).toBe(toHex(first.hash));
+        expect(fused.quality).toBe(first.quality);
+        for (const name of DIHEDRAL_NAMES) expect(toHex(fused.dihedral![name])).toBe(toHex(first.dihedral![name]));
+      },
+    ), { numRuns: 40 });
+  });
+});

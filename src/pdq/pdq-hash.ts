@@ -134,13 +134,20 @@ function checkPixels(pixels: Uint8Array, width: number, height: number, channels
   }
 }
 
+export interface PdqHashOptions {
+  /** Also compute the 8 rotated and mirrored hashes. */
+  dihedral?: boolean;
+  /** Apply the reference's 512x512 squash (shrink.ts) to larger pictures while reading them, without a copy. */
+  squash512?: boolean;
+}
+
 /**
  * PDQ hash and quality of an 8-bit image held row-major, interleaved (1 = grey, 3 = RGB, 4 = RGBA with
- * alpha ignored). No 512 pre-shrink here (see shrinkTo512Nearest); sides below 5 give zeros, quality 0.
+ * alpha ignored). No 512 pre-shrink unless opts.squash512 (see shrinkTo512Nearest); sides below 5 give zeros, quality 0.
  * Not re-entrant across threads, but JS calls are synchronous, so it is safe to call from anywhere.
  */
 export function computePdqFromPixels(
-  pixels: Uint8Array, width: number, height: number, channels: 1 | 3 | 4, opts: { dihedral?: boolean } = {},
+  pixels: Uint8Array, width: number, height: number, channels: 1 | 3 | 4, opts: PdqHashOptions = {},
 ): PdqResult {
   checkPixels(pixels, width, height, channels);
   if (width < PDQ_MIN_DIM || height < PDQ_MIN_DIM) {
@@ -148,7 +155,7 @@ export function computePdqFromPixels(
     if (opts.dihedral) result.dihedral = mapDihedral(() => emptyPdqHash());
     return result;
   }
-  lumaTo64x64(pixels, height, width, channels, buf64);
+  lumaTo64x64(pixels, height, width, channels, buf64, opts.squash512 ?? false);
   const quality = qualityOf(buf64);
   dct64To16(buf64, dct16);
   const hash = emptyPdqHash();
