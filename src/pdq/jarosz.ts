@@ -45,7 +45,7 @@ export function jaroszWindow(n: number): number {
 }
 
 /** Index of the input sample picked for each of the 64 decimated positions along an axis of length n. */
-function decimationIndices(n: number): Int32Array {
+export function decimationIndices(n: number): Int32Array {
   const idx = new Int32Array(PDQ_DIM);
   for (let i = 0; i < PDQ_DIM; i++) idx[i] = Math.floor(((i + 0.5) * n) / PDQ_DIM);
   return idx;

@@ -4,6 +4,7 @@
 
 import { DCT_DIM, DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralDct, thresholdAtMedian } from './dct.ts';
 import { PDQ_DIM, lumaTo64x64 } from './jarosz.ts';
+import { lumaTo64x64Wasm } from './jarosz-wasm.ts';
 
 export { DIHEDRAL_NAMES, type DihedralName } from './dct.ts';
 export { shrinkTo512Nearest } from './shrink.ts';
@@ -155,7 +156,8 @@ export function computePdqFromPixels(
     if (opts.dihedral) result.dihedral = mapDihedral(() => emptyPdqHash());
     return result;
   }
-  lumaTo64x64(pixels, height, width, channels, buf64, opts.squash512 ?? false);
+  const squash = opts.squash512 ?? false;
+  if (!lumaTo64x64Wasm(pixels, height, width, channels, buf64, squash)) lumaTo64x64(pixels, height, width, channels, buf64, squash);
   const quality = qualityOf(buf64);
   dct64To16(buf64, dct16);
   const hash = emptyPdqHash();

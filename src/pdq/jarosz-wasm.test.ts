@@ -1,0 +1,88 @@
+// The WebAssembly blur against the JavaScript one (jarosz.ts, itself held to the reference by the
+// conformance tests): bit-identical 64x64 outputs on random pictures of every shape, and the committed
+// binary is what its AssemblyScript source builds to.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lumaTo64x64 } from './jarosz.ts';
+import { lumaTo64x64Wasm, useWasmBlur } from './jarosz-wasm.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+function randomPicture(w: number, h: number, channels: number, seed: number): Uint8Array {
+  const px = new Uint8Array(w * h * channels);
+  let s = seed >>> 0;
+  for (let i = 0; i < px.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    // smooth gradients with noise and edges, so sums carry many significant bits
+    const x = Math.floor(i / channels) % w, y = Math.floor(i / channels / w);
+    px[i] = ((x * 3 + y * 5 + (s >>> 28) * 9 + (((x >> 3) ^ (y >> 4)) & 1) * 80) & 255);
+  }
+  return px;
+}
+
+function bothWays(px: Uint8Array, w: number, h: number, channels: number, squash: boolean): [Uint32Array, Uint32Array] {
+  const js = new Float32Array(64 * 64), wasm = new Float32Array(64 * 64);
+  lumaTo64x64(px, h, w, channels, js, squash);
+  expect(lumaTo64x64Wasm(px, h, w, channels, wasm, squash)).toBe(true);
+  return [new Uint32Array(js.buffer), new Uint32Array(wasm.buffer)];
+}
+
+describe('WebAssembly blur', () => {
+  it('is available here (Node 20 has WebAssembly SIMD)', () => {
+    expect(useWasmBlur(true)).toBe(true);
+  });
+
+  it('gives bit for bit the JavaScript result on random pictures of any size, channel count and squash', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 700 }), fc.constantFrom(1, 3, 4), fc.boolean(), fc.integer(),
+      (w, h, channels, squash, seed) => {
+        const [js, wasm] = bothWays(randomPicture(w, h, channels, seed), w, h, channels, squash);
+        expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer))).toBe(true);
+      },
+    ), { numRuns: 120 });
+  });
+
+  it('matches at the edges: 64x64 (not blurred), widths not a multiple of 4, one-pixel lines, just over 512', () => {
+    for (const [w, h] of [[64, 64], [65, 63], [5, 5], [1, 300], [300, 1], [513, 512], [512, 513], [1023, 7]]) {
+      for (const channels of [1, 3]) {
+        for (const squash of [false, true]) {
+          const [js, wasm] = bothWays(randomPicture(w, h, channels, w * h), w, h, channels, squash);
+          expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer)), `${w}x${h}x${channels} squash ${squash}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('squashes a picture too big to copy into its memory before copying, with the same result', () => {
+    const w = 6000, h = 5600; // 100.8 MB of RGB, over the 96 MiB budget
+    const px = randomPicture(w, h, 3, 7);
+    const [js, wasm] = bothWays(px, w, h, 3, true);
+    expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer))).toBe(true);
+    // without the squash it cannot take the picture at all and leaves it to JavaScript
+    expect(lumaTo64x64Wasm(px, h, w, 3, new Float32Array(64 * 64), false)).toBe(false);
+  });
+
+  it('falls back to JavaScript when turned off', () => {
+    try {
+      expect(useWasmBlur(false)).toBe(false);
+      expect(lumaTo64x64Wasm(new Uint8Array(100 * 100), 100, 100, 1, new Float32Array(4096), false)).toBe(false);
+    } finally {
+      useWasmBlur(true);
+    }
+  });
+
+  it('ships the binary its AssemblyScript source builds to (npm run build:wasm)', () => {
+    const script = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).scripts['build:wasm'] as string;
+    const args = script.split(/\s+/).slice(1);
+    const out = join(mkdtempSync(join(tmpdir(), 'amaan-wasm-')), 'jarosz.wasm');
+    args[args.indexOf('--outFile') + 1] = out;
+    const r = spawnSync(join(repo, 'node_modules/.bin/asc'), args, { cwd: repo, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(join(repo, 'src/pdq/wasm/jarosz.wasm')))).toBe(true);
+  }, 60_000);
+});
