@@ -1,6 +1,6 @@
-// MD5, SHA-1 and SHA-256 of a file in one streamed read (the three hashers share each chunk).
+// MD5, SHA-1 and SHA-256 of a file in one read (the three hashers share each chunk).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 export interface FileDigest {
   size: number;
@@ -9,22 +9,72 @@ export interface FileDigest {
   sha256: string;
 }
 
-/** Read size: large chunks keep the per-chunk overhead low on multi-gigabyte files. */
-const HIGH_WATER_MARK = 1 << 20;
+/** The three digests fed chunk by chunk. */
+export class TripleDigest {
+  private readonly md5 = createHash('md5');
+  private readonly sha1 = createHash('sha1');
+  private readonly sha256 = createHash('sha256');
+  private size = 0;
+
+  update(chunk: Uint8Array): void {
+    this.size += chunk.length;
+    this.md5.update(chunk);
+    this.sha1.update(chunk);
+    this.sha256.update(chunk);
+  }
+
+  digest(): FileDigest {
+    return { size: this.size, md5: this.md5.digest('hex'), sha1: this.sha1.digest('hex'), sha256: this.sha256.digest('hex') };
+  }
+}
+
+/** Read size: large chunks keep the per-read overhead low on multi-gigabyte files. */
+export const READ_CHUNK = 1 << 20;
+
+// Read buffers are reused from file to file: allocating (and zeroing, and collecting) one per file costs
+// more than hashing small files. Several files may be read at once, hence a pool rather than one buffer.
+const spareChunks: Buffer[] = [];
+
+export async function withReadChunk<T>(fn: (chunk: Buffer) => Promise<T>): Promise<T> {
+  const chunk = spareChunks.pop() ?? Buffer.allocUnsafe(READ_CHUNK);
+  try {
+    return await fn(chunk);
+  } finally {
+    if (spareChunks.length < 8) spareChunks.push(chunk);
+  }
+}
+
+/**
+ * Digests an open file from `from` to its end, through `chunk`; `head` is what was already read of it
+ * (bytes 0 to from), fed first.
+ */
+export async function digestOpenFile(fh: { read: (b: Buffer, o: number, l: number, p: number) => Promise<{ bytesRead: number }> }, chunk: Buffer, head?: Uint8Array): Promise<FileDigest> {
+  const d = new TripleDigest();
+  let at = 0;
+  if (head) {
+    d.update(head);
+    at = head.length;
+  }
+  for (;;) {
+    const { bytesRead } = await fh.read(chunk, 0, chunk.length, at);
+    if (!bytesRead) break;
+    d.update(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  return d.digest();
+}
 
 export async function digestFile(path: string): Promise<FileDigest> {
-  const md5 = createHash('md5'), sha1 = createHash('sha1'), sha256 = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: HIGH_WATER_MARK }) as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    md5.update(chunk);
-    sha1.update(chunk);
-    sha256.update(chunk);
+  const fh = await open(path, 'r');
+  try {
+    return await withReadChunk((chunk) => digestOpenFile(fh, chunk));
+  } finally {
+    await fh.close();
   }
-  return { size, md5: md5.digest('hex'), sha1: sha1.digest('hex'), sha256: sha256.digest('hex') };
 }
 
 export function digestBuffer(data: Uint8Array): FileDigest {
-  const hex = (alg: string) => createHash(alg).update(data).digest('hex');
-  return { size: data.length, md5: hex('md5'), sha1: hex('sha1'), sha256: hex('sha256') };
+  const d = new TripleDigest();
+  d.update(data);
+  return d.digest();
 }

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { hashFile } from './hash-file.ts';
 import { digestBuffer } from './file-digest.ts';
@@ -21,5 +24,39 @@ describe('hashFile', () => {
     expect(record.pdq).toBeUndefined();
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(record.error).toMatch(/over the limit of 1000 pixels/);
+  });
+
+  it('digests files of every size right, many at once, through its shared read buffers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amaan-hashfile-'));
+    const sizes = [0, 1, 4099, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 12345, 200_000];
+    const files = sizes.map((size, k) => {
+      const data = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) data[i] = (i * 2654435761 + k * 97) >>> 24;
+      const file = join(dir, `f${k}.bin`);
+      writeFileSync(file, data);
+      return { file, data };
+    });
+    // a picture bigger than one read buffer: digested and hashed from its in-memory copy
+    const w = 1400, h = 1000, px = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < px.length; i++) px[i] = (i * 7 + (i >> 12)) & 255;
+    const png = await sharp(px, { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(png.length).toBeGreaterThan(1 << 20);
+    writeFileSync(join(dir, 'big.png'), png);
+    files.push({ file: join(dir, 'big.png'), data: png });
+    const all = await Promise.all([...files, ...files].map((f) => hashFile(f.file)));
+    all.forEach((r, i) => {
+      const { data } = files[i % files.length];
+      expect(r.unreadable).toBe(false);
+      expect(r.record).toMatchObject(digestBuffer(data));
+    });
+    const big = all[files.length - 1].record;
+    expect(big).toMatchObject({ mime: 'image/png', width: w, height: h });
+    expect(big.pdq).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reports what it cannot read without opening it: folders, missing files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amaan-hashfile-'));
+    expect(await hashFile(dir)).toEqual({ record: { path: dir, error: 'is a directory' }, unreadable: true });
+    expect((await hashFile(join(dir, 'missing'))).record.error).toBe('cannot read: no such file');
   });
 });

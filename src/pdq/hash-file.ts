@@ -3,7 +3,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { PdqDecodeError, hashImageFile } from './decode.ts';
-import { type FileDigest, digestBuffer, digestFile } from './file-digest.ts';
+import { type FileDigest, digestBuffer, digestOpenFile, withReadChunk } from './file-digest.ts';
 import type { DihedralName } from './dct.ts';
 
 export interface HashRecord extends Partial<FileDigest> {
@@ -40,16 +40,29 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
   const record: HashRecord = { path };
   let data: Buffer | null = null;
   try {
+    // stat before open: opening a FIFO or device could block or have side effects.
     const st = await stat(path);
     if (!st.isFile()) return { record: { path, error: st.isDirectory() ? 'is a directory' : 'not a regular file' }, unreadable: true };
-    if (st.size <= (opts.inMemoryLimit ?? IN_MEMORY_LIMIT)) {
-      data = await readFile(path);
-      Object.assign(record, digestBuffer(data));
-    } else {
-      Object.assign(record, await digestFile(path));
+    const fh = await open(path, 'r');
+    try {
+      data = await withReadChunk(async (chunk) => {
+        // The first chunk serves the sniffing, then either the digests (streamed on through the same
+        // buffer) or, for a picture the decoder will need whole, the start of its in-memory copy.
+        const { bytesRead } = await fh.read(chunk, 0, chunk.length, 0);
+        const head = chunk.subarray(0, bytesRead);
+        record.mime = (await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES)))?.mime;
+        const wholePicture = record.mime?.startsWith('image/') && st.size <= (opts.inMemoryLimit ?? IN_MEMORY_LIMIT);
+        if (!wholePicture) {
+          Object.assign(record, await digestOpenFile(fh, chunk, head));
+          return null;
+        }
+        const whole = bytesRead < chunk.length && bytesRead >= st.size ? Buffer.from(head) : await readFile(path);
+        Object.assign(record, digestBuffer(whole));
+        return whole;
+      });
+    } finally {
+      await fh.close();
     }
-    const head = data ?? (await readHead(path));
-    record.mime = (await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES)))?.mime;
   } catch (err) {
     return { record: { path, error: `cannot read: ${describeFsError(err)}` }, unreadable: true };
   }
@@ -63,17 +76,6 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
     if (err instanceof PdqDecodeError && err.code === 'UNSUPPORTED_FORMAT') record.error += ` (${record.mime})`;
   }
   return { record, unreadable: false };
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
 }
 
 function describeFsError(err: unknown): string {

@@ -101,7 +101,11 @@ export function register(program: Command): void {
           if (!barStarted) {
             bar.start(p.filesTotal, p.filesDone, payload);
             barStarted = true;
-          } else bar.update(p.filesDone, payload);
+          } else {
+            // The folder is counted beside the hashing, so the total may still grow for a moment.
+            if (p.filesTotal !== bar.getTotal()) bar.setTotal(p.filesTotal);
+            bar.update(p.filesDone, payload);
+          }
         };
         const controller = new AbortController();
         const stop = () => controller.abort();

@@ -1,7 +1,11 @@
 // Worker thread of the ingest pool: hashes the entries it is sent, one message per file.
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { hashEntry } from './hash-entry.ts';
 import type { WalkEntry } from './walk.ts';
+
+// Parallelism comes from one worker per core; libvips threads of its own per picture would only contend.
+sharp.concurrency(1);
 
 parentPort!.on('message', (msg: { id: number; entry: WalkEntry; secondsPerHash: number }) => {
   void hashEntry(msg.entry, msg.secondsPerHash).then(

@@ -33,7 +33,9 @@ export interface IngestOptions {
 }
 
 export interface IngestProgress {
-  phase: 'counting' | 'loading' | 'hashing' | 'done';
+  phase: 'counting' | 'hashing' | 'done';
+  /** False while the folder is still being counted (beside the hashing): the totals are still growing. */
+  counted: boolean;
   filesTotal: number;
   bytesTotal: number;
   filesDone: number;
@@ -61,6 +63,14 @@ async function openJob(ctx: ServiceContext, caseId: string, evidenceId: string, 
   });
 }
 
+/** Counts files and bytes under root into progress as it goes. */
+async function countTree(root: string, progress: IngestProgress): Promise<void> {
+  for await (const e of walkTree(root)) {
+    progress.filesTotal++;
+    if (e.kind === 'file') progress.bytesTotal += e.stat.size;
+  }
+}
+
 /**
  * Hashes every file under `root` into the evidence item, matches it against the known-material hash sets
  * and every other case's media, and records one row per file. Resumable: rows are committed in batches with
@@ -82,42 +92,47 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   }
   const jobId = await openJob(ctx, opts.caseId, opts.evidenceId, root);
 
-  const progress: IngestProgress = { phase: 'counting', filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0 };
+  const progress: IngestProgress = { phase: 'counting', counted: false, filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0 };
   const report = () => opts.onProgress?.({ ...progress });
   report();
-  for await (const e of walkTree(root)) {
-    progress.filesTotal++;
-    if (e.kind === 'file') progress.bytesTotal += e.stat.size;
-  }
-  const done = new Set((await ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute()).map((r) => r.rel_path));
-  const already = await ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow();
-  progress.filesDone = Number(already.n);
-  progress.bytesDone = Number(already.bytes);
-  await ctx.db.updateTable('ingest_jobs').set({ files_total: progress.filesTotal, bytes_total: progress.bytesTotal }).where('id', '=', jobId).execute();
-
-  progress.phase = 'loading';
-  report();
-  const [knownPdq, knownVideo] = await Promise.all([KnownPdqIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY), KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY)]);
-
-  progress.phase = 'hashing';
-  report();
-  const secondsPerHash = opts.videoSecondsPerHash ?? 1;
-  const batchFiles = Math.max(1, opts.batchFiles ?? 200);
-  let batch: FileResult[] = [];
-  let lastFlush = Date.now();
-  const flush = async () => {
-    if (!batch.length) return;
-    const rows = batch;
-    batch = [];
-    lastFlush = Date.now();
-    const matched = await inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, knownVideo, threshold));
-    progress.matched += matched;
-  };
-
-  const inFlight = new Set<Promise<void>>();
+  // The workers boot (each loads its modules) while the folder is counted and the indexes load.
   const pool = new HashPool();
-  const concurrency = Math.max(1, opts.concurrency ?? pool.size * 2 + 1);
   try {
+    // Counting runs beside the hashing, far ahead of it: the totals grow until the walk ends.
+    const counting = countTree(root, progress).then(() => { progress.counted = true; });
+    counting.catch(() => {}); // awaited below; this only marks it handled meanwhile
+    const [done, already, knownPdq, knownVideo] = await Promise.all([
+      ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute().then((rows) => new Set(rows.map((r) => r.rel_path))),
+      ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow(),
+      KnownPdqIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY),
+      KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY),
+    ]);
+    progress.filesDone = Number(already.n);
+    progress.bytesDone = Number(already.bytes);
+
+    progress.phase = 'hashing';
+    report();
+    const secondsPerHash = opts.videoSecondsPerHash ?? 1;
+    const batchFiles = Math.max(1, opts.batchFiles ?? 200);
+    const totals = () => (progress.counted ? { files: progress.filesTotal, bytes: progress.bytesTotal } : null);
+    let batch: FileResult[] = [];
+    let lastFlush = Date.now();
+    // One batch is stored while the next one fills: the walk and the workers never wait for the database,
+    // except when a whole batch is ready before the previous one is committed.
+    let storing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!batch.length) return;
+      const rows = batch;
+      batch = [];
+      lastFlush = Date.now();
+      await storing;
+      storing = inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, knownVideo, threshold, totals()))
+        .then((matched) => { progress.matched += matched; report(); });
+      storing.catch(() => {}); // awaited by the next flush or at the end
+    };
+
+    const inFlight = new Set<Promise<void>>();
+    const concurrency = Math.max(1, opts.concurrency ?? pool.size * 2 + 1);
     for await (const entry of walkTree(root)) {
       if (opts.signal?.aborted) break;
       if (done.has(entry.relPath)) continue;
@@ -130,13 +145,12 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
-      if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) {
-        await flush();
-        report();
-      }
+      if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) await flush();
     }
     await Promise.all(inFlight);
     await flush();
+    await storing;
+    await counting;
   } finally {
     await pool.close();
   }
@@ -150,7 +164,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       .executeTakeFirstOrThrow();
     await tx
       .updateTable('ingest_jobs')
-      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
+      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, files_total: progress.filesTotal, bytes_total: progress.bytesTotal, files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
       .where('id', '=', jobId)
       .execute();
     await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), matched: progress.matched } });
@@ -164,7 +178,10 @@ type Audit = (e: { action: string; entityType: string; entityId?: string | null;
 type MatchRow = { media_file_id: number; hash_set_entry_id: number | null; other_media_file_id: number | null; match_type: MatchType; distance: number };
 
 /** Writes one batch of files with their matches and the job's counters, in the caller's transaction. */
-async function storeBatch(tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[], knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number): Promise<number> {
+async function storeBatch(
+  tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
+  knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
+): Promise<number> {
   const inserted = await tx
     .insertInto('media_files')
     .values(files.map((f) => ({
@@ -224,6 +241,7 @@ async function storeBatch(tx: Tx, audit: Audit, jobId: string, caseId: string, e
       files_done: eb('files_done', '+', fresh.length),
       bytes_done: eb('bytes_done', '+', fresh.reduce((s, f) => s + f.size, 0)),
       files_failed: eb('files_failed', '+', failed),
+      ...(totals ? { files_total: totals.files, bytes_total: totals.bytes } : {}),
     }))
     .where('id', '=', jobId)
     .execute();
