@@ -61,7 +61,7 @@ export function lumaTo64x64Wasm(
     pRows = oRows; pCols = oCols;
   }
   const xmap = 0, acc = align(oCols * 4), a = 2 * acc, b = a + plane, pxAt = b + plane;
-  const need = pxAt + pixels.length;
+  const need = pxAt + pixels.length + 4; // the luma reads pixels 4 bytes at a time
   if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / PAGE));
   new Uint8Array(k.memory.buffer, pxAt, pixels.length).set(pixels);
   k.luma(pxAt, pRows, pCols, channels, oRows, oCols, a, xmap);

@@ -10,6 +10,8 @@
 const CR: f32 = 0.299;
 const CG: f32 = 0.587;
 const CB: f32 = 0.114;
+const CR4 = f32x4.splat(CR), CG4 = f32x4.splat(CG), CB4 = f32x4.splat(CB);
+const BYTE = i32x4.splat(0xff);
 
 /**
  * Luma of an 8-bit picture (1 channel = grey as is, else R, G, B first) resampled by nearest neighbour to
@@ -29,7 +31,21 @@ export function luma(px: usize, rows: i32, cols: i32, channels: i32, outRows: i3
         store<f32>(o, <f32>load<u8>(row + load<i32>(xmap + (<usize>x << 2))));
       }
     } else {
-      for (let x = 0; x < outCols; x++, o += 4) {
+      // 4 pixels at a time: lane k holds pixel k's bytes R, G, B (and one more, masked off) as a
+      // little-endian i32, so the 4th byte read past the last pixel must exist: the caller pads by 4.
+      let x = 0;
+      for (; x + 4 <= outCols; x += 4, o += 16) {
+        const m = xmap + (<usize>x << 2);
+        let v = i32x4.splat(load<i32>(row + load<i32>(m)));
+        v = i32x4.replace_lane(v, 1, load<i32>(row + load<i32>(m, 4)));
+        v = i32x4.replace_lane(v, 2, load<i32>(row + load<i32>(m, 8)));
+        v = i32x4.replace_lane(v, 3, load<i32>(row + load<i32>(m, 12)));
+        const r = f32x4.convert_i32x4_u(v128.and(v, BYTE));
+        const g = f32x4.convert_i32x4_u(v128.and(i32x4.shr_u(v, 8), BYTE));
+        const b = f32x4.convert_i32x4_u(v128.and(i32x4.shr_u(v, 16), BYTE));
+        v128.store(o, f32x4.add(f32x4.add(f32x4.mul(CR4, r), f32x4.mul(CG4, g)), f32x4.mul(CB4, b)));
+      }
+      for (; x < outCols; x++, o += 4) {
         const p = row + load<i32>(xmap + (<usize>x << 2));
         store<f32>(o, (CR * <f32>load<u8>(p) + CG * <f32>load<u8>(p, 1)) + CB * <f32>load<u8>(p, 2));
       }
