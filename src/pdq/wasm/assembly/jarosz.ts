@@ -17,91 +17,136 @@ const BYTE = i32x4.splat(0xff);
  * Luma of an 8-bit picture (1 channel = grey as is, else R, G, B first) resampled by nearest neighbour to
  * outRows x outCols (output (x, y) reads input (floor(x * cols / outCols), floor(y * rows / outRows)): the
  * reference's 512 squash, or the identity when the sizes are equal). xmap: outCols i32 of scratch.
+ * The output is interleaved by groups of 4 rows: group g holds, for each x, the f32x4 of rows 4g..4g+3
+ * at x (a last short group repeats its last row), so the horizontal box filter runs on whole vectors.
  */
-export function luma(px: usize, rows: i32, cols: i32, channels: i32, outRows: i32, outCols: i32, out: usize, xmap: usize): void {
+export function lumaInterleaved(px: usize, rows: i32, cols: i32, channels: i32, outRows: i32, outCols: i32, out: usize, xmap: usize): void {
   for (let x = 0; x < outCols; x++) {
     store<i32>(xmap + (<usize>x << 2), <i32>((<i64>x * cols) / outCols) * channels);
   }
   const rowBytes = <usize>cols * channels;
+  const last = outRows - 1;
   let o = out;
-  for (let y = 0; y < outRows; y++) {
-    const row = px + <usize>((<i64>y * rows) / outRows) * rowBytes;
+  for (let y = 0; y < outRows; y += 4) {
+    const r0 = px + srcRow(y, rows, outRows) * rowBytes, r1 = px + srcRow(min(y + 1, last), rows, outRows) * rowBytes;
+    const r2 = px + srcRow(min(y + 2, last), rows, outRows) * rowBytes, r3 = px + srcRow(min(y + 3, last), rows, outRows) * rowBytes;
     if (channels == 1) {
-      for (let x = 0; x < outCols; x++, o += 4) {
-        store<f32>(o, <f32>load<u8>(row + load<i32>(xmap + (<usize>x << 2))));
+      for (let x = 0; x < outCols; x++, o += 16) {
+        const m = <usize>load<i32>(xmap + (<usize>x << 2));
+        let v = f32x4.splat(<f32>load<u8>(r0 + m));
+        v = f32x4.replace_lane(v, 1, <f32>load<u8>(r1 + m));
+        v = f32x4.replace_lane(v, 2, <f32>load<u8>(r2 + m));
+        v128.store(o, f32x4.replace_lane(v, 3, <f32>load<u8>(r3 + m)));
       }
     } else {
-      // 4 pixels at a time: lane k holds pixel k's bytes R, G, B (and one more, masked off) as a
-      // little-endian i32, so the 4th byte read past the last pixel must exist: the caller pads by 4.
-      let x = 0;
-      for (; x + 4 <= outCols; x += 4, o += 16) {
-        const m = xmap + (<usize>x << 2);
-        let v = i32x4.splat(load<i32>(row + load<i32>(m)));
-        v = i32x4.replace_lane(v, 1, load<i32>(row + load<i32>(m, 4)));
-        v = i32x4.replace_lane(v, 2, load<i32>(row + load<i32>(m, 8)));
-        v = i32x4.replace_lane(v, 3, load<i32>(row + load<i32>(m, 12)));
+      // Lane k holds row k's pixel bytes R, G, B (and one more, masked off) read as a little-endian i32,
+      // so a 4th byte past the last pixel must exist: the caller pads the pixels by 4 bytes.
+      for (let x = 0; x < outCols; x++, o += 16) {
+        const m = <usize>load<i32>(xmap + (<usize>x << 2));
+        let v = i32x4.splat(load<i32>(r0 + m));
+        v = i32x4.replace_lane(v, 1, load<i32>(r1 + m));
+        v = i32x4.replace_lane(v, 2, load<i32>(r2 + m));
+        v = i32x4.replace_lane(v, 3, load<i32>(r3 + m));
         const r = f32x4.convert_i32x4_u(v128.and(v, BYTE));
         const g = f32x4.convert_i32x4_u(v128.and(i32x4.shr_u(v, 8), BYTE));
         const b = f32x4.convert_i32x4_u(v128.and(i32x4.shr_u(v, 16), BYTE));
         v128.store(o, f32x4.add(f32x4.add(f32x4.mul(CR4, r), f32x4.mul(CG4, g)), f32x4.mul(CB4, b)));
       }
-      for (; x < outCols; x++, o += 4) {
-        const p = row + load<i32>(xmap + (<usize>x << 2));
-        store<f32>(o, (CR * <f32>load<u8>(p) + CG * <f32>load<u8>(p, 1)) + CB * <f32>load<u8>(p, 2));
-      }
     }
   }
 }
 
 // @ts-ignore: decorator
-@inline function gather(b0: usize, b1: usize, b2: usize, b3: usize, i: i32): v128 {
-  const at = <usize>i << 2;
-  let v = f32x4.splat(load<f32>(b0 + at));
-  v = f32x4.replace_lane(v, 1, load<f32>(b1 + at));
-  v = f32x4.replace_lane(v, 2, load<f32>(b2 + at));
-  return f32x4.replace_lane(v, 3, load<f32>(b3 + at));
+@inline function srcRow(y: i32, rows: i32, outRows: i32): usize {
+  return <usize>((<i64>y * rows) / outRows);
 }
 
-// @ts-ignore: decorator
-@inline function scatter(b0: usize, b1: usize, b2: usize, b3: usize, i: i32, v: v128): void {
-  const at = <usize>i << 2;
-  store<f32>(b0 + at, f32x4.extract_lane(v, 0));
-  store<f32>(b1 + at, f32x4.extract_lane(v, 1));
-  store<f32>(b2 + at, f32x4.extract_lane(v, 2));
-  store<f32>(b3 + at, f32x4.extract_lane(v, 3));
-}
-
-/**
- * Box filter of width w along every row of a rows x cols float32 matrix, src to dst (the reference's
- * box1DFloat on each row). Rows go 4 at a time; a short last group repeats its last row, which only
- * writes the same values twice.
- */
-export function boxRows(src: usize, dst: usize, rows: i32, cols: i32, w: i32): void {
+/** Box filter of width w along the rows of an interleaved matrix (groups of 4 rows), src to dst. */
+export function boxRowsInterleaved(src: usize, dst: usize, rows: i32, cols: i32, w: i32): void {
   const half = (w + 2) >> 1;
   const wv = f32x4.splat(<f32>w);
-  const rowBytes = <usize>cols << 2;
-  for (let r = 0; r < rows; r += 4) {
-    const o0 = <usize>r * rowBytes, o1 = <usize>min(r + 1, rows - 1) * rowBytes;
-    const o2 = <usize>min(r + 2, rows - 1) * rowBytes, o3 = <usize>min(r + 3, rows - 1) * rowBytes;
-    const s0 = src + o0, s1 = src + o1, s2 = src + o2, s3 = src + o3;
-    const d0 = dst + o0, d1 = dst + o1, d2 = dst + o2, d3 = dst + o3;
+  const groupBytes = <usize>cols << 4;
+  for (let y = 0; y < rows; y += 4) {
+    const s = src + <usize>(y >> 2) * groupBytes, d = dst + <usize>(y >> 2) * groupBytes;
     let acc = f32x4.splat(0);
     let oi = 0;
     for (let ri = 0; ri < w; ri++) {
-      acc = f32x4.add(acc, gather(s0, s1, s2, s3, ri));
-      if (ri >= half - 1) scatter(d0, d1, d2, d3, oi++, f32x4.div(acc, f32x4.splat(<f32>(ri + 1))));
+      acc = f32x4.add(acc, v128.load(s + (<usize>ri << 4)));
+      if (ri >= half - 1) {
+        v128.store(d + (<usize>oi << 4), f32x4.div(acc, f32x4.splat(<f32>(ri + 1))));
+        oi++;
+      }
     }
     for (let ri = w; ri < cols; ri++) {
-      acc = f32x4.add(acc, gather(s0, s1, s2, s3, ri));
-      acc = f32x4.sub(acc, gather(s0, s1, s2, s3, ri - w));
-      scatter(d0, d1, d2, d3, oi++, f32x4.div(acc, wv));
+      acc = f32x4.sub(f32x4.add(acc, v128.load(s + (<usize>ri << 4))), v128.load(s + (<usize>(ri - w) << 4)));
+      v128.store(d + (<usize>oi << 4), f32x4.div(acc, wv));
+      oi++;
     }
     let count = w;
     for (let li = cols - w, o = cols - half + 1; o < cols; li++, o++) {
       count--;
-      acc = f32x4.sub(acc, gather(s0, s1, s2, s3, li));
-      scatter(d0, d1, d2, d3, o, f32x4.div(acc, f32x4.splat(<f32>count)));
+      acc = f32x4.sub(acc, v128.load(s + (<usize>li << 4)));
+      v128.store(d + (<usize>o << 4), f32x4.div(acc, f32x4.splat(<f32>count)));
     }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function transposeStore(a: v128, b: v128, c: v128, e: v128, d0: usize, d1: usize, d2: usize, d3: usize, n: i32): void {
+  const t0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5), t1 = v128.shuffle<f32>(c, e, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(a, b, 2, 6, 3, 7), t3 = v128.shuffle<f32>(c, e, 2, 6, 3, 7);
+  v128.store(d0, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+  if (n > 1) v128.store(d1, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+  if (n > 2) v128.store(d2, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+  if (n > 3) v128.store(d3, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+}
+
+/** Interleaved (groups of 4 rows) to row-major, rows x cols: 4x4 transposes, the last cols % 4 scalar. */
+export function interleavedToRows(src: usize, dst: usize, rows: i32, cols: i32): void {
+  const rowBytes = <usize>cols << 2;
+  for (let y = 0; y < rows; y += 4) {
+    const n = min(4, rows - y);
+    const s = src + <usize>(y >> 2) * (<usize>cols << 4), d = dst + <usize>y * rowBytes;
+    let x = 0;
+    for (; x + 4 <= cols; x += 4) {
+      const at = s + (<usize>x << 4), to = d + (<usize>x << 2);
+      transposeStore(v128.load(at), v128.load(at, 16), v128.load(at, 32), v128.load(at, 48), to, to + rowBytes, to + 2 * rowBytes, to + 3 * rowBytes, n);
+    }
+    for (; x < cols; x++) {
+      for (let k = 0; k < n; k++) store<f32>(d + <usize>k * rowBytes + (<usize>x << 2), load<f32>(s + (<usize>x << 4) + (<usize>k << 2)));
+    }
+  }
+}
+
+/** Row-major rows x cols to interleaved (a last short group repeats the last row). */
+export function rowsToInterleaved(src: usize, dst: usize, rows: i32, cols: i32): void {
+  const rowBytes = <usize>cols << 2;
+  const last = rows - 1;
+  for (let y = 0; y < rows; y += 4) {
+    const s0 = src + <usize>y * rowBytes, s1 = src + <usize>min(y + 1, last) * rowBytes;
+    const s2 = src + <usize>min(y + 2, last) * rowBytes, s3 = src + <usize>min(y + 3, last) * rowBytes;
+    const d = dst + <usize>(y >> 2) * (<usize>cols << 4);
+    let x = 0;
+    for (; x + 4 <= cols; x += 4) {
+      const at = <usize>x << 2, to = d + (<usize>x << 4);
+      transposeStore(v128.load(s0 + at), v128.load(s1 + at), v128.load(s2 + at), v128.load(s3 + at), to, to + 16, to + 32, to + 48, 4);
+    }
+    for (; x < cols; x++) {
+      const at = <usize>x << 2;
+      let v = f32x4.splat(load<f32>(s0 + at));
+      v = f32x4.replace_lane(v, 1, load<f32>(s1 + at));
+      v = f32x4.replace_lane(v, 2, load<f32>(s2 + at));
+      v128.store(d + (<usize>x << 4), f32x4.replace_lane(v, 3, load<f32>(s3 + at)));
+    }
+  }
+}
+
+/** Picks n columns (i32 indices at cmap) of an interleaved rows x cols matrix into a row-major rows x n one. */
+export function interleavedColumns(src: usize, dst: usize, rows: i32, cols: i32, cmap: usize, n: i32): void {
+  let o = dst;
+  for (let y = 0; y < rows; y++) {
+    const s = src + <usize>(y >> 2) * (<usize>cols << 4) + (<usize>(y & 3) << 2);
+    for (let j = 0; j < n; j++, o += 4) store<f32>(o, load<f32>(s + (<usize>load<i32>(cmap + (<usize>j << 2)) << 4)));
   }
 }
 
