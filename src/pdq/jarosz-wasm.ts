@@ -4,7 +4,7 @@
 // missing, when a picture is over the memory budget, or when a caller asks for it (tests, benchmarks).
 import { readFileSync } from 'node:fs';
 import { PDQ_DIM, decimationIndices, jaroszWindow } from './jarosz.ts';
-import { PDQ_SHRINK_DIM, needsShrink, squashSamples } from './shrink.ts';
+import { PDQ_SHRINK_DIM, needsShrink, squashOffsets } from './shrink.ts';
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -56,20 +56,21 @@ export function lumaTo64x64Wasm(
   const oRows = shrink ? PDQ_SHRINK_DIM : rows, oCols = shrink ? PDQ_SHRINK_DIM : cols;
   // Interleaved planes hold whole groups of 4 rows; the narrow ones the 64 decimation columns.
   const plane = align(Math.ceil(oRows / 4) * 4 * oCols * 4), narrow = align(oRows * PDQ_DIM * 4);
-  let pixels = px.subarray(0, rows * cols * channels), pRows = rows, pCols = cols;
+  // With the squash, only the 512 source rows it reads are copied in (a third of a 1600x1004 picture,
+  // a sixth of a 12 MP photo); the luma then maps columns only.
+  const rowBytes = cols * channels;
+  const pRows = shrink ? Math.min(rows, PDQ_SHRINK_DIM) : rows;
+  const pixelBytes = pRows * rowBytes;
   const fixed = align(oCols * 4) + align(Math.max(oCols, PDQ_DIM) * 4) + PDQ_DIM * 4 + 2 * plane + 2 * narrow + 4;
-  if (fixed + align(pixels.length) > MEMORY_BUDGET) {
-    if (!shrink || fixed + align(oRows * oCols * channels) > MEMORY_BUDGET) return false;
-    // A huge picture: squash it here so only 512x512 pixels are copied in.
-    pixels = squashSamples(pixels, cols, rows, channels);
-    pRows = oRows; pCols = oCols;
-  }
+  if (fixed + align(pixelBytes) > MEMORY_BUDGET) return false;
   const xmap = 0, acc = align(oCols * 4), cmap = acc + align(Math.max(oCols, PDQ_DIM) * 4);
   const a = cmap + PDQ_DIM * 4, b = a + plane, n1 = b + plane, n2 = n1 + narrow, pxAt = n2 + narrow;
-  const need = pxAt + pixels.length + 4; // the luma reads pixels 4 bytes at a time
+  const need = pxAt + pixelBytes + 4; // the luma reads pixels 4 bytes at a time
   if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / PAGE));
-  new Uint8Array(k.memory.buffer, pxAt, pixels.length).set(pixels);
-  k.lumaInterleaved(pxAt, pRows, pCols, channels, oRows, oCols, a, xmap);
+  const dst = new Uint8Array(k.memory.buffer, pxAt, pixelBytes);
+  if (pRows === rows) dst.set(px.subarray(0, pixelBytes));
+  else for (const [y, from] of squashOffsets(rows, rowBytes).entries()) dst.set(px.subarray(from, from + rowBytes), y * rowBytes);
+  k.lumaInterleaved(pxAt, pRows, cols, channels, oRows, oCols, a, xmap);
   if (oRows === PDQ_DIM && oCols === PDQ_DIM) {
     k.interleavedToRows(a, b, oRows, oCols);
     out.set(new Float32Array(k.memory.buffer, b, PDQ_DIM * PDQ_DIM)); // the reference does not blur a 64x64 picture
