@@ -9,9 +9,10 @@
 // off (so every round really decodes). Each figure is the median over the rounds (best in brackets).
 // --write-docs adds or replaces the "## PDQ hashing (issue 3)" section of docs/benchmarks.md.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { writeDocsSection } from './docs-section.ts';
 import { type DecodedPdqImage, decodeImageForPdq, hashImageFile } from '../src/pdq/decode.ts';
 import { hashFile } from '../src/pdq/hash-file.ts';
 import { computePdqFromPixels } from '../src/pdq/pdq-hash.ts';
@@ -22,7 +23,6 @@ const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 10;
 const WRITE_DOCS = args.includes('--write-docs');
 const TESTDATA = fileURLToPath(new URL('../../shared/testdata/pdq/', import.meta.url));
-const DOCS = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const SECTION = '## PDQ hashing (issue 3)';
 const REF_FILES_PER_S = 35.5; // pdq-photo-hasher over these 56 files in one process (35-36 files/s)
 const REF_HASH_PER_S = 545; // benchmark-photo-hasher, hashing alone, one core
@@ -119,16 +119,4 @@ say(`Rounds: ${ROUNDS} over all files for the file rows, ${hashRounds} for the h
   'the CPU time this process used (all threads, so sharp\'s decoding thread counts), which is less disturbed than wall ' +
   'clock when other work shares the VM; the work is sequential, so it is the one-core figure.');
 
-if (WRITE_DOCS) {
-  const body = lines.join('\n') + '\n';
-  let doc = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '# Benchmarks\n';
-  const start = doc.indexOf(`${SECTION}\n`);
-  if (start >= 0) {
-    const next = doc.indexOf('\n## ', start + SECTION.length);
-    doc = doc.slice(0, start) + body + (next >= 0 ? doc.slice(next + 1) : '');
-  } else {
-    doc = `${doc.trimEnd()}\n\n${body}`;
-  }
-  writeFileSync(DOCS, doc);
-  console.log(`\nwrote the "${SECTION}" section of ${DOCS}`);
-}
+if (WRITE_DOCS) writeDocsSection(SECTION, lines.join('\n'));

@@ -13,7 +13,8 @@
 // (c) peak memory of the server process: VmHWM from /proc/<pid>/status.
 // --write-docs replaces the "## Spine (issue 2)" section of docs/benchmarks.md (other sections are left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeDocsSection } from './docs-section.ts';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -331,12 +332,4 @@ say('- On an empty folder most of the time to ready is PGlite creating its datab
 say('  applying the migrations; the demo itself (build in memory, ~9,000 rows in 27 jsonb bulk statements, one audit entry,');
 say('  precomputed password hashes) is the "of which demo load" column. On a loaded folder the demo costs two small queries.');
 
-if (args.includes('--write-docs')) {
-  const doc = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  const current = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
-  const section = `${lines.join('\n').trim()}\n`;
-  const re = /^## Spine \(issue 2\)\n[\s\S]*?(?=^## |(?![\s\S]))/m;
-  const next = re.test(current) ? current.replace(re, `${section}\n`) : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(doc, next);
-  console.log(`\nwrote ${doc}`);
-}
+if (args.includes('--write-docs')) writeDocsSection('## Spine (issue 2)', lines.join('\n'));

@@ -18,8 +18,7 @@
 // --write-docs replaces the "## vPDQ (issue 3)" section of docs/benchmarks.md.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeDocsSection } from './docs-section.ts';
 import { computePdqFromPixels } from '../src/pdq/pdq-hash.ts';
 import { resolveFfmpegPath } from '../src/pdq/vpdq/ffmpeg-path.ts';
 import { buildDecodeArgs, probeVideo, readVideoFrames, type VideoFrame } from '../src/pdq/vpdq/frames.ts';
@@ -120,18 +119,4 @@ say('All figures are frames per second. The reference figures come from pdq-fact
   'two cores shared with other jobs, swings widely between runs. The CPU-time columns are steadier (on a busy VM ' +
   'they still vary by some 20%); "one core" is the figure to set against the reference\'s single-thread number.');
 
-if (args.includes('--write-docs')) {
-  const doc = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  const heading = '## vPDQ (issue 3)';
-  const section = `${heading}\n\n${lines.join('\n')}\n`;
-  const old = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
-  const start = old.indexOf(heading);
-  let next: string;
-  if (start < 0) next = `${old.trimEnd()}\n\n${section}`;
-  else {
-    const after = old.indexOf('\n## ', start + heading.length);
-    next = old.slice(0, start) + section + (after < 0 ? '' : '\n' + old.slice(after + 1));
-  }
-  writeFileSync(doc, next);
-  console.log(`\nwrote ${doc}`);
-}
+if (args.includes('--write-docs')) writeDocsSection('## vPDQ (issue 3)', `## vPDQ (issue 3)\n\n${lines.join('\n')}`);

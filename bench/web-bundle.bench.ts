@@ -6,7 +6,8 @@
 //   npm run build && npx vitest run e2e/web-roles.test.ts && node --import tsx bench/web-bundle.bench.ts [--write-docs]
 //
 // --write-docs adds or replaces the "## Web app (issue 4)" section of docs/benchmarks.md.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { writeDocsSection } from './docs-section.ts';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
-const DOCS = join(ROOT, 'docs/benchmarks.md');
 const TIMINGS = join(ROOT, 'dist/e2e-timings.json');
 const SECTION = '## Web app (issue 4)';
 const BUDGET_GZIP = 300 * 1024;
@@ -106,18 +106,7 @@ function main() {
   ];
   const section = lines.join('\n');
   console.log(section);
-  if (process.argv.includes('--write-docs')) {
-    const doc = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '# Benchmarks\n';
-    const start = doc.indexOf(SECTION);
-    let next: string;
-    if (start < 0) next = `${doc.trimEnd()}\n\n${section}`;
-    else {
-      const after = doc.indexOf('\n## ', start + SECTION.length);
-      next = doc.slice(0, start) + section + (after < 0 ? '' : `\n${doc.slice(after + 1)}`);
-    }
-    writeFileSync(DOCS, `${next.trimEnd()}\n`);
-    console.log(`\nwrote ${SECTION} into docs/benchmarks.md`);
-  }
+  if (process.argv.includes('--write-docs')) writeDocsSection(SECTION, section);
 }
 
 main();
