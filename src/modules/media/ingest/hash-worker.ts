@@ -5,6 +5,7 @@ import { hashEntry } from './hash-entry.ts';
 import type { WalkEntry } from './walk.ts';
 
 // Parallelism comes from one worker per core; libvips threads of its own per picture would only contend.
+// (libvips' thread count is per process; nothing else in Amaan decodes pictures, so setting it here is safe.)
 sharp.concurrency(1);
 
 parentPort!.on('message', (msg: { id: number; entry: WalkEntry; secondsPerHash: number }) => {
