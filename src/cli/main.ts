@@ -12,7 +12,7 @@ program
     process.exit(err.exitCode);
   });
 
-registerCommands(program);
+await registerCommands(program, process.argv);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,37 +1,29 @@
 import type { Command } from 'commander';
 
-// Each verb is a module under this folder exporting `register(program)`.
-// Add one import and one array entry per verb.
-import * as serve from './serve.command.ts';
-import * as ingest from './ingest.command.ts';
-import * as hashset from './hashset.command.ts';
-import * as match from './match.command.ts';
-import * as vpdq from './vpdq.command.ts';
-import * as hash from './hash.command.ts';
-import * as migrate from './migrate.command.ts';
-import * as user from './user.command.ts';
-import * as demo from './demo.command.ts';
-import * as exportCmd from './export.command.ts';
-import * as importCmd from './import.command.ts';
-import * as audit from './audit.command.ts';
-
+// Each verb is a module under this folder exporting `register(program)`; add one line per verb below.
+// Only the module of the verb being run is loaded (each pulls in what it needs: the server, the database,
+// sharp...), so `amaan hash` and `amaan match` start quickly in scripts; help and unknown verbs load all.
 type CommandModule = { register: (program: Command) => void };
 
-const commandModules: CommandModule[] = [
-  serve,
-  ingest,
-  hashset,
-  match,
-  vpdq,
-  hash,
-  migrate,
-  user,
-  demo,
-  exportCmd,
-  importCmd,
-  audit,
-];
+const verbs: Record<string, () => Promise<CommandModule>> = {
+  serve: () => import('./serve.command.ts'),
+  ingest: () => import('./ingest.command.ts'),
+  hashset: () => import('./hashset.command.ts'),
+  match: () => import('./match.command.ts'),
+  vpdq: () => import('./vpdq.command.ts'),
+  hash: () => import('./hash.command.ts'),
+  migrate: () => import('./migrate.command.ts'),
+  user: () => import('./user.command.ts'),
+  demo: () => import('./demo.command.ts'),
+  export: () => import('./export.command.ts'),
+  import: () => import('./import.command.ts'),
+  audit: () => import('./audit.command.ts'),
+};
 
-export function registerCommands(program: Command): void {
-  for (const m of commandModules) m.register(program);
+/** Registers the verb named in argv (the first argument that is not an option), or every verb. */
+export async function registerCommands(program: Command, argv: string[]): Promise<void> {
+  const verb = argv.slice(2).find((a) => !a.startsWith('-'));
+  const one = verb !== undefined && Object.hasOwn(verbs, verb) ? verbs[verb] : undefined;
+  const modules = one ? [await one()] : await Promise.all(Object.values(verbs).map((load) => load()));
+  for (const m of modules) m.register(program);
 }
