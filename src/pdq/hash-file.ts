@@ -5,6 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { PdqDecodeError, hashImageFile } from './decode.ts';
 import { type FileDigest, digestBuffer, digestOpenFile, withReadChunk } from './file-digest.ts';
 import type { DihedralName } from './dct.ts';
+import { describeFsError } from './fs-error.ts';
 
 export interface HashRecord extends Partial<FileDigest> {
   path: string;
@@ -76,14 +77,4 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
     if (err instanceof PdqDecodeError && err.code === 'UNSUPPORTED_FORMAT') record.error += ` (${record.mime})`;
   }
   return { record, unreadable: false };
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    default: return code ?? (err instanceof Error ? err.message : String(err));
-  }
 }

@@ -1,6 +1,7 @@
 import { lstat, opendir, readlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Stats } from 'node:fs';
+import { describeFsError } from '../../../pdq/fs-error.ts';
 
 export type WalkEntry =
   | { kind: 'file'; relPath: string; absPath: string; stat: Stats }
@@ -22,7 +23,7 @@ export async function* walkTree(root: string): AsyncGenerator<WalkEntry> {
       names = [];
       for await (const d of handle) names.push(d.name);
     } catch (err) {
-      yield { kind: 'unreadable', relPath: rel(dir) || '.', absPath: dir, error: fsError(err) };
+      yield { kind: 'unreadable', relPath: rel(dir) || '.', absPath: dir, error: describeFsError(err) };
       return;
     }
     names.sort();
@@ -32,7 +33,7 @@ export async function* walkTree(root: string): AsyncGenerator<WalkEntry> {
       try {
         st = await lstat(abs);
       } catch (err) {
-        yield { kind: 'unreadable', relPath: rel(abs), absPath: abs, error: fsError(err) };
+        yield { kind: 'unreadable', relPath: rel(abs), absPath: abs, error: describeFsError(err) };
         continue;
       }
       if (st.isSymbolicLink()) {
@@ -48,19 +49,4 @@ export async function* walkTree(root: string): AsyncGenerator<WalkEntry> {
     }
   }
   yield* visit(root);
-}
-
-export function fsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EIO':
-      return 'input/output error';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
-  }
 }
