@@ -215,7 +215,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await context.close();
   }, 90_000);
 
-  it('analyst imports a hash set and follows it with the progress bar', async () => {
+  it('analyst imports a hash set with the progress bar, exports it and deletes it after confirming', async () => {
     const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
     await page.goto('/hash-sets');
     // Benign synthetic hashes: MD5 of counters, matching no real file.
@@ -226,10 +226,35 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await labelled(page, 'File').setInputFiles({ name: 'list.txt', mimeType: 'text/plain', buffer: Buffer.from(list) });
     await page.getByRole('button', { name: 'Import a hash set' }).click();
     await page.getByRole('status').filter({ hasText: 'Import a hash set: finished.' }).waitFor();
-    await page.getByRole('cell', { name: /Browser test list/ }).waitFor();
-    await expect(page.getByRole('row', { name: /Browser test list/ }).textContent()).resolves.toContain('2,000');
+    await page.getByRole('cell', { name: /^Browser test list/ }).waitFor();
+    const row = page.getByRole('row', { name: /Browser test list/ });
+    await expect(row.textContent()).resolves.toContain('2,000');
+
+    // Export: a plain download link to the export URL, in the format picked on the row.
+    const exportLink = row.getByRole('link', { name: 'Export Browser test list' });
+    expect(await exportLink.getAttribute('href')).toMatch(/^\/api\/v1\/hash-sets\/[0-9a-f-]{36}\/export\?format=vics$/);
+    await labelled(row, 'Export format').selectOption('md5-list');
+    expect(await exportLink.getAttribute('href')).toMatch(/^\/api\/v1\/hash-sets\/[0-9a-f-]{36}\/export\?format=md5-list$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^hashset-[0-9a-f-]{36}\.txt$/);
+    const exported = readFileSync(await download.path()).toString();
+    expect(exported.split('\n').filter(Boolean).sort()).toEqual(list.split('\n').sort());
+
+    // Delete: asked first; Cancel keeps the set, Delete removes it from the list.
+    await row.getByRole('button', { name: 'Delete Browser test list' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the hash set “Browser test list”?' });
+    await dialog.getByText('Its 2,000 entries and every match found with it will be deleted.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row.count()).toBe(1);
+    await row.getByRole('button', { name: 'Delete Browser test list' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'hidden' });
+    const after = (await api(page, '/hash-sets')).body as { items: Array<{ name: string }> };
+    expect(after.items.map((h) => h.name)).not.toContain('Browser test list');
     await context.close();
-  }, 90_000);
+  }, 120_000);
 
   it('exports a case bundle and imports it into another branch with upload progress', async () => {
     const sup = await signedIn(browser, server.url, server.user('supervisor'));

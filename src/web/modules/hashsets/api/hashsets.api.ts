@@ -22,3 +22,9 @@ export const fetchHashSets = () => api.get<{ items: HashSet[] }>('/hash-sets');
 /** The file goes up as the raw body; the import runs in the background and is followed through /jobs/:id. */
 export const importHashSet = (file: File, q: { name: string; source: string; format: HashSetFormat; version?: string; description?: string }) =>
   apiRequest<{ backgroundJobId: string }>('POST', withQuery('/hash-sets/import', q), undefined, { raw: file, contentType: 'application/octet-stream' });
+
+/** A plain GET link: the browser downloads the attachment with the session cookie (no CSRF token on reads). */
+export const hashSetExportUrl = (id: string, format: HashSetFormat) => `/api/v1${withQuery(`/hash-sets/${id}/export`, { format })}`;
+
+/** Deletes the set and the matches found with it. */
+export const deleteHashSet = (id: string) => api.delete<{ ok: true }>(`/hash-sets/${id}`);

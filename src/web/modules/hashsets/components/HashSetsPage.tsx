@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Alert, Button, Empty, Loading, PageHeader, Panel, SelectField, TextField } from '../../../ui/index.ts';
+import { Alert, Button, Dialog, Empty, Loading, PageHeader, Panel, SelectField, TextField } from '../../../ui/index.ts';
 import { FormError, QueryError } from '../../../app/FormError.tsx';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { JobProgress } from '../../../app/JobProgress.tsx';
 import { useJob } from '../../../app/use-job.ts';
 import { useFormat } from '../../../i18n/format.ts';
-import { fetchHashSets, hashSetFormats, importHashSet, type HashSetFormat } from '../api/hashsets.api.ts';
+import { useCan } from '../../../app/session.ts';
+import type { ApiError } from '../../../app/api-client.ts';
+import { deleteHashSet, fetchHashSets, hashSetExportUrl, hashSetFormats, importHashSet, type HashSet, type HashSetFormat } from '../api/hashsets.api.ts';
 
 // The import's query schema is declared inline in hashset.routes.ts (a server-only file); mirrored here.
 const importQuery = z.object({ name: z.string().trim().min(1, 'required').max(200), source: z.string().trim().min(1, 'required').max(500), format: z.enum(hashSetFormats), file: z.instanceof(File, { message: 'required' }) });
@@ -18,7 +20,11 @@ export function HashSetsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
+  const can = useCan();
+  const canWrite = can('hashset.write');
   const sets = useQuery({ queryKey: ['hash-sets'], queryFn: fetchHashSets });
+  const [exportFormats, setExportFormats] = useState<Record<string, HashSetFormat>>({});
+  const [deleting, setDeleting] = useState<HashSet | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const state = job.data?.state;
@@ -47,6 +53,7 @@ export function HashSetsPage() {
                     <th scope="col">{t('hashSets.source')}</th>
                     <th scope="col">{t('hashSets.entries')}</th>
                     <th scope="col">{t('cases.updated')}</th>
+                    {canWrite ? <th scope="col">{t('hashSets.actions')}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -58,12 +65,32 @@ export function HashSetsPage() {
                       <td>{h.source}</td>
                       <td className="num">{f.number(h.entryCount)}</td>
                       <td className="nowrap">{f.date(h.updatedAt)}</td>
+                      {canWrite ? (
+                        <td>
+                          <SelectField
+                            label={t('hashSets.exportFormat')}
+                            name={`export-format-${h.id}`}
+                            value={exportFormats[h.id] ?? 'vics'}
+                            onValue={(v) => setExportFormats((m) => ({ ...m, [h.id]: v as HashSetFormat }))}
+                            options={hashSetFormats.map((x) => ({ value: x, label: x }))}
+                          />
+                          <div className="button-row small-buttons">
+                            <a className="btn btn-secondary" href={hashSetExportUrl(h.id, exportFormats[h.id] ?? 'vics')} download aria-label={t('hashSets.exportNamed', { name: h.name })}>
+                              {t('hashSets.export')}
+                            </a>
+                            <Button variant="danger" onClick={() => setDeleting(h)} aria-label={t('hashSets.deleteNamed', { name: h.name })}>
+                              {t('hashSets.delete')}
+                            </Button>
+                          </div>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           ) : null}
+          {deleting ? <DeleteHashSetDialog set={deleting} onClose={() => setDeleting(null)} /> : null}
         </Panel>
         <Panel title={t('hashSets.import')}>
           <Alert kind="info">{t('hashSets.hashesOnly')}</Alert>
@@ -81,5 +108,34 @@ export function HashSetsPage() {
         </Panel>
       </div>
     </>
+  );
+}
+
+/** Asks before deleting: the set goes with the matches found with it, and cannot be brought back. */
+function DeleteHashSetDialog({ set, onClose }: { set: HashSet; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteHashSet(set.id),
+    onSuccess: onClose,
+    // Refreshed either way: a set another user already deleted leaves the list too.
+    onSettled: () => qc.invalidateQueries({ queryKey: ['hash-sets'] }),
+  });
+  return (
+    <Dialog open title={t('hashSets.deleteTitle', { name: set.name })} onClose={onClose}>
+      <div className="form">
+        <p>{t('hashSets.deleteBody', { count: set.entryCount, entries: f.number(set.entryCount) })}</p>
+        <FormError error={remove.error as ApiError | null} />
+        <div className="form-actions">
+          <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate()}>
+            {t('hashSets.delete')}
+          </Button>
+          <Button onClick={onClose} autoFocus>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
   );
 }
