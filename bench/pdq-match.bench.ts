@@ -1,19 +1,27 @@
-// PDQ matching benchmark: multi-index hashing (MihIndex) vs the optimised exhaustive flat scan
-// (FlatIndex, the exact baseline equivalent to FAISS IndexBinaryFlat; FAISS itself is not installable
-// here). One thread, seeded PRNG, so runs are repeatable.
+// PDQ matching benchmark: multi-index hashing (MihIndex) against FAISS's exact binary index
+// (IndexBinaryFlat.range_search, one thread, run by bench/faiss-range.py on the same hashes and queries)
+// and against Amaan's own exhaustive flat scan (FlatIndex, WebAssembly and JS kernels). One thread,
+// seeded PRNG, so runs are repeatable; every result set is compared with MIH's query by query.
 //
 //   node --import tsx bench/pdq-match.bench.ts [--sizes 1000000,10000000] [--queries 400] [--write-docs]
 //
+// FAISS is Debian's python3-faiss (`apt-get install -y python3-faiss`; PyPI is not reachable here). It is
+// run with $PYTHON if set, else the first of /usr/bin/python3 and python3 that can `import faiss` (a
+// pyenv or venv python3 earlier on PATH does not see Debian's dist-packages). Without FAISS the bench
+// prints how to install it and keeps the flat-scan comparison.
 // Queries: half random hashes, half planted near-duplicates of indexed hashes at 10-30 bits.
 // --write-docs replaces the "## PDQ matching (issue 3)" section of docs/benchmarks.md.
-import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDocsSection } from './docs-section.ts';
 import { FlatIndex } from '../src/pdq/matching/brute-force.ts';
 import { HashStore } from '../src/pdq/matching/hash-store.ts';
 import { MihIndex } from '../src/pdq/matching/mih-index.ts';
 import { flipBits, prng, randomHashes } from '../src/pdq/matching/test-helpers.ts';
-import type { PdqIndex, PdqMatch } from '../src/pdq/matching/types.ts';
+import { byDistanceThenIndex, type PdqIndex, type PdqMatch } from '../src/pdq/matching/types.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string): string => {
@@ -66,23 +74,87 @@ const qps = (r: { qps: number; cpuQps: number }, digits = 0): string => `${fmt(r
 const same = (a: PdqMatch[][], b: PdqMatch[][]): boolean => JSON.stringify(a) === JSON.stringify(b);
 const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+// ---- FAISS (bench/faiss-range.py) ----
+const FAISS_SCRIPT = fileURLToPath(new URL('./faiss-range.py', import.meta.url));
+const faiss = ((): { python: string; version: string; options: string } | null => {
+  for (const python of process.env.PYTHON ? [process.env.PYTHON] : ['/usr/bin/python3', 'python3']) {
+    const r = spawnSync(python, ['-c', 'import faiss; print(faiss.__version__); print(faiss.get_compile_options())'], { encoding: 'utf8' });
+    if (r.status === 0) {
+      const [version, options] = r.stdout.trim().split('\n');
+      return { python, version, options: options ?? '' };
+    }
+  }
+  return null;
+})();
+const tmp = mkdtempSync(join(tmpdir(), 'amaan-faiss-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+interface FaissRun { qps: number; cpuQps: number; buildWall: number; buildCpu: number; results: PdqMatch[][] }
+
+/** Raw bytes of packed hashes, 32 per hash, in memory order (little-endian words). */
+function writeHashes(path: string, words: Uint32Array): void {
+  writeFileSync(path, new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
+}
+
+/**
+ * IndexBinaryFlat.range_search (radius t + 1: FAISS keeps distances strictly below it) over the hashes
+ * in `hayFile`, one thread, best of `reps`. Results come back sorted like PdqIndex.search's.
+ */
+function runFaiss(hayFile: string, queries: Uint32Array[], t: number, reps: number): FaissRun {
+  const qfile = join(tmp, 'queries.bin'), out = join(tmp, 'out.bin');
+  const q = new Uint32Array(queries.length * 8);
+  queries.forEach((x, i) => q.set(x, i * 8));
+  writeHashes(qfile, q);
+  const r = spawnSync(faiss!.python, [FAISS_SCRIPT, hayFile, qfile, String(t), String(reps), out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`faiss-range.py failed (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(-800)}`);
+  const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number; build_wall: number; build_cpu: number; threads: number };
+  if (info.threads !== 1) throw new Error(`FAISS ran with ${info.threads} threads, not 1`);
+  const raw = readFileSync(out);
+  const nq = queries.length;
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const lim = (i: number): number => Number(view.getBigInt64(i * 8, true));
+  const total = lim(nq);
+  const idsAt = (nq + 1) * 8, distAt = idsAt + total * 8;
+  if (raw.byteLength !== distAt + total * 4) throw new Error(`faiss-range.py: ${raw.byteLength} bytes of results, expected ${distAt + total * 4}`);
+  const results: PdqMatch[][] = [];
+  for (let i = 0; i < nq; i++) {
+    const row: PdqMatch[] = [];
+    for (let k = lim(i); k < lim(i + 1); k++) {
+      row.push({ index: Number(view.getBigInt64(idsAt + k * 8, true)), distance: view.getInt32(distAt + k * 4, true) });
+    }
+    results.push(row.sort(byDistanceThenIndex));
+  }
+  return { qps: nq / info.wall, cpuQps: nq / info.cpu, buildWall: info.build_wall, buildCpu: info.build_cpu, results };
+}
+
 const cpu = cpus();
 const command = `node --import tsx bench/pdq-match.bench.ts${args.length ? ' ' + args.join(' ') : ''}`;
 say(`Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} logical CPUs), ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM, Node ${process.version}, one thread.`);
 say(`Command: \`${command}\`; seed ${SEED}; ${QUERIES} queries per size (half random, half planted near-duplicates at 10-30 bits).`);
 say(`Load average at start (other work on the machine skews figures): ${loadavg().map((x) => x.toFixed(1)).join(', ')}.`);
-say('Baseline: FAISS is not installable here (no PyPI), so the optimised exhaustive flat scan (FlatIndex) stands in for');
-say('FAISS IndexBinaryFlat, the exact exhaustive search. Two kernels: WebAssembly (i64.popcnt, the default) and');
+if (faiss) {
+  say(`Baseline: FAISS ${faiss.version}, Debian's python3-faiss build (\`apt-get install -y python3-faiss\`; compile options "${faiss.options}"),`);
+  say('IndexBinaryFlat, FAISS\'s exact exhaustive binary index: `range_search(queries, t + 1)` (FAISS keeps distances strictly');
+  say('below the radius), one thread (`faiss.omp_set_num_threads(1)`), on the same hash bytes and queries, run by');
+  say('bench/faiss-range.py (build = `index.add`; best of several runs; wall and CPU seconds of the Python process).');
+} else {
+  say('FAISS is not installed here, so this run has no FAISS columns: `apt-get install -y python3-faiss` (Debian), then rerun.');
+  console.error(`note: FAISS not found (tried ${process.env.PYTHON ?? '/usr/bin/python3, python3'}): apt-get install -y python3-faiss`);
+}
+say('Also Amaan\'s own exhaustive flat scan (FlatIndex), two kernels: WebAssembly (i64.popcnt, the default) and');
 say('plain JS (16-bit-table popcount unrolled over the 8 words, early exit after 96 bits, used without WebAssembly).');
-say(`Threshold ${THRESHOLD}. MIH uses the default 'auto' strategy. Flat and MIH results are compared query by query.`);
-say('Speeds are queries per wall-clock second (best of several runs), and in brackets per CPU second of this process');
+say(`Threshold ${THRESHOLD}. MIH uses the default 'auto' strategy. Every result set is compared with MIH's, query by query`);
+say('(same ids, same distances).');
+say('Speeds are queries per wall-clock second (best of several runs), and in brackets per CPU second of the process');
 say('(less affected by other work on a shared machine); ratios use the CPU figures.');
 say();
-say(`| hashes | MIH build | memory: hashes + MIH tables | RSS after build | MIH q/s | flat wasm q/s | flat JS q/s | MIH / flat wasm | MIH / flat JS | matches | identical |`);
-say(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |`);
+say(`| hashes | MIH build | memory: hashes + MIH tables | RSS after build | MIH q/s | FAISS q/s | MIH / FAISS | FAISS build | flat wasm q/s | flat JS q/s | MIH / flat wasm | MIH / flat JS | matches | identical |`);
+say(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |`);
 
 let allSame = true;
 const sweepRows: string[] = [];
+const faissRatios: { n: number; ratio: number; wallRatio: number }[] = [];
+const sweepFaissSlower: number[] = [];
 for (const n of SIZES) {
   const store = new HashStore(n);
   const hay = store.allocate(n); // generated in place: no second 320 MB copy at 10M
@@ -99,12 +171,20 @@ for (const n of SIZES) {
   const f = timed(flat, queries, THRESHOLD, 2);
   const jsFlat = new FlatIndex(HashStore.fromPacked(hay, { wasm: false }));
   const fj = timed(jsFlat, queries, THRESHOLD, 1);
-  const ok = same(m.results, f.results) && same(fj.results, f.results);
+  let fa: FaissRun | null = null;
+  const hayFile = join(tmp, `hashes-${n}.bin`);
+  if (faiss) {
+    writeHashes(hayFile, hay);
+    fa = runFaiss(hayFile, queries, THRESHOLD, n >= 5_000_000 ? 2 : 3);
+    faissRatios.push({ n, ratio: m.cpuQps / fa.cpuQps, wallRatio: m.qps / fa.qps });
+  }
+  const ok = same(m.results, f.results) && same(fj.results, f.results) && (!fa || same(fa.results, m.results));
   allSame &&= ok;
   const matches = m.results.reduce((s, r) => s + r.length, 0);
   say(
     `| ${fmt(n)} | ${fmt(build.wall, 2)} s (${fmt(build.cpu, 2)} CPU) | ${fmt(mih.byteLength / MB)} MiB (${fmt(store.byteLength / MB)} + ${fmt((mih.byteLength - store.byteLength) / MB)}) | ` +
-      `${fmt(rss / MB)} MiB | ${qps(m)} | ${qps(f, 1)} | ${qps(fj, 1)} | ${fmt(m.cpuQps / f.cpuQps, 1)}x | ${fmt(m.cpuQps / fj.cpuQps, 1)}x | ${fmt(matches)} | ${ok ? 'yes' : '**NO**'} |`,
+      `${fmt(rss / MB)} MiB | ${qps(m)} | ${fa ? qps(fa, 1) : '-'} | ${fa ? `${fmt(m.cpuQps / fa.cpuQps, 1)}x` : '-'} | ${fa ? `${fmt(fa.buildWall, 2)} s` : '-'} | ` +
+      `${qps(f, 1)} | ${qps(fj, 1)} | ${fmt(m.cpuQps / f.cpuQps, 1)}x | ${fmt(m.cpuQps / fj.cpuQps, 1)}x | ${fmt(matches)} | ${ok ? 'yes' : '**NO**'} |`,
   );
 
   if (n === SIZES[0]) {
@@ -117,34 +197,50 @@ for (const n of SIZES) {
       const fm = timed(forced, few, t, 2);
       const ff = timed(flat, few, t, 1);
       const fa = timed(mih, few, t, 2);
-      const sweepOk = same(fm.results, ff.results) && same(fa.results, ff.results);
+      const fx = faiss ? runFaiss(hayFile, few, t, 2) : null;
+      const sweepOk = same(fm.results, ff.results) && same(fa.results, ff.results) && (!fx || same(fx.results, fa.results));
       allSame &&= sweepOk;
-      sweepRows.push(`| ${t} | ${qps(fm, 1)} | ${qps(ff, 1)} | ${qps(fa, 1)} | ${sweepOk ? 'yes' : '**NO**'} |`);
+      if (fx && fa.cpuQps < fx.cpuQps) sweepFaissSlower.push(t);
+      sweepRows.push(
+        `| ${t} | ${qps(fm, 1)} | ${qps(ff, 1)} | ${qps(fa, 1)} | ${fx ? qps(fx, 1) : '-'} | ${fx ? `${fmt(fa.cpuQps / fx.cpuQps, 1)}x` : '-'} | ` +
+          `${fmt(fa.results.reduce((s, r) => s + r.length, 0))} | ${sweepOk ? 'yes' : '**NO**'} |`,
+      );
     }
   }
+  rmSync(hayFile, { force: true });
 }
 say();
-say(`Threshold sweep at ${fmt(SIZES[0])} hashes (100 of the queries; 30 at t = 63, 6 at t = 100): queries/s with the tables forced, the flat scan (wasm), and 'auto' (which picks per query by cost):`);
+say(
+  `Threshold sweep at ${fmt(SIZES[0])} hashes (100 of the queries; 30 at t = 63, 6 at t = 100): queries/s with the tables forced, ` +
+    `the flat scan (wasm), 'auto' (which picks per query by cost)${faiss ? ' and FAISS IndexBinaryFlat (radius t + 1)' : ''}:`,
+);
 say();
-say('| threshold | MIH forced | flat | MIH auto | identical results |');
-say('| ---: | ---: | ---: | ---: | :---: |');
+say('| threshold | MIH forced | flat | MIH auto | FAISS | MIH auto / FAISS | matches | identical results |');
+say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |');
 for (const r of sweepRows) say(r);
 say();
-say(allSame ? 'All MIH results were identical to the flat scan.' : 'MISMATCH between MIH and the flat scan: see the tables above.');
-
-if (args.includes('--write-docs')) {
-  const doc = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  const heading = '## PDQ matching (issue 3)';
-  const section = `${heading}\n\n${lines.join('\n')}\n`;
-  const old = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
-  const start = old.indexOf(heading);
-  let next: string;
-  if (start < 0) next = `${old.trimEnd()}\n\n${section}`;
-  else {
-    const after = old.indexOf('\n## ', start + heading.length);
-    next = old.slice(0, start) + section + (after < 0 ? '' : '\n' + old.slice(after + 1));
+say(allSame
+  ? `All MIH results were identical to the flat scans${faiss ? ' and to FAISS (same ids and distances for every query)' : ''}.`
+  : 'MISMATCH between MIH and a baseline: see the tables above.');
+if (faiss) {
+  const slower = faissRatios.filter((r) => r.ratio < 1 || r.wallRatio < 1);
+  say(
+    slower.length === 0 && sweepFaissSlower.length === 0
+      ? `Reading: at t = ${THRESHOLD}, MIH answered ${faissRatios.map((r) => `${fmt(r.ratio, 1)}x (wall ${fmt(r.wallRatio, 1)}x) as many queries per second as FAISS at ${fmt(r.n)} hashes`).join(', ')}; ` +
+          'MIH was not slower than FAISS anywhere in this run, sweep included.'
+      : `Reading: MIH was SLOWER than FAISS ${[
+          ...slower.map((r) => `at ${fmt(r.n)} hashes, t = ${THRESHOLD} (${fmt(r.ratio, 2)}x CPU, ${fmt(r.wallRatio, 2)}x wall)`),
+          ...sweepFaissSlower.map((t) => `in the sweep at t = ${t}`),
+        ].join('; ')}.`,
+  );
+  if (!/AVX2|POPCNT/i.test(faiss.options)) {
+    say(
+      `Caveat: this FAISS build is Debian's portable one ("${faiss.options}": no AVX2 library, and its Hamming code is compiled ` +
+        'for baseline x86-64, without the POPCNT instruction), so its exhaustive scan is slower than a FAISS built for this CPU ' +
+        'would be; Amaan\'s wasm flat scan (i64.popcnt) shows what an exhaustive scan with a hardware popcount does here.',
+    );
   }
-  writeFileSync(doc, next);
-  console.log(`\nwrote ${doc}`);
 }
+
+if (args.includes('--write-docs')) writeDocsSection('## PDQ matching (issue 3)', `## PDQ matching (issue 3)\n\n${lines.join('\n')}`);
 if (!allSame) process.exitCode = 1;
