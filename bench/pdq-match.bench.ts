@@ -235,8 +235,8 @@ if (faiss) {
   );
   if (!/AVX2|POPCNT/i.test(faiss.options)) {
     say(
-      `Caveat: this FAISS build is Debian's portable one ("${faiss.options}": no AVX2 library, and its Hamming code is compiled ` +
-        'for baseline x86-64, without the POPCNT instruction), so its exhaustive scan is slower than a FAISS built for this CPU ' +
+      `Caveat: this FAISS build is Debian's portable one ("${faiss.options}": no AVX2 library, and built ` +
+        'for baseline x86-64: objdump finds no POPCNT instruction in Debian\'s 1.7.3 library), so its exhaustive scan is probably slower than a FAISS built for this CPU ' +
         'would be; Amaan\'s wasm flat scan (i64.popcnt) shows what an exhaustive scan with a hardware popcount does here.',
     );
   }
