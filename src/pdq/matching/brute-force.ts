@@ -2,7 +2,8 @@
 // - bruteForceSearch / bruteForceAllPairs: the oracle. Deliberately naive (bit-by-bit count, no early
 //   exit, no shared code with the fast paths) so that it can judge them.
 // - FlatIndex: the optimised exhaustive scan (HashStore.scan: the WebAssembly kernel, else the JS
-//   flatScan of popcount.ts), the exact baseline that plays the part of FAISS IndexBinaryFlat;
+//   flatScan of popcount.ts), the same exact search as FAISS IndexBinaryFlat (bench/pdq-match.bench.ts
+//   compares all three);
 //   MihIndex also falls back to it when a threshold is too large for MIH to pay.
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
