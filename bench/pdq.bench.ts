@@ -10,19 +10,19 @@
 // --write-docs adds or replaces the "## PDQ hashing (issue 3)" section of docs/benchmarks.md.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { writeDocsSection } from './docs-section.ts';
 import { type DecodedPdqImage, decodeImageForPdq, hashImageFile } from '../src/pdq/decode.ts';
 import { hashFile } from '../src/pdq/hash-file.ts';
 import { computePdqFromPixels } from '../src/pdq/pdq-hash.ts';
 import { useWasmBlur } from '../src/pdq/jarosz-wasm.ts';
+import { PDQ_TESTDATA_DIR } from '../src/pdq/testdata.ts';
 
 const args = process.argv.slice(2);
 const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 10;
 const WRITE_DOCS = args.includes('--write-docs');
-const TESTDATA = fileURLToPath(new URL('../../shared/testdata/pdq/', import.meta.url));
+const TESTDATA = PDQ_TESTDATA_DIR;
 const SECTION = '## PDQ hashing (issue 3)';
 const REF_FILES_PER_S = 35.5; // pdq-photo-hasher over these 56 files in one process (35-36 files/s)
 const REF_HASH_PER_S = 545; // benchmark-photo-hasher, hashing alone, one core

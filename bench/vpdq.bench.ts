@@ -23,11 +23,12 @@ import { computePdqFromPixels } from '../src/pdq/pdq-hash.ts';
 import { resolveFfmpegPath } from '../src/pdq/vpdq/ffmpeg-path.ts';
 import { buildDecodeArgs, probeVideo, readVideoFrames, type VideoFrame } from '../src/pdq/vpdq/frames.ts';
 import { hashVideoFile } from '../src/pdq/vpdq/vpdq.ts';
+import { testdataPath } from '../src/pdq/testdata.ts';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 7;
-const DIR = '/work/shared/testdata/pdq/vpdq/videos/';
+const DIR = testdataPath('vpdq/videos/');
 const VIDEOS: Array<{ file: string; size: string; reference?: number }> = [
   { file: 'pattern-sd-grey-bar.mp4', size: '480x720', reference: 220 },
   { file: 'pattern-sd-with-small-logo-bar.mp4', size: '480x720', reference: 220 },

@@ -1,5 +1,5 @@
 // Decoding images the way Meta's PDQ reference sees them (its CLI goes through ImageMagick), with sharp.
-// See /work/shared/testdata/pdq/README.md "Decoding the reference's way": stored pixel grid (no EXIF
+// See test/fixtures/pdq/README.md "Decoding the reference's way": stored pixel grid (no EXIF
 // rotation), no ICC transform, alpha dropped (not composited), grey pictures on the grey path, CMYK by
 // ImageMagick's plain formula, 16-bit rounded to 8 bits, then the 512x512 nearest-neighbour squash.
 

@@ -1,8 +1,9 @@
-// Access to the shared PDQ conformance data (../shared/testdata/pdq beside the project folder). Tests only.
+// Access to the PDQ/vPDQ conformance data kept in the repository (test/fixtures/pdq: Meta's benign test
+// images, videos and expected values, see its README.md). Tests and benchmarks only.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const PDQ_TESTDATA_DIR = fileURLToPath(new URL('../../../shared/testdata/pdq/', import.meta.url));
+export const PDQ_TESTDATA_DIR = fileURLToPath(new URL('../../test/fixtures/pdq/', import.meta.url));
 
 export function testdataPath(rel: string): string {
   return PDQ_TESTDATA_DIR + rel;

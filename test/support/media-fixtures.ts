@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, chmod
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { PDQ_TESTDATA_DIR } from '../../src/pdq/testdata.ts';
 
-export const TESTDATA = new URL('../../../shared/testdata/pdq/', import.meta.url).pathname;
+export const TESTDATA = PDQ_TESTDATA_DIR;
 
 export interface MediaFolder {
   root: string;

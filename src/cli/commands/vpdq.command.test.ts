@@ -3,8 +3,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../cli-error.ts';
 import { runVpdq, type VpdqCliOptions } from './vpdq.command.ts';
+import { testdataPath } from '../../pdq/testdata.ts';
 
-const DIR = '/work/shared/testdata/pdq/vpdq/';
+const DIR = testdataPath('vpdq/');
 const VIDEO = `${DIR}videos/test-padded-dimensions.mp4`;
 
 async function run(files: string[], opts: Partial<VpdqCliOptions>): Promise<{ out: string; err: string; error?: unknown }> {

@@ -1,28 +1,19 @@
 // Meta's reference data: every needle/haystack pair within 63, from brute force, identical at 31 to
-// the C++ `mih-query -d 31` (see /work/shared/testdata/pdq/README.md, matching/). Lines there are 1-based.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// the C++ `mih-query -d 31` (see test/fixtures/pdq/README.md, matching/). Lines there are 1-based.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FlatIndex, bruteForceAllPairs } from './brute-force.ts';
 import { readHashFile } from './hash-file.ts';
-import { HashStore } from './hash-store.ts';
 import { MihIndex } from './mih-index.ts';
 import type { PdqIndex } from './types.ts';
+import { testdataPath } from '../testdata.ts';
 
-// shared/ sits beside the repository (here and in CI); AMAAN_PDQ_MATCH_TESTDATA overrides.
-const DIR = [
-  process.env.AMAAN_PDQ_MATCH_TESTDATA,
-  fileURLToPath(new URL('../../../../shared/testdata/pdq/matching', import.meta.url)),
-  '/work/shared/testdata/pdq/matching',
-].find((d) => d && existsSync(`${d}/expected-matches.tsv`));
-const have = DIR !== undefined;
+const DIR = testdataPath('matching');
 
-describe.skipIf(!have)('reference matching data (haystack 1,350 x needles 67)', () => {
-  const haystack = have ? readHashFile(`${DIR}/haystack.txt`) : new HashStore();
-  const needles = have ? readHashFile(`${DIR}/needles.txt`) : new HashStore();
-  const expected = have
-    ? readFileSync(`${DIR}/expected-matches.tsv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
-    : [];
+describe('reference matching data (haystack 1,350 x needles 67)', () => {
+  const haystack = readHashFile(`${DIR}/haystack.txt`);
+  const needles = readHashFile(`${DIR}/needles.txt`);
+  const expected = readFileSync(`${DIR}/expected-matches.tsv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   const want = (t: number): string[] =>
     expected.filter((r) => Number(r[4]) <= t).map((r) => `${Number(r[0]) - 1}:${Number(r[2]) - 1}:${r[4]}`).sort();
 

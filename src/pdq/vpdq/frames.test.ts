@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VideoDecodeError } from './errors.ts';
 import { buildDecodeArgs, frameStep, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
+import { testdataPath } from '../testdata.ts';
 
-const VIDEOS = '/work/shared/testdata/pdq/vpdq/videos/';
+const VIDEOS = testdataPath('vpdq/videos/');
 const DOORKNOB = `${VIDEOS}doorknob-hd-no-bar.mp4`; // 1280x720, 30 fps, 120 frames
 const tmp = mkdtempSync(join(tmpdir(), 'amaan-vpdq-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

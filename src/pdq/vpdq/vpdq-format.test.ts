@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from './fixed-decimal.ts';
 import { formatVpdqFile, parseVpdqFile, parseVpdqLine, VpdqParseError } from './vpdq-format.ts';
+import { testdataPath } from '../testdata.ts';
 
-const SAMPLES = '/work/shared/testdata/pdq/vpdq/sample-hashes/';
+const SAMPLES = testdataPath('vpdq/sample-hashes/');
 
 describe('formatFixed', () => {
   it('rounds exact ties to even like printf, everything else like toFixed', () => {

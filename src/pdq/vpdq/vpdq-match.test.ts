@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { formatFixed } from './fixed-decimal.ts';
 import { parseVpdqFile, type VpdqFeature } from './vpdq-format.ts';
 import { matchVpdq } from './vpdq-match.ts';
+import { testdataPath } from '../testdata.ts';
 
-const DIR = '/work/shared/testdata/pdq/vpdq/';
+const DIR = testdataPath('vpdq/');
 const cache = new Map<string, VpdqFeature[]>();
 function load(name: string): VpdqFeature[] {
   let f = cache.get(name);

@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromHex, hammingDistance } from '../pdq-hash.ts';
 import { formatFixed } from './fixed-decimal.ts';
 import { hashVideoFile, parseVpdqFile, VideoDecodeError, type HashVideoOptions } from './vpdq.ts';
+import { testdataPath } from '../testdata.ts';
 
-const DIR = '/work/shared/testdata/pdq/vpdq/';
+const DIR = testdataPath('vpdq/');
 const VIDEOS = ['doorknob-hd-no-bar', 'pattern-sd-grey-bar', 'pattern-sd-with-small-logo-bar', 'test-padded-dimensions'];
 const VARIANTS: Array<[suffix: string, opts: HashVideoOptions]> = [
   ['r0', { secondsPerHash: 0 }],
