@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
 import { buildMediaFolder, syntheticImage, type MediaFolder } from '../support/media-fixtures.ts';
-import { runIngest } from '../../src/modules/media/ingest/ingest.service.ts';
+import { type IngestProgress, runIngest } from '../../src/modules/media/ingest/ingest.service.ts';
 import { importHashSet } from '../../src/modules/hashsets/hashset.service.ts';
 import { hashImageFile } from '../../src/pdq/decode.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
@@ -51,8 +51,16 @@ describe.each(engines)('media ingest on %s', (engine) => {
   afterAll(async () => t?.close());
 
   it('records exactly one row per file, links unfollowed, errors recorded, and matches known material', async () => {
-    const summary = await runIngest({ ...t.ctx, actor: systemActor('test') }, { caseId: caseA, evidenceId: evA, root: folder.root });
+    const reports: IngestProgress[] = [];
+    const summary = await runIngest({ ...t.ctx, actor: systemActor('test') }, { caseId: caseA, evidenceId: evA, root: folder.root, batchFiles: 3, onProgress: (p) => reports.push(p) });
     expect(summary.aborted).toBe(false);
+    // Progress: counted beside the hashing, so totals only grow; done never runs backwards; the end is exact.
+    for (let i = 1; i < reports.length; i++) {
+      expect(reports[i].filesTotal).toBeGreaterThanOrEqual(reports[i - 1].filesTotal);
+      expect(reports[i].filesDone).toBeGreaterThanOrEqual(reports[i - 1].filesDone);
+    }
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports.at(-1)).toMatchObject({ phase: 'done', counted: true, filesTotal: folder.expected.length, filesDone: folder.expected.length });
     const rows = await t.ctx.db.selectFrom('media_files').selectAll().where('case_id', '=', caseA).orderBy('rel_path').execute();
     expect(rows.map((r) => r.rel_path).sort()).toEqual(folder.expected);
     const by = Object.fromEntries(rows.map((r) => [r.rel_path, r]));

@@ -150,12 +150,13 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await Promise.all(inFlight);
     await flush();
     await storing;
-    await counting;
+    if (!opts.signal?.aborted) await counting; // a stopped run does not wait for the count to finish
   } finally {
     await pool.close();
   }
 
   const aborted = opts.signal?.aborted ?? false;
+  const totalsIfCounted = () => (progress.counted ? { files_total: progress.filesTotal, bytes_total: progress.bytesTotal } : {});
   await inTransaction(ctx, async (tx, audit) => {
     const counts = await tx
       .selectFrom('media_files')
@@ -164,7 +165,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       .executeTakeFirstOrThrow();
     await tx
       .updateTable('ingest_jobs')
-      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, files_total: progress.filesTotal, bytes_total: progress.bytesTotal, files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
+      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, ...totalsIfCounted(), files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
       .where('id', '=', jobId)
       .execute();
     await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), matched: progress.matched } });
