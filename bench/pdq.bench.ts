@@ -76,7 +76,8 @@ const decodeOnly = await rate(files, ROUNDS, (f) => decodeImageForPdq(f, { shrin
 const hashRounds = Math.max(ROUNDS * 10, 50);
 const hashOnly = await rate(decoded, hashRounds, (d) => computePdqFromPixels(d.pixels, d.width, d.height, d.channels));
 const hashDihedral = await rate(decoded, hashRounds, (d) => computePdqFromPixels(d.pixels, d.width, d.height, d.channels, { dihedral: true }));
-const wasmBlur = useWasmBlur(false);
+const wasmBlur = useWasmBlur(true); // available here? (the rows above ran with it)
+useWasmBlur(false);
 await rate(decoded, 5, (d) => computePdqFromPixels(d.pixels, d.width, d.height, d.channels)); // JIT warm-up
 const hashOnlyJs = await rate(decoded, hashRounds, (d) => computePdqFromPixels(d.pixels, d.width, d.height, d.channels));
 useWasmBlur(true);
@@ -95,7 +96,7 @@ say();
 say(`Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
   `${platform()} ${release()}, Node ${process.version}, sharp ${sharp.versions.sharp} (libvips ${sharp.versions.vips}).`);
 say(`Command: \`node --import tsx bench/pdq.bench.ts --rounds ${ROUNDS}\` (one process, sequential, sharp.concurrency(1), sharp cache off).`);
-say(`Data: the ${files.length} files of testdata/pdq/images and decoded/ (JPEG, PNG, WebP, up to 1600x1004); ` +
+say(`Data: the ${files.length} files of test/fixtures/pdq/images and decoded/ (JPEG, PNG, WebP, up to 1600x1004); ` +
   `after the 512 squash: ${[...sizes].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${n} x ${s}`).join(', ')}.`);
 say(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} ` +
   '(other work on this shared VM slows every figure; best rounds are the least disturbed).');
