@@ -14,6 +14,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { bundleRoutes } from './bundles/bundle.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -31,4 +32,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await auditRoutes(api, ctx);
   await bundleRoutes(api, ctx);
   await statsRoutes(api, ctx);
+  await staffRoutes(api, ctx);
 }

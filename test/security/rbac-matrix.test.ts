@@ -18,6 +18,7 @@ const expectedAllowed: Record<string, Array<(typeof fixtureUsers)[UserKey]['role
   'POST /api/v1/cases': ['investigator', 'supervisor'],
   'POST /api/v1/cases/:id/transitions': ['investigator', 'supervisor', 'prosecutor'],
   'PUT /api/v1/cases/:id/team': ['supervisor'],
+  'GET /api/v1/staff': ['supervisor'],
   'GET /api/v1/cases/:id/media': ['investigator', 'supervisor', 'analyst', 'prosecutor'],
   'POST /api/v1/hash-sets/import': ['analyst'],
   'PUT /api/v1/offences/:code': ['administrator'],
