@@ -34,7 +34,7 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
     const migrated = await migrateToLatest(database.db);
     await seedReferenceData(database.db);
     const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir);
-    const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([key]) };
+    const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
     return { ctx, database, migrated };
   } catch (err) {
     await database.close();

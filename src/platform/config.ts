@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** Secret: 32-byte key (base64) for victim-identity encryption; unset -> a key file in dataDir. */
   dataKey?: string;
+  /** Secret: earlier data keys (base64), still accepted for reading until `amaan keys reencrypt` retires them. */
+  previousDataKeys: string[];
   bodyLimitBytes: number;
   sessionHours: number;
   /** Serve over HTTPS behind a proxy: marks cookies Secure. */
@@ -26,11 +28,17 @@ export const configVariables = [
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
   { name: 'AMAAN_DATA_DIR', default: './data', secret: false, what: 'folder of the embedded database and local keys' },
   { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the data folder)', secret: true, what: 'base64 32-byte key encrypting victim identities' },
+  { name: 'AMAAN_DATA_KEYS_PREVIOUS', default: '(unset: none)', secret: true, what: 'comma-separated base64 32-byte keys used before AMAAN_DATA_KEY: read only, until `amaan keys reencrypt`' },
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
   { name: 'AMAAN_INGEST_ROOTS', default: '(unset: API-started ingest off)', secret: false, what: 'colon-separated folders under which the server may ingest seized media' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
+
+/** A base64 (standard or URL-safe, padded or not) string of exactly 32 bytes. */
+function isBase64Key(s: string): boolean {
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32;
+}
 
 export class ConfigError extends Error {}
 
@@ -52,12 +60,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.AMAAN_DATA_DIR || './data'),
     dataKey: env.AMAAN_DATA_KEY || undefined,
+    previousDataKeys: (env.AMAAN_DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     bodyLimitBytes: int('AMAAN_BODY_LIMIT', 1_048_576, 1024),
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
     ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
   };
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
+  config.previousDataKeys.forEach((k, i) => {
+    if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);
+  });
+  if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the data folder goes into the previous keys)');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

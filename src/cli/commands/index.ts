@@ -18,6 +18,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   export: () => import('./export.command.ts'),
   import: () => import('./import.command.ts'),
   audit: () => import('./audit.command.ts'),
+  keys: () => import('./keys.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

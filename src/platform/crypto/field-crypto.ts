@@ -6,6 +6,8 @@ import { join } from 'node:path';
 // so keys can be rotated (new writes use the current key; old rows stay readable by id).
 export interface FieldCrypto {
   keyId: string;
+  /** Whether a value written under `keyId` can be read (the current key or a configured previous one). */
+  hasKey(keyId: string): boolean;
   encryptJson(value: unknown): Buffer;
   decryptJson<T>(keyId: string, blob: Uint8Array): T;
 }
@@ -14,12 +16,14 @@ export function keyIdOf(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
+/** keys[0] encrypts; every key (the current one and earlier ones, AMAAN_DATA_KEYS_PREVIOUS) decrypts. */
 export function createFieldCrypto(keys: Buffer[]): FieldCrypto {
   if (keys.length === 0) throw new Error('no data key');
   const byId = new Map(keys.map((k) => [keyIdOf(k), k] as const));
   const current = keys[0]!;
   return {
     keyId: keyIdOf(current),
+    hasKey: (keyId) => byId.has(keyId),
     encryptJson(value) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current, iv);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const key = (n: number) => Buffer.alloc(32, n).toString('base64');
+
+describe('AMAAN_DATA_KEYS_PREVIOUS', () => {
+  it('is empty when unset', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).previousDataKeys).toEqual([]);
+  });
+
+  it('reads a comma-separated list of base64 keys, spaces and empty items ignored', () => {
+    const c = loadConfig({ NODE_ENV: 'test', AMAAN_DATA_KEY: key(1), AMAAN_DATA_KEYS_PREVIOUS: ` ${key(2)}, ${key(3)},` });
+    expect(c.previousDataKeys).toEqual([key(2), key(3)]);
+  });
+
+  it('names the bad key by position and never echoes it', () => {
+    const bad = Buffer.alloc(16, 9).toString('base64');
+    let err: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'test', AMAAN_DATA_KEY: key(1), AMAAN_DATA_KEYS_PREVIOUS: `${key(2)},${bad},not base64!` });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    expect(msg).toContain('AMAAN_DATA_KEYS_PREVIOUS: key 2 must be 32 bytes');
+    expect(msg).toContain('AMAAN_DATA_KEYS_PREVIOUS: key 3 must be 32 bytes');
+    expect(msg).not.toContain(bad);
+    expect(msg).not.toContain(key(2));
+  });
+
+  it('needs AMAAN_DATA_KEY as the new current key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', AMAAN_DATA_KEYS_PREVIOUS: key(2) })).toThrow(/AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY/);
+  });
+});
