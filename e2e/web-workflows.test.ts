@@ -137,6 +137,41 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await inv.context.close();
   }, 120_000);
 
+  it('supervisor picks a case team member and a protection officer from the staff list', async () => {
+    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    await openNetworkCase(sup.page);
+    await sup.page.getByTestId('edit-team').click();
+    const form = sup.page.getByTestId('team-form');
+    await form.waitFor();
+    const person = labelled(form, 'Person');
+    // The staff list loads after the dialog opens: wait for a choice beside the placeholder.
+    await person.locator('option').nth(1).waitFor({ state: 'attached' });
+    await person.selectOption({ index: 1 });
+    const picked = ((await person.locator('option:checked').textContent()) ?? '').split(' — ')[0]!.trim();
+    await form.getByTestId('team-add').click();
+    await labelled(form.getByTestId('team-members'), `Role in team: ${picked}`).waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await sup.page.getByRole('region', { name: 'Case team' }).getByText(picked).waitFor();
+
+    // A victim on one of the branch's cases: assign an officer from the list, then withdraw the assignment.
+    const victims = (await api(sup.page, '/victims?limit=200')).body as { items: Array<{ id: string }> };
+    expect(victims.items.length).toBeGreaterThan(0);
+    await sup.page.goto(`/victims/${victims.items[0]!.id}`);
+    const assignForm = sup.page.getByTestId('assign-officer-form');
+    await assignForm.waitFor();
+    const officer = labelled(assignForm, 'Assign a protection officer');
+    await officer.locator('option').nth(1).waitFor({ state: 'attached' });
+    await officer.selectOption({ index: 1 });
+    const officerName = ((await officer.locator('option:checked').textContent()) ?? '').trim();
+    await assignForm.getByRole('button', { name: 'Assign' }).click();
+    const assigned = sup.page.getByTestId('assigned-officers');
+    await assigned.getByText(officerName).waitFor();
+    await assigned.locator('li', { hasText: officerName }).getByRole('button', { name: 'Withdraw' }).click();
+    await assigned.getByText(officerName).waitFor({ state: 'detached' });
+    await sup.context.close();
+  }, 120_000);
+
   it('shows a victim by pseudonym to the investigator and by identity only to the assigned protection officer', async () => {
     const prot = await signedIn(browser, server.url, server.user('protection_officer'));
     const inv = await signedIn(browser, server.url, server.user('investigator'));

@@ -6,6 +6,8 @@ import { useFormat } from '../../../i18n/format.ts';
 import { useOffences } from '../../reference/hooks/use-reference.ts';
 import { useCaseOutlet } from './CasePage.tsx';
 import { TransitionDialog } from './TransitionDialog.tsx';
+import { TeamDialog } from './TeamDialog.tsx';
+import { useCan } from '../../../app/session.ts';
 
 export function CaseOverview() {
   const c = useCaseOutlet();
@@ -13,6 +15,8 @@ export function CaseOverview() {
   const f = useFormat();
   const offences = useOffences();
   const [moving, setMoving] = useState<CaseStatus | null>(null);
+  const [editingTeam, setEditingTeam] = useState(false);
+  const can = useCan();
   const offenceTitle = (code: string) => offences.data?.find((o) => o.code === code)?.title;
   return (
     <div className="grid-2">
@@ -76,8 +80,16 @@ export function CaseOverview() {
               ))}
             </ul>
           )}
+          {can('case.team.manage') ? (
+            <div className="button-row">
+              <Button onClick={() => setEditingTeam(true)} data-testid="edit-team">
+                {t('casePage.teamEdit.open')}
+              </Button>
+            </div>
+          ) : null}
         </Panel>
       </div>
+      {editingTeam ? <TeamDialog c={c} onClose={() => setEditingTeam(false)} /> : null}
       {moving ? <TransitionDialog caseId={c.id} to={moving} onClose={() => setMoving(null)} /> : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { noteBody, transitionBody } from '../../../../modules/cases/case.schema.ts';
-import { addTimelineEntry, fetchCase, fetchCases, fetchTimeline, transitionCase, type CaseListQuery } from '../api/cases.api.ts';
+import type { noteBody, teamBody, transitionBody } from '../../../../modules/cases/case.schema.ts';
+import { addTimelineEntry, fetchCase, fetchCases, fetchTimeline, setCaseTeam, transitionCase, type CaseListQuery } from '../api/cases.api.ts';
 
 export const caseKeys = {
   list: (q: CaseListQuery) => ['cases', 'list', q] as const,
@@ -38,5 +38,16 @@ export function useAddTimelineEntry(id: string) {
   return useMutation({
     mutationFn: (body: z.output<typeof noteBody>) => addTimelineEntry(id, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: caseKeys.timeline(id) }),
+  });
+}
+
+export function useSetCaseTeam(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof teamBody>) => setCaseTeam(id, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: caseKeys.one(id) });
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
   });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createVictimBody, followupBody, identityBody, placementBody, transitionBody, victimDetail, victimIdentity, victimSummary } from '../../../../modules/victims/victim.schema.ts';
+import type { assignBody, createVictimBody, followupBody, identityBody, placementBody, transitionBody, victimDetail, victimIdentity, victimSummary } from '../../../../modules/victims/victim.schema.ts';
 import { api, type Page } from '../../../app/api-client.ts';
 
 export type VictimSummary = z.infer<typeof victimSummary>;
@@ -17,3 +17,5 @@ export const addPlacement = (id: string, body: z.output<typeof placementBody>) =
 export const addFollowup = (id: string, body: z.output<typeof followupBody>) => api.post<VictimDetail>(`/victims/${id}/followups`, body);
 export const completeFollowup = (id: string, followupId: string, notes?: string) => api.post<VictimDetail>(`/victims/${id}/followups/${followupId}/done`, notes ? { notes } : {});
 export const createVictim = (caseId: string, body: z.output<typeof createVictimBody>) => api.post<VictimDetail>(`/cases/${caseId}/victims`, body);
+export const assignOfficer = (id: string, body: z.output<typeof assignBody>) => api.post<VictimDetail>(`/victims/${id}/assignments`, body);
+export const withdrawOfficer = (id: string, userId: string) => api.delete<{ ok: true }>(`/victims/${id}/assignments/${userId}`);

@@ -11,6 +11,7 @@ import { VictimStateBadge } from './VictimStateBadge.tsx';
 import { VictimTransitionDialog } from './VictimTransitionDialog.tsx';
 import { IdentityPanel } from './IdentityPanel.tsx';
 import { FollowupsPanel, PlacementsPanel } from './CarePanels.tsx';
+import { OfficersPanel } from './OfficersPanel.tsx';
 
 /** Safeguarding of one child. Everyone sees the pseudonym; identity and care records only the assigned officer. */
 export function VictimPage() {
@@ -78,6 +79,11 @@ export function VictimPage() {
             </Panel>
           ) : null}
         </div>
+        {can('case.team.manage') ? (
+          <div className="stack">
+            <OfficersPanel v={v} />
+          </div>
+        ) : null}
         {v.care ? (
           <div className="stack">
             <PlacementsPanel victimId={v.id} care={v.care} />

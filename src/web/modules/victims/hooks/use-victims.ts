@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchIdentity, fetchVictim, fetchVictims, type VictimDetail, type VictimState } from '../api/victims.api.ts';
+import { fetchIdentity, fetchVictim, fetchVictims, withdrawOfficer, type VictimDetail, type VictimState } from '../api/victims.api.ts';
 
 export const victimKeys = {
   list: (q: object) => ['victims', 'list', q] as const,
@@ -29,6 +29,18 @@ export function useVictimWrite<B>(id: string, write: (id: string, body: B) => Pr
       qc.setQueryData(victimKeys.one(id), v);
       void qc.invalidateQueries({ queryKey: ['victims', 'list'] });
       void qc.invalidateQueries({ queryKey: ['persons', 'case'] });
+    },
+  });
+}
+
+/** Withdrawing answers no body: refresh the victim instead. */
+export function useWithdrawOfficer(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => withdrawOfficer(id, userId),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: victimKeys.one(id) });
+      void qc.invalidateQueries({ queryKey: ['victims', 'list'] });
     },
   });
 }
