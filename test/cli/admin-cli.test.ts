@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,31 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
 import { createScratchDatabase, detectEngines } from '../support/engines.ts';
+import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
 
 // The administration verbs end to end: `node bin/amaan.js ...` on an embedded data folder and on a
 // PostgreSQL scratch database, with the same configuration variables a deployment uses.
 const { engines, postgresUrl } = await detectEngines();
-const repo = new URL('../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'amaan-admin-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 // Every verb is a fresh Node process opening the database: allow for a loaded CI machine.
 const SLOW = 240_000;
 
-type Run = { code: number | null; out: string; err: string };
-function amaan(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
-  const child = spawn(process.execPath, [join(repo, 'bin/amaan.js'), ...args], {
-    cwd: work,
-    env: { ...process.env, ...env, NODE_ENV: 'test', AMAAN_DEBUG: '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  child.stdin.end(input ?? '');
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
-const noStack = (r: Run) => expect(`${r.out}${r.err}`).not.toMatch(/\n\s+at .+:\d+:\d+|node_modules|Error:/);
+type Run = CliRun;
+const amaan = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> => runAmaan(work, args, env, input);
+const noStack = expectNoStack;
 
 describe('amaan --help', () => {
   it.each([[[]], [['migrate']], [['user', 'create']], [['user', 'token']], [['demo', 'load']], [['export']], [['import']], [['audit', 'verify']]])('%j --help', async (args) => {

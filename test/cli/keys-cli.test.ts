@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,29 +9,18 @@ import { systemActor } from '../../src/platform/access/actor.ts';
 import { keyIdOf } from '../../src/platform/crypto/field-crypto.ts';
 import { readIdentity, writeIdentity } from '../../src/modules/victims/victim.identity.ts';
 import { createScratchDatabase, detectEngines } from '../support/engines.ts';
+import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
 
 // `amaan keys reencrypt` end to end: identities written under key A, the key rotated to B with A as a
 // previous key, then the verb run as an operator would, on an embedded data folder and on PostgreSQL.
 const { engines, postgresUrl } = await detectEngines();
-const repo = new URL('../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'amaan-keys-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SLOW = 240_000;
 
-type Run = { code: number | null; out: string; err: string };
-function amaan(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const child = spawn(process.execPath, [join(repo, 'bin/amaan.js'), ...args], {
-    cwd: work,
-    env: { ...process.env, ...env, NODE_ENV: 'test', AMAAN_DEBUG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
-}
-const noStack = (r: Run) => expect(`${r.out}${r.err}`).not.toMatch(/\n\s+at .+:\d+:\d+|node_modules|Error:/);
+type Run = CliRun;
+const amaan = (args: string[], env: NodeJS.ProcessEnv): Promise<Run> => runAmaan(work, args, env);
+const noStack = expectNoStack;
 
 const keyA = Buffer.alloc(32, 0xa1);
 const keyB = Buffer.alloc(32, 0xb2);
