@@ -89,12 +89,13 @@ async function decodePicture(input: Input, opts: PdqDecodeOptions, squashFirst: 
     throw new PdqDecodeError('TOO_MANY_PIXELS', `image is ${width}x${height}, over the limit of ${maxPixels} pixels`);
   }
   try {
-    if (plan === 'cmyk' || plan === 'rgb16') {
-      const raw = plan === 'cmyk' ? await decodeCmyk(source, sharpOpts) : await decode16(source, sharpOpts);
-      const out = raw.pixels instanceof Uint16Array
-        ? convertSquashed(raw as Samples<Uint16Array>, round16To8, squashFirst)
-        : convertSquashed(raw as Samples<Uint8Array>, cmykToRgb, squashFirst);
-      return { ...asDecoded(out), sourceWidth: raw.width, sourceHeight: raw.height };
+    if (plan === 'cmyk') {
+      const raw = await decodeCmyk(source, sharpOpts);
+      return { ...asDecoded(convertSquashed(raw, cmykToRgb, squashFirst)), sourceWidth: raw.width, sourceHeight: raw.height };
+    }
+    if (plan === 'rgb16') {
+      const raw = await decode16(source, sharpOpts);
+      return { ...asDecoded(convertSquashed(raw, round16To8, squashFirst)), sourceWidth: raw.width, sourceHeight: raw.height };
     }
     const img = toGreyIfGrey(plan === 'grey' ? await decodeGrey(source, sharpOpts) : await decode8(source, sharpOpts));
     return { ...asDecoded(img), sourceWidth: img.width, sourceHeight: img.height };

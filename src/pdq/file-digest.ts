@@ -1,6 +1,6 @@
 // MD5, SHA-1 and SHA-256 of a file in one read (the three hashers share each chunk).
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 export interface FileDigest {
   size: number;
@@ -29,7 +29,7 @@ export class TripleDigest {
 }
 
 /** Read size: large chunks keep the per-read overhead low on multi-gigabyte files. */
-export const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 20;
 
 // Read buffers are reused from file to file: allocating (and zeroing, and collecting) one per file costs
 // more than hashing small files. Several files may be read at once, hence a pool rather than one buffer.
@@ -45,10 +45,10 @@ export async function withReadChunk<T>(fn: (chunk: Buffer) => Promise<T>): Promi
 }
 
 /**
- * Digests an open file from `from` to its end, through `chunk`; `head` is what was already read of it
- * (bytes 0 to from), fed first.
+ * Digests an open file to its end, reading through `chunk`; `head`, when given, is what was already read of
+ * the file's start, fed first (reading goes on after it).
  */
-export async function digestOpenFile(fh: { read: (b: Buffer, o: number, l: number, p: number) => Promise<{ bytesRead: number }> }, chunk: Buffer, head?: Uint8Array): Promise<FileDigest> {
+export async function digestOpenFile(fh: FileHandle, chunk: Buffer, head?: Uint8Array): Promise<FileDigest> {
   const d = new TripleDigest();
   let at = 0;
   if (head) {
