@@ -1,6 +1,6 @@
 // One file -> its record for `amaan hash`: size and MD5/SHA-1/SHA-256 always; for images (sniffed from the
 // content, not the name) also the PDQ hash and quality. Never throws: failures become `error` / `unreadable`.
-import { open, readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { PdqDecodeError, hashImageFile } from './decode.ts';
 import { type FileDigest, digestBuffer, digestOpenFile, withReadChunk } from './file-digest.ts';
@@ -57,7 +57,7 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
           Object.assign(record, await digestOpenFile(fh, chunk, head));
           return null;
         }
-        const whole = bytesRead < chunk.length && bytesRead >= st.size ? Buffer.from(head) : await readFile(path);
+        const whole = await readRest(fh, head, st.size, chunk);
         Object.assign(record, digestBuffer(whole));
         return whole;
       });
@@ -77,4 +77,28 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
     if (err instanceof PdqDecodeError && err.code === 'UNSUPPORTED_FORMAT') record.error += ` (${record.mime})`;
   }
   return { record, unreadable: false };
+}
+
+/**
+ * The whole file from the handle already open (so digests and pixels come from the same file): its first
+ * bytes `head`, then the rest up to the size stat gave, then whatever it grew by since (read through `chunk`).
+ */
+async function readRest(fh: FileHandle, head: Buffer, size: number, chunk: Buffer): Promise<Buffer> {
+  if (head.length < chunk.length) return Buffer.from(head); // the first read already reached the end
+  const whole = Buffer.allocUnsafe(Math.max(size, head.length));
+  head.copy(whole);
+  let at = head.length;
+  while (at < whole.length) {
+    const { bytesRead } = await fh.read(whole, at, whole.length - at, at);
+    if (!bytesRead) return whole.subarray(0, at); // shrunk since stat
+    at += bytesRead;
+  }
+  const grown: Buffer[] = [];
+  for (;;) {
+    const { bytesRead } = await fh.read(chunk, 0, chunk.length, at);
+    if (!bytesRead) break;
+    grown.push(Buffer.from(chunk.subarray(0, bytesRead)));
+    at += bytesRead;
+  }
+  return grown.length ? Buffer.concat([whole, ...grown]) : whole;
 }
