@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
-import { createScratchDatabase, detectEngines } from '../support/engines.ts';
+import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
 
 // The administration verbs end to end: `node bin/amaan.js ...` on an embedded data folder and on a
@@ -43,12 +43,9 @@ describe.each(engines)('administration verbs on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    let url: string | undefined;
-    if (engine === 'postgres') {
-      const scratch = await createScratchDatabase(postgresUrl!);
-      url = scratch.url;
-      drop = scratch.drop;
-    }
+    const scratch = await scratchDatabaseFor(engine, postgresUrl);
+    const url = scratch.url;
+    drop = scratch.drop;
     env = { AMAAN_DATA_DIR: dataDir, AMAAN_DATA_KEY: Buffer.alloc(32, 3).toString('base64'), DATABASE_URL: url ?? '' };
   });
   afterAll(async () => drop?.());

@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from '../../src/platform/context.t
 import { systemActor } from '../../src/platform/access/actor.ts';
 import { keyIdOf } from '../../src/platform/crypto/field-crypto.ts';
 import { readIdentity, writeIdentity } from '../../src/modules/victims/victim.identity.ts';
-import { createScratchDatabase, detectEngines } from '../support/engines.ts';
+import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
 
 // `amaan keys reencrypt` end to end: identities written under key A, the key rotated to B with A as a
@@ -78,12 +78,9 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     });
 
   beforeAll(async () => {
-    let url: string | undefined;
-    if (engine === 'postgres') {
-      const scratch = await createScratchDatabase(postgresUrl!);
-      url = scratch.url;
-      drop = scratch.drop;
-    }
+    const scratch = await scratchDatabaseFor(engine, postgresUrl);
+    const url = scratch.url;
+    drop = scratch.drop;
     base = { AMAAN_DATA_DIR: dataDir, DATABASE_URL: url ?? '' };
     // Five identities under key A.
     await withDb(envA(), async ({ ctx }) => {

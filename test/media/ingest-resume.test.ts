@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest } from '../../src/platform/db/database.ts';
 import { seedReferenceData } from '../../src/modules/reference/reference.seed.ts';
 import { buildMediaFolder, type MediaFolder } from '../support/media-fixtures.ts';
-import { createScratchDatabase, detectEngines } from '../support/engines.ts';
+import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 
 // The CLI end to end: `amaan ingest` killed with SIGKILL part-way, then run again, must end with exactly one
 // row per file. When the tests run as root the CLI runs as `nobody`, so a chmod-000 file really is unreadable.
@@ -50,12 +50,9 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
   const dataDir = join(work, `data-${engine}`);
 
   beforeAll(async () => {
-    let url: string | undefined;
-    if (engine === 'postgres') {
-      const scratch = await createScratchDatabase(postgresUrl!);
-      url = scratch.url;
-      drop = scratch.drop;
-    }
+    const scratch = await scratchDatabaseFor(engine, postgresUrl);
+    const url = scratch.url;
+    drop = scratch.drop;
     const d = await openDatabase({ url, dataDir: url ? undefined : join(dataDir, 'pglite') });
     await migrateToLatest(d.db);
     await seedReferenceData(d.db);

@@ -49,3 +49,8 @@ export async function createScratchDatabase(adminUrl: string): Promise<{ url: st
     },
   };
 }
+
+/** A scratch database on PostgreSQL (url and drop), or none on PGlite (the embedded data folder is used). */
+export async function scratchDatabaseFor(engine: EngineName, postgresUrl: string | undefined): Promise<{ url?: string; drop?: () => Promise<void> }> {
+  return engine === 'postgres' ? createScratchDatabase(postgresUrl!) : {};
+}
