@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 // Configuration is read once from the environment at start; every variable is listed here with its
 // default and whether it is secret. All problems are reported together.
@@ -9,6 +9,11 @@ export interface Config {
   /** PostgreSQL URL for production; unset -> embedded PGlite in dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  /**
+   * Folder of the local secret files (embedded data key, audit key, signing key, audit checkpoints). Kept
+   * outside the data folder, so a copy of the data folder is not a copy of its keys.
+   */
+  keyDir: string;
   /** Secret: 32-byte key (base64) for victim-identity encryption; unset -> a key file in dataDir. */
   dataKey?: string;
   /** Secret: earlier data keys (base64), still accepted for reading until `amaan keys reencrypt` retires them. */
@@ -27,6 +32,7 @@ export const configVariables = [
   { name: 'PORT', default: '3000', secret: false, what: 'port to listen on (0 = any free port)' },
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
   { name: 'AMAAN_DATA_DIR', default: './data', secret: false, what: 'folder of the embedded database and local keys' },
+  { name: 'AMAAN_KEY_DIR', default: '(unset: <data folder>-keys beside the data folder)', secret: false, what: 'folder of local key files and audit checkpoints, outside the data folder' },
   { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the data folder)', secret: true, what: 'base64 32-byte key encrypting victim identities' },
   { name: 'AMAAN_DATA_KEYS_PREVIOUS', default: '(unset: none)', secret: true, what: 'comma-separated base64 32-byte keys used before AMAAN_DATA_KEY: read only, until `amaan keys reencrypt`' },
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', 3000, 0),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.AMAAN_DATA_DIR || './data'),
+    keyDir: '',
     dataKey: env.AMAAN_DATA_KEY || undefined,
     previousDataKeys: (env.AMAAN_DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     bodyLimitBytes: int('AMAAN_BODY_LIMIT', 1_048_576, 1024),
@@ -66,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
     ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
   };
+  config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
+  if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
   config.previousDataKeys.forEach((k, i) => {
     if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);

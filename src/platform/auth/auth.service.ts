@@ -75,21 +75,22 @@ export async function resolveSession(app: AppContext, sessionToken: string) {
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at.getTime() < Date.now()) return null;
   if (row.is_demo && app.config.env === 'production') return null;
-  return { user: toSessionUser(row), csrfToken: row.csrf_token };
+  // A session is named in the trail by a prefix of its token's hash: stable, and useless to an attacker.
+  return { user: toSessionUser(row), csrfToken: row.csrf_token, sessionId: sha256(sessionToken).slice(0, 16) };
 }
 
 /** Bearer tokens for API clients (platform intake, scripts): stored only as a hash. */
-export async function resolveApiToken(app: AppContext, token: string): Promise<SessionUser | null> {
+export async function resolveApiToken(app: AppContext, token: string): Promise<{ user: SessionUser; tokenId: string } | null> {
   const row = await app.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.branch_id', 'users.disabled', 'users.is_demo', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.branch_id', 'users.disabled', 'users.is_demo', 'api_tokens.id as token_id', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
     .where('api_tokens.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.disabled || row.revoked_at) return null;
   if (row.expires_at && row.expires_at.getTime() < Date.now()) return null;
   if (row.is_demo && app.config.env === 'production') return null;
-  return toSessionUser(row);
+  return { user: toSessionUser(row), tokenId: row.token_id };
 }
 
 export async function createApiToken(app: AppContext, userId: string, name: string, actor: Actor, expiresAt?: Date): Promise<{ id: string; token: string }> {

@@ -102,16 +102,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     const auth = request.headers.authorization;
     const ip = request.ip ?? null;
     if (auth?.startsWith('Bearer ')) {
-      const user = await resolveApiToken(ctx, auth.slice(7).trim());
-      if (!user) throw new AppError('unauthenticated', 'invalid or expired token');
-      request.actor = { ...user, ip };
+      const resolved = await resolveApiToken(ctx, auth.slice(7).trim());
+      if (!resolved) throw new AppError('unauthenticated', 'invalid or expired token');
+      request.actor = { ...resolved.user, ip, credential: { kind: 'token', id: resolved.tokenId } };
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
       const session = await resolveSession(ctx, cookie);
       if (session) {
-        request.actor = { ...session.user, ip };
+        request.actor = { ...session.user, ip, credential: { kind: 'session', id: session.sessionId } };
         request.viaCookie = true;
         request.csrfToken = session.csrfToken;
       }
