@@ -2,7 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
-import { addPerson, openCase, setTeam } from '../operations/case-fixtures.ts';
+import { addPerson, addVictim, openCase, setTeam } from '../operations/case-fixtures.ts';
+import { createApiToken } from '../../src/platform/auth/auth.service.ts';
+import { systemActor } from '../../src/platform/access/actor.ts';
 
 // Conflicting writes fired at once through the API. On PostgreSQL they run on parallel connections (the pool
 // is raised so that every request of a burst holds its own); PGlite runs them one after another. Either way
@@ -133,6 +135,192 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       expect(link.accused_status).toBe(history[0]!.to);
       const arrests = await t.ctx.db.selectFrom('arrests').select('id').where('case_id', '=', caseId).execute();
       expect(arrests).toHaveLength(link.accused_status === 'arrested' ? 1 : 0);
+    }
+    await expectAuditChainOk();
+  });
+
+  const plan = { name: 'Operation Race', plannedFor: '2025-05-23T04:00:00+05:00', place: 'Synthetic compound, Muzaffargarh', agencies: ['NCCIA Cyber Crime Wing'] };
+  const execution = (extra: object = {}) => ({ executedAt: '2025-05-23T09:00:00+05:00', durationMinutes: 120, ...extra });
+
+  it('operations: one of many executions and cancellations of one operation wins, with its arrests and rescues once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const caseId = await openCase(t, `Race operation case ${round}`);
+      const accused = await addPerson(t, caseId, `Test Accused Op ${round}`, 'suspect', 'at_large');
+      const victim = await addVictim(t, caseId);
+      const op = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/operations`, plan)).json().id as string;
+      // Approvals race too: one approves, the rest find it approved.
+      const approvals = await burst(Array.from({ length: 4 }, () => () => t.call('supA', 'POST', `/api/v1/operations/${op}/approve`)));
+      expect(approvals.won).toHaveLength(1);
+      expectCleanRefusals(approvals.lost);
+      const res = await burst(Array.from({ length: BURST }, (_, i) => () => (i % 4 === 3
+        ? t.call('invA', 'POST', `/api/v1/operations/${op}/cancel`, { reason: 'called off in parallel' })
+        : t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, execution({
+          arrestedPersonIds: [accused], rescuedVictimIds: [victim.id], seizedItems: [{ label: `Race phone ${round}.${i}`, kind: 'phone' }],
+        })))));
+      expect(res.won).toHaveLength(1);
+      expectCleanRefusals(res.lost);
+      const detail = (await t.call('invA', 'GET', `/api/v1/operations/${op}`)).json();
+      const executed = detail.status === 'executed';
+      expect(detail.status).toBe(executed ? 'executed' : 'cancelled');
+      expect(detail.counts).toEqual(executed ? { arrests: 1, rescues: 1, seizures: 1 } : { arrests: 0, rescues: 0, seizures: 0 });
+      const accusedHistory = await t.ctx.db.selectFrom('accused_status_history').select('to_status').where('person_id', '=', accused).execute();
+      expect(accusedHistory).toHaveLength(executed ? 1 : 0);
+      const victimHistory = await t.ctx.db.selectFrom('victim_state_history').select(['from_state', 'to_state']).where('victim_id', '=', victim.id).execute();
+      expect(victimHistory).toEqual(executed ? [{ from_state: 'identified', to_state: 'recovered' }] : []);
+      expect(await auditCount(executed ? 'operation.execute' : 'operation.cancel', op)).toBe(1);
+    }
+    await expectAuditChainOk();
+  });
+
+  it('mixed writers on one case at once (execution, timeline, accused status, evidence, transitions): no deadlock, no 500', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const caseId = await openCase(t, `Race mixed case ${round}`);
+      const arrested = await addPerson(t, caseId, `Test Accused Mixed ${round}`, 'suspect', 'at_large');
+      const other = await addPerson(t, caseId, `Test Accused Other ${round}`, 'suspect', 'at_large');
+      const op = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/operations`, plan)).json().id as string;
+      expect((await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`)).statusCode).toBe(200);
+      const res = await Promise.all([
+        t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, execution({ arrestedPersonIds: [arrested], seizedItems: [{ label: `Mixed laptop ${round}`, kind: 'computer' }] })),
+        ...Array.from({ length: 3 }, (_, i) => t.call('invA', 'POST', `/api/v1/cases/${caseId}/timeline`, { kind: 'note', body: `parallel note ${i}` })),
+        t.call('invA', 'POST', `/api/v1/cases/${caseId}/persons/${other}/status`, { to: 'proclaimed_offender', reason: 'absconding, parallel' }),
+        t.call('invA', 'POST', `/api/v1/cases/${caseId}/evidence`, { label: `Mixed drive ${round}`, kind: 'storage' }),
+        t.call('invA', 'POST', `/api/v1/cases/${caseId}/transitions`, { to: 'inquiry_open', reason: 'parallel with the raid' }),
+        t.call('invA', 'PATCH', `/api/v1/cases/${caseId}`, { summary: `edited in parallel ${round}` }),
+      ]);
+      for (const r of res) expect(r.statusCode, r.body).toBeLessThan(300);
+      const detail = (await t.call('invA', 'GET', `/api/v1/operations/${op}`)).json();
+      expect(detail.counts).toEqual({ arrests: 1, rescues: 0, seizures: 1 });
+    }
+    await expectAuditChainOk();
+  });
+
+  it('custody: hand-overs from one holder at once move the item once; the chain always links up', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const caseId = await openCase(t, `Race custody case ${round}`);
+      await setTeam(t, caseId, ['invA', 'invA2']);
+      const item = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/evidence`, { label: `Race handset ${round}`, kind: 'phone' })).json().id as string;
+      // The holder hands over to two people at once, several times: only the first hand-over is theirs to make.
+      const mine = await burst(Array.from({ length: BURST }, (_, i) => () =>
+        t.call('invA', 'POST', `/api/v1/evidence/${item}/transfers`, { toUserId: (i % 2 ? t.users.invA2 : t.users.supA).id, reason: 'parallel hand-over' })));
+      expect(mine.won).toHaveLength(1);
+      expectCleanRefusals(mine.lost, [403]);
+      // The branch supervisor may move it from whoever holds it: every move succeeds unless it names the holder.
+      const sup = await burst(Array.from({ length: BURST }, (_, i) => () =>
+        t.call('supA', 'POST', `/api/v1/evidence/${item}/transfers`, { toUserId: [t.users.invA, t.users.invA2, t.users.supA][i % 3]!.id, reason: 'supervisor re-assigns' })));
+      expectCleanRefusals(sup.lost, [400]);
+      const chain = await t.ctx.db.selectFrom('custody_transfers').select(['from_user_id', 'to_user_id']).where('evidence_id', '=', item).orderBy('id').execute();
+      expect(chain).toHaveLength(1 + 1 + sup.won.length);
+      for (let i = 1; i < chain.length; i++) expect(chain[i]!.from_user_id).toBe(chain[i - 1]!.to_user_id);
+      const holder = await t.ctx.db.selectFrom('evidence_items').select('custodian_id').where('id', '=', item).executeTakeFirstOrThrow();
+      expect(holder.custodian_id).toBe(chain.at(-1)!.to_user_id);
+      expect(await auditCount('evidence.transfer', item)).toBe(1 + sup.won.length);
+    }
+    await expectAuditChainOk();
+  });
+
+  it('prosecution: one verdict per accused, one pending appeal per side, one decision per appeal', async () => {
+    const court = 'Sessions Court Muzaffargarh';
+    for (let round = 0; round < ROUNDS; round++) {
+      const caseId = await openCase(t, `Race verdict case ${round}`);
+      await setTeam(t, caseId, ['invA', 'prosecutor']);
+      const accused = await addPerson(t, caseId, `Test Accused Court ${round}`, 'suspect', 'judicial_remand');
+      expect((await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, { personId: accused, offenceCode: 'PPC-377B', court, framedAt: '2025-08-01T10:00:00+05:00' })).statusCode).toBe(201);
+      const charges = await burst(Array.from({ length: 4 }, () => () =>
+        t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, { personId: accused, offenceCode: 'PECA-22', court, framedAt: '2025-08-01T10:00:00+05:00' })));
+      expect(charges.won).toHaveLength(1);
+      expectCleanRefusals(charges.lost);
+      const verdicts = await burst(Array.from({ length: BURST }, (_, i) => () =>
+        t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/verdicts`, { personId: accused, outcome: i % 2 ? 'acquitted' : 'convicted', court, decidedAt: '2026-02-10T10:00:00+05:00' })));
+      expect(verdicts.won).toHaveLength(1);
+      expectCleanRefusals(verdicts.lost);
+      const stored = await t.ctx.db.selectFrom('verdicts').select(['id', 'outcome']).where('case_id', '=', caseId).execute();
+      expect(stored).toHaveLength(1);
+      const history = await t.ctx.db.selectFrom('accused_status_history').select(['from_status', 'to_status']).where('person_id', '=', accused).execute();
+      expect(history).toEqual([{ from_status: 'judicial_remand', to_status: stored[0]!.outcome }]);
+      const link = await t.ctx.db.selectFrom('case_persons').select('accused_status').where('person_id', '=', accused).executeTakeFirstOrThrow();
+      expect(link.accused_status).toBe(stored[0]!.outcome);
+
+      const appeals = await burst(Array.from({ length: BURST }, () => () =>
+        t.call('prosecutor', 'POST', `/api/v1/verdicts/${stored[0]!.id}/appeals`, { court: 'Lahore High Court', filedAt: '2026-03-01T10:00:00+05:00', filedBy: 'defence' })));
+      expect(appeals.won).toHaveLength(1);
+      expectCleanRefusals(appeals.lost);
+      const pending = await t.ctx.db.selectFrom('appeals').select('id').where('verdict_id', '=', stored[0]!.id).where('status', '=', 'pending').execute();
+      expect(pending).toHaveLength(1);
+      const decisions = await burst(Array.from({ length: BURST }, (_, i) => () =>
+        t.call('prosecutor', 'PATCH', `/api/v1/appeals/${pending[0]!.id}`, { status: i % 2 ? 'allowed' : 'dismissed', decidedAt: '2026-06-01T10:00:00+05:00' })));
+      expect(decisions.won).toHaveLength(1);
+      expectCleanRefusals(decisions.lost);
+      expect(await auditCount('prosecution.appeal.decide', pending[0]!.id)).toBe(1);
+    }
+    await expectAuditChainOk();
+  });
+
+  it('safeguarding: one transition from a state, one completion of a follow-up, distinct pseudonyms', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const caseId = await openCase(t, `Race victim case ${round}`);
+      // Registrations at once each get their own pseudonym.
+      const created = await burst(Array.from({ length: 4 }, () => () => t.call('invA', 'POST', `/api/v1/cases/${caseId}/victims`, { gender: 'female', ageAtIdentification: 10 })));
+      expect(created.won).toHaveLength(4);
+      expect(new Set(created.won.map((r) => r.json().pseudonym)).size).toBe(4);
+      const victimId = created.won[0]!.json().id as string;
+      const assigned = await burst(Array.from({ length: 4 }, () => () => t.call('supA', 'POST', `/api/v1/victims/${victimId}/assignments`, { userId: t.users.prot.id })));
+      expect(assigned.won).toHaveLength(1);
+      expectCleanRefusals(assigned.lost);
+      // Recovered by several people at once (and closed by the officer): one move from "identified".
+      const moves = await burst(Array.from({ length: BURST }, (_, i) => () => (i === BURST - 1
+        ? t.call('prot', 'POST', `/api/v1/victims/${victimId}/transitions`, { to: 'closed', reason: 'closed in parallel' })
+        : t.call(i % 2 ? 'invA' : 'prot', 'POST', `/api/v1/victims/${victimId}/transitions`, { to: 'recovered', reason: 'recovered in parallel' }))));
+      expect(moves.won.length).toBeGreaterThanOrEqual(1);
+      expectCleanRefusals(moves.lost);
+      const v = (await t.call('prot', 'GET', `/api/v1/victims/${victimId}`)).json();
+      expectChain(v.history);
+      expect(v.history.at(-1).to).toBe(v.state);
+      expect(v.history).toHaveLength(1 + moves.won.length);
+      // recovered -> closed is the only way two can succeed: then the close came second.
+      if (moves.won.length === 2) expect(v.history.map((h: { to: string }) => h.to)).toEqual(['identified', 'recovered', 'closed']);
+      expect(moves.won.length).toBeLessThanOrEqual(2);
+
+      const victim2 = created.won[1]!.json().id as string;
+      expect((await t.call('supA', 'POST', `/api/v1/victims/${victim2}/assignments`, { userId: t.users.prot.id })).statusCode).toBeLessThan(300);
+      const withFollowup = (await t.call('prot', 'POST', `/api/v1/victims/${victim2}/followups`, { kind: 'home_visit', dueAt: '2026-01-15T10:00:00+05:00' })).json();
+      const followupId = withFollowup.care.followups[0].id as string;
+      const done = await burst(Array.from({ length: BURST }, (_, i) => () =>
+        t.call('prot', 'POST', `/api/v1/victims/${victim2}/followups/${followupId}/done`, { notes: `visit ${i} done` })));
+      expect(done.won).toHaveLength(1);
+      expectCleanRefusals(done.lost);
+      expect(await auditCount('victim.followup.done', victim2)).toBe(1);
+    }
+    await expectAuditChainOk();
+  });
+
+  it('hash-set delete: one delete succeeds and is audited once, the rest find nothing', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const set = await t.ctx.db.insertInto('hash_sets').values({ name: `Race set ${round}`, source: 'synthetic', version: '1', description: '', category_scheme: 'us' }).returning('id').executeTakeFirstOrThrow();
+      const res = await burst(Array.from({ length: BURST }, () => () => t.call('analyst', 'DELETE', `/api/v1/hash-sets/${set.id}`)));
+      expect(res.won).toHaveLength(1);
+      expectCleanRefusals(res.lost, [404]);
+      expect(await auditCount('hashset.delete', set.id)).toBe(1);
+    }
+    await expectAuditChainOk();
+  });
+
+  it('administrators disabling each other at once never leave none enabled', async () => {
+    const other = await t.call('admin', 'POST', '/api/v1/admin/users', { username: 'race_admin', displayName: 'Test Race Admin', role: 'administrator', password: 'another correct horse battery' });
+    expect(other.statusCode, other.body).toBe(201);
+    const otherId = other.json().id as string;
+    const { token } = await createApiToken(t.ctx, otherId, 'race', systemActor('test-setup'));
+    const asOther = (method: 'PATCH', url: string, body: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, payload: body });
+    for (let round = 0; round < ROUNDS; round++) {
+      const res = await burst([
+        () => t.call('admin', 'PATCH', `/api/v1/admin/users/${otherId}`, { disabled: true }),
+        () => asOther('PATCH', `/api/v1/admin/users/${t.users.admin.id}`, { disabled: true }),
+      ]);
+      expect(res.won).toHaveLength(1);
+      // The loser is refused as the last administrator (409) or, already disabled, not let in at all (401).
+      expectCleanRefusals(res.lost, [401, 409]);
+      const enabled = await t.ctx.db.selectFrom('users').select('id').where('role', '=', 'administrator').where('disabled', '=', false).execute();
+      expect(enabled).toHaveLength(1);
+      await t.ctx.db.updateTable('users').set({ disabled: false }).where('id', 'in', [otherId, t.users.admin.id]).execute();
     }
     await expectAuditChainOk();
   });
