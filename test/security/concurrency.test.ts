@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
@@ -322,6 +323,39 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       expect(enabled).toHaveLength(1);
       await t.ctx.db.updateTable('users').set({ disabled: false }).where('id', 'in', [otherId, t.users.admin.id]).execute();
     }
+    await expectAuditChainOk();
+  });
+
+  it.skipIf(engine !== 'postgres')('a deadlock that PostgreSQL still detects is answered 409 "try again", not 500', async () => {
+    const caseId = await openCase(t, 'Race deadlock case');
+    // A second connection takes the audit chain's lock, lets the request lock the case row (its timeline entry
+    // touches the case) and queue for the chain, then asks for the case row itself: a cycle. The request has
+    // waited longest, so its server process finds the deadlock and aborts it (40P01).
+    const other = new pg.Client({ connectionString: t.ctx.config.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SET LOCAL deadlock_timeout = '60s'`);
+      await other.query('SELECT pg_advisory_xact_lock(7261001)');
+      const pending = t.call('invA', 'POST', `/api/v1/cases/${caseId}/timeline`, { kind: 'note', body: 'written while the chain is held' });
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory' AND pid <> pg_backend_pid()`);
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+      const res = await pending;
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'conflict' });
+      expect(res.json().detail).toMatch(/try again/);
+    } finally {
+      await other.query('ROLLBACK').catch(() => {});
+      await other.end();
+    }
+    // Nothing of the aborted request was stored.
+    const tl = (await t.call('invA', 'GET', `/api/v1/cases/${caseId}/timeline`)).json();
+    expect(tl.total).toBe(0);
     await expectAuditChainOk();
   });
 });
