@@ -358,4 +358,52 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
     expect(tl.total).toBe(0);
     await expectAuditChainOk();
   });
+
+  /**
+   * Runs `request` while a second connection holds the user's row locked with the account disabled (and its
+   * sessions deleted) but not yet committed, then commits once the request is waiting for that row: the
+   * request read the user before the disable and must not act on what it read.
+   */
+  async function duringUncommittedDisable(userId: string, request: () => Promise<Res>): Promise<Res> {
+    const other = new pg.Client({ connectionString: t.ctx.config.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      await other.query('UPDATE users SET disabled = true WHERE id = $1', [userId]);
+      await other.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      const pending = request();
+      for (let i = 0; i < 400; i++) {
+        const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query('COMMIT');
+      return await pending;
+    } finally {
+      await other.query('ROLLBACK').catch(() => {});
+      await other.end();
+    }
+  }
+
+  it.skipIf(engine !== 'postgres')('a sign-in or a token issued while the account is being disabled leaves no session or token behind', async () => {
+    const password = 'a long synthetic passphrase for races';
+    const mk = async (username: string) => {
+      const res = await t.call('admin', 'POST', '/api/v1/admin/users', { username, displayName: `Test ${username}`, role: 'analyst', password });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const signIn = await mk('race_signin');
+    const res = await duringUncommittedDisable(signIn, () => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'race_signin', password } }));
+    expect(res.statusCode, res.body).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(await t.ctx.db.selectFrom('sessions').select('token_hash').where('user_id', '=', signIn).execute()).toEqual([]);
+
+    const tokenUser = await mk('race_token');
+    const issued = await duringUncommittedDisable(tokenUser, () => t.call('admin', 'POST', `/api/v1/admin/users/${tokenUser}/tokens`, { name: 'issued during disable' }));
+    expect(issued.statusCode, issued.body).toBe(409);
+    expect(issued.headers['content-type']).toContain('application/problem+json');
+    expect(await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', tokenUser).execute()).toEqual([]);
+    await expectAuditChainOk();
+  });
 });
