@@ -290,6 +290,26 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       expect(done.won).toHaveLength(1);
       expectCleanRefusals(done.lost);
       expect(await auditCount('victim.followup.done', victim2)).toBe(1);
+
+      // Identity fields written by several people at once are merged, none lost (each write re-reads the
+      // stored identity under the victim's lock).
+      const fields = ['fullName', 'guardianName', 'guardianContact', 'address', 'notes'] as const;
+      const writes = await burst(fields.map((f, i) => () => t.call(i % 2 ? 'invA' : 'prot', 'PATCH', `/api/v1/victims/${victim2}/identity`, { [f]: `Synthetic ${f} ${round}` })));
+      expect(writes.won).toHaveLength(fields.length);
+      const identity = (await t.call('prot', 'GET', `/api/v1/victims/${victim2}/identity`)).json();
+      for (const f of fields) expect(identity[f]).toBe(`Synthetic ${f} ${round}`);
+
+      // Placements at once: each ends the one before it; exactly one stays open; one move to "placed".
+      expect((await t.call('prot', 'POST', `/api/v1/victims/${victim2}/transitions`, { to: 'recovered', reason: 'recovered' })).statusCode).toBe(200);
+      const placed = await burst(Array.from({ length: 4 }, (_, i) => () =>
+        t.call('prot', 'POST', `/api/v1/victims/${victim2}/placements`, { kind: 'shelter', facility: `Synthetic shelter ${i}` })));
+      expectCleanRefusals(placed.lost, [400, 409]);
+      expect(placed.won.length).toBeGreaterThanOrEqual(1);
+      const placements = await t.ctx.db.selectFrom('placements').select(['started_at', 'ended_at']).where('victim_id', '=', victim2).orderBy('started_at').orderBy('id').execute();
+      expect(placements).toHaveLength(placed.won.length);
+      expect(placements.filter((p) => p.ended_at === null)).toHaveLength(1);
+      const states = await t.ctx.db.selectFrom('victim_state_history').select('to_state').where('victim_id', '=', victim2).orderBy('id').execute();
+      expect(states.map((h) => h.to_state)).toEqual(['identified', 'recovered', 'placed']);
     }
     await expectAuditChainOk();
   });
