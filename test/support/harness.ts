@@ -53,14 +53,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineName): Promise<TestApp> {
+/** `poolSize`: PostgreSQL connections (default 4); concurrency tests raise it to run more transactions at once. */
+export async function createTestApp(engine: EngineName, opts: { poolSize?: number } = {}): Promise<TestApp> {
   const { postgresUrl } = await detectEngines();
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
   if (engine === 'postgres') {
     if (!postgresUrl) throw new Error('PostgreSQL not available');
     scratch = await createScratchDatabase(postgresUrl);
   }
-  const database = await openDatabase({ url: scratch?.url, poolSize: 4 });
+  const database = await openDatabase({ url: scratch?.url, poolSize: opts.poolSize ?? 4 });
   await migrateToLatest(database.db);
   await seedReferenceData(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };

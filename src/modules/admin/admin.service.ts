@@ -8,6 +8,7 @@ import type { Role } from '../../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { branchRoles, type CreateUserInput, type ListUsersQuery, type UpdateUserInput } from './admin.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 
 // Users, API tokens, branches and team load for the administrator. No query here reads a case's content:
 // the team overview counts memberships and nothing else.
@@ -117,7 +118,11 @@ async function enabledAdministratorsOtherThan(tx: Tx, id: string): Promise<numbe
 
 export async function updateUser(ctx: ServiceContext, id: string, input: UpdateUserInput): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    const user = await tx.selectFrom('users').select(['id', 'username', 'role', 'branch_id', 'disabled', 'display_name']).where('id', '=', id).forUpdate().executeTakeFirst();
+    // "Is another administrator still enabled?" reads other users' rows: without one lock over the set, two
+    // administrators disabling each other at once would both see the other enabled and both succeed. Then the
+    // user row itself (NO KEY UPDATE: rows referencing the user may still be inserted meanwhile).
+    await advisoryXactLock(tx, LOCK_CLASS.administrators, 'enabled');
+    const user = await tx.selectFrom('users').select(['id', 'username', 'role', 'branch_id', 'disabled', 'display_name']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
     if (!user) throw notFound('user');
     const role = input.role ?? user.role;
     const branchId = input.branchId === undefined ? user.branch_id : input.branchId;
@@ -161,7 +166,8 @@ export async function resetPassword(ctx: ServiceContext, id: string, password: s
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx, audit) => {
-    const user = await tx.selectFrom('users').select(['id', 'username']).where('id', '=', id).executeTakeFirst();
+    // Locked: a sign-in checking the old password waits, then finds the hash changed (auth.service.ts login).
+    const user = await tx.selectFrom('users').select(['id', 'username']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
     if (!user) throw notFound('user');
     await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();

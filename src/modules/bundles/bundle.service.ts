@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, invalid, notFound, type FieldError } fro
 import { nameKey } from '../persons/person.names.ts';
 import { nextPseudonym } from '../victims/pseudonym.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, caseBundle, type CaseBundle, type ImportResult } from './bundle.schema.ts';
+import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 
 // Export and import of one case as a JSON bundle (bundle.schema.ts). The bundle is built from the core
 // record model (migration 0001) plus the columns the database needs to accept it back (operation
@@ -179,6 +180,8 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
     const branch = await tx.selectFrom('branches').select(['id', 'district']).where('id', '=', branchId).executeTakeFirst();
     if (!branch) throw invalid('branchId', 'unknown branch');
     if (b.case.firNumber !== null && b.case.firYear !== null) {
+      // Serialised with FIR registrations of the same branch and year (case.service.ts transitionCase).
+      await advisoryXactLock(tx, LOCK_CLASS.firNumber, `${branchId}:${b.case.firYear}`);
       const clash = await tx.selectFrom('cases').select('id').where('branch_id', '=', branchId).where('fir_year', '=', b.case.firYear).where('fir_number', '=', b.case.firNumber).executeTakeFirst();
       if (clash) throw conflict(`FIR ${b.case.firNumber}/${b.case.firYear} already exists in ${branch.district}: nothing was imported`, 'case.firNumber');
     }

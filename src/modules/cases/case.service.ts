@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
 import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -132,7 +133,8 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
 
 export async function updateCase(ctx: ServiceContext, id: string, input: { title?: string; summary?: string; offenceCodes?: string[] }): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, id);
+    // Locked: two edits of the offence list must not interleave their delete and insert.
+    await requireCaseAccess(tx, ctx.actor, id, { lock: true });
     const set: { title?: string; summary?: string; updated_at: Date } = { updated_at: new Date() };
     if (input.title !== undefined) set.title = input.title;
     if (input.summary !== undefined) set.summary = input.summary;
@@ -149,9 +151,8 @@ export async function updateCase(ctx: ServiceContext, id: string, input: { title
 
 export async function transitionCase(ctx: ServiceContext, id: string, input: { to: CaseStatus; reason: string; firNumber?: number; at?: string }): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    const current = await requireCaseAccess(tx, ctx.actor, id);
-    // Lock the row so two concurrent transitions cannot both pass the check.
-    await tx.selectFrom('cases').select('id').where('id', '=', id).forUpdate().execute();
+    // The row is locked before its status is read: two transitions of one case cannot both start from it.
+    const current = await requireCaseAccess(tx, ctx.actor, id, { lock: true });
     const from = current.status;
     if (!isCaseStatus(from)) throw new AppError('internal', `case has unknown status ${from}`);
     const check = checkTransition(from, input.to, ctx.actor.role);
@@ -161,6 +162,8 @@ export async function transitionCase(ctx: ServiceContext, id: string, input: { t
     if (input.to === 'fir_registered') {
       if (!input.firNumber) throw invalid('firNumber', 'required to register the FIR');
       const year = at.getUTCFullYear();
+      // Whether the number is free is a question about other cases: serialise it per branch and year.
+      await advisoryXactLock(tx, LOCK_CLASS.firNumber, `${current.branch_id}:${year}`);
       const clash = await tx.selectFrom('cases').select('id').where('branch_id', '=', current.branch_id).where('fir_year', '=', year).where('fir_number', '=', input.firNumber).executeTakeFirst();
       if (clash) throw conflict(`FIR ${input.firNumber}/${year} already exists in this branch`, 'firNumber');
       Object.assign(set, { fir_number: input.firNumber, fir_year: year, fir_registered_at: at });
@@ -176,7 +179,8 @@ export async function transitionCase(ctx: ServiceContext, id: string, input: { t
 
 export async function setTeam(ctx: ServiceContext, id: string, members: Array<{ userId: string; teamRole: 'lead' | 'member' | 'prosecutor' }>): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    const c = await requireCaseAccess(tx, ctx.actor, id);
+    // Locked: two team changes must not interleave their delete and insert (the team would be a mixture).
+    const c = await requireCaseAccess(tx, ctx.actor, id, { lock: true });
     if (ctx.actor.role !== 'supervisor' || ctx.actor.branchId !== c.branch_id) throw forbidden('only the branch supervisor assigns the team');
     const ids = [...new Set(members.map((m) => m.userId))];
     const users = ids.length ? await tx.selectFrom('users').select(['id', 'role', 'branch_id', 'disabled']).where('id', 'in', ids).execute() : [];

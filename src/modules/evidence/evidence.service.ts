@@ -75,7 +75,8 @@ export async function insertEvidenceItem(tx: Tx, actor: Actor, item: NewEvidence
 
 export async function createEvidence(ctx: ServiceContext, caseId: string, input: CreateEvidenceInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    // Locked: the label check and the operation's state hold until the item is stored.
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     let seizedAt = input.seizedAt ? new Date(input.seizedAt) : null;
     let reason = 'taken into evidence';
     if (input.operationId) {
@@ -102,8 +103,10 @@ export async function createEvidence(ctx: ServiceContext, caseId: string, input:
 export async function transferEvidence(ctx: ServiceContext, id: string, input: TransferInput): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
     const item = await findVisibleItem(tx, ctx.actor, id);
-    // Lock the item so two hand-overs cannot both start from the same custodian.
-    const locked = await tx.selectFrom('evidence_items').select(['id', 'custodian_id']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    // The case (so the team, which decides who may receive the item, holds still), then the item: two
+    // hand-overs cannot both start from the same custodian.
+    await requireCaseAccess(tx, ctx.actor, item.case_id, { lock: true });
+    const locked = await tx.selectFrom('evidence_items').select(['id', 'custodian_id']).where('id', '=', id).forNoKeyUpdate().executeTakeFirstOrThrow();
     const from = locked.custodian_id;
     if (ctx.actor.id !== from && !isBranchSupervisor(ctx.actor, item.branch_id)) {
       throw forbidden('only the current custodian or the branch supervisor can hand this item over');

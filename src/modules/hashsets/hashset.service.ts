@@ -35,11 +35,15 @@ export async function importHashSet(
   if (exists) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
   try {
     return await inTransaction(ctx, async (tx, audit) => {
+      // The check above is only a quick answer; this insert decides. A concurrent import of the same name waits
+      // for the other to end and then inserts nothing: a clean 409, not a unique-index error.
       const set = await tx
         .insertInto('hash_sets')
         .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: userIdOf(ctx.actor) })
+        .onConflict((oc) => oc.column('name').doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!set) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
       let count = 0;
       let batch: HashEntry[] = [];
       const flush = async () => {
@@ -123,9 +127,10 @@ export async function exportHashSet(ctx: ServiceContext, id: string, format: Has
 
 export async function deleteHashSet(ctx: ServiceContext, id: string): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    const set = await tx.selectFrom('hash_sets').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    // One statement decides and deletes: of two concurrent deletes one removes the set and is audited, the
+    // other finds nothing (404) instead of auditing a delete that did not happen.
+    const set = await tx.deleteFrom('hash_sets').where('id', '=', id).returning(['id', 'name']).executeTakeFirst();
     if (!set) throw notFound('hash set');
-    await tx.deleteFrom('hash_sets').where('id', '=', id).execute();
     await audit({ action: 'hashset.delete', entityType: 'hash_set', entityId: id, details: { name: set.name } });
   });
 }

@@ -23,7 +23,11 @@ async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at:
   await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
 }
 
-/** The operation locked for a change, with its case's branch; 404 unless the actor may see the case. */
+/**
+ * The operation locked for a change, with its case's branch; 404 unless the actor may see the case. Locks in
+ * the order every writer of a case uses: the case row first, then the operation (its state is read only
+ * after both are held), later the accused and victims it touches, the audit chain last.
+ */
 async function lockVisibleOperation(tx: Tx, actor: Actor, id: string) {
   const visible = await tx
     .selectFrom('operations')
@@ -33,7 +37,8 @@ async function lockVisibleOperation(tx: Tx, actor: Actor, id: string) {
     .where(caseVisibleTo(actor))
     .executeTakeFirst();
   if (!visible) throw notFound('operation');
-  const op = await tx.selectFrom('operations').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  await requireCaseAccess(tx, actor, visible.case_id, { lock: true });
+  const op = await tx.selectFrom('operations').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirstOrThrow();
   return { op, branchId: visible.branch_id };
 }
 
@@ -44,7 +49,8 @@ function assertStep(from: OperationStatus, to: OperationStatus) {
 
 export async function planOperation(ctx: ServiceContext, caseId: string, input: PlanOperationInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
-    const c = await requireCaseAccess(tx, ctx.actor, caseId);
+    // Locked, so a case being closed at this moment cannot get a new operation.
+    const c = await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     if (closedCaseStatuses.has(c.status)) throw conflict(`the case is closed (${c.status}); no new operations`);
     const row = await tx
       .insertInto('operations')
@@ -107,7 +113,11 @@ export async function cancelOperation(ctx: ServiceContext, id: string, reason: s
  * stored, or (on the first bad id, label or custodian) none of them and the operation stays approved.
  */
 export async function executeOperation(ctx: ServiceContext, id: string, input: ExecuteOperationInput): Promise<void> {
-  await inTransaction(ctx, async (tx, audit) => {
+  await inTransaction(ctx, async (tx, auditNow) => {
+    // The audit entries are written together at the end: the chain's lock is taken after every row lock this
+    // transaction needs, never before one (which could deadlock with a writer holding that row).
+    const pending: Array<Parameters<typeof auditNow>[0]> = [];
+    const audit = async (event: Parameters<typeof auditNow>[0]) => { pending.push(event); };
     const { op } = await lockVisibleOperation(tx, ctx.actor, id);
     assertStep(op.status, 'executed');
     const caseId = op.case_id;
@@ -129,6 +139,9 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
         .select(['victims.id', 'victims.pseudonym', 'victims.state'])
         .where('case_victims.case_id', '=', caseId)
         .where('victims.id', 'in', input.rescuedVictimIds)
+        // Their safeguarding state decides what the rescue writes: hold them (in id order) until commit.
+        .orderBy('victims.id')
+        .forNoKeyUpdate('victims')
         .execute()
       : [];
     input.rescuedVictimIds.forEach((vid, i) => {
@@ -185,6 +198,7 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
       entityId: id,
       details: { caseId, executedAt: executedAt.toISOString(), durationMinutes: input.durationMinutes, arrestedPersonIds: input.arrestedPersonIds, rescuedVictimIds: input.rescuedVictimIds, evidenceIds },
     });
+    for (const event of pending) await auditNow(event);
   });
 }
 

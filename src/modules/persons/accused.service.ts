@@ -25,7 +25,8 @@ export async function findAccused(tx: Tx, caseId: string, personIds: readonly st
     .where('case_persons.case_id', '=', caseId)
     .where('case_persons.person_id', 'in', [...personIds])
     .where('case_persons.role', 'in', [...accusedRoles]);
-  if (opts.lock) query = query.forUpdate('case_persons');
+  // Locked rows are taken in one order (person id), so two lockers of the same accused never deadlock.
+  if (opts.lock) query = query.orderBy('case_persons.person_id').orderBy('case_persons.role').forNoKeyUpdate('case_persons');
   for (const r of await query.execute()) {
     const seen = found.get(r.person_id);
     // One person may hold two accused roles; a set status wins over an unset one.

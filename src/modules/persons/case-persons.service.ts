@@ -24,7 +24,8 @@ export async function linkPerson(ctx: ServiceContext, caseId: string, input: Lin
   if ((input.personId === undefined) === (input.person === undefined)) throw invalid('personId', 'give either personId or person');
   if (input.foreignWarrantRequested !== undefined && !isAccusedRole(input.role)) throw invalid('foreignWarrantRequested', 'only for an accused role');
   return inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    // Case first, then the person, then their links: the order every writer of a case takes its locks in.
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     const personId = input.personId
       ? (await requirePersonAccess(tx, ctx.actor, input.personId, { lock: true, field: 'personId' })).id
       : await insertPerson(tx, ctx, input.person!);
@@ -62,7 +63,8 @@ async function requireAccused(tx: Tx, caseId: string, personId: string) {
 
 export async function changeAccusedStatus(ctx: ServiceContext, caseId: string, personId: string, input: AccusedStatusInput): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    // Locked before the status is read: two changes of one person's status cannot both start from it.
     const accused = await requireAccused(tx, caseId, personId);
     const check = checkAccusedTransition(accused.status, input.to, ctx.actor.role);
     if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'to', message: check.reason }]);
@@ -86,7 +88,7 @@ export async function changeAccusedStatus(ctx: ServiceContext, caseId: string, p
 
 export async function setForeignWarrant(ctx: ServiceContext, caseId: string, personId: string, input: { foreignWarrantRequested: boolean; reason: string }): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     const accused = await requireAccused(tx, caseId, personId);
     await setWarrantFlag(tx, caseId, personId, input.foreignWarrantRequested);
     const what = input.foreignWarrantRequested ? 'foreign warrant / red notice requested' : 'foreign warrant / red notice request withdrawn';

@@ -22,7 +22,8 @@ async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at:
 
 export async function addCharge(ctx: ServiceContext, caseId: string, input: ChargeInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    // Locked: the duplicate check below and the insert see the same charges.
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     const framedAt = new Date(input.framedAt);
     assertNotFuture('framedAt', framedAt);
     const accused = (await findAccused(tx, caseId, [input.personId])).get(input.personId);
@@ -63,7 +64,9 @@ export async function updateHearing(ctx: ServiceContext, id: string, input: Upda
   return inTransaction(ctx, async (tx, audit) => {
     const visible = await tx.selectFrom('hearings').innerJoin('cases', 'cases.id', 'hearings.case_id').select(['hearings.id', 'hearings.case_id']).where('hearings.id', '=', id).where(caseVisibleTo(ctx.actor)).executeTakeFirst();
     if (!visible) throw notFound('hearing');
-    const h = await tx.selectFrom('hearings').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    // The case, then the hearing, locked before the hearing is read (the change merges into what is stored).
+    await requireCaseAccess(tx, ctx.actor, visible.case_id, { lock: true });
+    const h = await tx.selectFrom('hearings').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirstOrThrow();
     const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : h.scheduled_for;
     const outcome = input.outcome === undefined ? h.outcome : input.outcome;
     if (outcome !== null && scheduledFor.getTime() > Date.now() + SKEW_MS) throw invalid('outcome', 'the hearing has not taken place yet');
@@ -88,7 +91,9 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
   const decidedAt = new Date(input.decidedAt);
   assertNotFuture('decidedAt', decidedAt);
   return inTransaction(ctx, async (tx, audit) => {
-    await requireCaseAccess(tx, ctx.actor, caseId);
+    // Locked before the duplicate check and the accused's status are read: one verdict per person, and the
+    // status history starts from the status the verdict replaces.
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     const charges = await tx.selectFrom('charges').select(['framed_at']).where('case_id', '=', caseId).where('person_id', '=', input.personId).execute();
     if (!charges.length) throw invalid('personId', 'a verdict is recorded only for a person charged in this case');
     const firstFramed = charges.reduce((min, c) => (c.framed_at < min ? c.framed_at : min), charges[0]!.framed_at);
@@ -128,6 +133,8 @@ export async function fileAppeal(ctx: ServiceContext, verdictId: string, input: 
       .select(['verdicts.id', 'verdicts.case_id', 'verdicts.decided_at'])
       .where('verdicts.id', '=', verdictId).where(caseVisibleTo(ctx.actor)).executeTakeFirst();
     if (!v) throw notFound('verdict');
+    // Locked before the pending-appeal check: two appeals by the same side cannot both find none pending.
+    await requireCaseAccess(tx, ctx.actor, v.case_id, { lock: true });
     if (filedAt < v.decided_at) throw invalid('filedAt', 'an appeal is filed after the verdict');
     const pending = await tx.selectFrom('appeals').select('id').where('verdict_id', '=', verdictId).where('filed_by', '=', input.filedBy).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw conflict(`the ${input.filedBy} already has an appeal pending against this verdict`, 'filedBy');
@@ -151,7 +158,8 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
       .select(['appeals.id', 'verdicts.case_id'])
       .where('appeals.id', '=', appealId).where(caseVisibleTo(ctx.actor)).executeTakeFirst();
     if (!visible) throw notFound('appeal');
-    const a = await tx.selectFrom('appeals').selectAll().where('id', '=', appealId).forUpdate().executeTakeFirstOrThrow();
+    await requireCaseAccess(tx, ctx.actor, visible.case_id, { lock: true });
+    const a = await tx.selectFrom('appeals').selectAll().where('id', '=', appealId).forNoKeyUpdate().executeTakeFirstOrThrow();
     if (a.status !== 'pending') throw new AppError('illegal_transition', `the appeal is already ${a.status}`, [{ field: 'status', message: `already ${a.status}` }]);
     if (decidedAt < a.filed_at) throw invalid('decidedAt', 'must not be before the appeal was filed');
     await tx.updateTable('appeals').set({ status: input.status, decided_at: decidedAt }).where('id', '=', appealId).execute();

@@ -39,14 +39,20 @@ export function caseVisibleTo(actor: Actor) {
 /**
  * Throws not_found unless the actor may see the case: "not yours" and "does not exist" look the same,
  * so ids cannot be probed.
+ * `lock` (inside a transaction) takes the case row before reading it (SELECT ... FOR NO KEY UPDATE), so the
+ * status returned is the one the caller's change builds on: a concurrent change of the same case waits for
+ * this transaction to end. Writers lock the case first, then what hangs off it, and audit last.
  */
-export async function requireCaseAccess(db: Db | Tx, actor: Actor, caseId: string): Promise<{ id: string; branch_id: number; status: string }> {
-  const row = await db
+export async function requireCaseAccess(db: Db | Tx, actor: Actor, caseId: string, opts: { lock?: boolean } = {}): Promise<{ id: string; branch_id: number; status: string }> {
+  let query = db
     .selectFrom('cases')
     .select(['id', 'branch_id', 'status'])
     .where('id', '=', caseId)
-    .where(caseVisibleTo(actor))
-    .executeTakeFirst();
+    .where(caseVisibleTo(actor));
+  // NO KEY UPDATE: excludes every other writer of the row, yet lets unrelated rows that reference the case
+  // (timeline entries, evidence) be inserted meanwhile.
+  if (opts.lock) query = query.forNoKeyUpdate();
+  const row = await query.executeTakeFirst();
   if (!row) throw notFound('case');
   return row;
 }

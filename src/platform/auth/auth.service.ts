@@ -42,7 +42,12 @@ export async function login(
 
   const sessionToken = newToken();
   const csrfToken = newToken();
-  await app.db.transaction().execute(async (tx) => {
+  const started = await app.db.transaction().execute(async (tx) => {
+    // The password was checked outside this transaction (it is slow): hold the user row and check again that
+    // the account is still enabled with the same password, so a sign-in racing a disable or a password reset
+    // cannot leave a session behind it (those delete the sessions under the same row lock).
+    const now = await tx.selectFrom('users').select(['password_hash', 'disabled']).where('id', '=', user.id).forShare().executeTakeFirst();
+    if (!now || now.disabled || now.password_hash !== user.password_hash) return false;
     await tx
       .insertInto('sessions')
       .values({
@@ -54,7 +59,9 @@ export async function login(
       })
       .execute();
     await appendAudit(tx, { actorId: user.id, actorName: user.username, action: 'auth.login', entityType: 'user', entityId: user.id, ip });
+    return true;
   });
+  if (!started) throw await refuse('changed_during_sign_in');
   return { user: toSessionUser(user), sessionToken, csrfToken };
 }
 
@@ -96,6 +103,10 @@ export async function resolveApiToken(app: AppContext, token: string): Promise<{
 export async function createApiToken(app: AppContext, userId: string, name: string, actor: Actor, expiresAt?: Date): Promise<{ id: string; token: string }> {
   const token = `amaan_${newToken()}`;
   return app.db.transaction().execute(async (tx) => {
+    // Held until commit, so a concurrent disable (which locks the row) cannot slip between check and insert.
+    const user = await tx.selectFrom('users').select(['id', 'disabled']).where('id', '=', userId).forShare().executeTakeFirst();
+    if (!user) throw new AppError('not_found', 'user not found');
+    if (user.disabled) throw new AppError('conflict', 'the user is disabled; enable the account before issuing a token', [{ field: 'id', message: 'user disabled' }]);
     const row = await tx
       .insertInto('api_tokens')
       .values({ user_id: userId, name, token_hash: sha256(token), expires_at: expiresAt ?? null, revoked_at: null })

@@ -203,6 +203,8 @@ function classify(error: FastifyError | AppError | Error): AppError {
   const pgCode = (error as { code?: string }).code;
   if (pgCode === '23505') return new AppError('conflict', 'a record with these values already exists');
   if (pgCode === '23503') return new AppError('validation_failed', 'a referenced record does not exist');
+  // Serialization failure or deadlock: this request lost a race with a concurrent change and was rolled back.
+  if (pgCode === '40001' || pgCode === '40P01') return new AppError('conflict', 'the record was changed by another request at the same time; nothing was stored, try again');
   if (pgCode === '23514' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
     return new AppError('validation_failed', 'a value is out of range or malformed');
   }

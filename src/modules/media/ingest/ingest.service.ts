@@ -47,19 +47,26 @@ export interface IngestProgress {
 /** Finds the job for this evidence item and folder, or opens one; a rerun resumes the same job. */
 async function openJob(ctx: ServiceContext, caseId: string, evidenceId: string, root: string) {
   return inTransaction(ctx, async (tx, audit) => {
-    const existing = await tx.selectFrom('ingest_jobs').selectAll().where('evidence_id', '=', evidenceId).where('root_path', '=', root).executeTakeFirst();
+    // Insert-or-nothing, then the row locked and read: two runs started at once for the same folder agree on
+    // one job (one "start", then a "resume") instead of one failing on the unique (evidence, folder) index.
+    const created = await tx
+      .insertInto('ingest_jobs')
+      .values({ case_id: caseId, evidence_id: evidenceId, root_path: root, status: 'running', created_by: userIdOf(ctx.actor), started_at: new Date(), files_total: null, bytes_total: null, error: null, finished_at: null })
+      .onConflict((oc) => oc.columns(['evidence_id', 'root_path']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (created) {
+      await audit({ action: 'media.ingest.start', entityType: 'ingest_job', entityId: created.id, details: { caseId, evidenceId, root } });
+      return created.id;
+    }
+    const existing = await tx.selectFrom('ingest_jobs').selectAll().where('evidence_id', '=', evidenceId).where('root_path', '=', root).forNoKeyUpdate().executeTakeFirst();
     if (existing) {
       await tx.updateTable('ingest_jobs').set({ status: 'running', error: null, started_at: existing.started_at ?? new Date() }).where('id', '=', existing.id).execute();
       await audit({ action: existing.status === 'done' ? 'media.ingest.rerun' : 'media.ingest.resume', entityType: 'ingest_job', entityId: existing.id, details: { caseId, evidenceId, root } });
       return existing.id;
     }
-    const job = await tx
-      .insertInto('ingest_jobs')
-      .values({ case_id: caseId, evidence_id: evidenceId, root_path: root, status: 'running', created_by: userIdOf(ctx.actor), started_at: new Date(), files_total: null, bytes_total: null, error: null, finished_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({ action: 'media.ingest.start', entityType: 'ingest_job', entityId: job.id, details: { caseId, evidenceId, root } });
-    return job.id;
+    // Only when the evidence item (and so its jobs) was deleted in between.
+    throw notFound('evidence item');
   });
 }
 
@@ -232,8 +239,18 @@ async function storeBatch(
       }
     }
   }
-  if (matches.length) {
-    await tx.insertInto('media_matches').values(matches).onConflict((oc) => oc.doNothing()).execute();
+  // A hash set deleted while this ingest ran: its entries (loaded into the indexes at the start) are gone. Hold
+  // the ones still there (KEY SHARE: a delete now waits for this batch) and drop matches to the others, rather
+  // than fail the batch on the foreign key.
+  const entryIds = [...new Set(matches.map((m) => m.hash_set_entry_id).filter((v): v is number => v !== null))];
+  const alive = new Set<number>();
+  for (let i = 0; i < entryIds.length; i += 5000) {
+    const rows = await tx.selectFrom('hash_set_entries').select('id').where('id', 'in', entryIds.slice(i, i + 5000)).orderBy('id').forKeyShare().execute();
+    for (const r of rows) alive.add(Number(r.id));
+  }
+  const stored = matches.filter((m) => m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id));
+  if (stored.length) {
+    await tx.insertInto('media_matches').values(stored).onConflict((oc) => oc.doNothing()).execute();
   }
   const failed = fresh.filter((f) => f.error).length;
   await tx
@@ -246,6 +263,6 @@ async function storeBatch(
     }))
     .where('id', '=', jobId)
     .execute();
-  await audit({ action: 'media.ingest.batch', entityType: 'ingest_job', entityId: jobId, details: { files: fresh.length, failed, matches: matches.length } });
-  return new Set(matches.map((m) => m.media_file_id)).size;
+  await audit({ action: 'media.ingest.batch', entityType: 'ingest_job', entityId: jobId, details: { files: fresh.length, failed, matches: stored.length } });
+  return new Set(stored.map((m) => m.media_file_id)).size;
 }

@@ -1,0 +1,19 @@
+import { sql } from 'kysely';
+import type { Tx } from './database.ts';
+
+// Transaction-scoped advisory locks for decisions that no single row can be locked for: "is this number still
+// free?" is a question about rows that do not exist yet. Each kind of decision has its own class (the first
+// key; audit.ts and pseudonym.ts use 7_261_001 and 7_261_002); the second key is a hash of what is decided
+// about, so different branches or years never wait for each other (a hash collision only serialises two
+// unrelated decisions). Released when the transaction ends. Take these after the row locks a change needs
+// and before the audit entry, whose chain lock is always the last one taken.
+export const LOCK_CLASS = {
+  /** FIR numbers: one per branch and year. */
+  firNumber: 7_261_003,
+  /** The set of enabled administrators (never left empty). */
+  administrators: 7_261_004,
+} as const;
+
+export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${lockClass}::int4, hashtext(${key}))`.execute(tx);
+}
