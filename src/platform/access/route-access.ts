@@ -245,8 +245,13 @@ export function declareZone(zone: FastifyInstance, declaration: { access: RouteA
 /** The identical refusal for a record that is missing or out of the caller's scope. */
 function refusal(kind: ScopeKind, where: 'params' | 'query' | 'body', field: string): AppError {
   const { label } = scopes[kind];
-  if (where === 'params') return notFound(label);
   const message = `no such ${label} you may see`;
+  if (where === 'params') {
+    // A second path parameter is named, so the caller knows which of the two ids was not found.
+    const err = notFound(label);
+    if (field !== 'id') err.errors.push({ field, message });
+    return err;
+  }
   if (where === 'query') return new AppError('not_found', `${label} not found`, [{ field, message }]);
   return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }
