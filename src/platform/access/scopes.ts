@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { DB, Role } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { caseVisibleTo } from './case-scope.ts';
+import { can } from './permissions.ts';
 import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
 import { personVisibleTo } from '../../modules/persons/person.scope.ts';
 import { getBackgroundJob } from '../jobs/background.ts';
@@ -119,7 +120,8 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     label: 'hash set',
     rule: 'known-material reference lists: every holder of hashset.read reaches every set',
     reachesAll: ['investigator', 'supervisor', 'analyst'],
-    visible: async (db, _actor, wanted) => ids(await db.selectFrom('hash_sets').select('id').where('id', 'in', [...wanted]).execute()),
+    visible: async (db, actor, wanted) =>
+      can(actor.role, 'hashset.read') ? ids(await db.selectFrom('hash_sets').select('id').where('id', 'in', [...wanted]).execute()) : new Set<string>(),
   },
   user: {
     label: 'user',
