@@ -159,7 +159,7 @@ describe.each(engines)('victims API on %s', (engine) => {
     expect(Object.keys(write.json()).sort()).toEqual(['ok', 'updatedAt']);
     expect((await t.call('invA', 'GET', `/api/v1/victims/${v.id}/identity`)).statusCode).toBe(403);
     expect((await t.call('supA', 'PATCH', `/api/v1/victims/${v.id}/identity`, { fullName: null })).statusCode).toBe(200);
-    for (const [user, status] of [['analyst', 403], ['prosecutor', 404], ['invA2', 404], ['invB', 404], ['admin', 403], ['leadership', 403]] as const) {
+    for (const [user, status] of [['analyst', 403], ['prosecutor', 403], ['invA2', 404], ['invB', 404], ['admin', 403], ['leadership', 403]] as const) {
       expect((await t.call(user, 'PATCH', `/api/v1/victims/${v.id}/identity`, { notes: 'x' })).statusCode, user).toBe(status);
     }
     const bad = await t.call('invA', 'PATCH', `/api/v1/victims/${v.id}/identity`, { cnicOrBForm: '123' });

@@ -27,12 +27,12 @@ export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/admin/users/:id', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user' } },
     schema: { tags, summary: 'One user', params: uuidParam, response: { 200: adminUser } },
   }, async (request) => getUser(serviceContext(ctx, request), request.params.id));
 
   api.patch('/admin/users/:id', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user' } },
     schema: { tags, summary: 'Change display name, role, branch; disable or enable', params: uuidParam, body: updateUserBody, response: { 200: adminUser } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -41,7 +41,7 @@ export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/admin/users/:id/password', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user' } },
     schema: { tags, summary: 'Set a new password (ends the user\'s sessions)', params: uuidParam, body: resetPasswordBody, response: { 200: okResponse } },
   }, async (request) => {
     await resetPassword(serviceContext(ctx, request), request.params.id, request.body.password);
@@ -49,17 +49,17 @@ export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/admin/users/:id/tokens', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user' } },
     schema: { tags, summary: 'The user\'s API tokens (never the token itself)', params: uuidParam, response: { 200: z.object({ items: z.array(apiTokenInfo) }) } },
   }, async (request) => listTokens(serviceContext(ctx, request), request.params.id));
 
   api.post('/admin/users/:id/tokens', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user' } },
     schema: { tags, summary: 'Issue an API token for the user; the token is shown in this answer only', params: uuidParam, body: createTokenBody, response: { 201: createdToken } },
   }, async (request, reply) => reply.status(201).send(await issueToken(serviceContext(ctx, request), request.params.id, request.body)));
 
   api.delete('/admin/users/:id/tokens/:tokenId', {
-    config: { access },
+    config: { access, scope: { 'params.id': 'user', 'params.tokenId': 'apiToken' } },
     schema: { tags, summary: 'Revoke an API token', params: tokenParams, response: { 200: okResponse } },
   }, async (request) => {
     await revokeToken(serviceContext(ctx, request), request.params.id, request.params.tokenId);

@@ -22,12 +22,12 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/cases/:id', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'One case with team, status history and the next steps open to you', params: uuidParam, response: { 200: caseDetail } },
   }, async (request) => getCase(serviceContext(ctx, request), request.params.id));
 
   api.patch('/cases/:id', {
-    config: { access: 'case.write' },
+    config: { access: 'case.write', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Edit title, summary or offences', params: uuidParam, body: updateCaseBody, response: { 200: caseDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -36,7 +36,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/cases/:id/transitions', {
-    config: { access: 'case.transition' },
+    config: { access: 'case.transition', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Move the case along its legal lifecycle; illegal steps are refused', params: uuidParam, body: transitionBody, response: { 200: caseDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -45,7 +45,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.put('/cases/:id/team', {
-    config: { access: 'case.team.manage' },
+    config: { access: 'case.team.manage', scope: { 'params.id': 'case', 'body.members.*.userId': 'user' } },
     schema: { tags, summary: 'Set the case team (branch supervisor)', params: uuidParam, body: teamBody, response: { 200: okResponse } },
   }, async (request) => {
     await setTeam(serviceContext(ctx, request), request.params.id, request.body.members);
@@ -53,12 +53,12 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/cases/:id/timeline', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Notes and events, newest first', params: uuidParam, querystring: z.strictObject(pageQuery), response: { 200: pageOf(timelineEntry) } },
   }, async (request) => listTimeline(serviceContext(ctx, request), request.params.id, request.query));
 
   api.post('/cases/:id/timeline', {
-    config: { access: 'case.write' },
+    config: { access: 'case.write', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Add a note or an event to the timeline', params: uuidParam, body: noteBody, response: { 201: z.object({ id: z.number() }) } },
   }, async (request, reply) => {
     const id = await addTimelineEntry(serviceContext(ctx, request), request.params.id, request.body);

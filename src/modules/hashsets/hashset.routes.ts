@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
-import { okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { actorOf, okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import { getBackgroundJob, startBackgroundJob } from '../../platform/jobs/background.ts';
 import { hashSetFormats, readHashSetFile, type HashSetFormat } from './formats/index.ts';
 import { deleteHashSet, exportHashSet, getHashSet, importHashSet, listHashSets } from './hashset.service.ts';
@@ -31,7 +31,7 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
   }, async (request) => listHashSets(ctx.db, request.query));
 
   api.get('/hash-sets/:id', {
-    config: { access: 'hashset.read' },
+    config: { access: 'hashset.read', scope: { 'params.id': 'hashSet' } },
     schema: { tags, summary: 'One hash set with entry counts per category', params: uuidParam, response: { 200: hashSet.extend({ categories: z.array(z.object({ category: z.string(), count: z.number() })) }) } },
   }, async (request) => getHashSet(ctx.db, request.params.id));
 
@@ -62,16 +62,16 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/jobs/:id', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', scope: { 'params.id': 'job' } },
     schema: { tags: ['jobs'], summary: 'Progress of a background job you started', params: uuidParam, response: { 200: backgroundJob } },
   }, async (request) => {
-    const job = getBackgroundJob(request.params.id, request.actor!.id);
+    const job = getBackgroundJob(request.params.id, actorOf(request).id);
     if (!job) throw notFound('job');
     return job;
   });
 
   api.get('/hash-sets/:id/export', {
-    config: { access: 'hashset.write' },
+    config: { access: 'hashset.write', scope: { 'params.id': 'hashSet' } },
     schema: { tags, summary: 'Export a hash set (audited)', params: uuidParam, querystring: z.strictObject({ format, amaan: z.enum(['true', 'false']).default('false') }) },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -84,7 +84,7 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.delete('/hash-sets/:id', {
-    config: { access: 'hashset.write' },
+    config: { access: 'hashset.write', scope: { 'params.id': 'hashSet' } },
     schema: { tags, summary: 'Delete a hash set and its matches', params: uuidParam, response: { 200: okResponse } },
   }, async (request) => {
     await deleteHashSet(serviceContext(ctx, request), request.params.id);

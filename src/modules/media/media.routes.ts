@@ -32,12 +32,12 @@ export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['media triage'];
 
   api.get('/cases/:id/media', {
-    config: { access: 'media.read' },
+    config: { access: 'media.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Triage summary: counts, known-material categories, linked cases, ingest jobs (never the material)', params: uuidParam, response: { 200: summary } },
   }, async (request) => mediaSummary(serviceContext(ctx, request), request.params.id));
 
   api.get('/cases/:id/media/files', {
-    config: { access: 'media.read' },
+    config: { access: 'media.read', scope: { 'params.id': 'case', 'query.evidenceId': 'evidence' } },
     schema: {
       tags, summary: 'Ingested files with digests, PDQ and matches', params: uuidParam,
       querystring: z.strictObject({ kind: mediaKind.optional(), status: z.enum(['matched', 'known', 'linked', 'error', 'low_quality', 'new']).optional(), evidenceId: z.uuid().optional(), ...pageQuery }),
@@ -46,7 +46,7 @@ export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
   }, async (request) => listMediaFiles(serviceContext(ctx, request), request.params.id, request.query));
 
   api.post('/cases/:id/media/ingest', {
-    config: { access: 'media.ingest' },
+    config: { access: 'media.ingest', scope: { 'params.id': 'case', 'body.evidenceId': 'evidence' } },
     schema: {
       tags, summary: 'Ingest a folder or mounted image on the server (under AMAAN_INGEST_ROOTS) in the background', params: uuidParam,
       body: z.strictObject({ evidenceId: z.uuid(), path: z.string().min(1).max(4096), threshold: z.number().int().min(0).max(128).default(31) }),

@@ -7,12 +7,12 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   const tags = ['operations'];
 
   api.get('/cases/:id/operations', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Operations (raids) of a case with outcome counts, newest planned first', params: uuidParam, querystring: listOperationsQuery, response: { 200: pageOf(operationSummary) } },
   }, async (request) => listOperations(serviceContext(ctx, request), request.params.id, request.query));
 
   api.post('/cases/:id/operations', {
-    config: { access: 'operation.write' },
+    config: { access: 'operation.write', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Plan an operation: name, date-time, place, participating agencies', params: uuidParam, body: planOperationBody, response: { 201: operationDetail } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -21,12 +21,12 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.get('/operations/:id', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'operation' } },
     schema: { tags, summary: 'One operation with its outcomes: arrested by name, rescued children by pseudonym, seized items', params: uuidParam, response: { 200: operationDetail } },
   }, async (request) => getOperation(serviceContext(ctx, request), request.params.id));
 
   api.patch('/operations/:id', {
-    config: { access: 'operation.write' },
+    config: { access: 'operation.write', scope: { 'params.id': 'operation' } },
     schema: { tags, summary: 'Change a planned operation (before approval)', params: uuidParam, body: updateOperationBody, response: { 200: operationDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -35,7 +35,7 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.post('/operations/:id/approve', {
-    config: { access: 'operation.approve' },
+    config: { access: 'operation.approve', scope: { 'params.id': 'operation' } },
     schema: { tags, summary: 'Approve a planned operation (supervisor of the case branch)', params: uuidParam, response: { 200: operationDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -44,7 +44,7 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.post('/operations/:id/execute', {
-    config: { access: 'operation.write' },
+    config: { access: 'operation.write', scope: { 'params.id': 'operation', 'body.arrestedPersonIds.*': 'person', 'body.rescuedVictimIds.*': 'victim', 'body.seizedItems.*.custodianId': 'user' } },
     schema: {
       tags,
       summary: 'Record an approved operation as executed with its arrests, rescues and seizures: all stored or none',
@@ -59,7 +59,7 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.post('/operations/:id/cancel', {
-    config: { access: 'operation.write' },
+    config: { access: 'operation.write', scope: { 'params.id': 'operation' } },
     schema: { tags, summary: 'Call off a planned or approved operation, saying why', params: uuidParam, body: cancelOperationBody, response: { 200: operationDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);

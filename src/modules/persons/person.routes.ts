@@ -24,12 +24,12 @@ export async function personRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/persons/:id', {
-    config: { access: 'person.read' },
+    config: { access: 'person.read', scope: { 'params.id': 'person' } },
     schema: { tags, summary: 'One person with names, identifiers and the cases you may see, with roles', params: uuidParam, response: { 200: personDetail } },
   }, async (request) => getPerson(serviceContext(ctx, request), request.params.id));
 
   api.patch('/persons/:id', {
-    config: { access: 'person.write' },
+    config: { access: 'person.write', scope: { 'params.id': 'person' } },
     schema: { tags, summary: 'Edit a person; names, phones and identifiers are replaced when given', params: uuidParam, body: updatePersonBody, response: { 200: personDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -38,12 +38,12 @@ export async function personRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/cases/:id/persons', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Persons and roles on a case (accused with status and history) and its victims by pseudonym', params: uuidParam, response: { 200: casePersonsResponse } },
   }, async (request) => listCasePersons(serviceContext(ctx, request), request.params.id));
 
   api.post('/cases/:id/persons', {
-    config: { access: 'person.write' },
+    config: { access: 'person.write', scope: { 'params.id': 'case', 'body.personId': 'person' } },
     schema: { tags, summary: 'Link an existing or a new person to the case in a role; accused start at large', params: uuidParam, body: linkPersonBody, response: { 201: casePersonsResponse } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -52,7 +52,7 @@ export async function personRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/cases/:id/persons/:personId/status', {
-    config: { access: 'case.transition' },
+    config: { access: 'case.transition', scope: { 'params.id': 'case', 'params.personId': 'person' } },
     schema: { tags, summary: 'Move an accused along arrest, remand, bail, verdict; an arrest is recorded as an arrest', params: casePersonParams, body: accusedStatusBody, response: { 200: casePersonsResponse } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -61,7 +61,7 @@ export async function personRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.patch('/cases/:id/persons/:personId', {
-    config: { access: 'person.write' },
+    config: { access: 'person.write', scope: { 'params.id': 'case', 'params.personId': 'person' } },
     schema: { tags, summary: 'Set or withdraw the foreign warrant / red notice request for an accused', params: casePersonParams, body: warrantBody, response: { 200: okResponse } },
   }, async (request) => {
     await setForeignWarrant(serviceContext(ctx, request), request.params.id, request.params.personId, request.body);

@@ -8,12 +8,12 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   const tags = ['prosecution'];
 
   api.get('/cases/:id/prosecution', {
-    config: { access: 'case.read' },
+    config: { access: 'case.read', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Charges, hearings, verdicts with sentences, and appeals of a case', params: uuidParam, response: { 200: prosecutionView } },
   }, async (request) => getProsecution(serviceContext(ctx, request), request.params.id));
 
   api.post('/cases/:id/charges', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'case', 'body.personId': 'person' } },
     schema: { tags, summary: 'Frame a charge against an accused of the case, under an offence of the catalogue', params: uuidParam, body: chargeBody, response: { 201: prosecutionView } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -22,7 +22,7 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   });
 
   api.post('/cases/:id/hearings', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Add a hearing (court, date, purpose; outcome once held)', params: uuidParam, body: hearingBody, response: { 201: prosecutionView } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -31,7 +31,7 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   });
 
   api.patch('/hearings/:id', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'hearing' } },
     schema: { tags, summary: 'Reschedule a hearing or record its outcome', params: uuidParam, body: updateHearingBody, response: { 200: prosecutionView } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -40,7 +40,7 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   });
 
   api.post('/cases/:id/verdicts', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'case', 'body.personId': 'person' } },
     schema: {
       tags,
       summary: 'Record the verdict for a charged accused; a conviction may carry a sentence (years and months, at most 100 years) and a fine',
@@ -55,7 +55,7 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   });
 
   api.post('/verdicts/:id/appeals', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'verdict' } },
     schema: { tags, summary: 'File an appeal against a verdict', params: uuidParam, body: appealBody, response: { 201: prosecutionView } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -64,7 +64,7 @@ export async function prosecutionRoutes(api: Api, ctx: AppContext): Promise<void
   });
 
   api.patch('/appeals/:id', {
-    config: { access: 'prosecution.write' },
+    config: { access: 'prosecution.write', scope: { 'params.id': 'appeal' } },
     schema: { tags, summary: 'Record the decision on a pending appeal', params: uuidParam, body: decideAppealBody, response: { 200: prosecutionView } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { pageOf, pageQuery, serviceContext, type Api } from '../../platform/http/route-kit.ts';
+import { pageOf, pageQuery, serviceContext, unscoped, type Api } from '../../platform/http/route-kit.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 
 const branch = z.object({
@@ -78,7 +78,7 @@ export async function referenceRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.put('/offences/:code', {
-    config: { access: 'offence.write' },
+    config: { access: 'offence.write', scope: { 'params.code': unscoped('an offence code of the catalogue, reference data every role reads') } },
     schema: { tags: ['reference'], summary: 'Correct or add an offence (administrator)', params: offenceCode, body: z.strictObject(offenceFields), response: { 200: offence } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
@@ -102,7 +102,7 @@ export async function referenceRoutes(api: Api, ctx: AppContext): Promise<void> 
   });
 
   api.get('/offences/:code', {
-    config: { access: 'reference.read' },
+    config: { access: 'reference.read', scope: { 'params.code': unscoped('an offence code of the catalogue, reference data every role reads') } },
     schema: { tags: ['reference'], summary: 'One offence', params: offenceCode, response: { 200: offence } },
   }, async (request) => {
     const row = await ctx.db.selectFrom('offences').selectAll().where('code', '=', request.params.code).executeTakeFirst();

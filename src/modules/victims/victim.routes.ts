@@ -16,7 +16,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   const sctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(ctx, request);
 
   api.post('/cases/:id/victims', {
-    config: { access: 'victim.write' },
+    config: { access: 'victim.write', scope: { 'params.id': 'case' } },
     schema: { tags, summary: 'Register a victim on the case: a pseudonym V-YYYY-NNNN; the identity (optional) is stored encrypted and not shown back', params: uuidParam, body: createVictimBody, response: { 201: victimDetail } },
   }, async (request, reply) => {
     const id = await createVictim(sctx(request), request.params.id, request.body);
@@ -24,7 +24,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.put('/cases/:id/victims/:victimId', {
-    config: { access: 'victim.write' },
+    config: { access: 'victim.write', scope: { 'params.id': 'case', 'params.victimId': 'victim' } },
     schema: { tags, summary: 'Link a victim you may see to another case you may see', params: caseVictimParams, response: { 200: victimDetail } },
   }, async (request) => {
     await linkVictim(sctx(request), request.params.id, request.params.victimId);
@@ -32,27 +32,27 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.get('/victims', {
-    config: { access: 'victim.read' },
+    config: { access: 'victim.read', scope: { 'query.caseId': 'case' } },
     schema: { tags, summary: 'Victims you may see, by pseudonym; assigned=me is the protection officer\'s list with placement and next follow-up', querystring: listVictimsQuery, response: { 200: pageOf(victimSummary) } },
   }, async (request) => listVictims(sctx(request), request.query));
 
   api.get('/victims/:id', {
-    config: { access: 'victim.read' },
+    config: { access: 'victim.read', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'One victim by pseudonym: state, history, officers; care records for the assigned protection officer', params: uuidParam, response: { 200: victimDetail } },
   }, async (request) => getVictim(sctx(request), request.params.id));
 
   api.get('/victims/:id/identity', {
-    config: { access: 'victim.identity.read' },
+    config: { access: 'victim.identity.read', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'The identity, for an assigned protection officer only; every read is audited', params: uuidParam, response: { 200: victimIdentity } },
   }, async (request) => readIdentity(sctx(request), request.params.id));
 
   api.patch('/victims/:id/identity', {
-    config: { access: 'victim.read' },
+    config: { access: 'victim.identity.write', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'Record or correct the identity (investigation of the case or assigned protection officer); merged, never echoed', params: uuidParam, body: identityBody, response: { 200: z.object({ ok: z.literal(true), updatedAt: z.string() }) } },
   }, async (request) => ({ ok: true as const, ...(await updateIdentity(sctx(request), request.params.id, request.body)) }));
 
   api.post('/victims/:id/transitions', {
-    config: { access: 'victim.read' },
+    config: { access: 'victim.safeguarding.write', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'Safeguarding step: identified → recovered (investigation or officer) → placed → closed (assigned officer)', params: uuidParam, body: transitionBody, response: { 200: victimDetail } },
   }, async (request) => {
     await transitionVictim(sctx(request), request.params.id, request.body);
@@ -60,7 +60,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/victims/:id/assignments', {
-    config: { access: 'case.team.manage' },
+    config: { access: 'case.team.manage', scope: { 'params.id': 'victim', 'body.userId': 'user' } },
     schema: { tags, summary: 'Assign a protection officer (supervisor of a branch with one of the victim\'s cases)', params: uuidParam, body: assignBody, response: { 200: victimDetail } },
   }, async (request) => {
     await assignOfficer(sctx(request), request.params.id, request.body.userId);
@@ -68,7 +68,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.delete('/victims/:id/assignments/:userId', {
-    config: { access: 'case.team.manage' },
+    config: { access: 'case.team.manage', scope: { 'params.id': 'victim', 'params.userId': 'user' } },
     schema: { tags, summary: 'Withdraw a protection officer\'s assignment', params: assignmentParams, response: { 200: okResponse } },
   }, async (request) => {
     await unassignOfficer(sctx(request), request.params.id, request.params.userId);
@@ -76,7 +76,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/victims/:id/placements', {
-    config: { access: 'victim.care.write' },
+    config: { access: 'victim.care.write', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'Place the child (assigned officer): ends the open placement; a recovered child becomes placed', params: uuidParam, body: placementBody, response: { 201: victimDetail } },
   }, async (request, reply) => {
     await addPlacement(sctx(request), request.params.id, request.body);
@@ -84,7 +84,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/victims/:id/followups', {
-    config: { access: 'victim.care.write' },
+    config: { access: 'victim.care.write', scope: { 'params.id': 'victim' } },
     schema: { tags, summary: 'Schedule a follow-up (assigned officer)', params: uuidParam, body: followupBody, response: { 201: victimDetail } },
   }, async (request, reply) => {
     await addFollowup(sctx(request), request.params.id, request.body);
@@ -92,7 +92,7 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
   });
 
   api.post('/victims/:id/followups/:followupId/done', {
-    config: { access: 'victim.care.write' },
+    config: { access: 'victim.care.write', scope: { 'params.id': 'victim', 'params.followupId': 'followup' } },
     schema: { tags, summary: 'Mark a follow-up done (assigned officer)', params: followupParams, body: followupDoneBody, response: { 200: victimDetail } },
   }, async (request) => {
     await completeFollowup(sctx(request), request.params.id, request.params.followupId, request.body);

@@ -1,7 +1,7 @@
 import type { Role } from '../db/schema.ts';
 
 // What each role may do at all. Need-to-know (which cases, which victims) is checked on top of this
-// by the set-based scopes in case-scope.ts and victim-scope.ts.
+// by the scope registry (scopes.ts) from each route's declaration, and again inside the services.
 export type Permission =
   | 'reference.read'
   | 'offence.write'
@@ -15,6 +15,10 @@ export type Permission =
   | 'victim.read'
   | 'victim.write'
   | 'victim.identity.read'
+  // Writes of a child's record: granted to whoever today's service rules let write it (the investigation
+  // of the case, the assigned protection officer); the service still checks which victim.
+  | 'victim.identity.write'
+  | 'victim.safeguarding.write'
   | 'victim.care.write'
   | 'operation.write'
   | 'operation.approve'
@@ -34,15 +38,15 @@ const grants: Record<Role, readonly Permission[]> = {
   investigator: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'person.read', 'person.write',
     'victim.read', 'victim.write', 'operation.write', 'evidence.write', 'export.case',
-    'media.read', 'media.ingest', 'hashset.read',
+    'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
     'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
-    'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read',
+    'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
   ],
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write'],
-  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write'],
+  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case'],

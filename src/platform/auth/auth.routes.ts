@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Api } from '../http/route-kit.ts';
-import { okResponse } from '../http/route-kit.ts';
+import { actorOf, okResponse } from '../http/route-kit.ts';
 import { login, logout, SESSION_COOKIE } from './auth.service.ts';
 import { loginBody, sessionUser } from './auth.schema.ts';
 
@@ -31,7 +31,7 @@ export async function authRoutes(api: Api, ctx: AppContext): Promise<void> {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: z.object({ user: sessionUser, csrfToken: z.string().nullable() }) } },
   }, async (request) => {
-    const a = request.actor!;
+    const a = actorOf(request);
     return { user: { id: a.id, username: a.username, displayName: a.displayName, role: a.role, branchId: a.branchId }, csrfToken: request.csrfToken };
   });
 
@@ -40,7 +40,7 @@ export async function authRoutes(api: Api, ctx: AppContext): Promise<void> {
     schema: { tags: ['auth'], summary: 'End the session', response: { 200: okResponse } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(ctx, token, request.actor!);
+    if (token) await logout(ctx, token, actorOf(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -7,27 +7,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { can } from '../access/permissions.ts';
+import { accessGate, declareZone, installAccessControl, scopeGate, unscoped } from '../access/route-access.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../auth/auth.service.ts';
 import { AppError, toProblem, type FieldError } from './errors.ts';
-import type { Api, RouteAccess } from './route-kit.ts';
+import type { Api } from './route-kit.ts';
 import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
+import { clientErrorHandler } from './client-error.ts';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Every /api/v1 route with its access rule; tests walk it to check each role against each endpoint. */
-export interface RouteInfo {
-  method: string;
-  url: string;
-  access: RouteAccess;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    routeTable: RouteInfo[];
-  }
-}
+export type { RouteInfo } from '../access/route-access.ts';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -41,6 +29,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.env === 'production',
+    clientErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -50,15 +39,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);
 
-  const routesWithoutAccess: string[] = [];
-  const routeTable: RouteInfo[] = [];
-  app.decorate('routeTable', routeTable);
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1')) return;
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
-    if (!route.config?.access) routesWithoutAccess.push(`${methods.join(',')} ${route.url}`);
-    for (const method of methods) routeTable.push({ method: String(method), url: route.url, access: route.config?.access as RouteAccess });
-  });
+  // Every route (API, documentation, web app) declares access and scope, or the app refuses to start;
+  // a request target that is not canonical origin-form is refused before anything else (route-access.ts).
+  const accessControl = installAccessControl(app as unknown as FastifyInstance, ctx);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -94,8 +77,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    declareZone(docs as unknown as FastifyInstance, { access: 'public', scope: { 'params.*': unscoped('a file of the API documentation viewer, no record') } });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   // Who is calling: a bearer token (API clients) or the session cookie (web app).
   app.addHook('onRequest', async (request) => {
@@ -118,21 +104,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     }
   });
 
-  // Role check, and CSRF for cookie-authenticated changes, before any handler or body work.
+  // Role check and CSRF for cookie-authenticated changes, from the matched route's own config (never the
+  // URL), then the records named by path parameters, before any handler or body work.
   app.addHook('preValidation', async (request) => {
-    const access = request.routeOptions.config?.access as RouteAccess | undefined;
-    if (!request.url.startsWith('/api/v1')) return;
-    if (!access) throw new AppError('forbidden', 'route declares no access rule');
-    if (access === 'public') return;
-    if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
-    if (request.viaCookie && UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
-      throw new AppError('csrf_failed', 'send the x-csrf-token header given at sign-in');
-    }
-    if (access !== 'authenticated' && !can(request.actor.role, access)) throw new AppError('forbidden', `your role (${request.actor.role}) may not do this`);
+    await accessGate(ctx, request);
+    if (request.is404 || request.routeOptions.config.access === 'public') return;
     // PostgreSQL cannot store NUL in text: refuse it here, naming the field, rather than fail in SQL.
     const nul = findNul(request.body, 'body') ?? findNul(request.query, 'querystring');
     if (nul) throw new AppError('validation_failed', `${nul}: contains a NUL character`, [{ field: nul, message: 'contains a NUL character' }]);
   });
+  // After zod validation: the records named by query and body fields.
+  app.addHook('preHandler', async (request) => scopeGate(ctx, request));
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);
@@ -151,7 +133,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   if (options.webRoot) await serveWebApp(app as unknown as Api, options.webRoot);
 
   await app.ready();
-  if (routesWithoutAccess.length) throw new Error(`routes without an access rule: ${routesWithoutAccess.join(', ')}`);
+  accessControl.assertDeclared();
   return app as unknown as Api;
 }
 

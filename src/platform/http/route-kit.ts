@@ -1,20 +1,17 @@
 import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Permission } from '../access/permissions.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AppContext, ServiceContext } from '../context.ts';
 import { AppError } from './errors.ts';
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
-/** Every route states who may call it; a test fails for any /api route that does not. */
-export type RouteAccess = Permission | 'public' | 'authenticated';
+// Every route states who may call it (config.access) and which of its parameters name which records
+// (config.scope); the app refuses to start otherwise. See src/platform/access/route-access.ts.
+export { unscoped, type RouteAccess, type RouteScope } from '../access/route-access.ts';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
   interface FastifyRequest {
     actor: Actor | null;
     viaCookie: boolean;
@@ -23,8 +20,13 @@ declare module 'fastify' {
 }
 
 export function serviceContext(app: AppContext, request: FastifyRequest): ServiceContext {
+  return { ...app, actor: actorOf(request) };
+}
+
+/** The signed-in caller; 401 (never a 500) if a route is somehow reached without one. */
+export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
-  return { ...app, actor: request.actor };
+  return request.actor;
 }
 
 // Shared schema pieces: every list pages the same way and answers the same shape.

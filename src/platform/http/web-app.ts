@@ -1,12 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import type { Api } from './route-kit.ts';
+import { declareZone, unscoped } from '../access/route-access.ts';
 
 // Serves the built web app: hashed assets cached for a year, index.html never cached, and every
 // non-API path falls back to index.html so client-side routes survive a reload.
 export async function serveWebApp(app: Api, root: string): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) return;
+  await app.register(async (web) => {
+    // The shell and its built assets hold no record: public, like the sign-in page they draw.
+    declareZone(web as unknown as FastifyInstance, { access: 'public', scope: { 'params.*': unscoped('a client-side route of the web app shell, no record') } });
+    await serveFiles(web as unknown as Api, root);
+  });
+}
+
+async function serveFiles(app: Api, root: string): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     wildcard: false,

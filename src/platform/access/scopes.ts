@@ -1,0 +1,144 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { DB, Role } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { caseVisibleTo } from './case-scope.ts';
+import { can } from './permissions.ts';
+import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
+import { personVisibleTo } from '../../modules/persons/person.scope.ts';
+import { getBackgroundJob } from '../jobs/background.ts';
+
+// Need-to-know, once, for every kind of record a route may name. Each route declares which of its
+// parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
+// handler unless the caller may see every record named, with the same answer for "missing" and "not yours".
+// Each resolver reuses the SQL predicate the services and lists use, so a list and a direct read agree.
+// The services keep their own checks as defence in depth.
+
+export type ScopeKind =
+  | 'case'
+  | 'person'
+  | 'victim'
+  | 'operation'
+  | 'evidence'
+  | 'hearing'
+  | 'verdict'
+  | 'appeal'
+  | 'followup'
+  | 'job'
+  | 'hashSet'
+  | 'user'
+  | 'apiToken';
+
+export interface ScopeResolver {
+  /** The word used in "<label> not found". */
+  label: string;
+  /** Plain words for docs and the RBAC test: who reaches which records of this kind. */
+  rule: string;
+  /**
+   * Roles that by design reach EVERY record of this kind once past the role gate (the analyst and cases,
+   * the administrator and users, any holder of hashset.read and hash sets). The RBAC meta-test lists these
+   * pairs in its own table and fails if this set and that table disagree.
+   */
+  reachesAll: readonly Role[];
+  /** The subset of `ids` the actor may see (ids are already valid UUIDs). */
+  visible(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>>;
+}
+
+const ids = (rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id));
+
+/** A record hanging off a case is visible when its case is. */
+function throughCase(table: 'operations' | 'evidence_items' | 'hearings' | 'verdicts') {
+  return async (db: Db, actor: Actor, wanted: readonly string[]) => {
+    const rows = await db
+      .selectFrom(`${table} as r` as 'operations as r')
+      .innerJoin('cases', 'cases.id', 'r.case_id')
+      .select('r.id as id')
+      .where('r.id', 'in', [...wanted])
+      .where(caseVisibleTo(actor))
+      .execute();
+    return ids(rows);
+  };
+}
+
+/** Users the actor may name: an administrator any; anyone else colleagues of their own branch and branch-less staff. */
+export function userVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'users'>): Expression<SqlBool> => {
+    if (actor.role === 'administrator') return sql<SqlBool>`true`;
+    const branchless = eb('users.branch_id', 'is', null);
+    return actor.branchId === null ? branchless : eb.or([branchless, eb('users.branch_id', '=', actor.branchId)]);
+  };
+}
+
+const caseReaders: readonly Role[] = ['analyst'];
+
+export const scopes: Record<ScopeKind, ScopeResolver> = {
+  case: {
+    label: 'case',
+    rule: 'investigators and prosecutors: cases whose team they are on; supervisors: their branch; analysts: all; others: none',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('cases').select('cases.id as id').where('cases.id', 'in', [...wanted]).where(caseVisibleTo(actor)).execute()),
+  },
+  person: {
+    label: 'person',
+    rule: 'persons linked to a case the caller may see, or recorded by the caller; analysts: all',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('persons').select('persons.id as id').where('persons.id', 'in', [...wanted]).where(personVisibleTo(actor)).execute()),
+  },
+  victim: {
+    label: 'victim',
+    rule: 'victims of a case the caller may see; a protection officer only the victims assigned to them; analysts: all',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('victims').select('victims.id as id').where('victims.id', 'in', [...wanted]).where(victimVisibleTo(actor)).execute()),
+  },
+  operation: { label: 'operation', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('operations') },
+  evidence: { label: 'evidence item', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('evidence_items') },
+  hearing: { label: 'hearing', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('hearings') },
+  verdict: { label: 'verdict', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('verdicts') },
+  appeal: {
+    label: 'appeal',
+    rule: 'through the case of its verdict',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) =>
+      ids(await db.selectFrom('appeals').innerJoin('verdicts', 'verdicts.id', 'appeals.verdict_id').innerJoin('cases', 'cases.id', 'verdicts.case_id')
+        .select('appeals.id as id').where('appeals.id', 'in', [...wanted]).where(caseVisibleTo(actor)).execute()),
+  },
+  followup: {
+    label: 'follow-up',
+    rule: 'through its victim',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) =>
+      ids(await db.selectFrom('followups').innerJoin('victims', 'victims.id', 'followups.victim_id')
+        .select('followups.id as id').where('followups.id', 'in', [...wanted]).where(victimVisibleTo(actor)).execute()),
+  },
+  job: {
+    label: 'job',
+    rule: 'only the user who started the job',
+    reachesAll: [],
+    visible: async (_db, actor, wanted) => new Set(wanted.filter((id) => getBackgroundJob(id, actor.id) !== undefined)),
+  },
+  hashSet: {
+    label: 'hash set',
+    rule: 'known-material reference lists: every holder of hashset.read reaches every set',
+    reachesAll: ['investigator', 'supervisor', 'analyst'],
+    visible: async (db, actor, wanted) =>
+      can(actor.role, 'hashset.read') ? ids(await db.selectFrom('hash_sets').select('id').where('id', 'in', [...wanted]).execute()) : new Set<string>(),
+  },
+  user: {
+    label: 'user',
+    rule: 'administrators: every user; others: users of their own branch and branch-less staff (prosecutors, protection officers, analysts...)',
+    reachesAll: ['administrator'],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('users').select('users.id as id').where('users.id', 'in', [...wanted]).where(userVisibleTo(actor)).execute()),
+  },
+  apiToken: {
+    label: 'token',
+    rule: 'administrators: every token; others: their own',
+    reachesAll: ['administrator'],
+    visible: async (db, actor, wanted) => {
+      let q = db.selectFrom('api_tokens').select('id').where('id', 'in', [...wanted]);
+      if (actor.role !== 'administrator') q = q.where('user_id', '=', actor.id);
+      return ids(await q.execute());
+    },
+  },
+};
+
+export const scopeKinds = Object.keys(scopes) as ScopeKind[];
