@@ -13,6 +13,8 @@ import { AppError, toProblem, type FieldError } from './errors.ts';
 import type { Api, RouteAccess } from './route-kit.ts';
 import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
+import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../auth/auth-hooks.ts';
+import { secretsEqual } from '../auth/passwords.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -40,7 +42,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: ctx.config.env === 'production',
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
+    frameworkErrors: frameworkErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -114,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         request.actor = { ...session.user, ip, credential: { kind: 'session', id: session.sessionId } };
         request.viaCookie = true;
         request.csrfToken = session.csrfToken;
+        request.sessionStage = session.stage;
       }
     }
   });
@@ -125,7 +129,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     if (!access) throw new AppError('forbidden', 'route declares no access rule');
     if (access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
-    if (request.viaCookie && UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+    if (request.viaCookie && UNSAFE.has(request.method) && !secretsEqual(String(request.headers['x-csrf-token'] ?? ''), request.csrfToken)) {
       throw new AppError('csrf_failed', 'send the x-csrf-token header given at sign-in');
     }
     if (access !== 'authenticated' && !can(request.actor.role, access)) throw new AppError('forbidden', `your role (${request.actor.role}) may not do this`);
@@ -133,6 +137,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     const nul = findNul(request.body, 'body') ?? findNul(request.query, 'querystring');
     if (nul) throw new AppError('validation_failed', `${nul}: contains a NUL character`, [{ field: nul, message: 'contains a NUL character' }]);
   });
+
+  registerAuthHooks(app as unknown as Api, ctx);
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);
