@@ -55,6 +55,11 @@ export function frameworkErrorHandler(error: Error & { code?: string }, request:
 export function registerAuthHooks(app: Api, ctx: AppContext): void {
   app.decorateRequest('sessionStage', null);
 
+  // An unknown /api route (or an unknown method on a known one) is a 404 problem before any access check.
+  app.addHook('onRequest', async (request) => {
+    if (request.is404 && request.url.startsWith('/api')) throw new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+
   // A session whose sign-in is not complete (code to enter, password to change, MFA to enrol) may call only
   // the routes that complete it, plus who-am-I and sign-out.
   app.addHook('preValidation', async (request) => {
