@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
@@ -238,7 +238,7 @@ describe.each(engines)('sign-in on %s', (engine) => {
   });
 
   it('answers each framework error as problem+json (and no-store)', async () => {
-    const cases: Array<[string, Parameters<Api['inject']>[0], number]> = [
+    const cases: Array<[string, InjectOptions, number]> = [
       ['malformed URL', { method: 'GET', url: '/api/v1/cases/%E0%A4%A' }, 400],
       ['malformed URL under the docs', { method: 'GET', url: '/api/docs/static/%E0%A4%A' }, 400],
       ['unknown route', { method: 'GET', url: '/api/v1/no-such-thing' }, 404],
