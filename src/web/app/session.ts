@@ -51,7 +51,9 @@ export function useSetSession() {
   return (res: SessionResponse) => {
     setCsrfToken(res.csrfToken);
     if (res.stage === 'full') void roleHomes[res.user.role]?.preload().catch(() => undefined);
-    qc.clear();
+    // Everything cached belonged to the previous session; the session query itself stays, so a page that
+    // watches it (the sign-in page going on to the code step) sees the new value.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
     qc.setQueryData(sessionKey, { ...res.user, stage: res.stage });
   };
 }
