@@ -502,7 +502,7 @@ export const en = {
     mfaOff: 'Two-step sign-in is not set up for this user.',
     mfaReset: 'Reset two-step sign-in (lost phone)',
     mfaResetDone: 'Reset: the user sets it up again at the next sign-in.',
-    tokensOwnOnly: 'People create their own API tokens under My account ({{count}} active). Administrators issue tokens only to service accounts.',
+    tokensOwnOnly: 'People create their own API tokens under My account ({{count}} active); you may revoke them. Administrators issue tokens only to service accounts.',
   },
   stats: {
     firs: 'FIRs (child exploitation)',

@@ -44,13 +44,7 @@ export function UserPage() {
           </>
         )}
       </div>
-      {u.serviceAccount ? (
-        <TokensPanel userId={u.id} />
-      ) : (
-        <Panel title={t('admin.tokens')}>
-          <p className="muted">{t('admin.tokensOwnOnly', { count: u.activeTokens })}</p>
-        </Panel>
-      )}
+      <TokensPanel userId={u.id} canIssue={u.serviceAccount} />
     </div>
   );
 }
