@@ -22,9 +22,9 @@ export interface WebServer {
 }
 
 /** The whole system in this process: in-memory PGlite, the demo dataset, the built web app, on a free loopback port. */
-export async function startWebServer(opts: { ingestRoot?: string } = {}): Promise<WebServer> {
+export async function startWebServer(opts: { ingestRoot?: string; env?: Record<string, string> } = {}): Promise<WebServer> {
   await ensureWebBuild();
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...(opts.ingestRoot ? { AMAAN_INGEST_ROOTS: opts.ingestRoot } : {}) });
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...(opts.ingestRoot ? { AMAAN_INGEST_ROOTS: opts.ingestRoot } : {}), ...opts.env });
   const { ctx, database } = await startPlatform(config, { inMemory: true });
   const demo = await loadDemoIfEmpty(ctx);
   const app = await buildApp(ctx, { webRoot });

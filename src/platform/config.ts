@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // Configuration is read once from the environment at start; every variable is listed here with its
@@ -24,6 +25,12 @@ export interface Config {
   secureCookies: boolean;
   /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
   ingestRoots: string[];
+  /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): false = none, a hop count, or addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Every account must use a second factor (TOTP) to sign in; default on in production. */
+  mfaRequired: boolean;
+  /** A session unused for this long ends. */
+  sessionIdleMinutes: number;
 }
 
 export const configVariables = [
@@ -38,6 +45,9 @@ export const configVariables = [
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
   { name: 'AMAAN_INGEST_ROOTS', default: '(unset: API-started ingest off)', secret: false, what: 'colon-separated folders under which the server may ingest seized media' },
+  { name: 'AMAAN_TRUST_PROXY', default: '(unset: none)', secret: false, what: 'reverse proxies whose X-Forwarded-For is believed: a hop count (e.g. 1) or a comma list of addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16); unset trusts none' },
+  { name: 'AMAAN_MFA_REQUIRED', default: 'true in production, false otherwise', secret: false, what: 'every account signs in with a TOTP second factor (accounts without one can only enrol)' },
+  { name: 'AMAAN_SESSION_IDLE_MINUTES', default: '30', secret: false, what: 'a session unused for this many minutes ends' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -47,6 +57,37 @@ function isBase64Key(s: string): boolean {
 }
 
 export class ConfigError extends Error {}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * AMAAN_TRUST_PROXY: unset = trust no proxy (the socket address is the client); a whole number = that many
+ * hops; otherwise a comma list of addresses, CIDRs or proxy-addr's names (loopback, linklocal, uniquelocal).
+ * "true" (trust any X-Forwarded-For) is refused: anyone could then pick their own address.
+ */
+export function parseTrustProxy(raw: string | undefined, problems: string[]): false | number | string[] {
+  const value = (raw ?? '').trim();
+  if (!value) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > 10) problems.push(`AMAAN_TRUST_PROXY: a hop count must be 1 to 10, got "${value}"`);
+    return hops;
+  }
+  if (value === 'true' || value === '*') {
+    problems.push('AMAAN_TRUST_PROXY: "true" would believe any X-Forwarded-For; give the proxies\' addresses or CIDRs, or a hop count');
+    return false;
+  }
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (PROXY_KEYWORDS.has(item)) continue;
+    const [address, prefix, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined) problems.push(`AMAAN_TRUST_PROXY: "${item}" is not an address, a CIDR or one of ${[...PROXY_KEYWORDS].join(', ')}`);
+  }
+  return items;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -72,7 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
     ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
+    trustProxy: parseTrustProxy(env.AMAAN_TRUST_PROXY, problems),
+    mfaRequired: env.AMAAN_MFA_REQUIRED ? env.AMAAN_MFA_REQUIRED === 'true' : nodeEnv === 'production',
+    sessionIdleMinutes: int('AMAAN_SESSION_IDLE_MINUTES', 30, 1),
   };
+  if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');

@@ -76,7 +76,8 @@ describe.each(engines)('administration API on %s', (engine) => {
   });
 
   it('updates role, branch and name; disables and enables; keeps the role/branch rule', async () => {
-    const id = (await t.call('admin', 'POST', '/api/v1/admin/users', newUser())).json().id;
+    const made = newUser();
+    const id = (await t.call('admin', 'POST', '/api/v1/admin/users', made)).json().id;
     const noBranch = await t.call('admin', 'PATCH', `/api/v1/admin/users/${id}`, { role: 'analyst' });
     expect(noBranch.statusCode).toBe(400);
     expect(noBranch.json().errors[0].field).toBe('branchId');
@@ -88,7 +89,12 @@ describe.each(engines)('administration API on %s', (engine) => {
     expect((await t.call('admin', 'PATCH', `/api/v1/admin/users/${id}`, {})).statusCode).toBe(400);
     expect((await t.call('admin', 'PATCH', `/api/v1/admin/users/${id}`, { isDemo: true })).statusCode).toBe(400);
 
-    const token = (await t.call('admin', 'POST', `/api/v1/admin/users/${id}/tokens`, { name: 'script' })).json().token;
+    // The user's own token, created in their own session (administrators mint tokens only for service accounts).
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: made.username, password: made.password } });
+    const cookie = `amaan_session=${signIn.cookies.find((c) => c.name === 'amaan_session')!.value}`;
+    const own = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie, 'x-csrf-token': signIn.json().csrfToken }, payload: { name: 'script' } });
+    expect(own.statusCode, own.body).toBe(201);
+    const token = own.json().token;
     const asUser = () => t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` } });
     expect((await asUser()).statusCode).toBe(200);
     expect((await t.call('admin', 'PATCH', `/api/v1/admin/users/${id}`, { disabled: true })).json().disabled).toBe(true);
@@ -126,8 +132,8 @@ describe.each(engines)('administration API on %s', (engine) => {
     expect(JSON.stringify(entry!.details)).not.toContain('another long password');
   });
 
-  it('issues a token once, lists tokens without secrets, and revokes', async () => {
-    const id = (await t.call('admin', 'POST', '/api/v1/admin/users', newUser({ role: 'analyst', branchId: null }))).json().id;
+  it('issues a service account a token once, lists tokens without secrets, and revokes', async () => {
+    const id = (await t.call('admin', 'POST', '/api/v1/admin/users', newUser({ role: 'analyst', branchId: null, password: undefined, serviceAccount: true }))).json().id;
     const created = await t.call('admin', 'POST', `/api/v1/admin/users/${id}/tokens`, { name: 'intake bot' });
     expect(created.statusCode).toBe(201);
     const { token, id: tokenId } = created.json();

@@ -91,7 +91,17 @@ describe.each(engines)('administration verbs on %s', (engine) => {
     expect(dup.code).toBe(2);
     expect(dup.err).toContain('taken');
     noStack(dup);
-    const token = await amaan(['user', 'token', '--username', 'inv.cli', '--name', 'script'], env);
+    // A person gets no token from the CLI (nobody acts as someone else); a service account does.
+    const personal = await amaan(['user', 'token', '--username', 'inv.cli', '--name', 'script'], env);
+    expect(personal.code).toBe(2);
+    expect(personal.err).toContain('only to service accounts');
+    const weak = await amaan(['user', 'create', '--username', 'weak.pw', '--role', 'analyst', '--password-stdin'], env, 'password1234\n');
+    expect(weak.code).toBe(2);
+    expect(weak.err).toContain('too common');
+    const bot = await amaan(['user', 'create', '--username', 'intake.bot', '--role', 'investigator', '--branch', 'Muzaffargarh', '--service-account'], env);
+    expect(bot.code, bot.err).toBe(0);
+    expect(bot.out).toContain('created service account investigator intake.bot');
+    const token = await amaan(['user', 'token', '--username', 'intake.bot', '--name', 'script'], env);
     expect(token.code, token.err).toBe(0);
     expect(token.out.trim()).toMatch(/^amaan_[A-Za-z0-9_-]{40,}$/);
     expect(token.err).toContain('shown once');
@@ -100,11 +110,15 @@ describe.each(engines)('administration verbs on %s', (engine) => {
     expect(ghost.err).toContain('user nobody.here not found');
     await withDb(async ({ ctx }) => {
       const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', 'inv.cli').executeTakeFirstOrThrow();
-      expect(user).toMatchObject({ display_name: 'Insp. CLI', role: 'investigator', is_demo: false });
-      const entries = await ctx.db.selectFrom('audit_log').select(['action', 'actor_name', 'actor_id']).where('entity_id', '=', user.id).orderBy('seq').execute();
+      expect(user).toMatchObject({ display_name: 'Insp. CLI', role: 'investigator', is_demo: false, is_service_account: false });
+      expect((await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', user.id).execute()).map((e) => e.action)).toEqual(['user.create']);
+      expect(await ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+      const service = await ctx.db.selectFrom('users').selectAll().where('username', '=', 'intake.bot').executeTakeFirstOrThrow();
+      expect(service.is_service_account).toBe(true);
+      const entries = await ctx.db.selectFrom('audit_log').select(['action', 'actor_name', 'actor_id']).where('entity_id', '=', service.id).orderBy('seq').execute();
       expect(entries.map((e) => e.action)).toEqual(['user.create', 'api_token.create']);
       expect(entries[0]!.actor_name).toMatch(/^cli:/);
-      const tokens = await ctx.db.selectFrom('api_tokens').select('token_hash').where('user_id', '=', user.id).execute();
+      const tokens = await ctx.db.selectFrom('api_tokens').select('token_hash').where('user_id', '=', service.id).execute();
       expect(tokens).toHaveLength(1);
       expect(tokens[0]!.token_hash).not.toContain(token.out.trim());
     });

@@ -4,7 +4,6 @@ import { buildApp } from '../../src/platform/http/app.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { createApiToken } from '../../src/platform/auth/auth.service.ts';
-import { systemActor } from '../../src/platform/access/actor.ts';
 
 // Demo sign-ins are for the embedded demo only: with NODE_ENV=production they are refused, by password
 // and by token, while real users sign in as usual.
@@ -21,7 +20,8 @@ describe.each(engines)('demo users in production on %s', (engine) => {
       .values({ username: 'demo.investigator', display_name: 'Demo', role: 'investigator', branch_id: t.branchA, password_hash: await hashPassword('demo.investigator-pass'), is_demo: true })
       .returning('id')
       .executeTakeFirstOrThrow();
-    demoToken = (await createApiToken(t.ctx, demo.id, 'demo', systemActor('test'))).token;
+    // The demo user's own token (issued for themselves).
+    demoToken = (await createApiToken(t.ctx, demo.id, 'demo', { id: demo.id, username: 'demo.investigator', displayName: 'Demo', role: 'investigator', branchId: t.branchA, ip: null })).token;
     prod = await buildApp({ ...t.ctx, config: { ...t.ctx.config, env: 'production', secureCookies: true } });
   });
   afterAll(async () => {

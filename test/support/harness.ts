@@ -6,9 +6,9 @@ import type { AppContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
 import { seedReferenceData } from '../../src/modules/reference/reference.seed.ts';
-import { createApiToken } from '../../src/platform/auth/auth.service.ts';
+import { createApiToken, SESSION_COOKIE, sha256 } from '../../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import { systemActor } from '../../src/platform/access/actor.ts';
+import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { createScratchDatabase, detectEngines, type EngineName } from './engines.ts';
 
@@ -38,8 +38,15 @@ export interface TestUser {
   username: string;
   role: Role;
   branchId: number | null;
+  /**
+   * A bearer token the user issued for themselves. A protection officer's is a token from before issue 8
+   * (protection officers may no longer hold one): the API refuses it, and t.call uses a session instead.
+   */
   token: string;
 }
+
+/** Users the API serves only in a signed-in session (no API tokens): t.call signs them in and sends cookie + CSRF. */
+export const sessionOnlyUsers: ReadonlySet<UserKey> = new Set<UserKey>(['prot', 'prot2']);
 
 export interface TestApp {
   engine: EngineName;
@@ -48,7 +55,7 @@ export interface TestApp {
   branchA: number;
   branchB: number;
   users: Record<UserKey, TestUser>;
-  /** Calls the API as a fixture user with a bearer token. */
+  /** Calls the API as a fixture user: with their bearer token, or for protection officers with a signed-in session. */
   call(user: UserKey | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -78,10 +85,28 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
       .values({ username: key.toLowerCase(), display_name: `Test ${key}`, role: spec.role, branch_id: branchId, password_hash: passwordHash })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const { token } = await createApiToken(ctx, row.id, 'test', systemActor('test-setup'));
+    const self = { id: row.id, username: key.toLowerCase(), displayName: `Test ${key}`, role: spec.role, branchId, ip: null };
+    let token: string;
+    if (sessionOnlyUsers.has(key)) {
+      token = `amaan_${randomBytes(32).toString('base64url')}`;
+      await ctx.db.insertInto('api_tokens').values({ user_id: row.id, name: 'from before issue 8', token_hash: sha256(token), expires_at: null, revoked_at: null, created_by: row.id }).execute();
+    } else {
+      token = (await createApiToken(ctx, row.id, 'test', self)).token;
+    }
     users[key] = { key, id: row.id, username: key.toLowerCase(), role: spec.role, branchId, token };
   }
   const app = await buildApp(ctx);
+  const sessions = new Map<UserKey, { cookie: string; csrf: string }>();
+  const signIn = async (key: UserKey) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: users[key].username, password: FIXTURE_PASSWORD } });
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    if (res.statusCode !== 200 || !cookie) return null; // disabled, say: the call goes out without credentials
+    const session = { cookie: cookie.value, csrf: (res.json() as { csrfToken: string }).csrfToken };
+    sessions.set(key, session);
+    return session;
+  };
+  const inject = (method: Parameters<TestApp['call']>[1], url: string, body: unknown, headers: Record<string, string>) =>
+    app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
   return {
     engine,
     app,
@@ -89,13 +114,12 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
     branchA,
     branchB,
     users,
-    call(user, method, url, body) {
-      return app.inject({
-        method,
-        url,
-        headers: user ? { authorization: `Bearer ${users[user].token}` } : {},
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+    async call(user, method, url, body) {
+      if (!user || !sessionOnlyUsers.has(user)) return inject(method, url, body, user ? { authorization: `Bearer ${users[user].token}` } : {});
+      const withSession = (s: { cookie: string; csrf: string } | null) => inject(method, url, body, s ? { cookie: `${SESSION_COOKIE}=${s.cookie}`, 'x-csrf-token': s.csrf } : {});
+      const res = await withSession(sessions.get(user) ?? (await signIn(user)));
+      // The session may have ended (role change, reset, sign-out in a test): sign in again once.
+      return res.statusCode === 401 ? withSession(await signIn(user)) : res;
     },
     async close() {
       await app.close();

@@ -5,7 +5,7 @@ import {
   adminUser, apiTokenInfo, branchStaff, createdToken, createTokenBody, createUserBody, listBranchesQuery, listUsersQuery,
   resetPasswordBody, teamLoad, teamOverviewQuery, tokenParams, updateUserBody,
 } from './admin.schema.ts';
-import { createUser, getUser, issueToken, listBranchStaff, listTokens, listUsers, resetPassword, revokeToken, teamOverview, updateUser } from './admin.service.ts';
+import { createUser, getUser, issueToken, listBranchStaff, listTokens, listUsers, resetMfa, resetPassword, revokeToken, teamOverview, updateUser } from './admin.service.ts';
 
 // Administrator only (admin.users); every change is audited. No route here returns case content.
 export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
@@ -42,9 +42,17 @@ export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.post('/admin/users/:id/password', {
     config: { access, scope: { 'params.id': 'user' } },
-    schema: { tags, summary: 'Set a new password (ends the user\'s sessions)', params: uuidParam, body: resetPasswordBody, response: { 200: okResponse } },
+    schema: { tags, summary: 'Set a new password: the user must change it at the next sign-in; ends the user\'s sessions and revokes their API tokens', params: uuidParam, body: resetPasswordBody, response: { 200: okResponse } },
   }, async (request) => {
     await resetPassword(serviceContext(ctx, request), request.params.id, request.body.password);
+    return { ok: true as const };
+  });
+
+  api.post('/admin/users/:id/mfa/reset', {
+    config: { access, scope: { 'params.id': 'user' } },
+    schema: { tags, summary: 'Switch the user\'s second factor off (lost phone): they enrol again at the next sign-in; their sessions end', params: uuidParam, response: { 200: okResponse } },
+  }, async (request) => {
+    await resetMfa(serviceContext(ctx, request), request.params.id);
     return { ok: true as const };
   });
 
@@ -55,7 +63,7 @@ export async function adminRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.post('/admin/users/:id/tokens', {
     config: { access, scope: { 'params.id': 'user' } },
-    schema: { tags, summary: 'Issue an API token for the user; the token is shown in this answer only', params: uuidParam, body: createTokenBody, response: { 201: createdToken } },
+    schema: { tags, summary: 'Issue an API token for a service account (never for a person); the token is shown in this answer only', params: uuidParam, body: createTokenBody, response: { 201: createdToken } },
   }, async (request, reply) => reply.status(201).send(await issueToken(serviceContext(ctx, request), request.params.id, request.body)));
 
   api.delete('/admin/users/:id/tokens/:tokenId', {

@@ -18,13 +18,21 @@ const displayName = z.string().trim().min(2, 'at least 2 characters').max(100);
 const password = z.string().min(1, 'required').max(1000);
 const branchId = z.number().int().positive();
 
-export const createUserBody = z.strictObject({
-  username,
-  displayName,
-  role: userRole,
-  branchId: branchId.nullable().optional(),
-  password,
-});
+export const createUserBody = z
+  .strictObject({
+    username,
+    displayName,
+    role: userRole,
+    branchId: branchId.nullable().optional(),
+    /** Required for people; a service account has none (it only ever uses API tokens). */
+    password: password.optional(),
+    /** An account for platform intake or a script: API tokens from an administrator, never a password sign-in. */
+    serviceAccount: z.boolean().optional(),
+  })
+  .superRefine((b, issue) => {
+    if (b.serviceAccount && b.password !== undefined) issue.addIssue({ code: 'custom', path: ['password'], message: 'a service account has no password' });
+    if (!b.serviceAccount && b.password === undefined) issue.addIssue({ code: 'custom', path: ['password'], message: 'required' });
+  });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z
@@ -57,6 +65,10 @@ export const adminUser = z.object({
   district: z.string().nullable(),
   disabled: z.boolean(),
   isDemo: z.boolean(),
+  serviceAccount: z.boolean(),
+  mfaEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
   activeTokens: z.number().int(),
   createdAt: z.string(),
 });

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
-import { createApiToken } from '../../platform/auth/auth.service.ts';
+import { createApiToken, endAllCredentials } from '../../platform/auth/auth.service.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/passwords.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/db/schema.ts';
-import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { branchRoles, type CreateUserInput, type ListUsersQuery, type UpdateUserInput } from './admin.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
@@ -21,8 +21,13 @@ export function roleBranchProblem(role: Role, branchId: number | null | undefine
   return null;
 }
 
-function checkPassword(password: string) {
-  const problem = passwordProblem(password);
+/** Service accounts hold tokens: never the roles that read victim identities or manage users. */
+const serviceAccountRoles = (role: Role) => role !== 'protection_officer' && role !== 'administrator';
+/** Not an argon2 hash: no password ever verifies against it. */
+const NO_PASSWORD = '!service-account: no password';
+
+function checkPassword(password: string, userInputs: string[] = []) {
+  const problem = passwordProblem(password, userInputs);
   if (problem) throw invalid('password', problem);
 }
 
@@ -32,6 +37,7 @@ async function assertBranch(tx: Tx, branchId: number | null | undefined) {
   if (!b) throw invalid('branchId', 'unknown branch');
 }
 
+const userExtras = ['users.is_service_account', 'users.must_change_password', 'users.locked_until', sql<boolean>`EXISTS (SELECT 1 FROM user_mfa m WHERE m.user_id = users.id AND m.enabled_at IS NOT NULL)`.as('mfa_enabled')] as const;
 const activeTokenCount = sql<number>`(SELECT count(*) FROM api_tokens t WHERE t.user_id = users.id AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()))`;
 
 function userQuery(ctx: ServiceContext) {
@@ -39,10 +45,14 @@ function userQuery(ctx: ServiceContext) {
     .selectFrom('users')
     .leftJoin('branches', 'branches.id', 'users.branch_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.branch_id', 'branches.district', 'users.disabled', 'users.is_demo', 'users.created_at'])
+    .select(userExtras)
     .select(activeTokenCount.as('active_tokens'));
 }
 
-type UserRow = { id: string; username: string; display_name: string; role: Role; branch_id: number | null; district: string | null; disabled: boolean; is_demo: boolean; created_at: Date; active_tokens: number };
+type UserRow = {
+  id: string; username: string; display_name: string; role: Role; branch_id: number | null; district: string | null; disabled: boolean; is_demo: boolean; created_at: Date; active_tokens: number;
+  is_service_account: boolean; must_change_password: boolean; locked_until: Date | null; mfa_enabled: boolean;
+};
 const toUser = (u: UserRow) => ({
   id: u.id,
   username: u.username,
@@ -52,6 +62,10 @@ const toUser = (u: UserRow) => ({
   district: u.district,
   disabled: u.disabled,
   isDemo: u.is_demo,
+  serviceAccount: u.is_service_account,
+  mfaEnabled: !!u.mfa_enabled,
+  mustChangePassword: u.must_change_password,
+  lockedUntil: u.locked_until && u.locked_until.getTime() > Date.now() ? u.locked_until.toISOString() : null,
   activeTokens: Number(u.active_tokens),
   createdAt: u.created_at.toISOString(),
 });
@@ -69,6 +83,7 @@ export async function listUsers(ctx: ServiceContext, q: ListUsersQuery) {
     query
       .leftJoin('branches', 'branches.id', 'users.branch_id')
       .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.branch_id', 'branches.district', 'users.disabled', 'users.is_demo', 'users.created_at'])
+      .select(userExtras)
       .select(activeTokenCount.as('active_tokens'))
       .orderBy('users.username')
       .limit(q.limit)
@@ -95,18 +110,21 @@ export async function findUserByUsername(ctx: ServiceContext, name: string) {
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<string> {
   const branch = roleBranchProblem(input.role, input.branchId);
   if (branch) throw invalid(branch.field, branch.message);
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
+  const service = input.serviceAccount === true;
+  if (service && !serviceAccountRoles(input.role)) throw invalid('role', `a service account cannot be a ${input.role}`);
+  if (!service && input.password === undefined) throw invalid('password', 'required');
+  if (!service) checkPassword(input.password!, [input.username, input.displayName]);
+  const passwordHash = service ? NO_PASSWORD : await hashPassword(input.password!);
   return inTransaction(ctx, async (tx, audit) => {
     await assertBranch(tx, input.branchId);
     const taken = await tx.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
     if (taken) throw conflict(`the username ${input.username} is taken`, 'username');
     const row = await tx
       .insertInto('users')
-      .values({ username: input.username, display_name: input.displayName, role: input.role, branch_id: input.branchId ?? null, password_hash: passwordHash, is_demo: false, disabled: false })
+      .values({ username: input.username, display_name: input.displayName, role: input.role, branch_id: input.branchId ?? null, password_hash: passwordHash, is_demo: false, disabled: false, is_service_account: service })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit({ action: 'user.create', entityType: 'user', entityId: row.id, details: { username: input.username, role: input.role, branchId: input.branchId ?? null } });
+    await audit({ action: 'user.create', entityType: 'user', entityId: row.id, details: { username: input.username, role: input.role, branchId: input.branchId ?? null, serviceAccount: service } });
     return row.id;
   });
 }
@@ -122,9 +140,10 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     // administrators disabling each other at once would both see the other enabled and both succeed. Then the
     // user row itself (NO KEY UPDATE: rows referencing the user may still be inserted meanwhile).
     await advisoryXactLock(tx, LOCK_CLASS.administrators, 'enabled');
-    const user = await tx.selectFrom('users').select(['id', 'username', 'role', 'branch_id', 'disabled', 'display_name']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+    const user = await tx.selectFrom('users').select(['id', 'username', 'role', 'branch_id', 'disabled', 'display_name', 'is_service_account']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
     if (!user) throw notFound('user');
     const role = input.role ?? user.role;
+    if (user.is_service_account && !serviceAccountRoles(role)) throw invalid('role', `a service account cannot be a ${role}`);
     const branchId = input.branchId === undefined ? user.branch_id : input.branchId;
     const branch = input.role !== undefined || input.branchId !== undefined ? roleBranchProblem(role, branchId) : null;
     if (branch) throw invalid(branch.field, input.role && input.branchId === undefined ? `${branch.message} (send branchId with the new role)` : branch.message);
@@ -157,21 +176,43 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     await tx.updateTable('users').set(set).where('id', '=', id).execute();
     // A disabled account, or one whose role changed, signs in again: its sessions end now.
     if (set.disabled === true || set.role !== undefined) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A protection officer holds no API token: any the user had are revoked with the change of role.
+    if (set.role === 'protection_officer') await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
     const action = set.disabled === true ? 'user.disable' : set.disabled === false ? 'user.enable' : 'user.update';
     await audit({ action, entityType: 'user', entityId: id, details: { username: user.username, changed } });
   });
 }
 
+/**
+ * An administrator sets a new password: the user must change it at the next sign-in (and can do nothing
+ * else until then), and every session and API token of the user ends now. The lockout is cleared.
+ */
 export async function resetPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
-  checkPassword(password);
+  const target = await ctx.db.selectFrom('users').select(['id', 'username', 'display_name', 'is_service_account']).where('id', '=', id).executeTakeFirst();
+  if (!target) throw notFound('user');
+  if (target.is_service_account) throw invalid('password', 'a service account has no password');
+  checkPassword(password, [target.username, target.display_name]);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx, audit) => {
     // Locked: a sign-in checking the old password waits, then finds the hash changed (auth.service.ts login).
     const user = await tx.selectFrom('users').select(['id', 'username']).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
     if (!user) throw notFound('user');
-    await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    await tx.updateTable('users').set({ password_hash: passwordHash, must_change_password: true, failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+    const ended = await endAllCredentials(tx, id);
+    await audit({ action: 'user.password_reset', entityType: 'user', entityId: id, details: { username: user.username, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
+  });
+}
+
+/** Switches a user's second factor off (lost phone): they enrol again at the next sign-in; sessions end. */
+export async function resetMfa(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const user = await tx.selectFrom('users').select(['id', 'username']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!user) throw notFound('user');
+    const gone = await tx.deleteFrom('user_mfa').where('user_id', '=', id).executeTakeFirst();
+    await tx.deleteFrom('mfa_recovery_codes').where('user_id', '=', id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await audit({ action: 'user.password_reset', entityType: 'user', entityId: id, details: { username: user.username } });
+    await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+    await audit({ action: 'user.mfa_reset', entityType: 'user', entityId: id, details: { username: user.username, hadMfa: Number(gone.numDeletedRows ?? 0) > 0 } });
   });
 }
 
@@ -192,10 +233,16 @@ export async function listTokens(ctx: ServiceContext, userId: string) {
   };
 }
 
-/** A new API token for the user, returned once (only its hash is kept). */
+/**
+ * A new API token for a service account, returned once (only its hash is kept). An administrator never
+ * mints a token for a person: people create their own (POST /auth/tokens), so nobody acts as someone else.
+ */
 export async function issueToken(ctx: ServiceContext, userId: string, input: { name: string; expiresAt?: string }) {
-  const user = await ctx.db.selectFrom('users').select(['id', 'disabled']).where('id', '=', userId).executeTakeFirst();
+  const user = await ctx.db.selectFrom('users').select(['id', 'disabled', 'is_service_account']).where('id', '=', userId).executeTakeFirst();
   if (!user) throw notFound('user');
+  if (!user.is_service_account) {
+    throw new AppError('forbidden', 'API tokens are issued by an administrator only to service accounts; people create their own under My account', [{ field: 'id', message: 'not a service account' }]);
+  }
   if (user.disabled) throw conflict('the user is disabled; enable the account before issuing a token', 'id');
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : undefined;
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalid('expiresAt', 'must be in the future');

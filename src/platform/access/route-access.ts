@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { secretsEqual } from '../auth/passwords.ts';
+import { signInStageMessages } from '../auth/auth-hooks.ts';
 import { rolesWith, type Permission } from './permissions.ts';
 import { scopeKinds, scopes, type ScopeKind } from './scopes.ts';
 
@@ -324,7 +326,11 @@ export async function accessGate(ctx: AppContext, request: FastifyRequest): Prom
   if (!access) throw new AppError('forbidden', 'route declares no access rule');
   if (access === 'public') return;
   if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
-  if (request.viaCookie && UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+  // A session whose sign-in is unfinished (code to enter, password to change, MFA to enrol) reaches only the
+  // routes that finish it, before anything about records can be learnt.
+  const stage = request.sessionStage;
+  if (stage && stage !== 'full' && !request.routeOptions.config.stages?.includes(stage)) throw new AppError('sign_in_incomplete', signInStageMessages[stage]);
+  if (request.viaCookie && UNSAFE.has(request.method) && !secretsEqual(String(request.headers['x-csrf-token'] ?? ''), request.csrfToken)) {
     throw new AppError('csrf_failed', 'send the x-csrf-token header given at sign-in');
   }
   if (access !== 'authenticated' && !rolesWith(access).includes(request.actor.role)) {

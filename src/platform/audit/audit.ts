@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
+import type { Credential } from '../access/actor.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 // Any constant serves: it serialises writers of the chain across processes and server replicas.
@@ -14,6 +15,8 @@ export interface AuditEntryInput {
   entityId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
+  /** The session or token the actor came with (stored by the audit trail's credential columns). */
+  credential?: Credential;
 }
 
 interface ChainFields {

@@ -54,6 +54,13 @@ export interface UsersTable {
   is_demo: Generated<boolean>;
   disabled: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** 0008: an account for platform intake and scripts: API tokens only, never a password sign-in. */
+  is_service_account: Generated<boolean>;
+  /** 0008: set by an administrator's reset: the user can do nothing but change it. */
+  must_change_password: Generated<boolean>;
+  /** 0008: failed passwords and codes since the last complete sign-in; drives the lockout back-off. */
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -63,6 +70,10 @@ export interface SessionsTable {
   created_at: DefaultTimestamp;
   expires_at: Timestamp;
   ip: string | null;
+  /** 0008: the password was right but the second factor is still to come; usable for nothing else. */
+  mfa_pending: Generated<boolean>;
+  /** 0008: for the idle timeout; updated at most once a minute. */
+  last_seen_at: DefaultTimestamp;
 }
 
 export interface ApiTokensTable {
@@ -73,6 +84,29 @@ export interface ApiTokensTable {
   created_at: DefaultTimestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** 0008: who issued it (the user themselves, or an administrator for a service account); null = system. */
+  created_by: string | null;
+}
+
+/** 0008: the TOTP secret (encrypted with the field crypto) and the last time step used (replays refused). */
+export interface UserMfaTable {
+  user_id: string;
+  secret: Buffer | Uint8Array | null;
+  secret_key_id: string | null;
+  enabled_at: Timestamp | null;
+  last_step: number | null;
+  pending_secret: Buffer | Uint8Array | null;
+  pending_key_id: string | null;
+  pending_created_at: Timestamp | null;
+}
+
+/** 0008: single-use recovery codes, stored hashed. */
+export interface MfaRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: DefaultTimestamp;
+  used_at: Timestamp | null;
 }
 
 export interface CasesTable {
@@ -522,4 +556,6 @@ export interface DB {
   media_files: MediaFilesTable;
   media_video_frames: MediaVideoFramesTable;
   media_matches: MediaMatchesTable;
+  user_mfa: UserMfaTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
 }

@@ -14,6 +14,7 @@ import type { Api } from './route-kit.ts';
 import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
 import { clientErrorHandler } from './client-error.ts';
+import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../auth/auth-hooks.ts';
 
 export type { RouteInfo } from '../access/route-access.ts';
 
@@ -28,8 +29,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: ctx.config.env === 'production',
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -100,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         request.actor = { ...session.user, ip, credential: { kind: 'session', id: session.sessionId } };
         request.viaCookie = true;
         request.csrfToken = session.csrfToken;
+        request.sessionStage = session.stage;
       }
     }
   });
@@ -115,6 +118,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   // After zod validation: the records named by query and body fields.
   app.addHook('preHandler', async (request) => scopeGate(ctx, request));
+
+  registerAuthHooks(app as unknown as Api, ctx);
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'csrf_failed'
+  | 'sign_in_incomplete'
   | 'not_found'
   | 'conflict'
   | 'illegal_transition'
@@ -46,6 +47,8 @@ export function httpStatus(code: ErrorCode): number {
       return 403;
     case 'csrf_failed':
       return 403;
+    case 'sign_in_incomplete':
+      return 403;
     case 'not_found':
       return 404;
     case 'conflict':
@@ -75,6 +78,7 @@ const titles: Record<ErrorCode, string> = {
   unauthenticated: 'Sign-in required',
   forbidden: 'Not permitted',
   csrf_failed: 'Missing or wrong CSRF token',
+  sign_in_incomplete: 'Finish signing in first',
   not_found: 'Not found',
   conflict: 'Conflict with the current state',
   illegal_transition: 'Transition not allowed',

@@ -47,6 +47,9 @@ export function Layout() {
           <span className="user-name" data-testid="signed-in-as">
             {t('app.signedInAs', { name: `\u2068${user.displayName}\u2069`, role: t(`roles.${user.role}`) })}
           </span>
+          <NavLink to="/account" className="account-link" data-testid="my-account">
+            {t('account.link')}
+          </NavLink>
           <LanguageSwitch />
           <button type="button" className="btn btn-secondary" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin') })}>
             {t('app.signOut')}

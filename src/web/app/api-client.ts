@@ -19,9 +19,12 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+/** Changes with every sign-in and sign-out: a late 401 from an earlier session must not end the new one. */
+let sessionGeneration = 0;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  sessionGeneration++;
 }
 
 /** Called when the server says the session is gone (expired or signed out elsewhere). */
@@ -46,6 +49,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 export async function apiRequest<T>(method: Method, path: string, body?: unknown, init: { raw?: BodyInit; contentType?: string } = {}): Promise<T> {
+  const generation = sessionGeneration;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
@@ -69,7 +73,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; correlationId?: string };
   const fields: FieldErrors = {};
   for (const e of problem.errors ?? []) fields[fieldName(e.field)] ??= e.message;
-  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me') onUnauthenticated?.();
+  if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me' && generation === sessionGeneration) onUnauthenticated?.();
   throw new ApiError(res.status, problem.code ?? 'error', problem.detail ?? res.statusText, fields, problem.correlationId);
 }
 

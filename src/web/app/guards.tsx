@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../platform/access/permissions.ts';
 import { Alert, Loading, PageHeader } from '../ui/index.ts';
 import { useCan, useSession } from './session.ts';
+import { ChangePasswordForm } from '../modules/account/components/ChangePasswordForm.tsx';
+import { MfaEnrol } from '../modules/account/components/MfaEnrol.tsx';
+import { SignInStep } from '../modules/account/components/SignInStep.tsx';
 
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const { data, isPending, error } = useSession();
@@ -11,7 +14,10 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   if (isPending) return <Loading label={t('common.loading')} />;
   if (error) return <Alert kind="error">{t('errors.network')}</Alert>;
-  if (!data) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  if (!data || data.stage === 'mfa_required') return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  // A sign-in with a step left shows that step and nothing else (the API refuses everything else anyway).
+  if (data.stage === 'password_change_required') return <SignInStep><ChangePasswordForm forced /></SignInStep>;
+  if (data.stage === 'enrol_required') return <SignInStep><MfaEnrol forced /></SignInStep>;
   return <>{children}</>;
 }
 

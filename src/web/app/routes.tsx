@@ -7,7 +7,7 @@ import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
 import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
-  VictimsPage, ImportBundlePage,
+  VictimsPage, ImportBundlePage, AccountPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -52,6 +52,7 @@ export function AppRoutes() {
         <Route path="hash-sets" element={guard('hashset.write', <HashSetsPage />)} />
         <Route path="import" element={guard('import.case', <ImportBundlePage />)} />
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

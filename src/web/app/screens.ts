@@ -1,6 +1,7 @@
 import { lazyNamed, type LazyScreen } from './lazy.ts';
 
 // Every screen is its own chunk: the sign-in page loads only the shell.
+export const AccountPage = lazyNamed(() => import('../modules/account/components/AccountPage.tsx'), 'AccountPage');
 export const HomePage = lazyNamed(() => import('../modules/home/components/HomePage.tsx'), 'HomePage');
 export const CaseListPage = lazyNamed(() => import('../modules/cases/components/CaseListPage.tsx'), 'CaseListPage');
 export const NewCasePage = lazyNamed(() => import('../modules/cases/components/NewCasePage.tsx'), 'NewCasePage');

@@ -14,6 +14,7 @@ export const fetchUser = (id: string) => api.get<AdminUser>(`/admin/users/${id}`
 export const createUser = (body: z.output<typeof createUserBody>) => api.post<AdminUser>('/admin/users', body);
 export const updateUser = (id: string, body: z.output<typeof updateUserBody>) => api.patch<AdminUser>(`/admin/users/${id}`, body);
 export const resetPassword = (id: string, password: string) => api.post<{ ok: true }>(`/admin/users/${id}/password`, { password });
+export const resetMfa = (id: string) => api.post<{ ok: true }>(`/admin/users/${id}/mfa/reset`);
 export const fetchTokens = (id: string) => api.get<{ items: ApiTokenInfo[] }>(`/admin/users/${id}/tokens`);
 export const createToken = (id: string, body: z.output<typeof createTokenBody>) => api.post<CreatedToken>(`/admin/users/${id}/tokens`, body);
 export const revokeToken = (id: string, tokenId: string) => api.delete<{ ok: true }>(`/admin/users/${id}/tokens/${tokenId}`);

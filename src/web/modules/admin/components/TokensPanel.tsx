@@ -8,14 +8,17 @@ import { localInputToIso, useFormat } from '../../../i18n/format.ts';
 import { createToken, revokeToken, type CreatedToken } from '../api/admin.api.ts';
 import { useRefreshAdmin, useTokens } from '../hooks/use-admin.ts';
 
-/** API tokens for platform intake: the secret is shown once, when issued. */
-export function TokensPanel({ userId }: { userId: string }) {
+/**
+ * A user's API tokens, each revocable. Only a service account is issued tokens here (the secret is shown
+ * once); people create their own under My account.
+ */
+export function TokensPanel({ userId, canIssue }: { userId: string; canIssue: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const tokens = useTokens(userId);
   const refresh = useRefreshAdmin();
   const [issued, setIssued] = useState<CreatedToken | null>(null);
-  const form = useZodForm(createTokenBody, { name: '', expiresAt: '' }, (v) => ({ name: v.name, expiresAt: v.expiresAt ? localInputToIso(v.expiresAt) : undefined }));
+  const form = useIssueForm();
   const onSubmit = form.handleSubmit(async (body) => {
     setIssued(await createToken(userId, body));
     form.reset();
@@ -50,6 +53,16 @@ export function TokensPanel({ userId }: { userId: string }) {
           </li>
         ))}
       </ul>
+      {canIssue ? null : <p className="muted">{t('admin.tokensOwnOnly', { count: tokens.data?.items.filter((x) => x.active).length ?? 0 })}</p>}
+      {canIssue ? <IssueForm form={form} onSubmit={onSubmit} /> : null}
+    </Panel>
+  );
+}
+
+function IssueForm({ form, onSubmit }: { form: ReturnType<typeof useIssueForm>; onSubmit: (e: React.FormEvent) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <h3>{t('admin.issueToken')}</h3>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
         <FormError error={form.formError} />
@@ -59,6 +72,10 @@ export function TokensPanel({ userId }: { userId: string }) {
           {t('admin.issueToken')}
         </Button>
       </form>
-    </Panel>
+    </>
   );
+}
+
+function useIssueForm() {
+  return useZodForm(createTokenBody, { name: '', expiresAt: '' }, (v) => ({ name: v.name, expiresAt: v.expiresAt ? localInputToIso(v.expiresAt) : undefined }));
 }

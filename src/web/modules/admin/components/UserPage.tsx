@@ -4,7 +4,8 @@ import { resetPasswordBody, updateUserBody } from '../../../../modules/admin/adm
 import { Alert, Badge, Button, Loading, Panel, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { FormError, QueryError } from '../../../app/FormError.tsx';
-import { resetPassword, updateUser, type AdminUser, type UserRole } from '../api/admin.api.ts';
+import { resetMfa, resetPassword, updateUser, type AdminUser, type UserRole } from '../api/admin.api.ts';
+import { useState } from 'react';
 import { useAdminUser, useRefreshAdmin } from '../hooks/use-admin.ts';
 import { RoleBranchFields } from './UserFormFields.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
@@ -19,14 +20,31 @@ export function UserPage() {
   return (
     <div className="grid-2">
       <div className="stack">
-        <Panel title={u.displayName} actions={u.disabled ? <Badge tone="danger">{t('admin.disabled')}</Badge> : <Badge tone="success">{t('admin.active')}</Badge>}>
+        <Panel
+          title={u.displayName}
+          actions={
+            <>
+              {u.disabled ? <Badge tone="danger">{t('admin.disabled')}</Badge> : <Badge tone="success">{t('admin.active')}</Badge>}
+              {u.serviceAccount ? <Badge>{t('admin.serviceAccount')}</Badge> : null}
+              {u.lockedUntil ? <Badge tone="danger">{t('admin.locked')}</Badge> : null}
+              {u.mustChangePassword ? <Badge tone="warning">{t('admin.mustChange')}</Badge> : null}
+            </>
+          }
+        >
           <EditUserForm key={`${u.role}-${u.branchId}-${u.disabled}-${u.displayName}`} user={u} />
         </Panel>
-        <Panel title={t('admin.resetPassword')}>
-          <PasswordForm userId={u.id} />
-        </Panel>
+        {u.serviceAccount ? null : (
+          <>
+            <Panel title={t('admin.resetPassword')}>
+              <PasswordForm userId={u.id} />
+            </Panel>
+            <Panel title={t('admin.mfa')}>
+              <ResetMfa user={u} />
+            </Panel>
+          </>
+        )}
       </div>
-      <TokensPanel userId={u.id} />
+      <TokensPanel userId={u.id} canIssue={u.serviceAccount} />
     </div>
   );
 }
@@ -71,6 +89,37 @@ function EditUserForm({ user }: { user: AdminUser }) {
         {t('common.save')}
       </Button>
     </form>
+  );
+}
+
+/** Lost phone: the user's second factor is switched off and they enrol again at the next sign-in (audited). */
+function ResetMfa({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const refresh = useRefreshAdmin();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  return (
+    <div className="stack" data-testid="reset-mfa">
+      <p>{user.mfaEnabled ? t('admin.mfaOn') : t('admin.mfaOff')}</p>
+      {done ? <Alert kind="success">{t('admin.mfaResetDone')}</Alert> : null}
+      {user.mfaEnabled ? (
+        <Button
+          variant="danger"
+          busy={busy}
+          onClick={() => {
+            setBusy(true);
+            void resetMfa(user.id)
+              .then(() => {
+                setDone(true);
+                refresh();
+              })
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('admin.mfaReset')}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
