@@ -240,13 +240,16 @@ async function storeBatch(
     }
   }
   // A hash set deleted while this ingest ran: its entries (loaded into the indexes at the start) are gone. Hold
-  // the ones still there (KEY SHARE: a delete now waits for this batch) and drop matches to the others, rather
-  // than fail the batch on the foreign key.
+  // the sets still there (KEY SHARE on the set rows, in id order: a delete, which must lock its set row before
+  // its entries go, now waits for this batch; one already under way makes this wait and then finds the set
+  // gone) and drop matches to the others, rather than fail the batch on the foreign key.
   const entryIds = [...new Set(matches.map((m) => m.hash_set_entry_id).filter((v): v is number => v !== null))];
   const alive = new Set<number>();
   for (let i = 0; i < entryIds.length; i += 5000) {
-    const rows = await tx.selectFrom('hash_set_entries').select('id').where('id', 'in', entryIds.slice(i, i + 5000)).orderBy('id').forKeyShare().execute();
-    for (const r of rows) alive.add(Number(r.id));
+    const rows = await tx.selectFrom('hash_set_entries').select(['id', 'hash_set_id']).where('id', 'in', entryIds.slice(i, i + 5000)).execute();
+    const setIds = [...new Set(rows.map((r) => r.hash_set_id))].sort();
+    const live = setIds.length ? new Set((await tx.selectFrom('hash_sets').select('id').where('id', 'in', setIds).orderBy('id').forKeyShare().execute()).map((r) => r.id)) : new Set<string>();
+    for (const r of rows) if (live.has(r.hash_set_id)) alive.add(Number(r.id));
   }
   const stored = matches.filter((m) => m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id));
   if (stored.length) {
