@@ -22,6 +22,11 @@ export interface Config {
   sessionHours: number;
   /** Serve over HTTPS behind a proxy: marks cookies Secure. */
   secureCookies: boolean;
+  /** Decoder sandbox setting (AMAAN_SANDBOX); src/pdq/sandbox/ reads the variable itself, validated here at start. */
+  sandbox: 'auto' | 'bwrap' | 'none';
+  /** AMAAN_FFMPEG / AMAAN_FFPROBE as given (src/pdq/vpdq/ffmpeg-path.ts looks them up). */
+  ffmpegPath?: string;
+  ffprobePath?: string;
   /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
   ingestRoots: string[];
 }
@@ -38,6 +43,9 @@ export const configVariables = [
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
   { name: 'AMAAN_INGEST_ROOTS', default: '(unset: API-started ingest off)', secret: false, what: 'colon-separated folders under which the server may ingest seized media' },
+  { name: 'AMAAN_SANDBOX', default: 'auto', secret: false, what: 'decoders of seized media (ffmpeg, libvips): auto = bubblewrap sandbox when it runs here, else limits only (logged; loudly in production); bwrap = refuse to decode without it; none = limits only' },
+  { name: 'AMAAN_FFMPEG', default: '(unset: ffmpeg on PATH)', secret: false, what: 'ffmpeg binary for video hashing (vPDQ); without one, videos are reported as not hashed' },
+  { name: 'AMAAN_FFPROBE', default: '(unset: ffprobe beside ffmpeg, or on PATH)', secret: false, what: 'ffprobe binary for reading video streams' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -72,7 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
     ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
+    sandbox: (env.AMAAN_SANDBOX || 'auto') as Config['sandbox'],
+    ffmpegPath: env.AMAAN_FFMPEG || undefined,
+    ffprobePath: env.AMAAN_FFPROBE || undefined,
   };
+  if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
