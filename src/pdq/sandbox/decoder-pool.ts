@@ -25,6 +25,8 @@ export interface ImageDecoderOptions {
 export interface ImageHashRequest {
   maxPixels?: number;
   dihedral?: boolean;
+  /** This picture's wall-clock limit, instead of the pool's. */
+  timeoutMs?: number;
 }
 
 /** What hashFile needs from a decoder (the pool, or in tests anything with the same contract). */
@@ -51,6 +53,7 @@ interface Slot {
   task: Task | null;
   timer?: NodeJS.Timeout;
   timedOut: boolean;
+  limit?: number;
   stderr: string;
   reader: FrameReader;
 }
@@ -132,10 +135,12 @@ export class ImageDecoderPool implements ImageDecoder {
     slot.timedOut = false;
     slot.stderr = '';
     this.setRef(child, true);
+    const limit = task.req.timeoutMs ?? this.timeoutMs;
     slot.timer = setTimeout(() => {
       slot.timedOut = true;
+      slot.limit = limit;
       killProcessGroup(child.pid);
-    }, this.timeoutMs);
+    }, limit);
     for (const part of encodeRequest({ id: task.id, maxPixels: task.req.maxPixels, dihedral: task.req.dihedral }, task.data)) {
       child.stdin.write(part);
     }
@@ -204,12 +209,13 @@ export class ImageDecoderPool implements ImageDecoder {
     if (slot.child !== child) return;
     const task = slot.task;
     const timedOut = slot.timedOut;
+    const limit = slot.limit ?? this.timeoutMs;
     const stderr = slot.stderr;
     this.finish(slot, child);
     slot.child = null;
     if (task) {
       let err: PdqDecodeError;
-      if (timedOut) err = new PdqDecodeError('TIMEOUT', `image decoding took longer than ${this.timeoutMs / 1000} s: decoder killed`);
+      if (timedOut) err = new PdqDecodeError('TIMEOUT', `image decoding took longer than ${limit / 1000} s: decoder killed`);
       else if (/out of memory|allocation failed|cannot allocate|bad_alloc|ENOMEM/i.test(stderr)) err = new PdqDecodeError('MEMORY_LIMIT', 'image decoder ran out of its memory limit: decoder killed');
       else err = new PdqDecodeError('DECODER_CRASHED', `image decoder died (${signal ?? `exit ${code}`}${stderr.trim() ? `: ${stderr.trim().split('\n').pop()!.slice(0, 200)}` : ''})`);
       task.reject(err);

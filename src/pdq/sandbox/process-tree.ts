@@ -32,3 +32,8 @@ export function liveDescendants(name: string, root = process.pid): number[] {
   }
   return all.filter((p) => p.pid !== root && below.has(p.pid) && p.comm.includes(name) && p.state !== 'Z').map((p) => p.pid);
 }
+
+/** Whether the process still runs (exists and is not a zombie): orphans re-parented to init count too. */
+export function isAlive(pid: number): boolean {
+  return processes().some((p) => p.pid === pid && p.state !== 'Z');
+}
