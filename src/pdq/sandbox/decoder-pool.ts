@@ -81,6 +81,11 @@ export class ImageDecoderPool implements ImageDecoder {
     return this.slots.length;
   }
 
+  /** Process ids of the running children (their wrappers: each heads its process group). */
+  childPids(): number[] {
+    return this.slots.map((s) => s.child?.pid).filter((pid): pid is number => pid !== undefined);
+  }
+
   /** Starts the children now (they take a moment to load), rather than at the first picture. */
   warm(): void {
     for (const s of this.slots) if (!s.child) this.start(s);
