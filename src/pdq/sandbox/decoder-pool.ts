@@ -249,8 +249,9 @@ const asCode = (c: string): PdqDecodeErrorCode => (CODES.has(c as PdqDecodeError
 
 function isHash(r: unknown): r is PdqFileHash {
   const h = r as PdqFileHash;
-  return !!h && typeof h.hash === 'string' && /^[0-9a-f]{64}$/.test(h.hash) && Number.isInteger(h.quality) &&
-    Number.isInteger(h.width) && Number.isInteger(h.height);
+  const hex = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+  return !!h && hex(h.hash) && Number.isInteger(h.quality) && Number.isInteger(h.width) && Number.isInteger(h.height) &&
+    (h.dihedral === undefined || (typeof h.dihedral === 'object' && h.dihedral !== null && Object.values(h.dihedral).every(hex)));
 }
 
 let shared: ImageDecoderPool | undefined;
