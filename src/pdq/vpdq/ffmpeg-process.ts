@@ -3,7 +3,7 @@
 // address-space limit and no file writes, the bubblewrap sandbox where there is one (no network, the file
 // bound read-only at /evidence/input.EXT), and on timeout or abort the whole process group killed.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { decoderIsolation, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
 import { VideoDecodeError } from './errors.ts';
@@ -60,8 +60,11 @@ export function startFfmpeg(bin: string, file: string, args: (input: string) => 
   }
   const ext = extname(file).toLowerCase();
   const bind = { source: file, dest: `/evidence/input${/^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''}` };
+  // A binary outside the system folders (AMAAN_FFMPEG=/opt/...) is bound read-only with its folder.
+  const binDir = dirname(bin);
+  const own = /^\/(usr|bin|sbin|lib)(\/|$)/.test(binDir) ? [] : [{ source: binDir, dest: binDir }];
   const jailed = jailCommand(iso, bin, args(insidePath(iso, bind)), {
-    binds: [bind],
+    binds: [...own, bind],
     addressSpaceBytes: opts.memoryBytes ?? FFMPEG_MEMORY_BYTES,
     noFileWrites: true,
     // glibc keeps a 64 MiB arena per thread otherwise, which counts against the address-space limit.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { VideoDecodeError } from './errors.ts';
 import { buildDecodeArgs, frameStep, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
 import { testdataPath } from '../testdata.ts';
 import { liveDescendants } from '../sandbox/process-tree.ts';
+import { findExecutable } from '../sandbox/which.ts';
 
 const VIDEOS = testdataPath('vpdq/videos/');
 const DOORKNOB = `${VIDEOS}doorknob-hd-no-bar.mp4`; // 1280x720, 30 fps, 120 frames
@@ -171,6 +172,24 @@ describe('bad input gives VideoDecodeError with a code', () => {
     expect(frames.length).toBeLessThan(120);
     expect(warnings.length).toBe(1);
     expect(await errorCode(collect(p, { secondsPerHash: 0, strict: true }))).toBe('DECODE_FAILED');
+  });
+
+  it('an AMAAN_FFMPEG outside the system folders is bound into the sandbox and gives the same frames', async () => {
+    const system = findExecutable('ffmpeg');
+    if (!system) return;
+    const dir = join(tmp, 'opt-bin');
+    mkdirSync(dir);
+    copyFileSync(system, join(dir, 'ffmpeg'));
+    chmodSync(join(dir, 'ffmpeg'), 0o755);
+    const saved = process.env.AMAAN_FFMPEG;
+    process.env.AMAAN_FFMPEG = join(dir, 'ffmpeg');
+    try {
+      const frames = await collect(DOORKNOB, { secondsPerHash: 2 });
+      expect(frames.map((f) => f.index)).toEqual([0, 60]);
+    } finally {
+      if (saved === undefined) delete process.env.AMAAN_FFMPEG;
+      else process.env.AMAAN_FFMPEG = saved;
+    }
   });
 
   it('a missing ffmpeg binary', async () => {
