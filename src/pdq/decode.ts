@@ -17,7 +17,12 @@ export type PdqDecodeErrorCode =
   | 'UNSUPPORTED_FORMAT' // not an image format sharp can read
   | 'CORRUPT' // looks like an image but cannot be decoded (truncated, damaged)
   | 'TOO_MANY_PIXELS' // over the pixel limit
-  | 'READ_FAILED'; // the file could not be opened or read
+  | 'READ_FAILED' // the file could not be opened or read
+  | 'TOO_LARGE' // the file is bigger than the decoder is given
+  | 'TIMEOUT' // the decoder took longer than its time limit and was killed
+  | 'MEMORY_LIMIT' // the decoder ran out of the memory its limit allows
+  | 'DECODER_CRASHED' // the decoder process died (a crash, or killed by something else)
+  | 'SANDBOX_UNAVAILABLE'; // AMAAN_SANDBOX=bwrap and the sandbox cannot run
 
 export class PdqDecodeError extends Error {
   override readonly name = 'PdqDecodeError';
@@ -231,6 +236,7 @@ function classify(err: unknown, maxPixels: number): PdqDecodeError {
   if (/pixel limit/i.test(msg)) {
     return new PdqDecodeError('TOO_MANY_PIXELS', `image is over the limit of ${maxPixels} pixels`, { cause: err });
   }
+  if (/out of memory|memory allocation|cannot allocate|bad_alloc/i.test(msg)) return new PdqDecodeError('MEMORY_LIMIT', `decoder out of memory: ${first}`, { cause: err });
   if (/input file is missing|ENOENT|EACCES|EISDIR|no such file/i.test(msg)) return new PdqDecodeError('READ_FAILED', first, { cause: err });
   return new PdqDecodeError('CORRUPT', `cannot decode image: ${first}`, { cause: err });
 }

@@ -1,8 +1,11 @@
 // One file -> its record for `amaan hash`: size and MD5/SHA-1/SHA-256 always; for images (sniffed from the
 // content, not the name) also the PDQ hash and quality. Never throws: failures become `error` / `unreadable`.
+// The digests and the sniffing are done here, over the raw bytes; the picture's bytes are handed to a
+// sandboxed decoder process (sandbox/decoder-pool.ts): libvips never parses seized content in this process.
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import { PdqDecodeError, hashImageFile } from './decode.ts';
+import { PdqDecodeError, type PdqDecodeErrorCode } from './decode.ts';
+import { type ImageDecoder, defaultImageDecoder } from './sandbox/decoder-pool.ts';
 import { type FileDigest, digestBuffer, digestOpenFile, withReadChunk } from './file-digest.ts';
 import type { DihedralName } from './dct.ts';
 import { describeFsError } from './fs-error.ts';
@@ -22,18 +25,25 @@ export interface HashRecord extends Partial<FileDigest> {
 export interface HashFileOptions {
   dihedral?: boolean;
   maxPixels?: number;
-  /** Files up to this many bytes are read once into memory (default 64 MiB); larger ones are streamed. */
+  /**
+   * Pictures up to this many bytes are read once into memory and handed to the decoder (default 256 MiB);
+   * a larger picture gets its digests and the error TOO_LARGE.
+   */
   inMemoryLimit?: number;
+  /** The image decoder (default: the process's sandboxed pool). */
+  decoder?: ImageDecoder;
 }
 
 export interface HashOutcome {
   record: HashRecord;
   /** True when the file itself could not be read (missing, unreadable, not a regular file). */
   unreadable: boolean;
+  /** Why a picture has no PDQ hash, when it has none. */
+  decodeError?: PdqDecodeErrorCode;
 }
 
 /** Default in-memory limit: the bytes are shared by digests, sniffing and decoder (one read). */
-const IN_MEMORY_LIMIT = 64 * 1024 * 1024;
+const IN_MEMORY_LIMIT = 256 * 1024 * 1024;
 /** Enough bytes for file-type to recognise every format it knows. */
 const SNIFF_BYTES = 4100;
 
@@ -68,15 +78,22 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
     return { record: { path, error: `cannot read: ${describeFsError(err)}` }, unreadable: true };
   }
   if (!record.mime?.startsWith('image/')) return { record, unreadable: false };
+  if (!data) {
+    const limit = opts.inMemoryLimit ?? IN_MEMORY_LIMIT;
+    record.error = `image file too large to decode (${record.size} bytes, limit ${limit})`;
+    return { record, unreadable: false, decodeError: 'TOO_LARGE' };
+  }
   try {
-    const h = await hashImageFile(data ?? path, { dihedral: opts.dihedral, maxPixels: opts.maxPixels });
+    const h = await (opts.decoder ?? defaultImageDecoder()).hash(data, { dihedral: opts.dihedral, maxPixels: opts.maxPixels });
     Object.assign(record, { width: h.width, height: h.height, pdq: h.hash, quality: h.quality });
     if (h.dihedral) record.dihedral = h.dihedral;
+    return { record, unreadable: false };
   } catch (err) {
+    const code: PdqDecodeErrorCode = err instanceof PdqDecodeError ? err.code : 'CORRUPT';
     record.error = err instanceof PdqDecodeError ? err.message : `cannot hash image: ${String(err)}`;
-    if (err instanceof PdqDecodeError && err.code === 'UNSUPPORTED_FORMAT') record.error += ` (${record.mime})`;
+    if (code === 'UNSUPPORTED_FORMAT') record.error += ` (${record.mime})`;
+    return { record, unreadable: false, decodeError: code };
   }
-  return { record, unreadable: false };
 }
 
 /**

@@ -33,3 +33,11 @@ describe('AMAAN_DATA_KEYS_PREVIOUS', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', AMAAN_DATA_KEYS_PREVIOUS: key(2) })).toThrow(/AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY/);
   });
 });
+
+describe('AMAAN_SANDBOX, AMAAN_FFMPEG, AMAAN_FFPROBE', () => {
+  it('default to auto and PATH; a bad sandbox setting stops the start with the variable named', () => {
+    expect(loadConfig({})).toMatchObject({ sandbox: 'auto', ffmpegPath: undefined, ffprobePath: undefined });
+    expect(loadConfig({ AMAAN_SANDBOX: 'bwrap', AMAAN_FFMPEG: '/opt/ffmpeg/bin/ffmpeg' })).toMatchObject({ sandbox: 'bwrap', ffmpegPath: '/opt/ffmpeg/bin/ffmpeg' });
+    expect(() => loadConfig({ AMAAN_SANDBOX: 'off' })).toThrow(/AMAAN_SANDBOX must be auto, bwrap or none/);
+  });
+});

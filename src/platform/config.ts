@@ -23,6 +23,11 @@ export interface Config {
   sessionHours: number;
   /** Serve over HTTPS behind a proxy: marks cookies Secure. */
   secureCookies: boolean;
+  /** Decoder sandbox setting (AMAAN_SANDBOX); src/pdq/sandbox/ reads the variable itself, validated here at start. */
+  sandbox: 'auto' | 'bwrap' | 'none';
+  /** AMAAN_FFMPEG / AMAAN_FFPROBE as given (src/pdq/vpdq/ffmpeg-path.ts looks them up). */
+  ffmpegPath?: string;
+  ffprobePath?: string;
   /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
   ingestRoots: string[];
   /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): false = none, a hop count, or addresses/CIDRs. */
@@ -48,6 +53,9 @@ export const configVariables = [
   { name: 'AMAAN_TRUST_PROXY', default: '(unset: none)', secret: false, what: 'reverse proxies whose X-Forwarded-For is believed: a hop count (e.g. 1) or a comma list of addresses/CIDRs (e.g. 10.0.0.5,10.1.0.0/16); unset trusts none' },
   { name: 'AMAAN_MFA_REQUIRED', default: 'true in production, false otherwise', secret: false, what: 'every account signs in with a TOTP second factor (accounts without one can only enrol)' },
   { name: 'AMAAN_SESSION_IDLE_MINUTES', default: '30', secret: false, what: 'a session unused for this many minutes ends' },
+  { name: 'AMAAN_SANDBOX', default: 'auto', secret: false, what: 'decoders of seized media (ffmpeg, libvips): auto = bubblewrap sandbox when it runs here, else limits only (logged; loudly in production); bwrap = refuse to decode without it; none = limits only' },
+  { name: 'AMAAN_FFMPEG', default: '(unset: ffmpeg on PATH)', secret: false, what: 'ffmpeg binary for video hashing (vPDQ); without one, videos are reported as not hashed' },
+  { name: 'AMAAN_FFPROBE', default: '(unset: ffprobe beside ffmpeg, or on PATH)', secret: false, what: 'ffprobe binary for reading video streams' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -116,8 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.AMAAN_TRUST_PROXY, problems),
     mfaRequired: env.AMAAN_MFA_REQUIRED ? env.AMAAN_MFA_REQUIRED === 'true' : nodeEnv === 'production',
     sessionIdleMinutes: int('AMAAN_SESSION_IDLE_MINUTES', 30, 1),
+    sandbox: (env.AMAAN_SANDBOX || 'auto') as Config['sandbox'],
+    ffmpegPath: env.AMAAN_FFMPEG || undefined,
+    ffprobePath: env.AMAAN_FFPROBE || undefined,
   };
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
+  if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');

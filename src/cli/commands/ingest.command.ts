@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evidence.service.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
+import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,6 +71,7 @@ export function register(program: Command): void {
         throw new CliError(`${folder}: no such folder`);
       }
       const summary = await withPlatform(async (ctx) => {
+        printDecoderReport(decoderStartupReport(process.env.NODE_ENV === 'production'), process.stderr, false);
         const c = await ctx.db.selectFrom('cases').select('id').where('id', '=', opts.case).executeTakeFirst();
         if (!c) throw new CliError(`no case ${opts.case}`, 3);
         let evidenceId = opts.evidence;
@@ -118,7 +120,7 @@ export function register(program: Command): void {
         }
       });
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-      else process.stdout.write(`ingest ${summary.aborted ? 'stopped (run again to resume)' : 'done'}: ${summary.filesDone}/${summary.filesTotal} files, ${human(summary.bytesDone)}, ${summary.matched} matched, ${summary.failed} with errors (job ${summary.jobId})\n`);
+      else process.stdout.write(`ingest ${summary.aborted ? 'stopped (run again to resume)' : 'done'}: ${summary.filesDone}/${summary.filesTotal} files, ${human(summary.bytesDone)}, ${summary.matched} matched, ${summary.failed} with errors${summary.videosUnhashed ? ` (of which ${summary.videosUnhashed} videos not hashed: video hashing unavailable)` : ''} (job ${summary.jobId})\n`);
       if (summary.aborted) process.exitCode = 130;
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { startPlatform } from '../../platform/bootstrap.ts';
 import { buildApp } from '../../platform/http/app.ts';
+import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
 
 export function register(program: Command): void {
   program
@@ -14,6 +15,8 @@ export function register(program: Command): void {
       const t0 = performance.now();
       const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
       const { ctx, database } = await startPlatform(config);
+      // Decoders of seized media: the sandbox and ffmpeg are detected (and tried) once, here, at start.
+      printDecoderReport(decoderStartupReport(config.env === 'production'), process.stderr, true);
       if (opts.demo) {
         const { loadDemoIfEmpty } = await import('../../demo/demo.loader.ts');
         const demo = await loadDemoIfEmpty(ctx, { onProgress: (m) => process.stdout.write(`  demo: ${m}\n`) });

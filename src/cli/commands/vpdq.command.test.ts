@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../cli-error.ts';
-import { runVpdq, type VpdqCliOptions } from './vpdq.command.ts';
+import { runVpdq, VIDEO_UNAVAILABLE_EXIT, type VpdqCliOptions } from './vpdq.command.ts';
 import { testdataPath } from '../../pdq/testdata.ts';
 
 const DIR = testdataPath('vpdq/');
@@ -45,6 +45,23 @@ describe('amaan vpdq', () => {
   it('refuses bad options', async () => {
     for (const opts of [{ secondsPerHash: 'x' }, { secondsPerHash: '-1' }, { format: 'xml' }, { size: '4' }, { size: '1.5' }]) {
       expect((await run([VIDEO], opts)).error).toBeInstanceOf(CliError);
+    }
+  });
+
+  it('without ffmpeg: exits 3 before any file, saying video hashing is unavailable and how to fix it', async () => {
+    const saved = { path: process.env.PATH, ffmpeg: process.env.AMAAN_FFMPEG };
+    delete process.env.AMAAN_FFMPEG;
+    process.env.PATH = '/nonexistent-bin';
+    try {
+      const r = await run([VIDEO], {});
+      expect(r.error).toBeInstanceOf(CliError);
+      expect((r.error as CliError).exitCode).toBe(VIDEO_UNAVAILABLE_EXIT);
+      expect((r.error as CliError).message).toMatch(/video hashing unavailable: no ffmpeg on PATH.*apt-get install ffmpeg.*AMAAN_FFMPEG/);
+      expect(r.out).toBe('');
+    } finally {
+      process.env.PATH = saved.path;
+      if (saved.ffmpeg === undefined) delete process.env.AMAAN_FFMPEG;
+      else process.env.AMAAN_FFMPEG = saved.ffmpeg;
     }
   });
 });

@@ -6,6 +6,11 @@ import cliProgress from 'cli-progress';
 import { CliError } from '../cli-error.ts';
 import { formatFixed } from '../../pdq/vpdq/fixed-decimal.ts';
 import { formatVpdqLine, hashVideoFile, VideoDecodeError, type VpdqFeature } from '../../pdq/vpdq/vpdq.ts';
+import { resolveVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
+import { decoderIsolation, SandboxUnavailableError } from '../../pdq/sandbox/sandbox.ts';
+
+/** Exit code when video hashing is unavailable on this machine (no ffmpeg, or a required sandbox missing). */
+export const VIDEO_UNAVAILABLE_EXIT = 3;
 
 export interface VpdqCliOptions {
   secondsPerHash: string;
@@ -30,7 +35,8 @@ export function register(program: Command): void {
       '\nOutput: jsonl: one {"file","frame","quality","hash","timestamp"} per hashed frame; a file that\n' +
         'cannot be hashed gives {"file","error":{"code","message"}}. text: FRAME,QUALITY,HASH,TIMESTAMP\n' +
         '(the reference format); with several files each block starts with "# FILE".\n' +
-        'Exit code 2 if any file failed. Uses the bundled ffmpeg unless AMAAN_FFMPEG names another.\n',
+        'Exit code 2 if any file failed; exit code 3 when video hashing is unavailable (no ffmpeg: install\n' +
+        "Debian's ffmpeg, or name one with AMAAN_FFMPEG / AMAAN_FFPROBE). ffmpeg runs in the decoder sandbox (AMAAN_SANDBOX).\n",
     )
     .action(async (files: string[], opts: VpdqCliOptions) => {
       await runVpdq(files, opts, process.stdout, process.stderr);
@@ -67,6 +73,15 @@ function jsonLine(file: string, f: VpdqFeature): string {
 
 export async function runVpdq(files: string[], opts: VpdqCliOptions, out: Writable, err: Writable): Promise<void> {
   const { secondsPerHash, size, text } = parseOptions(opts);
+  // Before any file: without ffmpeg (or without the sandbox AMAAN_SANDBOX=bwrap demands) nothing can be
+  // hashed, and saying so once beats one failure per file.
+  try {
+    resolveVideoTools();
+    decoderIsolation();
+  } catch (e) {
+    if (e instanceof VideoDecodeError || e instanceof SandboxUnavailableError) throw new CliError(e.message, VIDEO_UNAVAILABLE_EXIT);
+    throw e;
+  }
   const bar =
     (err as Partial<NodeJS.WriteStream>).isTTY === true
       ? new cliProgress.SingleBar({ format: 'vpdq [{bar}] {value}/{total} files | {frames} frames', clearOnComplete: true, stream: err })

@@ -12,10 +12,10 @@ import { listMediaFiles, mediaSummary } from './media.service.ts';
 const mediaKind = z.enum(['image', 'video', 'document', 'archive', 'other', 'symlink', 'unreadable']);
 const job = z.object({
   id: z.string(), evidenceId: z.string(), rootPath: z.string(), status: z.string(), filesTotal: z.number().nullable(), bytesTotal: z.number().nullable(),
-  filesDone: z.number(), bytesDone: z.number(), filesFailed: z.number(), error: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  filesDone: z.number(), bytesDone: z.number(), filesFailed: z.number(), videosUnhashed: z.number(), error: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
 });
 const summary = z.object({
-  files: z.number(), bytes: z.number(), errors: z.number(), lowQuality: z.number(), knownMaterial: z.number(),
+  files: z.number(), bytes: z.number(), errors: z.number(), videosUnhashed: z.number(), errorsByCode: z.record(z.string(), z.number()), lowQuality: z.number(), knownMaterial: z.number(),
   byKind: z.record(z.string(), z.number()),
   categories: z.array(z.object({ hashSet: z.string(), category: z.string(), files: z.number() })),
   linkedCases: z.array(z.object({ caseId: z.string(), title: z.string(), firLabel: z.string().nullable(), district: z.string(), province: z.string(), sharedFiles: z.number(), matchTypes: z.array(z.string()) })),
@@ -24,7 +24,7 @@ const summary = z.object({
 const mediaFile = z.object({
   id: z.number(), evidenceId: z.string(), path: z.string(), size: z.number(), kind: z.string(), mime: z.string().nullable(), modifiedAt: z.string().nullable(),
   md5: z.string().nullable(), sha1: z.string().nullable(), sha256: z.string().nullable(), pdq: z.string().nullable(), pdqQuality: z.number().nullable(),
-  lowQuality: z.boolean(), videoFrames: z.number().nullable(), error: z.string().nullable(),
+  lowQuality: z.boolean(), videoFrames: z.number().nullable(), error: z.string().nullable(), errorCode: z.string().nullable(),
   matches: z.array(z.object({ type: z.string(), distance: z.number(), hashSet: z.string().nullable(), category: z.string().nullable(), series: z.string().nullable(), otherCaseId: z.string().nullable(), otherCaseHidden: z.boolean() })),
 });
 

@@ -2,13 +2,13 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
-import type { MediaKind } from '../../platform/db/schema.ts';
+import type { MediaErrorCode, MediaKind } from '../../platform/db/schema.ts';
 
 // What the triage found, never the material: counts, categories, digests, matches and linked cases.
 
 export async function mediaSummary(ctx: ServiceContext, caseId: string) {
   await requireCaseAccess(ctx.db, ctx.actor, caseId);
-  const [kinds, totals, categories, jobs, links] = await Promise.all([
+  const [kinds, totals, categories, jobs, links, errorCodes] = await Promise.all([
     ctx.db.selectFrom('media_files').select(['media_kind', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', '=', caseId).groupBy('media_kind').execute(),
     ctx.db
       .selectFrom('media_files')
@@ -16,6 +16,7 @@ export async function mediaSummary(ctx: ServiceContext, caseId: string) {
         (eb) => eb.fn.countAll<number>().as('files'),
         (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes'),
         (eb) => eb.fn.count<number>('error').as('errors'),
+        sql<number>`count(*) FILTER (WHERE error_code = 'video_unavailable')`.as('videos_unhashed'),
         sql<number>`count(*) FILTER (WHERE low_quality)`.as('low_quality'),
         sql<number>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM media_matches m WHERE m.media_file_id = media_files.id AND m.hash_set_entry_id IS NOT NULL))`.as('known'),
       ])
@@ -34,11 +35,15 @@ export async function mediaSummary(ctx: ServiceContext, caseId: string) {
       .execute(),
     ctx.db.selectFrom('ingest_jobs').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute(),
     linkedCases(ctx, caseId),
+    ctx.db.selectFrom('media_files').select(['error_code', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', '=', caseId).where('error', 'is not', null).groupBy('error_code').execute(),
   ]);
   return {
     files: Number(totals.files),
     bytes: Number(totals.bytes),
     errors: Number(totals.errors),
+    /** Videos without vPDQ because video hashing was unavailable where they were ingested (no ffmpeg). */
+    videosUnhashed: Number(totals.videos_unhashed),
+    errorsByCode: Object.fromEntries(errorCodes.map((e) => [e.error_code ?? 'other', Number(e.n)])) as Partial<Record<MediaErrorCode | 'other', number>>,
     lowQuality: Number(totals.low_quality),
     knownMaterial: Number(totals.known),
     byKind: Object.fromEntries(kinds.map((k) => [k.media_kind, Number(k.n)])) as Partial<Record<MediaKind, number>>,
@@ -48,10 +53,10 @@ export async function mediaSummary(ctx: ServiceContext, caseId: string) {
   };
 }
 
-type JobRow = { id: string; evidence_id: string; root_path: string; status: string; files_total: number | null; bytes_total: number | null; files_done: number; bytes_done: number; files_failed: number; error: string | null; started_at: Date | null; finished_at: Date | null };
+type JobRow = { id: string; evidence_id: string; root_path: string; status: string; files_total: number | null; bytes_total: number | null; files_done: number; bytes_done: number; files_failed: number; videos_unhashed: number; error: string | null; started_at: Date | null; finished_at: Date | null };
 export const toJob = (j: JobRow) => ({
   id: j.id, evidenceId: j.evidence_id, rootPath: j.root_path, status: j.status, filesTotal: j.files_total, bytesTotal: j.bytes_total,
-  filesDone: j.files_done, bytesDone: j.bytes_done, filesFailed: j.files_failed, error: j.error,
+  filesDone: j.files_done, bytesDone: j.bytes_done, filesFailed: j.files_failed, videosUnhashed: j.videos_unhashed, error: j.error,
   startedAt: j.started_at?.toISOString() ?? null, finishedAt: j.finished_at?.toISOString() ?? null,
 });
 
@@ -138,7 +143,7 @@ export async function listMediaFiles(ctx: ServiceContext, caseId: string, f: Med
     items: rows.map((r) => ({
       id: r.id, evidenceId: r.evidence_id, path: r.rel_path, size: r.size, kind: r.media_kind, mime: r.mime,
       modifiedAt: r.modified_at?.toISOString() ?? null, md5: r.md5, sha1: r.sha1, sha256: r.sha256, pdq: r.pdq, pdqQuality: r.pdq_quality,
-      lowQuality: r.low_quality, videoFrames: r.vpdq_frames, error: r.error,
+      lowQuality: r.low_quality, videoFrames: r.vpdq_frames, error: r.error, errorCode: r.error_code,
       matches: matches.filter((m) => m.media_file_id === r.id).map((m) => ({
         type: m.match_type, distance: m.distance,
         hashSet: m.hash_set, category: m.category, series: m.series,

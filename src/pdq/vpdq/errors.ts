@@ -19,7 +19,13 @@ export type VideoDecodeErrorCode =
   /** The caller's timeout elapsed; ffmpeg was killed. */
   | 'TIMEOUT'
   /** The caller's AbortSignal fired; ffmpeg was killed. */
-  | 'ABORTED';
+  | 'ABORTED'
+  /** ffmpeg ran out of the memory its limit allows (the file asks for more than a sane video needs). */
+  | 'MEMORY_LIMIT'
+  /** ffmpeg died of a signal nobody sent it (a crash). */
+  | 'DECODER_CRASHED'
+  /** AMAAN_SANDBOX=bwrap and the sandbox cannot run: nothing is decoded outside it. */
+  | 'SANDBOX_UNAVAILABLE';
 
 export class VideoDecodeError extends Error {
   override readonly name = 'VideoDecodeError';

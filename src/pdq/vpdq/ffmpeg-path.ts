@@ -1,25 +1,62 @@
-// Which ffmpeg binary to run. The npm package ships a static ffmpeg 4.x so a fresh machine
-// needs nothing else; AMAAN_FFMPEG lets an operator point at a system build instead
-// (never picked up implicitly from PATH, so results do not silently change per machine).
+// Which ffmpeg and ffprobe decode seized video: Debian's security-maintained packages (apt-get install
+// ffmpeg), found on PATH, or the binaries AMAAN_FFMPEG / AMAAN_FFPROBE name (a path, or a name looked up on
+// PATH). No ffmpeg is bundled: a static build stops receiving its parsers' security fixes the day it is
+// built. Without ffmpeg, video hashing is unavailable and says so (VideoDecodeError FFMPEG_NOT_FOUND).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { findExecutable } from '../sandbox/which.ts';
 import { VideoDecodeError } from './errors.ts';
 
-let cached: string | undefined;
+export interface VideoTools {
+  ffmpeg: string;
+  /** Null when there is no ffprobe: streams are then read from `ffmpeg -i`'s summary. */
+  ffprobe: string | null;
+  /** ffmpeg release (major, minor) from `ffmpeg -version`; null for git builds. */
+  version: [number, number] | null;
+}
 
-export async function resolveFfmpegPath(): Promise<string> {
-  const fromEnv = process.env.AMAAN_FFMPEG;
-  if (fromEnv) return fromEnv;
-  if (cached) return cached;
-  try {
-    const mod = await import('@ffmpeg-installer/ffmpeg');
-    cached = mod.default.path;
-    return cached;
-  } catch (err) {
-    // The installer throws a plain string on unsupported platforms.
+/** What an operator is told when there is no ffmpeg. */
+export const NO_FFMPEG_HINT = "install Debian's ffmpeg (apt-get install ffmpeg) or set AMAAN_FFMPEG to an ffmpeg binary";
+
+let cached: { key: string; tools: VideoTools } | undefined;
+
+/** The video tools of this machine, looked up once per AMAAN_FFMPEG / AMAAN_FFPROBE / PATH. */
+export function resolveVideoTools(env: NodeJS.ProcessEnv = process.env): VideoTools {
+  const key = [env.AMAAN_FFMPEG, env.AMAAN_FFPROBE, env.PATH].join('\0');
+  if (cached?.key === key) return cached.tools;
+  const named = env.AMAAN_FFMPEG?.trim();
+  const ffmpeg = findExecutable(named || 'ffmpeg', env.PATH);
+  if (!ffmpeg) {
     throw new VideoDecodeError(
       'FFMPEG_NOT_FOUND',
-      `no ffmpeg available (set AMAAN_FFMPEG): ${err instanceof Error ? err.message : String(err)}`,
-      '',
-      { cause: err },
+      named ? `video hashing unavailable: AMAAN_FFMPEG=${named} is not an executable file` : `video hashing unavailable: no ffmpeg on PATH (${NO_FFMPEG_HINT})`,
     );
   }
+  const probeNamed = env.AMAAN_FFPROBE?.trim();
+  let ffprobe: string | null;
+  if (probeNamed) {
+    ffprobe = findExecutable(probeNamed, env.PATH);
+    if (!ffprobe) throw new VideoDecodeError('FFMPEG_NOT_FOUND', `video hashing unavailable: AMAAN_FFPROBE=${probeNamed} is not an executable file`);
+  } else {
+    // The ffprobe beside the chosen ffmpeg belongs with it; else the one on PATH.
+    ffprobe = findExecutable(join(dirname(ffmpeg), 'ffprobe')) ?? (named ? null : findExecutable('ffprobe', env.PATH));
+  }
+  const tools: VideoTools = { ffmpeg, ffprobe, version: readVersion(ffmpeg) };
+  cached = { key, tools };
+  return tools;
+}
+
+/** Our own trusted binary, no seized input: run directly, briefly. */
+function readVersion(ffmpeg: string): [number, number] | null {
+  const r = spawnSync(ffmpeg, ['-version'], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } });
+  if (r.error || r.status !== 0) {
+    throw new VideoDecodeError('FFMPEG_NOT_FOUND', `video hashing unavailable: ${ffmpeg} does not run (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
+  }
+  const m = /ffmpeg version n?(\d+)\.(\d+)/.exec(r.stdout);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** Kept for callers that only need the ffmpeg binary. */
+export async function resolveFfmpegPath(): Promise<string> {
+  return resolveVideoTools().ffmpeg;
 }

@@ -1,7 +1,12 @@
-// One ffmpeg child process with the lifecycle rules every caller needs: no shell, stdin closed,
-// stderr kept (bounded), killed on timeout or abort, and a single promise for "it is over".
+// One ffmpeg (or ffprobe) child process over one seized file, with the lifecycle rules every caller needs:
+// no shell of ours around the arguments, stdin closed, stderr kept (bounded), a minimal environment, an
+// address-space limit and no file writes, the bubblewrap sandbox where there is one (no network, the file
+// bound read-only at /evidence/input.EXT), and on timeout or abort the whole process group killed.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { dirname, extname } from 'node:path';
 import type { Readable } from 'node:stream';
+import { decoderIsolation, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
+import { VideoDecodeError } from './errors.ts';
 
 export type StopReason = 'TIMEOUT' | 'ABORTED';
 
@@ -24,19 +29,52 @@ export interface FfmpegRun {
   kill(): void;
 }
 
+/** Default address-space limit of one ffmpeg run: room for 8K frames in flight, not for a bomb. */
+export const FFMPEG_MEMORY_BYTES = 4 * 1024 ** 3;
+
 export interface FfmpegRunOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /** How much stderr to keep; older output is dropped first. */
   stderrLimit?: number;
+  /** RLIMIT_AS of the run (default FFMPEG_MEMORY_BYTES). */
+  memoryBytes?: number;
 }
 
-export function startFfmpeg(bin: string, args: string[], opts: FfmpegRunOptions = {}): FfmpegRun {
+/** Only local files and our pipes: no http, rtmp, ftp... whatever a playlist or a reference atom names. */
+export const PROTOCOLS = ['-protocol_whitelist', 'file,pipe'];
+
+/**
+ * Starts `bin` on `file`: `args(input)` builds the command line from the path under which the tool sees
+ * the file (inside the sandbox: /evidence/input plus the file's extension, which ffmpeg's format probe
+ * weighs). Throws VideoDecodeError('SANDBOX_UNAVAILABLE') when AMAAN_SANDBOX=bwrap cannot be honoured.
+ */
+export function startFfmpeg(bin: string, file: string, args: (input: string) => string[], opts: FfmpegRunOptions = {}): FfmpegRun {
   const limit = opts.stderrLimit ?? 64 * 1024;
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+  let iso;
+  try {
+    iso = decoderIsolation();
+  } catch (err) {
+    if (err instanceof SandboxUnavailableError) throw new VideoDecodeError('SANDBOX_UNAVAILABLE', err.message, '', { cause: err });
+    throw err;
+  }
+  const ext = extname(file).toLowerCase();
+  const bind = { source: file, dest: `/evidence/input${/^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''}` };
+  // A binary outside the system folders (AMAAN_FFMPEG=/opt/...) is bound read-only with its folder.
+  const binDir = dirname(bin);
+  const own = /^\/(usr|bin|sbin|lib)(\/|$)/.test(binDir) ? [] : [{ source: binDir, dest: binDir }];
+  const jailed = jailCommand(iso, bin, args(insidePath(iso, bind)), {
+    binds: [...own, bind],
+    addressSpaceBytes: opts.memoryBytes ?? FFMPEG_MEMORY_BYTES,
+    noFileWrites: true,
+    // glibc keeps a 64 MiB arena per thread otherwise, which counts against the address-space limit.
+    env: { MALLOC_ARENA_MAX: '2' },
+  });
+  const child = spawn(jailed.file, jailed.args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, env: jailed.env, cwd: jailed.cwd, detached: true });
   let stderrText = '';
   let stoppedBy: StopReason | undefined;
   let spawnError: Error | undefined;
+  let finished = false;
 
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (s: string) => {
@@ -44,12 +82,16 @@ export function startFfmpeg(bin: string, args: string[], opts: FfmpegRunOptions 
     if (stderrText.length > limit) stderrText = stderrText.slice(stderrText.length - limit);
   });
 
-  // SIGKILL rather than SIGTERM: ffmpeg treats SIGTERM as "finish gracefully", which can
-  // take a while on a slow decode; callers asking to stop want the CPU back now.
+  // SIGKILL to the process group rather than SIGTERM to ffmpeg: ffmpeg treats SIGTERM as "finish
+  // gracefully", which can take a while on a slow (or hostile) decode; callers asking to stop want the
+  // CPU back now, and the wrapper, bwrap and everything they started must go with it.
+  const killAll = (): void => {
+    if (!finished) killProcessGroup(child.pid);
+  };
   const stop = (reason: StopReason): void => {
-    if (stoppedBy || child.exitCode !== null || child.signalCode !== null) return;
+    if (stoppedBy || finished) return;
     stoppedBy = reason;
-    child.kill('SIGKILL');
+    killAll();
   };
   const timer =
     opts.timeoutMs !== undefined && opts.timeoutMs > 0
@@ -67,18 +109,15 @@ export function startFfmpeg(bin: string, args: string[], opts: FfmpegRunOptions 
     });
     child.once('close', (code, signal) => finish(code, signal));
     function finish(code: number | null, signal: NodeJS.Signals | null): void {
+      if (finished) return;
+      finished = true;
       if (timer) clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
+      // The limits wrapper runs the tool by exec, so 126/127 from it mean "could not start the tool".
+      if (code === 126 || code === 127) spawnError ??= new Error(stderrText.trim().split('\n').pop() || `cannot execute ${bin}`);
       resolve({ code, signal, spawnError, stoppedBy });
     }
   });
 
-  return {
-    child,
-    exited,
-    stderr: () => stderrText,
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
-  };
+  return { child, exited, stderr: () => stderrText, kill: killAll };
 }

@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VideoDecodeError } from './errors.ts';
 import { buildDecodeArgs, frameStep, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
 import { testdataPath } from '../testdata.ts';
+import { liveDescendants } from '../sandbox/process-tree.ts';
+import { findExecutable } from '../sandbox/which.ts';
 
 const VIDEOS = testdataPath('vpdq/videos/');
 const DOORKNOB = `${VIDEOS}doorknob-hd-no-bar.mp4`; // 1280x720, 30 fps, 120 frames
@@ -27,23 +29,8 @@ async function errorCode(p: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-/** Live ffmpeg children of this process (Linux /proc; elsewhere the check is skipped). */
-function ffmpegChildren(): number {
-  if (process.platform !== 'linux') return 0;
-  let n = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // "pid (comm) state ppid ..."; comm may contain spaces, so split after the last ')'.
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (comm.includes('ffmpeg') && Number(fields[1]) === process.pid && fields[0] !== 'Z') n++;
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return n;
-}
+/** Live ffmpeg processes below this one (through the limits wrapper and bwrap). */
+const ffmpegChildren = (): number => liveDescendants('ffmpeg').length;
 
 /** A valid 8 kHz mono 16-bit WAV of silence: a media file with no video. */
 function wav(samples: number): Buffer {
@@ -63,11 +50,19 @@ function wav(samples: number): Buffer {
   return b;
 }
 
-/** The shipped video with everything after its header overwritten by fixed pseudo-random bytes. */
+/**
+ * The shipped video with its frame data (the payload of its mdat box) overwritten by fixed pseudo-random
+ * bytes; the boxes before it (ftyp, moov: the index) stay intact. An earlier version garbled from byte
+ * 5000, which cut into the end of the moov box (ftyp 32 + moov 5685 bytes): ffmpeg 4 still read that
+ * index, ffmpeg 5.1 rejects it ("Invalid sample size") as INVALID_DATA, so the test measured the demuxer's
+ * tolerance rather than "frame data is garbage". A damaged moov has its own test (malformed corpus).
+ */
 function garbled(): Buffer {
   const b = Buffer.from(readFileSync(DOORKNOB));
+  let at = 0;
+  while (b.toString('latin1', at + 4, at + 8) !== 'mdat') at += b.readUInt32BE(at);
   let s = 12345;
-  for (let i = 5000; i < b.length - 5000; i++) {
+  for (let i = at + 8; i < b.length - 5000; i++) {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
     b[i] = s >>> 24;
   }
@@ -177,6 +172,24 @@ describe('bad input gives VideoDecodeError with a code', () => {
     expect(frames.length).toBeLessThan(120);
     expect(warnings.length).toBe(1);
     expect(await errorCode(collect(p, { secondsPerHash: 0, strict: true }))).toBe('DECODE_FAILED');
+  });
+
+  it('an AMAAN_FFMPEG outside the system folders is bound into the sandbox and gives the same frames', async () => {
+    const system = findExecutable('ffmpeg');
+    if (!system) return;
+    const dir = join(tmp, 'opt-bin');
+    mkdirSync(dir);
+    copyFileSync(system, join(dir, 'ffmpeg'));
+    chmodSync(join(dir, 'ffmpeg'), 0o755);
+    const saved = process.env.AMAAN_FFMPEG;
+    process.env.AMAAN_FFMPEG = join(dir, 'ffmpeg');
+    try {
+      const frames = await collect(DOORKNOB, { secondsPerHash: 2 });
+      expect(frames.map((f) => f.index)).toEqual([0, 60]);
+    } finally {
+      if (saved === undefined) delete process.env.AMAAN_FFMPEG;
+      else process.env.AMAAN_FFMPEG = saved;
+    }
   });
 
   it('a missing ffmpeg binary', async () => {

@@ -2,8 +2,8 @@
 // the reference vPDQ hasher (vpdq/cpp, filehasher.cpp) does: frame n (0-based, in decoder
 // output order) is used when n mod step == 0, step = max(1, int(secondsPerHash * fps)).
 import { VideoDecodeError } from './errors.ts';
-import { resolveFfmpegPath } from './ffmpeg-path.ts';
-import { startFfmpeg } from './ffmpeg-process.ts';
+import { resolveVideoTools } from './ffmpeg-path.ts';
+import { PROTOCOLS, startFfmpeg } from './ffmpeg-process.ts';
 import { probeVideo, throwIfUnfinished, type VideoStreamInfo } from './probe.ts';
 
 export interface FrameReadOptions {
@@ -24,6 +24,8 @@ export interface FrameReadOptions {
   strict?: boolean;
   /** Receives ffmpeg's error output when a non-strict decode recovered from errors. */
   onDecodeWarning?: (message: string) => void;
+  /** Address-space limit of each ffmpeg run (default ffmpeg-process.ts FFMPEG_MEMORY_BYTES). */
+  memoryBytes?: number;
 }
 
 export interface VideoFrame {
@@ -84,6 +86,7 @@ export function buildDecodeArgs(
     ...(opts.threads ? ['-threads', String(opts.threads)] : []),
     // The reference ignores rotation metadata and hashes the stored picture.
     '-noautorotate',
+    ...PROTOCOLS,
     '-i', `file:${file}`,
     '-map', info.mapSpec, '-an', '-sn', '-dn',
     ...passthrough,
@@ -105,18 +108,19 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
   const remaining = (): number | undefined => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
   if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
 
-  const info = await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal });
+  const info = await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes });
   const step = frameStep(opts.secondsPerHash ?? 1, info.fps);
   const width = opts.size ?? info.width;
   const height = opts.size ?? info.height;
   const frameBytes = width * height * 3;
-  const bin = await resolveFfmpegPath();
-  const run = startFfmpeg(bin, buildDecodeArgs(file, info, width, height, step, {
+  const bin = resolveVideoTools().ffmpeg;
+  const run = startFfmpeg(bin, file, (input) => buildDecodeArgs(input, info, width, height, step, {
     threads: opts.decoderThreads,
     strict: opts.strict,
   }), {
     timeoutMs: remaining(),
     signal: opts.signal,
+    memoryBytes: opts.memoryBytes,
   });
 
   let outIndex = 0;
@@ -144,6 +148,10 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
     }
     const exit = await run.exited;
     throwIfUnfinished(exit, run.stderr(), bin);
+    if (exit.code !== 0 && /Cannot allocate memory|out of memory/i.test(run.stderr())) {
+      throw new VideoDecodeError('MEMORY_LIMIT', `ffmpeg ran out of its memory limit on ${file}`, run.stderr());
+    }
+    if (exit.signal) throw new VideoDecodeError('DECODER_CRASHED', `ffmpeg crashed (${exit.signal}) on ${file}`, run.stderr());
     if (exit.code !== 0) {
       throw new VideoDecodeError('DECODE_FAILED', `ffmpeg failed on ${file} (exit ${exit.code ?? exit.signal})`, run.stderr());
     }

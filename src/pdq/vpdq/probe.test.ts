@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VideoDecodeError } from './errors.ts';
-import { parseFfmpegInputDump, parsePrintedRate } from './probe.ts';
+import { parseFfmpegInputDump, parseFfprobeStreams, parsePrintedRate, parseRational } from './probe.ts';
 
 const header = (streams: string): string =>
   `ffmpeg version 4.4.2 Copyright (c) 2000-2021 the FFmpeg developers\nInput #0, mov,mp4,m4a,3gp,3g2,mj2, from 'x.mp4':\n  Duration: 00:00:04.33\n${streams}\nAt least one output file must be specified\n`;
@@ -71,5 +71,26 @@ describe('parsePrintedRate', () => {
     expect(parsePrintedRate('23.98', '')).toBe(24000 / 1001);
     expect(parsePrintedRate('59.94', '')).toBe(60000 / 1001);
     expect(parsePrintedRate('1', 'k')).toBe(1000);
+  });
+});
+
+describe('parseFfprobeStreams', () => {
+  const json = (streams: unknown[]) => JSON.stringify({ streams });
+  it('takes the first video stream that is not cover art, with its exact avg_frame_rate', () => {
+    const info = parseFfprobeStreams(json([
+      { index: 0, codec_type: 'audio' },
+      { index: 1, codec_type: 'video', width: 600, height: 600, avg_frame_rate: '0/0', r_frame_rate: '90000/1', disposition: { attached_pic: 1 } },
+      { index: 2, codec_type: 'video', width: 1280, height: 720, avg_frame_rate: '30000/1001', r_frame_rate: '30000/1001', disposition: { attached_pic: 0 } },
+    ]), 'x.mp4');
+    expect(info).toEqual({ mapSpec: '0:2', width: 1280, height: 720, fps: 30000 / 1001, fpsSource: 'avg_frame_rate' });
+  });
+
+  it('falls back to r_frame_rate, and gives typed errors for no video, no size or rate, and non-JSON', () => {
+    expect(parseFfprobeStreams(json([{ index: 0, codec_type: 'video', width: 8, height: 6, avg_frame_rate: '0/0', r_frame_rate: '25/1' }]), 'x').fpsSource).toBe('r_frame_rate');
+    expect(codeOf(() => parseFfprobeStreams(json([{ index: 0, codec_type: 'audio' }]), 'x'))).toBe('NO_VIDEO_STREAM');
+    expect(codeOf(() => parseFfprobeStreams(json([{ index: 0, codec_type: 'video', width: 0, height: 6, avg_frame_rate: '25/1' }]), 'x'))).toBe('BAD_STREAM_INFO');
+    expect(codeOf(() => parseFfprobeStreams(json([{ index: 0, codec_type: 'video', width: 8, height: 6, avg_frame_rate: '0/0', r_frame_rate: '0/0' }]), 'x'))).toBe('BAD_STREAM_INFO');
+    expect(codeOf(() => parseFfprobeStreams('not json', 'x'))).toBe('INVALID_DATA');
+    expect(parseRational('1/0')).toBe(0);
   });
 });

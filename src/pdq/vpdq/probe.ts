@@ -1,11 +1,11 @@
-// Finds the video stream, its size and frame rate. The npm ffmpeg has no ffprobe, so we read
-// the stream summary that `ffmpeg -i FILE` prints to stderr (its format is stable across
-// ffmpeg 4-7). The reference vPDQ hasher uses the first video stream, its coded size and
-// avg_frame_rate (falling back to r_frame_rate); ffmpeg prints those as "fps" and "tbr".
+// Finds the video stream, its size and frame rate, as the reference vPDQ hasher does: the first video
+// stream, its size and avg_frame_rate (falling back to r_frame_rate). ffprobe gives them exactly (JSON,
+// rates as fractions); without an ffprobe (an AMAAN_FFMPEG build alone) we read the stream summary that
+// `ffmpeg -i FILE` prints to stderr (its format is stable across ffmpeg 4-7: "fps" and "tbr").
 import { stat } from 'node:fs/promises';
 import { VideoDecodeError } from './errors.ts';
-import { startFfmpeg } from './ffmpeg-process.ts';
-import { resolveFfmpegPath } from './ffmpeg-path.ts';
+import { PROTOCOLS, startFfmpeg, type FfmpegRunOptions } from './ffmpeg-process.ts';
+import { resolveVideoTools, type VideoTools } from './ffmpeg-path.ts';
 
 export interface VideoStreamInfo {
   /** `-map` specifier of the chosen stream, e.g. "0:0". */
@@ -22,6 +22,8 @@ export interface VideoStreamInfo {
 export interface ProbeOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** RLIMIT_AS of the probe (default: ffmpeg-process.ts FFMPEG_MEMORY_BYTES). */
+  memoryBytes?: number;
 }
 
 const STREAM_LINE = /^\s*Stream #(\d+):(\d+)[^:]*: Video: (.*)$/;
@@ -103,14 +105,73 @@ export async function assertRegularFile(file: string): Promise<void> {
 
 export async function probeVideo(file: string, opts: ProbeOptions = {}): Promise<VideoStreamInfo> {
   await assertRegularFile(file);
-  const bin = await resolveFfmpegPath();
+  const tools = resolveVideoTools();
+  const run: FfmpegRunOptions = { timeoutMs: opts.timeoutMs, signal: opts.signal, memoryBytes: opts.memoryBytes };
+  if (tools.ffprobe) return probeWithFfprobe(tools, file, run);
   // "-i FILE" with no output makes ffmpeg print the input summary and exit 1; that is expected.
   // "file:" stops names like "http:x" or "-x" being read as a protocol or an option.
-  const run = startFfmpeg(bin, ['-nostdin', '-i', `file:${file}`], { ...opts, stderrLimit: 1024 * 1024 });
-  run.child.stdout.resume();
-  const exit = await run.exited;
-  throwIfUnfinished(exit, run.stderr(), bin);
-  return parseFfmpegInputDump(run.stderr(), file);
+  const p = startFfmpeg(tools.ffmpeg, file, (input) => ['-nostdin', ...PROTOCOLS, '-i', `file:${input}`], { ...run, stderrLimit: 1024 * 1024 });
+  p.child.stdout.resume();
+  const exit = await p.exited;
+  throwIfUnfinished(exit, p.stderr(), tools.ffmpeg);
+  // The file is named by its path in messages, not by the path the sandbox shows it under.
+  const info = parseFfmpegInputDump(p.stderr(), file);
+  return { ...info, ffmpegVersion: tools.version ?? info.ffmpegVersion };
+}
+
+async function probeWithFfprobe(tools: VideoTools, file: string, run: FfmpegRunOptions): Promise<VideoStreamInfo> {
+  const p = startFfmpeg(tools.ffprobe!, file, (input) => [
+    '-v', 'error', ...PROTOCOLS,
+    '-show_entries', 'stream=index,codec_type,width,height,avg_frame_rate,r_frame_rate:stream_disposition=attached_pic',
+    '-of', 'json', `file:${input}`,
+  ], run);
+  let out = '';
+  p.child.stdout.setEncoding('utf8');
+  p.child.stdout.on('data', (s: string) => {
+    if (out.length < 4 * 1024 * 1024) out += s;
+  });
+  const exit = await p.exited;
+  throwIfUnfinished(exit, p.stderr(), tools.ffprobe!);
+  if (exit.code !== 0) throw probeFailure(exit, p.stderr(), file);
+  return { ...parseFfprobeStreams(out, file, p.stderr()), ffmpegVersion: tools.version };
+}
+
+function probeFailure(exit: { code: number | null; signal: NodeJS.Signals | null }, stderr: string, file: string): VideoDecodeError {
+  if (/Permission denied/i.test(stderr)) return new VideoDecodeError('UNREADABLE', `cannot read ${file}`, stderr);
+  if (/Cannot allocate memory|out of memory/i.test(stderr)) return new VideoDecodeError('MEMORY_LIMIT', `ffprobe ran out of its memory limit on ${file}`, stderr);
+  if (exit.signal) return new VideoDecodeError('DECODER_CRASHED', `ffprobe crashed (${exit.signal}) on ${file}`, stderr);
+  return new VideoDecodeError('INVALID_DATA', `not a recognisable media file: ${file}`, stderr);
+}
+
+interface ProbeStream { index?: number; codec_type?: string; width?: number; height?: number; avg_frame_rate?: string; r_frame_rate?: string; disposition?: { attached_pic?: number } }
+
+/** A rate as ffprobe prints it ("30000/1001", "0/0"); 0 when absent or not a positive fraction. */
+export function parseRational(text: string | undefined): number {
+  const m = /^(\d+)\/(\d+)$/.exec(text ?? '');
+  if (!m || Number(m[2]) === 0) return 0;
+  return Number(m[1]) / Number(m[2]);
+}
+
+/** Pure parser of `ffprobe -of json -show_entries stream=...`; exported for tests. */
+export function parseFfprobeStreams(json: string, file: string, stderr = ''): Omit<VideoStreamInfo, 'ffmpegVersion'> {
+  let streams: ProbeStream[];
+  try {
+    const parsed = JSON.parse(json) as { streams?: unknown };
+    streams = Array.isArray(parsed.streams) ? (parsed.streams as ProbeStream[]) : [];
+  } catch {
+    throw new VideoDecodeError('INVALID_DATA', `not a recognisable media file: ${file}`, stderr);
+  }
+  // Cover art is a one-frame "video" stream; hashing it instead of the video would be wrong.
+  const s = streams.find((x) => x.codec_type === 'video' && !x.disposition?.attached_pic);
+  if (!s) throw new VideoDecodeError('NO_VIDEO_STREAM', `no video stream in ${file}`, stderr);
+  const width = Number(s.width), height = Number(s.height);
+  if (!Number.isInteger(s.index) || !(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) {
+    throw new VideoDecodeError('BAD_STREAM_INFO', `video stream without size or frame rate in ${file}`, stderr);
+  }
+  const avg = parseRational(s.avg_frame_rate);
+  const fps = avg > 0 ? avg : parseRational(s.r_frame_rate);
+  if (!(fps > 0)) throw new VideoDecodeError('BAD_STREAM_INFO', `video frame rate is zero in ${file}`, stderr);
+  return { mapSpec: `0:${s.index}`, width, height, fps, fpsSource: avg > 0 ? 'avg_frame_rate' : 'r_frame_rate' };
 }
 
 /** Maps "we stopped it" and "it never started" to typed errors; shared with the decoder. */

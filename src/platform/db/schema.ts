@@ -466,6 +466,8 @@ export interface IngestJobsTable {
   files_done: Generated<number>;
   bytes_done: Generated<number>;
   files_failed: Generated<number>;
+  /** Videos left without vPDQ because video hashing was unavailable (migration 0012). */
+  videos_unhashed: Generated<number>;
   error: string | null;
   created_by: string | null;
   created_at: DefaultTimestamp;
@@ -474,6 +476,10 @@ export interface IngestJobsTable {
 }
 
 export type MediaKind = 'image' | 'video' | 'document' | 'archive' | 'other' | 'symlink' | 'unreadable';
+/** media_files.error_code (migration 0012): why a file has no hash. */
+export type MediaErrorCode =
+  | 'unreadable' | 'not_followed' | 'not_regular' | 'unsupported' | 'corrupt' | 'too_many_pixels' | 'too_large'
+  | 'decoder_timeout' | 'decoder_memory' | 'decoder_crashed' | 'sandbox_unavailable' | 'video_unavailable';
 
 export interface MediaFilesTable {
   id: Serial;
@@ -494,6 +500,7 @@ export interface MediaFilesTable {
   low_quality: Generated<boolean>;
   vpdq_frames: number | null;
   error: string | null;
+  error_code: MediaErrorCode | null;
   created_at: DefaultTimestamp;
 }
 

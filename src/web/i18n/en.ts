@@ -568,6 +568,8 @@ export const en = {
     bytes: 'Size',
     errors: 'Unreadable',
     lowQuality: 'Low-quality hashes',
+    videosUnhashed: 'Videos not hashed',
+    videosUnhashedNotice: '{{count}} videos have no video hash (vPDQ): video hashing was unavailable (no ffmpeg) on the machine that ingested them. Install ffmpeg and ingest the folder again to hash them.',
     knownMaterial: 'Known material',
     categories: 'Known-material categories',
     linkedCases: 'Linked cases (same media)',

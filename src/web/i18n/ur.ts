@@ -570,6 +570,8 @@ export const ur: Translations = {
     bytes: 'حجم',
     errors: 'ناقابلِ مطالعہ',
     lowQuality: 'کم معیار ہیش',
+    videosUnhashed: 'ویڈیوز جن کا ہیش نہیں بنا',
+    videosUnhashedNotice: '{{count}} ویڈیوز کا ویڈیو ہیش (vPDQ) نہیں بنا: جس مشین پر انہیں داخل کیا گیا وہاں ویڈیو ہیشنگ دستیاب نہیں تھی (ffmpeg نہیں)۔ ffmpeg نصب کر کے فولڈر دوبارہ داخل کریں۔',
     knownMaterial: 'معلوم مواد',
     categories: 'معلوم مواد کے زمرے',
     linkedCases: 'منسلک کیس (یکساں میڈیا)',

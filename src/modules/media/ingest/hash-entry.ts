@@ -1,6 +1,7 @@
-import type { MediaKind } from '../../../platform/db/schema.ts';
+import type { MediaErrorCode, MediaKind } from '../../../platform/db/schema.ts';
+import type { PdqDecodeErrorCode } from '../../../pdq/decode.ts';
 import { hashFile } from '../../../pdq/hash-file.ts';
-import { hashVideoFile } from '../../../pdq/vpdq/vpdq.ts';
+import { hashVideoFile, VideoDecodeError, type VideoDecodeErrorCode } from '../../../pdq/vpdq/vpdq.ts';
 import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 import type { WalkEntry } from './walk.ts';
 
@@ -19,6 +20,30 @@ export interface FileResult {
   quality?: number;
   frames?: VpdqFeature[];
   error?: string;
+  /** The kind of failure, when there is an error (media_files.error_code). */
+  errorCode?: MediaErrorCode;
+}
+
+/** Per-file time limit of a video (probe plus decode); ffmpeg is killed when it elapses. */
+export const VIDEO_TIMEOUT_MS = 10 * 60_000;
+
+const IMAGE_CODES: Record<PdqDecodeErrorCode, MediaErrorCode> = {
+  UNSUPPORTED_FORMAT: 'unsupported', CORRUPT: 'corrupt', TOO_MANY_PIXELS: 'too_many_pixels', READ_FAILED: 'unreadable',
+  TOO_LARGE: 'too_large', TIMEOUT: 'decoder_timeout', MEMORY_LIMIT: 'decoder_memory', DECODER_CRASHED: 'decoder_crashed',
+  SANDBOX_UNAVAILABLE: 'sandbox_unavailable',
+};
+
+function videoCode(code: VideoDecodeErrorCode): MediaErrorCode {
+  switch (code) {
+    case 'FFMPEG_NOT_FOUND': return 'video_unavailable';
+    case 'SANDBOX_UNAVAILABLE': return 'sandbox_unavailable';
+    case 'TIMEOUT': return 'decoder_timeout';
+    case 'MEMORY_LIMIT': return 'decoder_memory';
+    case 'DECODER_CRASHED': return 'decoder_crashed';
+    case 'NOT_FOUND': case 'UNREADABLE': return 'unreadable';
+    case 'NO_VIDEO_STREAM': return 'unsupported';
+    default: return 'corrupt';
+  }
 }
 
 export function kindOfMime(mime: string | undefined): MediaKind {
@@ -36,11 +61,11 @@ export function kindOfMime(mime: string | undefined): MediaKind {
  */
 export async function hashEntry(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
   const base = { relPath: entry.relPath, modifiedAt: null, changedAt: null, mime: null } as const;
-  if (entry.kind === 'unreadable') return { ...base, size: 0, kind: 'unreadable', error: entry.error };
+  if (entry.kind === 'unreadable') return { ...base, size: 0, kind: 'unreadable', error: entry.error, errorCode: 'unreadable' };
   const times = { modifiedAt: entry.stat.mtime, changedAt: entry.stat.ctime };
-  if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed` };
-  if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file' };
-  const { record, unreadable } = await hashFile(entry.absPath);
+  if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed`, errorCode: 'not_followed' };
+  if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file', errorCode: 'not_regular' };
+  const { record, unreadable, decodeError } = await hashFile(entry.absPath);
   const result: FileResult = {
     ...base,
     ...times,
@@ -53,12 +78,16 @@ export async function hashEntry(entry: WalkEntry, secondsPerHash: number): Promi
     pdq: record.pdq,
     quality: record.quality,
     error: record.error,
+    errorCode: record.error ? (unreadable ? 'unreadable' : decodeError ? IMAGE_CODES[decodeError] : 'corrupt') : undefined,
   };
   if (result.kind === 'video') {
     try {
-      result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: 10 * 60_000 });
+      result.frames = await hashVideoFile(entry.absPath, { secondsPerHash, timeoutMs: VIDEO_TIMEOUT_MS });
     } catch (err) {
-      result.error = `cannot hash video: ${(err as Error).message}`;
+      const code = err instanceof VideoDecodeError ? videoCode(err.code) : 'corrupt';
+      result.errorCode = code;
+      // Never a silent skip: a video with no vPDQ says why, and "no ffmpeg here" is not "bad file".
+      result.error = code === 'video_unavailable' ? `video not hashed: ${(err as Error).message}` : `cannot hash video: ${(err as Error).message}`;
     }
   }
   return result;

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import 'sharp'; // libvips is initialised on the main thread before any worker loads it
 import type { FileResult } from './hash-entry.ts';
 import type { WalkEntry } from './walk.ts';
 
@@ -8,7 +7,9 @@ type Reply = { id: number; result?: FileResult; error?: string };
 
 /**
  * Hashing runs on worker threads, one per core, so digests and PDQ use every core while the main thread
- * walks, matches and writes to the database. Workers load the TypeScript sources through tsx.
+ * walks, matches and writes to the database. Workers load the TypeScript sources through tsx. Neither
+ * the main thread nor the workers parse seized pictures or videos: each worker hands them to its sandboxed
+ * decoder process (src/pdq/sandbox/).
  */
 export class HashPool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];

@@ -1,12 +1,15 @@
-// Worker thread of the ingest pool: hashes the entries it is sent, one message per file.
+// Worker thread of the ingest pool: hashes the entries it is sent, one message per file. Digests and
+// sniffing run here; pictures are decoded by this thread's own sandboxed decoder process, videos by
+// sandboxed ffmpeg runs (src/pdq/sandbox/).
 import { parentPort } from 'node:worker_threads';
-import sharp from 'sharp';
+import { ImageDecoderPool, setDefaultImageDecoder } from '../../../pdq/sandbox/decoder-pool.ts';
 import { hashEntry } from './hash-entry.ts';
 import type { WalkEntry } from './walk.ts';
 
-// Parallelism comes from one worker per core; libvips threads of its own per picture would only contend.
-// (libvips' thread count is per process; nothing else in Amaan decodes pictures, so setting it here is safe.)
-sharp.concurrency(1);
+// One decoder process per worker (the pool has one worker per core), started while the folder is counted.
+const decoder = new ImageDecoderPool({ size: 1 });
+setDefaultImageDecoder(decoder);
+decoder.warm();
 
 parentPort!.on('message', (msg: { id: number; entry: WalkEntry; secondsPerHash: number }) => {
   void hashEntry(msg.entry, msg.secondsPerHash).then(

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/context.ts';
 import { isSystemActor, userIdOf } from '../../../platform/access/actor.ts';
 import { requireCaseAccess } from '../../../platform/access/case-scope.ts';
-import { invalid, notFound } from '../../../platform/http/errors.ts';
+import { conflict, invalid, notFound } from '../../../platform/http/errors.ts';
+import { decoderIsolation, SandboxUnavailableError } from '../../../pdq/sandbox/sandbox.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
@@ -42,6 +43,8 @@ export interface IngestProgress {
   bytesDone: number;
   matched: number;
   failed: number;
+  /** Videos not hashed because this machine has no usable ffmpeg (each also counted in `failed`). */
+  videosUnhashed: number;
 }
 
 /** Finds the job for this evidence item and folder, or opens one; a rerun resumes the same job. */
@@ -97,9 +100,15 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   } catch {
     throw invalid('root', `${opts.root} is not a readable folder`);
   }
+  try {
+    decoderIsolation(); // AMAAN_SANDBOX=bwrap without a working bwrap: refuse before anything is decoded
+  } catch (err) {
+    if (err instanceof SandboxUnavailableError) throw conflict(`media decoding refused: ${err.message}`);
+    throw err;
+  }
   const jobId = await openJob(ctx, opts.caseId, opts.evidenceId, root);
 
-  const progress: IngestProgress = { phase: 'counting', counted: false, filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0 };
+  const progress: IngestProgress = { phase: 'counting', counted: false, filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0, videosUnhashed: 0 };
   const report = () => opts.onProgress?.({ ...progress });
   report();
   // The workers boot (each loads its modules) while the folder is counted and the indexes load.
@@ -148,6 +157,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
         progress.filesDone++;
         progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
         if (r.error) progress.failed++;
+        if (r.errorCode === 'video_unavailable') progress.videosUnhashed++;
       });
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
@@ -167,15 +177,17 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   await inTransaction(ctx, async (tx, audit) => {
     const counts = await tx
       .selectFrom('media_files')
-      .select([(eb) => eb.fn.countAll<number>().as('files'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes'), (eb) => eb.fn.count<number>('error').as('failed')])
+      .select([(eb) => eb.fn.countAll<number>().as('files'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes'), (eb) => eb.fn.count<number>('error').as('failed'),
+        sql<number>`count(*) FILTER (WHERE error_code = 'video_unavailable')`.as('videos_unhashed')])
       .where('job_id', '=', jobId)
       .executeTakeFirstOrThrow();
     await tx
       .updateTable('ingest_jobs')
-      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, ...totalsIfCounted(), files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), finished_at: new Date() })
+      .set({ status: aborted ? 'failed' : 'done', error: aborted ? 'stopped before the end; run again to resume' : null, ...totalsIfCounted(), files_done: Number(counts.files), bytes_done: Number(counts.bytes), files_failed: Number(counts.failed), videos_unhashed: Number(counts.videos_unhashed), finished_at: new Date() })
       .where('id', '=', jobId)
       .execute();
-    await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), matched: progress.matched } });
+    progress.videosUnhashed = Number(counts.videos_unhashed);
+    await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), videosUnhashed: Number(counts.videos_unhashed), matched: progress.matched } });
   });
   progress.phase = 'done';
   report();
@@ -196,6 +208,7 @@ async function storeBatch(
       job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: f.relPath, size: f.size, modified_at: f.modifiedAt, changed_at: f.changedAt, mime: f.mime,
       media_kind: f.kind, md5: f.md5 ?? null, sha1: f.sha1 ?? null, sha256: f.sha256 ?? null, pdq: f.pdq ?? null, pdq_quality: f.quality ?? null,
       low_quality: f.pdq !== undefined && (f.quality ?? 0) < PDQ_MIN_QUALITY, vpdq_frames: f.frames?.length ?? null, error: f.error ?? null,
+      error_code: f.error ? (f.errorCode ?? 'corrupt') : null,
     })))
     .onConflict((oc) => oc.columns(['job_id', 'rel_path']).doNothing())
     .returning(['id', 'rel_path'])
@@ -256,16 +269,18 @@ async function storeBatch(
     await tx.insertInto('media_matches').values(stored).onConflict((oc) => oc.doNothing()).execute();
   }
   const failed = fresh.filter((f) => f.error).length;
+  const videosUnhashed = fresh.filter((f) => f.errorCode === 'video_unavailable').length;
   await tx
     .updateTable('ingest_jobs')
     .set((eb) => ({
       files_done: eb('files_done', '+', fresh.length),
       bytes_done: eb('bytes_done', '+', fresh.reduce((s, f) => s + f.size, 0)),
       files_failed: eb('files_failed', '+', failed),
+      videos_unhashed: eb('videos_unhashed', '+', videosUnhashed),
       ...(totals ? { files_total: totals.files, bytes_total: totals.bytes } : {}),
     }))
     .where('id', '=', jobId)
     .execute();
-  await audit({ action: 'media.ingest.batch', entityType: 'ingest_job', entityId: jobId, details: { files: fresh.length, failed, matches: stored.length } });
+  await audit({ action: 'media.ingest.batch', entityType: 'ingest_job', entityId: jobId, details: { files: fresh.length, failed, matches: stored.length, ...(videosUnhashed ? { videosUnhashed } : {}) } });
   return new Set(stored.map((m) => m.media_file_id)).size;
 }

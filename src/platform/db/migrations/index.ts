@@ -6,6 +6,7 @@ import * as admin from './0004_admin.ts';
 import * as searchIndexes from './0005_search_indexes.ts';
 import * as media from './0006_media.ts';
 import * as auth from './0008_auth.ts';
+import * as mediaErrors from './0012_media_errors.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_search_indexes': searchIndexes,
   '0006_media': media,
   '0008_auth': auth,
+  '0012_media_errors': mediaErrors,
 };

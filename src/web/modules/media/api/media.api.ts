@@ -4,12 +4,15 @@ export interface MediaSummary {
   files: number;
   bytes: number;
   errors: number;
+  /** Videos without vPDQ because video hashing was unavailable (no ffmpeg) where they were ingested. */
+  videosUnhashed: number;
+  errorsByCode: Record<string, number>;
   lowQuality: number;
   knownMaterial: number;
   byKind: Record<string, number>;
   categories: Array<{ hashSet: string; category: string; files: number }>;
   linkedCases: Array<{ caseId: string; title: string; firLabel: string | null; district: string; province: string; sharedFiles: number; matchTypes: string[] }>;
-  jobs: Array<{ id: string; evidenceId: string; status: string; filesTotal: number | null; filesDone: number; filesFailed: number; startedAt: string | null; finishedAt: string | null }>;
+  jobs: Array<{ id: string; evidenceId: string; status: string; filesTotal: number | null; filesDone: number; filesFailed: number; videosUnhashed: number; startedAt: string | null; finishedAt: string | null }>;
 }
 
 /** Null when this server has no media triage API. */
@@ -36,6 +39,7 @@ export interface MediaFile {
   lowQuality: boolean;
   videoFrames: number | null;
   error: string | null;
+  errorCode: string | null;
   matches: Array<{ type: string; distance: number; hashSet: string | null; category: string | null; otherCaseId: string | null; otherCaseHidden: boolean }>;
 }
 

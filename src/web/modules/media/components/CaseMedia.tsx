@@ -36,7 +36,11 @@ export function CaseMedia() {
             <Stat label={t('media.knownMaterial')} value={f.number(m.knownMaterial)} />
             <Stat label={t('media.lowQuality')} value={f.number(m.lowQuality)} />
             <Stat label={t('media.errors')} value={f.number(m.errors)} />
+            {m.videosUnhashed > 0 ? <Stat label={t('media.videosUnhashed')} value={f.number(m.videosUnhashed)} /> : null}
           </div>
+        ) : null}
+        {m && m.videosUnhashed > 0 ? (
+          <div data-testid="media-videos-unhashed"><Alert kind="warning">{t('media.videosUnhashedNotice', { count: m.videosUnhashed })}</Alert></div>
         ) : null}
       </Panel>
       {m && m.categories.length > 0 ? (
