@@ -126,6 +126,11 @@ export class ResolutionIndex implements Frequencies {
     }
   }
 
+  /** The position of a record by id. */
+  positionOf(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
   /** The prepared record at a position (null once removed). */
   at(i: number): PreparedRecord | null {
     return this.items[i] ?? null;
@@ -219,7 +224,7 @@ export class ResolutionIndex implements Frequencies {
   }
 }
 
-/** Every proposed pair among the records (single thread; see parallel.ts for both cores). */
+/** Every proposed pair among the records (single thread; see parallel.ts for all cores). */
 export function resolveAll(records: ResolutionRecord[], opts: { threshold?: number; bucketCap?: number } = {}): Suggestion[] {
   const index = new ResolutionIndex({ bucketCap: opts.bucketCap });
   for (const r of records) index.add(r);

@@ -56,7 +56,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 interface TokenMatch { i: number; j: number; value: number; how: string }
 
 /** Compares two names token by token in any order. */
-export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean): { weight: number; parts: string[] } {
+export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean): { weight: number; parts: string[]; conflicts: number } {
   const A = a.tokens, B = b.tokens;
   const wa = A.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
   const wb = B.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
@@ -115,7 +115,7 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
   if (matched === 0) {
     weight = Math.min(weight, -4);
   }
-  return { weight, parts };
+  return { weight, parts, conflicts };
 }
 
 /** Share of dated records born in that year (with a floor so a rare year does not weigh too much). */
@@ -145,7 +145,9 @@ function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies): Reason | null
 
 const IDENTIFIER_M = { phone: 0.6, handle: 0.7, wallet: 0.6 } as const;
 
-function sharedIdentifiers(field: 'phone' | 'handle' | 'wallet', xs: string[], ys: string[], freq: Frequencies, out: Reason[]): void {
+function sharedIdentifiers(
+  field: 'phone' | 'handle' | 'wallet', xs: string[], ys: string[], freq: Frequencies, out: Reason[], namesConflict: boolean,
+): void {
   if (xs.length === 0 || ys.length === 0) return;
   let best = 0, others = 0;
   const shown: string[] = [];
@@ -157,7 +159,13 @@ function sharedIdentifiers(field: 'phone' | 'handle' | 'wallet', xs: string[], y
     shown.push(df > 2 ? `${x} (on ${df} records)` : x);
   }
   if (best === 0) return;
-  out.push({ field, detail: `same ${field} ${shown.join(', ')}`, weight: round2(best + Math.min(2, others)) });
+  const w = best + Math.min(2, others);
+  // A phone shared by people whose given names differ is most likely a family's or a shop's: it says less.
+  if (namesConflict && field !== 'handle') {
+    out.push({ field, detail: `same ${field} ${shown.join(', ')}, but the names conflict (a family or shared ${field}?)`, weight: round2(w / 2) });
+  } else {
+    out.push({ field, detail: `same ${field} ${shown.join(', ')}`, weight: round2(w) });
+  }
 }
 
 /**
@@ -170,11 +178,13 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
   const reasons: Reason[] = [{ field: 'prior', detail: `two records out of ${n} picked at random: odds about 1 in ${n}`, weight: round2(-Math.log2(n)) }];
   let bestName = -Infinity;
   let bestDetail = '';
+  let conflicts = 0;
   for (const na of a.names) {
     for (const nb of b.names) {
       const c = compareNames(na, nb, freq, explain);
       if (c.weight > bestName) {
         bestName = c.weight;
+        conflicts = c.conflicts;
         if (explain) bestDetail = `${na.raw} ~ ${nb.raw}: ${c.parts.join(', ')}${titlesNote(na, nb)}`;
       }
     }
@@ -190,9 +200,9 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     if (a.passport === b.passport) reasons.push({ field: 'passport', detail: `same passport ${a.passport}`, weight: round2(Math.log2(0.9 * n)) });
     else reasons.push({ field: 'passport', detail: 'different passport numbers (renewed passports get new ones)', weight: -1 });
   }
-  sharedIdentifiers('phone', a.phones, b.phones, freq, reasons);
-  sharedIdentifiers('handle', a.handles, b.handles, freq, reasons);
-  sharedIdentifiers('wallet', a.wallets, b.wallets, freq, reasons);
+  sharedIdentifiers('phone', a.phones, b.phones, freq, reasons, conflicts > 0);
+  sharedIdentifiers('handle', a.handles, b.handles, freq, reasons, conflicts > 0);
+  sharedIdentifiers('wallet', a.wallets, b.wallets, freq, reasons, conflicts > 0);
   if (a.birth && b.birth) {
     const r = dobReason(a.birth, b.birth, freq);
     if (r) reasons.push(r);
