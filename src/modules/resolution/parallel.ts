@@ -105,7 +105,8 @@ export async function resolveJsonl(bytes: Uint8Array, opts: BatchOptions = {}): 
       let finished = 0;
       for (let k = 0; k < jobs; k++) {
         const data: WorkerData = { buffer, k, jobs, threshold, bucketCap };
-        const w = new Worker(new URL('./resolve-worker-entry.mjs', import.meta.url), { workerData: data });
+        // Indexing a million records takes a few GB per worker: above V8's default heap limit.
+        const w = new Worker(new URL('./resolve-worker-entry.mjs', import.meta.url), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 12_288 } });
         workers.push(w);
         w.on('message', (m: WorkerMessage) => {
           switch (m.type) {

@@ -193,7 +193,7 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
 
   if (a.cnic && b.cnic) {
     if (a.cnic === b.cnic) reasons.push({ field: 'cnic', detail: `same CNIC ${formatCnic(a.cnic)}`, weight: round2(Math.log2(0.95 * n)) });
-    else if (cnicNearMiss(a.cnic, b.cnic)) reasons.push({ field: 'cnic', detail: `CNICs one slip apart (${formatCnic(a.cnic)} / ${formatCnic(b.cnic)})`, weight: round2(Math.log2(0.01 * n / 20)) });
+    else if (cnicNearMiss(a.cnic, b.cnic)) reasons.push({ field: 'cnic', detail: `CNICs one slip apart (${formatCnic(a.cnic)} / ${formatCnic(b.cnic)})`, weight: 4 });
     else reasons.push({ field: 'cnic', detail: `different CNIC (${formatCnic(a.cnic)} / ${formatCnic(b.cnic)})`, weight: -8 });
   }
   if (a.passport && b.passport) {
