@@ -38,8 +38,8 @@ export const DEFAULT_PRIOR = 0.001;
 export function foldUrdu(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D\u06D6-\u06ED]/g, '')
-    .replace(/[\u0623\u0625\u0671\u0622]/g, (c) => (c === '\u0622' ? '\u0622' : '\u0627'))
+    .replace(/\p{Mn}|\u0640|\u200C|\u200D/gu, '') // harakat, superscript alef, tatweel, joiners
+    .replace(/[\u0623\u0625\u0671]/g, '\u0627')
     .replace(/[\u064A\u0649\u06D2\u06D3]/g, '\u06CC')
     .replace(/\u0643/g, '\u06A9')
     .replace(/[\u0647\u0629\u06C3\u06C2]/g, '\u06C1')

@@ -62,7 +62,7 @@ export function parseBirthDate(text: string): BirthDate | null {
 export function districtKey(text: string): string | null {
   const t = text.trim();
   if (!t) return null;
-  const parts = t.split(/[\s,\-]+/u).filter(Boolean);
+  const parts = t.split(/[\s,-]+/u).filter(Boolean);
   const key = parts
     .map((p) => (/[\u0600-\u06FF]/u.test(p) ? urduSkeleton(foldUrdu(p)) : latinSkeleton(plainLatin(p))))
     .join('');
