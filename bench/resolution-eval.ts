@@ -23,6 +23,7 @@ for (const [name, seed] of splits) {
   const e = evaluate(set, pairs.filter((p) => p.score >= DEFAULT_THRESHOLD));
   console.log(row(`${name}, ${e.records} records: all`, e.overall));
   console.log(row(`${name}: cross-script`, e.crossScript));
+  console.log(`| ${name}: pairs sharing a CNIC, phone or handle | ${e.sharedIdentifier.truePairs} | | ${e.sharedIdentifier.found} | | ${f(e.sharedIdentifier.recall)} |`);
   if (values.sweep && seed === 1) {
     for (let t = -8; t <= 10; t += 2) {
       const s = evaluate(set, pairs.filter((p) => p.score >= t));

@@ -1,9 +1,16 @@
 // Precision and recall of proposed pairs against the labels of a generated set, overall and for the pairs
 // whose two records are written in different scripts only (one all Latin, the other all Urdu).
 import type { LabelledSet } from './resolution-data.ts';
+import { prepareRecord } from '../src/modules/resolution/record.ts';
 
 export interface Counts { truePairs: number; proposed: number; correct: number; precision: number; recall: number }
-export interface Evaluation { records: number; overall: Counts; crossScript: Counts }
+export interface Evaluation {
+  records: number;
+  overall: Counts;
+  crossScript: Counts;
+  /** Recall on the true pairs whose records share a CNIC, phone or handle (the others rest on names, dates, places). */
+  sharedIdentifier: { truePairs: number; found: number; recall: number };
+}
 
 const ARABIC = /[\u0600-\u06FF]/u;
 const LATIN = /[A-Za-z]/;
@@ -41,5 +48,25 @@ export function evaluate(set: LabelledSet, pairs: Iterable<{ a: string; b: strin
     proposed++; if (ok) correct++;
     if (cross(i, j)) { pCross++; if (ok) cCross++; }
   }
-  return { records: set.records.length, overall: counts(truePairs, proposed, correct), crossScript: counts(trueCross, pCross, cCross) };
+  const ids = set.records.map((r) => {
+    const p = prepareRecord(r);
+    return new Set([...(p.cnic ? [`c${p.cnic}`] : []), ...p.phones.map((x) => `p${x}`), ...p.handles.map((x) => `h${x}`)]);
+  });
+  let sharedTrue = 0, sharedFound = 0;
+  for (const g of groups.values()) {
+    for (let x = 0; x < g.length; x++) {
+      for (let y = x + 1; y < g.length; y++) {
+        const i = g[x]!, j = g[y]!;
+        if (![...ids[i]!].some((k) => ids[j]!.has(k))) continue;
+        sharedTrue++;
+        if (seen.has(i < j ? `${i},${j}` : `${j},${i}`)) sharedFound++;
+      }
+    }
+  }
+  return {
+    records: set.records.length,
+    overall: counts(truePairs, proposed, correct),
+    crossScript: counts(trueCross, pCross, cCross),
+    sharedIdentifier: { truePairs: sharedTrue, found: sharedFound, recall: sharedTrue ? sharedFound / sharedTrue : 1 },
+  };
 }

@@ -12,7 +12,7 @@ import { type PreparedRecord, type ResolutionRecord, prepareRecord } from './rec
 import { type Frequencies, type Reason, scorePair } from './score.ts';
 
 /** Pairs scoring at least this are proposed (chosen on the tuning split, see docs/benchmarks.md). */
-export const DEFAULT_THRESHOLD = 0;
+export const DEFAULT_THRESHOLD = 2;
 export const DEFAULT_BUCKET_CAP = 50;
 
 export interface Suggestion {
