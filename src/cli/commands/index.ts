@@ -19,6 +19,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   import: () => import('./import.command.ts'),
   audit: () => import('./audit.command.ts'),
   keys: () => import('./keys.command.ts'),
+  resolve: () => import('./resolve.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

@@ -1,0 +1,33 @@
+// Precision and recall of `amaan resolve` on generated, labelled data: a tuning split (seed 1) and a held-out
+// split made with another seed (seed 2), reported side by side. Model choices and the default threshold were
+// made looking at the tuning split only.
+//   node --import tsx bench/resolution-eval.ts [--persons 20000] [--sweep]
+import { parseArgs } from 'node:util';
+import { generateResolutionSet } from './resolution-data.ts';
+import { type Counts, evaluate } from './resolution-metrics.ts';
+import { resolveRecords } from '../src/modules/resolution/parallel.ts';
+import { DEFAULT_THRESHOLD } from '../src/modules/resolution/resolution-index.ts';
+
+const { values } = parseArgs({ options: { persons: { type: 'string', default: '20000' }, sweep: { type: 'boolean', default: false }, 'tuning-only': { type: 'boolean', default: false } } });
+const persons = Number(values.persons);
+const f = (x: number): string => x.toFixed(3);
+const row = (name: string, c: Counts): string => `| ${name} | ${c.truePairs} | ${c.proposed} | ${c.correct} | ${f(c.precision)} | ${f(c.recall)} |`;
+
+const splits: Array<[string, number]> = [['tuning (seed 1)', 1]];
+if (!values['tuning-only']) splits.push(['held-out (seed 2)', 2]);
+console.log(`| split, pairs | true pairs | proposed | correct | precision | recall |\n| --- | --- | --- | --- | --- | --- |`);
+for (const [name, seed] of splits) {
+  const set = generateResolutionSet(seed, persons);
+  const low = values.sweep && seed === 1 ? -10 : DEFAULT_THRESHOLD;
+  const pairs = resolveRecords(set.records, { threshold: low, jobs: 1 });
+  const e = evaluate(set, pairs.filter((p) => p.score >= DEFAULT_THRESHOLD));
+  console.log(row(`${name}, ${e.records} records: all`, e.overall));
+  console.log(row(`${name}: cross-script`, e.crossScript));
+  console.log(`| ${name}: pairs sharing a CNIC, phone or handle | ${e.sharedIdentifier.truePairs} | | ${e.sharedIdentifier.found} | | ${f(e.sharedIdentifier.recall)} |`);
+  if (values.sweep && seed === 1) {
+    for (let t = -8; t <= 10; t += 2) {
+      const s = evaluate(set, pairs.filter((p) => p.score >= t));
+      console.error(`threshold ${t}: all P ${f(s.overall.precision)} R ${f(s.overall.recall)}; cross-script P ${f(s.crossScript.precision)} R ${f(s.crossScript.recall)}`);
+    }
+  }
+}

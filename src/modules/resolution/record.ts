@@ -1,0 +1,91 @@
+// A person or account record as given for resolution, and the same record prepared for comparison
+// (names parsed, identifiers normalised, date of birth read with its precision).
+import { cnicKey, handleKey, passportKey, phoneKey, walletKey } from './identifiers.ts';
+import { type ParsedName, latinSkeleton, parseName, plainLatin, foldUrdu, urduSkeleton } from './names.ts';
+
+export interface ResolutionRecord {
+  id: string;
+  names: string[];
+  /** YYYY-MM-DD, YYYY-MM, YYYY, or DD/MM/YYYY (DD-MM-YYYY) as Pakistani records write it. */
+  dateOfBirth?: string;
+  district?: string;
+  phones?: string[];
+  cnic?: string;
+  handles?: string[];
+  passport?: string;
+  wallets?: string[];
+}
+
+export interface BirthDate {
+  year: number;
+  month: number | null;
+  day: number | null;
+  /** Year only, or 1 January: the common placeholder for an unknown date in Pakistani records. */
+  weak: boolean;
+  text: string;
+}
+
+export interface PreparedRecord {
+  id: string;
+  names: ParsedName[];
+  birth: BirthDate | null;
+  district: string | null;
+  districtKey: string | null;
+  phones: string[];
+  cnic: string | null;
+  handles: string[];
+  passport: string | null;
+  wallets: string[];
+}
+
+/** Reads a date of birth; null when it is not one of the accepted shapes or not a real date. */
+export function parseBirthDate(text: string): BirthDate | null {
+  const s = text.trim();
+  let y: number, m: number | null = null, d: number | null = null;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(s))) [y, m, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  else if ((r = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) [d, m, y] = [Number(r[1]), Number(r[2]), Number(r[3])];
+  else if ((r = /^(\d{4})-(\d{2})$/.exec(s))) [y, m] = [Number(r[1]), Number(r[2])];
+  else if ((r = /^(\d{4})$/.exec(s))) y = Number(r[1]);
+  else return null;
+  if (y < 1880 || y > 2100) return null;
+  if (m !== null && (m < 1 || m > 12)) return null;
+  if (d !== null) {
+    const dt = new Date(Date.UTC(y, m! - 1, d));
+    if (dt.getUTCMonth() !== m! - 1 || dt.getUTCDate() !== d) return null;
+  }
+  const weak = d === null || (m === 1 && d === 1);
+  return { year: y, month: m, day: d, weak, text: s };
+}
+
+/** A district name comparable across spellings and scripts (Lahore ~ لاہور). */
+export function districtKey(text: string): string | null {
+  const t = text.trim();
+  if (!t) return null;
+  const parts = t.split(/[\s,-]+/u).filter(Boolean);
+  const key = parts
+    .map((p) => (/[\u0600-\u06FF]/u.test(p) ? urduSkeleton(foldUrdu(p)) : latinSkeleton(plainLatin(p))))
+    .join('');
+  return key || null;
+}
+
+function uniq<T>(xs: (T | null)[]): T[] {
+  return [...new Set(xs.filter((x): x is T => x !== null))];
+}
+
+/** Prepares a record; identifiers that cannot be read are left out (validation is the caller's job). */
+export function prepareRecord(r: ResolutionRecord): PreparedRecord {
+  const names = r.names.map(parseName).filter((n) => n.tokens.length > 0);
+  return {
+    id: r.id,
+    names,
+    birth: r.dateOfBirth ? parseBirthDate(r.dateOfBirth) : null,
+    district: r.district?.trim() || null,
+    districtKey: r.district ? districtKey(r.district) : null,
+    phones: uniq((r.phones ?? []).map(phoneKey)),
+    cnic: r.cnic ? cnicKey(r.cnic) : null,
+    handles: uniq((r.handles ?? []).map(handleKey)),
+    passport: r.passport ? passportKey(r.passport) : null,
+    wallets: uniq((r.wallets ?? []).map(walletKey)),
+  };
+}

@@ -1,0 +1,226 @@
+// Scores a pair of prepared records as the sum of per-field weights, Fellegi-Sunter style: each weight is
+// about log2(P(observation | same person) / P(observation | different people)), so agreement on a rare
+// name or a CNIC counts much, agreement on "Muhammad" or on a year-only date of birth little, and conflicts
+// (different CNIC, born 30 years apart, different given names) count against. Every weight is reported
+// as a reason, so the score is exactly the sum of its reasons.
+import { distance } from 'fastest-levenshtein';
+import { cnicNearMiss, formatCnic } from './identifiers.ts';
+import { type NameToken, type ParsedName, initialLetter } from './names.ts';
+import type { BirthDate, PreparedRecord } from './record.ts';
+
+export interface Reason {
+  field: 'prior' | 'name' | 'cnic' | 'passport' | 'phone' | 'handle' | 'wallet' | 'dateOfBirth' | 'district';
+  detail: string;
+  weight: number;
+}
+
+/** How common things are in the data being resolved (counts of records holding each value). */
+export interface Frequencies {
+  readonly records: number;
+  tokenRecords(key: string): number;
+  identifierRecords(kind: 'phone' | 'handle' | 'wallet', key: string): number;
+  /** Records with a date of birth, and those born in a year. */
+  datedRecords(): number;
+  birthYearRecords(year: number): number;
+  /** Records with a district, and those in one (by district key). */
+  districtedRecords(): number;
+  districtRecords(key: string): number;
+}
+
+/** Weight of agreeing on a name token: log2(m/u), u from its share of records blended with a prior. */
+export const PRIOR_STRENGTH = 200;
+const M_NAME = 0.9;
+const MAX_TOKEN_WEIGHT = 16;
+const MIN_TOKEN_WEIGHT = 0.2;
+
+export function tokenWeight(freq: Frequencies, token: NameToken): number {
+  const p = (freq.tokenRecords(token.key) + PRIOR_STRENGTH * token.prior) / (freq.records + PRIOR_STRENGTH);
+  const w = Math.log2(M_NAME / p);
+  return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
+}
+
+/** Skeletons of at least 3 and 4 letters one edit (or one swap of neighbours) apart: a typing slip. */
+export function nearSkeletons(a: string, b: string): boolean {
+  if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return true;
+  }
+  return distance(a, b) === 1;
+}
+
+const EXTRA_PART = 1;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+interface TokenMatch { i: number; j: number; value: number; how: string }
+
+/** Compares two names token by token in any order. */
+export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean): { weight: number; parts: string[]; conflicts: number } {
+  const A = a.tokens, B = b.tokens;
+  const wa = A.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
+  const wb = B.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
+  const cands: TokenMatch[] = [];
+  for (let i = 0; i < A.length; i++) {
+    const x = A[i]!;
+    for (let j = 0; j < B.length; j++) {
+      const y = B[j]!;
+      if (x.initial || y.initial) {
+        if (initialLetter(x.skeleton) === initialLetter(y.skeleton)) cands.push({ i, j, value: x.initial && y.initial ? 0.2 : 0.5, how: 'initial' });
+        continue;
+      }
+      if (x.key === y.key) { cands.push({ i, j, value: wa[i]!, how: '=' }); continue; }
+      const bothKnown = x.canonical !== null && y.canonical !== null;
+      if (bothKnown) continue; // two different names from the table (Hasan, Husain) do not match by sound
+      if (x.skeleton === y.skeleton) { cands.push({ i, j, value: 0.8 * Math.min(wa[i]!, wb[j]!), how: '~' }); continue; }
+      if (nearSkeletons(x.skeleton, y.skeleton)) {
+        cands.push({ i, j, value: 0.5 * Math.min(wa[i]!, wb[j]!), how: '≈' });
+      }
+    }
+  }
+  cands.sort((p, q) => q.value - p.value);
+  const usedA = new Uint8Array(A.length), usedB = new Uint8Array(B.length);
+  let weight = 0;
+  const parts: string[] = [];
+  let matched = 0;
+  for (const c of cands) {
+    if (usedA[c.i] || usedB[c.j]) continue;
+    usedA[c.i] = 1; usedB[c.j] = 1;
+    weight += c.value;
+    matched++;
+    if (explain) {
+      const x = A[c.i]!, y = B[c.j]!;
+      const label = x.canonical ?? y.canonical ?? x.text;
+      parts.push(c.how === '=' ? `${label} +${round2(c.value)}` : `${x.text} ${c.how} ${y.text} +${round2(c.value)}`);
+    }
+  }
+  const unA: number[] = [], unB: number[] = [];
+  for (let i = 0; i < A.length; i++) if (!usedA[i]) unA.push(i);
+  for (let j = 0; j < B.length; j++) if (!usedB[j]) unB.push(j);
+  // Unmatched tokens on both sides are conflicts (Ali vs Asif); a token only one side has was likely dropped.
+  unA.sort((p, q) => wa[q]! - wa[p]!);
+  unB.sort((p, q) => wb[q]! - wb[p]!);
+  const conflicts = Math.min(unA.length, unB.length);
+  for (let k = 0; k < conflicts; k++) {
+    const ia = unA[k]!, jb = unB[k]!;
+    const pen = -Math.min(8, 1 + 0.4 * (wa[ia]! + wb[jb]!));
+    weight += pen;
+    if (explain) parts.push(`${A[ia]!.text} ≠ ${B[jb]!.text} ${round2(pen)}`);
+  }
+  const extra = unA.length + unB.length - 2 * conflicts;
+  if (extra > 0) {
+    weight -= EXTRA_PART * extra;
+    if (explain) parts.push(`${extra} name part${extra > 1 ? 's' : ''} only on one side ${round2(-EXTRA_PART * extra)}`);
+  }
+  if (matched === 0) {
+    weight = Math.min(weight, -4);
+  }
+  return { weight, parts, conflicts };
+}
+
+/** Share of dated records born in that year (with a floor so a rare year does not weigh too much). */
+function yearShare(freq: Frequencies, year: number): number {
+  const dated = freq.datedRecords();
+  return Math.max(1 / 80, (freq.birthYearRecords(year) + 1) / (dated + 60));
+}
+
+function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies): Reason | null {
+  const gap = Math.abs(a.year - b.year);
+  const r = (weight: number, detail: string): Reason => ({ field: 'dateOfBirth', detail, weight: round2(weight) });
+  const pair = `${a.text} / ${b.text}`;
+  if (gap >= 15) return r(-14, `born ${gap} years apart (${pair})`);
+  const py = yearShare(freq, a.year);
+  if (!a.weak && !b.weak) {
+    if (gap === 0 && a.month === b.month && a.day === b.day) return r(Math.log2(0.85 / (py / 365)), `same date of birth ${a.text}`);
+    if (gap === 0 && a.month === b.day && a.day === b.month) return r(Math.log2(0.02 / (py / 365)), `same date with day and month swapped (${pair})`);
+    if (gap === 0) return r(Math.log2(0.06 / py), `same year, different day (${pair})`);
+    if (gap === 1 && a.month === b.month && a.day === b.day) return r(Math.log2(0.03 / (2 * py / 365)), `same day, years one apart: a slip? (${pair})`);
+    return r(gap <= 2 ? -2 : -7, `different date of birth (${pair})`);
+  }
+  const why = [a, b].some((d) => d.day === null) ? 'year only' : '1 January placeholder';
+  if (gap === 0) return r(Math.log2(0.85 / py) - 1, `same year only (${why}: ${pair})`);
+  if (gap === 1) return null;
+  return r(gap <= 3 ? -2.5 : -7, `birth years ${gap} apart (${pair})`);
+}
+
+const IDENTIFIER_M = { phone: 0.6, handle: 0.7, wallet: 0.6 } as const;
+
+function sharedIdentifiers(
+  field: 'phone' | 'handle' | 'wallet', xs: string[], ys: string[], freq: Frequencies, out: Reason[], namesConflict: boolean,
+): void {
+  if (xs.length === 0 || ys.length === 0) return;
+  let best = 0, others = 0;
+  const shown: string[] = [];
+  for (const x of xs) {
+    if (!ys.includes(x)) continue;
+    const df = Math.max(2, freq.identifierRecords(field, x));
+    const w = Math.max(1, Math.log2((IDENTIFIER_M[field] * Math.max(freq.records, 2)) / df));
+    if (w > best) { if (best > 0) others++; best = w; } else others++;
+    shown.push(df > 2 ? `${x} (on ${df} records)` : x);
+  }
+  if (best === 0) return;
+  const w = best + Math.min(2, others);
+  // A phone shared by people whose given names differ is most likely a family's or a shop's: it says less.
+  if (namesConflict && field !== 'handle') {
+    out.push({ field, detail: `same ${field} ${shown.join(', ')}, but the names conflict (a family or shared ${field}?)`, weight: round2(w / 2) });
+  } else {
+    out.push({ field, detail: `same ${field} ${shown.join(', ')}`, weight: round2(w) });
+  }
+}
+
+/**
+ * The score of a pair: log2 of the odds that the two records are one person, i.e. the prior odds for two
+ * records picked at random from the data (about 1 in its size) plus the evidence of each field. When asked,
+ * the reasons too: the weights are rounded and the score is their sum.
+ */
+export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencies, explain: boolean): { score: number; reasons: Reason[] } {
+  const n = Math.max(freq.records, 2);
+  const reasons: Reason[] = [{ field: 'prior', detail: `two records out of ${n} picked at random: odds about 1 in ${n}`, weight: round2(-Math.log2(n)) }];
+  let bestName = -Infinity;
+  let bestDetail = '';
+  let conflicts = 0;
+  for (const na of a.names) {
+    for (const nb of b.names) {
+      const c = compareNames(na, nb, freq, explain);
+      if (c.weight > bestName) {
+        bestName = c.weight;
+        conflicts = c.conflicts;
+        if (explain) bestDetail = `${na.raw} ~ ${nb.raw}: ${c.parts.join(', ')}${titlesNote(na, nb)}`;
+      }
+    }
+  }
+  if (bestName !== -Infinity) reasons.push({ field: 'name', detail: bestDetail, weight: round2(bestName) });
+
+  if (a.cnic && b.cnic) {
+    if (a.cnic === b.cnic) reasons.push({ field: 'cnic', detail: `same CNIC ${formatCnic(a.cnic)}`, weight: round2(Math.log2(0.95 * n)) });
+    else if (cnicNearMiss(a.cnic, b.cnic)) reasons.push({ field: 'cnic', detail: `CNICs one slip apart (${formatCnic(a.cnic)} / ${formatCnic(b.cnic)})`, weight: 4 });
+    else reasons.push({ field: 'cnic', detail: `different CNIC (${formatCnic(a.cnic)} / ${formatCnic(b.cnic)})`, weight: -8 });
+  }
+  if (a.passport && b.passport) {
+    if (a.passport === b.passport) reasons.push({ field: 'passport', detail: `same passport ${a.passport}`, weight: round2(Math.log2(0.9 * n)) });
+    else reasons.push({ field: 'passport', detail: 'different passport numbers (renewed passports get new ones)', weight: -1 });
+  }
+  sharedIdentifiers('phone', a.phones, b.phones, freq, reasons, conflicts > 0);
+  sharedIdentifiers('handle', a.handles, b.handles, freq, reasons, conflicts > 0);
+  sharedIdentifiers('wallet', a.wallets, b.wallets, freq, reasons, conflicts > 0);
+  if (a.birth && b.birth) {
+    const r = dobReason(a.birth, b.birth, freq);
+    if (r) reasons.push(r);
+  }
+  if (a.districtKey && b.districtKey) {
+    if (a.districtKey === b.districtKey) {
+      const share = Math.max(1 / 200, (freq.districtRecords(a.districtKey) + 1) / (freq.districtedRecords() + 20));
+      reasons.push({ field: 'district', detail: `same district ${a.district}${a.district !== b.district ? ` ~ ${b.district}` : ''}`, weight: round2(Math.log2(0.7 / share)) });
+    } else {
+      reasons.push({ field: 'district', detail: `different district (${a.district} / ${b.district})`, weight: -1.5 });
+    }
+  }
+  let score = 0;
+  for (const r of reasons) score += r.weight;
+  return { score: round2(score), reasons: explain ? reasons : [] };
+}
+
+function titlesNote(a: ParsedName, b: ParsedName): string {
+  const t = [...a.titles, ...b.titles];
+  return t.length ? ` (titles set aside: ${t.join(', ')})` : '';
+}
