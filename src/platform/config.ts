@@ -24,6 +24,14 @@ export interface Config {
   secureCookies: boolean;
   /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
   ingestRoots: string[];
+  /** PostgreSQL URL migrations run with (the owner role); unset -> DATABASE_URL. The app itself runs as amaan_app. */
+  databaseMigrationUrl?: string;
+  /** Secret: 32-byte key (base64) chaining the audit trail (HMAC); unset -> a key file in keyDir. */
+  auditKey?: string;
+  /** File the signed audit checkpoints are appended to; unset -> audit-checkpoints.jsonl in keyDir. */
+  auditCheckpoints?: string;
+  /** Secret: the installation's Ed25519 private key (PKCS#8 PEM or base64 of it); unset -> a key file in keyDir. */
+  signingKey?: string;
 }
 
 export const configVariables = [
@@ -38,6 +46,10 @@ export const configVariables = [
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
   { name: 'AMAAN_INGEST_ROOTS', default: '(unset: API-started ingest off)', secret: false, what: 'colon-separated folders under which the server may ingest seized media' },
+  { name: 'DATABASE_MIGRATION_URL', default: '(unset: DATABASE_URL)', secret: true, what: 'PostgreSQL connection string for migrations (owner role); the app connects with DATABASE_URL and runs as amaan_app' },
+  { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
+  { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
+  { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'the installation Ed25519 private key (PKCS#8 PEM, or base64 of it): signs audit checkpoints and case bundles' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -72,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
     secureCookies: env.AMAAN_SECURE_COOKIES ? env.AMAAN_SECURE_COOKIES === 'true' : nodeEnv === 'production',
     ingestRoots: (env.AMAAN_INGEST_ROOTS ?? '').split(':').filter(Boolean).map((p) => resolve(p)),
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
+    auditKey: env.AMAAN_AUDIT_KEY || undefined,
+    auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
+    signingKey: env.AMAAN_SIGNING_KEY || undefined,
   };
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
@@ -80,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);
   });
   if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the data folder goes into the previous keys)');
+  if (config.auditKey && !isBase64Key(config.auditKey)) problems.push('AMAAN_AUDIT_KEY must be 32 bytes, base64-encoded');
+  if (config.databaseMigrationUrl && !config.databaseUrl) problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the connection the application itself uses)');
+  if (config.auditCheckpoints && (config.auditCheckpoints === config.dataDir || config.auditCheckpoints.startsWith(`${config.dataDir}/`))) problems.push('AMAAN_AUDIT_CHECKPOINTS must be outside AMAAN_DATA_DIR: checkpoints are the record kept apart from the data');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -11,6 +11,11 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { createScratchDatabase, detectEngines, type EngineName } from './engines.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../src/platform/db/database.ts';
+import { APP_ROLE, switchToAppRole } from '../../src/platform/db/app-role.ts';
+import { loadAuditTrail } from '../../src/platform/audit/audit-trail.ts';
+import { ensureAuditGenesis } from '../../src/platform/audit/audit.ts';
 
 export { detectEngines, type EngineName };
 
@@ -48,6 +53,8 @@ export interface TestApp {
   branchA: number;
   branchB: number;
   users: Record<UserKey, TestUser>;
+  /** Runs work as the database owner (the migrations' role): what a database administrator could do. */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Calls the API as a fixture user with a bearer token. */
   call(user: UserKey | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -60,11 +67,26 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
     if (!postgresUrl) throw new Error('PostgreSQL not available');
     scratch = await createScratchDatabase(postgresUrl);
   }
-  const database = await openDatabase({ url: scratch?.url, poolSize: 4 });
-  await migrateToLatest(database.db);
-  await seedReferenceData(database.db);
+  // As in startPlatform: migrations as the owner, the app as the restricted role with the audit key installed.
+  const owner = await openDatabase({ url: scratch?.url, poolSize: 2 });
+  await migrateToLatest(owner.db);
+  await seedReferenceData(owner.db);
+  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: 4, role: APP_ROLE }) : owner;
+  if (!scratch) await switchToAppRole(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };
-  const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
+  const trail = loadAuditTrail(config, { inMemory: true });
+  const ctx: AppContext = { db: trail.attach(database.db), engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
+  await ensureAuditGenesis(ctx.db);
+  const asOwner = async <T,>(work: (db: Db) => Promise<T>): Promise<T> => {
+    if (scratch) return work(owner.db);
+    // PGlite has one session: step back to the owner and return to the app role afterwards.
+    await sql`RESET ROLE`.execute(owner.db);
+    try {
+      return await work(owner.db);
+    } finally {
+      await switchToAppRole(owner.db);
+    }
+  };
   const branch = (district: string) => ctx.db.selectFrom('branches').select('id').where('district', '=', district).executeTakeFirstOrThrow();
   const branchA = (await branch('Muzaffargarh')).id;
   const branchB = (await branch('Lahore')).id;
@@ -88,6 +110,7 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
     branchA,
     branchB,
     users,
+    asOwner,
     call(user, method, url, body) {
       return app.inject({
         method,
@@ -98,7 +121,9 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
     },
     async close() {
       await app.close();
+      await trail.close();
       await database.close();
+      if (scratch) await owner.close();
       await scratch?.drop();
     },
   };

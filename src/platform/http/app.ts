@@ -13,6 +13,7 @@ import { AppError, toProblem, type FieldError } from './errors.ts';
 import type { Api, RouteAccess } from './route-kit.ts';
 import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
+import { refuseLoneSurrogates } from './well-formed-input.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     const nul = findNul(request.body, 'body') ?? findNul(request.query, 'querystring');
     if (nul) throw new AppError('validation_failed', `${nul}: contains a NUL character`, [{ field: nul, message: 'contains a NUL character' }]);
   });
+  app.addHook('preValidation', refuseLoneSurrogates); // public routes (sign-in) included
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);
