@@ -74,7 +74,8 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
   const database = scratch ? await openDatabase({ url: scratch.url, poolSize: 4, role: APP_ROLE }) : owner;
   if (!scratch) await switchToAppRole(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };
-  const trail = loadAuditTrail(config, { inMemory: true });
+  // Checkpoints only when a test asks (trail.checkpoint()), so tests that restore rows stay deterministic.
+  const trail = loadAuditTrail(config, { inMemory: true, checkpointDelayMs: 3_600_000 });
   const ctx: AppContext = { db: trail.attach(database.db), engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
   await ensureAuditGenesis(ctx.db);
   const asOwner = async <T,>(work: (db: Db) => Promise<T>): Promise<T> => {

@@ -168,13 +168,14 @@ const isBase64Key = (s: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.
  * signing key, and the checkpoint file (AMAAN_AUDIT_CHECKPOINTS, else in the key folder). In memory
  * (tests, throwaway databases): fresh keys and checkpoints kept in memory.
  */
-export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'auditCheckpoints' | 'signingKey'>, opts: { inMemory?: boolean } = {}): AuditTrail {
+export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'auditCheckpoints' | 'signingKey'>, opts: { inMemory?: boolean; checkpointDelayMs?: number } = {}): AuditTrail {
   if (opts.inMemory) {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     return new AuditTrail({
       hmacKey: config.auditKey ? Buffer.from(config.auditKey, 'base64') : randomBytes(32),
       signingKey: config.signingKey ? loadInstallationKey(config.keyDir, config.signingKey) : installationKeyFrom(pem),
       checkpoints: config.auditCheckpoints ? fileCheckpointStore(config.auditCheckpoints) : memoryCheckpointStore(),
+      delayMs: opts.checkpointDelayMs,
     });
   }
   const keyText = config.auditKey ?? readOrCreateKeyFile(config.keyDir, AUDIT_KEY_FILE, () => randomBytes(32).toString('base64'));
@@ -183,5 +184,6 @@ export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'aud
     hmacKey: Buffer.from(keyText, 'base64'),
     signingKey: loadInstallationKey(config.keyDir, config.signingKey),
     checkpoints: fileCheckpointStore(config.auditCheckpoints ?? join(config.keyDir, CHECKPOINT_FILE)),
+    delayMs: opts.checkpointDelayMs,
   });
 }
