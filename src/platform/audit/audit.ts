@@ -287,6 +287,11 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
   let legacyEntries = 0;
   let prev: Row | null = null;
   let keyedSeen = false;
+  let genesisOk = false;
+  let noGenesisReported = false;
+  // An entry edited with its hash replaced: the entry after it still names the original hash, which is
+  // the same finding, not a second one.
+  let prevMacFailed = false;
   const seen = new Set<number>();
   // Hashes of the last entries by the place they claim, so two swapped entries do not also break the link after them.
   const recent = new Map<number, string>();
@@ -302,16 +307,21 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
       let reordered = false;
       if (r.v !== 2) {
         legacyEntries++;
-        if (keyedSeen) report('edited', r.seq, 'an unkeyed entry after the trail was keyed: added outside the application');
-        else {
+        if (keyedSeen) {
+          report('edited', r.seq, 'an unkeyed entry after the trail was keyed: added outside the application');
+          prevMacFailed = true;
+        } else {
           if (first && r.prev_hash !== GENESIS_HASH) report('chain_broken', r.seq, 'the first entry does not start the chain: the entries before it are gone');
-          else if (!first && r.prev_hash !== linkTo) report('chain_broken', r.seq, 'does not follow the entry before it (an entry was removed or inserted before it)');
+          else if (!first && r.prev_hash !== linkTo && !prevMacFailed) report('chain_broken', r.seq, 'does not follow the entry before it (an entry was removed or inserted before it)');
           const expectedHash = entryHash(r.prev_hash, r.seq, { ...r, details: r.details });
-          if (expectedHash !== r.hash) report('edited', r.seq, 'its content does not match its (unkeyed, earlier-version) hash');
+          prevMacFailed = expectedHash !== r.hash;
+          if (prevMacFailed) report('edited', r.seq, 'its content does not match its (unkeyed, earlier-version) hash');
         }
       } else {
         const b = r.body === null ? null : parseBody(r.body);
         const macOk = r.body !== null && trail.mac(r.prev_hash, r.body) === r.hash;
+        const firstKeyed = !keyedSeen;
+        let sealBroken = false;
         if (!b || !macOk) {
           report('edited', r.seq, !b ? 'its keyed body is missing or unreadable' : b.kid !== trail.keyId ? `its keyed hash does not verify (made with audit key ${b.kid}, not this installation's ${trail.keyId})` : 'its content does not match its keyed hash');
         } else if (b.seq !== r.seq) {
@@ -322,12 +332,16 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
           const differ = columnsDiffer(r, b);
           if (differ.length) report('edited', r.seq, `stored ${differ.join(', ')} no longer match the keyed entry`);
         }
-        if (b && macOk && !keyedSeen) {
-          if (b.action !== GENESIS_ACTION) report('no_genesis', r.seq, 'the first keyed entry is not the genesis entry: the trail before it is gone');
-          else {
+        if (b && macOk && firstKeyed) {
+          if (b.action !== GENESIS_ACTION) {
+            noGenesisReported = true;
+            report('no_genesis', r.seq, 'the first keyed entry is not the genesis entry: the trail before it is gone');
+          } else {
+            genesisOk = true;
             const legacyHead = (b.details as { legacyHead?: { seq: number; hash: string } | null }).legacyHead ?? null;
             const before = prev;
-            if (legacyHead && (!before || before.seq !== legacyHead.seq || before.hash !== legacyHead.hash))
+            sealBroken = Boolean(legacyHead && (!before || before.seq !== legacyHead.seq || before.hash !== legacyHead.hash));
+            if (sealBroken)
               report('chain_broken', r.seq, `the genesis entry sealed the earlier trail at ${legacyHead.seq}:${legacyHead.hash.slice(0, 12)}…, which is not the entry before it`);
             if (!legacyHead && !first) report('chain_broken', r.seq, 'the genesis entry was written on an empty trail, but entries now come before it');
           }
@@ -336,9 +350,10 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
           const gap = prev && prev.v === 2 && r.seq !== prev.seq + 1;
           if (gap) report('missing', prev!.seq + 1, r.seq - prev!.seq - 1 === 1 ? `entry ${prev!.seq + 1} is missing` : `entries ${prev!.seq + 1} to ${r.seq - 1} are missing`);
           else if (first && r.prev_hash !== GENESIS_HASH) report('missing', null, `entries before ${r.seq} are missing: the first entry follows another`);
-          else if (!first && r.prev_hash !== linkTo) report('chain_broken', r.seq, 'does not follow the entry before it (an entry was removed, replaced or inserted before it)');
+          else if (!first && r.prev_hash !== linkTo && !prevMacFailed && !sealBroken) report('chain_broken', r.seq, 'does not follow the entry before it (an entry was removed, replaced or inserted before it)');
         }
         keyedSeen = true;
+        prevMacFailed = !b || !macOk;
       }
       recent.set(placed, r.hash);
       if (recent.size > 64) recent.delete(recent.keys().next().value!);
@@ -353,7 +368,7 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
 
   const headSeq = prev?.seq ?? null;
   if (entries === 0) report('empty', null, 'the audit trail is empty');
-  else if (!keyedSeen) report('no_genesis', null, 'the trail has no keyed genesis entry');
+  else if (!genesisOk && !noGenesisReported) report('no_genesis', null, 'the trail has no authentic genesis entry (the first keyed entry, written by this installation)');
   for (const [seq, cps] of expected) {
     if (seen.has(seq)) continue;
     for (const cp of cps) {
