@@ -341,7 +341,7 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
             const legacyHead = (b.details as { legacyHead?: { seq: number; hash: string } | null }).legacyHead ?? null;
             const before = prev;
             sealBroken = Boolean(legacyHead && (!before || before.seq !== legacyHead.seq || before.hash !== legacyHead.hash));
-            if (sealBroken)
+            if (legacyHead && sealBroken)
               report('chain_broken', r.seq, `the genesis entry sealed the earlier trail at ${legacyHead.seq}:${legacyHead.hash.slice(0, 12)}…, which is not the entry before it`);
             if (!legacyHead && !first) report('chain_broken', r.seq, 'the genesis entry was written on an empty trail, but entries now come before it');
           }
