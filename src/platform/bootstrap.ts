@@ -1,10 +1,14 @@
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
 import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
 import { acquireDataLock } from './db/data-lock.ts';
+import { APP_ROLE, currentRole, grantAppRoleTo, switchToAppRole } from './db/app-role.ts';
+import { loadAuditTrail } from './audit/audit-trail.ts';
+import { ensureAuditGenesis } from './audit/audit.ts';
 
 export interface Started {
   ctx: AppContext;
@@ -12,32 +16,56 @@ export interface Started {
   migrated: string[];
 }
 
-/** Opens the configured database, applies migrations and reference data, and builds the app context. */
+/**
+ * Opens the configured database, applies migrations and reference data as the owner role, then runs the
+ * application as the restricted role (APP_ROLE) with the audit key installed on its database handle,
+ * writes the trail's genesis entry when it has none, and builds the app context.
+ */
 export async function startPlatform(config: Config, opts: { inMemory?: boolean } = {}): Promise<Started> {
   // The embedded engine allows one process per data folder: refuse clearly instead of corrupting it.
   const lock = !config.databaseUrl && !opts.inMemory ? acquireDataLock(config.dataDir) : null;
-  let database: Database;
+  let database: Database | undefined;
+  let migrated: string[] = [];
   try {
-    database = await openDatabase({
-      url: config.databaseUrl,
-      dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite'),
-    });
+    if (config.databaseUrl) {
+      // Migrations as the owner (DATABASE_MIGRATION_URL, else DATABASE_URL's own role) on a connection of
+      // their own, closed before the application's pool opens: no pooled connection ever keeps the owner role.
+      const owner = await openDatabase({ url: config.databaseMigrationUrl ?? config.databaseUrl, poolSize: 1 });
+      try {
+        migrated = await migrateToLatest(owner.db);
+        await seedReferenceData(owner.db);
+        if (config.databaseMigrationUrl) {
+          const appUser = decodeURIComponent(new URL(config.databaseUrl).username) || process.env.PGUSER || userInfo().username;
+          if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);
+        }
+      } finally {
+        await owner.close();
+      }
+      database = await openDatabase({ url: config.databaseUrl, role: APP_ROLE });
+    } else {
+      database = await openDatabase({ dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite') });
+      migrated = await migrateToLatest(database.db);
+      await seedReferenceData(database.db);
+      await switchToAppRole(database.db);
+    }
   } catch (err) {
+    await database?.close().catch(() => undefined);
     lock?.release();
     throw err;
   }
-  if (lock) {
-    const close = database.close;
-    database = { ...database, close: () => close().finally(() => lock.release()) };
-  }
+  const closeDb = database.close;
+  const closeAll = () => closeDb().finally(() => lock?.release());
   try {
-    const migrated = await migrateToLatest(database.db);
-    await seedReferenceData(database.db);
+    const trail = loadAuditTrail(config, opts);
+    const db = trail.attach(database.db);
+    // The checkpoint still due is written before the database closes.
+    database = { ...database, db, close: () => trail.close().finally(closeAll) };
+    await ensureAuditGenesis(db);
     const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir);
-    const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
+    const ctx: AppContext = { db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
     return { ctx, database, migrated };
   } catch (err) {
-    await database.close();
+    await closeAll();
     throw err;
   }
 }

@@ -41,3 +41,13 @@ describe('AMAAN_SANDBOX, AMAAN_FFMPEG, AMAAN_FFPROBE', () => {
     expect(() => loadConfig({ AMAAN_SANDBOX: 'off' })).toThrow(/AMAAN_SANDBOX must be auto, bwrap or none/);
   });
 });
+
+describe('audit trail configuration', () => {
+  it('takes a 32-byte audit key, a checkpoint file outside the data folder, and a migration URL only beside DATABASE_URL', () => {
+    const good = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'test', AMAAN_AUDIT_KEY: good, AMAAN_AUDIT_CHECKPOINTS: '/srv/amaan-audit/checkpoints.jsonl' })).toMatchObject({ auditKey: good, auditCheckpoints: '/srv/amaan-audit/checkpoints.jsonl' });
+    expect(() => loadConfig({ NODE_ENV: 'test', AMAAN_AUDIT_KEY: 'c2hvcnQ=' })).toThrow(/AMAAN_AUDIT_KEY must be 32 bytes/);
+    expect(() => loadConfig({ NODE_ENV: 'test', AMAAN_DATA_DIR: '/srv/data', AMAAN_AUDIT_CHECKPOINTS: '/srv/data/cp.jsonl' })).toThrow(/AMAAN_AUDIT_CHECKPOINTS must be outside/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_MIGRATION_URL: 'postgres://owner@db/amaan' })).toThrow(/DATABASE_MIGRATION_URL needs DATABASE_URL/);
+  });
+});

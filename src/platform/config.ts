@@ -36,6 +36,14 @@ export interface Config {
   mfaRequired: boolean;
   /** A session unused for this long ends. */
   sessionIdleMinutes: number;
+  /** PostgreSQL URL migrations run with (the owner role); unset -> DATABASE_URL. The app itself runs as amaan_app. */
+  databaseMigrationUrl?: string;
+  /** Secret: 32-byte key (base64) chaining the audit trail (HMAC); unset -> a key file in keyDir. */
+  auditKey?: string;
+  /** File the signed audit checkpoints are appended to; unset -> audit-checkpoints.jsonl in keyDir. */
+  auditCheckpoints?: string;
+  /** Secret: the installation's Ed25519 private key (PKCS#8 PEM or base64 of it); unset -> a key file in keyDir. */
+  signingKey?: string;
 }
 
 export const configVariables = [
@@ -56,6 +64,10 @@ export const configVariables = [
   { name: 'AMAAN_SANDBOX', default: 'auto', secret: false, what: 'decoders of seized media (ffmpeg, libvips): auto = bubblewrap sandbox when it runs here, else limits only (logged; loudly in production); bwrap = refuse to decode without it; none = limits only' },
   { name: 'AMAAN_FFMPEG', default: '(unset: ffmpeg on PATH)', secret: false, what: 'ffmpeg binary for video hashing (vPDQ); without one, videos are reported as not hashed' },
   { name: 'AMAAN_FFPROBE', default: '(unset: ffprobe beside ffmpeg, or on PATH)', secret: false, what: 'ffprobe binary for reading video streams' },
+  { name: 'DATABASE_MIGRATION_URL', default: '(unset: DATABASE_URL)', secret: true, what: 'PostgreSQL connection string for migrations (owner role); the app connects with DATABASE_URL and runs as amaan_app' },
+  { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
+  { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
+  { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'the installation Ed25519 private key (PKCS#8 PEM, or base64 of it): signs audit checkpoints and case bundles' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -127,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandbox: (env.AMAAN_SANDBOX || 'auto') as Config['sandbox'],
     ffmpegPath: env.AMAAN_FFMPEG || undefined,
     ffprobePath: env.AMAAN_FFPROBE || undefined,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
+    auditKey: env.AMAAN_AUDIT_KEY || undefined,
+    auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
+    signingKey: env.AMAAN_SIGNING_KEY || undefined,
   };
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
@@ -137,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);
   });
   if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the data folder goes into the previous keys)');
+  if (config.auditKey && !isBase64Key(config.auditKey)) problems.push('AMAAN_AUDIT_KEY must be 32 bytes, base64-encoded');
+  if (config.databaseMigrationUrl && !config.databaseUrl) problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the connection the application itself uses)');
+  if (config.auditCheckpoints && (config.auditCheckpoints === config.dataDir || config.auditCheckpoints.startsWith(`${config.dataDir}/`))) problems.push('AMAAN_AUDIT_CHECKPOINTS must be outside AMAAN_DATA_DIR: checkpoints are the record kept apart from the data');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

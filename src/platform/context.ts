@@ -17,7 +17,10 @@ export interface ServiceContext extends AppContext {
   actor: Actor;
 }
 
-export type AuditEvent = Omit<AuditEntryInput, 'actorId' | 'actorName' | 'ip'>;
+export type AuditEvent = Omit<AuditEntryInput, 'actorId' | 'actorName' | 'ip' | 'credential'>;
+
+/** Who made an entry: the acting user and the credential (session or token) the request came with. */
+const madeBy = (ctx: ServiceContext) => ({ actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip, credential: ctx.actor.credential ?? { kind: 'system' as const, id: null } });
 
 /**
  * Runs a change in one transaction and appends its audit entries in the same transaction, so a change
@@ -28,15 +31,12 @@ export async function inTransaction<T>(
   work: (tx: Tx, audit: (event: AuditEvent) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => {
-    const audit = (event: AuditEvent) =>
-      appendAudit(tx, { ...event, actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip });
+    const audit = (event: AuditEvent) => appendAudit(tx, { ...event, ...madeBy(ctx) });
     return work(tx, audit);
   });
 }
 
 /** Records a read (victim identity, export) in the trail, outside any write transaction. */
 export async function auditRead(ctx: ServiceContext, event: AuditEvent): Promise<void> {
-  await ctx.db.transaction().execute((tx) =>
-    appendAudit(tx, { ...event, actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip }),
-  );
+  await ctx.db.transaction().execute((tx) => appendAudit(tx, { ...event, ...madeBy(ctx) }));
 }

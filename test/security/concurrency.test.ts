@@ -50,7 +50,7 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
 
   async function expectAuditChainOk() {
     const v = await verifyAuditChain(t.ctx.db);
-    expect(v.ok, JSON.stringify(v.firstBad)).toBe(true);
+    expect(v.ok, JSON.stringify(v.problems.slice(0, 5))).toBe(true);
   }
   const auditCount = async (action: string, entityId: string) =>
     Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).where('entity_id', '=', entityId).executeTakeFirstOrThrow()).n);

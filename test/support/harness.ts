@@ -11,6 +11,11 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { createScratchDatabase, detectEngines, type EngineName } from './engines.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../src/platform/db/database.ts';
+import { APP_ROLE, switchToAppRole } from '../../src/platform/db/app-role.ts';
+import { loadAuditTrail } from '../../src/platform/audit/audit-trail.ts';
+import { ensureAuditGenesis } from '../../src/platform/audit/audit.ts';
 
 export { detectEngines, type EngineName };
 
@@ -55,6 +60,8 @@ export interface TestApp {
   branchA: number;
   branchB: number;
   users: Record<UserKey, TestUser>;
+  /** Runs work as the database owner (the migrations' role): what a database administrator could do. */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Calls the API as a fixture user: with their bearer token, or for protection officers with a signed-in session. */
   call(user: UserKey | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -68,11 +75,27 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
     if (!postgresUrl) throw new Error('PostgreSQL not available');
     scratch = await createScratchDatabase(postgresUrl);
   }
-  const database = await openDatabase({ url: scratch?.url, poolSize: opts.poolSize ?? 4 });
-  await migrateToLatest(database.db);
-  await seedReferenceData(database.db);
+  // As in startPlatform: migrations as the owner, the app as the restricted role with the audit key installed.
+  const owner = await openDatabase({ url: scratch?.url, poolSize: 2 });
+  await migrateToLatest(owner.db);
+  await seedReferenceData(owner.db);
+  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
+  if (!scratch) await switchToAppRole(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };
-  const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
+  // Checkpoints only when a test asks (trail.checkpoint()), so tests that restore rows stay deterministic.
+  const trail = loadAuditTrail(config, { inMemory: true, checkpointDelayMs: 3_600_000 });
+  const ctx: AppContext = { db: trail.attach(database.db), engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
+  await ensureAuditGenesis(ctx.db);
+  const asOwner = async <T,>(work: (db: Db) => Promise<T>): Promise<T> => {
+    if (scratch) return work(owner.db);
+    // PGlite has one session: step back to the owner and return to the app role afterwards.
+    await sql`RESET ROLE`.execute(owner.db);
+    try {
+      return await work(owner.db);
+    } finally {
+      await switchToAppRole(owner.db);
+    }
+  };
   const branch = (district: string) => ctx.db.selectFrom('branches').select('id').where('district', '=', district).executeTakeFirstOrThrow();
   const branchA = (await branch('Muzaffargarh')).id;
   const branchB = (await branch('Lahore')).id;
@@ -114,6 +137,7 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
     branchA,
     branchB,
     users,
+    asOwner,
     async call(user, method, url, body) {
       if (!user || !sessionOnlyUsers.has(user)) return inject(method, url, body, user ? { authorization: `Bearer ${users[user].token}` } : {});
       const withSession = (s: { cookie: string; csrf: string } | null) => inject(method, url, body, s ? { cookie: `${SESSION_COOKIE}=${s.cookie}`, 'x-csrf-token': s.csrf } : {});
@@ -123,7 +147,9 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
     },
     async close() {
       await app.close();
+      await trail.close();
       await database.close();
+      if (scratch) await owner.close();
       await scratch?.drop();
     },
   };

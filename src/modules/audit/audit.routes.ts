@@ -13,6 +13,6 @@ export async function auditRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.post('/audit/verify', {
     config: { access: 'audit.read' },
-    schema: { tags, summary: 'Verify the hash chain end to end (optionally against an anchor kept earlier); names the first bad entry. Audited.', body: verifyAuditBody, response: { 200: verifyAuditResult } },
+    schema: { tags, summary: 'Verify the keyed hash chain end to end, every signed checkpoint (kept outside the database) and optionally an anchor kept earlier; lists every bad entry with its kind. Audited.', body: verifyAuditBody, response: { 200: verifyAuditResult } },
   }, async (request) => verifyAudit(serviceContext(ctx, request), request.body?.anchor));
 }

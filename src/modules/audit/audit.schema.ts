@@ -25,6 +25,11 @@ export const auditEntry = z.object({
   entityId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The session (hash prefix) or API token (id) the entry was made with; system for the CLI and the server itself; null on entries from before credentials were recorded. */
+  credentialKind: z.enum(['session', 'token', 'system']).nullable(),
+  credentialId: z.string().nullable(),
+  /** 1: unkeyed entry from an earlier version; 2: keyed (HMAC-SHA256) entry. */
+  v: z.number().int(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -36,19 +41,29 @@ export const verifyAuditBody = z
   })
   .nullish();
 
+export const auditProblemKinds = ['edited', 'chain_broken', 'missing', 'reordered', 'checkpoint_mismatch', 'cut_back', 'empty', 'no_genesis'] as const;
+
+export const auditProblem = z.object({
+  kind: z.enum(auditProblemKinds),
+  /** The entry concerned (the first of a missing run); null for the trail as a whole. */
+  seq: z.number().int().nullable(),
+  detail: z.string(),
+  /** The entry as stored now, when it is there (as stored: show with visibleText). */
+  action: z.string().nullable(),
+  at: z.string().nullable(),
+  actorName: z.string().nullable(),
+});
+export type AuditProblemView = z.infer<typeof auditProblem>;
+
 export const verifyAuditResult = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
+  legacyEntries: z.number().int(),
   headHash: z.string(),
   headSeq: z.number().int().nullable(),
-  firstBad: z
-    .object({
-      seq: z.number().int(),
-      problem: z.enum(['hash_mismatch', 'chain_broken', 'anchor_missing', 'anchor_mismatch']),
-      action: z.string().nullable(),
-      at: z.string().nullable(),
-      actorName: z.string().nullable(),
-    })
-    .nullable(),
+  checkpoints: z.object({ count: z.number().int(), latestSeq: z.number().int().nullable(), latestAt: z.string().nullable() }),
+  /** Every bad entry (up to 10,000; problemCount counts them all), in trail order, then checkpoint findings. */
+  problems: z.array(auditProblem),
+  problemCount: z.number().int(),
 });
 export type VerifyAuditResult = z.infer<typeof verifyAuditResult>;

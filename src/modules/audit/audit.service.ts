@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { auditRead } from '../../platform/context.ts';
-import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { verifyAuditChain, type Anchor } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import type { ListAuditQuery, VerifyAuditResult } from './audit.schema.ts';
@@ -38,6 +38,9 @@ export async function listAudit(ctx: ServiceContext, q: ListAuditQuery) {
       entityId: r.entity_id,
       ip: r.ip,
       details: (r.details ?? {}) as Record<string, unknown>,
+      credentialKind: (r.credential_kind as 'session' | 'token' | 'system' | null) ?? null,
+      credentialId: r.credential_id,
+      v: r.v,
       prevHash: r.prev_hash,
       hash: r.hash,
     })),
@@ -48,35 +51,49 @@ export async function listAudit(ctx: ServiceContext, q: ListAuditQuery) {
 }
 
 /**
- * Walks the whole chain (see verifyAuditChain) and, when given an anchor recorded earlier, checks that the
- * entry it names still has that hash: the chain alone cannot see a trail cut back at its end or rewritten
- * from some point on with fresh hashes, an anchor kept off-line can.
+ * Walks the whole trail (see verifyAuditChain): every bad entry with its kind, every signed checkpoint
+ * checked, and, when given, an anchor recorded earlier by the caller (seq and hash) checked like one.
  */
-export async function checkAuditTrail(db: Db, anchor?: { seq: number; hash: string }): Promise<VerifyAuditResult> {
-  const result = await verifyAuditChain(db);
-  const head = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const describe = async (seq: number, problem: NonNullable<VerifyAuditResult['firstBad']>['problem']) => {
-    const row = await db.selectFrom('audit_log').select(['action', 'at', 'actor_name']).where('seq', '=', seq).executeTakeFirst();
-    return { seq, problem, action: row?.action ?? null, at: row ? row.at.toISOString() : null, actorName: row?.actor_name ?? null };
-  };
-  const base = { entries: result.entries, headHash: result.headHash, headSeq: head?.seq ?? null };
-  if (!result.ok && result.firstBad) return { ok: false, ...base, firstBad: await describe(result.firstBad.seq, result.firstBad.problem) };
-  if (anchor) {
-    const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', anchor.seq).executeTakeFirst();
-    if (!row) return { ok: false, ...base, firstBad: { seq: anchor.seq, problem: 'anchor_missing', action: null, at: null, actorName: null } };
-    if (row.hash !== anchor.hash) return { ok: false, ...base, firstBad: await describe(anchor.seq, 'anchor_mismatch') };
+export async function checkAuditTrail(db: Db, anchor?: Anchor): Promise<VerifyAuditResult> {
+  const result = await verifyAuditChain(db, anchor ? [anchor] : []);
+  // What each named entry says now (action, time, actor), for the reader.
+  const seqs = [...new Set(result.problems.map((p) => p.seq).filter((s): s is number => s !== null))];
+  const found = new Map<number, { action: string; at: Date; actor_name: string }>();
+  for (let i = 0; i < seqs.length; i += 1000) {
+    const rows = await db.selectFrom('audit_log').select(['seq', 'action', 'at', 'actor_name']).where('seq', 'in', seqs.slice(i, i + 1000)).execute();
+    for (const r of rows) found.set(r.seq, r);
   }
-  return { ok: true, ...base, firstBad: null };
+  return {
+    ok: result.ok,
+    entries: result.entries,
+    legacyEntries: result.legacyEntries,
+    headHash: result.headHash,
+    headSeq: result.headSeq,
+    checkpoints: result.checkpoints,
+    problems: result.problems.map((p) => {
+      const row = p.seq === null ? undefined : found.get(p.seq);
+      return { ...p, action: row?.action ?? null, at: row ? row.at.toISOString() : null, actorName: row?.actor_name ?? null };
+    }),
+    problemCount: result.problemCount,
+  };
 }
 
-/** Verification on request, recorded in the trail with its outcome. */
-export async function verifyAudit(ctx: ServiceContext, anchor?: { seq: number; hash: string }): Promise<VerifyAuditResult> {
+/** Verification on request, recorded in the trail with its outcome (counts and the first problems). */
+export async function verifyAudit(ctx: ServiceContext, anchor?: Anchor): Promise<VerifyAuditResult> {
   const result = await checkAuditTrail(ctx.db, anchor);
   await auditRead(ctx, {
     action: 'audit.verify',
     entityType: 'audit_log',
     entityId: null,
-    details: { ok: result.ok, entries: result.entries, headSeq: result.headSeq, headHash: result.headHash, firstBad: result.firstBad, anchor: anchor ?? null },
+    details: {
+      ok: result.ok,
+      entries: result.entries,
+      headSeq: result.headSeq,
+      headHash: result.headHash,
+      problemCount: result.problemCount,
+      problems: result.problems.slice(0, 20).map((p) => ({ kind: p.kind, seq: p.seq })),
+      anchor: anchor ?? null,
+    },
   });
   return result;
 }

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   /** PGlite data folder; undefined means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL: every connection of the pool switches to this role first (SET ROLE); see app-role.ts. */
+  role?: string;
 }
 
 // Same JS types from both engines: int8/numeric as number, date as its 'YYYY-MM-DD' text.
@@ -39,7 +41,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return pg.types.getTypeParser(oid, format);
       },
     };
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+    // The role is set in the connection's start-up packet: a connection that cannot take it is refused,
+    // so no query ever runs as the login role.
+    if (options.role && !/^[a-z_][a-z0-9_]*$/.test(options.role)) throw new Error(`bad role name ${options.role}`);
+    let connectionString = options.url;
+    let roleOption = {};
+    if (options.role) {
+      // Options given in the URL would replace ours: merge them into one.
+      const u = new URL(options.url);
+      const given = u.searchParams.get('options');
+      u.searchParams.delete('options');
+      connectionString = u.toString();
+      roleOption = { options: `${given ? `${given} ` : ''}-c role=${options.role}` };
+    }
+    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types, ...roleOption });
     // An idle connection closed by the server (restart, failover) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));

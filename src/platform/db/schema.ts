@@ -423,6 +423,12 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
   hash: string;
+  /** 1: unkeyed SHA-256 entry of an earlier version; 2: keyed entry (HMAC) with its canonical body. */
+  v: number;
+  /** v2: the canonical JSON that was hashed, stored verbatim. */
+  body: string | null;
+  credential_kind: string | null;
+  credential_id: string | null;
 }
 
 export interface HashSetsTable {

@@ -15,6 +15,7 @@ import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../auth/auth-hooks.ts';
+import { refuseLoneSurrogates } from './well-formed-input.ts';
 
 export type { RouteInfo } from '../access/route-access.ts';
 
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook('preHandler', async (request) => scopeGate(ctx, request));
 
   registerAuthHooks(app as unknown as Api, ctx);
+  app.addHook('preValidation', refuseLoneSurrogates); // public routes (sign-in) included
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);

@@ -5,6 +5,7 @@ import * as operationsProsecution from './0003_operations_prosecution.ts';
 import * as admin from './0004_admin.ts';
 import * as searchIndexes from './0005_search_indexes.ts';
 import * as media from './0006_media.ts';
+import * as audit from './0007_audit.ts';
 import * as auth from './0008_auth.ts';
 import * as mediaErrors from './0012_media_errors.ts';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004_admin': admin,
   '0005_search_indexes': searchIndexes,
   '0006_media': media,
+  '0007_audit': audit,
   '0008_auth': auth,
   '0012_media_errors': mediaErrors,
 };
