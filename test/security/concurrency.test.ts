@@ -329,7 +329,8 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
     const other = await t.call('admin', 'POST', '/api/v1/admin/users', { username: 'race_admin', displayName: 'Test Race Admin', role: 'administrator', password: 'another correct horse battery' });
     expect(other.statusCode, other.body).toBe(201);
     const otherId = other.json().id as string;
-    const { token } = await createApiToken(t.ctx, otherId, 'race', systemActor('test-setup'));
+    // A token acts only as the user who creates it: the other administrator issues their own.
+    const { token } = await createApiToken(t.ctx, otherId, 'race', { ...systemActor('race_admin'), id: otherId });
     const asOther = (method: 'PATCH', url: string, body: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, payload: body });
     for (let round = 0; round < ROUNDS; round++) {
       const res = await burst([
@@ -419,7 +420,10 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(await t.ctx.db.selectFrom('sessions').select('token_hash').where('user_id', '=', signIn).execute()).toEqual([]);
 
-    const tokenUser = await mk('race_token');
+    // Administrators issue tokens only to service accounts.
+    const made = await t.call('admin', 'POST', '/api/v1/admin/users', { username: 'race_token', displayName: 'Test race_token', role: 'analyst', serviceAccount: true });
+    expect(made.statusCode, made.body).toBe(201);
+    const tokenUser = made.json().id as string;
     const issued = await duringUncommittedDisable(tokenUser, () => t.call('admin', 'POST', `/api/v1/admin/users/${tokenUser}/tokens`, { name: 'issued during disable' }));
     expect(issued.statusCode, issued.body).toBe(409);
     expect(issued.headers['content-type']).toContain('application/problem+json');
