@@ -69,13 +69,12 @@ async function ffmpegCpuRate(bin: string, path: string): Promise<number> {
   let best = 0;
   for (let i = 0; i < RUNS; i++) {
     const child = spawn(bin, cmd, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let frames = 0;
     let bytes = 0;
     let err = '';
     child.stderr.on('data', (s: Buffer) => (err += s.toString()));
     child.stdout.on('data', (b: Buffer) => (bytes += b.length));
     await new Promise((resolve) => child.on('close', resolve));
-    frames = bytes / (info.width * info.height * 3);
+    const frames = bytes / (info.width * info.height * 3);
     const m = /bench: utime=([\d.]+)s stime=([\d.]+)s/.exec(err);
     if (!m) throw new Error(`no -benchmark line from ffmpeg: ${err.slice(-300)}`);
     best = Math.max(best, frames / (Number(m[1]) + Number(m[2])));

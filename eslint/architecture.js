@@ -11,6 +11,7 @@ const webMayImport = [
   /^src\/modules\/hashsets\/formats\/[^/]+\.ts$/,
   /^src\/platform\/[^/]+\/[^/]+\.schema\.ts$/,
   /^src\/platform\/access\/permissions\.ts$/,
+  /^src\/platform\/text\/visible-text\.ts$/,
 ];
 
 const importZones = {

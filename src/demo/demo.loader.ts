@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppContext } from '../platform/context.ts';
+import { inTransaction, type AppContext } from '../platform/context.ts';
 import type { DB, Role } from '../platform/db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import { appendAudit } from '../platform/audit/audit.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { buildDemoDataset, type DemoRows } from './demo.dataset.ts';
@@ -140,7 +139,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
   say(`dataset built (${dataset.rows.cases.length} cases, ${dataset.rows.victims.length} victims) in ${Math.round(performance.now() - t0)} ms`);
 
   const counts: Record<string, number> = {};
-  const loaded = await ctx.db.transaction().execute(async (tx) => {
+  // The system loads the demo: its one trail entry is written by inTransaction like any other change.
+  const loaded = await inTransaction({ ...ctx, actor: systemActor('demo-loader') }, async (tx, audit) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`.execute(tx);
     if ((await caseCount(tx)) > 0) return false; // another process loaded it meanwhile
     // Demo accounts left from an earlier load (casework since deleted) are taken over, not duplicated.
@@ -162,9 +162,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
       counts[table] = await bulkInsert(tx, table, demoColumns[table] as Record<string, string>, dataset.rows[table]);
     }
     say(`${counts.cases} cases, ${counts.persons} persons, ${counts.victims} victims, ${counts.arrests} arrests, ${counts.users} users written`);
-    const actor = systemActor('demo-loader');
-    await appendAudit(tx, {
-      actorId: null, actorName: actor.username, action: 'demo.load', entityType: 'system', entityId: null,
+    await audit({
+      action: 'demo.load', entityType: 'system', entityId: null,
       details: { synthetic: true, muzaffargarhCaseId: dataset.muzaffargarhCaseId, rows: counts, accounts: Object.fromEntries(hashes.map(([u, h]) => [u, fingerprint(h)])) },
     });
     return true;

@@ -49,7 +49,7 @@ const SNIFF_BYTES = 4100;
 
 export async function hashFile(path: string, opts: HashFileOptions = {}): Promise<HashOutcome> {
   const record: HashRecord = { path };
-  let data: Buffer | null = null;
+  let data: Buffer | null;
   try {
     // stat before open: opening a FIFO or device could block or have side effects.
     const st = await stat(path);

@@ -25,7 +25,7 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
   // The embedded engine allows one process per data folder: refuse clearly instead of corrupting it.
   const lock = !config.databaseUrl && !opts.inMemory ? acquireDataLock(config.dataDir) : null;
   let database: Database | undefined;
-  let migrated: string[] = [];
+  let migrated: string[];
   try {
     if (config.databaseUrl) {
       // Migrations as the owner (DATABASE_MIGRATION_URL, else DATABASE_URL's own role) on a connection of

@@ -67,7 +67,7 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
   const reencryptAudits = (env: NodeJS.ProcessEnv) =>
     withDb(env, ({ ctx }) => ctx.db.selectFrom('audit_log').select(['details', 'actor_name']).where('action', '=', 'data_key.reencrypt').orderBy('seq').execute());
   let officer: { id: string; username: string };
-  let victimIds: string[] = [];
+  const victimIds: string[] = [];
   /** Every identity as the assigned protection officer reads it through the service. */
   const readAll = (env: NodeJS.ProcessEnv) =>
     withDb(env, async ({ ctx }) => {

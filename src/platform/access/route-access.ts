@@ -293,7 +293,7 @@ async function resolveScope(ctx: AppContext, request: FastifyRequest, where: 'pa
  * Installs the route collector, the start-up guard, the request-target check and the access hooks.
  * Call before any route is registered; `onRequestAuth` runs between the target check and the gate.
  */
-export function installAccessControl(app: FastifyInstance, ctx: AppContext): { assertDeclared(): void } {
+export function installAccessControl(app: FastifyInstance, _ctx: AppContext): { assertDeclared(): void } {
   const routes: RouteOptions[] = [];
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context.ts';
 import type { Api } from '../http/route-kit.ts';
-import { actorOf, okResponse, uuidParam } from '../http/route-kit.ts';
+import { okResponse, uuidParam } from '../http/route-kit.ts';
 import { AppError } from '../http/errors.ts';
 import { changeOwnPassword, login, logout, SESSION_COOKIE, sessionStages } from './auth.service.ts';
 import {

@@ -12,6 +12,8 @@ export const LOCK_CLASS = {
   firNumber: 7_261_003,
   /** The set of enabled administrators (never left empty). */
   administrators: 7_261_004,
+  /** Offence codes of the catalogue (create or update). */
+  offenceCode: 7_261_005,
 } as const;
 
 export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
