@@ -61,8 +61,10 @@ export function registerAuthHooks(app: Api, ctx: AppContext): void {
   });
 
   // Nothing the API answers may be kept by a browser or proxy cache: identities, case content, tokens.
+  // Refusals too (a request line refused before routing may name anything), and whatever set no policy of
+  // its own; the web app's hashed assets keep the long cache they declare.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api')) {
+    if (request.url.startsWith('/api') || reply.statusCode >= 400 || !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
       reply.header('pragma', 'no-cache');
     }
