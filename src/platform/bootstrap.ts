@@ -5,11 +5,14 @@ import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
 import { acquireDataLock } from './db/data-lock.ts';
+import { sealPlaintext, type SealReport } from './crypto/seal-at-start.ts';
 
 export interface Started {
   ctx: AppContext;
   database: Database;
   migrated: string[];
+  /** What the start-up sealing step encrypted (legacy identities bound, plaintext care records and numbers sealed). */
+  sealed: SealReport;
 }
 
 /** Opens the configured database, applies migrations and reference data, and builds the app context. */
@@ -33,9 +36,10 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
   try {
     const migrated = await migrateToLatest(database.db);
     await seedReferenceData(database.db);
-    const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir);
+    const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir, config.keyDir);
     const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
-    return { ctx, database, migrated };
+    const sealed = await sealPlaintext(ctx);
+    return { ctx, database, migrated, sealed };
   } catch (err) {
     await database.close();
     throw err;

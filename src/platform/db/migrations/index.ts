@@ -5,6 +5,7 @@ import * as operationsProsecution from './0003_operations_prosecution.ts';
 import * as admin from './0004_admin.ts';
 import * as searchIndexes from './0005_search_indexes.ts';
 import * as media from './0006_media.ts';
+import * as encryption from './0009_encryption.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_admin': admin,
   '0005_search_indexes': searchIndexes,
   '0006_media': media,
+  '0009_encryption': encryption,
 };
