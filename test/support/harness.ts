@@ -11,6 +11,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { createScratchDatabase, detectEngines, type EngineName } from './engines.ts';
+import { generateKeyPairSync } from 'node:crypto';
 
 export { detectEngines, type EngineName };
 
@@ -63,7 +64,9 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
   const database = await openDatabase({ url: scratch?.url, poolSize: 4 });
   await migrateToLatest(database.db);
   await seedReferenceData(database.db);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };
+  // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url, signingKey };
   const ctx: AppContext = { db: database.db, engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };
   const branch = (district: string) => ctx.db.selectFrom('branches').select('id').where('district', '=', district).executeTakeFirstOrThrow();
   const branchA = (await branch('Muzaffargarh')).id;
