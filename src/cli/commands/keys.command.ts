@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
+import { readFile } from 'node:fs/promises';
+import { addTrusted, listTrusted, ownInstallationKey, removeTrusted } from '../../modules/bundles/trust.service.ts';
 import { MissingDataKeyError, REENCRYPT_BATCH, reencryptIdentities, UndecryptableValueError, type ReencryptPlan } from '../../modules/victims/identity.reencrypt.ts';
 
 const HELP_AFTER = `
@@ -62,5 +64,49 @@ export function register(program: Command): void {
         if (started) bar.stop();
         throw err;
       }
+    });
+
+  keys
+    .command('public')
+    .description("print this installation's bundle-signing public key and key id, to give to installations that import its bundles")
+    .action(async () => {
+      const key = await withPlatform(async (ctx) => ownInstallationKey(ctx));
+      process.stdout.write(`# key id ${key.keyId}\n${key.publicKey}`);
+    });
+
+  const trust = keys.command('trust').description('installations whose signed case bundles this installation imports (audited)');
+  trust
+    .command('add')
+    .description("trust another installation's bundle-signing public key (from its `amaan keys public`)")
+    .argument('<file>', 'the public key, SPKI PEM')
+    .requiredOption('--name <name>', 'who the installation is, e.g. "NCCIA Lahore"')
+    .option('--key-id <id>', 'the key id the sender read out to you: refused when the file has another')
+    .action(async (file: string, opts: { name: string; keyId?: string }) => {
+      let pem: string;
+      try {
+        pem = await readFile(file, 'utf8');
+      } catch (err) {
+        throw new CliError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      }
+      pem = pem.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+      const added = await withPlatform((ctx) => addTrusted(ctx, { name: opts.name, publicKey: pem, ...(opts.keyId ? { keyId: opts.keyId } : {}) }));
+      process.stdout.write(`trusted ${added.name} (key ${added.keyId}): its signed bundles are imported from now on\n`);
+    });
+  trust
+    .command('list')
+    .description('list the trusted installations')
+    .action(async () => {
+      const rows = await withPlatform((ctx) => listTrusted(ctx));
+      if (!rows.length) process.stdout.write('no trusted installations: only this installation\'s own bundles are imported\n');
+      for (const r of rows) process.stdout.write(`${r.keyId}  ${r.name}  (added ${r.addedAt}${r.addedBy ? ` by ${r.addedBy}` : ''})\n`);
+    });
+  trust
+    .command('remove')
+    .description('stop trusting an installation: its bundles are refused from now on')
+    .argument('<key-id>', '16 hex digits, as `amaan keys trust list` shows')
+    .action(async (keyId: string) => {
+      if (!/^[0-9a-f]{16}$/.test(keyId)) throw new CliError('the key id is 16 hex digits, as `amaan keys trust list` shows');
+      await withPlatform((ctx) => removeTrusted(ctx, keyId));
+      process.stdout.write(`no longer trusted: ${keyId}\n`);
     });
 }
