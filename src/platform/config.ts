@@ -15,7 +15,7 @@ export interface Config {
    * outside the data folder, so a copy of the data folder is not a copy of its keys.
    */
   keyDir: string;
-  /** Secret: 32-byte key (base64) for victim-identity encryption; unset -> a key file in dataDir. */
+  /** Secret: 32-byte key (base64) for field encryption and blind indexes; unset -> a key file in keyDir (required in production). */
   dataKey?: string;
   /** Secret: the installation's Ed25519 signing key (PKCS#8 PEM or base64 of it); unset -> a key file in keyDir. */
   signingKey?: string;
@@ -95,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   config.previousDataKeys.forEach((k, i) => {
     if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);
   });
-  if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the data folder goes into the previous keys)');
+  if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the key folder goes into the previous keys)');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -22,6 +22,8 @@ const expectedAllowed: Record<string, Array<(typeof fixtureUsers)[UserKey]['role
   'GET /api/v1/cases/:id/media': ['investigator', 'supervisor', 'analyst', 'prosecutor'],
   'POST /api/v1/hash-sets/import': ['analyst'],
   'PUT /api/v1/offences/:code': ['administrator'],
+  'POST /api/v1/admin/trusted-installations': ['administrator'],
+  'GET /api/v1/bundles/match-suggestions': ['investigator', 'supervisor', 'analyst', 'prosecutor'],
   'GET /api/v1/offences': ['investigator', 'supervisor', 'analyst', 'protection_officer', 'prosecutor', 'leadership', 'administrator', 'auditor'],
 };
 

@@ -9,7 +9,7 @@ import { MissingDataKeyError, REENCRYPT_BATCH, reencryptIdentities, Undecryptabl
 const HELP_AFTER = `
 Rotating the data key:
   1. Put a new key in AMAAN_DATA_KEY (32 random bytes, base64: openssl rand -base64 32) and the old one
-     (the former AMAAN_DATA_KEY, or the content of data-key.b64 in the data folder) in
+     (the former AMAAN_DATA_KEY, or the content of data-key.b64 in the key folder) in
      AMAAN_DATA_KEYS_PREVIOUS; several earlier keys are separated by commas. New writes use the new key,
      values under an earlier key stay readable.
   2. Run \`amaan keys reencrypt\`: every encrypted value under an earlier key (victim identities, persons'
