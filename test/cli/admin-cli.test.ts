@@ -184,6 +184,13 @@ describe.each(engines)('administration verbs on %s', (engine) => {
     const envB = { AMAAN_DATA_DIR: join(work, `other-${engine}`), AMAAN_DATA_KEY: Buffer.alloc(32, 4).toString('base64'), DATABASE_URL: scratch.url ?? '' };
     try {
       expect((await amaan(['migrate'], envB)).code).toBe(0);
+      // The bundle names its users by username: the receiving installation has its own account for them.
+      const b = await startPlatform(loadConfig({ ...envB, NODE_ENV: 'test' }));
+      try {
+        await b.ctx.db.insertInto('users').values({ username: 'inv.cli', display_name: 'CLI investigator', role: 'investigator', password_hash: 'x', disabled: true }).execute();
+      } finally {
+        await b.database.close();
+      }
       const unknown = await amaan(['import', '--branch', 'Multan', file], envB);
       expect(unknown.code).toBe(4);
       expect(unknown.err).toMatch(/signature\.keyId: signed by installation [0-9a-f]{16}, which this installation does not trust/);
