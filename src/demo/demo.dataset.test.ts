@@ -17,7 +17,7 @@ function input(): DatasetInput {
     branches,
     offences,
     passwordHashes: new Map(['demo.investigator', 'demo.supervisor', 'demo.analyst', 'demo.protection', 'demo.prosecutor', 'demo.leadership', 'demo.admin', 'demo.auditor'].map((u) => [u, `hash-${u}`])),
-    encryptIdentity: () => ({ keyId: 'k', ciphertext: new Uint8Array([n++ & 255]) }),
+    encryptIdentity: () => ({ keyId: 'k', ciphertext: new Uint8Array([n++ & 255]), contextVersion: 2 }),
   };
 }
 

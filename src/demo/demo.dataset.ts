@@ -35,7 +35,7 @@ export interface DatasetInput {
   offences: Map<string, boolean>;
   /** Password hash per demo username (argon2 is slow; hashed by the caller, in parallel). */
   passwordHashes: Map<string, string>;
-  encryptIdentity: (identity: VictimIdentity) => { keyId: string; ciphertext: Uint8Array };
+  encryptIdentity: (victimId: string, identity: VictimIdentity) => { keyId: string; ciphertext: Uint8Array; contextVersion: number };
 }
 
 /** The identity as the victims module stores it (src/modules/victims/victim.schema.ts, identityBody). */
@@ -340,11 +340,11 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
       cnicOrBForm: null,
       notes: 'Synthetic demo identity: every detail is invented.',
     };
-    const enc = input.encryptIdentity(identity);
+    const enc = input.encryptIdentity(id, identity);
     const row: Row = { id, pseudonym: '', gender: v.gender, age_at_identification: v.age, state: 'identified', identified_at: iso(v.identifiedAt), recovered_at: null, placed_at: null, closed_at: null, created_by: v.by, created_at: iso(v.identifiedAt) };
     rows.victims.push(row);
     victimRows.push(row);
-    rows.victim_identities.push({ victim_id: id, key_id: enc.keyId, ciphertext: byteaHex(enc.ciphertext), updated_at: iso(v.identifiedAt) });
+    rows.victim_identities.push({ victim_id: id, key_id: enc.keyId, ciphertext: byteaHex(enc.ciphertext), context_version: enc.contextVersion, updated_at: iso(v.identifiedAt) });
     rows.case_victims.push({ case_id: v.caseId, victim_id: id, added_at: iso(v.identifiedAt) });
     if (v.assign) rows.victim_assignments.push({ victim_id: id, user_id: v.assign, assigned_at: iso(v.identifiedAt) });
     return { id, row };

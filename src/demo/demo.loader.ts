@@ -8,6 +8,9 @@ import { bulkInsert } from './bulk-insert.ts';
 import { buildDemoDataset, type DemoRows } from './demo.dataset.ts';
 import { demoPassword, demoUsers } from './demo.figures.ts';
 import { demoPasswordHashes } from './demo.passwords.ts';
+import { CONTEXT_VERSION } from '../platform/crypto/field-crypto.ts';
+import { identityContext } from '../platform/crypto/sealed-fields.ts';
+import { sealPlaintext } from '../platform/crypto/seal-at-start.ts';
 
 export interface DemoResult {
   users: Array<{ role: Role; username: string; password: string }>;
@@ -50,7 +53,7 @@ const demoColumns: { [T in keyof DemoRows]: Columns<T> } = {
     placed_at: 'timestamptz', closed_at: 'timestamptz', created_by: 'uuid', created_at: 'timestamptz',
   },
   victim_state_history: { victim_id: 'uuid', from_state: 'text', to_state: 'text', reason: 'text', actor_id: 'uuid', at: 'timestamptz' },
-  victim_identities: { victim_id: 'uuid', key_id: 'text', ciphertext: 'bytea', updated_at: 'timestamptz' },
+  victim_identities: { victim_id: 'uuid', key_id: 'text', ciphertext: 'bytea', context_version: 'int', updated_at: 'timestamptz' },
   case_victims: { case_id: 'uuid', victim_id: 'uuid', added_at: 'timestamptz' },
   victim_assignments: { victim_id: 'uuid', user_id: 'uuid', assigned_at: 'timestamptz' },
   placements: { id: 'uuid', victim_id: 'uuid', kind: 'text', facility: 'text', started_at: 'timestamptz', ended_at: 'timestamptz', notes: 'text', created_by: 'uuid' },
@@ -134,7 +137,7 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
     branches: branches.map((b) => ({ id: b.id, district: b.district, province: b.province, population: b.population_2023 })),
     offences: new Map(offences.map((o) => [o.code, o.child_exploitation])),
     passwordHashes: new Map(hashes),
-    encryptIdentity: (identity) => ({ keyId: ctx.crypto.keyId, ciphertext: ctx.crypto.encryptJson(identity) }),
+    encryptIdentity: (victimId, identity) => ({ keyId: ctx.crypto.keyId, ciphertext: ctx.crypto.encryptJson(identity, identityContext(victimId)), contextVersion: CONTEXT_VERSION }),
   });
   say(`dataset built (${dataset.rows.cases.length} cases, ${dataset.rows.victims.length} victims) in ${Math.round(performance.now() - t0)} ms`);
 
@@ -172,6 +175,8 @@ export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): 
     say('database already holds cases; demo dataset not loaded');
     return done(await unchangedDemoSignIns(ctx), false);
   }
+  // Care records were written as plaintext in bulk: sealed now, as at every start.
+  await sealPlaintext(ctx);
   say(`loaded in ${Math.round(performance.now() - t0)} ms`);
   return done(dataset.users, true, counts);
 }

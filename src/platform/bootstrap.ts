@@ -9,11 +9,14 @@ import { acquireDataLock } from './db/data-lock.ts';
 import { APP_ROLE, currentRole, grantAppRoleTo, switchToAppRole } from './db/app-role.ts';
 import { loadAuditTrail } from './audit/audit-trail.ts';
 import { ensureAuditGenesis } from './audit/audit.ts';
+import { sealPlaintext, type SealReport } from './crypto/seal-at-start.ts';
 
 export interface Started {
   ctx: AppContext;
   database: Database;
   migrated: string[];
+  /** What the start-up sealing step encrypted (legacy identities bound, plaintext care records and numbers sealed). */
+  sealed: SealReport;
 }
 
 /**
@@ -61,9 +64,11 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
     // The checkpoint still due is written before the database closes.
     database = { ...database, db, close: () => trail.close().finally(closeAll) };
     await ensureAuditGenesis(db);
-    const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir);
+    const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir, config.keyDir);
     const ctx: AppContext = { db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
-    return { ctx, database, migrated };
+    // After the genesis entry (the trail's first): rows written before encryption, sealed once and audited.
+    const sealed = await sealPlaintext(ctx);
+    return { ctx, database, migrated, sealed };
   } catch (err) {
     await closeAll();
     throw err;

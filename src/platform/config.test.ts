@@ -51,3 +51,32 @@ describe('audit trail configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_MIGRATION_URL: 'postgres://owner@db/amaan' })).toThrow(/DATABASE_MIGRATION_URL needs DATABASE_URL/);
   });
 });
+
+describe('production needs its keys from the environment', () => {
+  it('refuses to start in production without AMAAN_DATA_KEY, listed with the other problems', () => {
+    let err: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'x' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as Error).message;
+    expect(msg).toContain('AMAAN_DATA_KEY is required in production');
+    expect(msg).toContain('PORT must be an integer');
+  });
+
+  it('starts in production with AMAAN_DATA_KEY, and in development without it', () => {
+    expect(loadConfig({ NODE_ENV: 'production', AMAAN_DATA_KEY: key(1) }).dataKey).toBe(key(1));
+    expect(loadConfig({ NODE_ENV: 'development' }).dataKey).toBeUndefined();
+  });
+
+  it('checks AMAAN_SIGNING_KEY is an Ed25519 private key without echoing it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', AMAAN_SIGNING_KEY: 'bm90IGEga2V5' })).toThrow(/AMAAN_SIGNING_KEY must be an Ed25519 private key/);
+    try {
+      loadConfig({ NODE_ENV: 'test', AMAAN_SIGNING_KEY: 'bm90IGEga2V5' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('bm90IGEga2V5');
+    }
+  });
+});

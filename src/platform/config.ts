@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
+import { installationKeyFrom } from './crypto/installation-key.ts';
 
 // Configuration is read once from the environment at start; every variable is listed here with its
 // default and whether it is secret. All problems are reported together.
@@ -15,8 +16,10 @@ export interface Config {
    * outside the data folder, so a copy of the data folder is not a copy of its keys.
    */
   keyDir: string;
-  /** Secret: 32-byte key (base64) for victim-identity encryption; unset -> a key file in dataDir. */
+  /** Secret: 32-byte key (base64) for field encryption and blind indexes; unset -> a key file in keyDir (required in production). */
   dataKey?: string;
+  /** Secret: the installation's Ed25519 signing key (PKCS#8 PEM or base64 of it); unset -> a key file in keyDir. */
+  signingKey?: string;
   /** Secret: earlier data keys (base64), still accepted for reading until `amaan keys reencrypt` retires them. */
   previousDataKeys: string[];
   bodyLimitBytes: number;
@@ -42,8 +45,6 @@ export interface Config {
   auditKey?: string;
   /** File the signed audit checkpoints are appended to; unset -> audit-checkpoints.jsonl in keyDir. */
   auditCheckpoints?: string;
-  /** Secret: the installation's Ed25519 private key (PKCS#8 PEM or base64 of it); unset -> a key file in keyDir. */
-  signingKey?: string;
 }
 
 export const configVariables = [
@@ -53,7 +54,8 @@ export const configVariables = [
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
   { name: 'AMAAN_DATA_DIR', default: './data', secret: false, what: 'folder of the embedded database and local keys' },
   { name: 'AMAAN_KEY_DIR', default: '(unset: <data folder>-keys beside the data folder)', secret: false, what: 'folder of local key files and audit checkpoints, outside the data folder' },
-  { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the data folder)', secret: true, what: 'base64 32-byte key encrypting victim identities' },
+  { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the key folder; required in production)', secret: true, what: 'base64 32-byte key encrypting victim identities, care records and person identity numbers' },
+  { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'Ed25519 private key (PKCS#8 PEM, or base64 of it) signing case bundles and audit checkpoints' },
   { name: 'AMAAN_DATA_KEYS_PREVIOUS', default: '(unset: none)', secret: true, what: 'comma-separated base64 32-byte keys used before AMAAN_DATA_KEY: read only, until `amaan keys reencrypt`' },
   { name: 'AMAAN_BODY_LIMIT', default: '1048576', secret: false, what: 'largest accepted request body in bytes' },
   { name: 'AMAAN_SESSION_HOURS', default: '12', secret: false, what: 'session lifetime' },
@@ -67,13 +69,21 @@ export const configVariables = [
   { name: 'DATABASE_MIGRATION_URL', default: '(unset: DATABASE_URL)', secret: true, what: 'PostgreSQL connection string for migrations (owner role); the app connects with DATABASE_URL and runs as amaan_app' },
   { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
-  { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'the installation Ed25519 private key (PKCS#8 PEM, or base64 of it): signs audit checkpoints and case bundles' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
 /** A base64 (standard or URL-safe, padded or not) string of exactly 32 bytes. */
 function isBase64Key(s: string): boolean {
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32;
+}
+
+function validSigningKey(s: string): boolean {
+  try {
+    installationKeyFrom(s.includes('BEGIN') ? s : Buffer.from(s, 'base64').toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.AMAAN_DATA_DIR || './data'),
     keyDir: '',
     dataKey: env.AMAAN_DATA_KEY || undefined,
+    signingKey: env.AMAAN_SIGNING_KEY || undefined,
     previousDataKeys: (env.AMAAN_DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     bodyLimitBytes: int('AMAAN_BODY_LIMIT', 1_048_576, 1024),
     sessionHours: int('AMAAN_SESSION_HOURS', 12, 1),
@@ -142,17 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     auditKey: env.AMAAN_AUDIT_KEY || undefined,
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
-    signingKey: env.AMAAN_SIGNING_KEY || undefined,
   };
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
+  if (nodeEnv === 'production' && !config.dataKey) problems.push('AMAAN_DATA_KEY is required in production (32 random bytes, base64: openssl rand -base64 32): without it each machine would make its own key file and encrypted data would not move with the database');
+  if (config.signingKey && !validSigningKey(config.signingKey)) problems.push('AMAAN_SIGNING_KEY must be an Ed25519 private key: PKCS#8 PEM, or base64 of that PEM');
   if (config.dataKey && Buffer.from(config.dataKey, 'base64').length !== 32) problems.push('AMAAN_DATA_KEY must be 32 bytes, base64-encoded');
   config.previousDataKeys.forEach((k, i) => {
     if (!isBase64Key(k)) problems.push(`AMAAN_DATA_KEYS_PREVIOUS: key ${i + 1} must be 32 bytes, base64-encoded (keys separated by commas)`);
   });
-  if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the data folder goes into the previous keys)');
+  if (config.previousDataKeys.length && !config.dataKey) problems.push('AMAAN_DATA_KEYS_PREVIOUS needs AMAAN_DATA_KEY: the new current key (the old key file in the key folder goes into the previous keys)');
   if (config.auditKey && !isBase64Key(config.auditKey)) problems.push('AMAAN_AUDIT_KEY must be 32 bytes, base64-encoded');
   if (config.databaseMigrationUrl && !config.databaseUrl) problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the connection the application itself uses)');
   if (config.auditCheckpoints && (config.auditCheckpoints === config.dataDir || config.auditCheckpoints.startsWith(`${config.dataDir}/`))) problems.push('AMAAN_AUDIT_CHECKPOINTS must be outside AMAAN_DATA_DIR: checkpoints are the record kept apart from the data');

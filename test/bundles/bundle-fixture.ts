@@ -1,4 +1,6 @@
 import type { TestApp } from '../support/harness.ts';
+import { identityContext } from '../../src/platform/crypto/sealed-fields.ts';
+import { sealPlaintext } from '../../src/platform/crypto/seal-at-start.ts';
 
 // A case with something in every table a bundle carries, written through the cases API where that is
 // cheap and straight into the tables otherwise (the other modules are tested on their own). All benign,
@@ -49,7 +51,7 @@ export async function richCase(t: TestApp, firNumber: number): Promise<string> {
   for (const [i, state] of (['recovered', 'placed'] as const).entries()) {
     const pseudonym = `V-2025-${String(8000 + firNumber * 10 + i).padStart(4, '0')}`;
     const v = (await db.insertInto('victims').values({ pseudonym, gender: i ? 'male' : 'female', age_at_identification: 8 + i, state, identified_at: '2025-05-10T00:00:00Z', recovered_at: '2025-05-23T15:00:00Z', placed_at: state === 'placed' ? '2025-05-24T00:00:00Z' : null }).returning('id').executeTakeFirstOrThrow()).id;
-    await db.insertInto('victim_identities').values({ victim_id: v, key_id: t.ctx.crypto.keyId, ciphertext: t.ctx.crypto.encryptJson({ fullName: `${IDENTITY_NAME} ${i}`, guardianContact: '0300-0000000' }) }).execute();
+    await db.insertInto('victim_identities').values({ victim_id: v, key_id: t.ctx.crypto.keyId, ciphertext: t.ctx.crypto.encryptJson({ fullName: `${IDENTITY_NAME} ${i}`, guardianContact: '0300-0000000' }, identityContext(v)), context_version: 2 }).execute();
     await db.insertInto('case_victims').values({ case_id: caseId, victim_id: v, added_at: '2025-05-23T16:00:00Z' }).execute();
     victims.push({ id: v, pseudonym });
   }
@@ -71,5 +73,7 @@ export async function richCase(t: TestApp, firNumber: number): Promise<string> {
   ]).execute();
   const verdict = (await db.insertInto('verdicts').values({ case_id: caseId, person_id: local, outcome: 'convicted', court: 'Sessions Court Muzaffargarh', decided_at: '2025-10-01T00:00:00Z', sentence_months: 84, fine_rupees: 500000, created_by: t.users.prosecutor.id }).returning('id').executeTakeFirstOrThrow()).id;
   await db.insertInto('appeals').values({ verdict_id: verdict, court: 'Lahore High Court, Multan Bench', filed_at: '2025-10-20T00:00:00Z', filed_by: 'defence', status: 'pending', created_by: null }).execute();
+  // Rows written straight into the tables hold CNIC/passport in plaintext: sealed as at every start.
+  await sealPlaintext(t.ctx);
   return caseId;
 }

@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
 import { bundleDigest } from '../../src/modules/bundles/bundle.service.ts';
+import { installationKeyOf, signBundle } from '../../src/modules/bundles/bundle.signing.ts';
 import { caseBundle, type CaseBundle } from '../../src/modules/bundles/bundle.schema.ts';
 import { IDENTITY_NAME, richCase } from './bundle-fixture.ts';
 
@@ -27,7 +29,8 @@ export function normalise(b: CaseBundle): unknown {
     }
     return value;
   };
-  const { exportedAt: _a, exportedBy: _b, digest: _c, source: _d, ...rest } = b;
+  // The team is not carried over (a bundle cannot name officers): compared apart.
+  const { exportedAt: _a, exportedBy: _b, digest: _c, source: _d, signature: _e, team: _f, ...rest } = b;
   return swap(rest);
 }
 
@@ -56,8 +59,9 @@ describe.each(engines)('case bundles on %s', (engine) => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="fir-23-\d{4}-.+\.amaan\.json"/);
     bundle = res.json();
     expect(caseBundle.safeParse(bundle).success).toBe(true);
-    expect(bundle).toMatchObject({ format: 'amaan.case-bundle', version: 1, exportedBy: 'inva' });
+    expect(bundle).toMatchObject({ format: 'amaan.case-bundle', version: 2, exportedBy: 'inva' });
     expect(bundle.digest).toBe(bundleDigest(bundle));
+    expect(bundle.signature).toMatchObject({ algorithm: 'ed25519', keyId: installationKeyOf(t.ctx.config).keyId });
     expect(bundle.case).toMatchObject({ title: 'Recreational-centre grooming ring (synthetic)', status: 'fir_registered', firNumber: 23 });
     expect(bundle.offences).toEqual(['PECA-22', 'PPC-377B']);
     expect(bundle.team.map((m) => `${m.username}:${m.teamRole}`).sort()).toEqual(['inva2:member', 'inva:lead', 'prosecutor:prosecutor']);
@@ -92,18 +96,29 @@ describe.each(engines)('case bundles on %s', (engine) => {
     const res = await importAs('supB', t.branchB, bundle);
     expect(res.statusCode, res.body).toBe(201);
     const result = res.json();
-    expect(result).toMatchObject({ branchId: t.branchB, firLabel: 'FIR 23/2025', personsMatchedByCnic: 1, victimsLinked: 2, pseudonymsChanged: [] });
+    // supB sees neither branch A's CNIC holder nor its children: new records, nothing linked, nothing told.
+    expect(result).toMatchObject({ branchId: t.branchB, firLabel: 'FIR 23/2025', personsMatchedByCnic: 0, victimsLinked: 0, signer: { name: 'this installation' } });
+    expect(result.teamNotApplied.map((m: { username: string }) => m.username).sort()).toEqual(['inva', 'inva2', 'prosecutor']);
     expect(result.caseId).not.toBe(caseId);
     expect(result.counts).toMatchObject({ persons: 3, victims: 2, operations: 2, evidence: 2, custody: 2, appeals: 1 });
     const after = await counts();
     expect(after.cases - before.cases).toBe(1);
-    expect(after.persons - before.persons).toBe(2); // the CNIC holder is linked, not duplicated
-    expect(after.victims - before.victims).toBe(0); // the same children, linked by record id
+    expect(after.persons - before.persons).toBe(3);
+    expect(after.victims - before.victims).toBe(2);
     expect(after.case_victims - before.case_victims).toBe(2);
+    // No team from the bundle: the branch assigns its own.
+    expect(await t.ctx.db.selectFrom('case_team').select('user_id').where('case_id', '=', result.caseId).execute()).toEqual([]);
 
     const again = (await t.call('supB', 'GET', `/api/v1/cases/${result.caseId}/export`)).json() as CaseBundle;
     expect(again.case.id).toBe(result.caseId);
+    expect(again.team).toEqual([]);
+    const renamed = new Map(result.pseudonymsChanged.map((p: { from: string; to: string }) => [p.to, p.from]));
+    for (const v of again.victims) v.pseudonym = (renamed.get(v.pseudonym) as string | undefined) ?? v.pseudonym;
     expect(normalise(again)).toEqual(normalise(bundle));
+    // The analyst, who sees both, is offered the matches: the CNIC holder and both children.
+    const suggestions = (await t.call('analyst', 'GET', '/api/v1/bundles/match-suggestions?status=open')).json();
+    expect(suggestions.items.filter((x: { importedCaseId: string }) => x.importedCaseId === result.caseId).map((x: { reason: string }) => x.reason).sort()).toEqual(['same_cnic', 'same_passport', 'same_victim_record', 'same_victim_record']);
+    expect((await t.call('supB', 'GET', '/api/v1/bundles/match-suggestions')).json().total).toBe(0);
     // The import is on the trail, with its source.
     const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'case.import').where('entity_id', '=', result.caseId).executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(t.users.supB.id);
@@ -116,12 +131,21 @@ describe.each(engines)('case bundles on %s', (engine) => {
   it('into another installation: new victim records without identities, taken pseudonyms renumbered', async () => {
     const other = await createTestApp(engine);
     try {
+      // Refused until an administrator of the receiving installation trusts the sender's key.
+      const refused = await other.call('admin', 'POST', `/api/v1/bundles/import?branchId=${other.branchA}`, bundle);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('signature.keyId');
+      expect(refused.json().detail).toMatch(/does not trust/);
+      const pub = (await t.call('admin', 'GET', '/api/v1/admin/installation-key')).json();
+      const trusted = await other.call('admin', 'POST', '/api/v1/admin/trusted-installations', { name: 'Test source installation', publicKey: pub.publicKey, keyId: pub.keyId });
+      expect(trusted.statusCode, trusted.body).toBe(201);
       const taken = bundle.victims[0]!.pseudonym;
       await other.ctx.db.insertInto('victims').values({ pseudonym: taken, gender: 'unknown' }).execute();
       const res = await other.call('admin', 'POST', `/api/v1/bundles/import?branchId=${other.branchA}`, bundle);
       expect(res.statusCode, res.body).toBe(201);
       const result = res.json();
       expect(result).toMatchObject({ personsMatchedByCnic: 0, victimsLinked: 0 });
+      expect(result.signer.name).toBe('Test source installation');
       expect(result.pseudonymsChanged).toEqual([{ from: taken, to: expect.stringMatching(/^V-2025-\d{4,}$/) }]);
       const victims = await other.ctx.db.selectFrom('case_victims').innerJoin('victims', 'victims.id', 'case_victims.victim_id').select(['victims.id', 'victims.pseudonym']).where('case_id', '=', result.caseId).execute();
       expect(victims).toHaveLength(2);
@@ -133,18 +157,32 @@ describe.each(engines)('case bundles on %s', (engine) => {
       const renamed = again.victims.find((v) => v.pseudonym === result.pseudonymsChanged[0].to)!;
       renamed.pseudonym = taken;
       expect(normalise(again)).toEqual(normalise(bundle));
+      expect(again.signature!.keyId).toBe(installationKeyOf(other.ctx.config).keyId);
     } finally {
       await other.close();
     }
   });
 
+  const withDigest = (b: Omit<CaseBundle, 'digest'>) => ({ ...b, digest: bundleDigest(b as CaseBundle) });
+  /** Re-signed by this installation: for refusals that must get past the signature check. */
+  const resigned = (b: Omit<CaseBundle, 'digest'>) => signBundle(installationKeyOf(t.ctx.config), { ...withDigest(b), signature: undefined });
+  const strangerKey = installationKeyOf({ keyDir: '/nonexistent', signingKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+
   const refusals: Array<[string, (b: CaseBundle) => unknown, number, string]> = [
-    ['altered content (digest no longer matches)', (b) => ({ ...b, case: { ...b.case, title: 'Quietly renamed' } }), 400, 'digest'],
+    ['altered content (signature no longer matches)', (b) => ({ ...b, case: { ...b.case, title: 'Quietly renamed' } }), 400, 'signature'],
+    ['altered content with the digest recomputed', (b) => withDigest({ ...b, persons: b.persons.map((p) => ({ ...p, notes: 'planted' })) }), 400, 'signature'],
+    ['no signature', (b) => ({ ...b, signature: undefined }), 400, 'signature'],
+    ['a signature by an unknown key', (b) => signBundle(strangerKey, { ...b, signature: undefined }), 400, 'signature.keyId'],
+    ['a signature naming this installation but made by another key', (b) => {
+      const forged = signBundle(strangerKey, { ...b, signature: undefined } as Record<string, unknown>);
+      return { ...forged, signature: { algorithm: 'ed25519', keyId: b.signature!.keyId, publicKey: b.signature!.publicKey, value: forged.signature.value } };
+    }, 400, 'signature'],
+    ['an unsigned version 1 bundle', (b) => ({ ...b, version: 1, signature: undefined }), 400, 'body.version'],
     ['a victim identity smuggled in', (b) => ({ ...b, victims: b.victims.map((v) => ({ ...v, fullName: 'Someone' })) }), 400, 'body.victims.0.fullName'],
     ['a dangling person reference', (b) => ({ ...b, arrests: [{ ...b.arrests[0]!, personId: '6f1c2b9e-4d3a-4c5b-9e8f-0a1b2c3d4e5f' }] }), 400, 'body.arrests.0.personId'],
     ['a bad CNIC', (b) => ({ ...b, persons: b.persons.map((p) => (p.cnic ? { ...p, cnic: '12345' } : p)) }), 400, 'body.persons.1.cnic'],
     ['another format', (b) => ({ ...b, format: 'something-else' }), 400, 'body.format'],
-    ['a future version', (b) => ({ ...b, version: 2 }), 400, 'body.version'],
+    ['a future version', (b) => ({ ...b, version: 3 }), 400, 'body.version'],
     ['an executed operation without its time', (b) => ({ ...b, operations: b.operations.map((o) => ({ ...o, executedAt: null })) }), 400, 'body.operations.0.executedAt'],
     ['not an object', () => [1, 2, 3], 400, 'body'],
   ];
@@ -157,15 +195,15 @@ describe.each(engines)('case bundles on %s', (engine) => {
     expect(await counts()).toEqual(before);
   });
 
-  const withDigest = (b: Omit<CaseBundle, 'digest'>) => ({ ...b, digest: bundleDigest(b as CaseBundle) });
 
   it('refuses unknown users and unknown offences by name, storing nothing', async () => {
     const before = await counts();
     const fresh = { ...bundle, case: { ...bundle.case, firNumber: 777 } };
-    const users = await importAs('admin', t.branchB, withDigest({ ...fresh, team: [...bundle.team, { username: 'ghost.officer', teamRole: 'member', addedAt: bundle.case.createdAt }], hearings: bundle.hearings.map((h) => ({ ...h, createdBy: 'nobody.here' })) }));
+    const users = await importAs('admin', t.branchB, resigned({ ...fresh, team: [...bundle.team, { username: 'ghost.officer', teamRole: 'member', addedAt: bundle.case.createdAt }], hearings: bundle.hearings.map((h) => ({ ...h, createdBy: 'nobody.here' })) }));
     expect(users.statusCode).toBe(400);
-    expect(users.json().errors[0]).toEqual({ field: 'usernames', message: expect.stringContaining('ghost.officer, nobody.here') });
-    const offences = await importAs('admin', t.branchB, withDigest({ ...fresh, offences: [...bundle.offences, 'NOPE-999'] }));
+    expect(users.json().errors[0]).toEqual({ field: 'usernames', message: expect.stringContaining('nobody.here') });
+    expect(users.json().detail).not.toContain('ghost.officer'); // the team is not applied, so not needed here
+    const offences = await importAs('admin', t.branchB, resigned({ ...fresh, offences: [...bundle.offences, 'NOPE-999'] }));
     expect(offences.statusCode).toBe(400);
     expect(offences.json().errors[0].field).toBe('offences');
     expect(offences.json().detail).toContain('NOPE-999');
@@ -186,6 +224,6 @@ describe.each(engines)('case bundles on %s', (engine) => {
     expect(res.statusCode).toBe(403);
     expect(res.json().errors[0].field).toBe('branchId');
     for (const user of ['invA', 'analyst', 'auditor', 'prot', 'prosecutor', 'leadership'] as const) expect((await importAs(user, t.branchA, bundle)).statusCode, user).toBe(403);
-    expect((await importAs('admin', 999_999, withDigest({ ...bundle, case: { ...bundle.case, firNumber: 999, firYear: 2025 } }))).statusCode).toBe(400);
+    expect((await importAs('admin', 999_999, resigned({ ...bundle, case: { ...bundle.case, firNumber: 999, firYear: 2025 } }))).statusCode).toBe(400);
   });
 });

@@ -145,7 +145,8 @@ describe.each(engines)('administration verbs on %s', (engine) => {
     expect(out.code, out.err).toBe(0);
     expect(out.out).toMatch(/exported case .* \(FIR 42\/2025, Muzaffargarh\)/);
     const bundle = JSON.parse(readFileSync(file, 'utf8'));
-    expect(bundle).toMatchObject({ format: 'amaan.case-bundle', version: 1, case: { id: caseId } });
+    expect(bundle).toMatchObject({ format: 'amaan.case-bundle', version: 2, case: { id: caseId }, signature: { algorithm: 'ed25519' } });
+    expect(out.out).toContain(`signed by this installation (key ${bundle.signature.keyId})`);
     const again = await amaan(['export', '--case', caseId, '--out', file], env);
     expect(again.code).toBe(2);
     expect(again.err).toContain('--force');
@@ -156,7 +157,9 @@ describe.each(engines)('administration verbs on %s', (engine) => {
 
     const imported = await amaan(['import', '--branch', 'Lahore', file], env);
     expect(imported.code, imported.err).toBe(0);
-    expect(imported.out).toMatch(/imported case .* \(FIR 42\/2025\) into Lahore: 1 persons \(1 already recorded, linked by CNIC\)/);
+    // The CLI links nothing it cannot vouch for: the CNIC holder is created anew and suggested for review.
+    expect(imported.out).toMatch(/imported case .* \(FIR 42\/2025\) into Lahore, signed by this installation \(key [0-9a-f]{16}\): 1 persons \(0 already recorded, linked by CNIC\)/);
+    expect(imported.out).toContain('case team not carried over (assign it in the branch): inv.cli (lead)');
     expect(imported.err).toMatch(/\d+\/9/); // the progress bar
     const clash = await amaan(['import', '--branch', 'Lahore', file], env);
     expect(clash.code).toBe(2);
@@ -165,8 +168,14 @@ describe.each(engines)('administration verbs on %s', (engine) => {
     const tampered = join(work, `tampered-${engine}.json`);
     writeFileSync(tampered, JSON.stringify({ ...bundle, case: { ...bundle.case, title: 'changed' } }));
     const bad = await amaan(['import', '--branch', 'Multan', tampered], env);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('digest: does not match the content');
+    expect(bad.code).toBe(4);
+    expect(bad.err).toContain('signature: does not match the content: the bundle was altered after this installation');
+    noStack(bad);
+    const unsigned = join(work, `unsigned-${engine}.json`);
+    writeFileSync(unsigned, JSON.stringify({ ...bundle, signature: undefined }));
+    const noSig = await amaan(['import', '--branch', 'Multan', unsigned], env);
+    expect(noSig.code).toBe(4);
+    expect(noSig.err).toContain('the bundle is not signed');
     const notJson = join(work, 'not.json');
     writeFileSync(notJson, '{"format": "amaan.case-bundle", ');
     const broken = await amaan(['import', '--branch', 'Multan', notJson], env);
@@ -180,6 +189,57 @@ describe.each(engines)('administration verbs on %s', (engine) => {
       const actions = await ctx.db.selectFrom('audit_log').select('action').where('action', 'in', ['case.export', 'case.import']).execute();
       expect(actions.map((a) => a.action).sort()).toEqual(['case.export', 'case.import']);
     });
+  }, SLOW);
+
+  it('between two installations: refused (exit 4) until an administrator trusts the sender with `amaan keys trust add`', async () => {
+    const caseId = await withDb(async ({ ctx }) => (await ctx.db.selectFrom('cases').select('id').where('title', '=', 'CLI bundle case').orderBy('created_at').executeTakeFirstOrThrow()).id);
+    const file = join(work, `bundle-b-${engine}.json`);
+    expect((await amaan(['export', '--case', caseId, '--out', file], env)).code).toBe(0);
+    const scratch = await scratchDatabaseFor(engine, postgresUrl);
+    const envB = { AMAAN_DATA_DIR: join(work, `other-${engine}`), AMAAN_DATA_KEY: Buffer.alloc(32, 4).toString('base64'), DATABASE_URL: scratch.url ?? '' };
+    try {
+      expect((await amaan(['migrate'], envB)).code).toBe(0);
+      // The bundle names its users by username: the receiving installation has its own account for them.
+      const b = await startPlatform(loadConfig({ ...envB, NODE_ENV: 'test' }));
+      try {
+        await b.ctx.db.insertInto('users').values({ username: 'inv.cli', display_name: 'CLI investigator', role: 'investigator', password_hash: 'x', disabled: true }).execute();
+      } finally {
+        await b.database.close();
+      }
+      const unknown = await amaan(['import', '--branch', 'Multan', file], envB);
+      expect(unknown.code).toBe(4);
+      expect(unknown.err).toMatch(/signature\.keyId: signed by installation [0-9a-f]{16}, which this installation does not trust/);
+      noStack(unknown);
+
+      const pub = await amaan(['keys', 'public'], env);
+      expect(pub.code, pub.err).toBe(0);
+      const keyId = /# key id ([0-9a-f]{16})/.exec(pub.out)![1]!;
+      const pemFile = join(work, `a-${engine}.pem`);
+      writeFileSync(pemFile, pub.out);
+      const wrongId = await amaan(['keys', 'trust', 'add', '--name', 'Installation A', '--key-id', '0123456789abcdef', pemFile], envB);
+      expect(wrongId.code).toBe(2);
+      expect(wrongId.err).toContain(`has key id ${keyId}`);
+      const added = await amaan(['keys', 'trust', 'add', '--name', 'Installation A', '--key-id', keyId, pemFile], envB);
+      expect(added.code, added.err).toBe(0);
+      expect((await amaan(['keys', 'trust', 'list'], envB)).out).toContain(`${keyId}  Installation A`);
+
+      const imported = await amaan(['import', '--branch', 'Multan', file], envB);
+      expect(imported.code, imported.err).toBe(0);
+      expect(imported.out).toContain(`signed by Installation A (key ${keyId})`);
+
+      expect((await amaan(['keys', 'trust', 'remove', keyId], envB)).code).toBe(0);
+      const removed = await amaan(['import', '--branch', 'Lahore', file], envB);
+      expect(removed.code).toBe(4);
+      const started = await startPlatform(loadConfig({ ...envB, NODE_ENV: 'test' }));
+      try {
+        const trail = await started.ctx.db.selectFrom('audit_log').select('action').where('action', 'in', ['trust.add', 'trust.remove', 'case.import']).orderBy('seq').execute();
+        expect(trail.map((a) => a.action)).toEqual(['trust.add', 'case.import', 'trust.remove']);
+      } finally {
+        await started.database.close();
+      }
+    } finally {
+      await scratch.drop?.();
+    }
   }, SLOW);
 
   it('demo load runs through the same configuration', async () => {

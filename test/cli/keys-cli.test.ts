@@ -110,7 +110,7 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     expect(before.filter((r) => r.keyId === idB)).toHaveLength(1);
     const r = await amaan(['keys', 'reencrypt'], envOnlyB());
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^amaan: 5 victim identities are encrypted under data key ${idA}, which is not configured: add the key to AMAAN_DATA_KEYS_PREVIOUS`, 'm'));
+    expect(r.err).toMatch(new RegExp(`^amaan: 5 encrypted values are \\(victim identities, identity numbers, care records\\) under data key ${idA}, which is not configured: add the key to AMAAN_DATA_KEYS_PREVIOUS`, 'm'));
     noStack(r);
     expect(await rows(envB())).toEqual(before);
     expect(await reencryptAudits(envB())).toEqual([]);
@@ -128,7 +128,7 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     const before = await rows(envB());
     const r = await amaan(['keys', 'reencrypt', '--dry-run'], envB());
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toBe(`dry run: 5 victim identities would be re-encrypted under data key ${idB} (now under ${idA}: 5); 1 already under it; nothing changed\n`);
+    expect(r.out).toBe(`dry run: 5 encrypted values would be re-encrypted under data key ${idB} (now under ${idA}: 5); 1 already under it; nothing changed\n`);
     expect(await rows(envB())).toEqual(before);
     expect(await reencryptAudits(envB())).toEqual([]);
   }, SLOW);
@@ -143,7 +143,7 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     await withDb(envB(), ({ ctx }) => ctx.db.updateTable('victim_identities').set({ ciphertext: flipped }).where('victim_id', '=', damaged.victimId).execute());
     const stopped = await amaan(['keys', 'reencrypt', '--batch-size', '2'], envB());
     expect(stopped.code).toBe(1);
-    expect(stopped.err).toContain(`amaan: the identity of victim ${damaged.victimId} does not decrypt with data key ${idA}`);
+    expect(stopped.err).toContain(`amaan: the encrypted value in victim_identities row ${damaged.victimId} does not decrypt with data key ${idA}`);
     expect(stopped.err).toContain('nothing in this batch was changed');
     noStack(stopped);
     const mid = await rows(envB());
@@ -151,14 +151,14 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     expect(stale.slice(0, 2).map((r) => byId.get(r.victimId)!.keyId)).toEqual([idB, idB]);
     expect(stale.slice(2).map((r) => byId.get(r.victimId)!.keyId)).toEqual([idA, idA, idA]);
     expect(stale.slice(3).map((r) => byId.get(r.victimId)!.hex)).toEqual(stale.slice(3).map((r) => r.hex));
-    expect((await reencryptAudits(envB())).map((a) => a.details)).toEqual([{ count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB }]);
+    expect((await reencryptAudits(envB())).map((a) => a.details)).toEqual([{ table: 'victim_identities', count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB }]);
 
     // Repaired, the rerun finishes the rest.
     await withDb(envB(), ({ ctx }) => ctx.db.updateTable('victim_identities').set({ ciphertext: Buffer.from(damaged.hex, 'hex') }).where('victim_id', '=', damaged.victimId).execute());
     const r = await amaan(['keys', 'reencrypt', '--batch-size', '2'], envB());
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toBe(`re-encrypted 3 victim identities under data key ${idB} (were under ${idA}: 3; 2 batches, audited); 3 already under it\n`);
-    expect(r.err).toMatch(/3\/3 identities re-encrypted/); // the progress bar
+    expect(r.out).toBe(`re-encrypted 3 encrypted values under data key ${idB} (were under ${idA}: 3; 2 batches, audited); 3 already under it\n`);
+    expect(r.err).toMatch(/3\/3 values re-encrypted/); // the progress bar
     const after = await rows(envB());
     expect(after.every((row) => row.keyId === idB)).toBe(true);
     // New ciphertexts, the same identities, updated_at untouched (the identity did not change).
@@ -169,9 +169,9 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
     }
     const audits = await reencryptAudits(envB());
     expect(audits.map((a) => a.details)).toEqual([
-      { count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB },
-      { count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB },
-      { count: 1, fromKeyIds: { [idA]: 1 }, toKeyId: idB },
+      { table: 'victim_identities', count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB },
+      { table: 'victim_identities', count: 2, fromKeyIds: { [idA]: 2 }, toKeyId: idB },
+      { table: 'victim_identities', count: 1, fromKeyIds: { [idA]: 1 }, toKeyId: idB },
     ]);
     expect(audits.every((a) => a.actor_name.startsWith('cli:'))).toBe(true);
     // No plaintext and no ciphertext in the trail.
@@ -188,10 +188,10 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
 
     const again = await amaan(['keys', 'reencrypt'], envOnlyB());
     expect(again.code, again.err).toBe(0);
-    expect(again.out).toBe(`re-encrypted 0 victim identities under data key ${idB}; 6 already under it\n`);
+    expect(again.out).toBe(`re-encrypted 0 encrypted values under data key ${idB}; 6 already under it\n`);
     expect(await reencryptAudits(envB())).toHaveLength(3);
     const dry = await amaan(['keys', 'reencrypt', '--dry-run'], envB());
-    expect(dry.out).toBe(`dry run: 0 victim identities would be re-encrypted under data key ${idB}; 6 already under it; nothing changed\n`);
+    expect(dry.out).toBe(`dry run: 0 encrypted values would be re-encrypted under data key ${idB}; 6 already under it; nothing changed\n`);
 
     const verify = await amaan(['audit', 'verify'], envOnlyB());
     expect(verify.code, verify.out + verify.err).toBe(0);

@@ -47,6 +47,8 @@ const reviewedUnscoped = new Set([
   'PUT /api/v1/offences/:code params.code',
   'GET /api/v1/offences/:code params.code',
   'POST /api/v1/bundles/import body',
+  'PATCH /api/v1/bundles/match-suggestions/:id params.id',
+  'DELETE /api/v1/admin/trusted-installations/:keyId params.keyId',
   'GET /api/docs/static/* params.*',
 ]);
 
@@ -286,6 +288,8 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       'POST /api/v1/hash-sets/import': ['analyst'],
       'PUT /api/v1/offences/:code': ['administrator'],
       'GET /api/v1/offences': ['investigator', 'supervisor', 'analyst', 'protection_officer', 'prosecutor', 'leadership', 'administrator', 'auditor'],
+      'POST /api/v1/admin/trusted-installations': ['administrator'],
+      'GET /api/v1/bundles/match-suggestions': ['investigator', 'supervisor', 'analyst', 'prosecutor'],
       'GET /api/v1/victims/:id/identity': ['protection_officer'],
       // Writes of a child's record: the investigation of the case and the assigned protection officer only.
       'PATCH /api/v1/victims/:id/identity': ['investigator', 'supervisor', 'protection_officer'],

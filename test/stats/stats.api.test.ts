@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
 import { loadDemoIfEmpty, type DemoResult } from '../../src/demo/demo.loader.ts';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
+import { identityContext } from '../../src/platform/crypto/sealed-fields.ts';
 
 // The statistics endpoint on the synthetic demo dataset. The expected numbers are the published ones
 // (seed/nccia-figures.csv and the product brief), written out here; the test never reads the loader's
@@ -106,7 +107,7 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
     // Identities are stored encrypted and the rescued children are assigned to the demo protection officer.
     const identity = await db.selectFrom('victim_identities').select(['key_id', 'ciphertext']).where('victim_id', '=', rescued[0]!.id).executeTakeFirstOrThrow();
     expect(Buffer.from(identity.ciphertext).toString('utf8')).not.toMatch(/fullName/);
-    const plain = t.ctx.crypto.decryptJson<{ fullName: string; notes: string }>(identity.key_id, identity.ciphertext);
+    const plain = t.ctx.crypto.decryptJson<{ fullName: string; notes: string }>(identity.key_id, identity.ciphertext, identityContext(rescued[0]!.id));
     expect(plain.notes).toMatch(/invented/);
     expect(plain.fullName.length).toBeGreaterThan(3);
     const assigned = await db.selectFrom('victim_assignments').innerJoin('users', 'users.id', 'victim_assignments.user_id').select(['victim_id', 'users.role', 'users.username']).where('victim_id', 'in', rescued.map((v) => v.id)).execute();
@@ -196,8 +197,8 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
       ...(await db.selectFrom('victims').select('pseudonym as v').execute()),
       ...(await db.selectFrom('person_identifiers').select('value as v').execute()),
     ].map((r) => r.v);
-    for (const id of await db.selectFrom('victim_identities').select(['key_id', 'ciphertext']).execute()) {
-      const identity = t.ctx.crypto.decryptJson<{ fullName: string; urduName: string; guardianName: string; address: string }>(id.key_id, id.ciphertext);
+    for (const id of await db.selectFrom('victim_identities').select(['victim_id', 'key_id', 'ciphertext']).execute()) {
+      const identity = t.ctx.crypto.decryptJson<{ fullName: string; urduName: string; guardianName: string; address: string }>(id.key_id, id.ciphertext, identityContext(id.victim_id));
       personal.push(identity.fullName, identity.urduName, identity.guardianName, identity.address);
     }
     expect(personal.length).toBeGreaterThan(500);

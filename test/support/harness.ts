@@ -16,6 +16,7 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { APP_ROLE, switchToAppRole } from '../../src/platform/db/app-role.ts';
 import { loadAuditTrail } from '../../src/platform/audit/audit-trail.ts';
 import { ensureAuditGenesis } from '../../src/platform/audit/audit.ts';
+import { generateKeyPairSync } from 'node:crypto';
 
 export { detectEngines, type EngineName };
 
@@ -81,7 +82,9 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   await seedReferenceData(owner.db);
   const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
   if (!scratch) await switchToAppRole(database.db);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url };
+  // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url, signingKey };
   // Checkpoints only when a test asks (trail.checkpoint()), so tests that restore rows stay deterministic.
   const trail = loadAuditTrail(config, { inMemory: true, checkpointDelayMs: 3_600_000 });
   const ctx: AppContext = { db: trail.attach(database.db), engine: database.engine, config, crypto: createFieldCrypto([Buffer.alloc(32, 7)]) };

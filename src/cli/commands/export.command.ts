@@ -9,7 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function register(program: Command): void {
   program
     .command('export')
-    .description('export one case with everything on it as a JSON case bundle (victims by pseudonym only, never identities); audited')
+    .description('export one case with everything on it as a JSON case bundle signed by this installation (victims by pseudonym only, never identities); audited')
     .requiredOption('--case <id>', 'case id (UUID)')
     .requiredOption('--out <file>', 'file to write (created readable by you only)')
     .option('--force', 'overwrite the file if it exists')
@@ -35,6 +35,6 @@ export function register(program: Command): void {
         throw err;
       }
       const fir = bundle.case.firNumber !== null ? ` (FIR ${bundle.case.firNumber}/${bundle.case.firYear}, ${bundle.source.district})` : '';
-      process.stdout.write(`exported case ${bundle.case.id}${fir} to ${opts.out}: ${bundle.persons.length} persons, ${bundle.victims.length} victims, ${bundle.operations.length} operations, ${bundle.evidence.length} evidence items; digest ${bundle.digest}\n`);
+      process.stdout.write(`exported case ${bundle.case.id}${fir} to ${opts.out}: ${bundle.persons.length} persons, ${bundle.victims.length} victims, ${bundle.operations.length} operations, ${bundle.evidence.length} evidence items; digest ${bundle.digest}; signed by this installation (key ${bundle.signature?.keyId})\n`);
     });
 }

@@ -1,5 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
-import { serviceContext, uuidParam, unscoped, type Api } from '../../platform/http/route-kit.ts';
+import { okResponse, pageOf, serviceContext, uuidParam, unscoped, type Api } from '../../platform/http/route-kit.ts';
+import { addTrusted, installationKeyInfo, keyIdParam, listTrusted, ownInstallationKey, removeTrusted, trustBody, trustedInstallation } from './trust.service.ts';
+import { decideBody, decideSuggestion, listSuggestions, suggestionPage, suggestionQuery } from './import-suggestions.service.ts';
 import { caseBundle, importQuery, importResult } from './bundle.schema.ts';
 import { exportCase, importBundle } from './bundle.service.ts';
 
@@ -24,4 +26,38 @@ export async function bundleRoutes(api: Api, ctx: AppContext): Promise<void> {
     bodyLimit: Math.max(IMPORT_BODY_LIMIT, ctx.config.bodyLimitBytes),
     schema: { tags, summary: 'Import a case bundle into a branch, all or nothing (new ids; persons matched by CNIC; users by username)', querystring: importQuery, body: caseBundle, response: { 201: importResult } },
   }, async (request, reply) => reply.status(201).send(await importBundle(serviceContext(ctx, request), request.query.branchId, request.body)));
+
+  api.get('/bundles/match-suggestions', {
+    config: { access: 'person.read' },
+    schema: { tags, summary: 'Import match suggestions whose two records you may both see (an imported record that may be one already here)', querystring: suggestionQuery, response: { 200: suggestionPage } },
+  }, async (request) => listSuggestions(serviceContext(ctx, request), request.query));
+
+  api.patch('/bundles/match-suggestions/:id', {
+    config: { access: 'person.read', scope: { 'params.id': unscoped('a match suggestion: the service answers 404 unless the caller may see both of its records') } },
+    schema: { tags, summary: 'Mark an import match suggestion confirmed (the same record: merge by hand) or dismissed', params: uuidParam, body: decideBody, response: { 200: okResponse } },
+  }, async (request) => decideSuggestion(serviceContext(ctx, request), request.params.id, request.body));
+
+  const admin = ['admin'];
+  api.get('/admin/installation-key', {
+    config: { access: 'trust.manage' },
+    schema: { tags: admin, summary: "This installation's bundle-signing public key and key id, to give to installations that import its bundles", response: { 200: installationKeyInfo } },
+  }, async (request) => ownInstallationKey(serviceContext(ctx, request)));
+
+  api.get('/admin/trusted-installations', {
+    config: { access: 'trust.manage' },
+    schema: { tags: admin, summary: 'Installations whose signed case bundles this installation imports', response: { 200: pageOf(trustedInstallation) } },
+  }, async (request) => {
+    const items = await listTrusted(serviceContext(ctx, request));
+    return { items, total: items.length, limit: items.length, offset: 0 };
+  });
+
+  api.post('/admin/trusted-installations', {
+    config: { access: 'trust.manage' },
+    schema: { tags: admin, summary: "Trust another installation's bundle-signing public key (audited)", body: trustBody, response: { 201: trustedInstallation } },
+  }, async (request, reply) => reply.status(201).send(await addTrusted(serviceContext(ctx, request), request.body)));
+
+  api.delete('/admin/trusted-installations/:keyId', {
+    config: { access: 'trust.manage', scope: { 'params.keyId': unscoped('the key id of a trusted installation: configuration, not a record of a case') } },
+    schema: { tags: admin, summary: 'Stop trusting an installation (audited); its bundles are refused from now on', params: keyIdParam, response: { 200: okResponse } },
+  }, async (request) => removeTrusted(serviceContext(ctx, request), request.params.keyId));
 }

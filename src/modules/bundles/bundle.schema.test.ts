@@ -11,7 +11,7 @@ const V1 = '44444444-4444-4444-8444-444444444444';
 function minimal() {
   const body = {
     format: 'amaan.case-bundle' as const,
-    version: 1 as const,
+    version: 2 as const,
     exportedAt: T,
     exportedBy: 'inva',
     source: { caseId: '55555555-5555-4555-8555-555555555555', branchCode: 'PB-MZG', district: 'Muzaffargarh', province: 'Punjab' },
@@ -63,7 +63,8 @@ describe('case bundle schema', () => {
   });
 
   it('refuses other formats and versions before anything else', () => {
-    expect(() => parseBundle({ ...minimal(), version: 2 })).toThrow(/version 2 is not supported/);
+    expect(() => parseBundle({ ...minimal(), version: 3 })).toThrow(/version 3 is not supported/);
+    expect(() => parseBundle({ ...minimal(), version: 1 })).toThrow(/version 1 bundles are not signed/);
     expect(() => parseBundle({ format: 'x' })).toThrow(/not an Amaan case bundle/);
     expect(() => parseBundle('text')).toThrow(/not a JSON object/);
   });

@@ -7,7 +7,8 @@ import { caseStatuses } from '../cases/case.lifecycle.ts';
 // import); users by username; victims only by pseudonym and non-identifying fields, never an identity.
 // Every object is strict, so a field this version does not know is refused rather than silently dropped.
 export const BUNDLE_FORMAT = 'amaan.case-bundle';
-export const BUNDLE_VERSION = 1;
+/** 2: signed by the exporting installation (signature), persons/victims matched only within need-to-know. */
+export const BUNDLE_VERSION = 2;
 
 const ts = isoDate;
 const uuid = z.uuid({ message: 'must be a UUID' });
@@ -128,8 +129,19 @@ const bundleShape = z.strictObject({
   version: z.literal(BUNDLE_VERSION),
   exportedAt: ts,
   exportedBy: z.string().max(100),
-  /** SHA-256 over the canonical JSON of every other field: shows the file was not altered after export (not a signature). */
+  /** SHA-256 over the canonical JSON of every field but digest and signature: names the bundle (suggestions, audit). */
   digest: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest'),
+  /**
+   * Ed25519 signature of the exporting installation over the canonical JSON of every other field
+   * (bundle.signing.ts). Checked on import against this installation's key and the trusted installations;
+   * optional here only so a missing one is refused by the import with its own message.
+   */
+  signature: z.strictObject({
+    algorithm: z.literal('ed25519'),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits'),
+    publicKey: z.string().max(2000),
+    value: z.string().max(200),
+  }).optional(),
   source: z.strictObject({ caseId: uuid, branchCode: text(50), district: text(200), province: text(200) }),
   /** What this version of the format does not carry (safeguarding records, media, identities). */
   notIncluded: z.array(text(300)).max(50),
@@ -235,10 +247,14 @@ export const importResult = z.object({
   branchId: z.number().int(),
   firLabel: z.string().nullable(),
   counts: z.record(z.string(), z.number().int()),
-  /** Persons found already recorded by CNIC and linked instead of created. */
+  /** Persons already recorded here, visible to the importer, found by CNIC/passport (blind index) and linked instead of created. */
   personsMatchedByCnic: z.number().int(),
-  /** Victims already recorded here (same record id) and linked instead of created. */
+  /** Victims already recorded here (same record id), visible to the importer, linked instead of created. */
   victimsLinked: z.number().int(),
+  /** The installation that signed the bundle ('this installation' or the trusted installation's name) and its key id. */
+  signer: z.object({ keyId: z.string(), name: z.string() }),
+  /** Case-team members named by the bundle: never applied (a bundle cannot name officers); the branch supervisor assigns the team. */
+  teamNotApplied: z.array(z.object({ username: z.string(), teamRole: z.string() })),
   /** Pseudonyms already taken by another victim here: the victim got a new one. */
   pseudonymsChanged: z.array(z.object({ from: z.string(), to: z.string() })),
 });

@@ -9,6 +9,12 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { nameKey } from '../persons/person.names.ts';
 import { nextPseudonym } from '../victims/pseudonym.ts';
+import { randomUUID } from 'node:crypto';
+import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
+import { cnicIndexes, openPersonNumbers, passportIndexes, sealPersonNumbers } from '../persons/person.sealed.ts';
+import { personVisibleTo } from '../persons/person.scope.ts';
+import { victimVisibleTo } from '../victims/victim.scope.ts';
+import { installationKeyOf, signBundle, verifyBundleSignature, type Signer } from './bundle.signing.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, caseBundle, type CaseBundle, type ImportResult } from './bundle.schema.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 
@@ -17,6 +23,7 @@ import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts
 // cancellation from 0003, the placed-at time of 0002). Deliberately NOT carried, listed in every bundle:
 export const NOT_INCLUDED = [
   'victim identities (never leave the installation)',
+  'case-team assignments and protection-officer assignments: the receiving branch assigns its own officers',
   'victim safeguarding: state history, placements, follow-ups, protection-officer assignments',
   'seized-media ingest results (files, hashes, matches): re-ingest from the evidence',
   "the source installation's audit trail (the export is audited there, the import here)",
@@ -25,9 +32,9 @@ export const NOT_INCLUDED = [
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** SHA-256 over the canonical JSON of the bundle without its digest. */
+/** SHA-256 over the canonical JSON of the bundle without its digest and signature. */
 export function bundleDigest(bundle: Omit<CaseBundle, 'digest'> | CaseBundle): string {
-  const { digest: _ignored, ...rest } = bundle as CaseBundle;
+  const { digest: _ignored, signature: _signature, ...rest } = bundle as CaseBundle;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 
@@ -40,6 +47,10 @@ async function usernames(db: Db, ids: Array<string | null>): Promise<(id: string
 
 /** The case and everything hanging off it, as a bundle. Visible cases only; the export is audited. */
 export async function exportCase(ctx: ServiceContext, caseId: string): Promise<CaseBundle> {
+  return guardDecrypt(ctx, { type: 'case', id: caseId }, () => exportCaseUnguarded(ctx, caseId));
+}
+
+async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise<CaseBundle> {
   const db = ctx.db;
   if (isSystemActor(ctx.actor)) {
     if (!(await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst())) throw notFound('case');
@@ -107,7 +118,7 @@ export async function exportCase(ctx: ServiceContext, caseId: string): Promise<C
     timeline: events.map((e) => ({ kind: e.kind, body: e.body, occurredAt: iso(e.occurred_at), actor: u(e.actor_id), createdAt: iso(e.created_at) })),
     persons: persons.map((p) => ({
       id: p.id, displayName: p.display_name, gender: p.gender, dateOfBirth: p.date_of_birth, estimatedAge: p.estimated_age, nationality: p.nationality,
-      cnic: p.cnic, passport: p.passport, notes: p.notes, createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), createdBy: u(p.created_by),
+      ...openPersonNumbers(ctx.crypto, p), notes: p.notes, createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), createdBy: u(p.created_by),
       names: names.filter((n) => n.person_id === p.id).map((n) => ({ name: n.name, script: n.script, kind: n.kind })),
       identifiers: identifiers.filter((i) => i.person_id === p.id).map((i) => ({ kind: i.kind, value: i.value, platform: i.platform })),
     })),
@@ -136,12 +147,13 @@ export async function exportCase(ctx: ServiceContext, caseId: string): Promise<C
       appeals: appeals.filter((a) => a.verdict_id === v.id).map((a) => ({ court: a.court, filedAt: iso(a.filed_at), filedBy: a.filed_by, status: a.status, decidedAt: isoOrNull(a.decided_at), createdBy: u(a.created_by) })),
     })),
   };
-  const bundle: CaseBundle = { ...body, digest: bundleDigest(body) };
+  const signer = installationKeyOf(ctx.config);
+  const bundle: CaseBundle = signBundle(signer, { ...body, digest: bundleDigest(body) });
   await auditRead(ctx, {
     action: 'case.export',
     entityType: 'case',
     entityId: caseId,
-    details: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, digest: bundle.digest, persons: bundle.persons.length, victims: bundle.victims.length, evidence: bundle.evidence.length },
+    details: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, digest: bundle.digest, signerKeyId: signer.keyId, persons: bundle.persons.length, victims: bundle.victims.length, evidence: bundle.evidence.length },
   });
   return bundle;
 }
@@ -151,6 +163,7 @@ export function parseBundle(raw: unknown): CaseBundle {
   if (!raw || typeof raw !== 'object') throw invalid('bundle', 'not a JSON object');
   const head = raw as { format?: unknown; version?: unknown };
   if (head.format !== BUNDLE_FORMAT) throw invalid('format', `not an Amaan case bundle (format must be "${BUNDLE_FORMAT}")`);
+  if (head.version === 1) throw invalid('version', `version 1 bundles are not signed and are no longer imported: export the case again from an installation that signs its bundles (version ${BUNDLE_VERSION})`);
   if (head.version !== BUNDLE_VERSION) throw invalid('version', `bundle version ${String(head.version)} is not supported; this installation reads version ${BUNDLE_VERSION}`);
   const parsed = caseBundle.safeParse(raw);
   if (!parsed.success) {
@@ -162,10 +175,25 @@ export function parseBundle(raw: unknown): CaseBundle {
   return bundle;
 }
 
+/** Signature (signer known and trusted, content unaltered) first, then schema, cross-references and digest. */
+export async function checkBundle(ctx: ServiceContext, raw: unknown): Promise<{ bundle: CaseBundle; signer: Signer }> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('bundle', 'not a JSON object');
+  const head = raw as { format?: unknown; version?: unknown };
+  if (head.format !== BUNDLE_FORMAT) throw invalid('format', `not an Amaan case bundle (format must be "${BUNDLE_FORMAT}")`);
+  if (head.version === 1) parseBundle(raw); // the clear "version 1 is unsigned" refusal
+  const signer = await verifyBundleSignature(ctx.db, ctx.config, raw as Record<string, unknown>);
+  return { bundle: parseBundle(raw), signer };
+}
+
 /**
- * Imports a bundle into a branch in ONE transaction: new ids for the case and everything on it, persons
- * found by CNIC linked instead of duplicated, victims already recorded here (same record id) linked, users
- * matched by username. Any problem (unknown user or offence, FIR number taken) stores nothing.
+ * Imports a signed bundle into a branch in ONE transaction: new ids for the case and everything on it; users
+ * matched by username. Need-to-know holds across the import: a person is linked only when the importer may
+ * already see a person with the same CNIC/passport (keyed blind index), a victim only when the importer may
+ * already see that victim record; anything else is created anew, and where it may be a record already here
+ * an import match suggestion is stored for someone who may see both (import-suggestions.service.ts) —
+ * never a word of it in the importer's answer. A bundle never changes an existing victim (identity,
+ * assignments, state) and cannot name officers: its case team is reported, not applied.
+ * Any problem (bad signature, unknown user or offence, FIR number taken) stores nothing.
  */
 export async function importBundle(ctx: ServiceContext, branchId: number, raw: unknown, onProgress?: (step: string) => void): Promise<ImportResult> {
   const { actor } = ctx;
@@ -173,9 +201,9 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
   if (!isSystemActor(actor) && actor.role === 'supervisor' && actor.branchId !== branchId) {
     throw new AppError('forbidden', 'you can import cases only into your own branch', [{ field: 'branchId', message: 'not your branch' }]);
   }
-  const b = parseBundle(raw);
+  const { bundle: b, signer } = await checkBundle(ctx, raw);
   const step = (s: string) => onProgress?.(s);
-  return inTransaction(ctx, async (tx, audit) => {
+  return guardDecrypt(ctx, { type: 'case', id: null }, () => inTransaction(ctx, async (tx, audit) => {
     step('checking');
     const branch = await tx.selectFrom('branches').select(['id', 'district']).where('id', '=', branchId).executeTakeFirst();
     if (!branch) throw invalid('branchId', 'unknown branch');
@@ -197,7 +225,8 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
       created_at: c.createdAt, updated_at: c.updatedAt,
     }).returning('id').executeTakeFirstOrThrow();
     if (b.offences.length) await tx.insertInto('case_offences').values(b.offences.map((code) => ({ case_id: caseId, offence_code: code }))).execute();
-    if (b.team.length) await tx.insertInto('case_team').values(b.team.map((m) => ({ case_id: caseId, user_id: userOf(m.username)!, team_role: m.teamRole, added_at: m.addedAt }))).execute();
+    // The bundle's team is NOT applied: who works a case here is this branch's decision (case team page).
+    const teamNotApplied = b.team.map((m) => ({ username: m.username, teamRole: m.teamRole }));
     for (const h of b.statusHistory) await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: h.from, to_status: h.to, reason: h.reason, actor_id: userOf(h.actor), at: h.at }).execute();
     step('timeline');
     for (const chunk of chunks(b.timeline, 500)) {
@@ -206,9 +235,22 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
 
     step('persons');
     const personMap = new Map<string, string>();
+    const suggestions: Array<{ record_type: 'person' | 'victim'; new_id: string; existing_id: string; reason: 'same_cnic' | 'same_passport' | 'same_victim_record' }> = [];
     let personsMatchedByCnic = 0;
     for (const p of b.persons) {
-      const existing = p.cnic ? await tx.selectFrom('persons').select('id').where('cnic', '=', p.cnic).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst() : undefined;
+      // Same CNIC / passport by blind index (under every loaded key). Only a person the importer may already
+      // see is linked; the others are never read, only named in a suggestion for someone who sees both.
+      const matches = p.cnic || p.passport
+        ? await tx.selectFrom('persons').select('persons.id')
+          .select((eb) => sql<boolean>`${personVisibleTo(actor)(eb)}`.as('visible'))
+          .select(p.cnic ? sql<boolean>`persons.cnic_bidx IN (${sql.join(cnicIndexes(ctx.crypto, p.cnic))})`.as('same_cnic') : sql<boolean>`false`.as('same_cnic'))
+          .where((eb) => eb.or([
+            ...(p.cnic ? [eb('persons.cnic_bidx', 'in', cnicIndexes(ctx.crypto, p.cnic))] : []),
+            ...(p.passport ? [eb('persons.passport_bidx', 'in', passportIndexes(ctx.crypto, p.passport))] : []),
+          ]))
+          .orderBy('persons.created_at').orderBy('persons.id').execute()
+        : [];
+      const existing = isSystemActor(actor) ? undefined : matches.find((m) => Boolean(m.visible));
       if (existing) {
         personsMatchedByCnic++;
         personMap.set(p.id, existing.id);
@@ -223,11 +265,14 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
         if (ids.length) await tx.insertInto('person_identifiers').values(ids.map((i) => ({ person_id: existing.id, kind: i.kind, value: i.value, platform: i.platform }))).execute();
         continue;
       }
-      const { id } = await tx.insertInto('persons').values({
-        display_name: p.displayName, gender: p.gender, date_of_birth: p.dateOfBirth, estimated_age: p.estimatedAge, nationality: p.nationality, cnic: p.cnic,
-        passport: p.passport, notes: p.notes, created_by: userOf(p.createdBy), created_at: p.createdAt, updated_at: p.updatedAt,
-      }).returning('id').executeTakeFirstOrThrow();
+      const id = randomUUID();
+      await tx.insertInto('persons').values({
+        id, display_name: p.displayName, gender: p.gender, date_of_birth: p.dateOfBirth, estimated_age: p.estimatedAge, nationality: p.nationality,
+        ...sealPersonNumbers(ctx.crypto, id, { cnic: p.cnic, passport: p.passport }),
+        notes: p.notes, created_by: userOf(p.createdBy), created_at: p.createdAt, updated_at: p.updatedAt,
+      }).execute();
       personMap.set(p.id, id);
+      for (const m of matches) suggestions.push({ record_type: 'person', new_id: id, existing_id: m.id, reason: m.same_cnic ? 'same_cnic' : 'same_passport' });
       if (p.names.length) await tx.insertInto('person_names').values(p.names.map((n) => ({ person_id: id, name: n.name, script: n.script, kind: n.kind, name_key: nameKey(n.name) }))).execute();
       if (p.identifiers.length) await tx.insertInto('person_identifiers').values(p.identifiers.map((i) => ({ person_id: id, kind: i.kind, value: i.value, platform: i.platform }))).execute();
     }
@@ -243,33 +288,39 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
     const victimMap = new Map<string, string>();
     let victimsLinked = 0;
     const pseudonymsChanged: Array<{ from: string; to: string }> = [];
-    // The record id is kept (ids are global), so importing the same case again links the same child.
-    const insertVictim = async (v: CaseBundle['victims'][number], pseudonym: string) => {
+    // A new victim record always gets a new id (keeping the bundle's id only when unknown here would tell the
+    // importer whether a hidden record with that id exists).
+    const insertVictim = async (v: CaseBundle['victims'][number], id: string, pseudonym: string) => {
       await tx.insertInto('victims').values({
-        id: v.id, pseudonym, gender: v.gender, age_at_identification: v.ageAtIdentification, state: v.state, identified_at: v.identifiedAt,
+        id, pseudonym, gender: v.gender, age_at_identification: v.ageAtIdentification, state: v.state, identified_at: v.identifiedAt,
         recovered_at: v.recoveredAt, placed_at: v.placedAt, closed_at: v.closedAt, created_by: by,
       }).execute();
-      await tx.insertInto('victim_state_history').values({ victim_id: v.id, from_state: null, to_state: v.state, reason: `imported with case bundle ${b.digest.slice(0, 12)}`, actor_id: by, at: new Date() }).execute();
-      victimMap.set(v.id, v.id);
+      await tx.insertInto('victim_state_history').values({ victim_id: id, from_state: null, to_state: v.state, reason: `imported with case bundle ${b.digest.slice(0, 12)}`, actor_id: by, at: new Date() }).execute();
+      victimMap.set(v.id, id);
     };
     // Two passes: victims keeping their pseudonym first, so a renumbered one never takes a code the bundle uses.
-    const renumber: typeof b.victims = [];
+    const renumber: Array<{ v: CaseBundle['victims'][number]; id: string }> = [];
     for (const [i, v] of b.victims.entries()) {
-      const same = await tx.selectFrom('victims').select(['id', 'pseudonym']).where('id', '=', v.id).executeTakeFirst();
-      if (same) {
+      const same = await tx.selectFrom('victims').select(['id', 'pseudonym'])
+        .select((eb) => (isSystemActor(actor) ? sql<boolean>`false` : sql<boolean>`${victimVisibleTo(actor)(eb)}`).as('visible'))
+        .where('id', '=', v.id).executeTakeFirst();
+      if (same && same.visible) {
         if (same.pseudonym !== v.pseudonym) throw invalid(`victims.${i}.pseudonym`, 'this victim record is known here under another pseudonym');
+        // Linked to the new case only: its identity, assignments and state are not touched.
         victimsLinked++;
         victimMap.set(v.id, same.id);
         continue;
       }
+      const id = randomUUID();
+      if (same) suggestions.push({ record_type: 'victim', new_id: id, existing_id: same.id, reason: 'same_victim_record' });
       const taken = await tx.selectFrom('victims').select('id').where('pseudonym', '=', v.pseudonym).executeTakeFirst();
-      if (taken) renumber.push(v);
-      else await insertVictim(v, v.pseudonym);
+      if (taken) renumber.push({ v, id });
+      else await insertVictim(v, id, v.pseudonym);
     }
-    for (const v of renumber) {
+    for (const { v, id } of renumber) {
       const pseudonym = await nextPseudonym(tx, new Date(v.identifiedAt));
       pseudonymsChanged.push({ from: v.pseudonym, to: pseudonym });
-      await insertVictim(v, pseudonym);
+      await insertVictim(v, id, pseudonym);
     }
     for (const v of b.victims) await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: victimMap.get(v.id)!, added_at: v.addedAt }).execute();
 
@@ -324,15 +375,18 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
       rescues: b.rescues.length, evidence: b.evidence.length, custody: b.evidence.reduce((n, e) => n + e.custody.length, 0), charges: b.charges.length,
       hearings: b.hearings.length, verdicts: b.verdicts.length, appeals: b.verdicts.reduce((n, v) => n + v.appeals.length, 0),
     };
+    if (suggestions.length) {
+      await tx.insertInto('import_match_suggestions').values(suggestions.map((x) => ({ ...x, bundle_digest: b.digest, signer_key_id: signer.keyId, imported_case_id: caseId, created_by: by }))).execute();
+    }
     await audit({
       action: 'case.import',
       entityType: 'case',
       entityId: caseId,
-      details: { branchId, sourceCaseId: b.source.caseId, sourceBranch: b.source.branchCode, digest: b.digest, exportedAt: b.exportedAt, exportedBy: b.exportedBy, counts, personsMatchedByCnic, victimsLinked, pseudonymsChanged },
+      details: { branchId, sourceCaseId: b.source.caseId, sourceBranch: b.source.branchCode, digest: b.digest, signer, exportedAt: b.exportedAt, exportedBy: b.exportedBy, counts, personsMatchedByCnic, victimsLinked, pseudonymsChanged, teamNotApplied: teamNotApplied.length },
     });
     step('done');
-    return { caseId, branchId, firLabel: c.firNumber === null ? null : `FIR ${c.firNumber}/${c.firYear}`, counts, personsMatchedByCnic, victimsLinked, pseudonymsChanged };
-  });
+    return { caseId, branchId, firLabel: c.firNumber === null ? null : `FIR ${c.firNumber}/${c.firYear}`, counts, personsMatchedByCnic, victimsLinked, pseudonymsChanged, signer, teamNotApplied };
+  }));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -348,7 +402,6 @@ async function resolveUsers(tx: Tx, b: CaseBundle): Promise<(name: string | null
     if (n) names.add(n.toLowerCase());
   };
   add(b.case.createdBy);
-  b.team.forEach((m) => add(m.username));
   b.statusHistory.forEach((h) => add(h.actor));
   b.timeline.forEach((e) => add(e.actor));
   b.persons.forEach((p) => add(p.createdBy));

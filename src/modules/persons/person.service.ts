@@ -11,6 +11,9 @@ import { detectScript, nameKey, nameKeyTokens, type Script } from './person.name
 import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { randomUUID } from 'node:crypto';
+import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
+import { cnicIndexes, openPersonNumbers, passportIndexes, sealPersonNumbers, type PersonNumbers } from './person.sealed.ts';
 
 type NameInput = { name: string; kind: 'alias' | 'variant'; script?: Script };
 type IdentifierInput = { kind: Exclude<IdentifierKind, 'phone'>; value: string; platform?: string };
@@ -43,16 +46,18 @@ async function writeIdentifiers(tx: Tx, personId: string, phones: string[], iden
 /** Records a person in the caller's transaction (used on its own and when linking a new person to a case). */
 export async function insertPerson(tx: Tx, ctx: ServiceContext, input: CreatePersonInput): Promise<string> {
   checkBirth(input.dateOfBirth, input.estimatedAge);
+  const id = randomUUID();
   const row = await tx
     .insertInto('persons')
     .values({
+      id,
       display_name: input.displayName,
       gender: input.gender ?? null,
       date_of_birth: input.dateOfBirth ?? null,
       estimated_age: input.estimatedAge ?? null,
       nationality: input.nationality ?? null,
-      cnic: input.cnic ?? null,
-      passport: input.passport ?? null,
+      // CNIC and passport encrypted, bound to this row, with blind indexes for exact look-ups.
+      ...sealPersonNumbers(ctx.crypto, id, { cnic: input.cnic ?? null, passport: input.passport ?? null }),
       notes: input.notes,
       created_by: ctx.actor.id,
     })
@@ -73,17 +78,24 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 }
 
 export async function updatePerson(ctx: ServiceContext, id: string, input: UpdatePersonInput): Promise<void> {
-  await inTransaction(ctx, async (tx, audit) => {
+  await guardDecrypt(ctx, { type: 'person', id }, () => inTransaction(ctx, async (tx, audit) => {
     const current = await requirePersonAccess(tx, ctx.actor, id, { lock: true });
     checkBirth(
       input.dateOfBirth !== undefined ? input.dateOfBirth : current.date_of_birth,
       input.estimatedAge !== undefined ? input.estimatedAge : current.estimated_age,
     );
     const set: Record<string, unknown> = { updated_at: new Date() };
-    const columns = { displayName: 'display_name', gender: 'gender', dateOfBirth: 'date_of_birth', estimatedAge: 'estimated_age', nationality: 'nationality', cnic: 'cnic', passport: 'passport', notes: 'notes' } as const;
+    const columns = { displayName: 'display_name', gender: 'gender', dateOfBirth: 'date_of_birth', estimatedAge: 'estimated_age', nationality: 'nationality', notes: 'notes' } as const;
     for (const [field, column] of Object.entries(columns)) {
       const v = input[field as keyof typeof columns];
       if (v !== undefined) set[column] = v;
+    }
+    if (input.cnic !== undefined || input.passport !== undefined) {
+      const numbers = openPersonNumbers(ctx.crypto, current);
+      Object.assign(set, sealPersonNumbers(ctx.crypto, id, {
+        cnic: input.cnic !== undefined ? input.cnic : numbers.cnic,
+        passport: input.passport !== undefined ? input.passport : numbers.passport,
+      }));
     }
     await tx.updateTable('persons').set(set).where('id', '=', id).execute();
     if (input.displayName !== undefined) {
@@ -102,10 +114,14 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
       await writeIdentifiers(tx, id, [], input.identifiers);
     }
     await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input) } });
-  });
+  }));
 }
 
 export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) {
+  return guardDecrypt(ctx, { type: 'person', id: null }, () => searchPersonsUnguarded(ctx, q));
+}
+
+async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery) {
   let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor));
   if (q.q) {
     const text = `%${escapeLike(q.q.toLowerCase())}%`;
@@ -120,8 +136,9 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
       }),
     ));
   }
-  if (q.cnic) query = query.where('persons.cnic', '=', q.cnic);
-  if (q.passport) query = query.where('persons.passport', '=', q.passport);
+  // Exact look-ups by keyed blind index (under every loaded key, so a rotation in progress still finds all).
+  if (q.cnic) query = query.where('persons.cnic_bidx', 'in', cnicIndexes(ctx.crypto, q.cnic));
+  if (q.passport) query = query.where('persons.passport_bidx', 'in', passportIndexes(ctx.crypto, q.passport));
   const phone = q.phone;
   if (phone) {
     query = query.where((eb) => eb.exists(eb.selectFrom('person_identifiers').select(sql`1`.as('one')).whereRef('person_identifiers.person_id', '=', 'persons.id').where('kind', '=', 'phone').where('value', '=', phone)));
@@ -132,7 +149,7 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
   }
   const [rows, total] = await Promise.all([
     query
-      .select(['persons.id', 'persons.display_name', 'persons.gender', 'persons.date_of_birth', 'persons.estimated_age', 'persons.nationality', 'persons.cnic', 'persons.updated_at'])
+      .select(['persons.id', 'persons.display_name', 'persons.gender', 'persons.date_of_birth', 'persons.estimated_age', 'persons.nationality', 'persons.cnic', 'persons.passport', 'persons.sealed', 'persons.sealed_key_id', 'persons.updated_at'])
       .select((eb) => eb.selectFrom('person_names').select(sql<string[]>`array_agg(name ORDER BY id)`.as('n')).whereRef('person_names.person_id', '=', 'persons.id').where('kind', '<>', 'primary').as('other_names'))
       .orderBy('persons.display_name')
       .orderBy('persons.id')
@@ -141,11 +158,11 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toSummary), total: Number(total.n), limit: q.limit, offset: q.offset };
+  return { items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), total: Number(total.n), limit: q.limit, offset: q.offset };
 }
 
-type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; cnic: string | null; updated_at: Date; other_names?: string[] | null };
-function toSummary(r: SummaryRow) {
+type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; updated_at: Date; other_names?: string[] | null };
+function toSummary(r: SummaryRow, numbers: PersonNumbers) {
   return {
     id: r.id,
     displayName: r.display_name,
@@ -154,13 +171,18 @@ function toSummary(r: SummaryRow) {
     dateOfBirth: r.date_of_birth,
     estimatedAge: r.estimated_age,
     nationality: r.nationality,
-    cnic: r.cnic,
+    cnic: numbers.cnic,
     updatedAt: r.updated_at.toISOString(),
   };
 }
 
 export async function getPerson(ctx: ServiceContext, id: string) {
+  return guardDecrypt(ctx, { type: 'person', id }, () => getPersonUnguarded(ctx, id));
+}
+
+async function getPersonUnguarded(ctx: ServiceContext, id: string) {
   const p = await requirePersonAccess(ctx.db, ctx.actor, id);
+  const numbers = openPersonNumbers(ctx.crypto, p);
   const [names, identifiers, links] = await Promise.all([
     ctx.db.selectFrom('person_names').select(['id', 'name', 'script', 'kind']).where('person_id', '=', id).orderBy(sql`kind = 'primary'`, 'desc').orderBy('id').execute(),
     ctx.db.selectFrom('person_identifiers').select(['id', 'kind', 'value', 'platform']).where('person_id', '=', id).orderBy('kind').orderBy('id').execute(),
@@ -178,9 +200,9 @@ export async function getPerson(ctx: ServiceContext, id: string) {
     cases.set(l.id, c);
   }
   return {
-    ...toSummary({ ...p, other_names: names.filter((n) => n.kind !== 'primary').map((n) => n.name) }),
+    ...toSummary({ ...p, other_names: names.filter((n) => n.kind !== 'primary').map((n) => n.name) }, numbers),
     nationalityName: countryName(p.nationality),
-    passport: p.passport,
+    passport: numbers.passport,
     notes: p.notes,
     names,
     phones: identifiers.filter((i) => i.kind === 'phone').map((i) => i.value),

@@ -6,6 +6,8 @@ import type { SafeguardingState } from '../../platform/db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { checkVictimTransition, stateTimestamp } from './victim.lifecycle.ts';
 import { requireVictimAccess } from './victim.scope.ts';
+import { randomUUID } from 'node:crypto';
+import { sealFollowup, sealPlacement } from './care.sealed.ts';
 import { notInFuture, victimCaseEvent } from './victim.service.ts';
 import type { followupBody, followupDoneBody, placementBody, transitionBody } from './victim.schema.ts';
 
@@ -88,7 +90,8 @@ export async function addPlacement(ctx: ServiceContext, victimId: string, input:
     if (!open && victim.recovered_at && startedAt < victim.recovered_at) throw invalid('startedAt', 'is before the child was recovered');
     // A new placement ends the one before it.
     if (open) await tx.updateTable('placements').set({ ended_at: startedAt }).where('id', '=', open.id).execute();
-    const row = await tx.insertInto('placements').values({ victim_id: victimId, kind: input.kind, facility: input.facility, started_at: startedAt, notes: input.notes, created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
+    const placementId = randomUUID();
+    const row = await tx.insertInto('placements').values({ id: placementId, victim_id: victimId, kind: input.kind, ...sealPlacement(ctx.crypto, placementId, { facility: input.facility, notes: input.notes ?? '' }), started_at: startedAt, created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
     if (victim.state === 'recovered') await moveState(tx, ctx, victim, 'placed', `placed (${input.kind.replace(/_/g, ' ')})`, startedAt);
     await audit({ action: 'victim.placement.add', entityType: 'victim', entityId: victimId, details: { placementId: row.id, kind: input.kind, endedPlacementId: open?.id ?? null } });
   });
@@ -98,7 +101,8 @@ export async function addFollowup(ctx: ServiceContext, victimId: string, input: 
   await inTransaction(ctx, async (tx, audit) => {
     const victim = await requireAssigned(tx, ctx, victimId);
     if (victim.state === 'closed') throw new AppError('illegal_transition', 'the safeguarding record is closed', [{ field: 'dueAt', message: 'record closed' }]);
-    const row = await tx.insertInto('followups').values({ victim_id: victimId, kind: input.kind, due_at: new Date(input.dueAt), notes: input.notes, created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
+    const followupId = randomUUID();
+    const row = await tx.insertInto('followups').values({ id: followupId, victim_id: victimId, kind: input.kind, due_at: new Date(input.dueAt), ...sealFollowup(ctx.crypto, followupId, { notes: input.notes ?? '' }), created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
     await audit({ action: 'victim.followup.add', entityType: 'victim', entityId: victimId, details: { followupId: row.id, kind: input.kind, dueAt: input.dueAt } });
   });
 }
@@ -110,7 +114,7 @@ export async function completeFollowup(ctx: ServiceContext, victimId: string, fo
     if (!f) throw notFound('follow-up');
     if (f.done_at) throw conflict('this follow-up is already done');
     const doneAt = notInFuture(input.doneAt ? new Date(input.doneAt) : new Date(), 'doneAt');
-    await tx.updateTable('followups').set({ done_at: doneAt, ...(input.notes !== undefined ? { notes: input.notes } : {}) }).where('id', '=', followupId).execute();
+    await tx.updateTable('followups').set({ done_at: doneAt, ...(input.notes !== undefined ? sealFollowup(ctx.crypto, followupId, { notes: input.notes }) : {}) }).where('id', '=', followupId).execute();
     await audit({ action: 'victim.followup.done', entityType: 'victim', entityId: victimId, details: { followupId } });
   });
 }

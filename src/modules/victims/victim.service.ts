@@ -12,6 +12,8 @@ import { requireVictimAccess, victimVisibleTo } from './victim.scope.ts';
 import { writeIdentity } from './victim.identity.ts';
 import type { CreateVictimInput, ListVictimsQuery } from './victim.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
+import { openFollowup, openPlacement } from './care.sealed.ts';
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -58,6 +60,10 @@ export async function linkVictim(ctx: ServiceContext, caseId: string, victimId: 
 }
 
 export async function listVictims(ctx: ServiceContext, q: ListVictimsQuery) {
+  return guardDecrypt(ctx, { type: 'victim', id: null }, () => listVictimsUnguarded(ctx, q));
+}
+
+async function listVictimsUnguarded(ctx: ServiceContext, q: ListVictimsQuery) {
   const me = ctx.actor.id;
   if (q.caseId) await requireCaseAccess(ctx.db, ctx.actor, q.caseId);
   let query = ctx.db.selectFrom('victims').where(victimVisibleTo(ctx.actor));
@@ -70,7 +76,7 @@ export async function listVictims(ctx: ServiceContext, q: ListVictimsQuery) {
     query
       .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
       .selectAll('victims')
-      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at'])
+      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
       .select((eb) => [
         eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
         eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
@@ -89,8 +95,15 @@ type VictimRow = {
   id: string; pseudonym: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; age_at_identification: number | null; state: 'identified' | 'recovered' | 'placed' | 'closed';
   identified_at: Date; recovered_at: Date | null; placed_at: Date | null; closed_at: Date | null; created_at: Date;
   placement_kind: 'child_protection_bureau' | 'family' | 'shelter' | null; placement_facility: string | null; placement_started_at: Date | null;
+  placement_id: string | null; placement_sealed: Uint8Array | null; placement_sealed_key_id: string | null;
   next_due: Date | string | null; assigned_to_me: unknown;
 };
+
+/** The current placement's facility, decrypted (for an assigned protection officer only). */
+function placementFacility(ctx: ServiceContext, r: VictimRow): string | null {
+  if (!r.placement_id) return null;
+  return openPlacement(ctx.crypto, { id: r.placement_id, facility: r.placement_facility ?? '', notes: '', sealed: r.placement_sealed, sealed_key_id: r.placement_sealed_key_id }).facility;
+}
 
 function toSummary(ctx: ServiceContext, r: VictimRow) {
   // Care details (where the child is, what is due) only for an assigned protection officer.
@@ -105,18 +118,22 @@ function toSummary(ctx: ServiceContext, r: VictimRow) {
     recoveredAt: iso(r.recovered_at),
     placedAt: iso(r.placed_at),
     closedAt: iso(r.closed_at),
-    currentPlacement: r.placement_kind && r.placement_started_at ? { kind: r.placement_kind, startedAt: r.placement_started_at.toISOString(), facility: mine ? r.placement_facility : null } : null,
+    currentPlacement: r.placement_kind && r.placement_started_at ? { kind: r.placement_kind, startedAt: r.placement_started_at.toISOString(), facility: mine ? placementFacility(ctx, r) : null } : null,
     nextFollowupDue: mine && r.next_due ? new Date(r.next_due).toISOString() : null,
     assignedToMe: mine,
   };
 }
 
 export async function getVictim(ctx: ServiceContext, id: string) {
+  return guardDecrypt(ctx, { type: 'victim', id }, () => getVictimUnguarded(ctx, id));
+}
+
+async function getVictimUnguarded(ctx: ServiceContext, id: string) {
   const { standing } = await requireVictimAccess(ctx.db, ctx.actor, id);
   const r = await ctx.db.selectFrom('victims')
     .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
     .selectAll('victims')
-    .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at'])
+    .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
     .select((eb) => [
       eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
       eb.exists(eb.selectFrom('victim_identities').select(sql`1`.as('one')).whereRef('victim_identities.victim_id', '=', 'victims.id')).as('has_identity'),
@@ -141,8 +158,8 @@ export async function getVictim(ctx: ServiceContext, id: string) {
     history: history.map((h) => ({ from: h.from_state, to: h.to_state, reason: h.reason, actor: h.display_name, at: h.at.toISOString() })),
     care: standing.assigned
       ? {
-          placements: placements.map((p) => ({ id: p.id, kind: p.kind, facility: p.facility, startedAt: p.started_at.toISOString(), endedAt: iso(p.ended_at), notes: p.notes })),
-          followups: followups.map((f) => ({ id: f.id, kind: f.kind, dueAt: f.due_at.toISOString(), doneAt: iso(f.done_at), notes: f.notes })),
+          placements: placements.map((p) => ({ id: p.id, kind: p.kind, ...openPlacement(ctx.crypto, p), startedAt: p.started_at.toISOString(), endedAt: iso(p.ended_at) })),
+          followups: followups.map((f) => ({ id: f.id, kind: f.kind, dueAt: f.due_at.toISOString(), doneAt: iso(f.done_at), notes: openFollowup(ctx.crypto, f).notes })),
         }
       : null,
     createdAt: r.created_at.toISOString(),

@@ -32,7 +32,8 @@ export type Permission =
   | 'media.read'
   | 'media.ingest'
   | 'hashset.read'
-  | 'hashset.write';
+  | 'hashset.write'
+  | 'trust.manage';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -49,7 +50,7 @@ const grants: Record<Role, readonly Permission[]> = {
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read'],
   leadership: ['reference.read', 'stats.read'],
-  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
   auditor: ['reference.read', 'audit.read'],
 };
 

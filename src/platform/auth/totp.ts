@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
+import { fieldContext } from '../crypto/field-crypto.ts';
 import type { AppContext } from '../context.ts';
 
 // TOTP (RFC 6238: SHA-1, 6 digits, 30-second steps, as every authenticator app reads it) through otpauth,
@@ -65,12 +66,13 @@ export function recoveryCodeHash(userId: string, code: string): string {
 
 // The TOTP secret is stored with the app's field crypto. These two functions are the only place that
 // seals and opens it, so binding the ciphertext to its record and field is a change here alone.
+// Bound to the user and the field: a secret copied onto another user's row does not open.
+const totpContext = (userId: string) => fieldContext('user_mfa', 'totp_secret', userId);
+
 export function sealTotpSecret(ctx: AppContext, userId: string, secretBase32: string): { keyId: string; blob: Buffer } {
-  void userId;
-  return { keyId: ctx.crypto.keyId, blob: ctx.crypto.encryptJson(secretBase32) };
+  return { keyId: ctx.crypto.keyId, blob: ctx.crypto.encryptJson(secretBase32, totpContext(userId)) };
 }
 
 export function openTotpSecret(ctx: AppContext, userId: string, keyId: string, blob: Uint8Array): string {
-  void userId;
-  return ctx.crypto.decryptJson<string>(keyId, blob);
+  return ctx.crypto.decryptJson<string>(keyId, blob, totpContext(userId));
 }

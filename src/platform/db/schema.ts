@@ -174,6 +174,11 @@ export interface PersonsTable {
   created_by: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** {cnic, passport} encrypted (the plaintext columns stay NULL); see person.sealed.ts. */
+  sealed: Buffer | Uint8Array | null;
+  sealed_key_id: string | null;
+  cnic_bidx: string | null;
+  passport_bidx: string | null;
 }
 
 export interface PersonNamesTable {
@@ -265,6 +270,8 @@ export interface VictimIdentitiesTable {
   key_id: string;
   ciphertext: Buffer | Uint8Array;
   updated_at: DefaultTimestamp;
+  /** 1 = legacy, not bound to the record (upgraded at start); 2 = bound (fieldContext). */
+  context_version: number;
 }
 
 export interface CaseVictimsTable {
@@ -290,6 +297,9 @@ export interface PlacementsTable {
   ended_at: Timestamp | null;
   notes: Generated<string>;
   created_by: string | null;
+  /** {facility, notes} encrypted (the plaintext columns stay empty). */
+  sealed: Buffer | Uint8Array | null;
+  sealed_key_id: string | null;
 }
 
 export interface FollowupsTable {
@@ -300,6 +310,33 @@ export interface FollowupsTable {
   kind: 'medical' | 'psychosocial' | 'legal' | 'education' | 'home_visit' | 'other';
   notes: Generated<string>;
   created_by: string | null;
+  /** {notes} encrypted (the plaintext column stays empty). */
+  sealed: Buffer | Uint8Array | null;
+  sealed_key_id: string | null;
+}
+
+export interface TrustedInstallationsTable {
+  key_id: string;
+  name: string;
+  public_key_pem: string;
+  added_by: string | null;
+  added_at: DefaultTimestamp;
+}
+
+export interface ImportMatchSuggestionsTable {
+  id: Generated<string>;
+  record_type: 'person' | 'victim';
+  new_id: string;
+  existing_id: string;
+  reason: 'same_cnic' | 'same_passport' | 'same_victim_record';
+  bundle_digest: string;
+  signer_key_id: string;
+  imported_case_id: string | null;
+  status: Generated<'open' | 'confirmed' | 'dismissed'>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
 }
 
 export type OperationStatus = 'planned' | 'approved' | 'executed' | 'cancelled';
@@ -553,6 +590,8 @@ export interface DB {
   victim_assignments: VictimAssignmentsTable;
   placements: PlacementsTable;
   followups: FollowupsTable;
+  trusted_installations: TrustedInstallationsTable;
+  import_match_suggestions: ImportMatchSuggestionsTable;
   operations: OperationsTable;
   arrests: ArrestsTable;
   rescues: RescuesTable;

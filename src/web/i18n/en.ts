@@ -566,6 +566,8 @@ export const en = {
     uploading: 'Sending: {{sent}} of {{total}} kB',
     importing: 'Importing, all or nothing…',
     done: 'Imported:',
+    signedBy: 'Signed by {{name}} (key {{keyId}}).',
+    teamNotApplied: 'The case team in the bundle was not carried over ({{names}}): assign the team from the case page.',
   },
   media: {
     title: 'Media triage',

@@ -568,6 +568,8 @@ export const ur: Translations = {
     uploading: 'بھیجا جا رہا ہے: {{total}} میں سے {{sent}} kB',
     importing: 'درآمد ہو رہا ہے، سب یا کچھ نہیں…',
     done: 'درآمد ہو گیا:',
+    signedBy: 'دستخط: {{name}} (کلید {{keyId}})۔',
+    teamNotApplied: 'بنڈل میں کیس ٹیم منتقل نہیں کی گئی ({{names}}): ٹیم کیس کے صفحے سے مقرر کریں۔',
   },
   media: {
     title: 'میڈیا کی جانچ',

@@ -8,6 +8,7 @@ import * as media from './0006_media.ts';
 import * as audit from './0007_audit.ts';
 import * as auth from './0008_auth.ts';
 import * as mediaErrors from './0012_media_errors.ts';
+import * as encryption from './0009_encryption.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_audit': audit,
   '0008_auth': auth,
   '0012_media_errors': mediaErrors,
+  '0009_encryption': encryption,
 };

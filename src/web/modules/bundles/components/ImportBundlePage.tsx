@@ -91,6 +91,10 @@ export function ImportBundlePage() {
                   .map(([k, v]) => `${k}: ${f.number(v)}`)
                   .join(' · ')}
               </div>
+              <div className="small">{t('bundles.signedBy', { name: stage.result.signer.name, keyId: stage.result.signer.keyId })}</div>
+              {stage.result.teamNotApplied.length ? (
+                <div className="small">{t('bundles.teamNotApplied', { names: stage.result.teamNotApplied.map((m) => m.username).join(', ') })}</div>
+              ) : null}
             </Alert>
           ) : null}
         </form>
