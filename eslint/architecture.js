@@ -8,11 +8,16 @@ const rel = (p) => relative(root, p).split('\\').join('/');
 /** What the web app may take from the server side: schemas and pure rules, and types. */
 const webMayImport = [
   /^src\/modules\/[^/]+\/[^/]+\.(schema|lifecycle|rules|formats)\.ts$/,
-  /^src\/modules\/hashsets\/formats\/[^/]+\.ts$/,
+  /^src\/modules\/persons\/countries\.ts$/,
   /^src\/platform\/[^/]+\/[^/]+\.schema\.ts$/,
   /^src\/platform\/access\/permissions\.ts$/,
   /^src\/platform\/text\/visible-text\.ts$/,
+  /^src\/platform\/http\/schema-kit\.ts$/,
+  /^src\/modules\/[^/]+\/[^/]+\.lifecycle\.ts$/,
 ];
+/** Packages those shared files may use: they are bundled into the browser. */
+const sharedMayUsePackages = new Set(['zod']);
+const isShared = (path) => webMayImport.some((re) => re.test(path));
 
 const importZones = {
   meta: {
@@ -23,13 +28,25 @@ const importZones = {
   create(context) {
     const file = rel(context.filename);
     const check = (node, source, typeOnly) => {
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      if (typeof source !== 'string') return;
+      if (!source.startsWith('.')) {
+        const pkg = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
+        if (isShared(file) && !typeOnly && !sharedMayUsePackages.has(pkg)) {
+          context.report({ node, message: `${file} is shared with the web app: it may use only ${[...sharedMayUsePackages].join(', ')}, not ${source}.` });
+        }
+        return;
+      }
       const target = rel(resolve(dirname(context.filename), source));
       const report = (message) => context.report({ node, message });
       if (file.startsWith('src/web/') && !target.startsWith('src/web/') && target.startsWith('src/')) {
         if (!typeOnly && !webMayImport.some((re) => re.test(target))) {
           report(`The web app reaches the server through the API; it may share only schemas and pure rules (*.schema.ts, *.lifecycle.ts, *.rules.ts, *.formats.ts) and types, not ${target}.`);
         }
+      }
+      // What the web app shares must itself share only what the web app may have, or server code (argon2,
+      // node:crypto, the database) is pulled into the browser bundle through it.
+      if (isShared(file) && !typeOnly && target.startsWith('src/') && !isShared(target)) {
+        report(`${file} is shared with the web app, so it may import only other shared files (schemas, pure rules), not ${target}.`);
       }
       if (file.startsWith('src/pdq/') && target.startsWith('src/') && !target.startsWith('src/pdq/')) {
         report(`src/pdq (hashing, matching) depends on nothing of the server, not ${target}.`);

@@ -157,9 +157,11 @@ describe.each(engines)('sign-in on %s', (engine) => {
   });
 
   it('requires MFA in production: a session without it can only enrol', async () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).mfaRequired).toBe(true);
+    // Production needs its data key from the environment (any 32 bytes will do here).
+    const AMAAN_DATA_KEY = Buffer.alloc(32, 3).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'production', AMAAN_DATA_KEY }).mfaRequired).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).mfaRequired).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', AMAAN_MFA_REQUIRED: 'false' }).mfaRequired).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AMAAN_DATA_KEY, AMAAN_MFA_REQUIRED: 'false' }).mfaRequired).toBe(false);
     const prod = await withConfig({ env: 'production', mfaRequired: true, secureCookies: false });
     await newUser('mfa.must');
     const res = await login('mfa.must', PASSWORD, prod);

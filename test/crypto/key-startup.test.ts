@@ -38,7 +38,8 @@ describe('data key at start', () => {
       }
     }
     writeFileSync(join(dataDir, 'data-key.b64'), legacyKey, { mode: 0o600 });
-    expect(existsSync(keyDir)).toBe(false);
+    // The key folder may already hold the audit and signing keys; the data key is not there yet.
+    expect(existsSync(join(keyDir, 'data-key.b64'))).toBe(false);
 
     const started = await startPlatform(loadConfig({ NODE_ENV: 'test', AMAAN_DATA_DIR: dataDir }));
     try {

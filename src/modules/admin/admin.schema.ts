@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 import type { Role } from '../../platform/db/schema.ts';
 
 // Administration: users, API tokens, branches and team load. Nothing here carries case content.

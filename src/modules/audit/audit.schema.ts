@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 
 // The audit trail as the auditor reads it. Filters are exact except `action`, which takes a trailing `*`
 // for a family of actions (`case.*`).

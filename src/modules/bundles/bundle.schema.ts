@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDay } from '../../platform/http/route-kit.ts';
+import { isoDate, isoDay } from '../../platform/http/schema-kit.ts';
 import { caseStatuses } from '../cases/case.lifecycle.ts';
 
 // A case bundle: one case and everything hanging off it, as a versioned JSON document for moving a case

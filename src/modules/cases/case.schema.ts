@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStatuses } from './case.lifecycle.ts';
-import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const caseStatus = z.enum(caseStatuses);

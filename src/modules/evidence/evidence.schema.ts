@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const evidenceKinds = ['phone', 'computer', 'storage', 'document', 'media_folder', 'other'] as const;

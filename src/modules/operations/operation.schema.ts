@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 import { evidenceKind, seizedItemFields } from '../evidence/evidence.schema.ts';
 import { operationStatuses } from './operation.lifecycle.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDay, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, isoDay, pageQuery } from '../../platform/http/schema-kit.ts';
 import { accusedStatuses, casePersonRoles } from './accused.rules.ts';
 import { normaliseCnic, normaliseIdentifier, normaliseNationality, normalisePassport, normalisePhone, type Normalised } from './person.formats.ts';
 

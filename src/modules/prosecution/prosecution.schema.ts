@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/route-kit.ts';
+import { isoDate } from '../../platform/http/schema-kit.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 const uuid = z.uuid({ message: 'must be a UUID' });

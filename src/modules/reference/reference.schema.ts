@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/http/route-kit.ts';
+import { pageQuery } from '../../platform/http/schema-kit.ts';
 
 // Reference data every role reads: branches and the offence catalogue (edited by administrators).
 export const branch = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/http/route-kit.ts';
+import { pageQuery } from '../../platform/http/schema-kit.ts';
 
 // The staff directory: only what a supervisor needs to pick a case team or a victim's protection officer.
 // Never usernames, password data, tokens or account state.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDay } from '../../platform/http/route-kit.ts';
+import { isoDay } from '../../platform/http/schema-kit.ts';
 
 // Aggregates only: no schema here carries a name, a pseudonym or the id of a person or victim.
 export const summaryQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDay, pageQuery } from '../../platform/http/route-kit.ts';
+import { isoDate, isoDay, pageQuery } from '../../platform/http/schema-kit.ts';
 import { cnicField, gender } from '../persons/person.schema.ts';
 import { victimStates } from './victim.lifecycle.ts';
 
