@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
+import type { AuditLogTable } from '../db/schema.ts';
 import type { Credential } from '../access/actor.ts';
 import { canonicalJson, toStoredJson, wellFormed, type JsonValue } from '../text/well-formed.ts';
 import { auditTrailOf, type AuditTrail } from './audit-trail.ts';
@@ -209,23 +210,8 @@ export interface Anchor {
   hash: string;
 }
 
-type Row = {
-  seq: number;
-  v: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  ip: string | null;
-  credential_kind: string | null;
-  credential_id: string | null;
-  details: unknown;
-  body: string | null;
-  prev_hash: string;
-  hash: string;
-};
+/** An audit_log row as read back. */
+type Row = Selectable<AuditLogTable>;
 
 function parseBody(text: string): EntryBody | null {
   try {
@@ -299,7 +285,7 @@ export async function verifyAuditChain(db: Db, anchors: Anchor[] = [], batchSize
   const recent = new Map<number, string>();
   let after = -1;
   for (;;) {
-    const rows = (await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute()) as unknown as Row[];
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
     for (const r of rows) {
       entries++;
       seen.add(r.seq);
