@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { mfaDisableBody, ownTokenBody } from '../../../../platform/auth/auth.schema.ts';
-import { Alert, Badge, Button, Empty, Loading, PageHeader, Panel, TextField } from '../../../ui/index.ts';
+import { Alert, Badge, Button, Loading, PageHeader, Panel, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
+import { TokenList } from '../../../app/TokenList.tsx';
 import { FormError, QueryError } from '../../../app/FormError.tsx';
 import { useRefreshSession, useUser } from '../../../app/session.ts';
 import { localInputToIso, useFormat } from '../../../i18n/format.ts';
@@ -94,7 +95,6 @@ function DisableMfaForm({ required, onDone }: { required: boolean; onDone: () =>
 
 function OwnTokensPanel() {
   const { t } = useTranslation();
-  const f = useFormat();
   const qc = useQueryClient();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: fetchOwnTokens });
   const [issued, setIssued] = useState<OwnCreatedToken | null>(null);
@@ -119,23 +119,7 @@ function OwnTokensPanel() {
         </Alert>
       ) : null}
       {tokens.error ? <QueryError error={tokens.error} /> : null}
-      {tokens.data?.items.length === 0 ? <Empty>{t('common.none')}</Empty> : null}
-      <ul className="plain">
-        {tokens.data?.items.map((tk) => (
-          <li key={tk.id}>
-            <strong>{tk.name}</strong> {tk.active ? <Badge tone="success">{t('admin.active')}</Badge> : <Badge>{t('admin.revoked')}</Badge>}
-            <div className="muted small">
-              {f.date(tk.createdAt)}
-              {tk.expiresAt ? ` → ${f.date(tk.expiresAt)}` : ''}
-            </div>
-            {tk.active ? (
-              <Button variant="link" onClick={() => void revokeOwnToken(tk.id).then(refresh)}>
-                {t('admin.revoke')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <TokenList items={tokens.data?.items} onRevoke={(id) => void revokeOwnToken(id).then(refresh)} />
       <h3>{t('account.createToken')}</h3>
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form">
         <FormError error={form.formError} />

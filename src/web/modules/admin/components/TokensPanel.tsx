@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createTokenBody } from '../../../../modules/admin/admin.schema.ts';
-import { Alert, Badge, Button, Empty, Panel, TextField } from '../../../ui/index.ts';
+import { Alert, Button, Panel, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
+import { TokenList } from '../../../app/TokenList.tsx';
 import { FormError } from '../../../app/FormError.tsx';
-import { localInputToIso, useFormat } from '../../../i18n/format.ts';
+import { localInputToIso } from '../../../i18n/format.ts';
 import { createToken, revokeToken, type CreatedToken } from '../api/admin.api.ts';
 import { useRefreshAdmin, useTokens } from '../hooks/use-admin.ts';
 
@@ -14,7 +15,6 @@ import { useRefreshAdmin, useTokens } from '../hooks/use-admin.ts';
  */
 export function TokensPanel({ userId, canIssue }: { userId: string; canIssue: boolean }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const tokens = useTokens(userId);
   const refresh = useRefreshAdmin();
   const [issued, setIssued] = useState<CreatedToken | null>(null);
@@ -36,23 +36,7 @@ export function TokensPanel({ userId, canIssue }: { userId: string; canIssue: bo
           </div>
         </Alert>
       ) : null}
-      {tokens.data?.items.length === 0 ? <Empty>{t('common.none')}</Empty> : null}
-      <ul className="plain">
-        {tokens.data?.items.map((tk) => (
-          <li key={tk.id}>
-            <strong>{tk.name}</strong> {tk.active ? <Badge tone="success">{t('admin.active')}</Badge> : <Badge>{t('admin.revoked')}</Badge>}
-            <div className="muted small">
-              {f.date(tk.createdAt)}
-              {tk.expiresAt ? ` → ${f.date(tk.expiresAt)}` : ''}
-            </div>
-            {tk.active ? (
-              <Button variant="link" onClick={() => void revokeToken(userId, tk.id).then(refresh)}>
-                {t('admin.revoke')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <TokenList items={tokens.data?.items} onRevoke={(id) => void revokeToken(userId, id).then(refresh)} />
       {canIssue ? null : <p className="muted">{t('admin.tokensOwnOnly', { count: tokens.data?.items.filter((x) => x.active).length ?? 0 })}</p>}
       {canIssue ? <IssueForm form={form} onSubmit={onSubmit} /> : null}
     </Panel>
