@@ -567,6 +567,78 @@ export interface MediaMatchesTable {
   created_at: DefaultTimestamp;
 }
 
+// The entity graph (migration 0013).
+export type EntityKind = 'account' | 'phone' | 'email' | 'bank_account' | 'wallet' | 'crypto_address' | 'device'
+  | 'ip_address' | 'organisation' | 'place' | 'other';
+export type NodeType = 'person' | 'entity' | 'case' | 'victim' | 'operation' | 'evidence' | 'media' | 'communication';
+export type LinkKind = 'uses' | 'owns' | 'holds' | 'paid' | 'family_of' | 'associate_of' | 'member_of' | 'works_at'
+  | 'located_at' | 'viewed' | 'hosted' | 'communicated' | 'seized_in' | 'found_on' | 'appears_in' | 'same_as' | 'other';
+export type LinkSourceType = 'person' | 'case' | 'operation' | 'evidence' | 'payment' | 'communication' | 'bundle' | 'import' | 'manual' | 'migration';
+export type CommunicationKind = 'live_stream' | 'call' | 'message';
+export type ParticipantRole = 'host' | 'viewer' | 'payer' | 'sender' | 'recipient' | 'participant';
+
+export interface EntitiesTable {
+  id: Generated<string>;
+  kind: EntityKind;
+  key: string;
+  display: string;
+  platform: string | null;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  case_id: string;
+  from_entity_id: string;
+  to_entity_id: string;
+  amount: ColumnType<string, string | number, string | number>;
+  currency: string;
+  paid_at: Timestamp;
+  reference: Generated<string>;
+  evidence_id: string | null;
+  recorded_by: string | null;
+  recorded_at: DefaultTimestamp;
+}
+
+export interface CommunicationsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: CommunicationKind;
+  platform: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  notes: Generated<string>;
+  evidence_id: string | null;
+  recorded_by: string | null;
+  recorded_at: DefaultTimestamp;
+}
+
+export interface CommunicationParticipantsTable {
+  communication_id: string;
+  entity_id: string;
+  role: ParticipantRole;
+}
+
+export interface LinksTable {
+  id: Generated<string>;
+  kind: LinkKind;
+  from_type: NodeType;
+  from_id: string;
+  to_type: NodeType;
+  to_id: string;
+  case_id: string | null;
+  source_type: LinkSourceType | null;
+  source_id: string | null;
+  observed_from: Timestamp | null;
+  observed_to: Timestamp | null;
+  confidence: Generated<number>;
+  notes: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: DefaultTimestamp;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -608,6 +680,11 @@ export interface DB {
   media_files: MediaFilesTable;
   media_video_frames: MediaVideoFramesTable;
   media_matches: MediaMatchesTable;
+  entities: EntitiesTable;
+  payments: PaymentsTable;
+  communications: CommunicationsTable;
+  communication_participants: CommunicationParticipantsTable;
+  links: LinksTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
 }
