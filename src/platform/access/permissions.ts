@@ -33,22 +33,29 @@ export type Permission =
   | 'media.ingest'
   | 'hashset.read'
   | 'hashset.write'
-  | 'trust.manage';
+  | 'trust.manage'
+  // The entity graph (issue 9): reading it through the cases one may read; recording identifiers, links,
+  // payments and communications in a case; reviewing duplicate-person suggestions (merge, reject, undo).
+  | 'graph.read'
+  | 'entity.write'
+  | 'person.merge';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'person.read', 'person.write',
     'victim.read', 'victim.write', 'operation.write', 'evidence.write', 'export.case',
     'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
+    'graph.read', 'entity.write',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
     'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
     'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
+    'graph.read', 'entity.write',
   ],
-  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write'],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
-  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read'],
+  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
   auditor: ['reference.read', 'audit.read'],
