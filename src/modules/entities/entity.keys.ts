@@ -101,7 +101,7 @@ function accountKey(value: string, platform: string | null): EntityKeyResult {
   if (/\s/.test(handle)) return fail('a handle or account id has no spaces');
   const key = `${p}:${handle.toLowerCase()}`;
   if (key.length > MAX) return fail(`at most ${MAX} characters`);
-  return ok(key, /^\d+$/.test(handle) ? handle : `@${handle}`, p);
+  return ok(key, handle, p);
 }
 
 // ---------------------------------------------------------------------------------------------------------
