@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/access/actor.ts';
+import { userIdOf, type Actor } from '../../platform/access/actor.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
@@ -82,7 +82,9 @@ export async function recordEntityLink(tx: Tx, ctx: ServiceContext, link: NewLin
       kind: link.kind, from_type: link.from.type, from_id: link.from.id, to_type: link.to.type, to_id: link.to.id,
       case_id: link.caseId, source_type: link.sourceType, source_id: link.sourceId,
       observed_from: link.observedFrom ?? null, observed_to: link.observedTo ?? null,
-      confidence: link.confidence ?? 1, notes: link.notes ?? '', recorded_by: ctx.actor.id,
+      confidence: link.confidence ?? 1, notes: link.notes ?? '', recorded_by: userIdOf(ctx.actor),
+      // The moment of the statement, not of the transaction: links recorded together keep their order.
+      recorded_at: sql<Date>`clock_timestamp()`,
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
@@ -115,7 +117,7 @@ async function resolveNode(tx: Tx, ctx: ServiceContext, input: NodeInput, field:
     if (!(await nodeVisible(tx, ctx.actor, node.type, node.id))) throw invalid(`${field}.node`, `no such ${node.type} you may see`);
     return node;
   }
-  const e = await upsertEntity(tx, ctx.actor.id, { kind: input.kind!, value: input.value!, platform: input.platform }, { field: `${field}.value` });
+  const e = await upsertEntity(tx, userIdOf(ctx.actor), { kind: input.kind!, value: input.value!, platform: input.platform }, { field: `${field}.value` });
   return { type: 'entity', id: e.id, created: e.created };
 }
 
@@ -130,7 +132,7 @@ const date = (s: string | undefined) => (s ? new Date(s) : null);
 /** Records (or finds) an entity by value; it is visible to its recorder until a link shows it to others. */
 export async function recordEntity(ctx: ServiceContext, input: EntityInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
-    const e = await upsertEntity(tx, ctx.actor.id, input, { field: 'value' });
+    const e = await upsertEntity(tx, userIdOf(ctx.actor), input, { field: 'value' });
     if (e.created) await audit({ action: 'entity.record', entityType: 'entity', entityId: e.id, details: { kind: input.kind } });
     return e.id;
   });
@@ -167,7 +169,7 @@ export async function recordPayment(ctx: ServiceContext, caseId: string, input: 
     const paidAt = new Date(input.paidAt);
     const row = await tx.insertInto('payments').values({
       case_id: caseId, from_entity_id: from.id, to_entity_id: to.id, amount: input.amount, currency: input.currency, paid_at: paidAt,
-      reference: input.reference, evidence_id: input.evidenceId ?? null, recorded_by: ctx.actor.id,
+      reference: input.reference, evidence_id: input.evidenceId ?? null, recorded_by: userIdOf(ctx.actor),
     }).returning('id').executeTakeFirstOrThrow();
     // The payment is also an edge with its provenance: the payer paid the payee, established by this record.
     await recordEntityLink(tx, ctx, {
@@ -193,7 +195,7 @@ export async function recordCommunication(ctx: ServiceContext, caseId: string, i
     for (const [i, p] of input.participants.entries()) participants.push({ role: p.role, node: await resolveNode(tx, ctx, p.entity, `participants.${i}.entity`, { entityOnly: true }) });
     const row = await tx.insertInto('communications').values({
       case_id: caseId, kind: input.kind, platform: input.platform ?? null, started_at: startedAt, ended_at: endedAt, notes: input.notes,
-      evidence_id: input.evidenceId ?? null, recorded_by: ctx.actor.id,
+      evidence_id: input.evidenceId ?? null, recorded_by: userIdOf(ctx.actor),
     }).returning('id').executeTakeFirstOrThrow();
     const seen = new Set<string>();
     const rows = participants.filter((p) => !seen.has(`${p.node.id}:${p.role}`) && seen.add(`${p.node.id}:${p.role}`));

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { userIdOf, type Actor } from '../../platform/access/actor.ts';
 import { linkVisibleTo } from './entity.scope.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { DB, EntityKind } from '../../platform/db/schema.ts';
@@ -34,7 +34,7 @@ export async function addPersonIdentifiers(
   const entityIds: string[] = [];
   for (const [i, item] of items.entries()) {
     const kind = identifierEntityKind[item.kind] ?? 'other';
-    const e = await upsertEntity(tx, ctx.actor.id, { kind, value: item.value, platform: item.platform ?? null }, { field: opts.field(i), unverified: opts.unverified });
+    const e = await upsertEntity(tx, userIdOf(ctx.actor), { kind, value: item.value, platform: item.platform ?? null }, { field: opts.field(i), unverified: opts.unverified });
     await recordEntityLink(tx, ctx, {
       kind: personLinkKind(kind), from: { type: 'person', id: personId }, to: { type: 'entity', id: e.id }, caseId: null,
       sourceType: opts.sourceType ?? 'person', sourceId: opts.sourceId === undefined ? personId : opts.sourceId,
