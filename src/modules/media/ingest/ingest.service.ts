@@ -13,6 +13,7 @@ import { walkTree } from './walk.ts';
 import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
+import { insertInChunks } from '../../../platform/db/insert-chunks.ts';
 
 export const DEFAULT_PDQ_THRESHOLD = 31;
 export const PDQ_MIN_QUALITY = 50;
@@ -244,7 +245,8 @@ async function storeBatch(
       }
     }
     if (f.frames?.length) {
-      await tx.insertInto('media_video_frames').values(f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }))).execute();
+      const frames = f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }));
+      await insertInChunks(frames, (chunk) => tx.insertInto('media_video_frames').values(chunk).execute());
       const good = f.frames.filter((fr) => fr.quality >= PDQ_MIN_QUALITY).map((fr) => fr.hash);
       for (const other of knownVideo.candidates(good, threshold)) {
         const r = matchVpdq(f.frames, knownVideo.framesOf.get(other) ?? [], { distance: threshold });
@@ -266,7 +268,8 @@ async function storeBatch(
   }
   const stored = matches.filter((m) => m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id));
   if (stored.length) {
-    await tx.insertInto('media_matches').values(stored).onConflict((oc) => oc.doNothing()).execute();
+    // A file that circulates sits in many cases: its matches can outnumber one statement's parameters.
+    await insertInChunks(stored, (chunk) => tx.insertInto('media_matches').values(chunk).onConflict((oc) => oc.doNothing()).execute());
   }
   const failed = fresh.filter((f) => f.error).length;
   const videosUnhashed = fresh.filter((f) => f.errorCode === 'video_unavailable').length;
