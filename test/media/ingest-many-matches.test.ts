@@ -53,3 +53,41 @@ describe.each(engines)('ingest of a file held in thousands of other files on %s'
     expect(counts.map((c) => [c.match_type, Number(c.n)])).toEqual([['md5', HELD_ELSEWHERE], ['sha1', HELD_ELSEWHERE], ['sha256', HELD_ELSEWHERE]]);
   });
 });
+
+describe.each(engines)('an ingest stopped by a database error on %s', (engine) => {
+  let t: TestApp;
+  let work: string;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    work = mkdtempSync(join(tmpdir(), 'amaan-fail-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('marks the job failed with the reason instead of leaving it running, and writes nothing of the refused batch', async () => {
+    mkdirSync(join(work, 'phone'));
+    writeFileSync(join(work, 'phone', 'a.bin'), Buffer.from('first'));
+    writeFileSync(join(work, 'phone', 'boom.bin'), Buffer.from('second'));
+    const caseId = (await t.call('invA', 'POST', '/api/v1/cases', { branchId: t.branchA, title: 'Failing store', offenceCodes: ['PECA-22'] })).json().id as string;
+    const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: 'Phone image', kind: 'phone', operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+    // The owner's connection installs a trigger that refuses one file, as a full disk or a lost server would.
+    await t.asOwner(async (db) => {
+      await sql`CREATE FUNCTION test_refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.rel_path = 'boom.bin' THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END $$`.execute(db);
+      await sql`CREATE TRIGGER test_refuse_boom BEFORE INSERT ON media_files FOR EACH ROW EXECUTE FUNCTION test_refuse_boom()`.execute(db);
+    });
+    try {
+      await expect(runIngest({ ...t.ctx, actor: systemActor('test') }, { caseId, evidenceId, root: join(work, 'phone'), batchFiles: 1 })).rejects.toThrow(/disk full/);
+    } finally {
+      await t.asOwner((db) => sql`DROP TRIGGER test_refuse_boom ON media_files`.execute(db));
+    }
+    const job = await t.ctx.db.selectFrom('ingest_jobs').select(['status', 'error']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/disk full \(test\).*run again/);
+    // Nothing of the refused batch was written; a batch committed before it (if any) stays for the rerun.
+    const kept = await t.ctx.db.selectFrom('media_files').select('rel_path').where('case_id', '=', caseId).execute();
+    expect(kept.map((r) => r.rel_path)).not.toContain('boom.bin');
+  });
+});

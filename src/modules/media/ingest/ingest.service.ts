@@ -169,6 +169,10 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await flush();
     await storing;
     if (!opts.signal?.aborted) await counting; // a stopped run does not wait for the count to finish
+  } catch (err) {
+    // Batches already committed stay; the job must not claim to be running when nothing runs it any more.
+    await markJobFailed(ctx, jobId, err);
+    throw err;
   } finally {
     await pool.close();
   }
@@ -193,6 +197,18 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   progress.phase = 'done';
   report();
   return { jobId, ...progress, aborted };
+}
+
+async function markJobFailed(ctx: ServiceContext, jobId: string, err: unknown) {
+  const reason = err instanceof Error ? err.message : String(err);
+  try {
+    await inTransaction(ctx, async (tx, audit) => {
+      await tx.updateTable('ingest_jobs').set({ status: 'failed', error: `stopped by an error: ${reason.slice(0, 500)}; run again to resume`, finished_at: new Date() }).where('id', '=', jobId).execute();
+      await audit({ action: 'media.ingest.failed', entityType: 'ingest_job', entityId: jobId, details: { error: reason.slice(0, 500) } });
+    });
+  } catch {
+    // The database itself is gone: the original error is the one to report.
+  }
 }
 
 type Audit = (e: { action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> }) => Promise<void>;
