@@ -115,6 +115,12 @@ describe.each(engines)('case bundles on %s', (engine) => {
     const renamed = new Map(result.pseudonymsChanged.map((p: { from: string; to: string }) => [p.to, p.from]));
     for (const v of again.victims) v.pseudonym = (renamed.get(v.pseudonym) as string | undefined) ?? v.pseudonym;
     expect(normalise(again)).toEqual(normalise(bundle));
+    // Identifiers are entities: the imported persons are linked (source 'bundle') to the SAME entity rows as the
+    // originals — one entity per value across form and bundle — and the persons are not merged.
+    const bundled = await t.ctx.db.selectFrom('links').select('to_id').where('source_type', '=', 'bundle').where('source_id', '=', result.caseId).execute();
+    const original = await t.ctx.db.selectFrom('links').select('to_id').where('source_type', '=', 'person').where('from_id', 'in', bundle.persons.map((p) => p.id)).execute();
+    expect(bundled).toHaveLength(3);
+    expect(new Set(bundled.map((l) => l.to_id))).toEqual(new Set(original.map((l) => l.to_id)));
     // The analyst, who sees both, is offered the matches: the CNIC holder and both children.
     const suggestions = (await t.call('analyst', 'GET', '/api/v1/bundles/match-suggestions?status=open')).json();
     expect(suggestions.items.filter((x: { importedCaseId: string }) => x.importedCaseId === result.caseId).map((x: { reason: string }) => x.reason).sort()).toEqual(['same_cnic', 'same_passport', 'same_victim_record', 'same_victim_record']);
