@@ -17,6 +17,7 @@ import { statsRoutes } from './stats/stats.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { deconflictionRoutes } from './deconfliction/deconfliction.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
+import { entityRoutes } from './entities/entity.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -37,4 +38,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await staffRoutes(api, ctx);
   await deconflictionRoutes(api, ctx);
   await notificationRoutes(api, ctx);
+  await entityRoutes(api, ctx);
 }

@@ -41,6 +41,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   case: ['analyst'], person: ['analyst'], victim: ['analyst'], operation: ['analyst'], evidence: ['analyst'], hearing: ['analyst'], verdict: ['analyst'], appeal: ['analyst'],
   followup: ['analyst'], job: [], hashSet: ['investigator', 'supervisor', 'analyst'], user: ['administrator'], apiToken: ['administrator'],
   deconflictionAlert: [], notification: [],
+  entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
