@@ -177,6 +177,21 @@ describe.each(engines)('de-confliction on %s', (engine) => {
     expect((await get('invA', '/api/v1/notifications?unread=true')).json().items.map((i: { id: string }) => i.id)).not.toContain(invANote);
   });
 
+  it('through the entities API: the write answers, the entity and the case lists show nothing of the hidden case', async () => {
+    const personY = (await t.ctx.db.selectFrom('case_persons').select('person_id').where('case_id', '=', Y).executeTakeFirstOrThrow()).person_id;
+    const held = await t.call('invB', 'POST', `/api/v1/cases/${Y}/links`, { kind: 'uses', from: { node: `person:${personY}` }, to: { kind: 'account', value: '@Shadow_Broker_77', platform: 'Telegram' } });
+    expect(held.statusCode, held.body).toBe(201);
+    const write = await t.call('invA', 'POST', `/api/v1/cases/${X}/links`, { kind: 'uses', from: { node: `person:${personX}` }, to: { kind: 'account', value: 'shadow_broker_77', platform: 'telegram' } });
+    expect(write.statusCode, write.body).toBe(201);
+    noTraceOf(write.body, Y, Y_TITLE, 'the write');
+    const account = (await t.ctx.db.selectFrom('entities').select('id').where('kind', '=', 'account').where('key', 'like', '%shadow_broker_77%').executeTakeFirstOrThrow()).id;
+    const [alert] = await alertsOf(account);
+    expect(alert).toMatchObject({ recorder_case_id: X, holder_case_id: Y, triggered_by: t.users.invA.id });
+    for (const url of [`/api/v1/entities/${account}`, '/api/v1/entities?q=shadow_broker_77', `/api/v1/cases/${X}/entities`, '/api/v1/notifications', `/api/v1/deconfliction/alerts/${alert!.id}`]) {
+      noTraceOf((await get('invA', url)).body, Y, Y_TITLE, `invA ${url}`);
+    }
+  });
+
   it('only a supervisor of the holding branch decides; dismiss leaves the case hidden, grant opens it; both audited and shown to both sides', async () => {
     const [wallet] = await t.ctx.db.selectFrom('entities').select('id').where('key', '=', 'jazzcash:+923001112223').execute();
     const [zAlert] = await alertsOf(wallet!.id);
