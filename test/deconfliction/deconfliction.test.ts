@@ -127,6 +127,34 @@ describe.each(engines)('de-confliction on %s', (engine) => {
     expect(await told(alertY)).toHaveLength(before);
   });
 
+  it('two recordings at once raise one alert and tell each person once', async () => {
+    const email = await entity('account', 'forum:twin_recording');
+    const personY = (await t.ctx.db.selectFrom('case_persons').select('person_id').where('case_id', '=', Y).executeTakeFirstOrThrow()).person_id;
+    await t.ctx.db.insertInto('links').values({ kind: 'uses', from_type: 'person', from_id: personY, to_type: 'entity', to_id: email, case_id: Y, source_type: 'manual', recorded_by: t.users.invB.id }).execute();
+    const results = await Promise.all([record('invA', X, personX, email), record('supA', X, personX, email)]);
+    expect(results.map((r) => r.alertsOpened).sort()).toEqual([0, 1]);
+    const [alert, ...more] = await alertsOf(email);
+    expect(more).toEqual([]);
+    const notes = await told(alert!.id);
+    expect(new Set(notes.map((n) => n.user_id)).size).toBe(notes.length);
+  });
+
+  it('refuses bad input naming the field, and a decision without the permission', async () => {
+    const long = await t.call('supB', 'POST', `/api/v1/deconfliction/alerts/${alertY}/dismiss`, { note: 'x'.repeat(2001) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors.map((e: { field: string }) => e.field)).toContain('body.note');
+    const extraField = await t.call('supB', 'POST', `/api/v1/deconfliction/alerts/${alertY}/grant`, { userId: t.users.invA2.id });
+    expect(extraField.statusCode).toBe(400);
+    expect((await t.call('supB', 'GET', '/api/v1/deconfliction/alerts/not-a-uuid')).statusCode).toBe(400);
+    expect((await t.call('supB', 'GET', '/api/v1/deconfliction/alerts?status=maybe')).statusCode).toBe(400);
+    expect((await t.call('invA', 'GET', '/api/v1/notifications?limit=0')).statusCode).toBe(400);
+    for (const user of ['analyst', 'leadership', 'admin', 'prot'] as const) {
+      expect((await t.call(user, 'GET', '/api/v1/deconfliction/alerts')).statusCode, user).toBe(403);
+      expect((await t.call(user, 'GET', '/api/v1/notifications')).statusCode, user).toBe(200);
+    }
+    expect((await t.ctx.db.selectFrom('deconfliction_alerts').select('status').where('id', '=', alertY).executeTakeFirstOrThrow()).status).toBe('open');
+  });
+
   it('raises nothing when the recorder may read every case holding the identifier', async () => {
     const handle = await entity('account', 'telegram:quiet_otter');
     const Y2 = await openCase(t, 'Second case of branch B', 'invB');
