@@ -359,3 +359,35 @@ export function entityKey(kind: EntityKind, value: string, platform?: string | n
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Identifiers of the person form (and of person_identifiers before migration 0014) as entities.
+
+/** The entity kind of a person-form identifier kind (an online handle is an account). */
+export const identifierEntityKind: Record<string, EntityKind> = {
+  phone: 'phone', email: 'email', handle: 'account', account: 'account', bank_account: 'bank_account', wallet: 'wallet', crypto_address: 'crypto_address', device: 'device',
+  ip_address: 'ip_address', other: 'other',
+};
+
+/** The person-form identifier kind of an entity kind (the web form still says "handle"). */
+export const entityIdentifierKind = (kind: EntityKind): string => (kind === 'account' ? 'handle' : kind);
+
+/** How a person is linked to an identifier: payment identifiers are held, the rest used. */
+export const personLinkKind = (kind: EntityKind): 'holds' | 'uses' => (kind === 'bank_account' || kind === 'wallet' || kind === 'crypto_address' ? 'holds' : 'uses');
+
+export interface EntityValues { kind: EntityKind; key: string; display: string; platform: string | null; attributes: Record<string, unknown> }
+
+/**
+ * The entity row of a value; a value that does not normalise is still kept (imports, bundles, migration):
+ * keyed by its trimmed text (with the platform when given) and marked `{ unverified: true, reason }`.
+ */
+export function entityValues(kind: EntityKind, value: string, platform: string | null | undefined, opts: { unverified: true }): EntityValues;
+export function entityValues(kind: EntityKind, value: string, platform: string | null | undefined, opts?: { unverified?: boolean }): EntityValues | { ok: false; reason: string };
+export function entityValues(kind: EntityKind, value: string, platform: string | null | undefined, opts: { unverified?: boolean } = {}): EntityValues | { ok: false; reason: string } {
+  const r = entityKey(kind, value, platform ?? null);
+  if (r.ok) return { kind, key: r.key, display: r.display, platform: r.platform, attributes: kind === 'wallet' ? { phone: r.display } : {} };
+  if (!opts.unverified) return r;
+  const display = (tidy(String(value ?? '')) || '(empty)').slice(0, MAX);
+  const p = platform ? tidy(platform).toLowerCase() || null : null;
+  return { kind, key: (p ? `${p}:${display}` : display).slice(0, MAX), display, platform: p, attributes: { unverified: true, reason: r.reason } };
+}

@@ -9,7 +9,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { checkDeconfliction } from '../deconfliction/deconfliction.service.ts';
 import { personVisibleTo } from '../persons/person.scope.ts';
 import { victimVisibleTo } from '../victims/victim.scope.ts';
-import { entityKey, tidy } from './entity.keys.ts';
+import { entityKey, entityValues, tidy } from './entity.keys.ts';
 import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, nodeVisible, paymentVisibleTo } from './entity.scope.ts';
 import type {
   CaseEntities, EntityInput, EntitySummary, LinkView, NodeInput, RecordCommunicationInput, RecordLinkInput, RecordPaymentInput, SearchEntitiesQuery,
@@ -46,24 +46,9 @@ export async function upsertEntity(
   input: { kind: EntityKind; value: string; platform?: string | null },
   opts: { field?: string; unverified?: boolean } = {},
 ): Promise<{ id: string; created: boolean; kind: EntityKind }> {
-  let kind = input.kind;
-  const r = entityKey(kind, input.value, input.platform ?? null);
-  let key: string;
-  let display: string;
-  let platform: string | null;
-  let attributes: Record<string, unknown> = {};
-  if (r.ok) {
-    ({ key, display, platform } = r);
-  } else if (opts.unverified) {
-    display = tidy(input.value).slice(0, 400) || '?';
-    platform = input.platform ? tidy(input.platform).toLowerCase() : null;
-    key = platform ? `${platform}:${display}` : display;
-    key = key.slice(0, 400);
-    attributes = { unverified: true, reason: r.reason };
-  } else {
-    throw invalid(opts.field ?? 'value', r.reason);
-  }
-  if (kind === 'wallet' && r.ok) attributes = { phone: r.display };
+  const v = entityValues(input.kind, input.value, input.platform ?? null, { unverified: opts.unverified });
+  if ('ok' in v) throw invalid(opts.field ?? 'value', v.reason);
+  const { kind, key, display, platform, attributes } = v;
   const inserted = await tx.insertInto('entities')
     .values({ kind, key, display, platform, attributes: JSON.stringify(attributes), created_by: actorId })
     .onConflict((oc) => oc.columns(['kind', 'key']).doNothing())
@@ -71,7 +56,6 @@ export async function upsertEntity(
     .executeTakeFirst();
   if (inserted) return { id: inserted.id, created: true, kind };
   const row = await tx.selectFrom('entities').select('id').where('kind', '=', kind).where('key', '=', key).executeTakeFirstOrThrow();
-  kind = input.kind;
   return { id: row.id, created: false, kind };
 }
 
