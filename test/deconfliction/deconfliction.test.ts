@@ -220,6 +220,28 @@ describe.each(engines)('de-confliction on %s', (engine) => {
     }
   });
 
+  it('through the person form: an identifier typed on a person of X, or on a person in no case, raises the alert', async () => {
+    const personY = (await t.ctx.db.selectFrom('case_persons').select('person_id').where('case_id', '=', Y).executeTakeFirstOrThrow()).person_id;
+    for (const value of ['hidden.courier@example.org', 'night.ferry@example.org']) {
+      const held = await t.call('invB', 'POST', `/api/v1/cases/${Y}/links`, { kind: 'uses', from: { node: `person:${personY}` }, to: { kind: 'email', value } });
+      expect(held.statusCode, held.body).toBe(201);
+    }
+    const entityOf = async (key: string) => (await t.ctx.db.selectFrom('entities').select('id').where('kind', '=', 'email').where('key', '=', key).executeTakeFirstOrThrow()).id;
+    const edit = await t.call('invA', 'PATCH', `/api/v1/persons/${personX}`, { identifiers: [{ kind: 'email', value: 'Hidden.Courier@Example.org' }] });
+    expect(edit.statusCode, edit.body).toBe(200);
+    noTraceOf(edit.body, Y, Y_TITLE, 'the person edit');
+    const [onX] = await alertsOf(await entityOf('hidden.courier@example.org'));
+    expect(onX).toMatchObject({ recorder_case_id: X, holder_case_id: Y, triggered_by: t.users.invA.id });
+
+    const created = await t.call('invA', 'POST', '/api/v1/persons', { displayName: 'Test Person Delta', identifiers: [{ kind: 'email', value: 'night.ferry@example.org' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    noTraceOf(created.body, Y, Y_TITLE, 'the new person');
+    const [alone] = await alertsOf(await entityOf('night.ferry@example.org'));
+    expect(alone).toMatchObject({ recorder_case_id: null, holder_case_id: Y, triggered_by: t.users.invA.id });
+    const byUser = Object.fromEntries((await told(alone!.id)).map((n) => [n.user_id, n.side]));
+    expect(byUser).toEqual({ [t.users.invA.id]: 'recorder', [t.users.supA.id]: 'recorder', [t.users.invB.id]: 'holder', [t.users.supB.id]: 'holder' });
+  });
+
   it('only a supervisor of the holding branch decides; dismiss leaves the case hidden, grant opens it; both audited and shown to both sides', async () => {
     const [wallet] = await t.ctx.db.selectFrom('entities').select('id').where('key', '=', 'jazzcash:+923001112223').execute();
     const [zAlert] = await alertsOf(wallet!.id);
