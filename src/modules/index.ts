@@ -15,6 +15,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { bundleRoutes } from './bundles/bundle.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { deconflictionRoutes } from './deconfliction/deconfliction.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
@@ -34,5 +36,7 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await bundleRoutes(api, ctx);
   await statsRoutes(api, ctx);
   await staffRoutes(api, ctx);
+  await deconflictionRoutes(api, ctx);
+  await notificationRoutes(api, ctx);
   await entityRoutes(api, ctx);
 }

@@ -30,10 +30,15 @@ export async function inTransaction<T>(
   ctx: ServiceContext,
   work: (tx: Tx, audit: (event: AuditEvent) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (tx) => {
-    const audit = (event: AuditEvent) => appendAudit(tx, { ...event, ...madeBy(ctx) });
-    return work(tx, audit);
-  });
+  return ctx.db.transaction().execute(async (tx) => work(tx, auditInto(ctx, tx)));
+}
+
+/**
+ * The audit writer of a transaction someone else opened: a helper that takes `(tx, ctx)` from a caller's
+ * inTransaction (de-confliction checks inside an entity write) audits its own changes in that transaction.
+ */
+export function auditInto(ctx: ServiceContext, tx: Tx): (event: AuditEvent) => Promise<void> {
+  return (event: AuditEvent) => appendAudit(tx, { ...event, ...madeBy(ctx) });
 }
 
 /** Records a read (victim identity, export) in the trail, outside any write transaction. */

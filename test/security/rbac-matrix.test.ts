@@ -40,6 +40,7 @@ const reps: Record<Role, UserKey> = {
 const reachesEverything: Record<ScopeKind, Role[]> = {
   case: ['analyst'], person: ['analyst'], victim: ['analyst'], operation: ['analyst'], evidence: ['analyst'], hearing: ['analyst'], verdict: ['analyst'], appeal: ['analyst'],
   followup: ['analyst'], job: [], hashSet: ['investigator', 'supervisor', 'analyst'], user: ['administrator'], apiToken: ['administrator'],
+  deconflictionAlert: [], notification: [],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
 };
 
@@ -69,8 +70,9 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
   /** Records of branch B that none of the representatives may see, unless it reaches everything. */
   const hidden = {} as Record<ScopeKind, string>;
   const ownJob = {} as Record<Role, string>;
+  const ownNotification = {} as Record<Role, string>;
   const visibleUser = (role: Role) => (role === 'investigator' || role === 'supervisor' ? t.users.invA2.id : t.users.prot.id);
-  const visibleFor = (role: Role, kind: ScopeKind) => (kind === 'job' ? ownJob[role] : kind === 'user' ? visibleUser(role) : visible[kind]);
+  const visibleFor = (role: Role, kind: ScopeKind) => (kind === 'job' ? ownJob[role] : kind === 'notification' ? ownNotification[role] : kind === 'user' ? visibleUser(role) : visible[kind]);
   const actorFor = (role: Role): Actor => {
     const u = t.users[reps[role]];
     return { id: u.id, username: u.username, displayName: u.username, role: u.role, branchId: u.branchId, ip: null };
@@ -130,8 +132,20 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     hidden.apiToken = (await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', t.users.invB.id).executeTakeFirstOrThrow()).id;
     for (const role of roles) ownJob[role] = startBackgroundJob('test.matrix', t.users[reps[role]].id, 'steps', async () => 'done', () => 'failed').id;
     hidden.job = startBackgroundJob('test.matrix', t.users.invA2.id, 'steps', async () => 'done', () => 'failed').id;
+    // De-confliction: an alert invA raised from the visible case about the hidden one (invA and supA reach it);
+    // one between two cases of branch B raised by invB (no representative reaches it). Notifications: each
+    // representative's own, and one of invB's.
+    const entity = (await t.ctx.db.insertInto('entities').values({ kind: 'phone', key: '+923001234567', display: '+92 300 1234567' }).returning('id').executeTakeFirstOrThrow()).id;
+    const otherB = await openCase(t, 'Need-to-know case B2', 'invB');
+    const alert = (values: { recorder_case_id: string; holder_case_id: string; triggered_by: string }) =>
+      t.ctx.db.insertInto('deconfliction_alerts').values({ entity_id: entity, ...values }).returning('id').executeTakeFirstOrThrow();
+    visible.deconflictionAlert = (await alert({ recorder_case_id: visible.case, holder_case_id: hidden.case, triggered_by: t.users.invA.id })).id;
+    hidden.deconflictionAlert = (await alert({ recorder_case_id: otherB, holder_case_id: hidden.case, triggered_by: t.users.invB.id })).id;
+    const notification = (userId: string) => t.ctx.db.insertInto('notifications').values({ user_id: userId, kind: 'deconfliction.alert', alert_id: null, side: null }).returning('id').executeTakeFirstOrThrow();
+    for (const role of roles) ownNotification[role] = (await notification(t.users[reps[role]].id)).id;
+    hidden.notification = (await notification(t.users.invB.id)).id;
     for (const kind of scopeKinds) {
-      if (kind !== 'job' && kind !== 'user') expect(visible[kind], `visible ${kind}`).toBeTruthy();
+      if (kind !== 'job' && kind !== 'user' && kind !== 'notification') expect(visible[kind], `visible ${kind}`).toBeTruthy();
       expect(hidden[kind], `hidden ${kind}`).toBeTruthy();
     }
   }, 120_000);
@@ -282,6 +296,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       `/api/v1/cases/${visible.case}/operations`, `/api/v1/cases/${visible.case}/evidence`, `/api/v1/cases/${visible.case}/media`, `/api/v1/cases/${visible.case}/media/files`,
       `/api/v1/cases/${visible.case}/persons`, `/api/v1/cases/${visible.case}/prosecution`, `/api/v1/cases/${visible.case}/timeline`, `/api/v1/victims/${visible.victim}`,
       '/api/v1/staff?limit=200', '/api/v1/stats/summary', '/api/v1/entities?limit=200', '/api/v1/entities?q=matrix', `/api/v1/cases/${visible.case}/entities`,
+      '/api/v1/notifications?limit=200', '/api/v1/deconfliction/alerts?limit=200',
     ];
     let checked = 0;
     for (const role of roles) {

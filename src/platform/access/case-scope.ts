@@ -6,14 +6,17 @@ import { notFound } from '../http/errors.ts';
 
 // Need-to-know for cases, as one SQL predicate over `cases` so lists, counts and single reads all
 // share it: investigators and prosecutors see the cases whose team they are on, a supervisor the
-// cases of their branch, an analyst all cases, every other role none.
+// cases of their branch (and any whose team they are on), an analyst all cases, every other role none.
 export function caseVisibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     switch (actor.role) {
       case 'analyst':
         return sql<SqlBool>`true`;
-      case 'supervisor':
-        return actor.branchId === null ? sql<SqlBool>`false` : eb('cases.branch_id', '=', actor.branchId);
+      case 'supervisor': {
+        // Their branch; and a case of another branch whose team they were put on (a de-confliction grant).
+        const onTeam = eb.exists(eb.selectFrom('case_team').select(sql`1`.as('one')).whereRef('case_team.case_id', '=', 'cases.id').where('case_team.user_id', '=', actor.id));
+        return actor.branchId === null ? onTeam : eb.or([eb('cases.branch_id', '=', actor.branchId), onTeam]);
+      }
       case 'investigator':
       case 'prosecutor':
         return eb.exists(

@@ -8,6 +8,8 @@ import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
 import { personVisibleTo } from '../../modules/persons/person.scope.ts';
 import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, paymentVisibleTo } from '../../modules/entities/entity.scope.ts';
 import { getBackgroundJob } from '../jobs/background.ts';
+import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.ts';
+import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -29,6 +31,8 @@ export type ScopeKind =
   | 'hashSet'
   | 'user'
   | 'apiToken'
+  | 'deconflictionAlert'
+  | 'notification'
   | 'entity'
   | 'link'
   | 'payment'
@@ -143,6 +147,18 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
       if (actor.role !== 'administrator') q = q.where('user_id', '=', actor.id);
       return ids(await q.execute());
     },
+  },
+  deconflictionAlert: {
+    label: 'alert',
+    rule: 'de-confliction alerts: the user who recorded the identifier, the users told of it, and supervisors of either case\'s branch',
+    reachesAll: [],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('deconfliction_alerts').select('deconfliction_alerts.id as id').where('deconfliction_alerts.id', 'in', [...wanted]).where(alertVisibleTo(actor)).execute()),
+  },
+  notification: {
+    label: 'notification',
+    rule: 'only the user it was sent to',
+    reachesAll: [],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('notifications').select('notifications.id as id').where('notifications.id', 'in', [...wanted]).where(notificationVisibleTo(actor)).execute()),
   },
   entity: {
     label: 'entity',

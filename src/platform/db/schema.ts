@@ -633,6 +633,32 @@ export interface LinksTable {
   recorded_at: DefaultTimestamp;
 }
 
+export type DeconflictionStatus = 'open' | 'granted' | 'dismissed';
+export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed';
+
+export interface DeconflictionAlertsTable {
+  id: Generated<string>;
+  entity_id: string;
+  recorder_case_id: string | null;
+  holder_case_id: string;
+  triggered_by: string;
+  status: Generated<DeconflictionStatus>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  alert_id: string | null;
+  side: 'recorder' | 'holder' | null;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -678,6 +704,8 @@ export interface DB {
   communications: CommunicationsTable;
   communication_participants: CommunicationParticipantsTable;
   links: LinksTable;
+  deconfliction_alerts: DeconflictionAlertsTable;
+  notifications: NotificationsTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
 }

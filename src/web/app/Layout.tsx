@@ -7,6 +7,7 @@ import { navItems } from './nav.ts';
 import { useCan, useSignOut, useUser } from './session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { preloadRoute } from './screens.ts';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function Layout() {
           <span className="user-name" data-testid="signed-in-as">
             {t('app.signedInAs', { name: `\u2068${user.displayName}\u2069`, role: t(`roles.${user.role}`) })}
           </span>
+          <NotificationBell />
           <NavLink to="/account" className="account-link" data-testid="my-account">
             {t('account.link')}
           </NavLink>

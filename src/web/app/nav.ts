@@ -14,6 +14,7 @@ export const navItems: NavItem[] = [
   { to: '/victims', labelKey: 'nav.victims', permission: 'victim.identity.read' },
   { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
   { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },
+  { to: '/deconfliction', labelKey: 'nav.deconfliction', permission: 'entity.write' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -7,7 +7,7 @@ import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
 import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
-  VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage,
+  VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -55,6 +55,8 @@ export function AppRoutes() {
         <Route path="import" element={guard('import.case', <ImportBundlePage />)} />
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="deconfliction" element={guard('entity.write', <AlertsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

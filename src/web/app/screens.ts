@@ -26,6 +26,8 @@ export const BranchesPage = lazyNamed(() => import('../modules/admin/components/
 export const TeamsPage = lazyNamed(() => import('../modules/admin/components/TeamsPage.tsx'), 'TeamsPage');
 export const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
 export const ImportBundlePage = lazyNamed(() => import('../modules/bundles/components/ImportBundlePage.tsx'), 'ImportBundlePage');
+export const NotificationsPage = lazyNamed(() => import('../modules/notifications/components/NotificationsPage.tsx'), 'NotificationsPage');
+export const AlertsPage = lazyNamed(() => import('../modules/deconfliction/components/AlertsPage.tsx'), 'AlertsPage');
 export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
 export const CaseEntities = lazyNamed(() => import('../modules/entities/components/CaseEntities.tsx'), 'CaseEntities');
 export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
@@ -54,6 +56,8 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/audit/, [AuditPage]],
   [/^\/hash-sets/, [HashSetsPage]],
   [/^\/import/, [ImportBundlePage]],
+  [/^\/notifications/, [NotificationsPage]],
+  [/^\/deconfliction/, [AlertsPage]],
 ];
 
 export function preloadRoute(pathname: string): Promise<unknown> {

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/schema-kit.ts';
+import { alertView } from '../deconfliction/deconfliction.schema.ts';
+
+// A user's own notifications. The wording is the web app's (English, Urdu), from `kind` and the alert as the
+// reader may see it: nothing in a notification is more than the reader may read elsewhere.
+export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed'] as const;
+
+export const notificationView = z.object({
+  id: z.string(),
+  kind: z.enum(notificationKinds),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  alert: alertView.nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const listNotificationsQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional().describe('true: only unread ones'),
+  ...pageQuery,
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>;
+
+export const notificationPage = z.object({
+  items: z.array(notificationView),
+  total: z.number().int(),
+  unread: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});

@@ -1,0 +1,49 @@
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { alertViews } from '../deconfliction/deconfliction.service.ts';
+import type { ListNotificationsQuery, NotificationView } from './notification.schema.ts';
+import { notificationVisibleTo } from './notification.scope.ts';
+
+// A user's own notifications (today: de-confliction alerts and their outcome). Each carries the alert as the
+// reader may see it now, so a notification never says more than the reader may read elsewhere.
+
+export async function listNotifications(ctx: ServiceContext, q: ListNotificationsQuery) {
+  const mine = ctx.db.selectFrom('notifications').where(notificationVisibleTo(ctx.actor));
+  const query = q.unread === 'true' ? mine.where('notifications.read_at', 'is', null) : mine;
+  const [rows, total, unread] = await Promise.all([
+    query.select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.created_at', 'notifications.read_at'])
+      .orderBy('notifications.created_at', 'desc').orderBy('notifications.id').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    mine.where('notifications.read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const alerts = await alertViews(ctx.db, ctx.actor, [...new Set(rows.map((r) => r.alert_id).filter((a): a is string => a !== null))]);
+  const items: NotificationView[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at ? r.read_at.toISOString() : null,
+    alert: r.alert_id ? alerts.get(r.alert_id) ?? null : null,
+  }));
+  return { items, total: Number(total.n), unread: Number(unread.n), limit: q.limit, offset: q.offset };
+}
+
+/** Marks one of the caller's notifications read (404 for anyone else's). */
+export async function markRead(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const row = await tx.selectFrom('notifications').select(['id', 'read_at']).where('id', '=', id).where(notificationVisibleTo(ctx.actor)).forUpdate().executeTakeFirst();
+    if (!row) throw notFound('notification');
+    if (row.read_at) return;
+    await tx.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).execute();
+    await audit({ action: 'notification.read', entityType: 'notification', entityId: id });
+  });
+}
+
+/** Marks all of the caller's notifications read. */
+export async function markAllRead(ctx: ServiceContext): Promise<number> {
+  return inTransaction(ctx, async (tx, audit) => {
+    const rows = await tx.updateTable('notifications').set({ read_at: new Date() })
+      .where('user_id', '=', ctx.actor.id).where('read_at', 'is', null).returning('id').execute();
+    if (rows.length) await audit({ action: 'notification.read_all', entityType: 'notification', entityId: null, details: { count: rows.length } });
+    return rows.length;
+  });
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Empty, Loading, PageHeader, Pager } from '../../../ui/index.ts';
+import { useFormat } from '../../../i18n/format.ts';
+import { usePagerLabels } from '../../../app/use-pager-labels.ts';
+import { AlertSummary } from '../../deconfliction/components/AlertSummary.tsx';
+import { useMarkRead, useNotifications } from '../hooks/use-notifications.ts';
+
+const PAGE = 25;
+
+/** The signed-in user's own notifications, newest first. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [offset, setOffset] = useState(0);
+  const list = useNotifications(offset);
+  const mark = useMarkRead();
+  const pagerLabels = usePagerLabels();
+  return (
+    <>
+      <PageHeader
+        title={t('notifications.title')}
+        actions={list.data && list.data.unread > 0 ? <Button onClick={() => mark.mutate('all')} busy={mark.isPending}>{t('notifications.markAllRead')}</Button> : null}
+      />
+      {list.isPending ? <Loading label={t('common.loading')} /> : null}
+      {list.isError ? <Alert kind="error">{t('errors.generic', { message: list.error.message })}</Alert> : null}
+      {list.data && list.data.items.length === 0 ? <Empty>{t('notifications.none')}</Empty> : null}
+      <ul className="notification-list">
+        {list.data?.items.map((n) => (
+          <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'} data-testid={`notification-${n.id}`}>
+            <p>
+              <strong>{t(`notifications.kind.${n.kind}`)}</strong> <span className="muted">{fmt.dateTime(n.createdAt)}</span>
+            </p>
+            {n.alert ? <AlertSummary alert={n.alert} /> : null}
+            {n.readAt ? null : <Button variant="link" onClick={() => mark.mutate(n.id)}>{t('notifications.markRead')}</Button>}
+          </li>
+        ))}
+      </ul>
+      {list.data ? <Pager total={list.data.total} limit={PAGE} offset={offset} onOffset={setOffset} labels={pagerLabels} /> : null}
+    </>
+  );
+}
