@@ -75,8 +75,8 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     expect(facility).toMatchObject({ kind: 'organisation', display: 'Rangla Fun Club', platform: 'recreational facility' });
     const place = rows.links.find((l) => l.kind === 'located_at' && l.from_id === demo.ring.facilityEntityId)!;
     expect(entities.get(String(place.to_id))).toMatchObject({ kind: 'place', key: 'ward 9, muzaffargarh' });
-    expect(entities.get(demo.ring.ringleaderHandleEntityId)).toMatchObject({ kind: 'account', key: ringKey('account', RING_HANDLE, FORUM), display: RING_HANDLE });
-    expect(entities.get(demo.ring.walletEntityId)).toMatchObject({ kind: 'wallet', key: RING_WALLET, platform: 'JazzCash' });
+    expect(entities.get(demo.ring.ringleaderHandleEntityId)).toMatchObject({ kind: 'account', key: ringKey('account', RING_HANDLE, FORUM).key, display: RING_HANDLE });
+    expect(entities.get(demo.ring.walletEntityId)).toMatchObject({ kind: 'wallet', key: RING_WALLET, platform: 'jazzcash' });
 
     // Live streams: a host, foreign viewers and a payer each.
     const streams = rows.communications.filter((c) => c.kind === 'live_stream' && c.case_id === demo.ring.mzgCaseId);
@@ -102,9 +102,10 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     // Devices seized in Operation Khel Ghar, the phone with a Luhn-correct IMEI.
     const seized = rows.links.filter((l) => l.kind === 'seized_in' && l.to_type === 'operation' && l.to_id === demo.muzaffargarhOperationId);
     expect(seized.length).toBeGreaterThanOrEqual(2);
-    const imei = seized.map((l) => String(entities.get(String(l.from_id))!.key)).find((k) => /^\d{15}$/.test(k))!;
-    expect(imeiWithCheck(imei.slice(0, 14))).toBe(imei);
-    expect(entity('device', imei)).toBeDefined();
+    const imei = seized.map((l) => entities.get(String(l.from_id))!).find((e) => /^imei:\d{15}$/.test(String(e.key)))!;
+    expect(imei).toBeDefined();
+    expect(imeiWithCheck(String(imei.display).slice(0, 14))).toBe(imei.display);
+    expect(entity('device', String(imei.key))).toBe(imei);
   });
 
   it('gives every graph record its provenance and sound references, one entity per key', () => {
@@ -140,6 +141,7 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     // Invented values only: numbers in the unallocated 0399 range, the IP address in a documentation range.
     for (const e of rows.entities.filter((x) => x.kind === 'phone')) expect(e.key).toMatch(/^\+92399\d{7}$/);
     for (const e of rows.entities.filter((x) => x.kind === 'wallet')) expect(e.key).toMatch(/^[a-z]+:\+92399\d{7}$/);
+    for (const e of rows.entities.filter((x) => x.kind === 'device')) expect(e.key).toMatch(/^(imei:\d{15}|serial:[A-Z0-9:a-z]+)$/);
     for (const e of rows.entities.filter((x) => x.kind === 'ip_address')) expect(e.key).toMatch(/^203\.0\.113\./);
   });
 
@@ -207,8 +209,15 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     // Every demo person as a resolution record; the pair must be proposed.
     const namesOf = new Map<string, string[]>();
     for (const n of rows.person_names) namesOf.set(String(n.person_id), [...(namesOf.get(String(n.person_id)) ?? []), String(n.name)]);
+    // Phones: from the persons' identifier rows while that table exists, and from person -> phone links.
     const phonesOf = new Map<string, string[]>();
-    for (const i of rows.person_identifiers.filter((x) => x.kind === 'phone')) phonesOf.set(String(i.person_id), [...(phonesOf.get(String(i.person_id)) ?? []), String(i.value)]);
+    const addPhone = (person: unknown, value: unknown) => phonesOf.set(String(person), [...new Set([...(phonesOf.get(String(person)) ?? []), String(value)])]);
+    const legacy = (rows as Partial<Record<string, Row[]>>).person_identifiers ?? [];
+    for (const i of legacy.filter((x) => x.kind === 'phone')) addPhone(i.person_id, i.value);
+    const phoneEntities = new Map(rows.entities.filter((e) => e.kind === 'phone').map((e) => [String(e.id), e.key]));
+    for (const l of rows.links) if (l.from_type === 'person' && l.to_type === 'entity' && phoneEntities.has(String(l.to_id))) addPhone(l.from_id, phoneEntities.get(String(l.to_id)));
+    expect(phonesOf.get(urduPersonId)).toEqual([RING_DUPLICATE.phone]);
+    expect(phonesOf.get(latinPersonId)).toEqual([RING_DUPLICATE.phone]);
     const records: ResolutionRecord[] = rows.persons.map((p) => ({
       id: String(p.id), names: namesOf.get(String(p.id)) ?? [String(p.display_name)],
       ...(p.date_of_birth ? { dateOfBirth: String(p.date_of_birth) } : {}),

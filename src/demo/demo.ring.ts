@@ -15,8 +15,9 @@ import type { DemoRows } from './demo.dataset.ts';
 // tables of migration 0013; every link carries its provenance (case, source record, observed period,
 // confidence, recorded by a demo user). Every name, handle, number and address is invented.
 //
-// Entity keys: src/modules/entities/entity.keys.ts (entityKey) is not on main yet; ringKey below follows the
-// key rules of DESIGN-9 with the resolution module's phoneKey/handleKey. Replace it by entityKey once merged.
+// Entity keys: src/modules/entities/entity.keys.ts (entityKey) is not on main yet; ringKey below gives what it
+// gives for the kinds used here (same key, display and platform), with the resolution module's
+// phoneKey/handleKey. Replace it by entityKey once merged.
 
 type Row = Record<string, unknown>;
 
@@ -67,35 +68,62 @@ export function imeiWithCheck(first14: string): string {
   return first14 + String((10 - (sum % 10)) % 10);
 }
 
-const normaliseName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const tidy = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+const platformKey = (p: string | null) => (p === null ? null : tidy(p).toLowerCase() || null);
 
-/** The entity key of DESIGN-9 for the kinds the ring uses (stand-in for entityKey; see the header). */
-export function ringKey(kind: EntityKind, value: string, platform: string | null): string {
-  const need = (k: string | null, what: string) => {
-    if (!k) throw new Error(`demo ring: ${what} ${value} has no key`);
+export interface RingKey {
+  key: string;
+  display: string;
+  platform: string | null;
+}
+
+/**
+ * The (key, display, platform) of DESIGN-9 for the kinds the ring uses, written to give what entityKey gives
+ * (stand-in until src/modules/entities/entity.keys.ts is on main; see the header). Throws on a value that
+ * is not of its kind: the ring's values are fixed, so that is a bug here.
+ */
+export function ringKey(kind: EntityKind, value: string, platform: string | null): RingKey {
+  const need = <T>(k: T | null | undefined, what: string): T => {
+    if (k === null || k === undefined || k === '') throw new Error(`demo ring: ${what} ${value} is not valid`);
     return k;
   };
+  const p = platformKey(platform);
   switch (kind) {
-    case 'phone':
-      return need(phoneKey(value), 'phone');
-    case 'account':
-      return `${normaliseName(need(platform, 'account platform'))}:${need(handleKey(value), 'handle')}`;
+    case 'phone': {
+      const e164 = need(phoneKey(value), 'phone');
+      return { key: e164, display: e164, platform: null };
+    }
+    case 'account': {
+      const handle = need(handleKey(value), 'handle');
+      return { key: `${need(p, 'account platform')}:${handle}`, display: tidy(value).replace(/^@+/, ''), platform: p };
+    }
     case 'wallet': {
       const m = /^([^:]+):(.+)$/.exec(value);
-      return `${need(m?.[1] ?? null, 'wallet provider').toLowerCase()}:${need(phoneKey(m![2]!), 'wallet number')}`;
+      const provider = need(p ?? platformKey(m?.[1] ?? null), 'wallet provider');
+      const e164 = need(phoneKey(m ? m[2]! : value), 'wallet number');
+      return { key: `${provider}:${e164}`, display: e164, platform: provider };
     }
     case 'crypto_address': {
       const lower = value.toLowerCase();
-      bech32.decode(lower as `${string}1${string}`); // throws on a bad checksum
-      return lower;
+      const decoded = bech32.decode(lower as `${string}1${string}`); // throws on a bad checksum
+      need(decoded.prefix === 'bc' && decoded.words[0] === 0 ? lower : null, 'Bitcoin SegWit v0 address');
+      return { key: lower, display: lower, platform: 'bitcoin' };
     }
-    case 'device':
-      return /^\d{15}$/.test(value) ? value : `serial:${value.toLowerCase()}`;
+    case 'device': {
+      if (/^\d{15}$/.test(value)) {
+        need(imeiWithCheck(value.slice(0, 14)) === value ? value : null, 'IMEI (Luhn)');
+        return { key: `imei:${value}`, display: value, platform: p };
+      }
+      const serial = value.replace(/[\s-]/g, '').toUpperCase();
+      return { key: p ? `serial:${p}:${serial}` : `serial:${serial}`, display: serial, platform: p };
+    }
+    case 'ip_address':
+      return { key: need(/^\d{1,3}(\.\d{1,3}){3}$/.test(value) ? value : null, 'IPv4 address'), display: value, platform: null };
     case 'organisation':
     case 'place':
-      return normaliseName(value);
+      return { key: tidy(value).toLowerCase(), display: tidy(value), platform: p };
     default:
-      return value.trim();
+      throw new Error(`demo ring: no key rule for ${kind}`);
   }
 }
 
@@ -147,14 +175,13 @@ export function buildRing(input: RingInput): DemoRing {
 
   // ---- writers
   const byKey = new Map<string, string>();
-  const entity = (kind: EntityKind, value: string, opts: { platform?: string | null; display?: string; attributes?: Row; by: string; at: Date }) => {
-    const platform = opts.platform ?? null;
-    const key = ringKey(kind, value, platform);
+  const entity = (kind: EntityKind, value: string, opts: { platform?: string | null; attributes?: Row; by: string; at: Date }) => {
+    const { key, display, platform } = ringKey(kind, value, opts.platform ?? null);
     const existing = byKey.get(`${kind}\u0000${key}`);
     if (existing) return existing;
     const id = uuid();
     byKey.set(`${kind}\u0000${key}`, id);
-    rows.entities.push({ id, kind, key, display: opts.display ?? value, platform, attributes: opts.attributes ?? {}, created_by: opts.by, created_at: iso(opts.at) });
+    rows.entities.push({ id, kind, key, display, platform, attributes: opts.attributes ?? {}, created_by: opts.by, created_at: iso(opts.at) });
     return id;
   };
   interface Provenance {
@@ -215,15 +242,15 @@ export function buildRing(input: RingInput): DemoRing {
 
   // The operator's phone and the JazzCash wallet on it (visitor register and payment slips, MZG-5).
   const phone = entity('phone', RING_WALLET_NUMBER, { by: inv, at: pkt('2025-05-12', '15:00') });
-  const wallet = entity('wallet', RING_WALLET, { platform: 'JazzCash', display: `JazzCash ${RING_WALLET_NUMBER}`, by: inv, at: pkt('2025-05-12', '15:00') });
+  const wallet = entity('wallet', RING_WALLET, { platform: 'JazzCash', by: inv, at: pkt('2025-05-12', '15:00') });
   link('owns', ['person', mzg.operator], ['entity', wallet], fromItem(slipsItem, inv, afterRaid(2), { from: pkt('2024-03-01', '12:00'), to: raid, notes: 'Wallet receipts in the operator\'s name among the seized payment slips.' }));
   link('other', ['entity', wallet], ['entity', phone], fromItem(slipsItem, inv, afterRaid(2), { notes: 'Mobile wallet registered on this number.' }));
   link('uses', ['person', mzg.operator], ['entity', phone], fromItem(phoneItem, inv, afterRaid(1), { from: pkt('2024-03-01', '12:00'), to: raid, notes: 'SIM in the operator\'s seized smartphone.' }));
 
   // Devices seized in Operation Khel Ghar (forensic images, 28 May).
   const imaged = pkt('2025-05-28', '16:00');
-  const smartphone = entity('device', imeiWithCheck('35927410460218'), { platform: 'Android smartphone', display: `Android smartphone, IMEI ${imeiWithCheck('35927410460218')}`, attributes: { evidenceLabel: 'MZG-1' }, by: inv, at: raid });
-  const laptop = entity('device', '5CD4190QZ7', { platform: 'laptop', display: 'Laptop, serial 5CD4190QZ7', attributes: { evidenceLabel: 'MZG-2' }, by: inv, at: raid });
+  const smartphone = entity('device', imeiWithCheck('35927410460218'), { attributes: { model: 'Android smartphone', evidenceLabel: 'MZG-1' }, by: inv, at: raid });
+  const laptop = entity('device', '5CD4190QZ7', { attributes: { model: 'laptop', evidenceLabel: 'MZG-2' }, by: inv, at: raid });
   link('seized_in', ['entity', smartphone], ['operation', mzg.opId], fromItem(phoneItem, inv, afterRaid(0.1), { from: raid, to: raid }));
   link('seized_in', ['entity', laptop], ['operation', mzg.opId], fromItem(laptopItem, inv, afterRaid(0.1), { from: raid, to: raid }));
   link('uses', ['person', mzg.operator], ['entity', smartphone], fromItem(phoneItem, inv, afterRaid(0.1), { to: raid, notes: 'Taken from the accused at the counter.' }));
@@ -274,13 +301,12 @@ export function buildRing(input: RingInput): DemoRing {
   ];
   for (const s of sessions) {
     const start = pkt(s.day, '21:00');
-    const session = communication({
+    communication({
       caseId: M, kind: 'live_stream', platform: STREAM_APP, start, minutes: 50, evidenceId: laptopItem, by: analyst, at: imaged,
       notes: 'Session reconstructed from the app\'s history on the laptop: host, viewers and the payment that opened it. No footage is held here.',
       participants: [[streamHost, 'host'], ...s.viewers.map((v) => [v, 'viewer'] as [string, ParticipantRole]), [s.payer, 'payer']],
     });
     payment({ caseId: M, from: s.payer, to: s.to, amount: s.amount, currency: s.currency, at: new Date(start.getTime() - 2 * 3600_000), reference: `access to the session of ${s.day}`, evidenceId: s.item, by: s.item === slipsItem ? inv : analyst, recordedAt: s.item === slipsItem ? afterRaid(2) : imaged });
-    void session;
   }
   // Footage sold on the forum: the ringleader's customers paid his address; part was passed on to the local wallet.
   payment({ caseId: M, from: btc, to: wallet, amount: '150000', currency: 'PKR', at: pkt('2025-04-20', '18:00'), reference: 'exchanger payout to the facility operator', evidenceId: slipsItem, by: inv, recordedAt: afterRaid(2) });
@@ -310,7 +336,7 @@ export function buildRing(input: RingInput): DemoRing {
   const before = (days: number) => clamp(new Date(arrested.getTime() - days * DAY));
   const lahoreForum = entity('account', 'ravi_kinara', { platform: FORUM, by: lahoreLead, at: recorded });
   const lahoreWalletNumber = '+923996318842';
-  const lahoreWallet = entity('wallet', `easypaisa:${lahoreWalletNumber}`, { platform: 'Easypaisa', display: `Easypaisa ${lahoreWalletNumber}`, by: lahoreLead, at: recorded });
+  const lahoreWallet = entity('wallet', `easypaisa:${lahoreWalletNumber}`, { platform: 'Easypaisa', by: lahoreLead, at: recorded });
   link('uses', ['person', lahoreAccused], ['entity', lahoreForum], { caseId: L, source: lahoreSource, from: before(80), to: arrested, confidence: 0.95, notes: 'Forum account open on his seized phone.', by: lahoreLead, at: recorded });
   link('owns', ['person', lahoreAccused], ['entity', lahoreWallet], { caseId: L, source: lahoreSource, from: before(80), to: arrested, notes: 'Wallet app on his seized phone.', by: lahoreLead, at: recorded });
   const lahoreThread = communication({
