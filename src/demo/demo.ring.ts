@@ -174,13 +174,16 @@ export function buildRing(input: RingInput): DemoRing {
   const analyst = user('demo.analyst');
 
   // ---- writers
-  const byKey = new Map<string, string>();
+  // An entity already written (by the ring, or from a person's identifiers) is reused: one row per (kind, key),
+  // so the ids returned below stay valid after dedupeEntities.
   const entity = (kind: EntityKind, value: string, opts: { platform?: string | null; attributes?: Row; by: string; at: Date }) => {
     const { key, display, platform } = ringKey(kind, value, opts.platform ?? null);
-    const existing = byKey.get(`${kind}\u0000${key}`);
-    if (existing) return existing;
+    const existing = rows.entities.find((e) => e.kind === kind && e.key === key);
+    if (existing) {
+      if (opts.attributes) existing.attributes = { ...(existing.attributes as Row | undefined), ...opts.attributes };
+      return String(existing.id);
+    }
     const id = uuid();
-    byKey.set(`${kind}\u0000${key}`, id);
     rows.entities.push({ id, kind, key, display, platform, attributes: opts.attributes ?? {}, created_by: opts.by, created_at: iso(opts.at) });
     return id;
   };
