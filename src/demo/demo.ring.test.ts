@@ -140,7 +140,8 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // Invented values only: numbers in the unallocated 0399 range, the IP address in a documentation range.
     for (const e of rows.entities.filter((x) => x.kind === 'phone')) expect(e.key).toMatch(/^\+92399\d{7}$/);
-    for (const e of rows.entities.filter((x) => x.kind === 'wallet')) expect(e.key).toMatch(/^[a-z]+:\+92399\d{7}$/);
+    const paid = new Set(rows.payments.flatMap((p) => [String(p.from_entity_id), String(p.to_entity_id)]));
+    for (const e of rows.entities.filter((x) => x.kind === 'wallet' && paid.has(String(x.id)))) expect(e.key).toMatch(/^[a-z]+:\+92399\d{7}$/);
     for (const e of rows.entities.filter((x) => x.kind === 'device')) expect(e.key).toMatch(/^(imei:\d{15}|serial:[A-Z0-9:a-z]+)$/);
     for (const e of rows.entities.filter((x) => x.kind === 'ip_address')) expect(e.key).toMatch(/^203\.0\.113\./);
   });

@@ -44,6 +44,8 @@ export function inventedBtcAddress(label: string): string {
 
 /** The ringleader's Bitcoin address: payments for footage and live streams flowed there. */
 export const RING_BTC_ADDRESS = inventedBtcAddress('ringleader');
+/** Two foreign viewers' addresses that paid for live streams. */
+export const VIEWER_BTC_ADDRESSES = [inventedBtcAddress('viewer 1'), inventedBtcAddress('viewer 2')] as const;
 
 /** The man recorded twice: in Muzaffargarh (Urdu script) and in Lahore (Latin script). */
 export const RING_DUPLICATE = {
@@ -294,8 +296,7 @@ export function buildRing(input: RingInput): DemoRing {
   link('same_as', ['entity', schattenViewer], ['entity', ringForum], fromItem(laptopItem, analyst, imaged, { confidence: 0.7, notes: 'Same alias; pays to the same Bitcoin address.' }));
   const remitDe = entity('account', 'MT-DE-40417-2203', { platform: MONEY_TRANSFER, attributes: { country: 'DE' }, by: inv, at: afterRaid(2) });
   const remitGb = entity('account', 'MT-GB-88120-5512', { platform: MONEY_TRANSFER, attributes: { country: 'GB' }, by: inv, at: afterRaid(2) });
-  const viewerBtc1 = entity('crypto_address', inventedBtcAddress('viewer 1'), { platform: 'Bitcoin', by: analyst, at: imaged });
-  const viewerBtc2 = entity('crypto_address', inventedBtcAddress('viewer 2'), { platform: 'Bitcoin', by: analyst, at: imaged });
+  const [viewerBtc1, viewerBtc2] = VIEWER_BTC_ADDRESSES.map((a) => entity('crypto_address', a, { platform: 'Bitcoin', by: analyst, at: imaged }));
   const sessions: Array<{ day: string; viewers: string[]; payer: string; to: string; amount: string; currency: string; item: string }> = [
     { day: '2025-03-15', viewers: [nordlicht, tulp, schattenViewer], payer: viewerBtc1, to: btc, amount: '0.00610000', currency: 'BTC', item: laptopItem },
     { day: '2025-04-12', viewers: [nordlicht, heron, outback], payer: remitGb, to: wallet, amount: '56000', currency: 'PKR', item: slipsItem },
