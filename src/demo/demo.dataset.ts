@@ -55,7 +55,7 @@ export interface VictimIdentity {
 type Row = Record<string, unknown>;
 export type DemoRows = Record<
   | 'users' | 'cases' | 'case_offences' | 'case_team' | 'case_status_history' | 'case_events' | 'persons' | 'person_names'
-  | 'entities' | 'links' | 'case_persons' | 'accused_status_history' | 'victims' | 'victim_identities' | 'case_victims'
+  | 'case_persons' | 'accused_status_history' | 'victims' | 'victim_identities' | 'case_victims'
   | 'victim_assignments' | 'victim_state_history' | 'placements' | 'followups' | 'operations' | 'arrests' | 'rescues' | 'evidence_items'
   | 'custody_transfers' | 'charges' | 'hearings' | 'verdicts' | 'appeals'
   | 'entities' | 'links' | 'payments' | 'communications' | 'communication_participants',
@@ -222,7 +222,7 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
   names.reserve('Muhammad Waqas Joiya', 'Shafqat Laghari', ...demoUsers.map((u) => u.displayName.replace(/^(Insp\.|Dy\. Director|Adv\.) /, '').replace(/ \(.*\)$/, '')));
   const rows: DemoRows = {
     users: [], cases: [], case_offences: [], case_team: [], case_status_history: [], case_events: [], persons: [], person_names: [],
-    entities: [], links: [], case_persons: [], accused_status_history: [], victims: [], victim_identities: [], case_victims: [],
+    case_persons: [], accused_status_history: [], victims: [], victim_identities: [], case_victims: [],
     victim_assignments: [], victim_state_history: [], placements: [], followups: [], operations: [], arrests: [], rescues: [], evidence_items: [],
     custody_transfers: [], charges: [], hearings: [], verdicts: [], appeals: [],
     entities: [], links: [], payments: [], communications: [], communication_participants: [],

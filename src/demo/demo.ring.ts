@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bech32 } from '@scure/base';
 import type { EntityKind, LinkKind, LinkSourceType, NodeType, ParticipantRole } from '../platform/db/schema.ts';
 import { nameKey } from '../modules/persons/person.names.ts';
-import { handleKey, phoneKey } from '../modules/resolution/identifiers.ts';
+import { entityKey } from '../modules/entities/entity.keys.ts';
 import { DEMO_AS_OF, DEMO_SEED } from './demo.figures.ts';
 import { createRng } from './prng.ts';
 import type { DemoRows } from './demo.dataset.ts';
@@ -15,9 +15,7 @@ import type { DemoRows } from './demo.dataset.ts';
 // tables of migration 0013; every link carries its provenance (case, source record, observed period,
 // confidence, recorded by a demo user). Every name, handle, number and address is invented.
 //
-// Entity keys: src/modules/entities/entity.keys.ts (entityKey) is not on main yet; ringKey below gives what it
-// gives for the kinds used here (same key, display and platform), with the resolution module's
-// phoneKey/handleKey. Replace it by entityKey once merged.
+// Entity keys come from src/modules/entities/entity.keys.ts, as for every form, import and bundle.
 
 type Row = Record<string, unknown>;
 
@@ -79,54 +77,11 @@ export interface RingKey {
   platform: string | null;
 }
 
-/**
- * The (key, display, platform) of DESIGN-9 for the kinds the ring uses, written to give what entityKey gives
- * (stand-in until src/modules/entities/entity.keys.ts is on main; see the header). Throws on a value that
- * is not of its kind: the ring's values are fixed, so that is a bug here.
- */
+/** The entity key of a ring value (entityKey); throws on a value that is not of its kind: the ring's values are fixed, so that is a bug here. */
 export function ringKey(kind: EntityKind, value: string, platform: string | null): RingKey {
-  const need = <T>(k: T | null | undefined, what: string): T => {
-    if (k === null || k === undefined || k === '') throw new Error(`demo ring: ${what} ${value} is not valid`);
-    return k;
-  };
-  const p = platformKey(platform);
-  switch (kind) {
-    case 'phone': {
-      const e164 = need(phoneKey(value), 'phone');
-      return { key: e164, display: e164, platform: null };
-    }
-    case 'account': {
-      const handle = need(handleKey(value), 'handle');
-      return { key: `${need(p, 'account platform')}:${handle}`, display: tidy(value).replace(/^@+/, ''), platform: p };
-    }
-    case 'wallet': {
-      const m = /^([^:]+):(.+)$/.exec(value);
-      const provider = need(p ?? platformKey(m?.[1] ?? null), 'wallet provider');
-      const e164 = need(phoneKey(m ? m[2]! : value), 'wallet number');
-      return { key: `${provider}:${e164}`, display: e164, platform: provider };
-    }
-    case 'crypto_address': {
-      const lower = value.toLowerCase();
-      const decoded = bech32.decode(lower as `${string}1${string}`); // throws on a bad checksum
-      need(decoded.prefix === 'bc' && decoded.words[0] === 0 ? lower : null, 'Bitcoin SegWit v0 address');
-      return { key: lower, display: lower, platform: 'bitcoin' };
-    }
-    case 'device': {
-      if (/^\d{15}$/.test(value)) {
-        need(imeiWithCheck(value.slice(0, 14)) === value ? value : null, 'IMEI (Luhn)');
-        return { key: `imei:${value}`, display: value, platform: p };
-      }
-      const serial = value.replace(/[\s-]/g, '').toUpperCase();
-      return { key: p ? `serial:${p}:${serial}` : `serial:${serial}`, display: serial, platform: p };
-    }
-    case 'ip_address':
-      return { key: need(/^\d{1,3}(\.\d{1,3}){3}$/.test(value) ? value : null, 'IPv4 address'), display: value, platform: null };
-    case 'organisation':
-    case 'place':
-      return { key: tidy(value).toLowerCase(), display: tidy(value), platform: p };
-    default:
-      throw new Error(`demo ring: no key rule for ${kind}`);
-  }
+  const r = entityKey(kind, value, platform);
+  if (!r.ok) throw new Error(`demo ring: ${kind} ${value} is not valid (${r.reason})`);
+  return { key: r.key, display: r.display, platform: r.platform };
 }
 
 export interface RingInput {
