@@ -116,7 +116,7 @@ describe('graph model: cytoscape elements', () => {
 
   it('marks nothing on or off a path when there is none', () => {
     const els = toElements(applyFilters(g, noFilters()), { pinned: new Set(), pathNodes: new Set(), pathEdges: new Set() });
-    expect(els.every((e) => !/path/.test(e.classes ?? ''))).toBe(true);
+    expect(els.every((e) => !/path/.test(String(e.classes ?? '')))).toBe(true);
   });
 
   it('labels a victim by pseudonym only', () => {
