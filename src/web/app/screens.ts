@@ -27,6 +27,7 @@ export const TeamsPage = lazyNamed(() => import('../modules/admin/components/Tea
 export const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
 export const ImportBundlePage = lazyNamed(() => import('../modules/bundles/components/ImportBundlePage.tsx'), 'ImportBundlePage');
 export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
+export const GraphPage = lazyNamed(() => import('../modules/graph/components/GraphPage.tsx'), 'GraphPage');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -50,6 +51,7 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/audit/, [AuditPage]],
   [/^\/hash-sets/, [HashSetsPage]],
   [/^\/import/, [ImportBundlePage]],
+  [/^\/graph/, [GraphPage]],
 ];
 
 export function preloadRoute(pathname: string): Promise<unknown> {

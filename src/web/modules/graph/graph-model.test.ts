@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { edgeKinds, nodeTypes, type GraphEdge, type GraphNode, type PathResponse } from '../../../modules/graph/graph.schema.ts';
 import {
   apiFilters, applyFilters, dayToInstant, edgeHref, emptyGraph, hopForward, inPeriod, kindsPresent, mergeGraph, nodeFilterKey, nodeHref, nodeLabel,
-  noFilters, parseNodeId, pathHops, toElements,
+  noFilters, parseNodeId, pathHops, toElements, withPath,
 } from './graph-model.ts';
 
 const node = (id: string, label: string, kind?: string, attributes: GraphNode['attributes'] = {}): GraphNode => ({ id, type: id.split(':')[0] as GraphNode['type'], label, kind, attributes });
@@ -84,6 +84,15 @@ describe('graph model: filters', () => {
     expect(view.nodes.map((n) => n.id)).not.toContain('entity:e3');
   });
 
+  it('draws a highlighted path whole even where the filters would hide part of it', () => {
+    const filtered = applyFilters(g, { ...noFilters(), hiddenNodeKinds: new Set(['entity.wallet']) });
+    const view = withPath(filtered, g, new Set(['person:p1', 'entity:e2', 'entity:e3']), new Set(['a', 'c']));
+    expect(view.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['entity:e2', 'entity:e3']));
+    expect(view.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['a', 'c']));
+    expect(new Set(view.nodes.map((n) => n.id)).size).toBe(view.nodes.length);
+    expect(withPath(filtered, g, new Set(), new Set())).toBe(filtered);
+  });
+
   it('passes the filters on to the path query: whole node types and edge kinds hidden, the period as instants', () => {
     const f = { hiddenNodeKinds: new Set(['victim', 'entity.wallet']), hiddenLinkKinds: new Set(['paid']), from: '2025-01-01', to: '2025-12-31' };
     const q = apiFilters(f, nodeTypes, edgeKinds);
@@ -110,7 +119,7 @@ describe('graph model: cytoscape elements', () => {
     expect(byId.get('entity:e2')!.classes).toBe('t-entity k-wallet pinned path-end on-path');
     expect(byId.get('person:p1')!.classes).toBe('t-person focus expanded path-end on-path');
     expect(byId.get('entity:e3')!.classes).toContain('off-path');
-    expect(byId.get('a')).toMatchObject({ data: { source: 'person:p1', target: 'entity:e2', kind: 'owns' }, classes: 'l-owns on-path' });
+    expect(byId.get('a')).toMatchObject({ data: { source: 'person:p1', target: 'entity:e2', kind: 'owns', label: 'owns' }, classes: 'l-owns on-path' });
     expect(byId.get('c')!.classes).toBe('l-paid off-path');
   });
 

@@ -77,6 +77,19 @@ export function applyFilters(g: WorkingGraph, f: GraphFilters, keep: ReadonlySet
   return { nodes, edges };
 }
 
+/**
+ * The highlighted path is always drawn whole, whatever the filters: the path query already honoured the
+ * filters it could (see apiFilters), and a path with a gap in it would be no answer.
+ */
+export function withPath(view: GraphView, g: WorkingGraph, pathNodes: ReadonlySet<string>, pathEdges: ReadonlySet<string>): GraphView {
+  if (pathNodes.size === 0) return view;
+  const nodeIds = new Set(view.nodes.map((n) => n.id));
+  const edgeIds = new Set(view.edges.map((e) => e.id));
+  const nodes = [...view.nodes, ...[...pathNodes].filter((id) => !nodeIds.has(id) && g.nodes.has(id)).map((id) => g.nodes.get(id)!)];
+  const edges = [...view.edges, ...[...pathEdges].filter((id) => !edgeIds.has(id) && g.edges.has(id)).map((id) => g.edges.get(id)!)];
+  return { nodes, edges };
+}
+
 /** The kinds present in the loaded graph, for the filter checkboxes (sorted, stable). */
 export function kindsPresent(g: WorkingGraph): { nodeKinds: string[]; linkKinds: string[] } {
   return {
@@ -107,7 +120,7 @@ export interface DrawState {
 }
 
 /** Cytoscape elements for a view: data plus classes the stylesheet (graph-style.ts) draws. */
-export function toElements(view: GraphView, s: DrawState, g?: WorkingGraph): ElementDefinition[] {
+export function toElements(view: GraphView, s: DrawState, g?: WorkingGraph, edgeLabel: (e: GraphEdge) => string = (e) => e.kind): ElementDefinition[] {
   const hasPath = s.pathNodes.size > 0;
   const nodeEls: ElementDefinition[] = view.nodes.map((n) => {
     const classes = [`t-${n.type}`];
@@ -122,7 +135,7 @@ export function toElements(view: GraphView, s: DrawState, g?: WorkingGraph): Ele
   const edgeEls: ElementDefinition[] = view.edges.map((e) => {
     const classes = [`l-${e.kind}`];
     if (hasPath) classes.push(s.pathEdges.has(e.id) ? 'on-path' : 'off-path');
-    return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind }, classes: classes.join(' ') };
+    return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: edgeLabel(e) }, classes: classes.join(' ') };
   });
   return [...nodeEls, ...edgeEls];
 }
