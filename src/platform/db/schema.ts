@@ -639,6 +639,20 @@ export interface LinksTable {
   recorded_at: DefaultTimestamp;
 }
 
+/** 0016: the graph's change log, written by triggers; read incrementally by every process's graph store. */
+export interface GraphChangesTable {
+  seq: Serial;
+  tbl: string;
+  key: string;
+  tx: Generated<string>;
+  at: DefaultTimestamp;
+}
+
+export interface GraphChangeHorizonTable {
+  one: Generated<boolean>;
+  pruned_below: number;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -685,6 +699,8 @@ export interface DB {
   communications: CommunicationsTable;
   communication_participants: CommunicationParticipantsTable;
   links: LinksTable;
+  graph_changes: GraphChangesTable;
+  graph_change_horizon: GraphChangeHorizonTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
 }
