@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { bech32 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
-import { buildDemoDataset, type DatasetInput } from './demo.dataset.ts';
+import { buildDemoDataset } from './demo.dataset.ts';
+import { RING_BTC_ADDRESS } from './demo.ring.ts';
+import { demoTestInput as input } from './demo.test-input.ts';
 
 // The dataset builder without a database: the same input gives the same records, and every identifier is
 // of a kind that cannot reach a real person. (The published figures are checked on a database, through the
 // statistics endpoint, in test/stats/.)
-const seed = (name: string) => parse(readFileSync(fileURLToPath(new URL(`../../seed/${name}`, import.meta.url))), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
-
-function input(): DatasetInput {
-  const branches = seed('pakistan-districts.csv').map((d, i) => ({ id: i + 1, district: d.district!, province: d.province!, population: Number(d.population_2023) || null }));
-  const offences = new Map(seed('offences.csv').map((o) => [o.code!, ['sexual_exploitation', 'trafficking'].includes(o.category!)] as const));
-  let n = 0;
-  return {
-    branches,
-    offences,
-    passwordHashes: new Map(['demo.investigator', 'demo.supervisor', 'demo.analyst', 'demo.protection', 'demo.prosecutor', 'demo.leadership', 'demo.admin', 'demo.auditor'].map((u) => [u, `hash-${u}`])),
-    encryptIdentity: () => ({ keyId: 'k', ciphertext: new Uint8Array([n++ & 255]), contextVersion: 2 }),
-  };
-}
 
 describe('demo dataset builder', () => {
   it('is deterministic: the same input gives the same rows, ids included', () => {
@@ -34,7 +21,11 @@ describe('demo dataset builder', () => {
     const ids = rows.person_identifiers as Array<{ kind: string; value: string }>;
     for (const id of ids.filter((i) => i.kind === 'phone')) expect(id.value).toMatch(/^\+92399\d{7}$/);
     for (const id of ids.filter((i) => i.kind === 'email')) expect(id.value).toMatch(/\.example$/);
-    for (const id of ids.filter((i) => i.kind === 'crypto_address')) expect(id.value).toContain('demo');
+    // Crypto addresses: invented from a hash of a label (demo.ring.ts), checksum-correct, found nowhere.
+    for (const id of ids.filter((i) => i.kind === 'crypto_address')) {
+      expect(id.value).toBe(RING_BTC_ADDRESS);
+      expect(bech32.decode(id.value as `${string}1${string}`).prefix).toBe('bc');
+    }
     expect(rows.persons.every((p) => p.cnic === undefined && p.passport === undefined)).toBe(true);
     expect(rows.users.every((u) => u.is_demo === true)).toBe(true);
     // Nobody shares a name.

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../modules/cases/case.lifecycle.ts';
 import type { AccusedStatus, CaseEventKind, CasePersonRole, EvidenceKind, Gender, PlacementKind, Role } from '../platform/db/schema.ts';
 import { createRng, type Rng } from './prng.ts';
+import { buildRing, dedupeEntities, RING_BTC_ADDRESS, RING_WALLET, type DemoRing } from './demo.ring.ts';
 import { byteaHex } from './bulk-insert.ts';
 import { nameKey } from '../modules/persons/person.names.ts';
 import { foreignNames, nameGenerator, ranks, type InventedName } from './demo.names.ts';
@@ -55,7 +56,8 @@ export type DemoRows = Record<
   | 'users' | 'cases' | 'case_offences' | 'case_team' | 'case_status_history' | 'case_events' | 'persons' | 'person_names'
   | 'person_identifiers' | 'case_persons' | 'accused_status_history' | 'victims' | 'victim_identities' | 'case_victims'
   | 'victim_assignments' | 'victim_state_history' | 'placements' | 'followups' | 'operations' | 'arrests' | 'rescues' | 'evidence_items'
-  | 'custody_transfers' | 'charges' | 'hearings' | 'verdicts' | 'appeals',
+  | 'custody_transfers' | 'charges' | 'hearings' | 'verdicts' | 'appeals'
+  | 'entities' | 'links' | 'payments' | 'communications' | 'communication_participants',
   Row[]
 >;
 
@@ -64,6 +66,8 @@ export interface DemoDataset {
   users: Array<{ role: Role; username: string; password: string }>;
   muzaffargarhCaseId: string;
   muzaffargarhOperationId: string;
+  /** The ring as graph records (demo.ring.ts): the ids tests and later work start from. */
+  ring: DemoRing;
 }
 
 // ---------------------------------------------------------------------------------------------- time
@@ -220,6 +224,7 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
     person_identifiers: [], case_persons: [], accused_status_history: [], victims: [], victim_identities: [], case_victims: [],
     victim_assignments: [], victim_state_history: [], placements: [], followups: [], operations: [], arrests: [], rescues: [], evidence_items: [],
     custody_transfers: [], charges: [], hearings: [], verdicts: [], appeals: [],
+    entities: [], links: [], payments: [], communications: [], communication_participants: [],
   };
 
   for (const set of [...childOffenceSets.map(([s]) => s), ...fraudSets, ...harassmentSets, MZG.offences]) {
@@ -431,15 +436,15 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
       notes: 'Foreign national; directs the network from abroad. Invented name.', by: demoInv, at: t('2025-05-12', '15:00'), alias: 'Schattenmann',
     });
     identifier(ringleader, 'handle', 'schattenmann_77', 'dark-web forum (onion service)');
-    identifier(ringleader, 'crypto_address', 'bc1qdemo7x2k9m4w0rgl8ytn5c3vhs6jq0fzpu4e', 'Bitcoin');
+    identifier(ringleader, 'crypto_address', RING_BTC_ADDRESS, 'Bitcoin');
     identifier(ringleader, 'email', 'a.kroetzberger@mail.example');
     const operator = addPerson({ name: { latin: 'Muhammad Waqas Joiya', urdu: 'محمد وقاص جوئیہ', variant: 'Mohammad Waqas Joyia' }, gender: 'male', age: 38, nationality: 'PK', notes: 'Ran the facility.', by: demoInv, at: t('2025-05-06', '12:00'), alias: 'Waqi' });
     identifier(operator, 'phone', '+923994417020', 'mobile');
-    identifier(operator, 'wallet', 'mobile-wallet:+923994417020', 'mobile wallet');
+    identifier(operator, 'wallet', RING_WALLET, 'JazzCash');
     const uploader = addPerson({ name: { latin: 'Shafqat Laghari', urdu: 'شفقت لغاری', variant: null }, gender: 'male', age: 27, nationality: 'PK', notes: 'Recorded and uploaded the footage.', by: demoInv, at: t('2025-05-08', '12:00') });
     identifier(uploader, 'phone', '+923995530118', 'mobile');
     identifier(uploader, 'handle', 'lagh_uploads', 'dark-web forum (onion service)');
-    identifier(uploader, 'crypto_address', 'bc1qdemo7x2k9m4w0rgl8ytn5c3vhs6jq0fzpu4e', 'Bitcoin'); // the ringleader's wallet: payments flowed there
+    identifier(uploader, 'crypto_address', RING_BTC_ADDRESS, 'Bitcoin'); // the ringleader's wallet: payments flowed there
     const atLarge = Array.from({ length: MZG.furtherAccusedAtLarge }, (_, i) => {
       const n = names.man();
       const id = addPerson({ name: n, gender: 'male', age: rng.int(24, 45), nationality: 'PK', notes: i === 0 ? 'Collected payments from buyers.' : 'Recruited children from nearby streets.', by: demoInv, at: t('2025-05-24', '13:00') });
@@ -539,7 +544,7 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
       ['person', 'Foreign ringleader proclaimed offender; foreign warrant and Interpol red notice requested.', t('2025-06-02', '12:30'), demoInv],
     ];
     for (const [kind, body, at, actor] of timeline) event(caseId, kind, body, at, actor);
-    return { caseId, opId, ringleaderWallet: 'bc1qdemo7x2k9m4w0rgl8ytn5c3vhs6jq0fzpu4e', ringleaderHandle: 'schattenmann_77' };
+    return { caseId, opId, ringleaderWallet: RING_BTC_ADDRESS, ringleaderHandle: 'schattenmann_77', ringleader, operator, uploader };
   }
 
   // ================================================================ the national caseload
@@ -803,6 +808,10 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
   for (let i = 0; i < otherCaseCounts.harassmentWithFir; i++) otherCase('harassment', true);
   for (let i = 0; i < otherCaseCounts.harassmentPreFir; i++) otherCase('harassment', false);
 
+  // ---- the ring as graph records (entities, links, payments, communications), then one entity per key
+  const ring = buildRing({ rows, mzg: { caseId: mzg.caseId, opId: mzg.opId, ringleader: mzg.ringleader, operator: mzg.operator, uploader: mzg.uploader }, lahoreBranchId: lahore.id, identifier });
+  dedupeEntities(rows);
+
   // ---- pseudonyms V-YYYY-NNNN in order of identification within each year
   const perYear = new Map<number, number>();
   const when = (r: Row) => Date.parse(String(r.identified_at));
@@ -837,5 +846,5 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
   for (const e of rows.case_events) bump(e.case_id, e.occurred_at);
   for (const c of rows.cases) c.updated_at = latest.get(String(c.id)) ?? c.updated_at;
 
-  return { rows, users, muzaffargarhCaseId: mzg.caseId, muzaffargarhOperationId: mzg.opId };
+  return { rows, users, muzaffargarhCaseId: mzg.caseId, muzaffargarhOperationId: mzg.opId, ring };
 }

@@ -77,6 +77,20 @@ const demoColumns: { [T in keyof DemoRows]: Columns<T> } = {
     created_by: 'uuid',
   },
   appeals: { id: 'uuid', verdict_id: 'uuid', court: 'text', filed_at: 'timestamptz', filed_by: 'text', status: 'text', decided_at: 'timestamptz', created_by: 'uuid' },
+  entities: { id: 'uuid', kind: 'text', key: 'text', display: 'text', platform: 'text', attributes: 'jsonb', created_by: 'uuid', created_at: 'timestamptz' },
+  communications: {
+    id: 'uuid', case_id: 'uuid', kind: 'text', platform: 'text', started_at: 'timestamptz', ended_at: 'timestamptz', notes: 'text', evidence_id: 'uuid',
+    recorded_by: 'uuid', recorded_at: 'timestamptz',
+  },
+  communication_participants: { communication_id: 'uuid', entity_id: 'uuid', role: 'text' },
+  payments: {
+    id: 'uuid', case_id: 'uuid', from_entity_id: 'uuid', to_entity_id: 'uuid', amount: 'numeric', currency: 'text', paid_at: 'timestamptz', reference: 'text',
+    evidence_id: 'uuid', recorded_by: 'uuid', recorded_at: 'timestamptz',
+  },
+  links: {
+    id: 'uuid', kind: 'text', from_type: 'text', from_id: 'text', to_type: 'text', to_id: 'text', case_id: 'uuid', source_type: 'text', source_id: 'text',
+    observed_from: 'timestamptz', observed_to: 'timestamptz', confidence: 'real', notes: 'text', recorded_by: 'uuid', recorded_at: 'timestamptz',
+  },
 };
 
 /** Parents before children, so foreign keys hold at every statement. */
@@ -84,6 +98,7 @@ const demoInsertOrder: Array<keyof DemoRows> = [
   'users', 'cases', 'case_offences', 'case_team', 'case_status_history', 'case_events', 'persons', 'person_names', 'person_identifiers', 'case_persons',
   'accused_status_history', 'victims', 'victim_identities', 'case_victims', 'victim_assignments', 'victim_state_history', 'placements', 'followups', 'operations', 'arrests',
   'rescues', 'evidence_items', 'custody_transfers', 'charges', 'hearings', 'verdicts', 'appeals',
+  'entities', 'communications', 'communication_participants', 'payments', 'links',
 ];
 
 async function caseCount(db: AppContext['db']): Promise<number> {
