@@ -150,6 +150,10 @@ describe('graph model: the record behind a node or edge, and paths', () => {
 
   it('opens the evidence item behind an edge, else the part of its case that holds the record', () => {
     expect(edgeHref(base.edges[2]!)).toBe('/evidence/ev1');
+    expect(edgeHref({ ...base.edges[0]!, attributes: { sourceType: 'evidence', sourceId: 'ev7' } })).toBe('/evidence/ev7');
+    expect(edgeHref({ ...base.edges[0]!, attributes: { sourceType: 'operation', sourceId: 'op1' } })).toBe('/operations/op1');
+    // A source with no page of its own (a bundle, an import): the case.
+    expect(edgeHref({ ...base.edges[0]!, attributes: { sourceType: 'bundle', sourceId: 'b1' } })).toBe('/cases/c1');
     expect(edgeHref(base.edges[3]!)).toBe('/cases/c1/persons');
     expect(edgeHref(base.edges[0]!)).toBe('/cases/c1');
     expect(edgeHref({ ...base.edges[0]!, justification: { type: 'media_match', id: 'm', label: '' } })).toBe('/cases/c1/media');

@@ -167,13 +167,19 @@ function attr(a: Record<string, unknown> | undefined, key: string): string | nul
 }
 
 /**
- * The record behind an edge: the evidence item it rests on when it names one, else the part of the case page
+ * The record behind an edge: the evidence item or source record it rests on when it names one (attributes
+ * evidenceId, or sourceType + sourceId), else the part of the case page
  * that holds the record (the persons and victims of a case, its media, the case itself for a link, payment or
  * communication), else for a link recorded outside any case the person whose form recorded it.
  */
 export function edgeHref(e: Pick<GraphEdge, 'caseIds' | 'justification' | 'attributes' | 'source'>): string | null {
   const evidence = attr(e.attributes, 'evidenceId');
   if (evidence) return `/evidence/${evidence}`;
+  // A link names its source record (the evidence item, operation, person form or case that established it).
+  const sourceId = attr(e.attributes, 'sourceId');
+  const sourcePage: Record<string, string> = { evidence: 'evidence', operation: 'operations', person: 'persons', case: 'cases' };
+  const page = sourcePage[attr(e.attributes, 'sourceType') ?? ''];
+  if (sourceId && page) return `/${page}/${sourceId}`;
   const caseId = e.caseIds[0];
   if (caseId) {
     switch (e.justification.type) {

@@ -68,7 +68,7 @@ export function GraphTables({ view, graph, root, pinned, selected, expanding, pa
                       <button type="button" className="btn" onClick={() => onSelect(n.id)} aria-label={t('graph.selectNamed', { name: label })}>
                         {t('graph.select')}
                       </button>
-                      <button type="button" className="btn" onClick={() => onExpand(n.id)} disabled={graph.expanded.has(n.id) || expanding === n.id} aria-label={t('graph.expandNamed', { name: label })}>
+                      <button type="button" className="btn" onClick={() => onExpand(n.id)} disabled={graph.expanded.has(n.id) || expanding === n.id} aria-label={graph.expanded.has(n.id) ? undefined : t('graph.expandNamed', { name: label })}>
                         {graph.expanded.has(n.id) ? t('graph.expanded') : t('graph.expand')}
                       </button>
                       <button type="button" className="btn" onClick={() => onPin(n.id)} aria-pressed={pinned.has(n.id)} aria-label={pinned.has(n.id) ? t('graph.unpinNamed', { name: label }) : t('graph.pinNamed', { name: label })}>
