@@ -157,7 +157,7 @@ describe.each(engines)('graph queries and access on %s', (engine) => {
     const g2 = parseGexf(MultiDirectedGraph, gexf.body);
     expect(g2.order).toBe(8);
     expect(g2.size).toBe(7);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'graph.export').execute();
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'graph.export').orderBy('seq').execute();
     // The JSON export of the victims test, then these two.
     expect(audit.length).toBe(3);
     expect(audit.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details).format)).toEqual(['json', 'graphml', 'gexf']);
