@@ -467,7 +467,9 @@ export class GraphStore {
     const pairs = (t: string) => keys(t).map((k) => k.split(':') as [string, string]).filter((p) => p.length === 2);
     await this.loadCasePersons(pairs('case_persons'));
     await this.loadCaseVictims(pairs('case_victims'));
-    await this.loadMediaMatches(keys('media_matches').map(Number).filter(Number.isFinite));
+    // In chunks: a file matched in thousands of others must stay under the bind-parameter limit.
+    const files = keys('media_matches').map(Number).filter(Number.isFinite);
+    for (let i = 0; i < files.length; i += CHUNK) await this.loadMediaMatches(files.slice(i, i + CHUNK));
     this.cache.clear();
     this.version++;
   }
