@@ -157,7 +157,7 @@ describe.each(engines)('graph queries and access on %s', (engine) => {
     const g2 = parseGexf(MultiDirectedGraph, gexf.body);
     expect(g2.order).toBe(8);
     expect(g2.size).toBe(7);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'graph.export').execute();
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'graph.export').orderBy('seq').execute();
     // The JSON export of the victims test, then these two.
     expect(audit.length).toBe(3);
     expect(audit.map((a) => (typeof a.details === 'string' ? JSON.parse(a.details) : a.details).format)).toEqual(['json', 'graphml', 'gexf']);
@@ -167,6 +167,41 @@ describe.each(engines)('graph queries and access on %s', (engine) => {
     for (const user of ['leadership', 'admin', 'auditor', 'prot'] as const) {
       expect((await get(user, `neighbourhood?node=entity:${ids.wallet}`)).statusCode, user).toBe(403);
     }
+  });
+
+  it('the same media in two cases and known-material hits become case edges, kept current (no media paths shown)', async () => {
+    const db = t.ctx.db;
+    const mediaIn = async (caseId: string, name: string) => {
+      const ev = await db.insertInto('evidence_items').values({ case_id: caseId, label: `Phone ${name}`, kind: 'phone' }).returning('id').executeTakeFirstOrThrow();
+      const job = await db.insertInto('ingest_jobs').values({ case_id: caseId, evidence_id: ev.id, root_path: '/mnt/invented' }).returning('id').executeTakeFirstOrThrow();
+      return (await db.insertInto('media_files').values({ job_id: job.id, evidence_id: ev.id, case_id: caseId, rel_path: `DCIM/secret-${name}.jpg`, size: 10, media_kind: 'image', sha256: 'ab'.repeat(32) }).returning('id').executeTakeFirstOrThrow()).id;
+    };
+    const mA = await mediaIn(ids.caseA, 'a');
+    const mB = await mediaIn(ids.caseB, 'b');
+    const set = await db.insertInto('hash_sets').values({ name: 'Invented known set', source: 'test' }).returning('id').executeTakeFirstOrThrow();
+    const entry = await db.insertInto('hash_set_entries').values({ hash_set_id: set.id, sha256: 'ab'.repeat(32), attributes: '{}' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('media_matches').values([
+      { media_file_id: mA, other_media_file_id: mB, match_type: 'sha256' },
+      { media_file_id: mA, hash_set_entry_id: entry.id, match_type: 'sha256' },
+      { media_file_id: mB, hash_set_entry_id: entry.id, match_type: 'sha256' },
+    ]).execute();
+    const r = (await get('analyst', `linked-cases?case=case:${ids.caseA}`)).json();
+    const b = r.items.find((i: { case: { id: string } }) => i.case.id === `case:${ids.caseB}`);
+    const direct = b.via.find((v: { node: unknown }) => v.node === null);
+    expect(direct.edges[0]).toMatchObject({ kind: 'shares_media', caseIds: [ids.caseA, ids.caseB].sort(), justification: { type: 'media_match' } });
+    expect(b.via.map((v: { node: { id: string } | null }) => v.node?.id)).toContain(`hash_set:${set.id}`);
+    // invA sees its case's hit on the set, not that case B shares it, nor the shared media.
+    const n = await get('invA', `neighbourhood?node=case:${ids.caseA}&hops=2`);
+    const known = n.json().edges.find((e: { kind: string }) => e.kind === 'matches_known');
+    expect(known).toMatchObject({ source: `case:${ids.caseA}`, target: `hash_set:${set.id}`, attributes: { files: 1 } });
+    expect(n.body).not.toContain(ids.caseB);
+    expect(n.body).not.toContain('secret-');
+    expect((await get('invA', `linked-cases?case=case:${ids.caseA}`)).json().total).toBe(0);
+    // Deleting the cross-case match removes the direct edge.
+    await db.deleteFrom('media_matches').where('media_file_id', '=', mA).where('other_media_file_id', '=', mB).execute();
+    const after = (await get('analyst', `linked-cases?case=case:${ids.caseA}`)).json();
+    const b2 = after.items.find((i: { case: { id: string } }) => i.case.id === `case:${ids.caseB}`);
+    expect(b2.via.some((v: { node: unknown }) => v.node === null)).toBe(false);
   });
 
   it('stays current as records change, without restart, in this process and another', async () => {

@@ -312,7 +312,7 @@ export function projection(w: Walk, filterKey: string, only?: Set<string>): Proj
       });
     }
   }
-  if (!only) w.store.cache.set(cacheKey, p);
+  if (!only) w.store.remember(cacheKey, p);
   return p;
 }
 
@@ -338,7 +338,7 @@ function componentsOf(w: Walk, f: Filters): { p: Projection; comps: string[][] }
   const p = projection(w, filterKeyOf(f));
   const comps = connectedComponents(p).sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
   const out = { p, comps };
-  w.store.cache.set(key, out);
+  w.store.remember(key, out);
   return out;
 }
 

@@ -66,11 +66,21 @@ export class GraphStore {
   builtAt = 0;
   /** Every change with seq <= safe has been applied; rows above are re-read until older transactions end. */
   private safe = 0;
+  /** Highest seq applied, and the xmin of the snapshot it was read under: a row at or below `applied` written by a
+   * transaction older than that xmin was visible then, so it has been applied already. */
+  private applied = 0;
+  private lastXmin = 0n;
   private pending: Array<{ seenUpTo: number; xmax: bigint }> = [];
   private refreshing: Promise<void> | null = null;
   private lastPrune = 0;
   /** Derived graphs computed from this version (projections per access view), dropped on change. */
   readonly cache = new Map<string, unknown>();
+
+  /** Keeps a derived graph for this version; a few at most (each view's projection can be large). */
+  remember(key: string, value: unknown): void {
+    if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, value);
+  }
 
   constructor(private readonly db: Db) {}
 
@@ -90,9 +100,12 @@ export class GraphStore {
     const snap = await sql<{ xmin: string; xmax: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax`.execute(this.db);
     const xmin = BigInt(snap.rows[0]!.xmin);
     const xmax = BigInt(snap.rows[0]!.xmax);
-    const count = await this.db.selectFrom('graph_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', this.safe).executeTakeFirstOrThrow();
+    const count = await this.db.selectFrom('graph_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', this.applied).executeTakeFirstOrThrow();
     if (Number(count.n) > REBUILD_ABOVE) return this.rebuild();
-    const rows = await this.db.selectFrom('graph_changes').select(['seq', 'tbl', 'key']).where('seq', '>', this.safe).orderBy('seq').execute();
+    const lastXmin = this.lastXmin.toString();
+    const rows = await this.db.selectFrom('graph_changes').select(['seq', 'tbl', 'key']).where('seq', '>', this.safe)
+      .where((eb) => eb.or([eb('seq', '>', this.applied), eb(sql`tx`, '>=', sql`${lastXmin}::xid8`)]))
+      .orderBy('seq').execute();
     let maxSeen = this.safe;
     const byTable = new Map<string, Set<string>>();
     for (const r of rows) {
@@ -103,6 +116,8 @@ export class GraphStore {
       set.add(r.key);
     }
     if (byTable.size > 0) await this.apply(byTable);
+    this.applied = Math.max(this.applied, maxSeen);
+    this.lastXmin = xmin;
     // Rows up to maxSeen are final once every transaction running now has ended (xmin passes this xmax).
     this.pending.push({ seenUpTo: maxSeen, xmax });
     while (this.pending.length > 0 && this.pending[0]!.xmax <= xmin) this.safe = Math.max(this.safe, this.pending.shift()!.seenUpTo);
@@ -144,6 +159,8 @@ export class GraphStore {
     await this.loadCaseVictims();
     await this.loadMediaMatches();
     this.safe = 0;
+    this.applied = startSeq;
+    this.lastXmin = BigInt(snap.rows[0]!.xmin);
     this.pending = [{ seenUpTo: startSeq, xmax: BigInt(snap.rows[0]!.xmax) }];
     if (BigInt(snap.rows[0]!.xmin) >= BigInt(snap.rows[0]!.xmax)) this.safe = startSeq;
     this.builtAt = Date.now();
@@ -467,7 +484,9 @@ export class GraphStore {
     const pairs = (t: string) => keys(t).map((k) => k.split(':') as [string, string]).filter((p) => p.length === 2);
     await this.loadCasePersons(pairs('case_persons'));
     await this.loadCaseVictims(pairs('case_victims'));
-    await this.loadMediaMatches(keys('media_matches').map(Number).filter(Number.isFinite));
+    // In chunks: a file matched in thousands of others must stay under the bind-parameter limit.
+    const files = keys('media_matches').map(Number).filter(Number.isFinite);
+    for (let i = 0; i < files.length; i += CHUNK) await this.loadMediaMatches(files.slice(i, i + CHUNK));
     this.cache.clear();
     this.version++;
   }
