@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../modules/cases/case.lifecycle.ts';
 import type { AccusedStatus, CaseEventKind, CasePersonRole, EvidenceKind, Gender, PlacementKind, Role } from '../platform/db/schema.ts';
 import { createRng, type Rng } from './prng.ts';
-import { buildRing, dedupeEntities, RING_BTC_ADDRESS, RING_WALLET, type DemoRing } from './demo.ring.ts';
+import { buildRing, finishGraphRows, RING_BTC_ADDRESS, RING_WALLET, type DemoRing } from './demo.ring.ts';
 import { byteaHex } from './bulk-insert.ts';
 import { nameKey } from '../modules/persons/person.names.ts';
 import { foreignNames, nameGenerator, ranks, type InventedName } from './demo.names.ts';
@@ -810,7 +810,7 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
 
   // ---- the ring as graph records (entities, links, payments, communications), then one entity per key
   const ring = buildRing({ rows, mzg: { caseId: mzg.caseId, opId: mzg.opId, ringleader: mzg.ringleader, operator: mzg.operator, uploader: mzg.uploader }, lahoreBranchId: lahore.id, identifier });
-  dedupeEntities(rows);
+  finishGraphRows(rows);
 
   // ---- pseudonyms V-YYYY-NNNN in order of identification within each year
   const perYear = new Map<number, number>();

@@ -4,7 +4,7 @@ import { detectScript } from '../modules/persons/person.names.ts';
 import { resolveAll } from '../modules/resolution/resolution-index.ts';
 import type { ResolutionRecord } from '../modules/resolution/record.ts';
 import { buildDemoDataset, type DemoDataset } from './demo.dataset.ts';
-import { FORUM, imeiWithCheck, RING_DUPLICATE, RING_HANDLE, RING_WALLET, ringKey } from './demo.ring.ts';
+import { finishGraphRows, FORUM, imeiWithCheck, RING_DUPLICATE, RING_HANDLE, RING_WALLET, ringKey } from './demo.ring.ts';
 import { demoTestInput } from './demo.test-input.ts';
 
 // The Muzaffargarh ring in the demo rows (issue 9, "What it must show"), checked without a database: the
@@ -232,5 +232,22 @@ describe('the Muzaffargarh ring in the demo dataset', () => {
     const best = (id: string) => Math.max(...proposed.filter((s) => s.a === id || s.b === id).map((s) => s.score));
     expect(pair!.score).toBe(best(urduPersonId));
     expect(pair!.score).toBe(best(latinPersonId));
+  });
+
+  it('finishes graph rows written elsewhere: one entity per key, links completed for the loader', () => {
+    const empty = Object.fromEntries(Object.keys(rows).map((k) => [k, [] as Row[]])) as DemoDataset['rows'];
+    const r = { ...empty, entities: [{ id: 'e1', kind: 'phone', key: '+923996000001' }, { id: 'e2', kind: 'phone', key: '+923996000001' }] as Row[] };
+    r.links = [
+      { kind: 'uses', from_type: 'person', from_id: 'p1', to_type: 'entity', to_id: 'e2', case_id: null, source_type: 'person', source_id: 'p1' },
+      { kind: 'uses', from_type: 'person', from_id: 'p1', to_type: 'entity', to_id: 'e1', case_id: null, source_type: 'person', source_id: 'p1' },
+    ];
+    r.payments = [{ from_entity_id: 'e2', to_entity_id: 'e9' }];
+    r.communication_participants = [{ communication_id: 'c1', entity_id: 'e1', role: 'viewer' }, { communication_id: 'c1', entity_id: 'e2', role: 'viewer' }];
+    expect([...finishGraphRows(r)]).toEqual([['e2', 'e1']]);
+    expect(r.entities.map((e) => e.id)).toEqual(['e1']);
+    expect(r.links).toEqual([{ kind: 'uses', from_type: 'person', from_id: 'p1', to_type: 'entity', to_id: 'e1', case_id: null, source_type: 'person', source_id: 'p1', confidence: 1, notes: '', observed_from: null, observed_to: null }]);
+    expect(r.payments[0]).toMatchObject({ from_entity_id: 'e1' });
+    expect(r.communication_participants).toHaveLength(1);
+    expect(r.entities[0]!.attributes).toEqual({});
   });
 });

@@ -174,13 +174,16 @@ export function buildRing(input: RingInput): DemoRing {
   const analyst = user('demo.analyst');
 
   // ---- writers
-  const byKey = new Map<string, string>();
+  // An entity already written (by the ring, or from a person's identifiers) is reused: one row per (kind, key),
+  // so the ids returned below stay valid after finishGraphRows.
   const entity = (kind: EntityKind, value: string, opts: { platform?: string | null; attributes?: Row; by: string; at: Date }) => {
     const { key, display, platform } = ringKey(kind, value, opts.platform ?? null);
-    const existing = byKey.get(`${kind}\u0000${key}`);
-    if (existing) return existing;
+    const existing = rows.entities.find((e) => e.kind === kind && e.key === key);
+    if (existing) {
+      if (opts.attributes) existing.attributes = { ...(existing.attributes as Row | undefined), ...opts.attributes };
+      return String(existing.id);
+    }
     const id = uuid();
-    byKey.set(`${kind}\u0000${key}`, id);
     rows.entities.push({ id, kind, key, display, platform, attributes: opts.attributes ?? {}, created_by: opts.by, created_at: iso(opts.at) });
     return id;
   };
@@ -365,11 +368,24 @@ export function buildRing(input: RingInput): DemoRing {
 }
 
 /**
- * One entity per (kind, key) across the whole dataset: the ring and the persons' identifiers may both write
- * the same value. Keeps the first row, points every link, payment and participant at it, and drops what
- * became a duplicate fact. Returns the id each dropped entity now maps to.
+ * The graph rows of the whole dataset made ready to load: every link gets the columns the loader writes
+ * (a missing confidence is 1, missing notes empty, a missing observed period null: the bulk insert would
+ * otherwise write NULL into NOT NULL columns), and one entity per (kind, key) (the ring and the persons'
+ * identifiers may both write the same value): the first row is kept, every link, payment and participant
+ * points at it, and what became a duplicate fact is dropped. Returns the id each dropped entity now maps to.
  */
-export function dedupeEntities(rows: DemoRows): Map<string, string> {
+export function finishGraphRows(rows: DemoRows): Map<string, string> {
+  for (const l of rows.links) {
+    l.confidence ??= 1;
+    l.notes ??= '';
+    l.observed_from ??= null;
+    l.observed_to ??= null;
+  }
+  for (const e of rows.entities) e.attributes ??= {};
+  return dedupeEntities(rows);
+}
+
+function dedupeEntities(rows: DemoRows): Map<string, string> {
   const keep = new Map<string, string>();
   const remap = new Map<string, string>();
   rows.entities = rows.entities.filter((e) => {
