@@ -49,6 +49,8 @@ export default defineConfig({
             // Libraries the first page needs (a group also takes its modules' dependencies, so this comes first).
             { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 4 },
             { name: 'charts', test: charts, priority: 3 },
+            // The graph drawing (cytoscape and its layout) is only needed by the graph page.
+            { name: 'graphlib', test: /node_modules[\\/](cytoscape|cytoscape-fcose|cose-base|layout-base)[\\/]/, priority: 3 },
             { name: 'libs', test: /node_modules[\\/]/, priority: 2 },
             { name: 'app', test: /src[\\/](web[\\/](app|ui|i18n)[\\/]|platform[\\/]|modules[\\/][^\\/]+[\\/][^\\/]+\.(schema|lifecycle|rules|formats)\.ts$|modules[\\/]persons[\\/]countries\.ts$)/, priority: 1 },
             // One chunk per feature folder, holding only that folder's files; the role homes stay apart, so

@@ -68,8 +68,6 @@ export function imeiWithCheck(first14: string): string {
   return first14 + String((10 - (sum % 10)) % 10);
 }
 
-const tidy = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
-const platformKey = (p: string | null) => (p === null ? null : tidy(p).toLowerCase() || null);
 
 export interface RingKey {
   key: string;

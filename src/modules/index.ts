@@ -18,6 +18,7 @@ import { staffRoutes } from './staff/staff.routes.ts';
 import { deconflictionRoutes } from './deconfliction/deconfliction.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
+import { graphRoutes } from './graph/graph.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -39,4 +40,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await deconflictionRoutes(api, ctx);
   await notificationRoutes(api, ctx);
   await entityRoutes(api, ctx);
+  await graphRoutes(api, ctx);
 }

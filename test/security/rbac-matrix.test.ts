@@ -52,6 +52,14 @@ const reviewedUnscoped = new Set([
   'PATCH /api/v1/bundles/match-suggestions/:id params.id',
   'DELETE /api/v1/admin/trusted-installations/:keyId params.keyId',
   'GET /api/docs/static/* params.*',
+  'GET /api/v1/graph/neighbourhood query.node',
+  'GET /api/v1/graph/path query.from',
+  'GET /api/v1/graph/path query.to',
+  'GET /api/v1/graph/component query.node',
+  'GET /api/v1/graph/communities query.node',
+  'GET /api/v1/graph/central query.node',
+  'GET /api/v1/graph/linked-cases query.case',
+  'GET /api/v1/graph/export query.node',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {

@@ -20,6 +20,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   audit: () => import('./audit.command.ts'),
   keys: () => import('./keys.command.ts'),
   resolve: () => import('./resolve.command.ts'),
+  graph: () => import('./graph.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

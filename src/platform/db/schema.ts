@@ -659,6 +659,20 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/** 0016: the graph's change log, written by triggers; read incrementally by every process's graph store. */
+export interface GraphChangesTable {
+  seq: Serial;
+  tbl: string;
+  key: string;
+  tx: Generated<string>;
+  at: DefaultTimestamp;
+}
+
+export interface GraphChangeHorizonTable {
+  one: Generated<boolean>;
+  pruned_below: number;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -706,6 +720,8 @@ export interface DB {
   links: LinksTable;
   deconfliction_alerts: DeconflictionAlertsTable;
   notifications: NotificationsTable;
+  graph_changes: GraphChangesTable;
+  graph_change_horizon: GraphChangeHorizonTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
 }

@@ -31,6 +31,7 @@ export const AlertsPage = lazyNamed(() => import('../modules/deconfliction/compo
 export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
 export const CaseEntities = lazyNamed(() => import('../modules/entities/components/CaseEntities.tsx'), 'CaseEntities');
 export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
+export const GraphPage = lazyNamed(() => import('../modules/graph/components/GraphPage.tsx'), 'GraphPage');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -58,6 +59,7 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/import/, [ImportBundlePage]],
   [/^\/notifications/, [NotificationsPage]],
   [/^\/deconfliction/, [AlertsPage]],
+  [/^\/graph/, [GraphPage]],
 ];
 
 export function preloadRoute(pathname: string): Promise<unknown> {

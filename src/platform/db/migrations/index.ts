@@ -12,6 +12,7 @@ import * as encryption from './0009_encryption.ts';
 import * as entities from './0013_entities.ts';
 import * as identifiersToEntities from './0014_identifiers_to_entities.ts';
 import * as deconfliction from './0017_deconfliction.ts';
+import * as graphChanges from './0016_graph_changes.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0013_entities': entities,
   '0014_identifiers_to_entities': identifiersToEntities,
   '0017_deconfliction': deconfliction,
+  '0016_graph_changes': graphChanges,
 };

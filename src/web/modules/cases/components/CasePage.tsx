@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading, PageHeader } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
+import { ShowInGraphLink } from '../../../app/ShowInGraphLink.tsx';
 import type { CaseDetail } from '../api/cases.api.ts';
 import { useCase } from '../hooks/use-cases.ts';
 import { CaseStatusBadge } from './CaseStatusBadge.tsx';
@@ -37,11 +38,14 @@ export function CasePage() {
       <PageHeader
         title={c.title}
         actions={
-          can('export.case') ? (
-            <a className="btn btn-secondary" href={exportUrl(c.id)} download>
-              {t('bundles.export')}
-            </a>
-          ) : null
+          <>
+            <ShowInGraphLink node={`case:${c.id}`} />
+            {can('export.case') ? (
+              <a className="btn btn-secondary" href={exportUrl(c.id)} download>
+                {t('bundles.export')}
+              </a>
+            ) : null}
+          </>
         }
         subtitle={
           <>

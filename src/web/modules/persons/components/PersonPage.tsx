@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge, DefinitionList, Empty, Loading, PageHeader, Panel } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
+import { ShowInGraphLink } from '../../../app/ShowInGraphLink.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { usePerson } from '../hooks/use-persons.ts';
 
@@ -20,7 +21,7 @@ export function PersonPage() {
   const age = p.dateOfBirth ? f.date(p.dateOfBirth) : p.estimatedAge !== null ? t('persons.aboutAge', { age: f.number(p.estimatedAge) }) : '—';
   return (
     <article aria-label={p.displayName}>
-      <PageHeader title={p.displayName} subtitle={p.otherNames.length ? p.otherNames.join(' · ') : undefined} />
+      <PageHeader title={p.displayName} subtitle={p.otherNames.length ? p.otherNames.join(' · ') : undefined} actions={<ShowInGraphLink node={`person:${p.id}`} />} />
       <div className="grid-2">
         <div className="stack">
           <Panel title={t('common.details')}>
