@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { bundleRoutes } from './bundles/bundle.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
+import { suggestionRoutes } from './resolution/suggestion.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -33,4 +34,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await bundleRoutes(api, ctx);
   await statsRoutes(api, ctx);
   await staffRoutes(api, ctx);
+  await suggestionRoutes(api, ctx);
 }

@@ -7,6 +7,7 @@ import { can } from './permissions.ts';
 import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
 import { personVisibleTo } from '../../modules/persons/person.scope.ts';
 import { getBackgroundJob } from '../jobs/background.ts';
+import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -27,7 +28,8 @@ export type ScopeKind =
   | 'job'
   | 'hashSet'
   | 'user'
-  | 'apiToken';
+  | 'apiToken'
+  | 'mergeSuggestion';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -138,6 +140,12 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
       if (actor.role !== 'administrator') q = q.where('user_id', '=', actor.id);
       return ids(await q.execute());
     },
+  },
+  mergeSuggestion: {
+    label: 'suggestion',
+    rule: 'a duplicate-person suggestion: when the actor may see both of its persons (analysts: all)',
+    reachesAll: ['analyst'],
+    visible: async (db, actor, wanted) => visibleSuggestionIds(db, { actor }, wanted),
   },
 };
 

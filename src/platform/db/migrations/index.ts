@@ -10,6 +10,7 @@ import * as auth from './0008_auth.ts';
 import * as mediaErrors from './0012_media_errors.ts';
 import * as encryption from './0009_encryption.ts';
 import * as entities from './0013_entities.ts';
+import * as personResolution from './0015_person_resolution.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0012_media_errors': mediaErrors,
   '0009_encryption': encryption,
   '0013_entities': entities,
+  '0015_person_resolution': personResolution,
 };
