@@ -94,7 +94,7 @@ export async function mergeSuggestion(ctx: ServiceContext, suggestionId: string,
     for (const p of PERSON_POINTERS) pointers.push(await movePointer(tx, p, absorbedId, keptId));
     // The absorbed person's own name becomes an alias of the kept person.
     if (primaryNames.length) await tx.updateTable('person_names').set({ kind: 'alias' }).where('id', 'in', primaryNames).execute();
-    await tx.updateTable('persons').set({ merged_into: keptId, updated_at: new Date() }).where('id', '=', absorbedId).execute();
+    await tx.updateTable('persons').set({ merged_into: keptId }).where('id', '=', absorbedId).execute();
     const moved: Moved = { pointers, primaryNames };
     const merge = await tx.insertInto('person_merges').values({ suggestion_id: s.id, kept_id: keptId, absorbed_id: absorbedId, moved: JSON.stringify(moved), merged_by: userIdOf(ctx.actor) })
       .returning('id').executeTakeFirstOrThrow();
@@ -146,7 +146,7 @@ export async function undoMerge(ctx: ServiceContext, suggestionId: string): Prom
       await restorePointer(tx, spec, p, m.absorbed_id, m.kept_id);
     }
     if (moved.primaryNames.length) await tx.updateTable('person_names').set({ kind: 'primary' }).where('id', 'in', moved.primaryNames).execute();
-    await tx.updateTable('persons').set({ merged_into: null, updated_at: new Date() }).where('id', '=', m.absorbed_id).execute();
+    await tx.updateTable('persons').set({ merged_into: null }).where('id', '=', m.absorbed_id).execute();
     await tx.updateTable('person_merges').set({ undone_by: userIdOf(ctx.actor), undone_at: new Date() }).where('id', '=', m.id).execute();
     await tx.updateTable('person_merge_suggestions').set({ status: 'open', decided_by: null, decided_at: null }).where('id', '=', s.id).execute();
     await audit({ action: 'person.merge.undo', entityType: 'person', entityId: m.kept_id, details: { mergeId: m.id, suggestionId: s.id, absorbedId: m.absorbed_id, restored: summary(moved) } });
