@@ -7,7 +7,7 @@ import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
 import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
-  VictimsPage, ImportBundlePage, AccountPage,
+  VictimsPage, ImportBundlePage, AccountPage, SuggestionsPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -39,6 +39,7 @@ export function AppRoutes() {
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
+        <Route path="person-suggestions" element={guard('person.read', <SuggestionsPage />)} />
         <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />
         <Route path="evidence/:id" element={guard('case.read', <EvidencePage />)} />
         <Route path="victims" element={guard('victim.identity.read', <VictimsPage />)} />
