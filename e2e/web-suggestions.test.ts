@@ -5,7 +5,6 @@ import type { Browser } from 'playwright-core';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 import { browserAvailable, launchBrowser, signedIn } from './support/browser.ts';
 import { shoot } from './support/shots.ts';
-import { systemActor } from '../src/platform/access/actor.ts';
 import { createPerson } from '../src/modules/persons/person.service.ts';
 import { createPersonBody } from '../src/modules/persons/person.schema.ts';
 
@@ -19,7 +18,9 @@ describe.skipIf(!available.run)('web app in Chromium: duplicate-person suggestio
     server = await startWebServer();
     browser = await launchBrowser();
     // Two invented records of one man, as two offices wrote them (Latin and Urdu script).
-    const ctx = { ...server.ctx, actor: systemActor('e2e') };
+    const inv = server.user('investigator');
+    const u = await server.ctx.db.selectFrom('users').select(['id', 'role', 'branch_id']).where('username', '=', inv.username).executeTakeFirstOrThrow();
+    const ctx = { ...server.ctx, actor: { id: u.id, username: inv.username, displayName: inv.username, role: u.role, branchId: u.branch_id, ip: null } };
     await createPerson(ctx, createPersonBody.parse({ displayName: 'Haji Mohd Zarghoon Khattak', dateOfBirth: '1979-06-02', cnic: '32303-1234567-1', phones: ['0321-7654321'] }));
     await createPerson(ctx, createPersonBody.parse({ displayName: 'محمد زرغون خٹک', names: [{ name: 'Zarghoon Khatak', kind: 'variant' }], dateOfBirth: '1979-06-02', phones: ['+92 321 7654321'] }));
   }, 240_000);
