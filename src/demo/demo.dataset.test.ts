@@ -31,7 +31,9 @@ describe('demo dataset builder', () => {
 
   it('uses only invented identifiers: unallocated phone prefix, reserved e-mail domain, no identity documents', () => {
     const { rows } = buildDemoDataset(input());
-    const ids = rows.person_identifiers as Array<{ kind: string; value: string }>;
+    const ids = (rows.entities as Array<{ kind: string; display: string }>).map((e) => ({ kind: e.kind, value: e.display }));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(rows.links.length).toBeGreaterThanOrEqual(ids.length);
     for (const id of ids.filter((i) => i.kind === 'phone')) expect(id.value).toMatch(/^\+92399\d{7}$/);
     for (const id of ids.filter((i) => i.kind === 'email')) expect(id.value).toMatch(/\.example$/);
     for (const id of ids.filter((i) => i.kind === 'crypto_address')) expect(id.value).toContain('demo');

@@ -3,6 +3,7 @@ import type { AccusedStatus, CaseEventKind, CasePersonRole, EvidenceKind, Gender
 import { createRng, type Rng } from './prng.ts';
 import { byteaHex } from './bulk-insert.ts';
 import { nameKey } from '../modules/persons/person.names.ts';
+import { entityValues, identifierEntityKind, personLinkKind } from '../modules/entities/entity.keys.ts';
 import { foreignNames, nameGenerator, ranks, type InventedName } from './demo.names.ts';
 import {
   childFirCasesByStatus,
@@ -53,7 +54,7 @@ export interface VictimIdentity {
 type Row = Record<string, unknown>;
 export type DemoRows = Record<
   | 'users' | 'cases' | 'case_offences' | 'case_team' | 'case_status_history' | 'case_events' | 'persons' | 'person_names'
-  | 'person_identifiers' | 'case_persons' | 'accused_status_history' | 'victims' | 'victim_identities' | 'case_victims'
+  | 'entities' | 'links' | 'case_persons' | 'accused_status_history' | 'victims' | 'victim_identities' | 'case_victims'
   | 'victim_assignments' | 'victim_state_history' | 'placements' | 'followups' | 'operations' | 'arrests' | 'rescues' | 'evidence_items'
   | 'custody_transfers' | 'charges' | 'hearings' | 'verdicts' | 'appeals',
   Row[]
@@ -217,7 +218,7 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
   names.reserve('Muhammad Waqas Joiya', 'Shafqat Laghari', ...demoUsers.map((u) => u.displayName.replace(/^(Insp\.|Dy\. Director|Adv\.) /, '').replace(/ \(.*\)$/, '')));
   const rows: DemoRows = {
     users: [], cases: [], case_offences: [], case_team: [], case_status_history: [], case_events: [], persons: [], person_names: [],
-    person_identifiers: [], case_persons: [], accused_status_history: [], victims: [], victim_identities: [], case_victims: [],
+    entities: [], links: [], case_persons: [], accused_status_history: [], victims: [], victim_identities: [], case_victims: [],
     victim_assignments: [], victim_state_history: [], placements: [], followups: [], operations: [], arrests: [], rescues: [], evidence_items: [],
     custody_transfers: [], charges: [], hearings: [], verdicts: [], appeals: [],
   };
@@ -318,7 +319,24 @@ export function buildDemoDataset(input: DatasetInput): DemoDataset {
     if (p.alias) name(p.alias, 'latin', 'alias');
     return id;
   };
-  const identifier = (personId: string, kind: string, value: string, platform: string | null = null) => rows.person_identifiers.push({ person_id: personId, kind, value, platform });
+  // An identifier of a person: one entity per kind and key (entity.keys.ts), linked person --uses/holds--> entity
+  // as the person form does (no case). Invented values that do not pass a checksum are kept, marked unverified.
+  const entityIdRng = createRng(DEMO_SEED ^ 0xe4717);
+  const entityIds = new Map<string, string>();
+  const identifier = (personId: string, kind: string, value: string, platform: string | null = null) => {
+    const personRow = rows.persons.find((p) => p.id === personId);
+    const e = entityValues(identifierEntityKind[kind] ?? 'other', value, platform, { unverified: true });
+    let entityId = entityIds.get(`${e.kind}\u0000${e.key}`);
+    if (!entityId) {
+      entityId = entityIdRng.uuid();
+      entityIds.set(`${e.kind}\u0000${e.key}`, entityId);
+      rows.entities.push({ id: entityId, kind: e.kind, key: e.key, display: e.display, platform: e.platform, attributes: e.attributes, created_by: personRow?.created_by ?? null, created_at: personRow?.created_at ?? null });
+    }
+    rows.links.push({
+      id: entityIdRng.uuid(), kind: personLinkKind(e.kind), from_type: 'person', from_id: personId, to_type: 'entity', to_id: entityId, case_id: null,
+      source_type: 'person', source_id: personId, recorded_by: personRow?.created_by ?? null, recorded_at: personRow?.created_at ?? null,
+    });
+  };
   const accusedStep = (caseId: string, personId: string, from: AccusedStatus | null, to: AccusedStatus, reason: string, at: Date, actor: string) =>
     rows.accused_status_history.push({ case_id: caseId, person_id: personId, from_status: from, to_status: to, reason, actor_id: actor, at: iso(at) });
 

@@ -45,7 +45,11 @@ const demoColumns: { [T in keyof DemoRows]: Columns<T> } = {
     created_at: 'timestamptz', updated_at: 'timestamptz',
   },
   person_names: { person_id: 'uuid', name: 'text', script: 'text', kind: 'text', name_key: 'text' },
-  person_identifiers: { person_id: 'uuid', kind: 'text', value: 'text', platform: 'text' },
+  entities: { id: 'uuid', kind: 'text', key: 'text', display: 'text', platform: 'text', attributes: 'jsonb', created_by: 'uuid', created_at: 'timestamptz' },
+  links: {
+    id: 'uuid', kind: 'text', from_type: 'text', from_id: 'text', to_type: 'text', to_id: 'text', case_id: 'uuid', source_type: 'text', source_id: 'text',
+    recorded_by: 'uuid', recorded_at: 'timestamptz',
+  },
   case_persons: { case_id: 'uuid', person_id: 'uuid', role: 'text', accused_status: 'text', foreign_warrant_requested: 'boolean', added_at: 'timestamptz' },
   accused_status_history: { case_id: 'uuid', person_id: 'uuid', from_status: 'text', to_status: 'text', reason: 'text', actor_id: 'uuid', at: 'timestamptz' },
   victims: {
@@ -81,7 +85,7 @@ const demoColumns: { [T in keyof DemoRows]: Columns<T> } = {
 
 /** Parents before children, so foreign keys hold at every statement. */
 const demoInsertOrder: Array<keyof DemoRows> = [
-  'users', 'cases', 'case_offences', 'case_team', 'case_status_history', 'case_events', 'persons', 'person_names', 'person_identifiers', 'case_persons',
+  'users', 'cases', 'case_offences', 'case_team', 'case_status_history', 'case_events', 'persons', 'person_names', 'entities', 'links', 'case_persons',
   'accused_status_history', 'victims', 'victim_identities', 'case_victims', 'victim_assignments', 'victim_state_history', 'placements', 'followups', 'operations', 'arrests',
   'rescues', 'evidence_items', 'custody_transfers', 'charges', 'hearings', 'verdicts', 'appeals',
 ];

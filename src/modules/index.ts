@@ -16,6 +16,7 @@ import { bundleRoutes } from './bundles/bundle.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { suggestionRoutes } from './resolution/suggestion.routes.ts';
+import { entityRoutes } from './entities/entity.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -35,4 +36,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await statsRoutes(api, ctx);
   await staffRoutes(api, ctx);
   await suggestionRoutes(api, ctx);
+  await entityRoutes(api, ctx);
 }

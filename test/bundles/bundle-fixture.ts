@@ -1,4 +1,5 @@
 import type { TestApp } from '../support/harness.ts';
+import { entityValues, identifierEntityKind, personLinkKind } from '../../src/modules/entities/entity.keys.ts';
 import { identityContext } from '../../src/platform/crypto/sealed-fields.ts';
 import { sealPlaintext } from '../../src/platform/crypto/seal-at-start.ts';
 
@@ -31,11 +32,16 @@ export async function richCase(t: TestApp, firNumber: number): Promise<string> {
     { person_id: local, name: 'Mohd Testname', script: 'latin', kind: 'alias' },
     { person_id: witness, name: 'Ayesha Witness', script: 'latin', kind: 'primary' },
   ]).execute();
-  await db.insertInto('person_identifiers').values([
-    { person_id: ringleader, kind: 'handle', value: 'karl_example_123', platform: 'Telegram' },
-    { person_id: local, kind: 'phone', value: '+923001234567', platform: null },
-    { person_id: local, kind: 'wallet', value: 'JC-0300-1234567', platform: 'JazzCash' },
-  ]).execute();
+  // Identifiers as the person form stores them: entities linked person --uses/holds--> entity, no case.
+  for (const [personId, kind, value, platform] of [
+    [ringleader, 'handle', 'karl_example_123', 'Telegram'],
+    [local, 'phone', '+923001234567', null],
+    [local, 'wallet', 'JC-0300-1234567', 'JazzCash'],
+  ] as const) {
+    const e = entityValues(identifierEntityKind[kind]!, value, platform, { unverified: true });
+    const entity = await db.insertInto('entities').values({ kind: e.kind, key: e.key, display: e.display, platform: e.platform, attributes: JSON.stringify(e.attributes) }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('links').values({ kind: personLinkKind(e.kind), from_type: 'person', from_id: personId, to_type: 'entity', to_id: entity.id, source_type: 'person', source_id: personId }).execute();
+  }
   await db.insertInto('case_persons').values([
     { case_id: caseId, person_id: ringleader, role: 'ringleader', accused_status: 'proclaimed_offender', foreign_warrant_requested: true, added_at: '2025-05-20T11:00:00Z' },
     { case_id: caseId, person_id: local, role: 'suspect', accused_status: 'judicial_remand', added_at: '2025-05-20T11:01:00Z' },

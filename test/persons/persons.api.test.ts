@@ -20,9 +20,9 @@ describe.each(engines)('persons API on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
-  const count = async (table: 'persons' | 'person_names' | 'person_identifiers' | 'case_persons' | 'accused_status_history' | 'arrests' | 'audit_log' | 'case_events') =>
+  const count = async (table: 'persons' | 'person_names' | 'links' | 'case_persons' | 'accused_status_history' | 'arrests' | 'audit_log' | 'case_events') =>
     Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const counts = async () => Object.fromEntries(await Promise.all((['persons', 'person_names', 'person_identifiers', 'case_persons', 'accused_status_history', 'arrests', 'audit_log', 'case_events'] as const).map(async (n) => [n, await count(n)])));
+  const counts = async () => Object.fromEntries(await Promise.all((['persons', 'person_names', 'links', 'case_persons', 'accused_status_history', 'arrests', 'audit_log', 'case_events'] as const).map(async (n) => [n, await count(n)])));
 
   it('records a person with Urdu and Latin names, normalised CNIC, phones and identifiers; Urdu round-trips', async () => {
     const urdu = 'محمد عاصف چوہدری';
@@ -45,7 +45,7 @@ describe.each(engines)('persons API on %s', (engine) => {
       expect.objectContaining({ name: 'M. Asif', kind: 'variant', script: 'latin' }),
     ]);
     expect(p.identifiers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'handle', value: 'Asif_Games', platform: 'Telegram' }),
+      expect.objectContaining({ kind: 'handle', value: 'Asif_Games', platform: 'telegram', entityId: expect.any(String) }),
       expect.objectContaining({ kind: 'email', value: 'asif.test@example.org' }),
     ]));
     const again = (await t.call('invA', 'GET', `/api/v1/persons/${p.id}`)).json();

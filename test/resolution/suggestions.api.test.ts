@@ -131,12 +131,11 @@ describe.each(engines)('duplicate-person suggestions on %s', (engine) => {
 
   it('an undo that later changes make impossible is refused with 409 and changes nothing', async () => {
     const s = await t.ctx.db.selectFrom('person_merge_suggestions').select(['person_a', 'person_b']).where('id', '=', suggestion12).executeTakeFirstOrThrow();
+    const absorbedNames = await t.ctx.db.selectFrom('person_names').select('id').where('person_id', '=', s.person_b).execute();
     let res = await t.call('analyst', 'POST', `/api/v1/person-suggestions/${suggestion12}/merge`, { keep: 'a' });
     expect(res.statusCode, res.body).toBe(200);
     // someone removes a name that came over with the merge
-    const moved = await t.ctx.db.selectFrom('person_names').select('id').where('person_id', '=', s.person_a).where('name', '=', 'Mohd Asif').execute();
-    const movedAny = moved.length ? moved : await t.ctx.db.selectFrom('person_names').select('id').where('person_id', '=', s.person_a).where('kind', '=', 'alias').execute();
-    await t.ctx.db.deleteFrom('person_names').where('id', '=', movedAny[0]!.id).execute();
+    await t.ctx.db.deleteFrom('person_names').where('id', '=', absorbedNames[0]!.id).execute();
     const before = await snapshot();
     res = await t.call('analyst', 'POST', `/api/v1/person-suggestions/${suggestion12}/undo`);
     expect(res.statusCode).toBe(409);

@@ -41,6 +41,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   case: ['analyst'], person: ['analyst'], victim: ['analyst'], operation: ['analyst'], evidence: ['analyst'], hearing: ['analyst'], verdict: ['analyst'], appeal: ['analyst'],
   followup: ['analyst'], job: [], hashSet: ['investigator', 'supervisor', 'analyst'], user: ['administrator'], apiToken: ['administrator'],
   mergeSuggestion: ['analyst'],
+  entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -106,6 +107,18 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     out.verdict = verdict.verdicts[0].id;
     const appeal = await ok(t.call('prosecutor', 'POST', `/api/v1/verdicts/${out.verdict}/appeals`, { court: 'High Court Testpur', filedAt: '2025-10-20T10:00:00+05:00', filedBy: 'prosecution' }));
     out.appeal = appeal.verdicts[0].appeals?.[0]?.id ?? appeal.appeals?.[0]?.id;
+    // The entity graph: a payment and a live stream of this case (their entities and links come with them).
+    const panel = await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/payments`, {
+      from: { kind: 'account', value: `matrix_payer_${side}`, platform: 'Matrix Pay' }, to: { kind: 'account', value: `matrix_payee_${side}`, platform: 'Matrix Pay' },
+      amount: '10', currency: 'EUR', paidAt: '2025-04-01T20:00:00Z',
+    }));
+    out.payment = panel.payments[0].id;
+    out.entity = panel.payments[0].from.id;
+    out.link = panel.links[0].id;
+    const streamed = await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/communications`, {
+      kind: 'live_stream', startedAt: '2025-04-01T19:00:00Z', participants: [{ role: 'host', entity: { kind: 'account', value: `matrix_host_${side}`, platform: 'Matrix Stream' } }],
+    }));
+    out.communication = streamed.communications[0].id;
     // Branch B's prosecutor leaves the team: the prosecutor representative must not see the hidden world.
     if (side === 'B') await setTeam(t, out.case, [inv], sup);
     return out;
@@ -209,6 +222,15 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     'POST /api/v1/cases/:id/verdicts': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/verdicts`, body: { personId: id, outcome: 'acquitted', court, decidedAt: '2025-10-01T10:00:00+05:00' } }),
     'GET /api/v1/victims': (_r, _f, id) => ({ url: `/api/v1/victims?caseId=${id}` }),
     'POST /api/v1/victims/:id/assignments': (_r, _f, id) => ({ url: `/api/v1/victims/${visible.victim}/assignments`, body: { userId: id } }),
+    'POST /api/v1/cases/:id/links': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/links`, body: { kind: 'uses', from: { kind: 'account', value: 'sample_a', platform: 'x' }, to: { kind: 'account', value: 'sample_b', platform: 'x' }, evidenceId: id } }),
+    'POST /api/v1/cases/:id/payments': (_r, _f, id) => ({
+      url: `/api/v1/cases/${visible.case}/payments`,
+      body: { from: { kind: 'account', value: 'sample_a', platform: 'x' }, to: { kind: 'account', value: 'sample_b', platform: 'x' }, amount: '1', currency: 'EUR', paidAt: '2025-01-01T00:00:00Z', evidenceId: id },
+    }),
+    'POST /api/v1/cases/:id/communications': (_r, _f, id) => ({
+      url: `/api/v1/cases/${visible.case}/communications`,
+      body: { kind: 'call', startedAt: '2025-01-01T00:00:00Z', participants: [{ role: 'sender', entity: { kind: 'account', value: 'sample_a', platform: 'x' } }], evidenceId: id },
+    }),
   };
 
   it('answers a record out of scope named in a query or body field exactly like a missing one', async () => {
@@ -264,7 +286,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       '/api/v1/cases?limit=200', '/api/v1/persons?limit=200', '/api/v1/persons?q=Matrix', '/api/v1/victims?limit=200', '/api/v1/victims?assigned=me',
       `/api/v1/cases/${visible.case}/operations`, `/api/v1/cases/${visible.case}/evidence`, `/api/v1/cases/${visible.case}/media`, `/api/v1/cases/${visible.case}/media/files`,
       `/api/v1/cases/${visible.case}/persons`, `/api/v1/cases/${visible.case}/prosecution`, `/api/v1/cases/${visible.case}/timeline`, `/api/v1/victims/${visible.victim}`,
-      '/api/v1/staff?limit=200', '/api/v1/stats/summary',
+      '/api/v1/staff?limit=200', '/api/v1/stats/summary', '/api/v1/entities?limit=200', '/api/v1/entities?q=matrix', `/api/v1/cases/${visible.case}/entities`,
     ];
     let checked = 0;
     for (const role of roles) {

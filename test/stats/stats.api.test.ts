@@ -119,8 +119,10 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
     expect(ringleader).toEqual([{ role: 'ringleader', accused_status: 'proclaimed_offender', foreign_warrant_requested: true, nationality: 'DE' }]);
     expect(accused.filter((a) => a.role !== 'ringleader' && a.role !== 'complicit_family' && a.accused_status === 'at_large')).toHaveLength(3);
     expect(accused.filter((a) => a.role === 'complicit_family').length).toBeGreaterThan(0);
-    const kinds = await db.selectFrom('person_identifiers').innerJoin('case_persons', 'case_persons.person_id', 'person_identifiers.person_id').select('kind').distinct().where('case_persons.case_id', '=', o.case_id).execute();
-    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['handle', 'phone', 'crypto_address']));
+    const kinds = await db.selectFrom('links').innerJoin('case_persons', (j) => j.on(sql<string>`case_persons.person_id::text`, '=', sql.ref<string>('links.from_id')))
+      .innerJoin('entities', (j) => j.on(sql<string>`entities.id::text`, '=', sql.ref<string>('links.to_id')))
+      .select('entities.kind').distinct().where('links.from_type', '=', 'person').where('case_persons.case_id', '=', o.case_id).execute();
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['account', 'phone', 'crypto_address']));
     const seized = await db.selectFrom('evidence_items').select(['id']).where('operation_id', '=', o.id).execute();
     expect(seized.length).toBeGreaterThan(0);
     const custody = await db.selectFrom('custody_transfers').select(['evidence_id']).where('evidence_id', 'in', seized.map((e) => e.id)).execute();
@@ -195,7 +197,7 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
       ...(await db.selectFrom('users').select('display_name as v').execute()),
       ...(await db.selectFrom('users').select('username as v').execute()),
       ...(await db.selectFrom('victims').select('pseudonym as v').execute()),
-      ...(await db.selectFrom('person_identifiers').select('value as v').execute()),
+      ...(await db.selectFrom('entities').select('display as v').execute()),
     ].map((r) => r.v);
     for (const id of await db.selectFrom('victim_identities').select(['victim_id', 'key_id', 'ciphertext']).execute()) {
       const identity = t.ctx.crypto.decryptJson<{ fullName: string; urduName: string; guardianName: string; address: string }>(id.key_id, id.ciphertext, identityContext(id.victim_id));

@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { nameKey } from '../persons/person.names.ts';
 import { nextPseudonym } from '../victims/pseudonym.ts';
+import { addPersonIdentifiers, readIdentifiersOf } from '../entities/person-identifiers.service.ts';
 import { randomUUID } from 'node:crypto';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import { cnicIndexes, openPersonNumbers, passportIndexes, sealPersonNumbers } from '../persons/person.sealed.ts';
@@ -47,6 +48,10 @@ async function usernames(db: Db, ids: Array<string | null>): Promise<(id: string
 }
 
 /** The case and everything hanging off it, as a bundle. Visible cases only; the export is audited. */
+type BundleIdentifierKind = CaseBundle['persons'][number]['identifiers'][number]['kind'];
+const bundleIdentifierKinds: readonly string[] = ['phone', 'email', 'handle', 'bank_account', 'wallet', 'crypto_address', 'device', 'other'];
+const bundleIdentifierKind = (kind: string): BundleIdentifierKind => (bundleIdentifierKinds.includes(kind) ? kind : 'other') as BundleIdentifierKind;
+
 export async function exportCase(ctx: ServiceContext, caseId: string): Promise<CaseBundle> {
   return guardDecrypt(ctx, { type: 'case', id: caseId }, () => exportCaseUnguarded(ctx, caseId));
 }
@@ -86,7 +91,7 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
     verdictIds.length ? db.selectFrom('appeals').selectAll().where('verdict_id', 'in', verdictIds).orderBy('filed_at').orderBy('id').execute() : [],
     personIds.length ? db.selectFrom('persons').selectAll().where('id', 'in', personIds).orderBy('created_at').orderBy('id').execute() : [],
     personIds.length ? db.selectFrom('person_names').select(['person_id', 'name', 'script', 'kind']).where('person_id', 'in', personIds).orderBy('id').execute() : [],
-    personIds.length ? db.selectFrom('person_identifiers').select(['person_id', 'kind', 'value', 'platform']).where('person_id', 'in', personIds).orderBy('id').execute() : [],
+    readIdentifiersOf(db, personIds),
     // Non-identifying fields only: the identity lives in victim_identities and is never read here.
     victimIds.length ? db.selectFrom('victims').select(['id', 'pseudonym', 'gender', 'age_at_identification', 'state', 'identified_at', 'recovered_at', 'placed_at', 'closed_at']).where('id', 'in', victimIds).orderBy('pseudonym').execute() : [],
   ]);
@@ -121,7 +126,7 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
       id: p.id, displayName: p.display_name, gender: p.gender, dateOfBirth: p.date_of_birth, estimatedAge: p.estimated_age, nationality: p.nationality,
       ...openPersonNumbers(ctx.crypto, p), notes: p.notes, createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), createdBy: u(p.created_by),
       names: names.filter((n) => n.person_id === p.id).map((n) => ({ name: n.name, script: n.script, kind: n.kind })),
-      identifiers: identifiers.filter((i) => i.person_id === p.id).map((i) => ({ kind: i.kind, value: i.value, platform: i.platform })),
+      identifiers: identifiers.filter((i) => i.person_id === p.id).map((i) => ({ kind: bundleIdentifierKind(i.kind), value: i.value, platform: i.platform })),
     })),
     personRoles: roles.map((r) => ({ personId: r.person_id, role: r.role, accusedStatus: r.accused_status, foreignWarrantRequested: r.foreign_warrant_requested, addedAt: iso(r.added_at) })),
     accusedHistory: accused.map((a) => ({ personId: a.person_id, from: a.from_status as CaseBundle['accusedHistory'][number]['from'], to: a.to_status as CaseBundle['accusedHistory'][number]['to'], reason: a.reason, actor: u(a.actor_id), at: iso(a.at) })),
@@ -266,14 +271,11 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
         personsMatchedByCnic++;
         personMap.set(p.id, existing.id);
         // Add what the bundle knows and this record lacks; change nothing that is there.
-        const [haveNames, haveIds] = await Promise.all([
-          tx.selectFrom('person_names').select(['name', 'kind']).where('person_id', '=', existing.id).execute(),
-          tx.selectFrom('person_identifiers').select(['kind', 'value']).where('person_id', '=', existing.id).execute(),
-        ]);
+        const haveNames = await tx.selectFrom('person_names').select(['name', 'kind']).where('person_id', '=', existing.id).execute();
         const names = p.names.filter((n) => n.kind !== 'primary' && !haveNames.some((h) => h.name === n.name));
-        const ids = p.identifiers.filter((i) => !haveIds.some((h) => h.kind === i.kind && h.value === i.value));
         if (names.length) await tx.insertInto('person_names').values(names.map((n) => ({ person_id: existing.id, name: n.name, script: n.script, kind: n.kind, name_key: nameKey(n.name) }))).execute();
-        if (ids.length) await tx.insertInto('person_identifiers').values(ids.map((i) => ({ person_id: existing.id, kind: i.kind, value: i.value, platform: i.platform }))).execute();
+        // Identifiers are entities: the same value is the same entity; the bundle's link is added beside any other.
+        await addPersonIdentifiers(tx, ctx, existing.id, p.identifiers, { field: (i) => `persons.${p.id}.identifiers.${i}`, unverified: true, sourceType: 'bundle', sourceId: caseId });
         continue;
       }
       const id = randomUUID();
@@ -285,7 +287,9 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
       personMap.set(p.id, id);
       for (const m of matches) suggestions.push({ record_type: 'person', new_id: id, existing_id: m.id, reason: m.same_cnic ? 'same_cnic' : 'same_passport' });
       if (p.names.length) await tx.insertInto('person_names').values(p.names.map((n) => ({ person_id: id, name: n.name, script: n.script, kind: n.kind, name_key: nameKey(n.name) }))).execute();
-      if (p.identifiers.length) await tx.insertInto('person_identifiers').values(p.identifiers.map((i) => ({ person_id: id, kind: i.kind, value: i.value, platform: i.platform }))).execute();
+      // Identifiers as entities linked to the new person (source 'bundle'): a value already known here is the
+      // same entity, which links the two records in the graph without merging the persons.
+      await addPersonIdentifiers(tx, ctx, id, p.identifiers, { field: (i) => `persons.${p.id}.identifiers.${i}`, unverified: true, sourceType: 'bundle', sourceId: caseId });
     }
     const person = (id: string) => personMap.get(id)!;
     for (const r of b.personRoles) {

@@ -100,7 +100,8 @@ export const searchPersonsQuery = z.strictObject({
 export type SearchPersonsQuery = z.infer<typeof searchPersonsQuery>;
 
 const personName = z.object({ id: z.number(), name: z.string(), script: nameScript, kind: z.enum(['primary', 'alias', 'variant']) });
-const identifier = z.object({ id: z.number(), kind: z.string(), value: z.string(), platform: z.string().nullable() });
+/** An identifier of the person: `id` is the link, `entityId` the entity (its page: /entities/:entityId). */
+const identifier = z.object({ id: z.string(), entityId: z.string(), kind: z.string(), value: z.string(), platform: z.string().nullable() });
 
 export const personSummary = z.object({
   id: z.string(),
@@ -123,6 +124,8 @@ export const personDetail = personSummary.extend({
   notes: z.string(),
   names: z.array(personName),
   phones: z.array(z.string()),
+  /** The phones with their entities (same order as phones). */
+  phoneEntities: z.array(z.object({ value: z.string(), entityId: z.string() })),
   identifiers: z.array(identifier),
   /** Only the cases the caller may see. */
   cases: z.array(z.object({

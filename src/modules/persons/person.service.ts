@@ -13,6 +13,8 @@ import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from '.
 import { escapeLike } from '../../platform/db/like.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import { randomUUID } from 'node:crypto';
+import { entityKey } from '../entities/entity.keys.ts';
+import { addPersonIdentifiers, clearPersonIdentifiers, identifierSearchKeys, personHasEntity, readPersonIdentifiers } from '../entities/person-identifiers.service.ts';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import { cnicIndexes, openPersonNumbers, passportIndexes, sealPersonNumbers, type PersonNumbers } from './person.sealed.ts';
 
@@ -36,12 +38,12 @@ async function writeNames(tx: Tx, personId: string, names: NameInput[]) {
   if (rows.length) await tx.insertInto('person_names').values(rows).execute();
 }
 
-async function writeIdentifiers(tx: Tx, personId: string, phones: string[], identifiers: IdentifierInput[]) {
-  const rows = [
-    ...[...new Set(phones)].map((value) => ({ person_id: personId, kind: 'phone' as const, value, platform: null })),
-    ...identifiers.map((i) => ({ person_id: personId, kind: i.kind, value: i.value, platform: i.platform ?? null })),
-  ];
-  if (rows.length) await tx.insertInto('person_identifiers').values(rows).execute();
+// Phones and identifiers are entities linked to the person (src/modules/entities): the same value typed on
+// another person, in a case or in a bundle is the same entity.
+async function writeIdentifiers(tx: Tx, ctx: ServiceContext, personId: string, phones: string[], identifiers: IdentifierInput[]) {
+  const uniquePhones = [...new Set(phones)];
+  await addPersonIdentifiers(tx, ctx, personId, uniquePhones.map((value) => ({ kind: 'phone', value })), { field: (i) => `phones.${phones.indexOf(uniquePhones[i]!)}` });
+  await addPersonIdentifiers(tx, ctx, personId, identifiers, { field: (i) => `identifiers.${i}.value` });
 }
 
 /** Records a person in the caller's transaction (used on its own and when linking a new person to a case). */
@@ -66,7 +68,7 @@ export async function insertPerson(tx: Tx, ctx: ServiceContext, input: CreatePer
     .executeTakeFirstOrThrow();
   await tx.insertInto('person_names').values({ person_id: row.id, name: input.displayName, kind: 'primary', script: detectScript(input.displayName), name_key: nameKey(input.displayName) }).execute();
   await writeNames(tx, row.id, input.names);
-  await writeIdentifiers(tx, row.id, input.phones, input.identifiers);
+  await writeIdentifiers(tx, ctx, row.id, input.phones, input.identifiers);
   return row.id;
 }
 
@@ -110,12 +112,12 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
       await writeNames(tx, id, input.names);
     }
     if (input.phones) {
-      await tx.deleteFrom('person_identifiers').where('person_id', '=', id).where('kind', '=', 'phone').execute();
-      await writeIdentifiers(tx, id, input.phones, []);
+      await clearPersonIdentifiers(tx, id, 'phones');
+      await writeIdentifiers(tx, ctx, id, input.phones, []);
     }
     if (input.identifiers) {
-      await tx.deleteFrom('person_identifiers').where('person_id', '=', id).where('kind', '<>', 'phone').execute();
-      await writeIdentifiers(tx, id, [], input.identifiers);
+      await clearPersonIdentifiers(tx, id, 'others');
+      await writeIdentifiers(tx, ctx, id, [], input.identifiers);
     }
     await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input) } });
   }));
@@ -147,11 +149,17 @@ async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery
   if (q.passport) query = query.where('persons.passport_bidx', 'in', passportIndexes(ctx.crypto, q.passport));
   const phone = q.phone;
   if (phone) {
-    query = query.where((eb) => eb.exists(eb.selectFrom('person_identifiers').select(sql`1`.as('one')).whereRef('person_identifiers.person_id', '=', 'persons.id').where('kind', '=', 'phone').where('value', '=', phone)));
+    query = query.where(personHasEntity(ctx.actor, [{ kind: 'phone', key: phone }]));
   }
   if (q.handle) {
-    const handle = q.handle.replace(/^@/, '').toLowerCase();
-    query = query.where((eb) => eb.exists(eb.selectFrom('person_identifiers').select(sql`1`.as('one')).whereRef('person_identifiers.person_id', '=', 'persons.id').where('kind', '<>', 'phone').where(sql<string>`lower(person_identifiers.value)`, '=', handle)));
+    // Normalised per kind (e-mail, account, IBAN, crypto address...); a bare handle or wallet number finds
+    // platform:handle and provider:number too.
+    const handle = q.handle.trim().replace(/^@+/, '').toLowerCase();
+    const wallet = entityKey('phone', q.handle);
+    query = query.where((eb) => eb.or([
+      personHasEntity(ctx.actor, identifierSearchKeys(q.handle!), handle)(eb),
+      ...(wallet.ok ? [personHasEntity(ctx.actor, [], wallet.key)(eb)] : []),
+    ]));
   }
   const [rows, total] = await Promise.all([
     query
@@ -191,7 +199,7 @@ async function getPersonUnguarded(ctx: ServiceContext, id: string) {
   const numbers = openPersonNumbers(ctx.crypto, p);
   const [names, identifiers, links] = await Promise.all([
     ctx.db.selectFrom('person_names').select(['id', 'name', 'script', 'kind']).where('person_id', '=', id).orderBy(sql`kind = 'primary'`, 'desc').orderBy('id').execute(),
-    ctx.db.selectFrom('person_identifiers').select(['id', 'kind', 'value', 'platform']).where('person_id', '=', id).orderBy('kind').orderBy('id').execute(),
+    readPersonIdentifiers(ctx.db, id),
     ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id')
       .select(['cases.id', 'cases.title', 'cases.fir_number', 'cases.fir_year', 'case_persons.role', 'case_persons.accused_status', 'case_persons.foreign_warrant_requested'])
       .where('case_persons.person_id', '=', id).where(caseVisibleTo(ctx.actor))
@@ -211,8 +219,9 @@ async function getPersonUnguarded(ctx: ServiceContext, id: string) {
     passport: numbers.passport,
     notes: p.notes,
     names,
-    phones: identifiers.filter((i) => i.kind === 'phone').map((i) => i.value),
-    identifiers: identifiers.filter((i) => i.kind !== 'phone'),
+    phones: identifiers.phones.map((i) => i.value),
+    phoneEntities: identifiers.phones.map((i) => ({ value: i.value, entityId: i.entityId })),
+    identifiers: identifiers.identifiers,
     cases: [...cases.values()],
     createdAt: p.created_at.toISOString(),
   };

@@ -1,6 +1,6 @@
 // Merging two person records into one, and undoing it exactly. The absorbed person's row is never deleted:
-// it is marked merged_into the kept person, and every row that pointed at it (names, identifiers, case roles,
-// accused history, arrests, charges, verdicts, graph links, bundle-import suggestions) is re-pointed at the
+// it is marked merged_into the kept person, and every row that pointed at it (names, case roles, accused history, arrests, charges,
+// verdicts, graph links, among them the person's identifiers (person uses/holds entity), bundle-import suggestions) is re-pointed at the
 // kept person. What moved is stored in person_merges.moved: the keys of the rows re-pointed and, where the
 // kept person already held the same fact (same case and role, same phone...), the whole row removed. An undo
 // puts back every row as it was, or refuses with 409 when a later change makes that impossible.
@@ -32,7 +32,6 @@ interface PersonPointer {
  */
 export const PERSON_POINTERS: PersonPointer[] = [
   { table: 'person_names', column: 'person_id', key: ['id'] },
-  { table: 'person_identifiers', column: 'person_id', key: ['id'], same: ['kind', 'value', 'platform'] },
   { table: 'case_persons', column: 'person_id', key: ['case_id', 'role'], same: ['case_id', 'role'] },
   { table: 'accused_status_history', column: 'person_id', key: ['id'] },
   { table: 'arrests', column: 'person_id', key: ['id'], same: ['case_id', 'arrested_at'] },

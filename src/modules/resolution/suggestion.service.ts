@@ -16,6 +16,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { caseVisibleTo } from '../../platform/access/case-scope.ts';
 import { personVisibleTo } from '../persons/person.scope.ts';
 import { openPersonNumbers } from '../persons/person.sealed.ts';
+import { readPersonIdentifiers } from '../entities/person-identifiers.service.ts';
 import { resolveRecords } from './parallel.ts';
 import type { ResolutionRecord } from './record.ts';
 import { DEFAULT_THRESHOLD, ResolutionIndex, type Suggestion } from './resolution-index.ts';
@@ -42,12 +43,16 @@ export async function personRecords(ctx: AppContext, ids?: readonly string[]): P
       const l = names.get(n.person_id);
       if (l) l.push(n.name); else names.set(n.person_id, [n.name]);
     }
-    for (const x of await ctx.db.selectFrom('person_identifiers').select(['person_id', 'kind', 'value', 'platform']).where('person_id', 'in', part).orderBy('id').execute()) {
+    // Identifiers are entities linked from the person (uses / holds), on the person form or in a case.
+    const held = await ctx.db.selectFrom('links').innerJoin('entities', (j) => j.on(sql<string>`entities.id::text`, '=', sql.ref<string>('links.to_id')))
+      .select(['links.from_id as person_id', 'entities.kind', 'entities.key'])
+      .where('links.from_type', '=', 'person').where('links.to_type', '=', 'entity').where('links.from_id', 'in', part)
+      .where('entities.kind', 'in', ['phone', 'account', 'wallet']).orderBy('links.recorded_at').orderBy('links.id').execute();
+    for (const x of held) {
       const e = idents.get(x.person_id) ?? { phones: [], handles: [], wallets: [] };
       idents.set(x.person_id, e);
-      if (x.kind === 'phone') e.phones.push(x.value);
-      else if (x.kind === 'handle') e.handles.push(x.platform ? `${x.platform}:${x.value}` : x.value);
-      else if (x.kind === 'wallet') e.wallets.push(x.platform ? `${x.platform}:${x.value}` : x.value);
+      const list = x.kind === 'phone' ? e.phones : x.kind === 'account' ? e.handles : e.wallets;
+      if (!list.includes(x.key)) list.push(x.key);
     }
   }
   const out: ResolutionRecord[] = [];
@@ -209,7 +214,7 @@ async function personSide(ctx: ServiceContext, id: string) {
   const numbers = openPersonNumbers(ctx.crypto, p);
   const [names, identifiers, cases] = await Promise.all([
     ctx.db.selectFrom('person_names').select(['name', 'kind', 'script']).where('person_id', '=', id).orderBy(sql`kind = 'primary'`, 'desc').orderBy('id').execute(),
-    ctx.db.selectFrom('person_identifiers').select(['kind', 'value', 'platform']).where('person_id', '=', id).orderBy('kind').orderBy('id').execute(),
+    readPersonIdentifiers(ctx.db, id),
     ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id').select(['cases.id', 'cases.title', 'case_persons.role'])
       .where('case_persons.person_id', '=', id).where(caseVisibleTo(ctx.actor))
       .orderBy('cases.created_at').execute(),
@@ -217,7 +222,7 @@ async function personSide(ctx: ServiceContext, id: string) {
   return {
     id: p.id, displayName: p.display_name, gender: p.gender, dateOfBirth: p.date_of_birth ? String(p.date_of_birth).slice(0, 10) : null,
     estimatedAge: p.estimated_age, cnic: numbers.cnic, passport: numbers.passport, mergedInto: p.merged_into,
-    names, identifiers, cases: cases.map((c) => ({ caseId: c.id, title: c.title, role: c.role })),
+    names, identifiers: [...identifiers.phones, ...identifiers.identifiers].map((i) => ({ kind: i.kind, value: i.value, platform: i.platform })), cases: cases.map((c) => ({ caseId: c.id, title: c.title, role: c.role })),
   };
 }
 

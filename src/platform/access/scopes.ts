@@ -6,6 +6,7 @@ import { caseVisibleTo } from './case-scope.ts';
 import { can } from './permissions.ts';
 import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
 import { personVisibleTo } from '../../modules/persons/person.scope.ts';
+import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, paymentVisibleTo } from '../../modules/entities/entity.scope.ts';
 import { getBackgroundJob } from '../jobs/background.ts';
 import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
 
@@ -29,7 +30,11 @@ export type ScopeKind =
   | 'hashSet'
   | 'user'
   | 'apiToken'
-  | 'mergeSuggestion';
+  | 'mergeSuggestion'
+  | 'entity'
+  | 'link'
+  | 'payment'
+  | 'communication';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -146,6 +151,30 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     rule: 'a duplicate-person suggestion: when the actor may see both of its persons (analysts: all)',
     reachesAll: ['analyst'],
     visible: async (db, actor, wanted) => visibleSuggestionIds(db, { actor }, wanted),
+  },
+  entity: {
+    label: 'entity',
+    rule: 'entities touched by a link, payment or communication the caller may see, or recorded by the caller; analysts: all; roles without graph.read: none',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('entities').select('entities.id as id').where('entities.id', 'in', [...wanted]).where(entityVisibleTo(actor)).execute()),
+  },
+  link: {
+    label: 'link',
+    rule: 'through its case; without a case, through the person it starts from; and links the caller recorded; analysts: all',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('links').select('links.id as id').where('links.id', 'in', [...wanted]).where(linkVisibleTo(actor)).execute()),
+  },
+  payment: {
+    label: 'payment',
+    rule: 'through its case',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('payments').select('payments.id as id').where('payments.id', 'in', [...wanted]).where(paymentVisibleTo(actor)).execute()),
+  },
+  communication: {
+    label: 'communication',
+    rule: 'through its case',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('communications').select('communications.id as id').where('communications.id', 'in', [...wanted]).where(communicationVisibleTo(actor)).execute()),
   },
 };
 

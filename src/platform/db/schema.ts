@@ -194,13 +194,7 @@ export interface PersonNamesTable {
 
 export type IdentifierKind = 'phone' | 'email' | 'handle' | 'bank_account' | 'wallet' | 'crypto_address' | 'device' | 'other';
 
-export interface PersonIdentifiersTable {
-  id: Serial;
-  person_id: string;
-  kind: IdentifierKind;
-  value: string;
-  platform: string | null;
-}
+// person_identifiers was moved into entities + links by migration 0014 and dropped.
 
 export type CasePersonRole =
   | 'suspect'
@@ -682,7 +676,6 @@ export interface DB {
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;
-  person_identifiers: PersonIdentifiersTable;
   case_persons: CasePersonsTable;
   accused_status_history: AccusedStatusHistoryTable;
   victims: VictimsTable;

@@ -7,7 +7,7 @@ import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
 import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
-  VictimsPage, ImportBundlePage, AccountPage, SuggestionsPage,
+  VictimsPage, ImportBundlePage, AccountPage, SuggestionsPage, CaseEntities, EntityPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -36,10 +36,12 @@ export function AppRoutes() {
           <Route path="evidence" element={<CaseEvidence />} />
           <Route path="prosecution" element={<CaseProsecution />} />
           <Route path="media" element={guard('media.read', <CaseMedia />)} />
+          <Route path="entities" element={guard('graph.read', <CaseEntities />)} />
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
         <Route path="person-suggestions" element={guard('person.read', <SuggestionsPage />)} />
+        <Route path="entities/:id" element={guard('graph.read', <EntityPage />)} />
         <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />
         <Route path="evidence/:id" element={guard('case.read', <EvidencePage />)} />
         <Route path="victims" element={guard('victim.identity.read', <VictimsPage />)} />

@@ -27,6 +27,8 @@ export const TeamsPage = lazyNamed(() => import('../modules/admin/components/Tea
 export const HashSetsPage = lazyNamed(() => import('../modules/hashsets/components/HashSetsPage.tsx'), 'HashSetsPage');
 export const ImportBundlePage = lazyNamed(() => import('../modules/bundles/components/ImportBundlePage.tsx'), 'ImportBundlePage');
 export const CaseMedia = lazyNamed(() => import('../modules/media/components/CaseMedia.tsx'), 'CaseMedia');
+export const CaseEntities = lazyNamed(() => import('../modules/entities/components/CaseEntities.tsx'), 'CaseEntities');
+export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -40,6 +42,8 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/cases\/[^/]+\/evidence$/, [CasePage, CaseEvidence]],
   [/^\/cases\/[^/]+\/prosecution$/, [CasePage, CaseProsecution]],
   [/^\/cases\/[^/]+\/media$/, [CasePage, CaseMedia]],
+  [/^\/cases\/[^/]+\/entities$/, [CasePage, CaseEntities]],
+  [/^\/entities\//, [EntityPage]],
   [/^\/operations\//, [OperationPage]],
   [/^\/evidence\//, [EvidencePage]],
   [/^\/persons\/?$/, [PersonsPage]],

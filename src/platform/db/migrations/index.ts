@@ -11,6 +11,7 @@ import * as mediaErrors from './0012_media_errors.ts';
 import * as encryption from './0009_encryption.ts';
 import * as entities from './0013_entities.ts';
 import * as personResolution from './0015_person_resolution.ts';
+import * as identifiersToEntities from './0014_identifiers_to_entities.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0012_media_errors': mediaErrors,
   '0009_encryption': encryption,
   '0013_entities': entities,
+  '0014_identifiers_to_entities': identifiersToEntities,
   '0015_person_resolution': personResolution,
 };

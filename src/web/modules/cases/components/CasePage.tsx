@@ -17,6 +17,7 @@ const sections = [
   { to: 'evidence', key: 'evidence', permission: null },
   { to: 'prosecution', key: 'prosecution', permission: null },
   { to: 'media', key: 'media', permission: 'media.read' },
+  { to: 'entities', key: 'entities', permission: 'graph.read' },
 ] as const;
 
 export function useCaseOutlet(): CaseDetail {

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge, DefinitionList, Empty, Loading, PageHeader, Panel } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
+import { useCan } from '../../../app/session.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import { usePerson } from '../hooks/use-persons.ts';
 
@@ -10,6 +11,9 @@ export function PersonPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const person = usePerson(id);
+  const can = useCan();
+  // Each identifier opens its entity page (everything the user may see about it) for users of the graph.
+  const entity = (entityId: string, text: string) => (can('graph.read') ? <Link to={`/entities/${entityId}`}><bdi>{text}</bdi></Link> : <bdi>{text}</bdi>);
   if (person.isPending) return <Loading label={t('common.loading')} />;
   if (person.error) return <QueryError error={person.error} />;
   const p = person.data;
@@ -45,14 +49,14 @@ export function PersonPage() {
           <Panel title={t('persons.identifiers')}>
             {p.phones.length === 0 && p.identifiers.length === 0 ? <Empty>{t('common.none')}</Empty> : null}
             <ul className="plain" data-testid="person-identifiers">
-              {p.phones.map((ph) => (
-                <li key={ph}>
-                  <span className="muted">{t('persons.phone')}:</span> <bdi>{ph}</bdi>
+              {p.phoneEntities.map((ph) => (
+                <li key={ph.entityId}>
+                  <span className="muted">{t('persons.phone')}:</span> {entity(ph.entityId, ph.value)}
                 </li>
               ))}
               {p.identifiers.map((i) => (
                 <li key={i.id}>
-                  <span className="muted">{t(`persons.identifierKinds.${i.kind}`, { defaultValue: i.kind })}{i.platform ? ` (${i.platform})` : ''}:</span> <bdi>{i.value}</bdi>
+                  <span className="muted">{t(`persons.identifierKinds.${i.kind}`, { defaultValue: i.kind })}{i.platform ? ` (${i.platform})` : ''}:</span> {entity(i.entityId, i.value)}
                 </li>
               ))}
             </ul>
