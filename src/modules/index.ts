@@ -17,6 +17,7 @@ import { statsRoutes } from './stats/stats.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { deconflictionRoutes } from './deconfliction/deconfliction.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
+import { suggestionRoutes } from './resolution/suggestion.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
 
@@ -39,6 +40,7 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await staffRoutes(api, ctx);
   await deconflictionRoutes(api, ctx);
   await notificationRoutes(api, ctx);
+  await suggestionRoutes(api, ctx);
   await entityRoutes(api, ctx);
   await graphRoutes(api, ctx);
 }

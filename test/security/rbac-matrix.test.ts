@@ -41,6 +41,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   case: ['analyst'], person: ['analyst'], victim: ['analyst'], operation: ['analyst'], evidence: ['analyst'], hearing: ['analyst'], verdict: ['analyst'], appeal: ['analyst'],
   followup: ['analyst'], job: [], hashSet: ['investigator', 'supervisor', 'analyst'], user: ['administrator'], apiToken: ['administrator'],
   deconflictionAlert: [], notification: [],
+  mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
 };
 
@@ -100,6 +101,10 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     out.case = await openCase(t, `Need-to-know case ${side}`, inv);
     await setTeam(t, out.case, [inv, 'prosecutor'], sup);
     out.person = await addPerson(t, out.case, `Matrix Accused ${side}`, 'ringleader', 'judicial_remand');
+    const twin = await addPerson(t, out.case, `Matrix Accused ${side} Twin`, 'suspect', 'at_large');
+    const [pa, pb] = out.person < twin ? [out.person, twin] : [twin, out.person];
+    out.mergeSuggestion = (await t.ctx.db.insertInto('person_merge_suggestions').values({ person_a: pa, person_b: pb, score: 5, reasons: '[]', source: 'batch' })
+      .onConflict((oc) => oc.columns(['person_a', 'person_b']).doUpdateSet({ score: 5 })).returning('id').executeTakeFirstOrThrow()).id;
     out.victim = (await addVictim(t, out.case)).id;
     await ok(t.call(sup, 'POST', `/api/v1/victims/${out.victim}/assignments`, { userId: t.users[side === 'A' ? 'prot' : 'prot2'].id }), 200);
     out.followup = (await t.ctx.db.insertInto('followups').values({ victim_id: out.victim, due_at: new Date('2030-01-01T00:00:00Z'), kind: 'medical' }).returning('id').executeTakeFirstOrThrow()).id;

@@ -11,7 +11,8 @@ import { type Phase, resolveJsonl } from '../../modules/resolution/parallel.ts';
 import { DEFAULT_THRESHOLD } from '../../modules/resolution/resolution-index.ts';
 
 export interface ResolveOptions {
-  records: string;
+  records?: string;
+  all?: boolean;
   format: string;
   threshold?: string;
   jobs?: string;
@@ -24,8 +25,9 @@ const PARALLEL_FROM_BYTES = 2_000_000;
 export function register(program: Command): void {
   program
     .command('resolve')
-    .description('propose pairs of records that are likely the same person or account (no database needed)')
-    .requiredOption('--records <file>', 'JSON lines, one record a line ("-" for standard input)')
+    .description('propose pairs of records that are likely the same person or account: from a file (no database needed), or --all over the persons in the database')
+    .option('--records <file>', 'JSON lines, one record a line ("-" for standard input)')
+    .option('--all', 'score every person in the database against every other and store the likely duplicates as suggestions for an analyst (audited)')
     .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'jsonl')
     .option('--threshold <score>', `propose pairs scoring at least this (log2 odds; default ${DEFAULT_THRESHOLD})`)
     .option('-j, --jobs <n>', 'worker threads, 1-64 (default: one per core for large files)')
@@ -42,7 +44,13 @@ export function register(program: Command): void {
         'A bad line stops the run with its line number and field (exit code 2); nothing is written then.',
     )
     .action(async (opts: ResolveOptions) => {
-      process.exitCode = await runResolve(opts, process.stdout);
+      if (opts.all && opts.records !== undefined) throw new CliError('give either --records FILE or --all, not both');
+      if (opts.all) {
+        process.exitCode = await runResolveAll(opts);
+        return;
+      }
+      if (opts.records === undefined) throw new CliError("required option '--records <file>' not specified (or --all for the persons in the database)");
+      process.exitCode = await runResolve({ ...opts, records: opts.records }, process.stdout);
     });
 }
 
@@ -68,8 +76,29 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
+/** `--all`: the batch over the database, with a progress bar on stderr; the counts on stdout. */
+async function runResolveAll(opts: ResolveOptions): Promise<number> {
+  if (opts.threshold !== undefined || opts.jobs !== undefined) throw new CliError('--threshold and --jobs are for --records; --all uses the default threshold');
+  const { withPlatform } = await import('../cli-platform.ts');
+  const { resolveAllPersons } = await import('../../modules/resolution/suggestion.service.ts');
+  const bar = new cliProgress.SingleBar({ format: 'resolve --all {phase} [{bar}] {value}/{total}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000 }, cliProgress.Presets.shades_classic);
+  let started = false;
+  try {
+    const r = await withPlatform((ctx) => resolveAllPersons(ctx, (phase, done, total) => {
+      if (!started) { bar.start(total || 1, done, { phase }); started = true; }
+      if (total) bar.setTotal(total);
+      bar.update(done, { phase });
+    }));
+    bar.stop();
+    process.stdout.write(`${r.persons} persons scored: ${r.pairs} likely duplicate pairs, ${r.stored} suggestions new or re-scored (pairs already merged or rejected keep their decision)\n`);
+    return 0;
+  } finally {
+    bar.stop();
+  }
+}
+
 /** Runs the verb; answers the exit code. Throws CliError for usage and input errors. */
-export async function runResolve(opts: ResolveOptions, out: Writable, errOut: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function runResolve(opts: ResolveOptions & { records: string }, out: Writable, errOut: NodeJS.WriteStream = process.stderr): Promise<number> {
   if (!FORMATS.includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   const threshold = opts.threshold === undefined ? DEFAULT_THRESHOLD : parseNumber('--threshold', opts.threshold, false, -1000, 1000);
   const bytes = readInput(opts.records);

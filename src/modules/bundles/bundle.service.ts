@@ -18,6 +18,7 @@ import { victimVisibleTo } from '../victims/victim.scope.ts';
 import { installationKeyOf, signBundle, verifyBundleSignature, type Signer } from './bundle.signing.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, caseBundle, type CaseBundle, type ImportResult } from './bundle.schema.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
+import { suggestQuietly } from '../resolution/suggestion.service.ts';
 
 // Export and import of one case as a JSON bundle (bundle.schema.ts). The bundle is built from the core
 // record model (migration 0001) plus the columns the database needs to accept it back (operation
@@ -208,6 +209,16 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
   }
   const { bundle: b, signer } = await checkBundle(ctx, raw);
   const step = (s: string) => onProgress?.(s);
+  const result = await importChecked(ctx, branchId, b, signer, step);
+  // Never merged silently: the imported persons are scored against everyone here once committed, and likely
+  // duplicates become suggestions for an analyst (besides the same-CNIC import match suggestions).
+  const imported = await ctx.db.selectFrom('case_persons').select('person_id').distinct().where('case_id', '=', result.caseId).execute();
+  await suggestQuietly(ctx, imported.map((r) => r.person_id), 'import');
+  return result;
+}
+
+async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundle, signer: Signer, step: (s: string) => void): Promise<ImportResult> {
+  const { actor } = ctx;
   return guardDecrypt(ctx, { type: 'case', id: null }, () => inTransaction(ctx, async (tx, audit) => {
     step('checking');
     const branch = await tx.selectFrom('branches').select(['id', 'district']).where('id', '=', branchId).executeTakeFirst();

@@ -9,6 +9,7 @@ import { accusedRoles, allowedAccusedSteps, checkAccusedTransition, isAccusedRol
 import { findAccused, recordArrest, setAccusedStatus } from './accused.service.ts';
 import { requirePersonAccess } from './person.scope.ts';
 import { insertPerson } from './person.service.ts';
+import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import type { AccusedStatusInput, LinkPersonInput } from './person.schema.ts';
 
 // Persons on a case: their roles, and for the accused the custody and court status with its history.
@@ -23,6 +24,13 @@ async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at:
 export async function linkPerson(ctx: ServiceContext, caseId: string, input: LinkPersonInput): Promise<string> {
   if ((input.personId === undefined) === (input.person === undefined)) throw invalid('personId', 'give either personId or person');
   if (input.foreignWarrantRequested !== undefined && !isAccusedRole(input.role)) throw invalid('foreignWarrantRequested', 'only for an accused role');
+  const personId = await linkPersonInTransaction(ctx, caseId, input);
+  // A person recorded here is scored against everyone else once committed (duplicate suggestions).
+  if (input.person) await suggestQuietly(ctx, [personId]);
+  return personId;
+}
+
+async function linkPersonInTransaction(ctx: ServiceContext, caseId: string, input: LinkPersonInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
     // Case first, then the person, then their links: the order every writer of a case takes its locks in.
     await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });

@@ -11,6 +11,7 @@ import { detectScript, nameKey, nameKeyTokens, type Script } from './person.name
 import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import { randomUUID } from 'node:crypto';
 import { entityKey } from '../entities/entity.keys.ts';
 import { addPersonIdentifiers, clearPersonIdentifiers, identifierSearchKeys, personHasEntity, readPersonIdentifiers } from '../entities/person-identifiers.service.ts';
@@ -72,11 +73,14 @@ export async function insertPerson(tx: Tx, ctx: ServiceContext, input: CreatePer
 }
 
 export async function createPerson(ctx: ServiceContext, input: CreatePersonInput): Promise<string> {
-  return inTransaction(ctx, async (tx, audit) => {
+  const id = await inTransaction(ctx, async (tx, audit) => {
     const id = await insertPerson(tx, ctx, input);
     await audit({ action: 'person.create', entityType: 'person', entityId: id, details: { names: input.names.length + 1, phones: input.phones.length, identifiers: input.identifiers.length } });
     return id;
   });
+  // Once committed, scored against everyone else: likely duplicates become suggestions for an analyst.
+  await suggestQuietly(ctx, [id]);
+  return id;
 }
 
 export async function updatePerson(ctx: ServiceContext, id: string, input: UpdatePersonInput): Promise<void> {
@@ -117,6 +121,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
     }
     await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input) } });
   }));
+  await suggestQuietly(ctx, [id]);
 }
 
 export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) {
@@ -124,7 +129,8 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
 }
 
 async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery) {
-  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor));
+  // A person merged into another is found as that other person (its names moved there).
+  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor)).where('persons.merged_into', 'is', null);
   if (q.q) {
     const text = `%${escapeLike(q.q.toLowerCase())}%`;
     const keys = nameKeyTokens(q.q);

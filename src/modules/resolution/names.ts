@@ -23,6 +23,10 @@ export interface NameToken {
   initial: boolean;
   /** Prior frequency of this name among Pakistani names (table names; others get a small default). */
   prior: number;
+  /** Cache of tokenWeight (score.ts) for the counts it was computed from: not part of the token's meaning. */
+  weight?: number;
+  weightVersion?: number;
+  weightOf?: object;
 }
 
 export interface ParsedName {

@@ -9,7 +9,7 @@
 //   `index.add(record)` adds it, `index.remove(id)` takes one out (after a merge or an undo);
 // - in batch: `resolveAll(records)` or, per record, `index.pairsOf(i)` for pairs with earlier records.
 import { type PreparedRecord, type ResolutionRecord, prepareRecord } from './record.ts';
-import { type Frequencies, type Reason, scorePair } from './score.ts';
+import { type Frequencies, type Reason, scoreOnly, scorePair } from './score.ts';
 
 /** Pairs scoring at least this are proposed (chosen on the tuning split, see docs/benchmarks.md). */
 export const DEFAULT_THRESHOLD = 2;
@@ -68,6 +68,8 @@ function identifierKeys(p: PreparedRecord): string[] {
 
 export class ResolutionIndex implements Frequencies {
   private readonly items: (PreparedRecord | null)[] = [];
+  /** The blocking keys of each record, kept so a batch does not recompute them when it scores the record. */
+  private readonly keysAt: (string[] | null)[] = [];
   private readonly byId = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private readonly tokenDf = new Map<string, number>();
@@ -79,6 +81,7 @@ export class ResolutionIndex implements Frequencies {
   private stamp = new Int32Array(1024);
   private generation = 0;
   private live = 0;
+  private counted = 0;
   readonly bucketCap: number;
 
   constructor(opts: IndexOptions = {}) {
@@ -87,6 +90,11 @@ export class ResolutionIndex implements Frequencies {
 
   get records(): number {
     return this.live;
+  }
+
+  /** Bumped on every add and remove: cached token weights are valid while it stays the same. */
+  get version(): number {
+    return this.counted;
   }
 
   tokenRecords(key: string): number {
@@ -114,6 +122,7 @@ export class ResolutionIndex implements Frequencies {
   }
 
   private count(p: PreparedRecord, delta: 1 | -1): void {
+    this.counted++;
     for (const k of tokenKeys(p)) this.tokenDf.set(k, (this.tokenDf.get(k) ?? 0) + delta);
     for (const k of new Set(identifierKeys(p))) this.idDf.set(k, (this.idDf.get(k) ?? 0) + delta);
     if (p.birth) {
@@ -152,7 +161,9 @@ export class ResolutionIndex implements Frequencies {
     this.items.push(p);
     this.byId.set(p.id, i);
     this.live++;
-    for (const k of blockKeys(p)) {
+    const keys = blockKeys(p);
+    this.keysAt.push(keys);
+    for (const k of keys) {
       const list = this.postings.get(k);
       if (list) list.push(i);
       else this.postings.set(k, [i]);
@@ -167,6 +178,7 @@ export class ResolutionIndex implements Frequencies {
     if (i === undefined) return false;
     const p = this.items[i]!;
     this.items[i] = null;
+    this.keysAt[i] = null;
     this.byId.delete(id);
     this.live--;
     this.count(p, -1);
@@ -174,14 +186,14 @@ export class ResolutionIndex implements Frequencies {
   }
 
   /** Calls visit once for each indexed record sharing a usable block with p (below `limit` if given). */
-  private candidates(p: PreparedRecord, visit: (j: number) => void, limit = Infinity): void {
+  private candidates(keys: string[], visit: (j: number) => void, limit = Infinity): void {
     if (this.stamp.length < this.items.length) {
       const grown = new Int32Array(Math.max(this.items.length, this.stamp.length * 2));
       grown.set(this.stamp);
       this.stamp = grown;
     }
     const gen = ++this.generation;
-    for (const k of blockKeys(p)) {
+    for (const k of keys) {
       const list = this.postings.get(k);
       if (!list || list.length > this.bucketCap) continue;
       for (const j of list) {
@@ -198,10 +210,10 @@ export class ResolutionIndex implements Frequencies {
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const p = prepareRecord(record);
     const out: Suggestion[] = [];
-    this.candidates(p, (j) => {
+    this.candidates(blockKeys(p), (j) => {
       const q = this.items[j]!;
       if (q.id === p.id) return;
-      if (scorePair(p, q, this, false).score < threshold) return;
+      if (scoreOnly(p, q, this) < threshold) return;
       const { score, reasons } = scorePair(p, q, this, true);
       out.push({ a: p.id, b: q.id, score, reasons });
     });
@@ -214,9 +226,9 @@ export class ResolutionIndex implements Frequencies {
     const p = this.items[i];
     if (!p) return [];
     const out: Suggestion[] = [];
-    this.candidates(p, (j) => {
+    this.candidates(this.keysAt[i]!, (j) => {
       const q = this.items[j]!;
-      if (scorePair(q, p, this, false).score < threshold) return;
+      if (scoreOnly(q, p, this) < threshold) return;
       const { score, reasons } = scorePair(q, p, this, true);
       out.push({ a: q.id, b: p.id, score, reasons });
     }, i);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ResolutionIndex } from './resolution-index.ts';
 import { prepareRecord, type ResolutionRecord } from './record.ts';
-import { nearSkeletons, scorePair } from './score.ts';
+import { nearSkeletons, scoreOnly, scorePair } from './score.ts';
+import { generateResolutionSet } from '../../../bench/resolution-data.ts';
 
 /** An index of many unrelated people, so that frequencies are those of a realistic population. */
 function population(extra: ResolutionRecord[] = []): ResolutionIndex {
@@ -83,5 +84,22 @@ describe('scoring', () => {
     expect(nearSkeletons('ldt', 'ltd')).toBe(false); // too short to call a slip
     expect(nearSkeletons('zrGnd', 'zrGdn')).toBe(true);
     expect(nearSkeletons('zrGnd', 'zrGnd'.slice(0, 4))).toBe(true);
+  });
+});
+
+describe('scoreOnly, the fast path of a batch', () => {
+  it('gives exactly the score of scorePair on pairs of generated data', () => {
+    const set = generateResolutionSet(3, 400);
+    const index = new ResolutionIndex();
+    for (const r of set.records) index.add(r);
+    let compared = 0;
+    for (let i = 0; i < index.size; i++) {
+      for (let j = i % 5; j < i; j += 5) {
+        const a = index.at(j)!, b = index.at(i)!;
+        expect(scoreOnly(a, b, index)).toBe(scorePair(a, b, index, true).score);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10000);
   });
 });

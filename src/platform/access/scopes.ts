@@ -10,6 +10,7 @@ import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, paymentVisibleT
 import { getBackgroundJob } from '../jobs/background.ts';
 import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.ts';
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
+import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -33,6 +34,7 @@ export type ScopeKind =
   | 'apiToken'
   | 'deconflictionAlert'
   | 'notification'
+  | 'mergeSuggestion'
   | 'entity'
   | 'link'
   | 'payment'
@@ -159,6 +161,12 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     rule: 'only the user it was sent to',
     reachesAll: [],
     visible: async (db, actor, wanted) => ids(await db.selectFrom('notifications').select('notifications.id as id').where('notifications.id', 'in', [...wanted]).where(notificationVisibleTo(actor)).execute()),
+  },
+  mergeSuggestion: {
+    label: 'suggestion',
+    rule: 'a duplicate-person suggestion: when the actor may see both of its persons (analysts: all)',
+    reachesAll: ['analyst'],
+    visible: async (db, actor, wanted) => visibleSuggestionIds(db, { actor }, wanted),
   },
   entity: {
     label: 'entity',

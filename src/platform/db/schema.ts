@@ -179,6 +179,8 @@ export interface PersonsTable {
   sealed_key_id: string | null;
   cnic_bidx: string | null;
   passport_bidx: string | null;
+  /** Set when an analyst merged this person into another (0015); the row is kept so the merge can be undone. */
+  merged_into: Generated<string | null>;
 }
 
 export interface PersonNamesTable {
@@ -615,6 +617,34 @@ export interface CommunicationParticipantsTable {
   role: ParticipantRole;
 }
 
+export type MergeSuggestionStatus = 'open' | 'merged' | 'rejected';
+
+export interface PersonMergeSuggestionsTable {
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  score: number;
+  reasons: ColumnType<unknown, string, string>;
+  source: 'incremental' | 'batch' | 'import';
+  status: Generated<MergeSuggestionStatus>;
+  created_at: DefaultTimestamp;
+  scored_at: DefaultTimestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface PersonMergesTable {
+  id: Generated<string>;
+  suggestion_id: string | null;
+  kept_id: string;
+  absorbed_id: string;
+  moved: ColumnType<unknown, string, string>;
+  merged_by: string | null;
+  merged_at: DefaultTimestamp;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
+}
+
 export interface LinksTable {
   id: Generated<string>;
   kind: LinkKind;
@@ -722,6 +752,8 @@ export interface DB {
   notifications: NotificationsTable;
   graph_changes: GraphChangesTable;
   graph_change_horizon: GraphChangeHorizonTable;
+  person_merge_suggestions: PersonMergeSuggestionsTable;
+  person_merges: PersonMergesTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
 }

@@ -12,6 +12,7 @@ export const navItems: NavItem[] = [
   { to: '/cases', labelKey: 'nav.cases', permission: 'case.read' },
   { to: '/persons', labelKey: 'nav.persons', permission: 'person.read' },
   { to: '/graph', labelKey: 'nav.graph', permission: 'graph.read' },
+  { to: '/person-suggestions', labelKey: 'nav.suggestions', permission: 'person.merge' },
   { to: '/victims', labelKey: 'nav.victims', permission: 'victim.identity.read' },
   { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
   { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },

@@ -7,7 +7,7 @@ import { NotFound, RequirePermission, RequireSignIn } from './guards.tsx';
 import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
-  VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage,
+  VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -40,6 +40,7 @@ export function AppRoutes() {
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
+        <Route path="person-suggestions" element={guard('person.read', <SuggestionsPage />)} />
         <Route path="entities/:id" element={guard('graph.read', <EntityPage />)} />
         <Route path="graph" element={guard('graph.read', <GraphPage />)} />
         <Route path="operations/:id" element={guard('case.read', <OperationPage />)} />

@@ -71,3 +71,4 @@ export function preloadRoute(pathname: string): Promise<unknown> {
 export function preloadCommonScreens(): void {
   for (const s of [CaseListPage, CasePage, CaseOverview]) void s.preload().catch(() => undefined);
 }
+export const SuggestionsPage = lazyNamed(() => import('../modules/resolution/components/SuggestionsPage.tsx'), 'SuggestionsPage');

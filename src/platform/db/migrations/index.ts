@@ -10,6 +10,7 @@ import * as auth from './0008_auth.ts';
 import * as mediaErrors from './0012_media_errors.ts';
 import * as encryption from './0009_encryption.ts';
 import * as entities from './0013_entities.ts';
+import * as personResolution from './0015_person_resolution.ts';
 import * as identifiersToEntities from './0014_identifiers_to_entities.ts';
 import * as deconfliction from './0017_deconfliction.ts';
 import * as graphChanges from './0016_graph_changes.ts';
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0014_identifiers_to_entities': identifiersToEntities,
   '0017_deconfliction': deconfliction,
   '0016_graph_changes': graphChanges,
+  '0015_person_resolution': personResolution,
 };
