@@ -5,7 +5,7 @@
 // the same seed gives the same folder; the hash set is computed from the files as written, so it always
 // matches them.
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
