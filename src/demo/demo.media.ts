@@ -178,7 +178,7 @@ export async function loadDemoMedia(ctx: AppContext, rootDir: string, say: (m: s
   // The investigator of the raid's case holds the phone; the earlier case is another of theirs, so the link is visible to them.
   const investigator = await ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.branch_id'])
-    .where('case_team.case_id', '=', mzg.id).where('users.role', '=', 'investigator').orderBy('users.username').executeTakeFirst();
+    .where('case_team.case_id', '=', mzg.id).where('users.role', '=', 'investigator').orderBy(sql`case_team.team_role = 'lead'`, 'desc').orderBy('users.username').executeTakeFirst();
   if (!investigator) return result;
   const earlier = await ctx.db.selectFrom('cases').innerJoin('case_team', 'case_team.case_id', 'cases.id').select('cases.id')
     .where('case_team.user_id', '=', investigator.id).where('cases.id', '<>', mzg.id).orderBy('cases.fir_registered_at').orderBy('cases.id').executeTakeFirst();
