@@ -55,8 +55,11 @@ describe.skipIf(!available.run)('web app in Chromium: media triage on the demo m
         await page.getByRole('status').filter({ hasText: lang === 'en' ? 'finished' : 'مکمل' }).waitFor({ timeout: 90_000 });
         // The triage: both demo categories, the earlier demo case linked, the files with their digests.
         const panel = page.getByTestId('media-panel');
-        await panel.getByText(`${DEMO_HASH_SET_NAME} · demo-A`).waitFor({ timeout: 30_000 });
-        await panel.getByText(`${DEMO_HASH_SET_NAME} · demo-B`).waitFor();
+        // The categories: three exact copies (demo-A), two resized re-encoded copies found by PDQ (demo-B).
+        const category = (c: string) => panel.locator('ul.plain > li').filter({ hasText: `${DEMO_HASH_SET_NAME} · ${c}:` });
+        await category('demo-A').waitFor({ timeout: 30_000 });
+        expect(await category('demo-A').locator('strong').textContent()).toMatch(/^(3|۳)$/);
+        expect(await category('demo-B').locator('strong').textContent()).toMatch(/^(2|۲)$/);
         expect(await panel.locator('a[href^="/cases/"]').count()).toBeGreaterThanOrEqual(1);
         const files = page.getByTestId('media-files');
         await files.getByText('DCIM/Camera/IMG_0001.png').waitFor();
