@@ -328,7 +328,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     await files.getByText('IMG_1000.png').waitFor();
     // Digests and matches only: no picture, video or frame of the material anywhere on the page.
     expect(await page.locator('main img, main video, main canvas, main picture, main object, main iframe').count()).toBe(0);
-    await shoot(page, 'media-triage', { fullPage: true });
+    // The screenshot of media triage is taken on the demo media (e2e/web-media-demo.test.ts).
     await context.close();
   }, 120_000);
 });

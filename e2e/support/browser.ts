@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; AMAAN_CHROMIUM names another build (a developer machine without the package). */
+export const CHROMIUM = process.env.AMAAN_CHROMIUM || '/usr/bin/chromium';
 
 /** Browser tests run wherever Debian's Chromium is installed, and always in CI. */
 export function browserAvailable(): { run: boolean; why?: string } {

@@ -22,11 +22,13 @@ export interface WebServer {
 }
 
 /** The whole system in this process: in-memory PGlite, the demo dataset, the built web app, on a free loopback port. */
-export async function startWebServer(opts: { ingestRoot?: string; env?: Record<string, string> } = {}): Promise<WebServer> {
+/** `demoMedia`: a folder for the demo media (as `serve --demo` writes under the data folder), which the API may then ingest from. */
+export async function startWebServer(opts: { ingestRoot?: string; env?: Record<string, string>; demoMedia?: string } = {}): Promise<WebServer> {
   await ensureWebBuild();
   const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...(opts.ingestRoot ? { AMAAN_INGEST_ROOTS: opts.ingestRoot } : {}), ...opts.env });
-  const { ctx, database } = await startPlatform(config, { inMemory: true });
-  const demo = await loadDemoIfEmpty(ctx);
+  const { ctx: started, database } = await startPlatform(config, { inMemory: true });
+  const demo = await loadDemoIfEmpty(started, opts.demoMedia ? { mediaRoot: opts.demoMedia } : {});
+  const ctx = demo.media ? { ...started, config: { ...started.config, demoIngestRoot: demo.media.root } } : started;
   const app = await buildApp(ctx, { webRoot });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const users = demo.users as DemoUser[];

@@ -11,6 +11,7 @@ import { demoPasswordHashes } from './demo.passwords.ts';
 import { CONTEXT_VERSION } from '../platform/crypto/field-crypto.ts';
 import { identityContext } from '../platform/crypto/sealed-fields.ts';
 import { sealPlaintext } from '../platform/crypto/seal-at-start.ts';
+import { loadDemoMedia, type DemoMediaResult } from './demo.media.ts';
 
 export interface DemoResult {
   users: Array<{ role: Role; username: string; password: string }>;
@@ -19,10 +20,14 @@ export interface DemoResult {
   /** Rows written per table (empty when nothing was loaded). */
   counts: Record<string, number>;
   ms: number;
+  /** The demo media folder and hash set (demo.media.ts), when DemoOptions.mediaRoot was given. */
+  media?: DemoMediaResult;
 }
 
 export interface DemoOptions {
   onProgress?: (message: string) => void;
+  /** Also write the demo media folder here and load its hash set (idempotent, also on a database loaded earlier). */
+  mediaRoot?: string;
 }
 
 // Serialises concurrent loaders (two servers starting on one PostgreSQL) inside the load transaction.
@@ -129,6 +134,12 @@ async function unchangedDemoSignIns(ctx: AppContext): Promise<DemoResult['users'
  * when NODE_ENV=production.
  */
 export async function loadDemoIfEmpty(ctx: AppContext, opts: DemoOptions = {}): Promise<DemoResult> {
+  const result = await loadDemoDataset(ctx, opts);
+  if (opts.mediaRoot && ctx.config.env !== 'production') result.media = await loadDemoMedia(ctx, opts.mediaRoot, opts.onProgress);
+  return result;
+}
+
+async function loadDemoDataset(ctx: AppContext, opts: DemoOptions): Promise<DemoResult> {
   const t0 = performance.now();
   const say = (m: string) => opts.onProgress?.(m);
   const done = (users: DemoResult['users'], loaded: boolean, counts: Record<string, number> = {}): DemoResult => ({ users, loaded, counts, ms: Math.round(performance.now() - t0) });

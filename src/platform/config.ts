@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { installationKeyFrom } from './crypto/installation-key.ts';
 
 // Configuration is read once from the environment at start; every variable is listed here with its
@@ -33,6 +34,8 @@ export interface Config {
   ffprobePath?: string;
   /** Folders (mounted images) the server may ingest from when asked over the API; empty = API ingest off. */
   ingestRoots: string[];
+  /** Set by `amaan serve --demo` (never from the environment): the demo media folder, the one more folder the API may ingest from. */
+  demoIngestRoot?: string;
   /** Which proxies' X-Forwarded-For to believe (Fastify trustProxy): false = none, a hop count, or addresses/CIDRs. */
   trustProxy: false | number | string[];
   /** Every account must use a second factor (TOTP) to sign in; default on in production. */
@@ -47,12 +50,19 @@ export interface Config {
   auditCheckpoints?: string;
 }
 
+/**
+ * The installation's own data folder (`data/` beside package.json): the default for the server and every CLI
+ * verb alike, wherever they are started from, so `amaan ingest` run from another folder opens the database
+ * `npm start` uses instead of starting a second, empty one in the current folder.
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
 export const configVariables = [
   { name: 'NODE_ENV', default: 'development', secret: false, what: 'development | production | test; demo users are refused in production' },
   { name: 'HOST', default: '127.0.0.1', secret: false, what: 'address to listen on' },
   { name: 'PORT', default: '3000', secret: false, what: 'port to listen on (0 = any free port)' },
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
-  { name: 'AMAAN_DATA_DIR', default: './data', secret: false, what: 'folder of the embedded database and local keys' },
+  { name: 'AMAAN_DATA_DIR', default: "(unset: data/ in the installation's folder, whatever the current folder)", secret: false, what: 'folder of the embedded database (a relative path is taken from the current folder); CLI verbs other than migrate, demo load and user create refuse a folder without a database' },
   { name: 'AMAAN_KEY_DIR', default: '(unset: <data folder>-keys beside the data folder)', secret: false, what: 'folder of local key files and audit checkpoints, outside the data folder' },
   { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the key folder; required in production)', secret: true, what: 'base64 32-byte key encrypting victim identities, care records and person identity numbers' },
   { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'Ed25519 private key (PKCS#8 PEM, or base64 of it) signing case bundles and audit checkpoints' },
@@ -135,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: int('PORT', 3000, 0),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.AMAAN_DATA_DIR || './data'),
+    dataDir: env.AMAAN_DATA_DIR ? resolve(env.AMAAN_DATA_DIR) : DEFAULT_DATA_DIR,
     keyDir: '',
     dataKey: env.AMAAN_DATA_KEY || undefined,
     signingKey: env.AMAAN_SIGNING_KEY || undefined,

@@ -8,7 +8,8 @@ export function register(program: Command): void {
     .description('load the synthetic demo dataset when the database holds no case yet (never in production)')
     .action(async () => {
       const { loadDemoIfEmpty } = await import('../../demo/demo.loader.ts');
-      const result = await withPlatform((ctx) => loadDemoIfEmpty(ctx, { onProgress: (m) => process.stderr.write(`  demo: ${m}\n`) }));
+      const { demoMediaRoot } = await import('../../demo/demo.media.ts');
+      const result = await withPlatform((ctx) => loadDemoIfEmpty(ctx, { onProgress: (m) => process.stderr.write(`  demo: ${m}\n`), mediaRoot: demoMediaRoot(ctx.config.dataDir) }), { create: true });
       if (result.loaded) {
         const rows = Object.entries(result.counts).map(([table, n]) => `${table} ${n}`).join(', ');
         process.stdout.write(`demo dataset loaded in ${result.ms} ms${rows ? `: ${rows}` : ''}\n`);

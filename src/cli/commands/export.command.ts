@@ -2,19 +2,20 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
+import { CASE_OPTION_HELP, checkCaseArgument, resolveCase } from '../cli-input.ts';
 import { exportCase } from '../../modules/bundles/bundle.service.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function register(program: Command): void {
   program
     .command('export')
     .description('export one case with everything on it as a JSON case bundle signed by this installation (victims by pseudonym only, never identities); audited')
-    .requiredOption('--case <id>', 'case id (UUID)')
+    .requiredOption('--case <case>', CASE_OPTION_HELP)
+    .option('--branch <district>', 'with a FIR number: the branch that registered it (district, code or id)')
     .requiredOption('--out <file>', 'file to write (created readable by you only)')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (opts: { case: string; out: string; force?: boolean }) => {
-      if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
+    .action(async (opts: { case: string; branch?: string; out: string; force?: boolean }) => {
+      // The shape is checked before the file is claimed; the case itself is looked up with the database open.
+      checkCaseArgument(opts.case);
       // Claim the file first, so a refused write never costs an (audited) export.
       let handle: FileHandle;
       try {
@@ -26,7 +27,7 @@ export function register(program: Command): void {
       }
       let bundle;
       try {
-        bundle = await withPlatform((ctx) => exportCase(ctx, opts.case));
+        bundle = await withPlatform(async (ctx) => exportCase(ctx, (await resolveCase(ctx.db, opts.case, opts.branch)).id));
         await handle.writeFile(`${JSON.stringify(bundle, null, 2)}\n`);
         await handle.close();
       } catch (err) {

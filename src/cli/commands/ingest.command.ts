@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
+import { CASE_OPTION_HELP, checkCaseArgument, resolveCase } from '../cli-input.ts';
 import { sql } from 'kysely';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evidence.service.ts';
@@ -44,7 +45,8 @@ export function register(program: Command): void {
     .command('ingest')
     .description('hash every file under a folder or mounted image into a case, match it against hash sets and all other cases (resumable: run again to finish an interrupted job)')
     .argument('<folder>', 'folder or mount point to walk (symbolic links are recorded, not followed)')
-    .requiredOption('--case <id>', 'case id (UUID)')
+    .requiredOption('--case <case>', CASE_OPTION_HELP)
+    .option('--branch <district>', 'with a FIR number: the branch that registered it (district, code or id)')
     .option('--evidence <id>', 'evidence item id; default: the item labelled by --label, created when missing')
     .option('--label <text>', 'label of the evidence item to record under (default: "media: <folder>")')
     .option('--custodian <username>', 'when the evidence item is new: the user who holds it (first link of its chain of custody)')
@@ -53,8 +55,8 @@ export function register(program: Command): void {
     .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
     .option('--batch-files <n>', 'files per committed batch', '200')
     .option('--json', 'print the summary as JSON')
-    .action(async (folder: string, opts: { case: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; batchFiles: string; json?: boolean }) => {
-      if (!UUID.test(opts.case)) throw new CliError('--case must be a case id (UUID)');
+    .action(async (folder: string, opts: { case: string; branch?: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; batchFiles: string; json?: boolean }) => {
+      checkCaseArgument(opts.case);
       if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
       const threshold = Number(opts.threshold);
       const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
@@ -72,16 +74,15 @@ export function register(program: Command): void {
       }
       const summary = await withPlatform(async (ctx) => {
         printDecoderReport(decoderStartupReport(process.env.NODE_ENV === 'production'), process.stderr, false);
-        const c = await ctx.db.selectFrom('cases').select('id').where('id', '=', opts.case).executeTakeFirst();
-        if (!c) throw new CliError(`no case ${opts.case}`, 3);
+        const caseId = (await resolveCase(ctx.db, opts.case, opts.branch)).id;
         let evidenceId = opts.evidence;
         if (evidenceId) {
           const ev = await ctx.db.selectFrom('evidence_items').select('case_id').where('id', '=', evidenceId).executeTakeFirst();
-          if (!ev || ev.case_id !== opts.case) throw new CliError(`no evidence item ${evidenceId} in case ${opts.case}`, 3);
+          if (!ev || ev.case_id !== caseId) throw new CliError(`no evidence item ${evidenceId} in case ${caseId}`, 3);
         } else {
           const label = opts.label ?? `media: ${root}`;
-          const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', opts.case).where(sql<string>`lower(label)`, '=', label.toLowerCase()).executeTakeFirst();
-          evidenceId = existing?.id ?? (await newEvidenceItem(ctx, opts.case, label, root, opts.custodian));
+          const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', caseId).where(sql<string>`lower(label)`, '=', label.toLowerCase()).executeTakeFirst();
+          evidenceId = existing?.id ?? (await newEvidenceItem(ctx, caseId, label, root, opts.custodian));
         }
         const interactive = process.stderr.isTTY;
         const bar = new cliProgress.SingleBar({
@@ -113,7 +114,7 @@ export function register(program: Command): void {
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         try {
-          return await runIngest(ctx, { caseId: opts.case, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, batchFiles, onProgress, signal: controller.signal });
+          return await runIngest(ctx, { caseId: caseId, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, batchFiles, onProgress, signal: controller.signal });
         } finally {
           process.off('SIGINT', stop);
           if (barStarted) bar.stop();

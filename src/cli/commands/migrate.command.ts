@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .command('migrate')
     .description('apply pending database migrations (embedded data folder, or DATABASE_URL) and print what was applied')
     .action(async () => {
-      const { migrated, engine } = await withPlatform(async (ctx, info) => ({ migrated: info.migrated, engine: ctx.engine }));
+      const { migrated, engine } = await withPlatform(async (ctx, info) => ({ migrated: info.migrated, engine: ctx.engine }), { create: true });
       for (const name of migrated) process.stdout.write(`applied ${name}\n`);
       process.stdout.write(migrated.length
         ? `${migrated.length} migration(s) applied (${engine}); the database is up to date\n`

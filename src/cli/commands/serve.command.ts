@@ -14,12 +14,16 @@ export function register(program: Command): void {
     .action(async (opts: { demo?: boolean; port?: string }) => {
       const t0 = performance.now();
       const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
-      const { ctx, database } = await startPlatform(config);
+      const { ctx: started, database } = await startPlatform(config);
+      let ctx = started;
       // Decoders of seized media: the sandbox and ffmpeg are detected (and tried) once, here, at start.
       printDecoderReport(decoderStartupReport(config.env === 'production'), process.stderr, true);
       if (opts.demo) {
         const { loadDemoIfEmpty } = await import('../../demo/demo.loader.ts');
-        const demo = await loadDemoIfEmpty(ctx, { onProgress: (m) => process.stdout.write(`  demo: ${m}\n`) });
+        const { demoMediaRoot } = await import('../../demo/demo.media.ts');
+        const demo = await loadDemoIfEmpty(ctx, { onProgress: (m) => process.stdout.write(`  demo: ${m}\n`), mediaRoot: demoMediaRoot(config.dataDir) });
+        // The demo media folder (generated, read only) is the one more folder the web app may ingest from.
+        if (demo.media) ctx = { ...ctx, config: { ...ctx.config, demoIngestRoot: demo.media.root } };
         if (demo.users.length && config.env !== 'production') {
           process.stdout.write('\nDemo sign-ins (synthetic data; refused when NODE_ENV=production):\n');
           for (const u of demo.users) process.stdout.write(`  ${u.role.padEnd(19)} ${u.username.padEnd(14)} password: ${u.password}\n`);

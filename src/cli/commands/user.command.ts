@@ -49,7 +49,7 @@ export function register(program: Command): void {
         const branch = opts.branch ? await resolveBranch(ctx.db, opts.branch) : null;
         const id = await createUser(ctx, { username: name.data, displayName, role: role.data, branchId: branch?.id ?? null, password, serviceAccount: opts.serviceAccount });
         return { id, branch };
-      });
+      }, { create: true });
       process.stdout.write(`created ${opts.serviceAccount ? 'service account ' : ''}${role.data} ${name.data}${created.branch ? ` in ${created.branch.district}` : ''} (${created.id})\n`);
     });
 

@@ -1,13 +1,12 @@
-import { realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireCaseAccess } from '../../platform/access/case-scope.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import { pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import { startBackgroundJob } from '../../platform/jobs/background.ts';
 import { runIngest } from './ingest/ingest.service.ts';
 import { listMediaFiles, mediaSummary } from './media.service.ts';
+import { ingestRootsView, resolveIngestPath } from './ingest-roots.ts';
 
 const mediaKind = z.enum(['image', 'video', 'document', 'archive', 'other', 'symlink', 'unreadable']);
 const job = z.object({
@@ -45,24 +44,25 @@ export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
     },
   }, async (request) => listMediaFiles(serviceContext(ctx, request), request.params.id, request.query));
 
+  api.get('/media/ingest-roots', {
+    config: { access: 'media.ingest' },
+    schema: {
+      tags, summary: 'Folders this server may ingest from over the API (AMAAN_INGEST_ROOTS, and the demo media folder under `serve --demo`); empty = API ingest off',
+      response: { 200: z.object({ roots: z.array(z.object({ path: z.string(), demo: z.boolean() })), demoFolder: z.string().nullable() }) },
+    },
+  }, async () => ingestRootsView(ctx.config));
+
   api.post('/cases/:id/media/ingest', {
     config: { access: 'media.ingest', scope: { 'params.id': 'case', 'body.evidenceId': 'evidence' } },
     schema: {
-      tags, summary: 'Ingest a folder or mounted image on the server (under AMAAN_INGEST_ROOTS) in the background', params: uuidParam,
+      tags, summary: 'Ingest a folder or mounted image on the server (under AMAAN_INGEST_ROOTS, or the demo media folder) in the background', params: uuidParam,
       body: z.strictObject({ evidenceId: z.uuid(), path: z.string().min(1).max(4096), threshold: z.number().int().min(0).max(128).default(31) }),
       response: { 202: z.object({ backgroundJobId: z.string() }) },
     },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
     await requireCaseAccess(ctx.db, sctx.actor, request.params.id);
-    if (!ctx.config.ingestRoots.length) throw forbidden('server-side ingest is off: set AMAAN_INGEST_ROOTS, or use `amaan ingest` on the server');
-    let path: string;
-    try {
-      path = await realpath(request.body.path);
-    } catch {
-      throw invalid('path', 'no such folder on the server');
-    }
-    if (!ctx.config.ingestRoots.some((r) => path === r || path.startsWith(r + sep))) throw invalid('path', 'not under an allowed ingest root');
+    const path = await resolveIngestPath(ctx.config, request.body.path);
     const evidence = await ctx.db.selectFrom('evidence_items').select('case_id').where('id', '=', request.body.evidenceId).executeTakeFirst();
     if (!evidence || evidence.case_id !== request.params.id) throw notFound('evidence item');
     const job = startBackgroundJob('media.ingest', sctx.actor.id, 'files', (report) =>

@@ -48,3 +48,12 @@ export type MediaFileStatus = 'matched' | 'known' | 'linked' | 'error' | 'low_qu
 export const fetchMediaFiles = (caseId: string, q: { status?: MediaFileStatus; offset?: number }) => api.get<Page<MediaFile>>(`/cases/${caseId}/media/files`, { ...q, limit: 25 });
 
 export const startIngest = (caseId: string, body: { evidenceId: string; path: string }) => api.post<{ backgroundJobId: string }>(`/cases/${caseId}/media/ingest`, body);
+
+export interface IngestRoots {
+  /** Folders this server may ingest from over the API; empty = server-side ingest is off. */
+  roots: Array<{ path: string; demo: boolean }>;
+  /** Under `amaan serve --demo`: the demo's seized-phone folder, offered in the form. */
+  demoFolder: string | null;
+}
+
+export const fetchIngestRoots = () => api.get<IngestRoots>('/media/ingest-roots');

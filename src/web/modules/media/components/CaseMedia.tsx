@@ -68,7 +68,7 @@ export function CaseMedia() {
       {m && m.files > 0 ? <MediaFiles caseId={c.id} /> : null}
       {m && can('media.ingest') && (evidence.data?.items.length ?? 0) > 0 ? (
         <Panel title={t('media.ingest')}>
-          <IngestForm caseId={c.id} evidence={(evidence.data?.items ?? []).map((e) => ({ id: e.id, label: e.label }))} />
+          <IngestForm caseId={c.id} evidence={(evidence.data?.items ?? []).map((e) => ({ id: e.id, label: e.label, kind: e.kind }))} />
         </Panel>
       ) : null}
     </div>
