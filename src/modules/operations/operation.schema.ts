@@ -107,3 +107,7 @@ export const operationDetail = operationSummary.extend({
   /** Why the execution cannot be recorded yet (not approved, or before its planned time), for the page. */
   executeBlockedReason: z.string().nullable(),
 });
+
+/** Approving now, or (records entered afterwards) when the approval was given: not in the future, not before the complaint. */
+export const approveOperationBody = z.strictObject({ at: isoDate.optional() }).nullish();
+export type ApproveOperationInput = z.infer<typeof approveOperationBody>;

@@ -13,7 +13,7 @@ import { findAccused, recordArrest } from '../persons/accused.service.ts';
 import { allowedOperationActions, checkExecutionTime, checkOperationTransition, executeBlockedReason } from './operation.lifecycle.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
 import { MAX_YEARS_AHEAD } from '../cases/dates.rules.ts';
-import type { ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
+import type { ApproveOperationInput, ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -89,14 +89,16 @@ export async function updateOperation(ctx: ServiceContext, id: string, input: Up
   });
 }
 
-export async function approveOperation(ctx: ServiceContext, id: string): Promise<void> {
+export async function approveOperation(ctx: ServiceContext, id: string, input: ApproveOperationInput = {}): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
     const { op, branchId } = await lockVisibleOperation(tx, ctx.actor, id);
     if (!isBranchSupervisor(ctx.actor, branchId)) throw forbidden('only the supervisor of the case branch approves its operations');
     assertStep(op.status, 'approved');
     const now = new Date();
-    await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: now, updated_at: now }).where('id', '=', id).execute();
-    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, now);
+    const approvedAt = input?.at ? new Date(input.at) : now;
+    await assertCaseEventDate(ctx, tx, op.case_id, 'at', approvedAt);
+    await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: approvedAt, updated_at: now }).where('id', '=', id).execute();
+    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, approvedAt);
     await audit({ action: 'operation.approve', entityType: 'operation', entityId: id, details: { caseId: op.case_id } });
   });
 }
