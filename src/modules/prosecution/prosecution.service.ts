@@ -8,7 +8,7 @@ import { assertNotFuture } from '../evidence/evidence.service.ts';
 import { accusedRoles, isCourtOutcome } from '../persons/accused.rules.ts';
 import { findAccused, setAccusedStatus } from '../persons/accused.service.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
-import { MAX_YEARS_AHEAD } from '../cases/dates.rules.ts';
+import { MAX_YEARS_AHEAD, dateMessages } from '../cases/dates.rules.ts';
 import { isCaseStatus, type CaseStatus } from '../cases/case.lifecycle.ts';
 import { caseStatusAfterJudgment, checkAppealFiling, checkChargeAllowed, checkVerdictAllowed, outcomeAfterAppeal, type Outcome, type RuleCheck } from './judgment.rules.ts';
 import { MAX_SENTENCE_MONTHS, type AppealInput, type ChargeInput, type DecideAppealInput, type HearingInput, type UpdateHearingInput, type VerdictInput } from './prosecution.schema.ts';
@@ -31,8 +31,11 @@ function statusOf(c: { status: string }): CaseStatus {
 }
 
 /** Moves the case (locked by the caller) one step with its history row, when the step changes anything. */
-async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string, at: Date): Promise<void> {
+async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string, at: Date, field: string): Promise<void> {
   if (from === to) return;
+  // The case's history stays in order: the step is not dated before the step it follows.
+  const last = await tx.selectFrom('case_status_history').select('at').where('case_id', '=', caseId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  if (last && at < last.at) throw invalid(field, dateMessages.beforePrevious);
   await tx.updateTable('cases').set({ status: to, updated_at: new Date() }).where('id', '=', caseId).execute();
   await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: from, to_status: to, reason, actor_id: actor.id, at }).execute();
 }
@@ -41,7 +44,7 @@ async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, 
  * The case's judgment status from what is recorded now: the standing outcome of every accused with a verdict
  * (their status, which only verdicts and appeals' decisions set) and the appeals still pending.
  */
-async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: string, at: Date): Promise<void> {
+async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: string, at: Date, field: string): Promise<void> {
   const c = await tx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
   const withVerdict = await tx.selectFrom('verdicts').select('person_id').where('case_id', '=', caseId).execute();
   const accused = await findAccused(tx, caseId, withVerdict.map((v) => v.person_id));
@@ -49,7 +52,7 @@ async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: strin
   const pending = await tx.selectFrom('appeals').innerJoin('verdicts', 'verdicts.id', 'appeals.verdict_id')
     .select((eb) => eb.fn.countAll<number>().as('n')).where('verdicts.case_id', '=', caseId).where('appeals.status', '=', 'pending').executeTakeFirstOrThrow();
   const to = caseStatusAfterJudgment(outcomes, Number(pending.n));
-  if (to) await moveCase(tx, actor, caseId, statusOf(c), to, reason, at);
+  if (to) await moveCase(tx, actor, caseId, statusOf(c), to, reason, at, field);
 }
 
 async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
@@ -77,7 +80,7 @@ export async function addCharge(ctx: ServiceContext, caseId: string, input: Char
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(tx, ctx.actor, caseId, `Charge framed against ${accused.displayName} under ${offence.code} (${offence.title}) at ${input.court}`, framedAt);
-    if (caseStatus === 'in_trial') await moveCase(tx, ctx.actor, caseId, caseStatus, 'charge_framed', `charge framed against ${accused.displayName}`, framedAt);
+    if (caseStatus === 'in_trial') await moveCase(tx, ctx.actor, caseId, caseStatus, 'charge_framed', `charge framed against ${accused.displayName}`, framedAt, 'framedAt');
     await audit({ action: 'prosecution.charge', entityType: 'charge', entityId: row.id, details: { caseId, personId: input.personId, offenceCode: input.offenceCode, court: input.court, framedAt: input.framedAt } });
     return row.id;
   });
@@ -157,7 +160,7 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
     await setAccusedStatus(tx, ctx.actor, { caseId, personId: input.personId, from: accused?.status ?? null, to: input.outcome, reason: `${input.outcome} by ${input.court}`, at: decidedAt });
     const sentenceText = input.sentence ? `, sentenced to ${input.sentence.years} years ${input.sentence.months} months` : '';
     await caseEvent(tx, ctx.actor, caseId, `${person.display_name} ${input.outcome} by ${input.court}${sentenceText}`, decidedAt);
-    await applyJudgment(tx, ctx.actor, caseId, `judgment: ${person.display_name} ${input.outcome} by ${input.court}`, decidedAt);
+    await applyJudgment(tx, ctx.actor, caseId, `judgment: ${person.display_name} ${input.outcome} by ${input.court}`, decidedAt, 'decidedAt');
     await audit({
       action: 'prosecution.verdict',
       entityType: 'verdict',
@@ -190,7 +193,7 @@ export async function fileAppeal(ctx: ServiceContext, verdictId: string, input: 
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(tx, ctx.actor, v.case_id, `Appeal filed by the ${input.filedBy} at ${input.court}`, filedAt);
-    await applyJudgment(tx, ctx.actor, v.case_id, `appeal filed by the ${input.filedBy} at ${input.court}`, filedAt);
+    await applyJudgment(tx, ctx.actor, v.case_id, `appeal filed by the ${input.filedBy} at ${input.court}`, filedAt, 'filedAt');
     await audit({ action: 'prosecution.appeal.file', entityType: 'appeal', entityId: row.id, details: { caseId: v.case_id, verdictId, court: input.court, filedBy: input.filedBy, filedAt: input.filedAt } });
     return v.case_id;
   });
@@ -218,7 +221,7 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
       await setAccusedStatus(tx, ctx.actor, { caseId: visible.case_id, personId: visible.person_id, from: accused.status, to: after, reason: `${after} on appeal by ${a.court}`, at: decidedAt });
     }
     await caseEvent(tx, ctx.actor, visible.case_id, `Appeal at ${a.court} ${input.status}`, decidedAt);
-    await applyJudgment(tx, ctx.actor, visible.case_id, `appeal at ${a.court} ${input.status}`, decidedAt);
+    await applyJudgment(tx, ctx.actor, visible.case_id, `appeal at ${a.court} ${input.status}`, decidedAt, 'decidedAt');
     await audit({ action: 'prosecution.appeal.decide', entityType: 'appeal', entityId: appealId, details: { caseId: visible.case_id, status: input.status, decidedAt: input.decidedAt } });
     return visible.case_id;
   });

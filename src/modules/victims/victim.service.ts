@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
+import { conflict } from '../../platform/http/errors.ts';
 import { assertCaseEventDate, assertDate } from '../cases/case-dates.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { nextPseudonym } from './pseudonym.ts';
@@ -16,7 +16,6 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import { openFollowup, openPlacement } from './care.sealed.ts';
 
-const CLOCK_SKEW_MS = 5 * 60_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A date something happened on: not in the future, not before the agency's earliest year (dates.rules.ts). */
