@@ -13,6 +13,7 @@ import { walkTree } from './walk.ts';
 import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
+import { insertInChunks } from '../../../platform/db/insert-chunks.ts';
 
 export const DEFAULT_PDQ_THRESHOLD = 31;
 export const PDQ_MIN_QUALITY = 50;
@@ -168,6 +169,10 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await flush();
     await storing;
     if (!opts.signal?.aborted) await counting; // a stopped run does not wait for the count to finish
+  } catch (err) {
+    // Batches already committed stay; the job must not claim to be running when nothing runs it any more.
+    await markJobFailed(ctx, jobId, err);
+    throw err;
   } finally {
     await pool.close();
   }
@@ -192,6 +197,18 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   progress.phase = 'done';
   report();
   return { jobId, ...progress, aborted };
+}
+
+async function markJobFailed(ctx: ServiceContext, jobId: string, err: unknown) {
+  const reason = err instanceof Error ? err.message : String(err);
+  try {
+    await inTransaction(ctx, async (tx, audit) => {
+      await tx.updateTable('ingest_jobs').set({ status: 'failed', error: `stopped by an error: ${reason.slice(0, 500)}; run again to resume`, finished_at: new Date() }).where('id', '=', jobId).execute();
+      await audit({ action: 'media.ingest.failed', entityType: 'ingest_job', entityId: jobId, details: { error: reason.slice(0, 500) } });
+    });
+  } catch {
+    // The database itself is gone: the original error is the one to report.
+  }
 }
 
 type Audit = (e: { action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> }) => Promise<void>;
@@ -244,7 +261,8 @@ async function storeBatch(
       }
     }
     if (f.frames?.length) {
-      await tx.insertInto('media_video_frames').values(f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }))).execute();
+      const frames = f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }));
+      await insertInChunks(frames, (chunk) => tx.insertInto('media_video_frames').values(chunk).execute());
       const good = f.frames.filter((fr) => fr.quality >= PDQ_MIN_QUALITY).map((fr) => fr.hash);
       for (const other of knownVideo.candidates(good, threshold)) {
         const r = matchVpdq(f.frames, knownVideo.framesOf.get(other) ?? [], { distance: threshold });
@@ -266,7 +284,8 @@ async function storeBatch(
   }
   const stored = matches.filter((m) => m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id));
   if (stored.length) {
-    await tx.insertInto('media_matches').values(stored).onConflict((oc) => oc.doNothing()).execute();
+    // A file that circulates sits in many cases: its matches can outnumber one statement's parameters.
+    await insertInChunks(stored, (chunk) => tx.insertInto('media_matches').values(chunk).onConflict((oc) => oc.doNothing()).execute());
   }
   const failed = fresh.filter((f) => f.error).length;
   const videosUnhashed = fresh.filter((f) => f.errorCode === 'video_unavailable').length;
