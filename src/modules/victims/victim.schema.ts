@@ -47,7 +47,8 @@ export const createVictimBody = z.strictObject({
   identity: identityBody.optional(),
 }).refine(
   (v) => v.gender !== undefined || v.ageAtIdentification !== undefined || Object.values(v.identity ?? {}).some((x) => x !== null && x !== undefined),
-  { message: emptyVictimMessage, path: ['gender'] },
+  // Only once the fields themselves are valid: a bad date is named first.
+  { message: emptyVictimMessage, path: ['gender'], when: (payload) => payload.issues.length === 0 },
 );
 export type CreateVictimInput = z.infer<typeof createVictimBody>;
 

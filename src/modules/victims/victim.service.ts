@@ -5,7 +5,7 @@ import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-sco
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { assertCaseEventDate, assertDate } from '../cases/case-dates.ts';
+import { assertDate } from '../cases/case-dates.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { nextPseudonym } from './pseudonym.ts';
 import { allowedVictimSteps } from './victim.lifecycle.ts';
@@ -34,7 +34,6 @@ export async function createVictim(ctx: ServiceContext, caseId: string, input: C
   const identifiedAt = notInFuture(ctx, input.identifiedAt ? new Date(input.identifiedAt) : new Date(), 'identifiedAt');
   return inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, caseId);
-    await assertCaseEventDate(ctx, tx, caseId, 'identifiedAt', identifiedAt);
     const pseudonym = await nextPseudonym(tx);
     const row = await tx.insertInto('victims')
       .values({ pseudonym, gender: input.gender ?? null, age_at_identification: input.ageAtIdentification ?? null, state: 'identified', identified_at: identifiedAt, created_by: ctx.actor.id })
