@@ -11,7 +11,7 @@ describe.each(engines)('persons API on %s', (engine) => {
   afterAll(async () => t?.close());
 
   const openCase = async (user: UserKey, branchId: number, title = 'Synthetic grooming case') => {
-    const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22'] });
+    const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22'], reportedAt: '2025-01-02T10:00:00+05:00' });
     expect(res.statusCode).toBe(201);
     return res.json().id as string;
   };
