@@ -48,6 +48,8 @@ export interface Config {
   auditKey?: string;
   /** File the signed audit checkpoints are appended to; unset -> audit-checkpoints.jsonl in keyDir. */
   auditCheckpoints?: string;
+  /** The earliest year a record of the agency may be dated in (modules/cases/dates.rules.ts). */
+  earliestYear: number;
 }
 
 /**
@@ -79,6 +81,7 @@ export const configVariables = [
   { name: 'DATABASE_MIGRATION_URL', default: '(unset: DATABASE_URL)', secret: true, what: 'PostgreSQL connection string for migrations (owner role); the app connects with DATABASE_URL and runs as amaan_app' },
   { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
+  { name: 'AMAAN_EARLIEST_YEAR', default: '1947', secret: false, what: 'earliest year a complaint, operation, hearing or other record may be dated in; an earlier date is refused beside its field' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -163,7 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     auditKey: env.AMAAN_AUDIT_KEY || undefined,
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
+    earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
   };
+  if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);

@@ -57,11 +57,15 @@ describe.each(engines)('cases API on %s', (engine) => {
     expect((await step('prosecutor', 'in_trial')).statusCode).toBe(404);
     const team = await t.call('supA', 'PUT', `/api/v1/cases/${id}/team`, { members: [{ userId: t.users.invA.id, teamRole: 'lead' }, { userId: t.users.prosecutor.id, teamRole: 'prosecutor' }] });
     expect(team.statusCode).toBe(200);
-    for (const to of ['in_trial', 'charge_framed', 'evidence', 'convicted']) expect((await step('prosecutor', to)).statusCode).toBe(200);
+    for (const to of ['in_trial', 'charge_framed', 'evidence']) expect((await step('prosecutor', to)).statusCode).toBe(200);
     expect((await step('prosecutor', 'in_trial')).statusCode).toBe(409);
+    // A judgment is recorded as a verdict (which moves the accused with the case), never as a bare step.
+    const byHand = await step('prosecutor', 'convicted');
+    expect(byHand.statusCode).toBe(409);
+    expect(byHand.json().errors[0]).toMatchObject({ field: 'to', message: expect.stringContaining('record the verdict') });
 
     const detail = (await t.call('invA', 'GET', `/api/v1/cases/${id}`)).json();
-    expect(detail.history.map((h: { to: string }) => h.to)).toEqual(['complaint_received', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'charge_framed', 'evidence', 'convicted']);
+    expect(detail.history.map((h: { to: string }) => h.to)).toEqual(['complaint_received', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'charge_framed', 'evidence']);
     expect(detail.history[1]).toMatchObject({ from: 'complaint_received', reason: 'moving to fir_registered', actor: 'Test invA' });
     expect(detail.challanSubmittedAt).not.toBeNull();
   });

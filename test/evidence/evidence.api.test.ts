@@ -114,7 +114,7 @@ describe.each(engines)('evidence API on %s', (engine) => {
     expect(wrongCase.json().errors[0].field).toBe('operationId');
     expect(await countRows(t, [...counted])).toEqual(before);
 
-    await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`);
+    await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`, { at: '2025-05-19T18:00:00+05:00' });
     await t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, { executedAt: '2025-05-20T08:00:00+05:00', durationMinutes: 240 });
     const later = await t.call('invA', 'POST', `/api/v1/cases/${caseId}/evidence`, { label: 'EV-300', kind: 'storage', operationId: op });
     expect(later.statusCode).toBe(201);

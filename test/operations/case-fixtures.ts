@@ -8,9 +8,29 @@ import type { TestApp, UserKey } from '../support/harness.ts';
 
 export async function openCase(t: TestApp, title = 'Synthetic gaming-chat exploitation case', user: UserKey = 'invA'): Promise<string> {
   const branchId = t.users[user].branchId!;
-  const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22', 'PPC-377B'] });
+  // Reported early in 2025, so the events the tests date in 2025 are not before the complaint.
+  const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22', 'PPC-377B'], reportedAt: REPORTED_AT });
   if (res.statusCode !== 201) throw new Error(`openCase: ${res.statusCode} ${res.body}`);
   return res.json().id as string;
+}
+
+export const REPORTED_AT = '2025-01-02T10:00:00+05:00';
+
+/**
+ * Takes a case through FIR, investigation and challan (the investigator) to trial (the prosecutor, who must
+ * be on the team), each step dated in January 2025: charges and verdicts are recorded only in trial.
+ */
+export async function toTrial(t: TestApp, caseId: string, investigator: UserKey = 'invA', prosecutor: UserKey = 'prosecutor'): Promise<void> {
+  const steps: Array<[UserKey, string, string, object?]> = [
+    [investigator, 'fir_registered', '2025-01-03T10:00:00+05:00', { firNumber: randomInt(1, 1_000_000) }],
+    [investigator, 'under_investigation', '2025-01-04T10:00:00+05:00'],
+    [investigator, 'challan_submitted', '2025-01-20T10:00:00+05:00'],
+    [prosecutor, 'in_trial', '2025-01-25T10:00:00+05:00'],
+  ];
+  for (const [user, to, at, extra] of steps) {
+    const res = await t.call(user, 'POST', `/api/v1/cases/${caseId}/transitions`, { to, reason: `test step to ${to}`, at, ...extra });
+    if (res.statusCode !== 200 && res.statusCode !== 204) throw new Error(`toTrial ${to}: ${res.statusCode} ${res.body}`);
+  }
 }
 
 /** Puts these users on the case team (the branch supervisor sets it; the first user leads). */

@@ -20,6 +20,8 @@ describe.each(engines)('operations API on %s', (engine) => {
     notes: 'چھاپے کی منصوبہ بندی: صبح سویرے',
     ...extra,
   });
+  // The raid was approved the evening before it went in (entered afterwards, so the approval is dated).
+  const APPROVED_AT = '2025-05-22T18:00:00+05:00';
   const executed = (extra: object = {}) => ({ executedAt: '2025-05-23T09:00:00+05:00', durationMinutes: 300, arrestedPersonIds: [], rescuedVictimIds: [], seizedItems: [], ...extra });
 
   async function planned(caseId: string, name?: string) {
@@ -29,7 +31,7 @@ describe.each(engines)('operations API on %s', (engine) => {
   }
   async function approved(caseId: string, name?: string) {
     const id = await planned(caseId, name);
-    expect((await t.call('supA', 'POST', `/api/v1/operations/${id}/approve`)).statusCode).toBe(200);
+    expect((await t.call('supA', 'POST', `/api/v1/operations/${id}/approve`, { at: APPROVED_AT })).statusCode).toBe(200);
     return id;
   }
 
@@ -65,7 +67,7 @@ describe.each(engines)('operations API on %s', (engine) => {
     expect(supB.headers['content-type']).toContain('application/problem+json');
     expect((await t.call('invA', 'GET', `/api/v1/operations/${op.id}`)).json().status).toBe('planned');
 
-    const ok = await t.call('supA', 'POST', `/api/v1/operations/${op.id}/approve`);
+    const ok = await t.call('supA', 'POST', `/api/v1/operations/${op.id}/approve`, { at: APPROVED_AT });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'approved', approvedBy: { id: t.users.supA.id, displayName: 'Test supA' } });
     expect(ok.json().approvedAt).not.toBeNull();

@@ -11,7 +11,7 @@ describe.each(engines)('persons API on %s', (engine) => {
   afterAll(async () => t?.close());
 
   const openCase = async (user: UserKey, branchId: number, title = 'Synthetic grooming case') => {
-    const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22'] });
+    const res = await t.call(user, 'POST', '/api/v1/cases', { branchId, title, summary: 'Synthetic test case', offenceCodes: ['PECA-22'], reportedAt: '2025-01-02T10:00:00+05:00' });
     expect(res.statusCode).toBe(201);
     return res.json().id as string;
   };
@@ -247,17 +247,18 @@ describe.each(engines)('persons API on %s', (engine) => {
     await refused('prosecutor', 'convicted', 404);
     await t.call('supA', 'PUT', `/api/v1/cases/${caseId}/team`, { members: [{ userId: t.users.invA.id, teamRole: 'lead' }, { userId: t.users.prosecutor.id, teamRole: 'prosecutor' }] });
     await refused('prosecutor', 'on_bail', 409);
-    expect((await step('prosecutor', 'convicted')).statusCode).toBe(200);
+    // Nobody enters a verdict's outcome by hand: the verdict on the prosecution tab moves the accused and the case.
+    const byHand = await refused('prosecutor', 'convicted', 409);
+    expect(byHand.json().errors[0]).toMatchObject({ field: 'to', message: expect.stringContaining('prosecution tab') });
 
     const final = (await t.call('invA', 'GET', `/api/v1/cases/${caseId}/persons`)).json().persons[0];
-    expect(final.accusedStatus).toBe('convicted');
-    expect(final.statusHistory.map((h: { to: string }) => h.to)).toEqual(['at_large', 'arrested', 'physical_remand', 'judicial_remand', 'on_bail', 'arrested', 'judicial_remand', 'convicted']);
+    expect(final.accusedStatus).toBe('judicial_remand');
+    expect(final.statusHistory.map((h: { to: string }) => h.to)).toEqual(['at_large', 'arrested', 'physical_remand', 'judicial_remand', 'on_bail', 'arrested', 'judicial_remand']);
     expect(final.statusHistory[1]).toMatchObject({ from: 'at_large', reason: 'moving to arrested', actor: 'Test invA', at: '2025-05-23T01:00:00.000Z' });
-    expect(final.statusHistory[7]).toMatchObject({ from: 'judicial_remand', actor: 'Test prosecutor' });
     const rows = await t.ctx.db.selectFrom('case_persons').select(['role', 'accused_status']).where('case_id', '=', caseId).where('person_id', '=', pid).execute();
-    expect(rows.map((r) => r.accused_status)).toEqual(['convicted', 'convicted']);
+    expect(rows.map((r) => r.accused_status)).toEqual(['judicial_remand', 'judicial_remand']);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor_name']).where('entity_id', '=', pid).where('action', '=', 'case.person.status').execute();
-    expect(audit).toHaveLength(8 - 1);
+    expect(audit).toHaveLength(6);
     expect((await t.call('invA', 'POST', `/api/v1/cases/${caseId}/persons/00000000-0000-4000-8000-000000000000/status`, { to: 'arrested', reason: 'guess' })).statusCode).toBe(404);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
-import { addPerson, countRows, openCase, randomId, setTeam } from '../operations/case-fixtures.ts';
+import { addPerson, countRows, openCase, randomId, setTeam, toTrial } from '../operations/case-fixtures.ts';
 
 const { engines } = await detectEngines();
 
@@ -19,6 +19,7 @@ describe.each(engines)('prosecution API on %s', (engine) => {
   async function trialCase(title: string) {
     const caseId = await openCase(t, title);
     await setTeam(t, caseId, ['invA', 'prosecutor']);
+    await toTrial(t, caseId);
     const a1 = await addPerson(t, caseId, 'Test Accused Foxtrot', 'ringleader', 'judicial_remand');
     const a2 = await addPerson(t, caseId, 'Test Accused Golf', 'facilitator', 'on_bail');
     const a3 = await addPerson(t, caseId, 'Test Accused Hotel', 'suspect', 'at_large');
@@ -63,10 +64,11 @@ describe.each(engines)('prosecution API on %s', (engine) => {
     expect(out.statusCode).toBe(200);
     expect(out.json().hearings[0].outcome).toBe('سماعت ملتوی، اگلی تاریخ مقرر');
     // A future hearing has no outcome yet.
-    const future = (await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: '2999-01-01T09:00:00+05:00', purpose: 'evidence of witnesses' })).json();
-    const fid = future.hearings.find((x: { scheduledFor: string }) => x.scheduledFor.startsWith('2999')).id;
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const future = (await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: `${nextYear}-01-01T09:00:00+05:00`, purpose: 'evidence of witnesses' })).json();
+    const fid = future.hearings.find((x: { scheduledFor: string }) => x.scheduledFor.startsWith(String(nextYear))).id;
     await expectRefused('prosecutor', 'PATCH', `/api/v1/hearings/${fid}`, { outcome: 'adjourned' }, 400, 'outcome');
-    await expectRefused('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: '2999-01-01T09:00:00+05:00', purpose: 'x', outcome: 'held' }, 400, 'body.purpose');
+    await expectRefused('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: `${nextYear}-01-01T09:00:00+05:00`, purpose: 'x', outcome: 'held' }, 400, 'body.purpose');
     await expectRefused('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: 'next week', purpose: 'arguments' }, 400, 'body.scheduledFor');
     expect((await t.call('invA', 'GET', `/api/v1/cases/${caseId}/prosecution`)).json().hearings).toHaveLength(2);
   });
@@ -145,6 +147,7 @@ describe.each(engines)('prosecution API on %s', (engine) => {
     expect((await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, charge(a1))).statusCode).toBe(404);
     expect((await t.call('prosecutor', 'GET', `/api/v1/cases/${caseId}/prosecution`)).statusCode).toBe(404);
     await setTeam(t, caseId, ['invA', 'prosecutor']);
+    await toTrial(t, caseId);
     const res = await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, charge(a1));
     expect(res.statusCode).toBe(201);
     const hearing = (await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/hearings`, { court, scheduledFor: '2025-09-01T09:00:00+05:00', purpose: 'framing of charge' })).json().hearings[0];

@@ -299,7 +299,9 @@ describe.each(engines)('victims API on %s', (engine) => {
       [{ identity: { cnicOrBForm: '12345' } }, 'body.identity.cnicOrBForm'],
       [{ ageAtIdentification: 30 }, 'body.ageAtIdentification'],
       [{ identity: { dateOfBirth: '04/03/2015' } }, 'body.identity.dateOfBirth'],
-      [{ identifiedAt: '2999-01-01T00:00:00Z' }, 'identifiedAt'],
+      [{ gender: 'female', identifiedAt: '2999-01-01T00:00:00Z' }, 'identifiedAt'],
+      // An empty form registers no one.
+      [{}, 'body.gender'],
       [{ gender: 'girl' }, 'body.gender'],
     ] as const) {
       const res = await t.call('invA', 'POST', `/api/v1/cases/${caseA}/victims`, body);

@@ -5,7 +5,7 @@ describe('case lifecycle', () => {
   it('follows the legal order from complaint to verdict', () => {
     const path = ['complaint_received', 'inquiry_open', 'fir_registered', 'under_investigation', 'interim_challan', 'challan_submitted'] as const;
     for (let i = 1; i < path.length; i++) expect(checkTransition(path[i - 1], path[i], 'investigator')).toEqual({ ok: true });
-    const court = ['challan_submitted', 'in_trial', 'charge_framed', 'evidence', 'convicted', 'under_appeal'] as const;
+    const court = ['challan_submitted', 'in_trial', 'charge_framed', 'evidence'] as const;
     for (let i = 1; i < court.length; i++) expect(checkTransition(court[i - 1], court[i], 'prosecutor')).toEqual({ ok: true });
   });
 
@@ -24,8 +24,20 @@ describe('case lifecycle', () => {
     expect(checkTransition('challan_submitted', 'in_trial', 'investigator').ok).toBe(false);
     expect(checkTransition('fir_registered', 'under_investigation', 'prosecutor').ok).toBe(false);
     expect(checkTransition('fir_registered', 'under_investigation', 'analyst').ok).toBe(false);
-    expect(allowedNextSteps('in_trial', 'prosecutor')).toEqual(['charge_framed', 'acquitted']);
+    expect(allowedNextSteps('in_trial', 'prosecutor')).toEqual(['charge_framed']);
     expect(allowedNextSteps('in_trial', 'investigator')).toEqual([]);
+  });
+
+  it('never moves a case to a judgment status by hand: the verdict or the appeal does', () => {
+    for (const to of ['convicted', 'acquitted', 'under_appeal'] as const) {
+      for (const from of caseStatuses) {
+        const check = checkTransition(from, to, 'prosecutor');
+        expect(check.ok, `${from}->${to}`).toBe(false);
+        if (!check.ok) expect(check.reason).toMatch(/prosecution tab/);
+      }
+    }
+    expect(allowedNextSteps('evidence', 'prosecutor')).toEqual([]);
+    expect(allowedNextSteps('under_appeal', 'prosecutor')).toEqual([]);
   });
 
   it('has a rule for every status', () => {

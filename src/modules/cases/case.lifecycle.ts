@@ -61,13 +61,24 @@ export function roleMayMoveTo(role: Role, to: CaseStatus): boolean {
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
+/**
+ * Judgment statuses are reached only by recording what the court decided (a verdict, an appeal, its decision:
+ * modules/prosecution/judgment.rules.ts), which moves the case and the accused together; never by hand.
+ */
+export const recordedOnlyStatuses: ReadonlySet<CaseStatus> = new Set(['convicted', 'acquitted', 'under_appeal']);
+
+const label = (s: string) => s.replace(/_/g, ' ');
+
 export function checkTransition(from: CaseStatus, to: CaseStatus, role: Role): TransitionCheck {
-  if (!next[from].includes(to)) return { ok: false, reason: `a case cannot go from ${from} to ${to}` };
-  if (!roleMayMoveTo(role, to)) return { ok: false, reason: `a ${role} cannot move a case to ${to}` };
+  if (recordedOnlyStatuses.has(to)) {
+    return { ok: false, reason: to === 'under_appeal' ? 'file the appeal on the prosecution tab: it moves the case to under appeal' : 'record the verdict on the prosecution tab: it moves the case and the accused together' };
+  }
+  if (!next[from].includes(to)) return { ok: false, reason: `a case cannot go from ${label(from)} to ${label(to)}` };
+  if (!roleMayMoveTo(role, to)) return { ok: false, reason: `a ${role} cannot move a case to ${label(to)}` };
   return { ok: true };
 }
 
-/** The steps this role may take from here, for the case page's buttons. */
+/** The steps this role may take from here by hand, for the case page's buttons. */
 export function allowedNextSteps(from: CaseStatus, role: Role): CaseStatus[] {
-  return next[from].filter((to) => roleMayMoveTo(role, to));
+  return next[from].filter((to) => roleMayMoveTo(role, to) && !recordedOnlyStatuses.has(to));
 }

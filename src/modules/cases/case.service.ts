@@ -8,6 +8,8 @@ import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from
 import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
+import { assertDate, caseDates } from './case-dates.ts';
+import { dateMessages } from './dates.rules.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -113,6 +115,7 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
   // Investigators and supervisors open cases in their own branch only.
   if (actor.branchId !== input.branchId) throw new AppError('forbidden', 'you can open cases only in your own branch', [{ field: 'branchId', message: 'not your branch' }]);
   const offenceCodes = [...new Set(input.offenceCodes)];
+  if (input.reportedAt) assertDate(ctx, 'reportedAt', new Date(input.reportedAt), { kind: 'happened' });
   return inTransaction(ctx, async (tx, audit) => {
     const branch = await tx.selectFrom('branches').select('id').where('id', '=', input.branchId).executeTakeFirst();
     if (!branch) throw invalid('branchId', 'unknown branch');
@@ -158,6 +161,13 @@ export async function transitionCase(ctx: ServiceContext, id: string, input: { t
     const check = checkTransition(from, input.to, ctx.actor.role);
     if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'to', message: check.reason }]);
     const at = input.at ? new Date(input.at) : new Date();
+    // Dated when it happened: not in the future, not before the complaint nor the step before it.
+    const last = await tx.selectFrom('case_status_history').select('at').where('case_id', '=', id).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    const dates = await caseDates(tx, id);
+    assertDate(ctx, 'at', at, {
+      kind: 'happened',
+      notBefore: [{ at: dates.reportedAt, message: dateMessages.beforeComplaint }, last ? { at: last.at, message: dateMessages.beforePrevious } : null],
+    });
     const set: Record<string, unknown> = { status: input.to, updated_at: new Date() };
     if (input.to === 'fir_registered') {
       if (!input.firNumber) throw invalid('firNumber', 'required to register the FIR');
@@ -208,6 +218,7 @@ export async function listTimeline(ctx: ServiceContext, id: string, page: { limi
 
 export async function addTimelineEntry(ctx: ServiceContext, id: string, input: { kind: 'note' | 'event'; body: string; occurredAt?: string }): Promise<number> {
   if (ctx.actor.role === 'analyst') throw forbidden('analysts read cases but do not write to them');
+  if (input.occurredAt) assertDate(ctx, 'occurredAt', new Date(input.occurredAt), { kind: 'happened' });
   return inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, id);
     const row = await tx

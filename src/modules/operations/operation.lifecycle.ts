@@ -21,16 +21,38 @@ export type OperationCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkOperationTransition(from: OperationStatus, to: OperationStatus): OperationCheck {
   if (next[from].includes(to)) return { ok: true };
-  if (to === 'executed' && from === 'planned') return { ok: false, reason: 'the operation must be approved by the branch supervisor before it is executed' };
+  if (to === 'executed' && from === 'planned') return { ok: false, reason: operationMessages.notApproved };
   return { ok: false, reason: `an operation cannot go from ${from} to ${to}` };
 }
 
+export const operationMessages = {
+  notApproved: 'the operation must be approved by the branch supervisor before it is executed',
+  notYet: 'the operation is planned for later: its execution can be recorded from the planned time',
+  beforeApproval: 'cannot be before the operation was approved',
+  beforePlanned: 'cannot be before the time the operation was planned for',
+} as const;
+
+/** When an operation is executed: after its approval and not before its planned time (null when fine). */
+export function checkExecutionTime(executedAt: Date, op: { plannedFor: Date; approvedAt: Date | null }): string | null {
+  if (op.approvedAt && executedAt < op.approvedAt) return operationMessages.beforeApproval;
+  if (executedAt < op.plannedFor) return operationMessages.beforePlanned;
+  return null;
+}
+
+/** Why the execution cannot be recorded now (null when it can), for the page to say instead of a form. */
+export function executeBlockedReason(status: OperationStatus, plannedFor: Date, now: Date = new Date()): string | null {
+  if (status === 'planned') return operationMessages.notApproved;
+  if (status !== 'approved') return null;
+  if (now < plannedFor) return operationMessages.notYet;
+  return null;
+}
+
 /** What a caller may do to an operation now, for the page's buttons. */
-export function allowedOperationActions(status: OperationStatus, who: { canWrite: boolean; isBranchSupervisor: boolean }): OperationAction[] {
+export function allowedOperationActions(status: OperationStatus, who: { canWrite: boolean; isBranchSupervisor: boolean }, timing?: { plannedFor: Date; now?: Date }): OperationAction[] {
   const actions: OperationAction[] = [];
   if (status === 'planned' && who.canWrite) actions.push('edit');
   if (status === 'planned' && who.isBranchSupervisor) actions.push('approve');
-  if (status === 'approved' && who.canWrite) actions.push('execute');
+  if (status === 'approved' && who.canWrite && !(timing && executeBlockedReason(status, timing.plannedFor, timing.now))) actions.push('execute');
   if ((status === 'planned' || status === 'approved') && who.canWrite) actions.push('cancel');
   return actions;
 }

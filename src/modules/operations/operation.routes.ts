@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { pageOf, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
-import { cancelOperationBody, executeOperationBody, listOperationsQuery, operationDetail, operationSummary, planOperationBody, updateOperationBody } from './operation.schema.ts';
+import { approveOperationBody, cancelOperationBody, executeOperationBody, listOperationsQuery, operationDetail, operationSummary, planOperationBody, updateOperationBody } from './operation.schema.ts';
 import { approveOperation, cancelOperation, executeOperation, getOperation, listOperations, planOperation, updateOperation } from './operation.service.ts';
 
 export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> {
@@ -36,10 +36,10 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
 
   api.post('/operations/:id/approve', {
     config: { access: 'operation.approve', scope: { 'params.id': 'operation' } },
-    schema: { tags, summary: 'Approve a planned operation (supervisor of the case branch)', params: uuidParam, response: { 200: operationDetail } },
+    schema: { tags, summary: 'Approve a planned operation (supervisor of the case branch); `at` dates an approval given earlier', params: uuidParam, body: approveOperationBody, response: { 200: operationDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
-    await approveOperation(sctx, request.params.id);
+    await approveOperation(sctx, request.params.id, request.body ?? {});
     return getOperation(sctx, request.params.id);
   });
 

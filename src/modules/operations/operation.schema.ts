@@ -104,4 +104,10 @@ export const operationDetail = operationSummary.extend({
   rescues: z.array(z.object({ id: z.string(), victimId: z.string(), pseudonym: z.string(), rescuedAt: z.string() })),
   seizures: z.array(z.object({ id: z.string(), label: z.string(), kind: evidenceKind, custodian: userRef.nullable() })),
   allowedActions: z.array(z.enum(['edit', 'approve', 'execute', 'cancel'])),
+  /** Why the execution cannot be recorded yet (not approved, or before its planned time), for the page. */
+  executeBlockedReason: z.string().nullable(),
 });
+
+/** Approving now, or (records entered afterwards) when the approval was given: not in the future, not before the complaint. */
+export const approveOperationBody = z.strictObject({ at: isoDate.optional() }).nullish();
+export type ApproveOperationInput = z.infer<typeof approveOperationBody>;

@@ -7,11 +7,13 @@ import { can } from '../../platform/access/permissions.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { OperationStatus } from '../../platform/db/schema.ts';
-import { assertNotFuture, checkNewEvidence, insertEvidenceItem, isBranchSupervisor } from '../evidence/evidence.service.ts';
+import { checkNewEvidence, insertEvidenceItem, isBranchSupervisor } from '../evidence/evidence.service.ts';
 import { checkAccusedMove } from '../persons/accused.rules.ts';
 import { findAccused, recordArrest } from '../persons/accused.service.ts';
-import { allowedOperationActions, checkOperationTransition } from './operation.lifecycle.ts';
-import type { ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
+import { allowedOperationActions, checkExecutionTime, checkOperationTransition, executeBlockedReason } from './operation.lifecycle.ts';
+import { assertCaseEventDate } from '../cases/case-dates.ts';
+import { MAX_YEARS_AHEAD } from '../cases/dates.rules.ts';
+import type { ApproveOperationInput, ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -52,6 +54,7 @@ export async function planOperation(ctx: ServiceContext, caseId: string, input: 
     // Locked, so a case being closed at this moment cannot get a new operation.
     const c = await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     if (closedCaseStatuses.has(c.status)) throw conflict(`the case is closed (${c.status}); no new operations`);
+    await assertCaseEventDate(ctx, tx, caseId, 'plannedFor', new Date(input.plannedFor), { kind: 'scheduled', maxYearsAhead: MAX_YEARS_AHEAD.operation });
     const row = await tx
       .insertInto('operations')
       .values({ case_id: caseId, name: input.name, status: 'planned', planned_for: new Date(input.plannedFor), place: input.place, agencies: input.agencies, notes: input.notes, created_by: ctx.actor.id })
@@ -69,6 +72,7 @@ export async function updateOperation(ctx: ServiceContext, id: string, input: Up
   await inTransaction(ctx, async (tx, audit) => {
     const { op } = await lockVisibleOperation(tx, ctx.actor, id);
     if (op.status !== 'planned') throw new AppError('illegal_transition', `a ${op.status} operation can no longer be edited; cancel it and plan anew`, [{ field: 'status', message: 'not planned' }]);
+    if (input.plannedFor !== undefined) await assertCaseEventDate(ctx, tx, op.case_id, 'plannedFor', new Date(input.plannedFor), { kind: 'scheduled', maxYearsAhead: MAX_YEARS_AHEAD.operation });
     await tx
       .updateTable('operations')
       .set({
@@ -85,14 +89,16 @@ export async function updateOperation(ctx: ServiceContext, id: string, input: Up
   });
 }
 
-export async function approveOperation(ctx: ServiceContext, id: string): Promise<void> {
+export async function approveOperation(ctx: ServiceContext, id: string, input: ApproveOperationInput = {}): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
     const { op, branchId } = await lockVisibleOperation(tx, ctx.actor, id);
     if (!isBranchSupervisor(ctx.actor, branchId)) throw forbidden('only the supervisor of the case branch approves its operations');
     assertStep(op.status, 'approved');
     const now = new Date();
-    await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: now, updated_at: now }).where('id', '=', id).execute();
-    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, now);
+    const approvedAt = input?.at ? new Date(input.at) : now;
+    await assertCaseEventDate(ctx, tx, op.case_id, 'at', approvedAt);
+    await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: approvedAt, updated_at: now }).where('id', '=', id).execute();
+    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, approvedAt);
     await audit({ action: 'operation.approve', entityType: 'operation', entityId: id, details: { caseId: op.case_id } });
   });
 }
@@ -122,7 +128,10 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
     assertStep(op.status, 'executed');
     const caseId = op.case_id;
     const executedAt = new Date(input.executedAt);
-    assertNotFuture('executedAt', executedAt);
+    // Executed after its approval, not before its planned time, not in the future, not before the complaint.
+    await assertCaseEventDate(ctx, tx, caseId, 'executedAt', executedAt);
+    const timing = checkExecutionTime(executedAt, { plannedFor: op.planned_for, approvedAt: op.approved_at });
+    if (timing) throw invalid('executedAt', timing);
 
     // Check every outcome before writing any.
     const accused = await findAccused(tx, caseId, input.arrestedPersonIds, { lock: true });
@@ -282,6 +291,7 @@ export async function getOperation(ctx: ServiceContext, id: string) {
     arrests: arrests.map((a) => ({ id: a.id, personId: a.person_id, displayName: a.display_name, arrestedAt: a.arrested_at.toISOString(), place: a.place })),
     rescues: rescues.map((r) => ({ id: r.id, victimId: r.victim_id, pseudonym: r.pseudonym, rescuedAt: r.rescued_at.toISOString() })),
     seizures: seizures.map((s) => ({ id: s.id, label: s.label, kind: s.kind, custodian: s.custodian_id ? { id: s.custodian_id, displayName: s.display_name ?? '' } : null })),
-    allowedActions: allowedOperationActions(row.status, { canWrite: can(ctx.actor.role, 'operation.write'), isBranchSupervisor: isBranchSupervisor(ctx.actor, row.branch_id) }),
+    allowedActions: allowedOperationActions(row.status, { canWrite: can(ctx.actor.role, 'operation.write'), isBranchSupervisor: isBranchSupervisor(ctx.actor, row.branch_id) }, { plannedFor: row.planned_for }),
+    executeBlockedReason: executeBlockedReason(row.status, row.planned_for),
   };
 }

@@ -5,9 +5,13 @@ describe('accused status rules', () => {
   it('follows arrest, remand, bail and verdict', () => {
     const police = [['at_large', 'arrested'], ['arrested', 'physical_remand'], ['physical_remand', 'judicial_remand'], ['judicial_remand', 'on_bail'], ['on_bail', 'proclaimed_offender'], ['proclaimed_offender', 'arrested']] as const;
     for (const [from, to] of police) expect(checkAccusedTransition(from, to, 'investigator'), `${from}->${to}`).toEqual({ ok: true });
-    expect(checkAccusedTransition('judicial_remand', 'convicted', 'prosecutor')).toEqual({ ok: true });
-    expect(checkAccusedTransition('on_bail', 'acquitted', 'prosecutor')).toEqual({ ok: true });
-    expect(checkAccusedTransition('convicted', 'acquitted', 'prosecutor')).toEqual({ ok: true });
+    // The moves exist in law, but only the verdict and the appeal's decision make them (never the dialog).
+    expect(checkAccusedMove('judicial_remand', 'convicted')).toEqual({ ok: true });
+    expect(checkAccusedMove('on_bail', 'acquitted')).toEqual({ ok: true });
+    expect(checkAccusedMove('convicted', 'acquitted')).toEqual({ ok: true });
+    expect(checkAccusedTransition('judicial_remand', 'convicted', 'prosecutor').ok).toBe(false);
+    expect(checkAccusedTransition('convicted', 'acquitted', 'prosecutor').ok).toBe(false);
+    expect(checkAccusedTransition('acquitted', 'convicted', 'prosecutor').ok).toBe(false);
   });
 
   it('allows physical remand only straight after arrest', () => {
@@ -38,7 +42,8 @@ describe('accused status rules', () => {
     expect(checkAccusedTransition('convicted', 'on_bail', 'supervisor').ok).toBe(false);
     expect(checkAccusedTransition('at_large', 'arrested', 'prosecutor').ok).toBe(false);
     expect(checkAccusedTransition('at_large', 'arrested', 'analyst').ok).toBe(false);
-    expect(allowedAccusedSteps('on_bail', 'prosecutor')).toEqual(['convicted', 'acquitted']);
+    expect(allowedAccusedSteps('on_bail', 'prosecutor')).toEqual([]);
+    expect(allowedAccusedSteps('convicted', 'prosecutor')).toEqual([]);
     expect(allowedAccusedSteps('on_bail', 'investigator')).toEqual(['arrested', 'judicial_remand', 'proclaimed_offender']);
     expect(allowedAccusedSteps('at_large', 'protection_officer')).toEqual([]);
   });

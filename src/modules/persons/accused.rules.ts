@@ -50,16 +50,28 @@ export function roleMayRecord(role: Role, from: AccusedStatus | null, to: Accuse
   return false;
 }
 
+/**
+ * A status change entered by hand (the accused status dialog). Convicted and acquitted are never entered by
+ * hand: recording the verdict or an appeal's decision sets them, with the case's status, in one transaction
+ * (modules/prosecution/judgment.rules.ts); after a verdict only an appeal's decision changes the status.
+ */
 export function checkAccusedTransition(from: AccusedStatus | null, to: AccusedStatus, role: Role): TransitionCheck {
+  if (from !== null && courtOutcomes.has(from)) return { ok: false, reason: `the person is ${label(from)} by the court's verdict; only an appeal's decision changes that` };
+  if (courtOutcomes.has(to)) return { ok: false, reason: 'record the verdict on the prosecution tab: it sets convicted or acquitted and moves the case' };
   const move = checkAccusedMove(from, to);
   if (!move.ok) return move;
   if (!roleMayRecord(role, from, to)) return { ok: false, reason: `a ${role} cannot record ${label(to)}` };
   return { ok: true };
 }
 
-/** The statuses this role may record next, for the buttons on the case page. */
+/** The statuses this role may record next by hand, for the buttons on the case page. */
 export function allowedAccusedSteps(from: AccusedStatus | null, role: Role): AccusedStatus[] {
-  return nextAccusedStatuses(from).filter((to) => roleMayRecord(role, from, to));
+  return nextAccusedStatuses(from).filter((to) => checkAccusedTransition(from, to, role).ok);
+}
+
+/** A verdict's outcome, the accused statuses only the court's records set. */
+export function isCourtOutcome(s: AccusedStatus | null): s is 'convicted' | 'acquitted' {
+  return s !== null && courtOutcomes.has(s);
 }
 
 function label(s: AccusedStatus): string {

@@ -8,6 +8,8 @@ import { AppError, conflict, invalid, notFound } from '../../platform/http/error
 import { accusedRoles, allowedAccusedSteps, checkAccusedTransition, isAccusedRole } from './accused.rules.ts';
 import { findAccused, recordArrest, setAccusedStatus } from './accused.service.ts';
 import { requirePersonAccess } from './person.scope.ts';
+import { assertCaseEventDate } from '../cases/case-dates.ts';
+import { dateMessages } from '../cases/dates.rules.ts';
 import { insertPerson } from './person.service.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import type { AccusedStatusInput, LinkPersonInput } from './person.schema.ts';
@@ -78,11 +80,12 @@ export async function changeAccusedStatus(ctx: ServiceContext, caseId: string, p
     if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'to', message: check.reason }]);
     if (input.place !== undefined && input.to !== 'arrested') throw invalid('place', 'only given with an arrest');
     const at = input.at ? new Date(input.at) : new Date();
-    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid('at', 'is in the future');
+    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid('at', dateMessages.future);
+    await assertCaseEventDate(ctx, tx, caseId, 'at', at);
     // Linking someone records "at large" at link time; real status changes keep their own order.
     const last = await tx.selectFrom('accused_status_history').select('at').where('case_id', '=', caseId).where('person_id', '=', personId)
       .where('from_status', 'is not', null).orderBy('at', 'desc').limit(1).executeTakeFirst();
-    if (last && at < last.at) throw invalid('at', 'is before the previous status change');
+    if (last && at < last.at) throw invalid('at', dateMessages.beforePrevious);
     let arrestId: string | undefined;
     if (input.to === 'arrested') {
       arrestId = await recordArrest(tx, ctx.actor, { caseId, personId, operationId: null, arrestedAt: at, place: input.place ?? '', reason: input.reason });

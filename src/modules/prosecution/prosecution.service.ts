@@ -5,15 +5,55 @@ import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-sco
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { assertNotFuture } from '../evidence/evidence.service.ts';
-import { accusedRoles } from '../persons/accused.rules.ts';
+import { accusedRoles, isCourtOutcome } from '../persons/accused.rules.ts';
 import { findAccused, setAccusedStatus } from '../persons/accused.service.ts';
+import { assertCaseEventDate } from '../cases/case-dates.ts';
+import { MAX_YEARS_AHEAD, dateMessages } from '../cases/dates.rules.ts';
+import { isCaseStatus, type CaseStatus } from '../cases/case.lifecycle.ts';
+import { caseStatusAfterJudgment, checkAppealFiling, checkChargeAllowed, checkVerdictAllowed, outcomeAfterAppeal, type Outcome, type RuleCheck } from './judgment.rules.ts';
 import { MAX_SENTENCE_MONTHS, type AppealInput, type ChargeInput, type DecideAppealInput, type HearingInput, type UpdateHearingInput, type VerdictInput } from './prosecution.schema.ts';
 
 // Charges, hearings, verdicts and appeals of a case. Written by the prosecutor on the case team (the
 // route needs prosecution.write; requireCaseAccess lets a prosecutor see only the cases whose team they
-// are on); read by everyone who can see the case. A verdict moves the accused to convicted or acquitted.
+// are on); read by everyone who can see the case. The rules of judgment.rules.ts hold here: a charge and a
+// verdict only while the case is in trial; a verdict, an appeal and its decision move the accused and the
+// case together, in the transaction that records them, each step with its history row.
 
 const SKEW_MS = 5 * 60_000;
+
+function refuse(check: RuleCheck, field: string): void {
+  if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field, message: check.reason }]);
+}
+
+function statusOf(c: { status: string }): CaseStatus {
+  if (!isCaseStatus(c.status)) throw new AppError('internal', `case has unknown status ${c.status}`);
+  return c.status;
+}
+
+/** Moves the case (locked by the caller) one step with its history row, when the step changes anything. */
+async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string, at: Date, field: string): Promise<void> {
+  if (from === to) return;
+  // The case's history stays in order: the step is not dated before the step it follows.
+  const last = await tx.selectFrom('case_status_history').select('at').where('case_id', '=', caseId).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  if (last && at < last.at) throw invalid(field, dateMessages.beforePrevious);
+  await tx.updateTable('cases').set({ status: to, updated_at: new Date() }).where('id', '=', caseId).execute();
+  await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: from, to_status: to, reason, actor_id: actor.id, at }).execute();
+}
+
+/**
+ * The case's judgment status from what is recorded now: the standing outcome of every accused with a verdict
+ * (their status, which only verdicts and appeals' decisions set) and the appeals still pending.
+ */
+async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: string, at: Date, field: string): Promise<void> {
+  const c = await tx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const withVerdict = await tx.selectFrom('verdicts').select('person_id').where('case_id', '=', caseId).execute();
+  const accused = await findAccused(tx, caseId, withVerdict.map((v) => v.person_id));
+  const outcomes = [...accused.values()].map((a) => a.status).filter(isCourtOutcome);
+  const pending = await tx.selectFrom('appeals').innerJoin('verdicts', 'verdicts.id', 'appeals.verdict_id')
+    .select((eb) => eb.fn.countAll<number>().as('n')).where('verdicts.case_id', '=', caseId).where('appeals.status', '=', 'pending').executeTakeFirstOrThrow();
+  const to = caseStatusAfterJudgment(outcomes, Number(pending.n));
+  if (to) await moveCase(tx, actor, caseId, statusOf(c), to, reason, at, field);
+}
 
 async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
   await tx.insertInto('case_events').values({ case_id: caseId, kind: 'prosecution', body, occurred_at: at, actor_id: actor.id }).execute();
@@ -23,9 +63,11 @@ async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at:
 export async function addCharge(ctx: ServiceContext, caseId: string, input: ChargeInput): Promise<string> {
   return inTransaction(ctx, async (tx, audit) => {
     // Locked: the duplicate check below and the insert see the same charges.
-    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    const c = await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    const caseStatus = statusOf(c);
+    refuse(checkChargeAllowed(caseStatus), 'caseStatus');
     const framedAt = new Date(input.framedAt);
-    assertNotFuture('framedAt', framedAt);
+    await assertCaseEventDate(ctx, tx, caseId, 'framedAt', framedAt, { court: true });
     const accused = (await findAccused(tx, caseId, [input.personId])).get(input.personId);
     if (!accused) throw invalid('personId', 'only an accused person of this case can be charged');
     const offence = await tx.selectFrom('offences').select(['code', 'title']).where('code', '=', input.offenceCode).executeTakeFirst();
@@ -38,6 +80,7 @@ export async function addCharge(ctx: ServiceContext, caseId: string, input: Char
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(tx, ctx.actor, caseId, `Charge framed against ${accused.displayName} under ${offence.code} (${offence.title}) at ${input.court}`, framedAt);
+    if (caseStatus === 'in_trial') await moveCase(tx, ctx.actor, caseId, caseStatus, 'charge_framed', `charge framed against ${accused.displayName}`, framedAt, 'framedAt');
     await audit({ action: 'prosecution.charge', entityType: 'charge', entityId: row.id, details: { caseId, personId: input.personId, offenceCode: input.offenceCode, court: input.court, framedAt: input.framedAt } });
     return row.id;
   });
@@ -47,6 +90,7 @@ export async function addHearing(ctx: ServiceContext, caseId: string, input: Hea
   return inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, caseId);
     const scheduledFor = new Date(input.scheduledFor);
+    await assertCaseEventDate(ctx, tx, caseId, 'scheduledFor', scheduledFor, { kind: 'scheduled', court: true, maxYearsAhead: MAX_YEARS_AHEAD.hearing });
     if (input.outcome !== undefined && scheduledFor.getTime() > Date.now() + SKEW_MS) throw invalid('outcome', 'the hearing has not taken place yet');
     const row = await tx
       .insertInto('hearings')
@@ -68,6 +112,7 @@ export async function updateHearing(ctx: ServiceContext, id: string, input: Upda
     await requireCaseAccess(tx, ctx.actor, visible.case_id, { lock: true });
     const h = await tx.selectFrom('hearings').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirstOrThrow();
     const scheduledFor = input.scheduledFor ? new Date(input.scheduledFor) : h.scheduled_for;
+    if (input.scheduledFor) await assertCaseEventDate(ctx, tx, h.case_id, 'scheduledFor', scheduledFor, { kind: 'scheduled', court: true, maxYearsAhead: MAX_YEARS_AHEAD.hearing });
     const outcome = input.outcome === undefined ? h.outcome : input.outcome;
     if (outcome !== null && scheduledFor.getTime() > Date.now() + SKEW_MS) throw invalid('outcome', 'the hearing has not taken place yet');
     await tx
@@ -93,7 +138,8 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
   return inTransaction(ctx, async (tx, audit) => {
     // Locked before the duplicate check and the accused's status are read: one verdict per person, and the
     // status history starts from the status the verdict replaces.
-    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    const c = await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    refuse(checkVerdictAllowed(statusOf(c)), 'outcome');
     const charges = await tx.selectFrom('charges').select(['framed_at']).where('case_id', '=', caseId).where('person_id', '=', input.personId).execute();
     if (!charges.length) throw invalid('personId', 'a verdict is recorded only for a person charged in this case');
     const firstFramed = charges.reduce((min, c) => (c.framed_at < min ? c.framed_at : min), charges[0]!.framed_at);
@@ -114,6 +160,7 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
     await setAccusedStatus(tx, ctx.actor, { caseId, personId: input.personId, from: accused?.status ?? null, to: input.outcome, reason: `${input.outcome} by ${input.court}`, at: decidedAt });
     const sentenceText = input.sentence ? `, sentenced to ${input.sentence.years} years ${input.sentence.months} months` : '';
     await caseEvent(tx, ctx.actor, caseId, `${person.display_name} ${input.outcome} by ${input.court}${sentenceText}`, decidedAt);
+    await applyJudgment(tx, ctx.actor, caseId, `judgment: ${person.display_name} ${input.outcome} by ${input.court}`, decidedAt, 'decidedAt');
     await audit({
       action: 'prosecution.verdict',
       entityType: 'verdict',
@@ -130,12 +177,14 @@ export async function fileAppeal(ctx: ServiceContext, verdictId: string, input: 
   return inTransaction(ctx, async (tx, audit) => {
     const v = await tx
       .selectFrom('verdicts').innerJoin('cases', 'cases.id', 'verdicts.case_id')
-      .select(['verdicts.id', 'verdicts.case_id', 'verdicts.decided_at'])
+      .select(['verdicts.id', 'verdicts.case_id', 'verdicts.decided_at', 'verdicts.person_id', 'verdicts.outcome'])
       .where('verdicts.id', '=', verdictId).where(caseVisibleTo(ctx.actor)).executeTakeFirst();
     if (!v) throw notFound('verdict');
     // Locked before the pending-appeal check: two appeals by the same side cannot both find none pending.
     await requireCaseAccess(tx, ctx.actor, v.case_id, { lock: true });
     if (filedAt < v.decided_at) throw invalid('filedAt', 'an appeal is filed after the verdict');
+    const standing = (await findAccused(tx, v.case_id, [v.person_id], { lock: true })).get(v.person_id)?.status;
+    refuse(checkAppealFiling(isCourtOutcome(standing ?? null) ? (standing as Outcome) : v.outcome, input.filedBy), 'filedBy');
     const pending = await tx.selectFrom('appeals').select('id').where('verdict_id', '=', verdictId).where('filed_by', '=', input.filedBy).where('status', '=', 'pending').executeTakeFirst();
     if (pending) throw conflict(`the ${input.filedBy} already has an appeal pending against this verdict`, 'filedBy');
     const row = await tx
@@ -144,6 +193,7 @@ export async function fileAppeal(ctx: ServiceContext, verdictId: string, input: 
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(tx, ctx.actor, v.case_id, `Appeal filed by the ${input.filedBy} at ${input.court}`, filedAt);
+    await applyJudgment(tx, ctx.actor, v.case_id, `appeal filed by the ${input.filedBy} at ${input.court}`, filedAt, 'filedAt');
     await audit({ action: 'prosecution.appeal.file', entityType: 'appeal', entityId: row.id, details: { caseId: v.case_id, verdictId, court: input.court, filedBy: input.filedBy, filedAt: input.filedAt } });
     return v.case_id;
   });
@@ -155,7 +205,7 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
   return inTransaction(ctx, async (tx, audit) => {
     const visible = await tx
       .selectFrom('appeals').innerJoin('verdicts', 'verdicts.id', 'appeals.verdict_id').innerJoin('cases', 'cases.id', 'verdicts.case_id')
-      .select(['appeals.id', 'verdicts.case_id'])
+      .select(['appeals.id', 'verdicts.case_id', 'verdicts.person_id', 'verdicts.outcome'])
       .where('appeals.id', '=', appealId).where(caseVisibleTo(ctx.actor)).executeTakeFirst();
     if (!visible) throw notFound('appeal');
     await requireCaseAccess(tx, ctx.actor, visible.case_id, { lock: true });
@@ -163,7 +213,15 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
     if (a.status !== 'pending') throw new AppError('illegal_transition', `the appeal is already ${a.status}`, [{ field: 'status', message: `already ${a.status}` }]);
     if (decidedAt < a.filed_at) throw invalid('decidedAt', 'must not be before the appeal was filed');
     await tx.updateTable('appeals').set({ status: input.status, decided_at: decidedAt }).where('id', '=', appealId).execute();
+    // The accused's standing outcome follows the decision (history row), then the case follows the accused.
+    const accused = (await findAccused(tx, visible.case_id, [visible.person_id], { lock: true })).get(visible.person_id);
+    const standing: Outcome = isCourtOutcome(accused?.status ?? null) ? (accused!.status as Outcome) : visible.outcome;
+    const after = outcomeAfterAppeal(standing, a.filed_by, input.status);
+    if (accused && after !== accused.status) {
+      await setAccusedStatus(tx, ctx.actor, { caseId: visible.case_id, personId: visible.person_id, from: accused.status, to: after, reason: `${after} on appeal by ${a.court}`, at: decidedAt });
+    }
     await caseEvent(tx, ctx.actor, visible.case_id, `Appeal at ${a.court} ${input.status}`, decidedAt);
+    await applyJudgment(tx, ctx.actor, visible.case_id, `appeal at ${a.court} ${input.status}`, decidedAt, 'decidedAt');
     await audit({ action: 'prosecution.appeal.decide', entityType: 'appeal', entityId: appealId, details: { caseId: visible.case_id, status: input.status, decidedAt: input.decidedAt } });
     return visible.case_id;
   });

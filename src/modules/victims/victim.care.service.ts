@@ -9,6 +9,7 @@ import { requireVictimAccess } from './victim.scope.ts';
 import { randomUUID } from 'node:crypto';
 import { sealFollowup, sealPlacement } from './care.sealed.ts';
 import { notInFuture, victimCaseEvent } from './victim.service.ts';
+import { assertDate } from '../cases/case-dates.ts';
 import type { followupBody, followupDoneBody, placementBody, transitionBody } from './victim.schema.ts';
 
 // Safeguarding: who looks after the child (assignments, by the supervisor of a branch with one of the
@@ -64,7 +65,7 @@ export async function transitionVictim(ctx: ServiceContext, victimId: string, in
     const open = await tx.selectFrom('placements').select('id').where('victim_id', '=', victimId).where('ended_at', 'is', null).executeTakeFirst();
     const check = checkVictimTransition(victim.state, input.to, standing, Boolean(open));
     if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'to', message: check.reason }]);
-    const at = notInFuture(input.at ? new Date(input.at) : new Date(), 'at');
+    const at = notInFuture(ctx, input.at ? new Date(input.at) : new Date(), 'at');
     const last = await lastStepAt(tx, victimId);
     if (last && at < last) throw invalid('at', 'is before the previous safeguarding step');
     await moveState(tx, ctx, victim, input.to, input.reason, at);
@@ -84,7 +85,7 @@ export async function addPlacement(ctx: ServiceContext, victimId: string, input:
     const victim = await requireAssigned(tx, ctx, victimId);
     if (victim.state === 'identified') throw new AppError('illegal_transition', 'the child must be recovered before a placement', [{ field: 'kind', message: 'victim not recovered yet' }]);
     if (victim.state === 'closed') throw new AppError('illegal_transition', 'the safeguarding record is closed', [{ field: 'kind', message: 'record closed' }]);
-    const startedAt = notInFuture(input.startedAt ? new Date(input.startedAt) : new Date(), 'startedAt');
+    const startedAt = notInFuture(ctx, input.startedAt ? new Date(input.startedAt) : new Date(), 'startedAt');
     const open = await tx.selectFrom('placements').select(['id', 'started_at']).where('victim_id', '=', victimId).where('ended_at', 'is', null).forUpdate().executeTakeFirst();
     if (open && startedAt < open.started_at) throw invalid('startedAt', 'is before the current placement started');
     if (!open && victim.recovered_at && startedAt < victim.recovered_at) throw invalid('startedAt', 'is before the child was recovered');
@@ -101,6 +102,7 @@ export async function addFollowup(ctx: ServiceContext, victimId: string, input: 
   await inTransaction(ctx, async (tx, audit) => {
     const victim = await requireAssigned(tx, ctx, victimId);
     if (victim.state === 'closed') throw new AppError('illegal_transition', 'the safeguarding record is closed', [{ field: 'dueAt', message: 'record closed' }]);
+    assertDate(ctx, 'dueAt', new Date(input.dueAt), { kind: 'scheduled', maxYearsAhead: 5 });
     const followupId = randomUUID();
     const row = await tx.insertInto('followups').values({ id: followupId, victim_id: victimId, kind: input.kind, due_at: new Date(input.dueAt), ...sealFollowup(ctx.crypto, followupId, { notes: input.notes ?? '' }), created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
     await audit({ action: 'victim.followup.add', entityType: 'victim', entityId: victimId, details: { followupId: row.id, kind: input.kind, dueAt: input.dueAt } });
@@ -113,7 +115,7 @@ export async function completeFollowup(ctx: ServiceContext, victimId: string, fo
     const f = await tx.selectFrom('followups').select(['id', 'done_at']).where('id', '=', followupId).where('victim_id', '=', victimId).forUpdate().executeTakeFirst();
     if (!f) throw notFound('follow-up');
     if (f.done_at) throw conflict('this follow-up is already done');
-    const doneAt = notInFuture(input.doneAt ? new Date(input.doneAt) : new Date(), 'doneAt');
+    const doneAt = notInFuture(ctx, input.doneAt ? new Date(input.doneAt) : new Date(), 'doneAt');
     await tx.updateTable('followups').set({ done_at: doneAt, ...(input.notes !== undefined ? sealFollowup(ctx.crypto, followupId, { notes: input.notes }) : {}) }).where('id', '=', followupId).execute();
     await audit({ action: 'victim.followup.done', entityType: 'victim', entityId: victimId, details: { followupId } });
   });

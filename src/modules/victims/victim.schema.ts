@@ -38,12 +38,18 @@ export const victimIdentity = z.object({
   updatedAt: z.string().nullable(),
 });
 
+/** An empty form registers no one: a victim record says at least something about the child. */
+export const emptyVictimMessage = "give the child's gender, age or name: an empty record is not registered";
 export const createVictimBody = z.strictObject({
   gender: gender.optional(),
   ageAtIdentification: z.number().int().min(0).max(25).optional(),
   identifiedAt: isoDate.optional(),
   identity: identityBody.optional(),
-});
+}).refine(
+  (v) => v.gender !== undefined || v.ageAtIdentification !== undefined || Object.values(v.identity ?? {}).some((x) => x !== null && x !== undefined),
+  // Only once the fields themselves are valid: a bad date is named first.
+  { message: emptyVictimMessage, path: ['gender'], when: (payload) => payload.issues.length === 0 },
+);
 export type CreateVictimInput = z.infer<typeof createVictimBody>;
 
 export const listVictimsQuery = z.strictObject({

@@ -4,7 +4,8 @@ import { inTransaction } from '../../platform/context.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { conflict, invalid } from '../../platform/http/errors.ts';
+import { conflict } from '../../platform/http/errors.ts';
+import { assertDate } from '../cases/case-dates.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { nextPseudonym } from './pseudonym.ts';
 import { allowedVictimSteps } from './victim.lifecycle.ts';
@@ -15,11 +16,11 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import { openFollowup, openPlacement } from './care.sealed.ts';
 
-const CLOCK_SKEW_MS = 5 * 60_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function notInFuture(at: Date, field: string): Date {
-  if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalid(field, 'is in the future');
+/** A date something happened on: not in the future, not before the agency's earliest year (dates.rules.ts). */
+export function notInFuture(ctx: Pick<ServiceContext, 'config'>, at: Date, field: string): Date {
+  assertDate(ctx, field, at, { kind: 'happened' });
   return at;
 }
 
@@ -30,7 +31,7 @@ export async function victimCaseEvent(tx: Tx, actor: Actor, caseIds: string[], b
 
 /** Registers a victim on a case: pseudonym, non-identifying fields, and the identity (encrypted) when given. */
 export async function createVictim(ctx: ServiceContext, caseId: string, input: CreateVictimInput): Promise<string> {
-  const identifiedAt = notInFuture(input.identifiedAt ? new Date(input.identifiedAt) : new Date(), 'identifiedAt');
+  const identifiedAt = notInFuture(ctx, input.identifiedAt ? new Date(input.identifiedAt) : new Date(), 'identifiedAt');
   return inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, caseId);
     const pseudonym = await nextPseudonym(tx);

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
 const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
+const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
 const toNumber = (v: string) => Number(v);
 const keepText = (v: string) => v;
 
@@ -69,7 +71,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir ?? 'memory://', {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText },
+    // Timestamps read by node-postgres's parser on both engines: PGlite's own turns years 1-99 into 1901-1999
+    // or 2001 (Date.UTC's two-digit years), so a date typed as year 0001 came back as 2001 without a word.
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText, [TIMESTAMPTZ]: pg.types.getTypeParser(TIMESTAMPTZ), [TIMESTAMP]: pg.types.getTypeParser(TIMESTAMP) },
     extensions: { pg_trgm },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

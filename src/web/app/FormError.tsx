@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../ui/index.ts';
 import type { ApiError } from './api-client.ts';
+import { translateMessage } from '../i18n/index.ts';
 
 /** The form-level summary: the API's detail (or the network error), announced. */
 export function FormError({ error }: { error: ApiError | null }) {
@@ -9,7 +10,14 @@ export function FormError({ error }: { error: ApiError | null }) {
   const hasFields = Object.keys(error.fieldErrors).length > 0;
   return (
     <Alert kind="error">
-      {error.code === 'network' ? t('errors.network') : hasFields ? t('common.fixErrors') : t('errors.generic', { message: error.message })}
+      {error.code === 'network'
+        ? t('errors.network')
+        : error.code === 'illegal_transition' || error.code === 'conflict'
+          ? // A rule refused the step: say which, in the officer's language (the field may not be on the form).
+            translateMessage(Object.values(error.fieldErrors)[0] ?? error.message)
+          : hasFields
+            ? t('common.fixErrors')
+            : t('errors.generic', { message: error.message })}
       {error.correlationId && error.status >= 500 ? <> {t('errors.correlation', { id: error.correlationId })}</> : null}
     </Alert>
   );

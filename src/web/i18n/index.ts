@@ -45,10 +45,26 @@ export function initI18n(): typeof i18n {
   return i18n;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An English message with {{placeholders}} as a pattern capturing their values ("cannot be before {{year}}"). */
+function messagePattern(template: string): RegExp | null {
+  if (!template.includes('{{')) return null;
+  const parts = template.split(/\{\{(\w+)\}\}/);
+  return new RegExp(`^${parts.map((p, i) => (i % 2 ? `(?<${p}>.+?)` : escapeRegExp(p))).join('')}$`);
+}
+
 /** Messages from the shared zod schemas and the API are English; Urdu gets a translation when there is one. */
 export function translateMessage(message: string): string {
   if (i18n.language !== 'ur') return message;
   const dict = ur.messages as Record<string, string>;
-  const key = Object.keys(en.messages).find((k) => (en.messages as Record<string, string>)[k] === message);
-  return (key && dict[key]) || message;
+  const english = en.messages as Record<string, string>;
+  const key = Object.keys(english).find((k) => english[k] === message);
+  if (key && dict[key]) return dict[key];
+  // Messages carrying a value (a year, a number of years): matched by pattern, the value put into the Urdu.
+  for (const [k, template] of Object.entries(english)) {
+    const m = messagePattern(template)?.exec(message);
+    if (m && dict[k]) return dict[k].replace(/\{\{(\w+)\}\}/g, (_, name: string) => m.groups?.[name] ?? '');
+  }
+  return message;
 }

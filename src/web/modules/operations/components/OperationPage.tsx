@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, DefinitionList, Empty, Loading, PageHeader, Panel, Stat } from '../../../ui/index.ts';
 import { FormError, QueryError } from '../../../app/FormError.tsx';
 import { useFormat } from '../../../i18n/format.ts';
+import { translateMessage } from '../../../i18n/index.ts';
 import type { ApiError } from '../../../app/api-client.ts';
 import { useOperation, useOperationAction } from '../hooks/use-operations.ts';
 import { useOutcomeCandidates } from '../hooks/use-outcome-candidates.ts';
@@ -83,7 +84,8 @@ export function OperationPage() {
           ) : null}
           {o.status !== 'executed' && !canExecute ? (
             <Panel title={t('operations.outcome')}>
-              <Empty>{t('common.none')}</Empty>
+              {/* Why the execution cannot be recorded yet (not approved, or before its planned time), in the officer's language. */}
+              {o.executeBlockedReason && o.status !== 'cancelled' ? <p className="muted" data-testid="execute-blocked">{translateMessage(o.executeBlockedReason)}</p> : <Empty>{t('common.none')}</Empty>}
             </Panel>
           ) : null}
         </div>

@@ -39,7 +39,7 @@ export function NewVictimForm({ caseId }: { caseId: string }) {
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="victim-form" autoComplete="off">
       <FormError error={form.formError} />
       <div className="row">
-        <SelectField label={t('persons.gender')} name="gender" value={form.values.gender} placeholder="—" onValue={(v) => form.set('gender', v)} options={(['female', 'male', 'other', 'unknown'] as const).map((g) => ({ value: g, label: t(`persons.genders.${g}`) }))} />
+        <SelectField label={t('persons.gender')} name="gender" value={form.values.gender} placeholder="—" onValue={(v) => form.set('gender', v)} error={form.error('gender')} options={(['female', 'male', 'other', 'unknown'] as const).map((g) => ({ value: g, label: t(`persons.genders.${g}`) }))} />
         <TextField label={t('victims.age')} name="ageAtIdentification" inputMode="numeric" value={form.values.age} onValue={(v) => form.set('age', v)} error={form.error('ageAtIdentification', 'age')} />
       </div>
       <TextField label={t('victims.identifiedAt')} name="identifiedAt" type="datetime-local" value={form.values.identifiedAt} onValue={(v) => form.set('identifiedAt', v)} error={form.error('identifiedAt')} />
