@@ -1,3 +1,4 @@
+import { resolveAllPersons } from '../modules/resolution/suggestion.service.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, type AppContext } from '../platform/context.ts';
@@ -202,6 +203,10 @@ async function loadDemoDataset(ctx: AppContext, opts: DemoOptions): Promise<Demo
   }
   // Care records were written as plaintext in bulk: sealed now, as at every start.
   await sealPlaintext(ctx);
+  // Likely duplicates among the demo persons (the man recorded in two districts, once in Urdu script) are
+  // proposed as they would be had each been typed in: one batch over the persons just written.
+  const resolved = await resolveAllPersons({ ...ctx, actor: systemActor('demo-loader') });
+  say(`${resolved.stored} possible duplicate persons proposed`);
   say(`loaded in ${Math.round(performance.now() - t0)} ms`);
   return done(dataset.users, true, counts);
 }

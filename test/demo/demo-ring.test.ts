@@ -78,4 +78,33 @@ describe.each(engines)('the demo ring in the database (%s)', (engine) => {
     expect(found.every((f) => f.date_of_birth !== null)).toBe(true);
     expect(new Set(found.map((f) => String(f.date_of_birth))).size).toBe(1);
   });
+
+  it('proposes the man recorded twice for merging, with reasons an analyst can read', async () => {
+    const page = (await t.call('analyst', 'GET', '/api/v1/person-suggestions?limit=100')).json();
+    const pair = page.items.find((x: { a: { displayName: string }; b: { displayName: string } }) =>
+      [x.a.displayName, x.b.displayName].sort().join(' | ') === ['Mohd Rafiq Bhutta', 'محمد رفیق بھٹہ'].sort().join(' | '));
+    expect(pair).toBeTruthy();
+    expect(pair.status).toBe('open');
+    expect(pair.reasons.length).toBeGreaterThan(1);
+  });
+
+  it('finds, through the graph API, the path from the arrested uploader to the ringleader through shared identifiers, each hop with its record', async () => {
+    const db = t.ctx.db;
+    const person = async (name: string) => (await db.selectFrom('persons').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+    const from = `person:${await person('Shafqat Laghari')}`;
+    const to = `person:${await person('Anselm Krötzberger')}`;
+    // Without the "in the same case" edges: the answer must go through the records that tie them (accounts, messages).
+    const kinds = ['uses', 'owns', 'holds', 'paid', 'viewed', 'hosted', 'communicated', 'found_on', 'seized_in', 'same_as', 'sender', 'recipient', 'participant', 'host', 'viewer', 'payer'];
+    const res = await t.call('analyst', 'GET', `/api/v1/graph/path?from=${from}&to=${to}&${kinds.map((k) => `edgeKinds=${k}`).join('&')}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.length).not.toBeNull();
+    expect(body.length).toBeLessThanOrEqual(6);
+    const path = body.paths[0];
+    const byId = new Map(body.edges.map((e: { id: string }) => [e.id, e]));
+    for (const e of path.edges) expect((byId.get(e) as { justification: { label: string } }).justification.label).toBeTruthy();
+    // Every node on the path is a person or an identifier entity: no case stands in for the evidence.
+    expect(path.nodes.every((n: string) => n.startsWith('person:') || n.startsWith('entity:'))).toBe(true);
+    expect(path.nodes.some((n: string) => n.startsWith('entity:'))).toBe(true);
+  });
 });

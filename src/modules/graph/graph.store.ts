@@ -321,10 +321,17 @@ export class GraphStore {
       const rows = await q.execute();
       await this.ensureNodes(rows.flatMap((r) => [`${r.from_type}:${r.from_id}`, `${r.to_type}:${r.to_id}`]));
       for (const r of rows) {
+        // A payment or a communication also writes links (entity.service.ts) so that lists of links show it; the
+        // graph reads those records themselves (loadPayments, loadParticipants): one edge per fact, not two.
+        if (r.source_type === 'payment' || r.source_type === 'communication') {
+          this.dropEdge(`link:${r.id}`);
+          continue;
+        }
         const src = r.source_type ? ` from ${r.source_type}${r.source_id ? ` ${r.source_id.slice(0, 8)}` : ''}` : '';
         this.putEdge(`link:${r.id}`, `${r.from_type}:${r.from_id}`, `${r.to_type}:${r.to_id}`, {
           kind: r.kind, recordCase: r.case_id, jType: 'link', jId: r.id, jLabel: `${r.kind.replace('_', ' ')} link${src}`,
           from: ms(r.observed_from), to: ms(r.observed_to), confidence: Number(r.confidence), recordedBy: r.recorded_by,
+          attrs: { sourceType: r.source_type, sourceId: r.source_id },
         });
       }
       if (ids || rows.length < PAGE) break;
@@ -335,7 +342,7 @@ export class GraphStore {
   private async loadPayments(ids?: string[]): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      let q = this.db.selectFrom('payments').select(['id', 'case_id', 'from_entity_id', 'to_entity_id', 'amount', 'currency', 'paid_at', 'reference', 'recorded_by']).orderBy('id').limit(PAGE);
+      let q = this.db.selectFrom('payments').select(['id', 'case_id', 'from_entity_id', 'to_entity_id', 'amount', 'currency', 'paid_at', 'reference', 'evidence_id', 'recorded_by']).orderBy('id').limit(PAGE);
       q = ids ? q.where('id', 'in', ids) : q.where('id', '>', after);
       const rows = await q.execute();
       await this.ensureNodes(rows.flatMap((r) => [`entity:${r.from_entity_id}`, `entity:${r.to_entity_id}`]));
@@ -343,7 +350,7 @@ export class GraphStore {
         const at = ms(r.paid_at);
         this.putEdge(`payment:${r.id}`, `entity:${r.from_entity_id}`, `entity:${r.to_entity_id}`, {
           kind: 'paid', recordCase: r.case_id, jType: 'payment', jId: r.id, jLabel: `payment ${Number(r.amount)} ${r.currency} on ${day(r.paid_at)}${r.reference ? ` ref ${r.reference.slice(0, 40)}` : ''}`,
-          from: at, to: at, confidence: 1, recordedBy: r.recorded_by, attrs: { amount: Number(r.amount), currency: r.currency },
+          from: at, to: at, confidence: 1, recordedBy: r.recorded_by, attrs: { amount: Number(r.amount), currency: r.currency, evidenceId: r.evidence_id },
         });
       }
       if (ids || rows.length < PAGE) break;
@@ -363,7 +370,7 @@ export class GraphStore {
     let after = '';
     for (;;) {
       let q = this.db.selectFrom('communication_participants').innerJoin('communications', 'communications.id', 'communication_participants.communication_id')
-        .select(['communication_participants.communication_id as cid', 'communication_participants.entity_id', 'communication_participants.role', 'communications.case_id', 'communications.kind', 'communications.started_at', 'communications.ended_at', 'communications.recorded_by'])
+        .select(['communication_participants.communication_id as cid', 'communication_participants.entity_id', 'communication_participants.role', 'communications.case_id', 'communications.kind', 'communications.started_at', 'communications.ended_at', 'communications.evidence_id', 'communications.recorded_by'])
         .orderBy('communication_participants.communication_id').orderBy('communication_participants.entity_id').orderBy('communication_participants.role').limit(PAGE);
       if (commIds) q = q.where('communication_participants.communication_id', 'in', commIds);
       else if (after) q = q.where(sql<boolean>`(communication_participants.communication_id::text || ':' || communication_participants.entity_id::text || ':' || communication_participants.role) > ${after}`);
@@ -373,6 +380,7 @@ export class GraphStore {
         this.putEdge(`part:${r.cid}:${r.entity_id}:${r.role}`, `entity:${r.entity_id}`, `communication:${r.cid}`, {
           kind: r.role, recordCase: r.case_id, jType: 'communication', jId: r.cid, jLabel: `${r.role} of ${r.kind.replace('_', ' ')} on ${day(r.started_at)}`,
           from: ms(r.started_at), to: ms(r.ended_at) ?? ms(r.started_at), confidence: 1, recordedBy: r.recorded_by,
+          attrs: { evidenceId: r.evidence_id },
         });
       }
       if (commIds || rows.length < PAGE) break;
