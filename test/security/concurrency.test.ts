@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
-import { addPerson, addVictim, openCase, setTeam } from '../operations/case-fixtures.ts';
+import { addPerson, addVictim, openCase, setTeam, toTrial } from '../operations/case-fixtures.ts';
 import { createApiToken } from '../../src/platform/auth/auth.service.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
 
@@ -141,6 +141,8 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
   });
 
   const plan = { name: 'Operation Race', plannedFor: '2025-05-23T04:00:00+05:00', place: 'Synthetic compound, Muzaffargarh', agencies: ['NCCIA Cyber Crime Wing'] };
+  // Approved before the raid (an approval given "now" would come after the execution's date and be refused).
+  const approval = { at: '2025-05-22T18:00:00+05:00' };
   const execution = (extra: object = {}) => ({ executedAt: '2025-05-23T09:00:00+05:00', durationMinutes: 120, ...extra });
 
   it('operations: one of many executions and cancellations of one operation wins, with its arrests and rescues once', async () => {
@@ -150,7 +152,7 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       const victim = await addVictim(t, caseId);
       const op = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/operations`, plan)).json().id as string;
       // Approvals race too: one approves, the rest find it approved.
-      const approvals = await burst(Array.from({ length: 4 }, () => () => t.call('supA', 'POST', `/api/v1/operations/${op}/approve`)));
+      const approvals = await burst(Array.from({ length: 4 }, () => () => t.call('supA', 'POST', `/api/v1/operations/${op}/approve`, approval)));
       expect(approvals.won).toHaveLength(1);
       expectCleanRefusals(approvals.lost);
       const res = await burst(Array.from({ length: BURST }, (_, i) => () => (i % 4 === 3
@@ -179,7 +181,7 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       const arrested = await addPerson(t, caseId, `Test Accused Mixed ${round}`, 'suspect', 'at_large');
       const other = await addPerson(t, caseId, `Test Accused Other ${round}`, 'suspect', 'at_large');
       const op = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/operations`, plan)).json().id as string;
-      expect((await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`)).statusCode).toBe(200);
+      expect((await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`, approval)).statusCode).toBe(200);
       const res = await Promise.all([
         t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, execution({ arrestedPersonIds: [arrested], seizedItems: [{ label: `Mixed laptop ${round}`, kind: 'computer' }] })),
         ...Array.from({ length: 3 }, (_, i) => t.call('invA', 'POST', `/api/v1/cases/${caseId}/timeline`, { kind: 'note', body: `parallel note ${i}` })),
@@ -224,15 +226,16 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
     for (let round = 0; round < ROUNDS; round++) {
       const caseId = await openCase(t, `Race verdict case ${round}`);
       await setTeam(t, caseId, ['invA', 'prosecutor']);
+      await toTrial(t, caseId); // charges and verdicts only while the trial court holds the case
       const accused = await addPerson(t, caseId, `Test Accused Court ${round}`, 'suspect', 'judicial_remand');
       expect((await t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, { personId: accused, offenceCode: 'PPC-377B', court, framedAt: '2025-08-01T10:00:00+05:00' })).statusCode).toBe(201);
       const charges = await burst(Array.from({ length: 4 }, () => () =>
         t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/charges`, { personId: accused, offenceCode: 'PECA-22', court, framedAt: '2025-08-01T10:00:00+05:00' })));
-      expect(charges.won).toHaveLength(1);
+      expect(charges.won, JSON.stringify(charges.lost.map((r) => r.body).slice(0, 2))).toHaveLength(1);
       expectCleanRefusals(charges.lost);
       const verdicts = await burst(Array.from({ length: BURST }, (_, i) => () =>
         t.call('prosecutor', 'POST', `/api/v1/cases/${caseId}/verdicts`, { personId: accused, outcome: i % 2 ? 'acquitted' : 'convicted', court, decidedAt: '2026-02-10T10:00:00+05:00' })));
-      expect(verdicts.won).toHaveLength(1);
+      expect(verdicts.won, JSON.stringify(verdicts.lost.map((r) => r.body).slice(0, 2))).toHaveLength(1);
       expectCleanRefusals(verdicts.lost);
       const stored = await t.ctx.db.selectFrom('verdicts').select(['id', 'outcome']).where('case_id', '=', caseId).execute();
       expect(stored).toHaveLength(1);
@@ -242,8 +245,9 @@ describe.each(engines)('concurrent conflicting writes on %s', (engine) => {
       expect(link.accused_status).toBe(stored[0]!.outcome);
 
       const appeals = await burst(Array.from({ length: BURST }, () => () =>
-        t.call('prosecutor', 'POST', `/api/v1/verdicts/${stored[0]!.id}/appeals`, { court: 'Lahore High Court', filedAt: '2026-03-01T10:00:00+05:00', filedBy: 'defence' })));
-      expect(appeals.won).toHaveLength(1);
+        t.call('prosecutor', 'POST', `/api/v1/verdicts/${stored[0]!.id}/appeals`, { court: 'Lahore High Court', filedAt: '2026-03-01T10:00:00+05:00', filedBy: stored[0]!.outcome === 'convicted' ? 'defence' : 'prosecution' })));
+      // The defence appeals a conviction, the prosecution an acquittal (whichever verdict won the race).
+      expect(appeals.won, JSON.stringify(appeals.lost.map((r) => r.body).slice(0, 2))).toHaveLength(1);
       expectCleanRefusals(appeals.lost);
       const pending = await t.ctx.db.selectFrom('appeals').select('id').where('verdict_id', '=', stored[0]!.id).where('status', '=', 'pending').execute();
       expect(pending).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOperationActions, checkOperationTransition, nextOperationStatuses, operationStatuses } from './operation.lifecycle.ts';
+import { allowedOperationActions, checkExecutionTime, checkOperationTransition, nextOperationStatuses, operationStatuses } from './operation.lifecycle.ts';
 
 describe('operation lifecycle', () => {
   it('goes planned -> approved -> executed', () => {
@@ -34,5 +34,18 @@ describe('operation lifecycle', () => {
     expect(allowedOperationActions('approved', { canWrite: true, isBranchSupervisor: false })).toEqual(['execute', 'cancel']);
     expect(allowedOperationActions('approved', { canWrite: false, isBranchSupervisor: false })).toEqual([]);
     expect(allowedOperationActions('executed', { canWrite: true, isBranchSupervisor: true })).toEqual([]);
+  });
+});
+
+describe('checkExecutionTime', () => {
+  const plannedFor = new Date('2025-05-23T04:00:00+05:00');
+  const approvedAt = new Date('2025-05-23T10:30:45+05:00');
+  it('refuses an execution before the approval or the plan, to the minute an officer types', () => {
+    expect(checkExecutionTime(new Date('2025-05-23T10:29:00+05:00'), { plannedFor, approvedAt })).not.toBeNull();
+    expect(checkExecutionTime(new Date('2025-05-23T03:59:00+05:00'), { plannedFor, approvedAt: null })).not.toBeNull();
+  });
+  it('accepts an execution typed in the minute of its approval (the form has no seconds)', () => {
+    expect(checkExecutionTime(new Date('2025-05-23T10:30:00+05:00'), { plannedFor, approvedAt })).toBeNull();
+    expect(checkExecutionTime(new Date('2025-05-23T04:00:00+05:00'), { plannedFor, approvedAt: null })).toBeNull();
   });
 });

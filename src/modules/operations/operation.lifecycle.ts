@@ -33,9 +33,13 @@ export const operationMessages = {
 } as const;
 
 /** When an operation is executed: after its approval and not before its planned time (null when fine). */
+// Compared to the minute: officers type times to the minute, so an execution recorded in the minute of its
+// approval (approved 10:30:45, executed "10:30") is not "before" it.
+const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
+
 export function checkExecutionTime(executedAt: Date, op: { plannedFor: Date; approvedAt: Date | null }): string | null {
-  if (op.approvedAt && executedAt < op.approvedAt) return operationMessages.beforeApproval;
-  if (executedAt < op.plannedFor) return operationMessages.beforePlanned;
+  if (op.approvedAt && minuteOf(executedAt) < minuteOf(op.approvedAt)) return operationMessages.beforeApproval;
+  if (minuteOf(executedAt) < minuteOf(op.plannedFor)) return operationMessages.beforePlanned;
   return null;
 }
 
