@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
-import { addPerson, addVictim, openCase, setTeam } from '../operations/case-fixtures.ts';
+import { addPerson, addVictim, openCase, setTeam, toTrial } from '../operations/case-fixtures.ts';
 import { can, roles, type Permission } from '../../src/platform/access/permissions.ts';
 import { scopes, scopeKinds, type ScopeKind } from '../../src/platform/access/scopes.ts';
 import type { RouteInfo, ScopeTarget } from '../../src/platform/access/route-access.ts';
@@ -100,6 +100,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     const out = {} as Record<ScopeKind, string>;
     out.case = await openCase(t, `Need-to-know case ${side}`, inv);
     await setTeam(t, out.case, [inv, 'prosecutor'], sup);
+    await toTrial(t, out.case, inv); // charges, verdicts and appeals below need the case in trial
     out.person = await addPerson(t, out.case, `Matrix Accused ${side}`, 'ringleader', 'judicial_remand');
     const twin = await addPerson(t, out.case, `Matrix Accused ${side} Twin`, 'suspect', 'at_large');
     const [pa, pb] = out.person < twin ? [out.person, twin] : [twin, out.person];
