@@ -321,9 +321,13 @@ export class GraphStore {
       const rows = await q.execute();
       await this.ensureNodes(rows.flatMap((r) => [`${r.from_type}:${r.from_id}`, `${r.to_type}:${r.to_id}`]));
       for (const r of rows) {
-        // A payment or a communication also writes links (entity.service.ts) so that lists of links show it; the
-        // graph reads those records themselves (loadPayments, loadParticipants): one edge per fact, not two.
-        if (r.source_type === 'payment' || r.source_type === 'communication') {
+        // A payment or a communication also writes mirror links (entity.service.ts: the payer --paid--> payee,
+        // each participant --role--> the communication) so that lists of links show it; the graph reads those
+        // records themselves (loadPayments, loadParticipants): one edge per fact, not two. Other links that cite
+        // a communication as their source (two accounts that messaged each other) are facts of their own.
+        const mirror = (r.source_type === 'payment' && r.kind === 'paid')
+          || (r.source_type === 'communication' && (r.to_type === 'communication' || r.from_type === 'communication'));
+        if (mirror) {
           this.dropEdge(`link:${r.id}`);
           continue;
         }
