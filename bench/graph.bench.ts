@@ -17,6 +17,7 @@ import pg from 'pg';
 import { connectedComponents } from 'graphology-components';
 import { migrateToLatest, openDatabase, type Db } from '../src/platform/db/database.ts';
 import { seedReferenceData } from '../src/modules/reference/reference.seed.ts';
+import { createRng } from '../src/demo/prng.ts';
 import { GraphStore } from '../src/modules/graph/graph.store.ts';
 import { fullView, type GraphView } from '../src/modules/graph/graph.access.ts';
 import { central, communities, neighbourhood, neighbourhoodIds, projection, shortestPaths, walker } from '../src/modules/graph/graph.queries.ts';
@@ -102,17 +103,8 @@ const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const round = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 100) / 100]));
 
-/** Deterministic sample of node numbers. */
-function sampler(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic sample of node numbers (the demo's seeded generator, mulberry32). */
+const sampler = (seed: number) => createRng(seed).next;
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30 * 10) / 10, node: process.version, loadavgAtStart: loadavg().map((x) => Math.round(x * 100) / 100) };
