@@ -113,6 +113,10 @@ interface Person {
   cnic: string;
   phones: string[];
   handles: string[];
+  /** The father's name (drawn after everything else, from a stream of its own: see generateResolutionSet). */
+  father?: { given: Name[]; muhammad: boolean; family: Name | null };
+  /** For a son generated with his father: the father. */
+  fatherPerson?: Person;
 }
 
 function cnicFor(r: () => number, district: number, male: boolean): string {
@@ -226,8 +230,49 @@ function writeRecord(r: () => number, p: Person, id: string): ResolutionRecord {
   return rec;
 }
 
+function fatherFor(r: () => number, p: Person): NonNullable<Person['father']> {
+  if (p.fatherPerson) return { given: p.fatherPerson.given, muhammad: p.fatherPerson.muhammad, family: p.fatherPerson.family };
+  const given = [pick(r, MALE)];
+  if (r() < 0.3) { const second = pick(r, MALE); if (second !== given[0]) given.push(second); }
+  // The family (caste, tribe) name passes from father to children; a person recorded without one has a
+  // father recorded without one too.
+  return { given, muhammad: r() < 0.45, family: p.family };
+}
+
+/** " s/o Father Name" in the script of the name, as an office writes it (parts dropped, spellings varied). */
+function writeFather(r: () => number, p: Person, script: 'latin' | 'urdu'): string {
+  const f = p.father!;
+  const parts: string[] = [];
+  const spell = (nm: Name): string => (script === 'urdu' ? pick(r, nm.urdu) : r() < 0.6 ? nm.latin[0]! : pick(r, nm.latin));
+  if (f.muhammad && r() < 0.85) {
+    if (script === 'urdu') parts.push('محمد');
+    else { const k = r(); parts.push(k < 0.5 ? 'Muhammad' : k < 0.75 ? 'Mohammad' : k < 0.9 ? 'Mohd' : 'M.'); }
+  }
+  f.given.forEach((g, i) => { if (i === 0 || r() < 0.7) parts.push(spell(g)); });
+  if (f.family && r() < 0.6) parts.push(spell(f.family));
+  if (script === 'latin' && parts.length > 1 && r() < 0.05) {
+    const i = f.muhammad ? parts.length - 1 : Math.floor(r() * parts.length);
+    parts[i] = typo(r, parts[i]!);
+  }
+  const rel = script === 'urdu'
+    ? (p.male ? 'ولد' : pick(r, ['بنت', 'دختر']))
+    : (p.male ? pick(r, ['s/o', 's/o', 'S/O', 'son of', 'S/o']) : pick(r, ['d/o', 'D/O', 'daughter of']));
+  return ` ${rel} ${parts.join(' ')}`;
+}
+
+export interface GeneratorOptions {
+  /**
+   * Share of records that give the person's father's name ("s/o ...", "ولد ..."): police and NADRA records
+   * almost always do, telecom and platform records do not. Default 0.5. Fathers are drawn from a random stream
+   * of their own, so the records are otherwise the same whatever the share (0 gives the data of before).
+   */
+  fatherRate?: number;
+}
+
 /** A labelled set of about `persons` invented people (and their records), from `seed`. */
-export function generateResolutionSet(seed: number, persons: number): LabelledSet {
+export function generateResolutionSet(seed: number, persons: number, opts: GeneratorOptions = {}): LabelledSet {
+  const fatherRate = opts.fatherRate ?? 0.5;
+  const rf = rng(seed ^ 0x5f3759df);
   const r = rng(seed);
   const rare: Name[] = Array.from({ length: Math.max(50, persons) }, () => inventName(r));
   const people: Person[] = [];
@@ -248,6 +293,7 @@ export function generateResolutionSet(seed: number, persons: number): LabelledSe
       const son = newPerson(r, rare, { male: true, family: father.family, district: father.district, phones: [father.phones[0]!], muhammad: father.muhammad });
       son.born = { ...son.born, y: father.born.y + 20 + Math.floor(r() * 15) };
       if (r() < 0.4) son.given = [son.given[0]!, father.given[0]!];
+      son.fatherPerson = father;
       people.push(father, son);
     } else {
       people.push(newPerson(r, rare));
@@ -259,7 +305,12 @@ export function generateResolutionSet(seed: number, persons: number): LabelledSe
     const k = r();
     const count = k < 0.55 ? 1 : k < 0.82 ? 2 : k < 0.95 ? 3 : 4;
     for (let c = 0; c < count; c++) {
-      records.push(writeRecord(r, p, `r${seed}-${records.length}`));
+      const rec = writeRecord(r, p, `r${seed}-${records.length}`);
+      if (fatherRate > 0 && rf() < fatherRate) {
+        p.father ??= fatherFor(rf, p);
+        rec.names = rec.names.map((nm) => nm + writeFather(rf, p, /[\u0600-\u06FF]/u.test(nm) ? 'urdu' : 'latin'));
+      }
+      records.push(rec);
       entity.push(e);
     }
   });

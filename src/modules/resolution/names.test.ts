@@ -66,3 +66,19 @@ describe('names: titles, relations and order', () => {
     expect(parseName('محمد الطاف').tokens).toHaveLength(2);
   });
 });
+
+describe('names: the father part', () => {
+  it('parses "s/o", "son of", "bin", "ولد", "بنت" as the father\'s name, and sets a husband ("w/o", "زوجہ") aside', () => {
+    const fatherKeys = (n: string): string[] | null => parseName(n).father?.tokens.map((t) => t.key) ?? null;
+    expect(fatherKeys('Javed Iqbal s/o Akbar Khan')).toEqual(['akbar', 'khan']);
+    expect(fatherKeys('Javed Iqbal S/O Akbar')).toEqual(['akbar']);
+    expect(fatherKeys('Javed son of Mohd Akbar')).toEqual(['muhammad', 'akbar']);
+    expect(fatherKeys('Ali bin Ahmed')).toEqual(['ahmad']);
+    expect(fatherKeys('علی ولد اکبر خان')).toEqual(['akbar', 'khan']);
+    expect(fatherKeys('فاطمہ بنت اکبر')).toEqual(['akbar']);
+    expect(fatherKeys('Sana w/o Akbar')).toBeNull();
+    expect(fatherKeys('ثناء زوجہ اکبر')).toBeNull();
+    expect(keys('Sana w/o Akbar')).toEqual(['sana']);
+    expect(fatherKeys('Javed Iqbal')).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 // Names made comparable across spellings and scripts. Each name is cut to the person's own name (a
-// "s/o Father" part is dropped), split into tokens, compound parts joined (Abdul Rehman, Zia-ur-Rehman,
+// "s/o Father" part is parsed apart as the father's name), split into tokens, compound parts joined (Abdul Rehman, Zia-ur-Rehman,
 // Nizamuddin, Inam Ullah are one token as in Urdu), titles and honorifics set aside (Hafiz, Haji, Malik, Rana,
 // Syed, Mian, Ch., Mr., ...), and every token reduced to
 // - a key: the canonical spelling for common names in the table (given-names.ts), otherwise the skeleton;
@@ -33,6 +33,8 @@ export interface ParsedName {
   raw: string;
   tokens: NameToken[];
   titles: string[];
+  /** The father's name of "X s/o Y", "X ولد Y", "X bin Y" (parsed the same way), when the name gives one. */
+  father: ParsedName | null;
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
@@ -129,8 +131,10 @@ const URDU_TITLES = new Set(
     'خواجہ', 'مرزا', 'راؤ', 'نواب', 'آغا', 'صوفی', 'بی', 'بیبی', 'بیگم'].map(foldUrdu),
 );
 
-// "Ali s/o Akbar", "علی ولد اکبر": the part after the relation names someone else.
-const RELATION = /\s+(?:s\/o|d\/o|w\/o|son of|daughter of|wife of|ولد|بنت|زوجہ|ولدیت)(?:\s|$).*$/iu;
+// "Ali s/o Akbar", "علی ولد اکبر": the part after the relation names someone else: the father (kept, as
+// evidence of its own) or the husband (set aside).
+const RELATION = /\s+(s\/o|d\/o|w\/o|son of|daughter of|wife of|bin|ibn|ولد|بنت|زوجہ|ولدیت|بن|ابن|دختر)(?=\s|$)(.*)$/iu;
+const HUSBAND = /^(?:w\/o|wife of|زوجہ)$/iu;
 const LATIN_CONNECTORS = new Set(['ul', 'ur', 'us', 'un', 'ud', 'uz', 'ut', 'ush', 'al', 'el', 'ud', 'ad', 'ar', 'as', 'an', 'az']);
 const AFTER_UL = '(?:rehman|rahman|rashid|rasheed|rauf|razzaq|razaq|din|deen|sattar|salam|samad|shakoor|nasir|noor|zaman|haq|ain|hassan|hasan|qadir|qayyum|majeed|wahab|wahid|ghafoor|hameed|latif|aziz|karim|kareem|jabbar|ghani|malik)';
 // Skeletons of the names that follow "ul" (Urdu writes them joined with al-: الرحمن، الدین، اللہ).
@@ -229,7 +233,11 @@ function isTitle(raw: RawToken): boolean {
 
 /** Parses one name as written into comparable tokens and the titles set aside. */
 export function parseName(raw: string): ParsedName {
-  const own = raw.normalize('NFKC').replace(RELATION, '');
+  const text = raw.normalize('NFKC');
+  const rel = RELATION.exec(text);
+  const own = rel ? text.slice(0, rel.index) : text;
+  const relative = rel && !HUSBAND.test(rel[1]!) ? parseName(rel[2]!.trim()) : null;
+  const father = relative && relative.tokens.length > 0 ? relative : null;
   const joined = joinCompounds(splitTokens(own));
   const titles: string[] = [];
   let kept = joined.filter((t) => {
@@ -243,7 +251,7 @@ export function parseName(raw: string): ParsedName {
     const tok = makeToken(t);
     if (tok) tokens.push(tok);
   }
-  return { raw, tokens, titles };
+  return { raw, tokens, titles, father };
 }
 
 /** The letter an initial stands for, comparable with a token's skeleton (vowels are one class). */

@@ -28,6 +28,11 @@ export interface BirthDate {
 export interface PreparedRecord {
   id: string;
   names: ParsedName[];
+  /**
+   * Fathers' names given with the names ("s/o ..."), each without the name parts the record's own names
+   * already carry (the family name a son shares is weighed once, with his own name); distinct, non-empty.
+   */
+  fathers: ParsedName[];
   birth: BirthDate | null;
   district: string | null;
   districtKey: string | null;
@@ -74,11 +79,30 @@ function uniq<T>(xs: (T | null)[]): T[] {
 }
 
 /** Prepares a record; identifiers that cannot be read are left out (validation is the caller's job). */
+/** The fathers' names of a record's names, without the parts its own names carry. */
+export function fathersOf(names: ParsedName[]): ParsedName[] {
+  const own = new Set<string>();
+  for (const n of names) for (const t of n.tokens) if (!t.initial) own.add(t.key);
+  const out: ParsedName[] = [];
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (!n.father) continue;
+    const tokens = n.father.tokens.filter((t) => t.initial || !own.has(t.key));
+    if (!tokens.some((t) => !t.initial)) continue;
+    const key = tokens.map((t) => t.key).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(tokens.length === n.father.tokens.length ? n.father : { ...n.father, tokens });
+  }
+  return out;
+}
+
 export function prepareRecord(r: ResolutionRecord): PreparedRecord {
   const names = r.names.map(parseName).filter((n) => n.tokens.length > 0);
   return {
     id: r.id,
     names,
+    fathers: fathersOf(names),
     birth: r.dateOfBirth ? parseBirthDate(r.dateOfBirth) : null,
     district: r.district?.trim() || null,
     districtKey: r.district ? districtKey(r.district) : null,

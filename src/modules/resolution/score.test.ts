@@ -103,3 +103,22 @@ describe('scoreOnly, the fast path of a batch', () => {
     expect(compared).toBeGreaterThan(10000);
   });
 });
+
+describe('score: the father\'s name', () => {
+  it('counts fathers\' names that agree across scripts, counts different fathers against, and weighs a shared family name once', () => {
+    const freq = { records: 1000, tokenRecords: () => 5, identifierRecords: () => 0, datedRecords: () => 0, birthYearRecords: () => 0, districtedRecords: () => 0, districtRecords: () => 0 };
+    const base = { id: 'a', names: ['Muhammad Ali Jozaqat s/o Akbar Jozaqat'] };
+    const same = scorePair(prepareRecord(base), prepareRecord({ id: 'b', names: ['محمد علی جوزاقت ولد اکبر'] }), freq, true);
+    const other = scorePair(prepareRecord(base), prepareRecord({ id: 'c', names: ['محمد علی جوزاقت ولد نوید'] }), freq, true);
+    const none = scorePair(prepareRecord(base), prepareRecord({ id: 'd', names: ['محمد علی جوزاقت'] }), freq, true);
+    const f = (s: typeof same): number | undefined => s.reasons.find((r) => r.field === 'father')?.weight;
+    expect(f(same)).toBeGreaterThan(3);
+    expect(f(other)).toBeLessThan(0);
+    expect(f(none)).toBeUndefined();
+    expect(same.score).toBeGreaterThan(none.score);
+    expect(none.score).toBeGreaterThan(other.score);
+    // Jozaqat is the son's own family name: the father part compared is Akbar alone
+    expect(prepareRecord(base).fathers[0]!.tokens.map((t) => t.key)).toEqual(['akbar']);
+    expect(scoreOnly(prepareRecord(base), prepareRecord({ id: 'b', names: ['محمد علی جوزاقت ولد اکبر'] }), freq)).toBe(same.score);
+  });
+});

@@ -9,7 +9,7 @@ import { type NameToken, type ParsedName, initialLetter } from './names.ts';
 import type { BirthDate, PreparedRecord } from './record.ts';
 
 export interface Reason {
-  field: 'prior' | 'name' | 'cnic' | 'passport' | 'phone' | 'handle' | 'wallet' | 'dateOfBirth' | 'district';
+  field: 'prior' | 'name' | 'father' | 'cnic' | 'passport' | 'phone' | 'handle' | 'wallet' | 'dateOfBirth' | 'district';
   detail: string;
   weight: number;
 }
@@ -205,6 +205,15 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
   return { weight, parts, conflicts };
 }
 
+// A father's name is weighed like a name (rare names count more, different names count against), within
+// bounds: it is written more loosely than the person's own name (parts dropped, only the given name), and a
+// father's name agreeing says a little less than the person's own (brothers share it).
+const FATHER_MIN = -6;
+const FATHER_MAX = 10;
+function fatherWeight(w: number): number {
+  return w > FATHER_MAX ? FATHER_MAX : w < FATHER_MIN ? FATHER_MIN : w;
+}
+
 /** Share of dated records born in that year (with a floor so a rare year does not weigh too much). */
 function yearShare(freq: Frequencies, year: number): number {
   const dated = freq.datedRecords();
@@ -286,6 +295,16 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     }
   }
   if (bestName !== -Infinity) add('name', round2(bestName), () => bestDetail);
+  if (a.fathers.length && b.fathers.length) {
+    let best = -Infinity, detail = '';
+    for (const fa of a.fathers) {
+      for (const fb of b.fathers) {
+        const c = compareNames(fa, fb, freq, explain);
+        if (c.weight > best) { best = c.weight; if (explain) detail = `fathers ${fa.raw} ~ ${fb.raw}: ${c.parts.join(', ')}`; }
+      }
+    }
+    add('father', round2(fatherWeight(best)), () => detail);
+  }
 
   if (a.cnic && b.cnic) {
     const ca = a.cnic, cb = b.cnic;
@@ -333,6 +352,11 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     }
   }
   if (bestName !== -Infinity) total += round2(bestName);
+  if (a.fathers.length && b.fathers.length) {
+    let best = -Infinity;
+    for (const fa of a.fathers) for (const fb of b.fathers) { const w = nameWeight(fa, fb, freq); if (w > best) best = w; }
+    total += round2(fatherWeight(best));
+  }
   if (a.cnic && b.cnic) {
     if (a.cnic === b.cnic) total += round2(Math.log2(0.95 * n));
     else total += cnicNearMiss(a.cnic, b.cnic) ? 4 : -8;

@@ -3,7 +3,7 @@ import { isoDate, pageOf, pageQuery } from '../../platform/http/schema-kit.ts';
 
 // Duplicate-person suggestions: shapes shared by the routes and the web app (pure zod).
 export const reasonSchema = z.object({
-  field: z.enum(['prior', 'name', 'cnic', 'passport', 'phone', 'handle', 'wallet', 'dateOfBirth', 'district']),
+  field: z.enum(['prior', 'name', 'father', 'cnic', 'passport', 'phone', 'handle', 'wallet', 'dateOfBirth', 'district']),
   detail: z.string(),
   weight: z.number(),
 });

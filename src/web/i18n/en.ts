@@ -369,7 +369,7 @@ export const en = {
     field: 'Field',
     detail: 'What was compared',
     weight: 'Weight',
-    fields: { prior: 'Starting odds', name: 'Name', cnic: 'CNIC', passport: 'Passport', phone: 'Phone', handle: 'Handle', wallet: 'Wallet', dateOfBirth: 'Date of birth', district: 'District' },
+    fields: { prior: 'Starting odds', name: 'Name', father: "Father's name", cnic: 'CNIC', passport: 'Passport', phone: 'Phone', handle: 'Handle', wallet: 'Wallet', dateOfBirth: 'Date of birth', district: 'District' },
     recordA: 'Record A',
     recordB: 'Record B',
     names: 'Names',

@@ -371,7 +371,7 @@ export const ur: Translations = {
     field: 'خانہ',
     detail: 'کس چیز کا موازنہ ہوا',
     weight: 'وزن',
-    fields: { prior: 'ابتدائی امکان', name: 'نام', cnic: 'شناختی کارڈ', passport: 'پاسپورٹ', phone: 'فون', handle: 'ہینڈل', wallet: 'والٹ', dateOfBirth: 'تاریخ پیدائش', district: 'ضلع' },
+    fields: { prior: 'ابتدائی امکان', name: 'نام', father: 'والد کا نام', cnic: 'شناختی کارڈ', passport: 'پاسپورٹ', phone: 'فون', handle: 'ہینڈل', wallet: 'والٹ', dateOfBirth: 'تاریخ پیدائش', district: 'ضلع' },
     recordA: 'ریکارڈ A',
     recordB: 'ریکارڈ B',
     names: 'نام',
