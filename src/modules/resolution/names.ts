@@ -133,7 +133,8 @@ const URDU_TITLES = new Set(
 
 // "Ali s/o Akbar", "علی ولد اکبر": the part after the relation names someone else: the father (kept, as
 // evidence of its own) or the husband (set aside).
-const RELATION = /\s+(s\/o|d\/o|w\/o|son of|daughter of|wife of|bin|ibn|ولد|بنت|زوجہ|ولدیت|بن|ابن|دختر)(?=\s|$)(.*)$/iu;
+// "bin" and "بن" only with a name after them (a family name may be written بن).
+const RELATION = /\s+(?:(s\/o|d\/o|w\/o|son of|daughter of|wife of|ولد|بنت|زوجہ|ولدیت|دختر)(?=\s|$)(.*)|(bin|ibn|بن|ابن)\s+(\S.*))$/iu;
 const HUSBAND = /^(?:w\/o|wife of|زوجہ)$/iu;
 const LATIN_CONNECTORS = new Set(['ul', 'ur', 'us', 'un', 'ud', 'uz', 'ut', 'ush', 'al', 'el', 'ud', 'ad', 'ar', 'as', 'an', 'az']);
 const AFTER_UL = '(?:rehman|rahman|rashid|rasheed|rauf|razzaq|razaq|din|deen|sattar|salam|samad|shakoor|nasir|noor|zaman|haq|ain|hassan|hasan|qadir|qayyum|majeed|wahab|wahid|ghafoor|hameed|latif|aziz|karim|kareem|jabbar|ghani|malik)';
@@ -206,6 +207,25 @@ function latinForm(text: string): string {
   return plain;
 }
 
+// Parsed tokens and names are kept for reuse (a million records hold a few hundred thousand distinct names
+// and far fewer distinct tokens): they are read-only except for the weight cache, which is keyed by the counts
+// it was computed from. Each cache is emptied when it grows past its bound.
+const CACHE_BOUND = 500_000;
+const tokenCache = new Map<string, NameToken | null>();
+const nameCache = new Map<string, ParsedName>();
+const titleCache = new Map<string, boolean>();
+
+function cachedToken(raw: RawToken): NameToken | null {
+  const k = raw.script === 'urdu' ? raw.text : `${raw.dotted ? '.' : ' '}${raw.text}`;
+  let t = tokenCache.get(k);
+  if (t === undefined) {
+    if (tokenCache.size >= CACHE_BOUND) tokenCache.clear();
+    t = makeToken(raw);
+    tokenCache.set(k, t);
+  }
+  return t;
+}
+
 function makeToken(raw: RawToken): NameToken | null {
   if (raw.script === 'urdu') {
     const folded = foldUrdu(raw.text).replace(/[^\p{L}]/gu, '');
@@ -227,16 +247,32 @@ function makeToken(raw: RawToken): NameToken | null {
 }
 
 function isTitle(raw: RawToken): boolean {
-  if (raw.script === 'latin') return LATIN_TITLES.has(plainLatin(raw.text));
-  return URDU_TITLES.has(foldUrdu(raw.text));
+  let t = titleCache.get(raw.text);
+  if (t === undefined) {
+    if (titleCache.size >= CACHE_BOUND) titleCache.clear();
+    t = raw.script === 'latin' ? LATIN_TITLES.has(plainLatin(raw.text)) : URDU_TITLES.has(foldUrdu(raw.text));
+    titleCache.set(raw.text, t);
+  }
+  return t;
 }
 
-/** Parses one name as written into comparable tokens and the titles set aside. */
+/** Parses one name as written into comparable tokens and the titles set aside (shared, read-only result). */
 export function parseName(raw: string): ParsedName {
+  let p = nameCache.get(raw);
+  if (p === undefined) {
+    if (nameCache.size >= CACHE_BOUND) nameCache.clear();
+    p = parseNameUncached(raw);
+    nameCache.set(raw, p);
+  }
+  return p;
+}
+
+function parseNameUncached(raw: string): ParsedName {
   const text = raw.normalize('NFKC');
   const rel = RELATION.exec(text);
   const own = rel ? text.slice(0, rel.index) : text;
-  const relative = rel && !HUSBAND.test(rel[1]!) ? parseName(rel[2]!.trim()) : null;
+  const marker = rel ? rel[1] ?? rel[3]! : '';
+  const relative = rel && !HUSBAND.test(marker) ? parseName((rel[2] ?? rel[4]!).trim()) : null;
   const father = relative && relative.tokens.length > 0 ? relative : null;
   const joined = joinCompounds(splitTokens(own));
   const titles: string[] = [];
@@ -248,7 +284,7 @@ export function parseName(raw: string): ParsedName {
   if (kept.length === 0) { kept = joined; titles.length = 0; }
   const tokens: NameToken[] = [];
   for (const t of kept) {
-    const tok = makeToken(t);
+    const tok = cachedToken(t);
     if (tok) tokens.push(tok);
   }
   return { raw, tokens, titles, father };

@@ -25,6 +25,8 @@ export interface BirthDate {
   text: string;
 }
 
+export interface ScoreCache { version: number; of: object; prior: number; nameMax: number; fatherMax: number; district: number; yearShare: number }
+
 export interface PreparedRecord {
   id: string;
   names: ParsedName[];
@@ -41,6 +43,8 @@ export interface PreparedRecord {
   handles: string[];
   passport: string | null;
   wallets: string[];
+  /** Per-record figures score.ts derives from the counts (bounds for pruning), kept while the counts stay. */
+  scoreCache: ScoreCache | null;
 }
 
 /** Reads a date of birth; null when it is not one of the accepted shapes or not a real date. */
@@ -63,8 +67,20 @@ export function parseBirthDate(text: string): BirthDate | null {
   return { year: y, month: m, day: d, weak, text: s };
 }
 
+const districtKeys = new Map<string, string | null>();
+
 /** A district name comparable across spellings and scripts (Lahore ~ لاہور). */
 export function districtKey(text: string): string | null {
+  let k = districtKeys.get(text);
+  if (k === undefined) {
+    if (districtKeys.size >= 100_000) districtKeys.clear();
+    k = districtKeyUncached(text);
+    districtKeys.set(text, k);
+  }
+  return k;
+}
+
+function districtKeyUncached(text: string): string | null {
   const t = text.trim();
   if (!t) return null;
   const parts = t.split(/[\s,-]+/u).filter(Boolean);
@@ -111,5 +127,6 @@ export function prepareRecord(r: ResolutionRecord): PreparedRecord {
     handles: uniq((r.handles ?? []).map(handleKey)),
     passport: r.passport ? passportKey(r.passport) : null,
     wallets: uniq((r.wallets ?? []).map(walletKey)),
+    scoreCache: null,
   };
 }

@@ -9,7 +9,7 @@
 //   `index.add(record)` adds it, `index.remove(id)` takes one out (after a merge or an undo);
 // - in batch: `resolveAll(records)` or, per record, `index.pairsOf(i)` for pairs with earlier records.
 import { type PreparedRecord, type ResolutionRecord, prepareRecord } from './record.ts';
-import { type Frequencies, type Reason, scoreOnly, scorePair } from './score.ts';
+import { type Frequencies, type Reason, scoreAtLeast, scorePair } from './score.ts';
 
 /** Pairs scoring at least this are proposed (chosen on the tuning split, see docs/benchmarks.md). */
 export const DEFAULT_THRESHOLD = 2;
@@ -39,7 +39,6 @@ export function blockKeys(p: PreparedRecord): string[] {
     const sk = [...new Set(n.tokens.filter((t) => !t.initial).map((t) => t.skeleton))].sort();
     for (const s of sk) {
       if (year) keys.add(`y${s}|${year}`);
-      if (p.districtKey) keys.add(`g${s}|${p.districtKey}`);
       if (s.length < 3) continue;
       keys.add(`d${s}`);
       if (s.length >= 4) for (let i = 0; i < s.length; i++) keys.add(`d${s.slice(0, i)}${s.slice(i + 1)}`);
@@ -213,7 +212,7 @@ export class ResolutionIndex implements Frequencies {
     this.candidates(blockKeys(p), (j) => {
       const q = this.items[j]!;
       if (q.id === p.id) return;
-      if (scoreOnly(p, q, this) < threshold) return;
+      if (scoreAtLeast(p, q, this, threshold) < threshold) return;
       const { score, reasons } = scorePair(p, q, this, true);
       out.push({ a: p.id, b: q.id, score, reasons });
     });
@@ -228,7 +227,7 @@ export class ResolutionIndex implements Frequencies {
     const out: Suggestion[] = [];
     this.candidates(this.keysAt[i]!, (j) => {
       const q = this.items[j]!;
-      if (scoreOnly(q, p, this) < threshold) return;
+      if (scoreAtLeast(q, p, this, threshold) < threshold) return;
       const { score, reasons } = scorePair(q, p, this, true);
       out.push({ a: q.id, b: p.id, score, reasons });
     }, i);

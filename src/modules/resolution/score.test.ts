@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResolutionIndex } from './resolution-index.ts';
 import { prepareRecord, type ResolutionRecord } from './record.ts';
-import { nearSkeletons, scoreOnly, scorePair } from './score.ts';
+import { nearSkeletons, scoreAtLeast, scoreOnly, scorePair } from './score.ts';
 import { generateResolutionSet } from '../../../bench/resolution-data.ts';
 
 /** An index of many unrelated people, so that frequencies are those of a realistic population. */
@@ -101,6 +101,24 @@ describe('scoreOnly, the fast path of a batch', () => {
       }
     }
     expect(compared).toBeGreaterThan(10000);
+  });
+
+  it('scoreAtLeast drops only pairs scoring below the threshold, and gives the exact score of the others', () => {
+    const set = generateResolutionSet(4, 400);
+    const index = new ResolutionIndex();
+    for (const r of set.records) index.add(r);
+    let wrong = 0, dropped = 0, kept = 0;
+    for (const threshold of [-10, 0, 2, 6]) {
+      for (let i = 0; i < index.size; i++) {
+        for (let j = i % 3; j < i; j += 3) {
+          const a = index.at(j)!, b = index.at(i)!;
+          const exact = scoreOnly(a, b, index), s = scoreAtLeast(a, b, index, threshold);
+          if (s === -Infinity) { dropped++; if (exact >= threshold) wrong++; } else { kept++; if (s !== exact) wrong++; }
+        }
+      }
+    }
+    expect(wrong).toBe(0);
+    expect(dropped).toBeGreaterThan(kept);
   });
 });
 

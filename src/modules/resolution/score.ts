@@ -6,7 +6,7 @@
 import { distance } from 'fastest-levenshtein';
 import { cnicNearMiss, formatCnic } from './identifiers.ts';
 import { type NameToken, type ParsedName, initialLetter } from './names.ts';
-import type { BirthDate, PreparedRecord } from './record.ts';
+import type { BirthDate, PreparedRecord, ScoreCache } from './record.ts';
 
 export interface Reason {
   field: 'prior' | 'name' | 'father' | 'cnic' | 'passport' | 'phone' | 'handle' | 'wallet' | 'dateOfBirth' | 'district';
@@ -375,6 +375,68 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
   return round2(total);
 }
 
+/** The largest weight a name of the record could add: each token at most its weight (an initial 0.5). */
+function nameCeiling(names: ParsedName[], freq: Frequencies): number {
+  let best = 0;
+  for (const n of names) {
+    let s = 0;
+    for (const t of n.tokens) {
+      const w = t.initial ? 0.5 : tokenWeight(freq, t);
+      s += w > 0.5 ? w : 0.5;
+    }
+    if (s > best) best = s;
+  }
+  return best;
+}
+
+function recordCache(p: PreparedRecord, freq: Frequencies): ScoreCache {
+  const v = freq.version;
+  const c = p.scoreCache;
+  if (c !== null && v !== undefined && c.version === v && c.of === freq) return c;
+  const fresh: ScoreCache = {
+    version: v ?? -1,
+    of: freq,
+    prior: round2(-Math.log2(Math.max(freq.records, 2))),
+    nameMax: nameCeiling(p.names, freq),
+    fatherMax: nameCeiling(p.fathers, freq),
+    district: p.districtKey ? round2(Math.log2(0.7 / Math.max(1 / 200, (freq.districtRecords(p.districtKey) + 1) / (freq.districtedRecords() + 20)))) : 0,
+    yearShare: p.birth ? yearShare(freq, p.birth.year) : 0,
+  };
+  if (v !== undefined) p.scoreCache = fresh;
+  return fresh;
+}
+
+/** Margin for the different order in which the bound and the score add their rounded parts. */
+const BOUND_SLACK = 0.05;
+
+/**
+ * scoreOnly for a batch that keeps only pairs scoring at least `threshold`: first an upper bound from the
+ * cheap fields (exact) and the largest weight each side's names could add (cached per record while the counts
+ * do not change); when even that stays below the threshold the pair is dropped (-Infinity) without comparing
+ * names. Otherwise the exact scoreOnly. A test checks it never drops a pair scoring at least the threshold.
+ */
+export function scoreAtLeast(a: PreparedRecord, b: PreparedRecord, freq: Frequencies, threshold: number): number {
+  const ca = recordCache(a, freq), cb = recordCache(b, freq);
+  let ub = ca.prior;
+  if (a.names.length && b.names.length) ub += round2(ca.nameMax < cb.nameMax ? ca.nameMax : cb.nameMax);
+  if (a.fathers.length && b.fathers.length) ub += round2(fatherWeight(ca.fatherMax < cb.fatherMax ? ca.fatherMax : cb.fatherMax));
+  if (a.cnic && b.cnic) {
+    if (a.cnic === b.cnic) return scoreOnly(a, b, freq);
+    ub += cnicNearMiss(a.cnic, b.cnic) ? 4 : -8;
+  }
+  if (a.passport && b.passport) {
+    if (a.passport === b.passport) return scoreOnly(a, b, freq);
+    ub -= 1;
+  }
+  if (a.phones.length && b.phones.length) ub += sharedWeight('phone', a.phones, b.phones, freq, false);
+  if (a.handles.length && b.handles.length) ub += sharedWeight('handle', a.handles, b.handles, freq, false);
+  if (a.wallets.length && b.wallets.length) ub += sharedWeight('wallet', a.wallets, b.wallets, freq, false);
+  if (a.birth && b.birth) ub += dobWeightWith(a.birth, b.birth, ca.yearShare);
+  if (a.districtKey && b.districtKey) ub += a.districtKey === b.districtKey ? ca.district : -1.5;
+  if (ub + BOUND_SLACK < threshold) return -Infinity;
+  return scoreOnly(a, b, freq);
+}
+
 function sharedWeight(field: 'phone' | 'handle' | 'wallet', xs: string[], ys: string[], freq: Frequencies, namesConflict: boolean): number {
   let best = 0, others = 0;
   for (const x of xs) {
@@ -389,9 +451,12 @@ function sharedWeight(field: 'phone' | 'handle' | 'wallet', xs: string[], ys: st
 }
 
 function dobWeight(a: BirthDate, b: BirthDate, freq: Frequencies): number {
+  return Math.abs(a.year - b.year) >= 15 ? -14 : dobWeightWith(a, b, yearShare(freq, a.year));
+}
+
+function dobWeightWith(a: BirthDate, b: BirthDate, py: number): number {
   const gap = Math.abs(a.year - b.year);
   if (gap >= 15) return -14;
-  const py = yearShare(freq, a.year);
   if (!a.weak && !b.weak) {
     if (gap === 0 && a.month === b.month && a.day === b.day) return round2(Math.log2(0.85 / (py / 365)));
     if (gap === 0 && a.month === b.day && a.day === b.month) return round2(Math.log2(0.02 / (py / 365)));
