@@ -37,6 +37,7 @@ export async function personRecords(ctx: AppContext, ids?: readonly string[]): P
   const wanted = persons.map((p) => p.id);
   const names = new Map<string, string[]>();
   const idents = new Map<string, { phones: string[]; handles: string[]; wallets: string[] }>();
+  const districts = new Map<string, string>();
   for (let i = 0; i < wanted.length; i += 5000) {
     const part = wanted.slice(i, i + 5000);
     for (const n of await ctx.db.selectFrom('person_names').select(['person_id', 'name']).where('person_id', 'in', part).orderBy('id').execute()) {
@@ -48,6 +49,12 @@ export async function personRecords(ctx: AppContext, ids?: readonly string[]): P
       .select(['links.from_id as person_id', 'entities.kind', 'entities.key'])
       .where('links.from_type', '=', 'person').where('links.to_type', '=', 'entity').where('links.from_id', 'in', part)
       .where('entities.kind', 'in', ['phone', 'account', 'wallet']).orderBy('links.recorded_at').orderBy('links.id').execute();
+    // The place: the district of the branch of the person's first case (supporting evidence, as the district
+    // of `amaan resolve`; its weight comes from how many persons share it).
+    const placed = await ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id').innerJoin('branches', 'branches.id', 'cases.branch_id')
+      .select(['case_persons.person_id', 'branches.district']).where('case_persons.person_id', 'in', part)
+      .orderBy('case_persons.added_at').orderBy('case_persons.case_id').execute();
+    for (const x of placed) if (!districts.has(x.person_id)) districts.set(x.person_id, x.district);
     for (const x of held) {
       const e = idents.get(x.person_id) ?? { phones: [], handles: [], wallets: [] };
       idents.set(x.person_id, e);
@@ -63,6 +70,8 @@ export async function personRecords(ctx: AppContext, ids?: readonly string[]): P
     const e = idents.get(p.id);
     const r: ResolutionRecord = { id: p.id, names: n };
     if (p.date_of_birth) r.dateOfBirth = String(p.date_of_birth).slice(0, 10);
+    const district = districts.get(p.id);
+    if (district) r.district = district;
     if (numbers.cnic) r.cnic = numbers.cnic;
     if (numbers.passport) r.passport = numbers.passport;
     if (e?.phones.length) r.phones = e.phones;
