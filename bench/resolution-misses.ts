@@ -1,13 +1,13 @@
 // Diagnosis of missed true pairs on the tuning split: for each cross-script true pair not proposed, whether
 // blocking ever compared the two records and, if it did, the score and its reasons.
-//   node --import tsx bench/resolution-misses.ts [--persons 3000] [--seed 1] [--show 30]
+//   node --import tsx bench/resolution-misses.ts [--persons 3000] [--seed 1] [--show 30] [--father-rate 0.5]
 import { parseArgs } from 'node:util';
 import { generateResolutionSet } from './resolution-data.ts';
 import { ResolutionIndex, DEFAULT_THRESHOLD, blockKeys } from '../src/modules/resolution/resolution-index.ts';
 import { scorePair } from '../src/modules/resolution/score.ts';
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '3000' }, seed: { type: 'string', default: '1' }, show: { type: 'string', default: '30' } } });
-const set = generateResolutionSet(Number(values.seed), Number(values.persons));
+const { values } = parseArgs({ options: { persons: { type: 'string', default: '3000' }, seed: { type: 'string', default: '1' }, 'father-rate': { type: 'string', default: '0.5' }, show: { type: 'string', default: '30' } } });
+const set = generateResolutionSet(Number(values.seed), Number(values.persons), { fatherRate: Number(values['father-rate']) });
 const index = new ResolutionIndex();
 for (const r of set.records) index.add(r);
 const A = /[\u0600-\u06FF]/u, L = /[A-Za-z]/;
