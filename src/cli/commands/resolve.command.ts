@@ -38,6 +38,8 @@ export function register(program: Command): void {
         '   "district": "Lahore", "phones": ["0300-1234567"], "cnic": "35202-1234567-1", "handles": ["@asif87"]}\n' +
         'Only id and names are required; dateOfBirth is YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY; "passport" and\n' +
         '"wallets" (e.g. "jazzcash:0300-1234567") are read too; other fields are ignored.\n' +
+        'A name may carry the father\'s name ("Ali Raza s/o Akbar Khan", "علی رضا ولد اکبر خان"): it is compared\n' +
+        'as evidence of its own (reason "father").\n' +
         '\nOutput: one line per proposed pair, {"a", "b", "score", "reasons": [{"field", "detail", "weight"}]};\n' +
         'the score is the sum of the reason weights: log2 of the odds that a and b are one person, starting\n' +
         'from the odds for two records picked at random from the file. Pairs come in input order of b, then a.\n' +
