@@ -43,12 +43,14 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   deconflictionAlert: [], notification: [],
   mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
+  warrant: ['analyst'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
 const reviewedUnscoped = new Set([
   'PUT /api/v1/offences/:code params.code',
   'GET /api/v1/offences/:code params.code',
+  'GET /api/v1/offences/:code/corrections params.code',
   'POST /api/v1/bundles/import body',
   'PATCH /api/v1/bundles/match-suggestions/:id params.id',
   'DELETE /api/v1/admin/trusted-installations/:keyId params.keyId',
@@ -110,6 +112,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     await ok(t.call(sup, 'POST', `/api/v1/victims/${out.victim}/assignments`, { userId: t.users[side === 'A' ? 'prot' : 'prot2'].id }), 200);
     out.followup = (await t.ctx.db.insertInto('followups').values({ victim_id: out.victim, due_at: new Date('2030-01-01T00:00:00Z'), kind: 'medical' }).returning('id').executeTakeFirstOrThrow()).id;
     out.operation = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/operations`, { name: `Operation ${side}`, plannedFor: '2026-01-05T05:00:00+05:00', place: 'Testpur market' }))).id;
+    out.warrant = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/persons/${out.person}/warrants`, { kind: 'arrest_warrant', status: 'requested' }))).items[0].id;
     out.evidence = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/evidence`, { label: `EV-${side}`, kind: 'phone' }))).id;
     const hearing = await ok(t.call('prosecutor', 'POST', `/api/v1/cases/${out.case}/hearings`, { court, scheduledFor: '2025-09-01T09:00:00+05:00', purpose: 'framing of charges' }));
     out.hearing = hearing.hearings[0].id;
