@@ -46,13 +46,13 @@ async function lockVisibleOperation(tx: Tx, actor: Actor, id: string) {
   return { op, branchId: visible.branch_id };
 }
 
-/** Officers taking part: active investigators or supervisors of the case's branch. */
+/** Officers taking part: active users of the case's branch whose role works operations. */
 async function writeOfficers(tx: Tx, operationId: string, branchId: number, officerIds: string[]) {
   if (officerIds.length) {
     const users = await tx.selectFrom('users').select(['id', 'role', 'branch_id', 'disabled']).where('id', 'in', officerIds).execute();
     officerIds.forEach((uid, i) => {
       const u = users.find((x) => x.id === uid);
-      if (!u || u.disabled || (u.role !== 'investigator' && u.role !== 'supervisor') || u.branch_id !== branchId) {
+      if (!u || u.disabled || !can(u.role, 'operation.write') || u.branch_id !== branchId) {
         throw invalid(`officerIds.${i}`, 'not an officer of the case branch');
       }
     });

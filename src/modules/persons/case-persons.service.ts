@@ -5,7 +5,7 @@ import { requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AccusedStatus, CasePersonRole } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { accusedRoles, allowedAccusedSteps, checkAccusedTransition, isAccusedRole } from './accused.rules.ts';
+import { allowedAccusedSteps, checkAccusedTransition, isAccusedRole } from './accused.rules.ts';
 import { findAccused, recordArrest, setAccusedStatus } from './accused.service.ts';
 import { requirePersonAccess } from './person.scope.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
