@@ -243,6 +243,8 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
         ? { executedAt: '2026-01-05T08:00:00+05:00', durationMinutes: 60, seizedItems: [{ label: 'EV-seized', kind: 'phone', custodianId: id }] }
         : { executedAt: '2026-01-05T08:00:00+05:00', durationMinutes: 60, [f.slice(5, -2)]: [id] },
     }),
+    'POST /api/v1/cases/:id/operations': (_r, f, id) => ({ url: `/api/v1/cases/${visible.case}/operations`, body: { name: 'Operation sample', plannedFor: '2026-01-05T05:00:00+05:00', place: 'Testpur market', [f.slice(5, -2)]: [id] } }),
+    'PATCH /api/v1/operations/:id': (_r, f, id) => ({ url: `/api/v1/operations/${visible.operation}`, body: { [f.slice(5, -2)]: [id] } }),
     'POST /api/v1/cases/:id/persons': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/persons`, body: { personId: id, role: 'witness' } }),
     'POST /api/v1/cases/:id/charges': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/charges`, body: { personId: id, offenceCode: 'PECA-22', court, framedAt: '2025-08-01T10:00:00+05:00' } }),
     'POST /api/v1/cases/:id/verdicts': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/verdicts`, body: { personId: id, outcome: 'acquitted', court, decidedAt: '2025-10-01T10:00:00+05:00' } }),

@@ -45,6 +45,8 @@ export function PersonCorrections({ p }: { p: PersonDetail }) {
     displayName: v.displayName !== initial.displayName ? v.displayName : undefined,
     names: v.names !== initial.names ? lines(v.names).map((name) => ({ name, kind: kindOf.get(name) === 'variant' ? 'variant' : 'alias' })) : undefined,
     dateOfBirth: v.dateOfBirth !== initial.dateOfBirth ? (v.dateOfBirth || null) : undefined,
+    // A date of birth replaces an estimated age (the two are not kept together).
+    estimatedAge: v.dateOfBirth && v.dateOfBirth !== initial.dateOfBirth && p.estimatedAge !== null ? null : undefined,
     phones: v.phones !== initial.phones ? lines(v.phones) : undefined,
     identifiers: v.identifiers !== initial.identifiers ? lines(v.identifiers).map(identifier) : undefined,
   });

@@ -63,7 +63,7 @@ export function CaseProsecution() {
           {p.verdicts.length === 0 ? <Empty>{t('prosecution.empty')}</Empty> : null}
           <ul className="plain">
             {p.verdicts.map((v) => (
-              <li key={v.id}>
+              <li key={v.id} data-verdict={v.id}>
                 <strong>{v.person.displayName}</strong>: {t(`prosecution.outcomes.${v.outcome}`)} · {v.court} · {f.date(v.decidedAt)}
                 {v.sentence ? <div>{t('prosecution.sentence')}: {t('prosecution.sentenceValue', { years: f.number(v.sentence.years), months: f.number(v.sentence.months) })}</div> : null}
                 {v.fineRupees !== null ? <div>{t('prosecution.fine')}: {f.number(v.fineRupees)}</div> : null}
