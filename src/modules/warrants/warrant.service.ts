@@ -58,7 +58,7 @@ function checkShape(w: { kind: string; status: string; issuedOn?: string | null;
 }
 
 async function checkIssuedOn(ctx: ServiceContext, tx: Tx, caseId: string, issuedOn: string | null | undefined) {
-  if (issuedOn) await assertCaseEventDate(ctx, tx, caseId, 'issuedOn', new Date(`${issuedOn}T23:59:59+05:00`));
+  if (issuedOn) await assertCaseEventDate(ctx, tx, caseId, 'issuedOn', new Date(`${issuedOn}T00:00:00+05:00`));
 }
 
 export async function listWarrants(ctx: ServiceContext, caseId: string): Promise<{ items: WarrantView[] }> {
