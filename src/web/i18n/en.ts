@@ -927,6 +927,8 @@ export const en = {
     noSuchCase: 'no such case you may see',
     ownCaseServed: "the operation's own case is served anyway",
     nothingToChange: 'nothing to change',
+    appealBeforeFiled: 'must not be before the appeal was filed',
+    appealAfterVerdict: 'an appeal is filed after the verdict',
     countryCode: 'must be an ISO 3166-1 alpha-2 country code such as PK or AE',
   },
 };

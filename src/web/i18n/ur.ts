@@ -929,6 +929,8 @@ export const ur: Translations = {
     noSuchCase: 'ایسا کوئی کیس نہیں جو آپ دیکھ سکیں',
     ownCaseServed: 'آپریشن کا اپنا کیس تو شامل ہی ہے',
     nothingToChange: 'بدلنے کو کچھ نہیں',
+    appealBeforeFiled: 'اپیل دائر ہونے سے پہلے کی تاریخ نہیں ہو سکتی',
+    appealAfterVerdict: 'اپیل فیصلے کے بعد ہی دائر ہو سکتی ہے',
     countryCode: 'ملک کا دو حرفی کوڈ ہونا چاہیے، مثلاً PK یا AE',
   },
 };
