@@ -6,10 +6,13 @@ import { useFormat } from '../../../i18n/format.ts';
 import type { Page } from '../../../app/api-client.ts';
 import type { Correction } from '../api/corrections.api.ts';
 
-/** A stored value as plain text: lists joined, empty as a dash. */
-export function shown(v: unknown): string {
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A stored value as plain text: lists joined, empty as a dash, date-times in the officer's format. */
+export function shown(v: unknown, dateTime: (iso: string) => string = (s) => s): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.length ? v.map(shown).join(', ') : '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => shown(x, dateTime)).join(', ') : '—';
+  if (typeof v === 'string' && isoDateTime.test(v)) return dateTime(v);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -42,8 +45,8 @@ export function CorrectionsList({ queryKey, fetch, title }: { queryKey: readonly
                 <td>{f.dateTime(c.at)}</td>
                 <td>{t(`corrections.kinds.${c.recordKind}`)}</td>
                 <td>{t(`corrections.fields.${c.field}`, { defaultValue: c.field })}</td>
-                <td data-testid="correction-before"><bdi>{shown(c.before)}</bdi></td>
-                <td><bdi>{shown(c.after)}</bdi></td>
+                <td data-testid="correction-before"><bdi>{shown(c.before, f.dateTime)}</bdi></td>
+                <td><bdi>{shown(c.after, f.dateTime)}</bdi></td>
                 <td>{c.actor ?? '—'}</td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { useCase, useCaseList } from '../../cases/hooks/use-cases.ts';
 import type { OperationDetail } from '../../operations/api/operations.api.ts';
 import { operationKeys } from '../../operations/hooks/use-operations.ts';
 import { updateOperation } from '../api/corrections.api.ts';
+import { listError } from './field-errors.ts';
 
 interface Values extends Record<string, unknown> {
   plannedFor: string;
@@ -53,8 +54,8 @@ export function OperationCorrections({ o }: { o: OperationDetail }) {
         {saved ? <Alert kind="success">{t('corrections.saved')}</Alert> : null}
         <TextField label={t('operations.plannedFor')} name="plannedFor" type="datetime-local" required value={form.values.plannedFor} onValue={(v) => form.set('plannedFor', v)} error={form.error('plannedFor')} />
         <TextField label={t('operations.place')} name="place" required value={form.values.place} onValue={(v) => form.set('place', v)} error={form.error('place')} />
-        <CheckList legend={t('corrections.officers')} name="officerIds" options={officers.map((m) => ({ value: m.userId, label: m.displayName }))} selected={form.values.officerIds} onChange={(v) => form.set('officerIds', v)} error={form.error('officerIds')} empty={t('common.none')} />
-        <CheckList legend={t('corrections.servedCases')} name="caseIds" options={others.map((c) => ({ value: c.id, label: `${c.firLabel ?? ''} ${c.title}`.trim() }))} selected={form.values.caseIds} onChange={(v) => form.set('caseIds', v)} error={form.error('caseIds')} empty={t('common.none')} />
+        <CheckList legend={t('corrections.officers')} name="officerIds" options={officers.map((m) => ({ value: m.userId, label: m.displayName }))} selected={form.values.officerIds} onChange={(v) => form.set('officerIds', v)} error={listError(form.error('officerIds'), form.formError, 'officerIds')} empty={t('common.none')} />
+        <CheckList legend={t('corrections.servedCases')} name="caseIds" options={others.map((c) => ({ value: c.id, label: `${c.firLabel ?? ''} ${c.title}`.trim() }))} selected={form.values.caseIds} onChange={(v) => form.set('caseIds', v)} error={listError(form.error('caseIds'), form.formError, 'caseIds')} empty={t('common.none')} />
         <Button type="submit" variant="primary" busy={form.busy}>{t('corrections.save')}</Button>
       </form>
     </Panel>

@@ -9,6 +9,7 @@ import { useCan } from '../../../app/session.ts';
 import type { PersonDetail } from '../../persons/api/persons.api.ts';
 import { fetchPersonCorrections, updatePerson } from '../api/corrections.api.ts';
 import { CorrectionsList } from './CorrectionsList.tsx';
+import { listError } from './field-errors.ts';
 
 interface Values extends Record<string, unknown> {
   displayName: string;
@@ -69,10 +70,10 @@ export function PersonCorrections({ p }: { p: PersonDetail }) {
             <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="edit-person-form">
               <FormError error={form.formError} />
               <TextField label={t('persons.displayName')} name="displayName" required value={form.values.displayName} onValue={(v) => form.set('displayName', v)} error={form.error('displayName')} />
-              <TextArea label={t('corrections.otherNames')} hint={t('corrections.onePerLine')} name="names" rows={3} value={form.values.names} onValue={(v) => form.set('names', v)} error={form.error('names')} />
+              <TextArea label={t('corrections.otherNames')} hint={t('corrections.onePerLine')} name="names" rows={3} value={form.values.names} onValue={(v) => form.set('names', v)} error={listError(form.error('names'), form.formError, 'names')} />
               <TextField label={t('persons.dateOfBirth')} name="dateOfBirth" type="date" value={form.values.dateOfBirth} onValue={(v) => form.set('dateOfBirth', v)} error={form.error('dateOfBirth')} />
-              <TextArea label={t('corrections.phones')} hint={t('corrections.onePerLine')} name="phones" rows={2} value={form.values.phones} onValue={(v) => form.set('phones', v)} error={form.error('phones')} />
-              <TextArea label={t('persons.identifiers')} hint={t('corrections.identifiersHint')} name="identifiers" rows={3} value={form.values.identifiers} onValue={(v) => form.set('identifiers', v)} error={form.error('identifiers')} />
+              <TextArea label={t('corrections.phones')} hint={t('corrections.onePerLine')} name="phones" rows={2} value={form.values.phones} onValue={(v) => form.set('phones', v)} error={listError(form.error('phones'), form.formError, 'phones')} />
+              <TextArea label={t('persons.identifiers')} hint={t('corrections.identifiersHint')} name="identifiers" rows={3} value={form.values.identifiers} onValue={(v) => form.set('identifiers', v)} error={listError(form.error('identifiers'), form.formError, 'identifiers')} />
               <div className="row">
                 <Button type="submit" variant="primary" busy={form.busy}>{t('corrections.save')}</Button>
                 <Button type="button" onClick={() => { form.reset(); setOpen(false); }}>{t('common.cancel')}</Button>
