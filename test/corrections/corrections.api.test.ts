@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
-import { addPerson, openCase, setTeam, toTrial } from '../operations/case-fixtures.ts';
+import { addPerson, addVictim, openCase, setTeam, toTrial } from '../operations/case-fixtures.ts';
+import { carryOverWarrantFlags } from '../../src/modules/warrants/warrant.carry-over.ts';
 
 const { engines } = await detectEngines();
 
@@ -164,6 +165,27 @@ describe.each(engines)('corrections API on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     const warrants = (await t.call('invA', 'GET', `/api/v1/cases/${caseA}/warrants`)).json().items.filter((w: { personId: string }) => w.personId === other);
     expect(warrants).toEqual([expect.objectContaining({ kind: 'foreign_request', status: 'requested' })]);
+  });
+
+  it('a flag written straight to the table (demo, bundle) becomes one warrant, once', async () => {
+    const flagged = await addPerson(t, caseA, 'Imran Invented Qureshi', 'suspect', 'at_large');
+    await t.ctx.db.updateTable('case_persons').set({ foreign_warrant_requested: true }).where('person_id', '=', flagged).execute();
+    for (let i = 0; i < 2; i++) await t.ctx.db.transaction().execute((tx) => carryOverWarrantFlags(tx, [caseA]));
+    const warrants = (await t.call('invA', 'GET', `/api/v1/cases/${caseA}/warrants`)).json().items.filter((w: { personId: string }) => w.personId === flagged);
+    expect(warrants).toEqual([expect.objectContaining({ kind: 'foreign_request', status: 'requested' })]);
+  });
+
+  it('links a victim to a further case the officer may see; another branch\'s case or victim answers 404', async () => {
+    const victim = await addVictim(t, caseA);
+    const theirs = await addVictim(t, caseB);
+    expect((await t.call('invA', 'PUT', `/api/v1/cases/${caseB}/victims/${victim.id}`)).statusCode).toBe(404);
+    expect((await t.call('invA', 'PUT', `/api/v1/cases/${caseA2}/victims/${theirs.id}`)).statusCode).toBe(404);
+    const res = await t.call('invA', 'PUT', `/api/v1/cases/${caseA2}/victims/${victim.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([caseA, caseA2].sort());
+    const again = await t.call('invA', 'PUT', `/api/v1/cases/${caseA2}/victims/${victim.id}`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].field).toBe('victimId');
   });
 
   it('a corrected hearing keeps its earlier court and date', async () => {
