@@ -1,4 +1,5 @@
 import { resolveAllPersons } from '../modules/resolution/suggestion.service.ts';
+import { carryOverWarrantFlags } from '../modules/warrants/warrant.carry-over.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { inTransaction, type AppContext } from '../platform/context.ts';
@@ -190,6 +191,8 @@ async function loadDemoDataset(ctx: AppContext, opts: DemoOptions): Promise<Demo
     for (const table of demoInsertOrder) {
       counts[table] = await bulkInsert(tx, table, demoColumns[table] as Record<string, string>, dataset.rows[table]);
     }
+    // The demo's "foreign warrant requested" marks become warrants, as migration 0018 did for existing rows.
+    await carryOverWarrantFlags(tx);
     say(`${counts.cases} cases, ${counts.persons} persons, ${counts.victims} victims, ${counts.arrests} arrests, ${counts.users} users written`);
     await audit({
       action: 'demo.load', entityType: 'system', entityId: null,

@@ -20,6 +20,8 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { suggestionRoutes } from './resolution/suggestion.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
+import { correctionRoutes } from './corrections/correction.routes.ts';
+import { warrantRoutes } from './warrants/warrant.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -43,4 +45,6 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await suggestionRoutes(api, ctx);
   await entityRoutes(api, ctx);
   await graphRoutes(api, ctx);
+  await correctionRoutes(api, ctx);
+  await warrantRoutes(api, ctx);
 }

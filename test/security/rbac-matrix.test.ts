@@ -43,12 +43,14 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   deconflictionAlert: [], notification: [],
   mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
+  warrant: ['analyst'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
 const reviewedUnscoped = new Set([
   'PUT /api/v1/offences/:code params.code',
   'GET /api/v1/offences/:code params.code',
+  'GET /api/v1/offences/:code/corrections params.code',
   'POST /api/v1/bundles/import body',
   'PATCH /api/v1/bundles/match-suggestions/:id params.id',
   'DELETE /api/v1/admin/trusted-installations/:keyId params.keyId',
@@ -110,6 +112,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     await ok(t.call(sup, 'POST', `/api/v1/victims/${out.victim}/assignments`, { userId: t.users[side === 'A' ? 'prot' : 'prot2'].id }), 200);
     out.followup = (await t.ctx.db.insertInto('followups').values({ victim_id: out.victim, due_at: new Date('2030-01-01T00:00:00Z'), kind: 'medical' }).returning('id').executeTakeFirstOrThrow()).id;
     out.operation = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/operations`, { name: `Operation ${side}`, plannedFor: '2026-01-05T05:00:00+05:00', place: 'Testpur market' }))).id;
+    out.warrant = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/persons/${out.person}/warrants`, { kind: 'arrest_warrant', status: 'requested' }))).items[0].id;
     out.evidence = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/evidence`, { label: `EV-${side}`, kind: 'phone' }))).id;
     const hearing = await ok(t.call('prosecutor', 'POST', `/api/v1/cases/${out.case}/hearings`, { court, scheduledFor: '2025-09-01T09:00:00+05:00', purpose: 'framing of charges' }));
     out.hearing = hearing.hearings[0].id;
@@ -240,6 +243,8 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
         ? { executedAt: '2026-01-05T08:00:00+05:00', durationMinutes: 60, seizedItems: [{ label: 'EV-seized', kind: 'phone', custodianId: id }] }
         : { executedAt: '2026-01-05T08:00:00+05:00', durationMinutes: 60, [f.slice(5, -2)]: [id] },
     }),
+    'POST /api/v1/cases/:id/operations': (_r, f, id) => ({ url: `/api/v1/cases/${visible.case}/operations`, body: { name: 'Operation sample', plannedFor: '2026-01-05T05:00:00+05:00', place: 'Testpur market', [f.slice(5, -2)]: [id] } }),
+    'PATCH /api/v1/operations/:id': (_r, f, id) => ({ url: `/api/v1/operations/${visible.operation}`, body: { [f.slice(5, -2)]: [id] } }),
     'POST /api/v1/cases/:id/persons': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/persons`, body: { personId: id, role: 'witness' } }),
     'POST /api/v1/cases/:id/charges': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/charges`, body: { personId: id, offenceCode: 'PECA-22', court, framedAt: '2025-08-01T10:00:00+05:00' } }),
     'POST /api/v1/cases/:id/verdicts': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/verdicts`, body: { personId: id, outcome: 'acquitted', court, decidedAt: '2025-10-01T10:00:00+05:00' } }),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { carryOverWarrantFlags } from '../warrants/warrant.carry-over.ts';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { auditRead, inTransaction } from '../../platform/context.ts';
@@ -295,6 +296,8 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
     for (const r of b.personRoles) {
       await tx.insertInto('case_persons').values({ case_id: caseId, person_id: person(r.personId), role: r.role, accused_status: r.accusedStatus, foreign_warrant_requested: r.foreignWarrantRequested, added_at: r.addedAt }).execute();
     }
+    // The bundle's "foreign warrant requested" marks become warrants (bundles do not carry warrants one by one yet).
+    await carryOverWarrantFlags(tx, [caseId]);
     for (const h of b.accusedHistory) {
       await tx.insertInto('accused_status_history').values({ case_id: caseId, person_id: person(h.personId), from_status: h.from, to_status: h.to, reason: h.reason, actor_id: userOf(h.actor), at: h.at }).execute();
     }

@@ -10,6 +10,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { assertDate, caseDates } from './case-dates.ts';
 import { dateMessages } from './dates.rules.ts';
+import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -138,17 +139,22 @@ export async function updateCase(ctx: ServiceContext, id: string, input: { title
   await inTransaction(ctx, async (tx, audit) => {
     // Locked: two edits of the offence list must not interleave their delete and insert.
     await requireCaseAccess(tx, ctx.actor, id, { lock: true });
+    const before = await tx.selectFrom('cases').select(['title', 'summary']).where('id', '=', id).executeTakeFirstOrThrow();
+    const beforeCodes = (await tx.selectFrom('case_offences').select('offence_code').where('case_id', '=', id).orderBy('offence_code').execute()).map((o) => o.offence_code);
+    const codes = input.offenceCodes ? [...new Set(input.offenceCodes)].sort() : undefined;
+    if (codes) await assertOffencesExist(tx, codes);
     const set: { title?: string; summary?: string; updated_at: Date } = { updated_at: new Date() };
     if (input.title !== undefined) set.title = input.title;
     if (input.summary !== undefined) set.summary = input.summary;
     await tx.updateTable('cases').set(set).where('id', '=', id).execute();
-    if (input.offenceCodes) {
-      const codes = [...new Set(input.offenceCodes)];
-      await assertOffencesExist(tx, codes);
+    if (codes) {
       await tx.deleteFrom('case_offences').where('case_id', '=', id).execute();
       await tx.insertInto('case_offences').values(codes.map((code) => ({ case_id: id, offence_code: code }))).execute();
     }
-    await audit({ action: 'case.update', entityType: 'case', entityId: id, details: { changed: Object.keys(input) } });
+    // The earlier values stay readable on the case's corrections list.
+    const changes = changesOf({ ...before, offenceCodes: beforeCodes }, { title: input.title, summary: input.summary, offenceCodes: codes });
+    await recordCorrections(tx, ctx, { kind: 'case', id, caseId: id }, changes);
+    await audit({ action: 'case.update', entityType: 'case', entityId: id, details: { changed: Object.keys(input), corrections: changes } });
   });
 }
 

@@ -12,7 +12,7 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   }, async (request) => listOperations(serviceContext(ctx, request), request.params.id, request.query));
 
   api.post('/cases/:id/operations', {
-    config: { access: 'operation.write', scope: { 'params.id': 'case' } },
+    config: { access: 'operation.write', scope: { 'params.id': 'case', 'body.officerIds.*': 'user', 'body.caseIds.*': 'case' } },
     schema: { tags, summary: 'Plan an operation: name, date-time, place, participating agencies', params: uuidParam, body: planOperationBody, response: { 201: operationDetail } },
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
@@ -26,8 +26,8 @@ export async function operationRoutes(api: Api, ctx: AppContext): Promise<void> 
   }, async (request) => getOperation(serviceContext(ctx, request), request.params.id));
 
   api.patch('/operations/:id', {
-    config: { access: 'operation.write', scope: { 'params.id': 'operation' } },
-    schema: { tags, summary: 'Change a planned operation (before approval)', params: uuidParam, body: updateOperationBody, response: { 200: operationDetail } },
+    config: { access: 'operation.write', scope: { 'params.id': 'operation', 'body.officerIds.*': 'user', 'body.caseIds.*': 'case' } },
+    schema: { tags, summary: 'Change a planned operation (before approval): date, place, officers taking part, the further cases it serves; the earlier values are kept', params: uuidParam, body: updateOperationBody, response: { 200: operationDetail } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
     await updateOperation(sctx, request.params.id, request.body);

@@ -22,6 +22,10 @@ function unique<T extends z.ZodType<string>>(item: T, max: number, what: string)
   });
 }
 const uuid = z.uuid({ message: 'must be a UUID' });
+/** Officers taking part (investigators and supervisors). */
+const officerIds = unique(uuid, 100, 'officer');
+/** Further cases the operation serves, besides its own (one raid for several FIRs). */
+const caseIds = unique(uuid, 20, 'case');
 
 export const planOperationBody = z.strictObject({
   name,
@@ -29,6 +33,8 @@ export const planOperationBody = z.strictObject({
   place,
   agencies: agencies.default([]),
   notes: notes.default(''),
+  officerIds: officerIds.default([]),
+  caseIds: caseIds.default([]),
 });
 export type PlanOperationInput = z.infer<typeof planOperationBody>;
 
@@ -38,6 +44,8 @@ export const updateOperationBody = z.strictObject({
   place: place.optional(),
   agencies: agencies.optional(),
   notes: notes.optional(),
+  officerIds: officerIds.optional(),
+  caseIds: caseIds.optional(),
 });
 export type UpdateOperationInput = z.infer<typeof updateOperationBody>;
 
@@ -98,6 +106,10 @@ export const operationSummary = z.object({
 
 export const operationDetail = operationSummary.extend({
   notes: z.string(),
+  /** Officers taking part. */
+  officers: z.array(userRef),
+  /** Further cases the operation serves, only those the caller may see. */
+  servedCases: z.array(z.object({ id: z.string(), title: z.string(), firLabel: z.string().nullable() })),
   /** Arrested accused, by name. */
   arrests: z.array(z.object({ id: z.string(), personId: z.string(), displayName: z.string(), arrestedAt: z.string(), place: z.string() })),
   /** Rescued children, by pseudonym only: identities stay with the protection officers. */

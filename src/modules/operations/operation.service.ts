@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -6,7 +6,9 @@ import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-sco
 import { can } from '../../platform/access/permissions.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import type { OperationStatus } from '../../platform/db/schema.ts';
+import type { DB, OperationStatus } from '../../platform/db/schema.ts';
+import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
+import { operationVisibleTo } from './operation.scope.ts';
 import { checkNewEvidence, insertEvidenceItem, isBranchSupervisor } from '../evidence/evidence.service.ts';
 import { checkAccusedMove } from '../persons/accused.rules.ts';
 import { findAccused, recordArrest } from '../persons/accused.service.ts';
@@ -44,6 +46,40 @@ async function lockVisibleOperation(tx: Tx, actor: Actor, id: string) {
   return { op, branchId: visible.branch_id };
 }
 
+/** Officers taking part: active users of the case's branch whose role works operations. */
+async function writeOfficers(tx: Tx, operationId: string, branchId: number, officerIds: string[]) {
+  if (officerIds.length) {
+    const users = await tx.selectFrom('users').select(['id', 'role', 'branch_id', 'disabled']).where('id', 'in', officerIds).execute();
+    officerIds.forEach((uid, i) => {
+      const u = users.find((x) => x.id === uid);
+      if (!u || u.disabled || !can(u.role, 'operation.write') || u.branch_id !== branchId) {
+        throw invalid(`officerIds.${i}`, 'not an officer of the case branch');
+      }
+    });
+  }
+  await tx.deleteFrom('operation_officers').where('operation_id', '=', operationId).execute();
+  if (officerIds.length) await tx.insertInto('operation_officers').values(officerIds.map((user_id) => ({ operation_id: operationId, user_id }))).execute();
+}
+
+/** The cases an operation serves: its own and the further ones, each one the actor may see (404 naming the field otherwise). */
+async function writeServedCases(tx: Tx, actor: Actor, operationId: string, ownCaseId: string, caseIds: string[]) {
+  for (const [i, cid] of caseIds.entries()) {
+    if (cid === ownCaseId) throw invalid(`caseIds.${i}`, 'the operation\'s own case is served anyway');
+    const visible = await tx.selectFrom('cases').select('id').where('id', '=', cid).where(caseVisibleTo(actor)).executeTakeFirst();
+    if (!visible) throw invalid(`caseIds.${i}`, 'no such case you may see');
+  }
+  await tx.deleteFrom('operation_cases').where('operation_id', '=', operationId).execute();
+  await tx.insertInto('operation_cases').values([ownCaseId, ...caseIds].map((case_id) => ({ operation_id: operationId, case_id }))).execute();
+}
+
+async function officerIdsOf(db: Db | Tx, operationId: string): Promise<string[]> {
+  return (await db.selectFrom('operation_officers').select('user_id').where('operation_id', '=', operationId).orderBy('user_id').execute()).map((r) => r.user_id);
+}
+
+async function servedCaseIdsOf(db: Db | Tx, operationId: string, ownCaseId: string): Promise<string[]> {
+  return (await db.selectFrom('operation_cases').select('case_id').where('operation_id', '=', operationId).where('case_id', '<>', ownCaseId).orderBy('case_id').execute()).map((r) => r.case_id);
+}
+
 function assertStep(from: OperationStatus, to: OperationStatus) {
   const check = checkOperationTransition(from, to);
   if (!check.ok) throw new AppError('illegal_transition', check.reason, [{ field: 'status', message: check.reason }]);
@@ -60,6 +96,8 @@ export async function planOperation(ctx: ServiceContext, caseId: string, input: 
       .values({ case_id: caseId, name: input.name, status: 'planned', planned_for: new Date(input.plannedFor), place: input.place, agencies: input.agencies, notes: input.notes, created_by: ctx.actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await writeOfficers(tx, row.id, c.branch_id, input.officerIds);
+    await writeServedCases(tx, ctx.actor, row.id, caseId, input.caseIds);
     await caseEvent(tx, ctx.actor, caseId, `Operation ${input.name} planned for ${input.plannedFor} at ${input.place}`);
     await audit({ action: 'operation.plan', entityType: 'operation', entityId: row.id, details: { caseId, name: input.name, plannedFor: input.plannedFor, place: input.place, agencies: input.agencies } });
     return row.id;
@@ -70,8 +108,10 @@ export async function updateOperation(ctx: ServiceContext, id: string, input: Up
   const changed = Object.keys(input).filter((k) => input[k as keyof UpdateOperationInput] !== undefined);
   if (!changed.length) throw invalid('body', 'nothing to change');
   await inTransaction(ctx, async (tx, audit) => {
-    const { op } = await lockVisibleOperation(tx, ctx.actor, id);
+    const { op, branchId } = await lockVisibleOperation(tx, ctx.actor, id);
     if (op.status !== 'planned') throw new AppError('illegal_transition', `a ${op.status} operation can no longer be edited; cancel it and plan anew`, [{ field: 'status', message: 'not planned' }]);
+    const beforeOfficers = await officerIdsOf(tx, id);
+    const beforeCases = await servedCaseIdsOf(tx, id, op.case_id);
     if (input.plannedFor !== undefined) await assertCaseEventDate(ctx, tx, op.case_id, 'plannedFor', new Date(input.plannedFor), { kind: 'scheduled', maxYearsAhead: MAX_YEARS_AHEAD.operation });
     await tx
       .updateTable('operations')
@@ -85,6 +125,14 @@ export async function updateOperation(ctx: ServiceContext, id: string, input: Up
       })
       .where('id', '=', id)
       .execute();
+    if (input.officerIds !== undefined) await writeOfficers(tx, id, branchId, input.officerIds);
+    if (input.caseIds !== undefined) await writeServedCases(tx, ctx.actor, id, op.case_id, input.caseIds);
+    // The earlier values stay readable on the case's corrections list.
+    const changes = changesOf(
+      { name: op.name, plannedFor: op.planned_for, place: op.place, agencies: op.agencies, notes: op.notes, officerIds: beforeOfficers, caseIds: beforeCases },
+      { ...input, plannedFor: input.plannedFor !== undefined ? new Date(input.plannedFor) : undefined, officerIds: input.officerIds ? [...input.officerIds].sort() : undefined, caseIds: input.caseIds ? [...input.caseIds].sort() : undefined },
+    );
+    await recordCorrections(tx, ctx, { kind: 'operation', id, caseId: op.case_id }, changes);
     await audit({ action: 'operation.update', entityType: 'operation', entityId: id, details: { caseId: op.case_id, changed } });
   });
 }
@@ -252,8 +300,13 @@ function toSummary(r: SummaryRow) {
 
 export async function listOperations(ctx: ServiceContext, caseId: string, q: ListOperationsQuery) {
   await requireCaseAccess(ctx.db, ctx.actor, caseId);
-  let query = summaryQuery(ctx.db).where('operations.case_id', '=', caseId);
-  let count = ctx.db.selectFrom('operations').where('case_id', '=', caseId);
+  // Its own operations and those planned in another case that serve this one too.
+  const serves = (eb: ExpressionBuilder<DB, 'operations'>) => eb.or([
+    eb('operations.case_id', '=', caseId),
+    eb.exists(eb.selectFrom('operation_cases').select(sql`1`.as('one')).whereRef('operation_cases.operation_id', '=', 'operations.id').where('operation_cases.case_id', '=', caseId)),
+  ]);
+  let query = summaryQuery(ctx.db).where(serves);
+  let count = ctx.db.selectFrom('operations').where(serves);
   if (q.status) {
     query = query.where('operations.status', '=', q.status);
     count = count.where('status', '=', q.status);
@@ -270,10 +323,10 @@ export async function getOperation(ctx: ServiceContext, id: string) {
     .innerJoin('cases', 'cases.id', 'operations.case_id')
     .select('cases.branch_id')
     .where('operations.id', '=', id)
-    .where(caseVisibleTo(ctx.actor))
+    .where(operationVisibleTo(ctx.actor))
     .executeTakeFirst();
   if (!row) throw notFound('operation');
-  const [arrests, rescues, seizures] = await Promise.all([
+  const [arrests, rescues, seizures, officers, served] = await Promise.all([
     ctx.db.selectFrom('arrests').innerJoin('persons', 'persons.id', 'arrests.person_id')
       .select(['arrests.id', 'arrests.person_id', 'persons.display_name', 'arrests.arrested_at', 'arrests.place'])
       .where('arrests.operation_id', '=', id).orderBy('persons.display_name').orderBy('arrests.id').execute(),
@@ -284,10 +337,17 @@ export async function getOperation(ctx: ServiceContext, id: string) {
     ctx.db.selectFrom('evidence_items').leftJoin('users', 'users.id', 'evidence_items.custodian_id')
       .select(['evidence_items.id', 'evidence_items.label', 'evidence_items.kind', 'evidence_items.custodian_id', 'users.display_name'])
       .where('evidence_items.operation_id', '=', id).orderBy(sql`lower(evidence_items.label)`).execute(),
+    ctx.db.selectFrom('operation_officers').innerJoin('users', 'users.id', 'operation_officers.user_id')
+      .select(['users.id', 'users.display_name']).where('operation_officers.operation_id', '=', id).orderBy('users.display_name').execute(),
+    ctx.db.selectFrom('operation_cases').innerJoin('cases', 'cases.id', 'operation_cases.case_id')
+      .select(['cases.id', 'cases.title', 'cases.fir_number', 'cases.fir_year'])
+      .where('operation_cases.operation_id', '=', id).where('operation_cases.case_id', '<>', row.case_id).where(caseVisibleTo(ctx.actor)).orderBy('cases.title').execute(),
   ]);
   return {
     ...toSummary(row),
     notes: row.notes,
+    officers: officers.map((o) => ({ id: o.id, displayName: o.display_name })),
+    servedCases: served.map((c) => ({ id: c.id, title: c.title, firLabel: c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}` })),
     arrests: arrests.map((a) => ({ id: a.id, personId: a.person_id, displayName: a.display_name, arrestedAt: a.arrested_at.toISOString(), place: a.place })),
     rescues: rescues.map((r) => ({ id: r.id, victimId: r.victim_id, pseudonym: r.pseudonym, rescuedAt: r.rescued_at.toISOString() })),
     seizures: seizures.map((s) => ({ id: s.id, label: s.label, kind: s.kind, custodian: s.custodian_id ? { id: s.custodian_id, displayName: s.display_name ?? '' } : null })),

@@ -5,12 +5,13 @@ import { requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { AccusedStatus, CasePersonRole } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { accusedRoles, allowedAccusedSteps, checkAccusedTransition, isAccusedRole } from './accused.rules.ts';
+import { allowedAccusedSteps, checkAccusedTransition, isAccusedRole } from './accused.rules.ts';
 import { findAccused, recordArrest, setAccusedStatus } from './accused.service.ts';
 import { requirePersonAccess } from './person.scope.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
 import { dateMessages } from '../cases/dates.rules.ts';
 import { insertPerson } from './person.service.ts';
+import { setForeignRequest } from '../warrants/warrant.service.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import type { AccusedStatusInput, LinkPersonInput } from './person.schema.ts';
 
@@ -53,16 +54,11 @@ async function linkPersonInTransaction(ctx: ServiceContext, caseId: string, inpu
       }
     }
     await tx.insertInto('case_persons').values({ case_id: caseId, person_id: personId, role: input.role, accused_status: status, added_at: now }).execute();
-    if (input.foreignWarrantRequested !== undefined) await setWarrantFlag(tx, caseId, personId, input.foreignWarrantRequested);
+    if (input.foreignWarrantRequested !== undefined) await setForeignRequest(tx, ctx.actor, caseId, personId, input.foreignWarrantRequested);
     await caseEvent(tx, ctx.actor, caseId, `${person.display_name} added as ${label(input.role)}`, now);
     await audit({ action: 'case.person.link', entityType: 'case', entityId: caseId, details: { personId, role: input.role, newPerson: !input.personId } });
     return personId;
   });
-}
-
-async function setWarrantFlag(tx: Tx, caseId: string, personId: string, requested: boolean) {
-  await tx.updateTable('case_persons').set({ foreign_warrant_requested: requested })
-    .where('case_id', '=', caseId).where('person_id', '=', personId).where('role', 'in', [...accusedRoles]).execute();
 }
 
 async function requireAccused(tx: Tx, caseId: string, personId: string) {
@@ -101,7 +97,8 @@ export async function setForeignWarrant(ctx: ServiceContext, caseId: string, per
   await inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
     const accused = await requireAccused(tx, caseId, personId);
-    await setWarrantFlag(tx, caseId, personId, input.foreignWarrantRequested);
+    // Written as warrants (src/modules/warrants): the flag follows them.
+    await setForeignRequest(tx, ctx.actor, caseId, personId, input.foreignWarrantRequested);
     const what = input.foreignWarrantRequested ? 'foreign warrant / red notice requested' : 'foreign warrant / red notice request withdrawn';
     await caseEvent(tx, ctx.actor, caseId, `${accused.displayName}: ${what} (${input.reason})`, new Date());
     await audit({ action: 'case.person.warrant', entityType: 'person', entityId: personId, details: { caseId, requested: input.foreignWarrantRequested, reason: input.reason } });

@@ -16,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { entityKey } from '../entities/entity.keys.ts';
 import { addPersonIdentifiers, clearPersonIdentifiers, identifierSearchKeys, personHasEntity, readPersonIdentifiers } from '../entities/person-identifiers.service.ts';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
+import { checkBirthDate } from '../cases/dates.rules.ts';
+import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { cnicIndexes, openPersonNumbers, passportIndexes, sealPersonNumbers, type PersonNumbers } from './person.sealed.ts';
 
 type NameInput = { name: string; kind: 'alias' | 'variant'; script?: Script };
@@ -24,10 +26,34 @@ type IdentifierInput = { kind: Exclude<IdentifierKind, 'phone'>; value: string; 
 function checkBirth(dateOfBirth: string | null | undefined, estimatedAge: number | null | undefined) {
   if (dateOfBirth != null && estimatedAge != null) throw invalid('estimatedAge', 'give a date of birth or an estimated age, not both');
   if (dateOfBirth != null) {
-    const dob = new Date(`${dateOfBirth}T00:00:00Z`);
-    if (dob.getTime() > Date.now()) throw invalid('dateOfBirth', 'is in the future');
-    if (dob.getUTCFullYear() < 1900) throw invalid('dateOfBirth', 'is before 1900');
+    // The date rules (dates.rules.ts): not in the future, not before 1900.
+    const refused = checkBirthDate(dateOfBirth);
+    if (refused) throw invalid('dateOfBirth', refused);
   }
+}
+
+/** Only the last characters of a CNIC or passport number are kept in the corrections list (the numbers are sealed). */
+const masked = (v: string | null) => (v === null ? null : `${'•'.repeat(Math.max(0, v.length - 3))}${v.slice(-3)}`);
+
+/** A person's correctable fields as the corrections list shows them. */
+async function personSnapshot(tx: Tx, ctx: ServiceContext, id: string): Promise<Record<string, unknown>> {
+  const p = await tx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const numbers = openPersonNumbers(ctx.crypto, p);
+  const names = await tx.selectFrom('person_names').select(['name', 'kind']).where('person_id', '=', id).where('kind', '<>', 'primary').orderBy('id').execute();
+  const ids = await readPersonIdentifiers(tx, id);
+  return {
+    displayName: p.display_name,
+    names: names.map((n) => `${n.name} (${n.kind})`),
+    gender: p.gender,
+    dateOfBirth: p.date_of_birth,
+    estimatedAge: p.estimated_age,
+    nationality: p.nationality,
+    cnic: masked(numbers.cnic),
+    passport: masked(numbers.passport),
+    phones: ids.phones.map((i) => i.value),
+    identifiers: ids.identifiers.map((i) => `${i.kind}: ${i.value}${i.platform ? ` (${i.platform})` : ''}`),
+    notes: p.notes,
+  };
 }
 
 async function writeNames(tx: Tx, personId: string, names: NameInput[]) {
@@ -86,6 +112,7 @@ export async function createPerson(ctx: ServiceContext, input: CreatePersonInput
 export async function updatePerson(ctx: ServiceContext, id: string, input: UpdatePersonInput): Promise<void> {
   await guardDecrypt(ctx, { type: 'person', id }, () => inTransaction(ctx, async (tx, audit) => {
     const current = await requirePersonAccess(tx, ctx.actor, id, { lock: true });
+    const before = await personSnapshot(tx, ctx, id);
     checkBirth(
       input.dateOfBirth !== undefined ? input.dateOfBirth : current.date_of_birth,
       input.estimatedAge !== undefined ? input.estimatedAge : current.estimated_age,
@@ -119,7 +146,12 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
       await clearPersonIdentifiers(tx, id, 'others');
       await writeIdentifiers(tx, ctx, id, [], input.identifiers);
     }
-    await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input) } });
+    // The earlier values stay readable on the person's corrections list.
+    const after = await personSnapshot(tx, ctx, id);
+    const given = Object.fromEntries(Object.keys(input).filter((k) => input[k as keyof UpdatePersonInput] !== undefined).map((k) => [k, after[k]]));
+    const changes = changesOf(before, given);
+    await recordCorrections(tx, ctx, { kind: 'person', id, caseId: null }, changes);
+    await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input), corrections: changes.map((c) => c.field) } });
   }));
   await suggestQuietly(ctx, [id]);
 }

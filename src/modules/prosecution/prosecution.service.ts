@@ -10,6 +10,7 @@ import { findAccused, setAccusedStatus } from '../persons/accused.service.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
 import { MAX_YEARS_AHEAD, dateMessages } from '../cases/dates.rules.ts';
 import { isCaseStatus, type CaseStatus } from '../cases/case.lifecycle.ts';
+import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { caseStatusAfterJudgment, checkAppealFiling, checkChargeAllowed, checkVerdictAllowed, outcomeAfterAppeal, type Outcome, type RuleCheck } from './judgment.rules.ts';
 import { MAX_SENTENCE_MONTHS, type AppealInput, type ChargeInput, type DecideAppealInput, type HearingInput, type UpdateHearingInput, type VerdictInput } from './prosecution.schema.ts';
 
@@ -121,6 +122,11 @@ export async function updateHearing(ctx: ServiceContext, id: string, input: Upda
       .where('id', '=', id)
       .execute();
     if (input.outcome) await caseEvent(tx, ctx.actor, h.case_id, `Hearing at ${input.court ?? h.court}: ${input.outcome}`, scheduledFor);
+    // The earlier values stay readable on the case's corrections list.
+    await recordCorrections(tx, ctx, { kind: 'hearing', id, caseId: h.case_id }, changesOf(
+      { court: h.court, scheduledFor: h.scheduled_for, purpose: h.purpose, outcome: h.outcome },
+      { court: input.court, scheduledFor: input.scheduledFor !== undefined ? scheduledFor : undefined, purpose: input.purpose, outcome: input.outcome },
+    ));
     await audit({ action: 'prosecution.hearing.update', entityType: 'hearing', entityId: id, details: { caseId: h.case_id, changed } });
     return h.case_id;
   });

@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
+import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { offenceFields, type ListBranchesQuery, type ListOffencesQuery, type OffenceInput } from './reference.schema.ts';
 
 type OffenceRow = { code: string; law: string; section: string; title: string; min_years: number | null; max_years: number | null; fine_note: string | null; category: string; child_exploitation: boolean; source: string | null; status: string; verification: string | null; notes: string | null };
@@ -59,6 +60,12 @@ export async function saveOffence(ctx: ServiceContext, code: string, b: OffenceI
       .onConflict((oc) => oc.column('code').doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
+    // A correction keeps the earlier value on the offence's corrections list.
+    if (before) {
+      const { code: _code, ...was } = toOffence(before);
+      const { code: _c, ...now } = toOffence(saved);
+      await recordCorrections(tx, ctx, { kind: 'offence', id: saved.code, caseId: null }, changesOf(was, now));
+    }
     await audit({ action: before ? 'offence.update' : 'offence.create', entityType: 'offence', entityId: saved.code, details: { before: before ? toOffence(before) : null, after: toOffence(saved) } });
     return saved;
   });

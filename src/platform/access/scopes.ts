@@ -9,6 +9,7 @@ import { personVisibleTo } from '../../modules/persons/person.scope.ts';
 import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, paymentVisibleTo } from '../../modules/entities/entity.scope.ts';
 import { getBackgroundJob } from '../jobs/background.ts';
 import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.ts';
+import { operationVisibleTo } from '../../modules/operations/operation.scope.ts';
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
 import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
 
@@ -38,7 +39,8 @@ export type ScopeKind =
   | 'entity'
   | 'link'
   | 'payment'
-  | 'communication';
+  | 'communication'
+  | 'warrant';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -101,7 +103,12 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     reachesAll: caseReaders,
     visible: async (db, actor, wanted) => ids(await db.selectFrom('victims').select('victims.id as id').where('victims.id', 'in', [...wanted]).where(victimVisibleTo(actor)).execute()),
   },
-  operation: { label: 'operation', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('operations') },
+  operation: {
+    label: 'operation',
+    rule: 'through its case, or any further case it serves (operation_cases)',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('operations').select('operations.id as id').where('operations.id', 'in', [...wanted]).where(operationVisibleTo(actor)).execute()),
+  },
   evidence: { label: 'evidence item', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('evidence_items') },
   hearing: { label: 'hearing', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('hearings') },
   verdict: { label: 'verdict', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('verdicts') },
@@ -191,6 +198,12 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     rule: 'through its case',
     reachesAll: caseReaders,
     visible: async (db, actor, wanted) => ids(await db.selectFrom('communications').select('communications.id as id').where('communications.id', 'in', [...wanted]).where(communicationVisibleTo(actor)).execute()),
+  },
+  warrant: {
+    label: 'warrant',
+    rule: 'through its case',
+    reachesAll: caseReaders,
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('warrants').innerJoin('cases', 'cases.id', 'warrants.case_id').select('warrants.id as id').where('warrants.id', 'in', [...wanted]).where(caseVisibleTo(actor)).execute()),
   },
 };
 

@@ -703,6 +703,47 @@ export interface GraphChangeHorizonTable {
   pruned_below: number;
 }
 
+// 0018_corrections
+export type CorrectedRecordKind = 'case' | 'person' | 'operation' | 'hearing' | 'warrant' | 'offence';
+export interface RecordCorrectionsTable {
+  id: Serial;
+  case_id: string | null;
+  record_kind: CorrectedRecordKind;
+  record_id: string;
+  field: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  actor_id: string | null;
+  at: DefaultTimestamp;
+}
+
+export type WarrantKind = 'arrest_warrant' | 'non_bailable_warrant' | 'proclamation' | 'foreign_arrest_warrant' | 'interpol_red_notice' | 'interpol_diffusion' | 'foreign_request';
+export type WarrantStatus = 'requested' | 'issued' | 'executed' | 'withdrawn' | 'cancelled';
+export interface WarrantsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  kind: WarrantKind;
+  status: WarrantStatus;
+  issued_on: string | null;
+  country: string | null;
+  reference: string | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface OperationOfficersTable {
+  operation_id: string;
+  user_id: string;
+}
+
+export interface OperationCasesTable {
+  operation_id: string;
+  case_id: string;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -756,4 +797,9 @@ export interface DB {
   person_merges: PersonMergesTable;
   user_mfa: UserMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
+  // 0018_corrections
+  record_corrections: RecordCorrectionsTable;
+  warrants: WarrantsTable;
+  operation_officers: OperationOfficersTable;
+  operation_cases: OperationCasesTable;
 }

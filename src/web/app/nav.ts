@@ -18,5 +18,6 @@ export const navItems: NavItem[] = [
   { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },
   { to: '/deconfliction', labelKey: 'nav.deconfliction', permission: 'entity.write' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
+  { to: '/offences', labelKey: 'nav.offences', permission: 'offence.write' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -9,6 +9,7 @@ import {
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
 } from './screens.ts';
+import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -37,6 +38,8 @@ export function AppRoutes() {
           <Route path="prosecution" element={<CaseProsecution />} />
           <Route path="media" element={guard('media.read', <CaseMedia />)} />
           <Route path="entities" element={guard('graph.read', <CaseEntities />)} />
+          <Route path="warrants" element={<CaseWarrants />} />
+          <Route path="corrections" element={<CaseCorrections />} />
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />
@@ -53,6 +56,7 @@ export function AppRoutes() {
           <Route path="branches" element={<BranchesPage />} />
           <Route path="teams" element={<TeamsPage />} />
         </Route>
+        <Route path="offences" element={guard('offence.write', <OffencesPage />)} />
         <Route path="hash-sets" element={guard('hashset.write', <HashSetsPage />)} />
         <Route path="import" element={guard('import.case', <ImportBundlePage />)} />
         <Route path="audit" element={guard('audit.read', <AuditPage />)} />

@@ -33,6 +33,11 @@ export const CaseEntities = lazyNamed(() => import('../modules/entities/componen
 export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
 export const GraphPage = lazyNamed(() => import('../modules/graph/components/GraphPage.tsx'), 'GraphPage');
 
+// Corrections (issue 10): the case's corrections and warrants tabs, the offence catalogue for administrators.
+export const CaseCorrections = lazyNamed(() => import('../modules/corrections/components/CaseCorrections.tsx'), 'CaseCorrections');
+export const CaseWarrants = lazyNamed(() => import('../modules/corrections/components/CaseWarrants.tsx'), 'CaseWarrants');
+export const OffencesPage = lazyNamed(() => import('../modules/corrections/components/OffencesPage.tsx'), 'OffencesPage');
+
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/$/, [HomePage]],
@@ -46,6 +51,9 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/cases\/[^/]+\/prosecution$/, [CasePage, CaseProsecution]],
   [/^\/cases\/[^/]+\/media$/, [CasePage, CaseMedia]],
   [/^\/cases\/[^/]+\/entities$/, [CasePage, CaseEntities]],
+  [/^\/cases\/[^/]+\/warrants$/, [CasePage, CaseWarrants]],
+  [/^\/cases\/[^/]+\/corrections$/, [CasePage, CaseCorrections]],
+  [/^\/offences/, [OffencesPage]],
   [/^\/entities\//, [EntityPage]],
   [/^\/operations\//, [OperationPage]],
   [/^\/evidence\//, [EvidencePage]],

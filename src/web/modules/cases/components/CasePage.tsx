@@ -19,6 +19,8 @@ const sections = [
   { to: 'prosecution', key: 'prosecution', permission: null },
   { to: 'media', key: 'media', permission: 'media.read' },
   { to: 'entities', key: 'entities', permission: 'graph.read' },
+  { to: 'warrants', key: 'warrants', permission: null },
+  { to: 'corrections', key: 'corrections', permission: null },
 ] as const;
 
 export function useCaseOutlet(): CaseDetail {

@@ -13,6 +13,7 @@ import { ExecuteOperationForm } from './ExecuteOperationForm.tsx';
 import { CancelOperationDialog } from './CancelOperationDialog.tsx';
 import { OperationOutcome } from './OperationOutcome.tsx';
 import { useCase } from '../../cases/hooks/use-cases.ts';
+import { OperationCorrections } from '../../corrections/components/OperationCorrections.tsx';
 
 export function OperationPage() {
   const { id = '' } = useParams();
@@ -76,6 +77,17 @@ export function OperationPage() {
           </Panel>
         </div>
         <div className="stack">
+          {o.allowedActions.includes('edit') ? <OperationCorrections o={o} /> : null}
+          {o.officers.length || o.servedCases.length ? (
+            <Panel title={t('corrections.officersAndCases')}>
+              <DefinitionList
+                items={[
+                  [t('corrections.officers'), o.officers.length ? o.officers.map((x) => x.displayName).join(', ') : t('common.none')],
+                  [t('corrections.servedCases'), o.servedCases.length ? o.servedCases.map((c) => `${c.firLabel ?? ''} ${c.title}`.trim()).join('; ') : t('common.none')],
+                ]}
+              />
+            </Panel>
+          ) : null}
           {o.status === 'executed' ? <OperationOutcome op={o} /> : null}
           {canExecute ? (
             <Panel title={t('operations.execute')}>

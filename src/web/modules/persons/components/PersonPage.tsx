@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PersonCorrections } from '../../corrections/components/PersonCorrections.tsx';
 import { Badge, DefinitionList, Empty, Loading, PageHeader, Panel } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
@@ -62,6 +63,7 @@ export function PersonPage() {
               ))}
             </ul>
           </Panel>
+          <PersonCorrections p={p} />
           <Panel title={t('persons.cases')}>
             {p.cases.length === 0 ? <Empty>{t('common.none')}</Empty> : null}
             <ul className="plain" data-testid="person-cases">

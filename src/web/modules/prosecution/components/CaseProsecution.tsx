@@ -8,6 +8,7 @@ import { useProsecution } from '../hooks/use-prosecution.ts';
 import { ChargeForm } from './ChargeForm.tsx';
 import { HearingForm } from './HearingForm.tsx';
 import { VerdictForm } from './VerdictForm.tsx';
+import { DecideAppealForm, FileAppealForm, HearingCorrection } from '../../corrections/components/ProsecutionCorrections.tsx';
 
 export function CaseProsecution() {
   const c = useCaseOutlet();
@@ -53,6 +54,7 @@ export function CaseProsecution() {
                 <strong>{f.dateTime(h.scheduledFor)}</strong> · {h.court}
                 <div>{h.purpose}</div>
                 {h.outcome ? <div className="muted">{h.outcome}</div> : null}
+                {writer ? <HearingCorrection caseId={c.id} h={h} /> : null}
               </li>
             ))}
           </ul>
@@ -61,15 +63,25 @@ export function CaseProsecution() {
           {p.verdicts.length === 0 ? <Empty>{t('prosecution.empty')}</Empty> : null}
           <ul className="plain">
             {p.verdicts.map((v) => (
-              <li key={v.id}>
+              <li key={v.id} data-verdict={v.id}>
                 <strong>{v.person.displayName}</strong>: {t(`prosecution.outcomes.${v.outcome}`)} · {v.court} · {f.date(v.decidedAt)}
                 {v.sentence ? <div>{t('prosecution.sentence')}: {t('prosecution.sentenceValue', { years: f.number(v.sentence.years), months: f.number(v.sentence.months) })}</div> : null}
                 {v.fineRupees !== null ? <div>{t('prosecution.fine')}: {f.number(v.fineRupees)}</div> : null}
                 {v.appeals.map((a) => (
-                  <div key={a.id} className="muted small">
-                    {t('prosecution.appeals')}: {a.court} · {f.date(a.filedAt)} · {a.status}
+                  <div key={a.id} data-testid="appeal">
+                    <span className="muted small">
+                      {t('prosecution.appeals')} ({t(`corrections.sides.${a.filedBy}`)}): {a.court} · {f.date(a.filedAt)} · {t(`corrections.appealStatuses.${a.status}`)}
+                      {a.decidedAt ? ` · ${f.date(a.decidedAt)}` : ''}
+                    </span>
+                    {writer && a.status === 'pending' ? <DecideAppealForm caseId={c.id} a={a} /> : null}
                   </div>
                 ))}
+                {writer ? (
+                  <details>
+                    <summary>{t('corrections.fileAppeal')}</summary>
+                    <FileAppealForm caseId={c.id} v={v} />
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>

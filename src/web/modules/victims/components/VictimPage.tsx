@@ -12,6 +12,7 @@ import { VictimTransitionDialog } from './VictimTransitionDialog.tsx';
 import { IdentityPanel } from './IdentityPanel.tsx';
 import { FollowupsPanel, PlacementsPanel } from './CarePanels.tsx';
 import { OfficersPanel } from './OfficersPanel.tsx';
+import { VictimLinkPanel } from '../../corrections/components/VictimLinkPanel.tsx';
 
 /** Safeguarding of one child. Everyone sees the pseudonym; identity and care records only the assigned officer. */
 export function VictimPage() {
@@ -78,6 +79,7 @@ export function VictimPage() {
               </ul>
             </Panel>
           ) : null}
+          {can('victim.write') && can('case.read') ? <VictimLinkPanel victimId={v.id} linked={v.cases.map((c) => c.caseId)} /> : null}
         </div>
         {can('case.team.manage') ? (
           <div className="stack">

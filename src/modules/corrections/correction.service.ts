@@ -1,0 +1,83 @@
+import type { ServiceContext } from '../../platform/context.ts';
+import { requireCaseAccess } from '../../platform/access/case-scope.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { CorrectedRecordKind } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { requirePersonAccess } from '../persons/person.scope.ts';
+import type { CorrectionEntry, CorrectionsQuery } from './correction.schema.ts';
+
+// Every correction keeps the earlier value: the services call recordCorrections in the transaction of the
+// change (before the audit entry), one row per field whose value actually changed. A case's list shows the
+// corrections of the case and of what hangs off it (operations, hearings, warrants); a person's and an
+// offence's their own.
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const norm = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+
+/** The fields of `after` (only those given) whose value differs from `before`. */
+export function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (!same(before[field], value)) out.push({ field, before: norm(before[field]), after: norm(value) });
+  }
+  return out;
+}
+
+export async function recordCorrections(
+  tx: Tx,
+  ctx: Pick<ServiceContext, 'actor'>,
+  record: { kind: CorrectedRecordKind; id: string; caseId: string | null },
+  changes: FieldChange[],
+): Promise<void> {
+  if (!changes.length) return;
+  await tx.insertInto('record_corrections').values(changes.map((c) => ({
+    case_id: record.caseId,
+    record_kind: record.kind,
+    record_id: record.id,
+    field: c.field,
+    before: JSON.stringify(norm(c.before)),
+    after: JSON.stringify(norm(c.after)),
+    actor_id: ctx.actor.id,
+  }))).execute();
+}
+
+async function page(db: Db, where: { caseId?: string; kind?: CorrectedRecordKind; recordId?: string }, q: CorrectionsQuery) {
+  let query = db.selectFrom('record_corrections');
+  if (where.caseId) query = query.where('record_corrections.case_id', '=', where.caseId);
+  if (where.kind) query = query.where('record_corrections.record_kind', '=', where.kind);
+  if (where.recordId) query = query.where('record_corrections.record_id', '=', where.recordId);
+  if (q.kind) query = query.where('record_corrections.record_kind', '=', q.kind);
+  const [rows, total] = await Promise.all([
+    query.leftJoin('users', 'users.id', 'record_corrections.actor_id')
+      .select(['record_corrections.id', 'record_kind', 'record_id', 'field', 'before', 'after', 'users.display_name', 'at'])
+      .orderBy('record_corrections.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items: CorrectionEntry[] = rows.map((r) => ({
+    id: Number(r.id), recordKind: r.record_kind, recordId: r.record_id, field: r.field, before: r.before, after: r.after, actor: r.display_name, at: r.at.toISOString(),
+  }));
+  return { items, total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+export async function listCaseCorrections(ctx: ServiceContext, caseId: string, q: CorrectionsQuery) {
+  await requireCaseAccess(ctx.db, ctx.actor, caseId);
+  return page(ctx.db, { caseId }, q);
+}
+
+export async function listPersonCorrections(ctx: ServiceContext, personId: string, q: CorrectionsQuery) {
+  await requirePersonAccess(ctx.db, ctx.actor, personId);
+  return page(ctx.db, { kind: 'person', recordId: personId }, { ...q, kind: undefined });
+}
+
+export async function listOffenceCorrections(ctx: ServiceContext, code: string, q: CorrectionsQuery) {
+  const o = await ctx.db.selectFrom('offences').select('code').where('code', '=', code).executeTakeFirst();
+  if (!o) throw notFound('offence');
+  return page(ctx.db, { kind: 'offence', recordId: code }, { ...q, kind: undefined });
+}
