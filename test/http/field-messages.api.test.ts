@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
-import { fieldMessages } from '../../src/platform/http/field-messages.ts';
+import { fieldMessages } from '../../src/platform/http/field-messages.schema.ts';
 import { en } from '../../src/web/i18n/en.ts';
 import { ur } from '../../src/web/i18n/ur.ts';
 

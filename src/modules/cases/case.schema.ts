@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses } from './case.lifecycle.ts';
 import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
-import { fieldMessages } from '../../platform/http/field-messages.ts';
+import { fieldMessages } from '../../platform/http/field-messages.schema.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const caseStatus = z.enum(caseStatuses);

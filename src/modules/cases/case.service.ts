@@ -11,7 +11,7 @@ import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts
 import { assertDate, caseDates } from './case-dates.ts';
 import { dateMessages } from './dates.rules.ts';
 import { parseFir } from './case.schema.ts';
-import { fieldMessages, renderMessage } from '../../platform/http/field-messages.ts';
+import { fieldMessages, renderMessage } from '../../platform/http/field-messages.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

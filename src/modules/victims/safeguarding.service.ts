@@ -32,7 +32,6 @@ export async function safeguardingAlerts(ctx: ServiceContext, now = new Date()):
       .where('case_victims.victim_id', 'in', ids).where(caseVisibleTo(ctx.actor)).orderBy('cases.created_at').execute()
     : [];
 
-  const careReader = ctx.actor.role === 'protection_officer';
   const overdue = await ctx.db
     .selectFrom('followups')
     .innerJoin('victims', 'victims.id', 'followups.victim_id')
@@ -41,6 +40,8 @@ export async function safeguardingAlerts(ctx: ServiceContext, now = new Date()):
     .where('followups.done_at', 'is', null)
     .where('followups.due_at', '<', now)
     .select(['victims.id as victim_id', 'victims.pseudonym', 'followups.id', 'followups.kind', 'followups.due_at'])
+    // The kind of care is a care record: only for the protection officer assigned to the child.
+    .select((eb) => eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', ctx.actor.id)).as('assigned_to_me'))
     .orderBy('followups.due_at', 'asc')
     .orderBy('followups.id')
     .limit(LIMIT)
@@ -60,7 +61,7 @@ export async function safeguardingAlerts(ctx: ServiceContext, now = new Date()):
       victimId: f.victim_id,
       pseudonym: f.pseudonym,
       followupId: f.id,
-      kind: careReader ? f.kind : null,
+      kind: f.assigned_to_me ? f.kind : null,
       dueAt: f.due_at.toISOString(),
       daysOverdue: days(f.due_at),
     })),

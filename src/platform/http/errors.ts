@@ -1,4 +1,4 @@
-import { codeMessage } from './field-messages.ts';
+import { codeMessage } from './field-messages.schema.ts';
 
 // The error catalogue: every error a service may raise has a stable code, mapped to HTTP once, here.
 export type ErrorCode =
@@ -19,7 +19,7 @@ export type ErrorCode =
 export interface FieldError {
   field: string;
   message: string;
-  /** The message's code (field-messages.ts): the web app shows it in the officer's language. */
+  /** The message's code (field-messages.schema.ts): the web app shows it in the officer's language. */
   code?: string;
   /** Values the message carries ("at least {{min}} characters"). */
   params?: Record<string, string>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldMessages } from './field-messages.ts';
+import { fieldMessages } from './field-messages.schema.ts';
 
 // Schema pieces shared by every capability's *.schema.ts, and so by the web app's forms: pure zod, no server
 // code (eslint's import-zones rule keeps it that way, and the web build would fail otherwise).

@@ -5,7 +5,7 @@ export interface FieldErrors {
   [field: string]: string;
 }
 
-/** A field message's code and values (src/platform/http/field-messages.ts), to show it in the officer's language. */
+/** A field message's code and values (src/platform/http/field-messages.schema.ts), to show it in the officer's language. */
 export interface FieldCode {
   code: string;
   params?: Record<string, string>;

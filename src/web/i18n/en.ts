@@ -892,7 +892,7 @@ export const en = {
     wrongCode: 'wrong or already used code',
     wrongRecoveryCode: 'wrong or already used recovery code',
     wrongPassword: 'wrong password',
-    // Field messages with a code (src/platform/http/field-messages.ts): words for officers.
+    // Field messages with a code (src/platform/http/field-messages.schema.ts): words for officers.
     notANumber: 'enter a number',
     wholeNumber: 'enter a whole number',
     atLeastChars: 'at least {{min}} characters',

@@ -894,7 +894,7 @@ export const ur: Translations = {
     wrongCode: 'غلط یا پہلے سے استعمال شدہ کوڈ',
     wrongRecoveryCode: 'غلط یا پہلے سے استعمال شدہ بحالی کوڈ',
     wrongPassword: 'غلط پاس ورڈ',
-    // Field messages with a code (src/platform/http/field-messages.ts).
+    // Field messages with a code (src/platform/http/field-messages.schema.ts).
     notANumber: 'عدد درج کریں',
     wholeNumber: 'پورا عدد درج کریں',
     atLeastChars: 'کم از کم {{min}} حروف',
