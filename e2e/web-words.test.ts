@@ -112,23 +112,30 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
       const charts = [...document.querySelectorAll('[data-testid="chart-canvas"]')];
       for (const chart of charts) {
         const bars = [...chart.querySelectorAll('.recharts-bar-rectangle path, .recharts-bar-rectangle rect')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-        const labels = [...chart.querySelectorAll('.recharts-cartesian-axis-tick text')].map((l) => ({ text: l.textContent ?? '', box: l.getBoundingClientRect() }));
+        const labels = [...chart.querySelectorAll('text.recharts-cartesian-axis-tick-value')].map((l) => ({ text: l.textContent ?? '', box: l.getBoundingClientRect() }));
         for (const l of labels) for (const b of bars) if (intersects(l.box, b)) found.push(l.text);
       }
-      return { charts: charts.length, found, labels: document.querySelectorAll('[data-testid="chart-canvas"] .recharts-cartesian-axis-tick text').length };
+      return { charts: charts.length, found, labels: document.querySelectorAll('[data-testid="chart-canvas"] text.recharts-cartesian-axis-tick-value').length };
     });
     expect(overlaps.charts).toBeGreaterThanOrEqual(2);
     expect(overlaps.labels).toBeGreaterThan(4);
     expect(overlaps.found).toEqual([]);
     // Urdu category labels are drawn inside the chart, right of the bars they name.
     const statusChart = await page.evaluate(() => {
-      const chart = [...document.querySelectorAll('[data-testid="chart-canvas"]')].find((c) => c.querySelector('.recharts-yAxis'))!;
-      const label = chart.querySelector('.recharts-yAxis .recharts-cartesian-axis-tick text')!.getBoundingClientRect();
-      const bar = chart.querySelector('.recharts-bar-rectangle path')!.getBoundingClientRect();
+      const chart = [...document.querySelectorAll('[data-chart="count"]')].find((c) => c.querySelector('.recharts-bar-rectangle path'))!;
+      // The category labels (words, not the numbers of the value axis).
+      const labels = [...chart.querySelectorAll('text.recharts-cartesian-axis-tick-value')].filter((l) => !/^[\d\u06F0-\u06F9\u0660-\u0669,.٬\s]+$/.test(l.textContent ?? '')).map((l) => l.getBoundingClientRect());
+      const bars = [...chart.querySelectorAll('.recharts-bar-rectangle path')].map((b) => b.getBoundingClientRect());
       const box = chart.getBoundingClientRect();
-      return { labelLeftOfBarEnd: label.left >= bar.right - 0.5, labelInside: label.left >= box.left && label.right <= box.right + 1 };
+      const barsRight = Math.max(...bars.map((b) => b.right));
+      return {
+        labelRightOfBars: labels.length > 0 && labels.every((l) => l.left >= barsRight - 0.5),
+        labelInside: labels.every((l) => l.left >= box.left - 1 && l.right <= box.right + 1),
+      };
     });
-    expect(statusChart).toEqual({ labelLeftOfBarEnd: true, labelInside: true });
+    expect(statusChart).toEqual({ labelRightOfBars: true, labelInside: true });
+    // Times in Urdu carry no English "AM"/"PM".
+    expect(await page.locator('main').textContent()).not.toMatch(/\b(AM|PM)\b/);
     // Published figures cite publisher and headline; the research notes are not shown; no comparison today.
     const published = (await page.getByTestId('published-figures').textContent()) ?? '';
     expect(published).toContain('The Nation');

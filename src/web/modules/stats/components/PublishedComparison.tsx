@@ -13,14 +13,12 @@ function Citations({ figure }: { figure: Figure }) {
       {figure.citations.map((c) => (
         <li key={c.url}>
           <cite>
-            <bdi>{c.publisher}</bdi>
-            {c.title ? (
-              <>
-                {', '}
-                <bdi dir="ltr">“{c.title}”</bdi>
-              </>
-            ) : null}
-            {c.publishedOn ? `, ${f.date(`${c.publishedOn}T12:00:00Z`)}` : null}
+            {/* Publisher and headline as written (left to right), isolated from the Urdu around them. */}
+            <bdi dir="ltr">
+              {c.publisher}
+              {c.title ? `, “${c.title}”` : ''}
+            </bdi>
+            {c.publishedOn ? <>{', '}<time dateTime={c.publishedOn}>{f.date(`${c.publishedOn}T12:00:00Z`)}</time></> : null}
           </cite>{' '}
           <a href={c.url} rel="noreferrer noopener" target="_blank" dir="ltr">
             {new URL(c.url).hostname.replace(/^www\./, '')}
