@@ -117,11 +117,3 @@ export function isoToLocalInput(iso?: string): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/**
- * Text written left to right (an offence title with its brackets, "Child pornography (PECA s.22)") isolated for
- * a plain-text place (an <option>, an aria label): in an Urdu page its brackets and order stay as written.
- * In markup, use <bdi dir="ltr"> instead.
- */
-export function ltrIsolate(text: string): string {
-  return `\u2066${text}\u2069`;
-}

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ltrIsolate } from '../../../i18n/format.ts';
 import { caseStatuses } from '../../../../modules/cases/case.lifecycle.ts';
 import { Button, SelectField, TextField } from '../../../ui/index.ts';
 import { useProvinces, useOffences } from '../../reference/hooks/use-reference.ts';
@@ -34,7 +33,7 @@ export function CaseFilters({ initial, onApply, ready }: { initial: FilterValues
       <TextField label={t('cases.searchLabel')} type="search" name="q" value={v.q} onValue={set('q')} />
       <SelectField label={t('cases.status')} name="status" value={v.status} onValue={set('status')} placeholder={t('common.any')} options={caseStatuses.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))} />
       <SelectField label={t('cases.province')} name="province" value={v.province} onValue={set('province')} placeholder={t('common.any')} options={provinces.map((p) => ({ value: p, label: p }))} />
-      <SelectField label={t('cases.offence')} name="offence" value={v.offence} onValue={set('offence')} placeholder={t('common.any')} options={(offences.data ?? []).map((o) => ({ value: o.code, label: ltrIsolate(`${o.code} — ${o.title}`) }))} />
+      <SelectField label={t('cases.offence')} name="offence" value={v.offence} onValue={set('offence')} placeholder={t('common.any')} options={(offences.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.title}` }))} />
       <TextField label={t('cases.firYear')} name="firYear" inputMode="numeric" value={v.firYear} onValue={set('firYear')} pattern="[0-9]*" size={6} />
       <div className="filters-actions">
         <Button type="submit" variant="primary">

@@ -7,7 +7,7 @@ import { Button, CheckList, PageHeader, SelectField, TextArea, TextField } from 
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { useUser } from '../../../app/session.ts';
 import { FormError } from '../../../app/FormError.tsx';
-import { localInputToIso, ltrIsolate } from '../../../i18n/format.ts';
+import { localInputToIso } from '../../../i18n/format.ts';
 import { useBranches, useOffences } from '../../reference/hooks/use-reference.ts';
 import { createCase } from '../api/cases.api.ts';
 
@@ -41,7 +41,7 @@ export function NewCasePage() {
     const f = filter.trim().toLowerCase();
     return (offences.data ?? [])
       .filter((o) => !f || `${o.code} ${o.title} ${o.law}`.toLowerCase().includes(f) || form.values.offenceCodes.includes(o.code))
-      .map((o) => ({ value: o.code, label: ltrIsolate(`${o.code} — ${o.title}`), hint: ltrIsolate(`(${o.law} s.${o.section})`) }));
+      .map((o) => ({ value: o.code, label: `${o.code} — ${o.title}`, hint: `(${o.law} s.${o.section})` }));
   }, [offences.data, filter, form.values.offenceCodes]);
 
   const onSubmit = form.handleSubmit(async (body) => {
