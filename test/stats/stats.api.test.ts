@@ -67,12 +67,30 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
     expect(s.children.identified).toBeGreaterThanOrEqual(50);
     expect(s.children.rescued).toBeGreaterThanOrEqual(10);
     expect(s.children.inCare).toBeGreaterThanOrEqual(10);
-    // The published figures sit beside the computed ones, with their sources.
+    // Without a period the live totals are not set beside figures published for 3 June 2025: the published
+    // figures are listed on their own, cited (publisher, headline, date, address), never with the research notes.
     expect(s.published.nationalScope).toBe(true);
-    const firs = s.published.comparison.find((c) => c.figure === 'firs.childExploitation')!;
+    expect(s.published.comparison).toEqual([]);
+    const listed = s.published.figures as Array<{ metric: string; covers: unknown; citations: Array<{ publisher: string; title: string | null; publishedOn: string | null; url: string }> }>;
+    const firsListed = listed.find((p) => /^FIRs registered/.test(p.metric))!;
+    expect(firsListed.covers).toEqual({ from: null, to: '2025-06-03' });
+    expect(firsListed.citations[0]).toEqual({ publisher: 'The Nation', title: 'NCCIA busts international racket involved in child sexual exploitation', publishedOn: '2025-06-04', url: expect.stringMatching(/^https:\/\/www\.nation\.com\.pk\//) });
+    expect(JSON.stringify(s.published)).not.toMatch(/conflicting|seed article|Talal/);
+    // For the published period (everything up to 3 June 2025), the computed figures sit beside the published ones.
+    const asOf = await get('leadership', '?to=2025-06-03');
+    const firs = asOf.published.comparison.find((c) => c.figure === 'firs.childExploitation')!;
     expect(firs).toMatchObject({ computed: 178, published: { value: 178 } });
     expect(firs.published.sources[0]).toMatch(/^https:\/\//);
-    expect(s.published.comparison.find((c) => c.figure === 'convictions.persons')).toMatchObject({ computed: 14, published: { value: 14 } });
+    expect(asOf.published.comparison.find((c) => c.figure === 'convictions.persons')).toMatchObject({ computed: 14, published: { value: 14 } });
+    // Another period, or one province: nothing is compared.
+    expect((await get('leadership', '?from=2025-01-01&to=2025-06-03')).published.comparison).toEqual([]);
+    expect((await get('leadership', '?to=2025-06-03&province=Punjab')).published.comparison).toEqual([]);
+  });
+
+  it('refuses a reversed period with a 400 naming the last day, and stores nothing', async () => {
+    const res = await t.call('leadership', 'GET', '/api/v1/stats/summary?from=2025-06-03&to=2025-01-01');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'querystring.to', message: 'cannot be before the first day' })]);
   });
 
   it('holds the Muzaffargarh operation as records: 2 arrests, 10 rescued, 6 with the CPB, about 50 identified, ringleader at large', async () => {
@@ -219,7 +237,7 @@ describe.each(engines)('statistics on the demo dataset (%s)', (engine) => {
     expect((await t.call(null, 'GET', '/api/v1/stats/summary')).statusCode).toBe(401);
     const reversed = await t.call('leadership', 'GET', '/api/v1/stats/summary?from=2025-02-01&to=2025-01-01');
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().errors[0].field).toBe('to');
+    expect(reversed.json().errors[0].field).toBe('querystring.to');
     const unknownProvince = await t.call('leadership', 'GET', '/api/v1/stats/summary?province=Atlantis');
     expect(unknownProvince.statusCode).toBe(400);
     expect(unknownProvince.json().errors[0].field).toBe('province');

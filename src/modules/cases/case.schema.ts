@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStatuses } from './case.lifecycle.ts';
 import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
+import { fieldMessages } from '../../platform/http/field-messages.schema.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const caseStatus = z.enum(caseStatuses);
@@ -21,11 +22,27 @@ export const updateCaseBody = z.strictObject({
   offenceCodes: offenceCodes.optional(),
 });
 
+/** An FIR as typed: "77", "77/2025" or "FIR 77/2025". */
+export const firPattern = /^(?:FIR\s*)?([1-9]\d{0,5})(?:\s*\/\s*(\d{4}))?$/i;
+
+/** The number and (when typed) year of an FIR given as a number or as the app shows it. */
+export function parseFir(value: number | string): { number: number; year: number | null } | null {
+  if (typeof value === 'number') return { number: value, year: null };
+  const m = firPattern.exec(value.trim());
+  return m ? { number: Number(m[1]), year: m[2] ? Number(m[2]) : null } : null;
+}
+
 export const transitionBody = z.strictObject({
   to: caseStatus,
   reason: z.string().trim().min(3, 'say why, at least 3 characters').max(2000),
-  /** Required when registering the FIR. */
-  firNumber: z.number().int().positive().max(999_999).optional(),
+  /**
+   * Required when registering the FIR: the number (77), or as the app shows it ("77/2025", "FIR 77/2025"),
+   * whose year must then be the year of registration.
+   */
+  firNumber: z.union([
+    z.number().int().positive().max(999_999),
+    z.string().trim().regex(firPattern, fieldMessages.firFormat),
+  ], { error: fieldMessages.firFormat }).optional(),
   at: isoDate.optional(),
 });
 

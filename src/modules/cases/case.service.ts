@@ -11,6 +11,8 @@ import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts
 import { assertDate, caseDates } from './case-dates.ts';
 import { dateMessages } from './dates.rules.ts';
 import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
+import { parseFir } from './case.schema.ts';
+import { fieldMessages, renderMessage } from '../../platform/http/field-messages.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -158,7 +160,7 @@ export async function updateCase(ctx: ServiceContext, id: string, input: { title
   });
 }
 
-export async function transitionCase(ctx: ServiceContext, id: string, input: { to: CaseStatus; reason: string; firNumber?: number; at?: string }): Promise<void> {
+export async function transitionCase(ctx: ServiceContext, id: string, input: { to: CaseStatus; reason: string; firNumber?: number | string; at?: string }): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
     // The row is locked before its status is read: two transitions of one case cannot both start from it.
     const current = await requireCaseAccess(tx, ctx.actor, id, { lock: true });
@@ -176,20 +178,23 @@ export async function transitionCase(ctx: ServiceContext, id: string, input: { t
     });
     const set: Record<string, unknown> = { status: input.to, updated_at: new Date() };
     if (input.to === 'fir_registered') {
-      if (!input.firNumber) throw invalid('firNumber', 'required to register the FIR');
+      const fir = input.firNumber === undefined ? null : parseFir(input.firNumber);
+      if (!fir) throw invalid('firNumber', input.firNumber === undefined ? fieldMessages.firRequired : fieldMessages.firFormat);
       const year = at.getUTCFullYear();
+      if (fir.year !== null && fir.year !== year) throw invalid('firNumber', renderMessage('firYear', { year }));
+      const firNumber = fir.number;
       // Whether the number is free is a question about other cases: serialise it per branch and year.
       await advisoryXactLock(tx, LOCK_CLASS.firNumber, `${current.branch_id}:${year}`);
-      const clash = await tx.selectFrom('cases').select('id').where('branch_id', '=', current.branch_id).where('fir_year', '=', year).where('fir_number', '=', input.firNumber).executeTakeFirst();
-      if (clash) throw conflict(`FIR ${input.firNumber}/${year} already exists in this branch`, 'firNumber');
-      Object.assign(set, { fir_number: input.firNumber, fir_year: year, fir_registered_at: at });
+      const clash = await tx.selectFrom('cases').select('id').where('branch_id', '=', current.branch_id).where('fir_year', '=', year).where('fir_number', '=', firNumber).executeTakeFirst();
+      if (clash) throw conflict(`FIR ${firNumber}/${year} already exists in this branch`, 'firNumber');
+      Object.assign(set, { fir_number: firNumber, fir_year: year, fir_registered_at: at });
     } else if (input.firNumber !== undefined) {
-      throw invalid('firNumber', 'only given when registering the FIR');
+      throw invalid('firNumber', fieldMessages.firOnlyOnRegistration);
     }
     if (input.to === 'challan_submitted') set.challan_submitted_at = at;
     await tx.updateTable('cases').set(set).where('id', '=', id).execute();
     await tx.insertInto('case_status_history').values({ case_id: id, from_status: from, to_status: input.to, reason: input.reason, actor_id: ctx.actor.id, at }).execute();
-    await audit({ action: 'case.transition', entityType: 'case', entityId: id, details: { from, to: input.to, reason: input.reason, firNumber: input.firNumber } });
+    await audit({ action: 'case.transition', entityType: 'case', entityId: id, details: { from, to: input.to, reason: input.reason, firNumber: input.firNumber === undefined ? undefined : parseFir(input.firNumber)?.number } });
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparable, parsePublishedFigures, publishedFigures } from './stats.published.ts';
+import { citationOf, comparable, parsePublishedFigures, publishedFigures, publishedPeriod } from './stats.published.ts';
 
 describe('published figures', () => {
   it('parses the seed file: numeric values, sources split, notes kept', () => {
@@ -16,5 +16,13 @@ describe('published figures', () => {
   it('skips rows without a number and keeps quoted commas', () => {
     const rows = parsePublishedFigures('date_or_period,metric,value,source,note\n2025,"a, b",12,https://x.example ; https://y.example,"n, o"\n2025,blank,,https://z.example,\n');
     expect(rows).toEqual([{ period: '2025', metric: 'a, b', value: 12, sources: ['https://x.example', 'https://y.example'], note: 'n, o' }]);
+  });
+
+  it('reads a period only when it is exact, and a citation only from what the address says', () => {
+    expect(publishedPeriod('as of 2025-06-03')).toEqual({ from: null, to: '2025-06-03' });
+    expect(publishedPeriod('2025-05-23 raid')).toEqual({ from: '2025-05-23', to: '2025-05-23' });
+    expect(publishedPeriod('first ~6 months of NCCIA (2025)')).toBeNull();
+    expect(citationOf('https://www.brecorder.com/news/40366108/nccia-busts-intl-child-abuse-gang')).toEqual({ publisher: 'Business Recorder', title: "NCCIA busts int'l child abuse gang", publishedOn: null, url: 'https://www.brecorder.com/news/40366108/nccia-busts-intl-child-abuse-gang' });
+    expect(citationOf('https://jang.com.pk/news/1516732')).toMatchObject({ publisher: 'Daily Jang', title: null, publishedOn: null });
   });
 });

@@ -3,13 +3,29 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 // Published external figures (seed/nccia-figures.csv), shown beside the computed ones with their
-// sources. Read once per process; the file is reference data shipped with the code.
+// citations. Read once per process; the file is reference data shipped with the code. The file's `note`
+// column is the researchers' own remark: kept here, never sent to a user as the source.
 export interface PublishedFigure {
   period: string;
   metric: string;
   value: number;
   sources: string[];
   note: string;
+}
+
+/** Who published a source, under which headline and when: what an officer cites. */
+export interface Citation {
+  publisher: string;
+  title: string | null;
+  /** YYYY-MM-DD when the publication date is known (from the address or the publisher), else null. */
+  publishedOn: string | null;
+  url: string;
+}
+
+/** The days a published figure covers: `from` null means "since records began" ("as of 2025-06-03"). */
+export interface PublishedPeriod {
+  from: string | null;
+  to: string;
 }
 
 const file = fileURLToPath(new URL('../../../seed/nccia-figures.csv', import.meta.url));
@@ -31,6 +47,60 @@ export function parsePublishedFigures(text: string): PublishedFigure[] {
 export function publishedFigures(): PublishedFigure[] {
   cached ??= parsePublishedFigures(readFileSync(file, 'utf8'));
   return cached;
+}
+
+/**
+ * The period a published figure covers, when its wording states one exactly: "as of 2025-06-03" (everything
+ * up to that day) or "2025-05-23 raid" (that day). A vague period ("first ~6 months of NCCIA (2025)") has
+ * none, and so is never compared with a computed figure.
+ */
+export function publishedPeriod(period: string): PublishedPeriod | null {
+  const asOf = /^as of (\d{4}-\d{2}-\d{2})$/i.exec(period.trim());
+  if (asOf) return { from: null, to: asOf[1]! };
+  const day = /^(\d{4}-\d{2}-\d{2})(?:\s+\w+)?$/.exec(period.trim());
+  if (day) return { from: day[1]!, to: day[1]! };
+  return null;
+}
+
+const publishers: Record<string, string> = {
+  'nation.com.pk': 'The Nation',
+  'thenews.com.pk': 'The News International',
+  'brecorder.com': 'Business Recorder',
+  'jang.com.pk': 'Daily Jang',
+  'ch51.tv': 'Channel 51',
+  'tribune.com.pk': 'The Express Tribune',
+  'medianama.com': 'MediaNama',
+  'stateofchildren.com': 'State of Children',
+};
+const months: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+
+/**
+ * A citation read from the source address alone: the publisher from the host, the headline from the
+ * address's words when it carries them, the date when the address states it (The Nation's "04-Jun-2025").
+ * Nothing is guessed: what the address does not say stays null.
+ */
+export function citationOf(url: string): Citation {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { publisher: url, title: null, publishedOn: null, url };
+  }
+  const host = parsed.hostname.replace(/^www\./, '');
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  let publishedOn: string | null = null;
+  for (const s of segments) {
+    const m = /^(\d{2})-([A-Za-z]{3})-(\d{4})$/.exec(s);
+    const month = m ? months[m[2]!.toLowerCase()] : undefined;
+    if (m && month) publishedOn = `${m[3]}-${month}-${m[1]}`;
+  }
+  // The headline: the last segment made of words (leading article numbers dropped).
+  const slug = [...segments].reverse().map((s) => s.replace(/^\d+-/, '')).find((s) => /[a-z]-[a-z]/i.test(s) && !/^\d{2}-[A-Za-z]{3}-\d{4}$/.test(s));
+  const words = slug ? slug.split('-').filter(Boolean) : [];
+  const title = words.length
+    ? words.map((w, i) => (/^(nccia|fia|intl)$/i.test(w) ? (w.toLowerCase() === 'intl' ? "int'l" : w.toUpperCase()) : i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ')
+    : null;
+  return { publisher: publishers[host] ?? host, title, publishedOn, url };
 }
 
 /** Which computed figure each national published figure corresponds to (matched on the metric text). */

@@ -9,19 +9,30 @@ export const summaryQuery = z.strictObject({
   to: isoDay.optional(),
   province: z.string().trim().min(2).max(100).optional(),
   branchId: z.coerce.number().int().positive().optional(),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'cannot be before the first day', path: ['to'], when: (payload) => payload.issues.length === 0 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 const count = z.number().int().min(0);
 const pair = z.object({ childExploitation: count, all: count });
 const range = z.object({ min: z.number().nullable(), max: z.number().nullable() });
 
+export const citation = z.object({
+  publisher: z.string(),
+  title: z.string().nullable(),
+  /** YYYY-MM-DD when known. */
+  publishedOn: z.string().nullable(),
+  url: z.string(),
+});
+
+/** A figure as published, cited: publisher, headline, date and address of each source. */
 export const publishedFigure = z.object({
   period: z.string(),
+  /** The days the figure covers when its period is exact (`from` null: since records began), else null. */
+  covers: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
   metric: z.string(),
   value: z.number(),
   sources: z.array(z.string()),
-  note: z.string(),
+  citations: z.array(citation),
 });
 
 export const statsSummary = z.object({
@@ -54,6 +65,7 @@ export const statsSummary = z.object({
   published: z.object({
     /** True when the computed figures cover the whole country (no province or branch filter). */
     nationalScope: z.boolean(),
+    /** Only figures published for exactly the selected period (and national scope); empty otherwise. */
     comparison: z.array(z.object({ figure: z.string(), computed: z.number(), published: publishedFigure })),
     figures: z.array(publishedFigure),
   }),

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
-import { comparable, publishedFigures } from './stats.published.ts';
+import { citationOf, comparable, publishedFigures, publishedPeriod } from './stats.published.ts';
 import type { StatsSummary, SummaryQuery } from './stats.schema.ts';
 
 // Statistics computed from the records by SQL, never typed in. Every figure is an aggregate: no query here
@@ -54,7 +54,7 @@ async function resolveScope(ctx: ServiceContext, q: SummaryQuery): Promise<Scope
   }
   const from = q.from ? new Date(`${q.from}T00:00:00Z`) : null;
   const until = q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY_MS) : null;
-  if (from && until && from >= until) throw invalid('to', 'must not be before from');
+  if (from && until && from >= until) throw invalid('to', 'cannot be before the first day');
   let branch: Scope['branch'] = null;
   if (branchId !== null) {
     const row = await ctx.db.selectFrom('branches').select(['id', 'code', 'district', 'province']).where('id', '=', branchId).executeTakeFirst();
@@ -176,7 +176,14 @@ export async function summary(ctx: ServiceContext, q: SummaryQuery): Promise<Sta
     'arrests.childExploitation': result.arrests.childExploitation,
     'convictions.persons': result.convictions.persons,
   };
-  const all = publishedFigures();
-  const comparison = comparable.flatMap((c) => all.filter((p) => c.metric.test(p.metric)).map((p) => ({ figure: c.figure, computed: computed[c.figure], published: p })));
-  return { ...result, published: { nationalScope: s.province === null && s.branch === null, comparison, figures: all } };
+  // Published figures, each with its citations (never the researchers' note). A computed figure is set beside
+  // a published one only for the same period and the whole country: today's live totals beside figures
+  // published on another day would make every new record look like a discrepancy.
+  const all = publishedFigures().map(({ note: _researchNote, ...p }) => ({ ...p, covers: publishedPeriod(p.period), citations: p.sources.map(citationOf) }));
+  const nationalScope = s.province === null && s.branch === null;
+  const samePeriod = (p: (typeof all)[number]) => p.covers !== null && p.covers.from === (q.from ?? null) && p.covers.to === (q.to ?? null);
+  const comparison = nationalScope
+    ? comparable.flatMap((c) => all.filter((p) => c.metric.test(p.metric) && samePeriod(p)).map((p) => ({ figure: c.figure, computed: computed[c.figure], published: p })))
+    : [];
+  return { ...result, published: { nationalScope, comparison, figures: all } };
 }

@@ -3,10 +3,11 @@ import { okResponse, pageOf, serviceContext, uuidParam, type Api } from '../../p
 import { z } from 'zod';
 import {
   assignBody, assignmentParams, caseVictimParams, createVictimBody, followupBody, followupDoneBody, followupParams, identityBody, listVictimsQuery, placementBody,
-  transitionBody, victimDetail, victimIdentity, victimSummary,
+  safeguardingAlerts, transitionBody, victimDetail, victimIdentity, victimSummary,
 } from './victim.schema.ts';
 import { createVictim, getVictim, linkVictim, listVictims } from './victim.service.ts';
 import { readIdentity, updateIdentity } from './victim.identity.ts';
+import { safeguardingAlerts as readSafeguardingAlerts } from './safeguarding.service.ts';
 import { addFollowup, addPlacement, assignOfficer, completeFollowup, transitionVictim, unassignOfficer } from './victim.care.service.ts';
 
 // Victims are shown by pseudonym everywhere; the identity has its own two routes, and only an assigned
@@ -35,6 +36,11 @@ export async function victimRoutes(api: Api, ctx: AppContext): Promise<void> {
     config: { access: 'victim.read', scope: { 'query.caseId': 'case' } },
     schema: { tags, summary: 'Victims you may see, by pseudonym; assigned=me is the protection officer\'s list with placement and next follow-up', querystring: listVictimsQuery, response: { 200: pageOf(victimSummary) } },
   }, async (request) => listVictims(sctx(request), request.query));
+
+  api.get('/victims/safeguarding', {
+    config: { access: 'victim.read' },
+    schema: { tags, summary: 'Rescued children without a protection officer, and follow-ups past their date, among the victims you may see (by pseudonym)', response: { 200: safeguardingAlerts } },
+  }, async (request) => readSafeguardingAlerts(sctx(request)));
 
   api.get('/victims/:id', {
     config: { access: 'victim.read', scope: { 'params.id': 'victim' } },

@@ -126,3 +126,30 @@ export const victimDetail = victimSummary.extend({
   care: z.object({ placements: z.array(placement), followups: z.array(followup) }).nullable(),
   createdAt: z.string(),
 });
+
+/**
+ * Safeguarding hand-offs waiting on someone: rescued children with no protection officer (until one is
+ * assigned), and follow-ups past their date. Only victims the caller may see; by pseudonym, never identity.
+ */
+export const safeguardingAlerts = z.object({
+  unassigned: z.array(z.object({
+    victimId: z.string(),
+    pseudonym: z.string(),
+    state: victimState,
+    rescuedAt: z.string(),
+    /** Whole days since the rescue without a protection officer. */
+    daysWaiting: z.number().int(),
+    cases: z.array(z.object({ caseId: z.string(), title: z.string(), firLabel: z.string().nullable() })),
+  })),
+  overdue: z.array(z.object({
+    victimId: z.string(),
+    pseudonym: z.string(),
+    followupId: z.string(),
+    /** The kind of follow-up: only for the assigned protection officer (care record), null for others. */
+    kind: followupKind.nullable(),
+    dueAt: z.string(),
+    /** Whole days past the due date. */
+    daysOverdue: z.number().int(),
+  })),
+});
+export type SafeguardingAlerts = z.infer<typeof safeguardingAlerts>;

@@ -37,7 +37,7 @@ export async function authRoutes(api: Api, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const { user, sessionToken, csrfToken, stage } = await login(ctx, request.body.username, request.body.password, request.ip ?? null);
     setSessionCookie(reply, sessionToken);
-    return { user, csrfToken, stage };
+    return { user, csrfToken, stage, timeZone: ctx.config.timeZone };
   });
 
   api.get('/auth/me', {
@@ -45,7 +45,7 @@ export async function authRoutes(api: Api, ctx: AppContext): Promise<void> {
     schema: { tags, summary: 'The signed-in user and the stage of the sign-in', response: { 200: sessionAnswer } },
   }, async (request) => {
     const a = actorOf(request);
-    return { user: { id: a.id, username: a.username, displayName: a.displayName, role: a.role, branchId: a.branchId }, csrfToken: request.csrfToken, stage: request.sessionStage ?? 'full' };
+    return { user: { id: a.id, username: a.username, displayName: a.displayName, role: a.role, branchId: a.branchId }, csrfToken: request.csrfToken, stage: request.sessionStage ?? 'full', timeZone: ctx.config.timeZone };
   });
 
   api.post('/auth/logout', {

@@ -17,7 +17,13 @@ export const loginBody = z.strictObject({
 /** What the session may do: everything, or only the step that completes the sign-in. */
 export const sessionStage = z.enum(['full', 'mfa_required', 'password_change_required', 'enrol_required']);
 
-export const sessionAnswer = z.object({ user: sessionUser, csrfToken: z.string().nullable(), stage: sessionStage });
+export const sessionAnswer = z.object({
+  user: sessionUser,
+  csrfToken: z.string().nullable(),
+  stage: sessionStage,
+  /** The agency's time zone (AMAAN_TIME_ZONE): the web app shows dates and times in it. */
+  timeZone: z.string().optional(),
+});
 
 const totpCode = z.string().trim().regex(/^\d{6}$/, 'six digits');
 const recoveryCode = z.string().trim().min(10, 'a recovery code has 10 letters and digits').max(20);

@@ -1,3 +1,5 @@
+import { codeMessage } from './field-messages.schema.ts';
+
 // The error catalogue: every error a service may raise has a stable code, mapped to HTTP once, here.
 export type ErrorCode =
   | 'validation_failed'
@@ -17,6 +19,10 @@ export type ErrorCode =
 export interface FieldError {
   field: string;
   message: string;
+  /** The message's code (field-messages.schema.ts): the web app shows it in the officer's language. */
+  code?: string;
+  /** Values the message carries ("at least {{min}} characters"). */
+  params?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -105,7 +111,14 @@ export function toProblem(err: AppError, correlationId?: string): Problem {
     status,
     detail: err.message,
     code: err.code,
-    ...(err.errors.length ? { errors: err.errors } : {}),
+    ...(err.errors.length ? { errors: err.errors.map(withCode) } : {}),
     ...(correlationId ? { correlationId } : {}),
   };
+}
+
+/** A field error with its message's code, in the officer's words when a schema still used a developer's. */
+function withCode(e: FieldError): FieldError {
+  if (e.code) return e;
+  const coded = codeMessage(e.message);
+  return coded ? { ...e, message: coded.message, code: coded.code, ...(coded.params ? { params: coded.params } : {}) } : e;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { fieldMessages } from './field-messages.schema.ts';
 
 // Schema pieces shared by every capability's *.schema.ts, and so by the web app's forms: pure zod, no server
 // code (eslint's import-zones rule keeps it that way, and the web build would fail otherwise).
 // Every list pages the same way and answers the same shape.
-export const uuidParam = z.strictObject({ id: z.uuid({ message: 'must be a UUID' }) });
+export const uuidParam = z.strictObject({ id: z.uuid({ message: fieldMessages.uuid }) });
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -12,5 +13,5 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 }
 export const okResponse = z.object({ ok: z.literal(true) });
-export const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });
-export const isoDay = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.iso.datetime({ offset: true, message: fieldMessages.isoDate });
+export const isoDay = z.iso.date({ message: fieldMessages.isoDay });

@@ -5,6 +5,12 @@ export interface FieldErrors {
   [field: string]: string;
 }
 
+/** A field message's code and values (src/platform/http/field-messages.schema.ts), to show it in the officer's language. */
+export interface FieldCode {
+  code: string;
+  params?: Record<string, string>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -12,9 +18,25 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: FieldErrors = {},
     readonly correlationId?: string,
+    readonly fieldCodes: Record<string, FieldCode> = {},
   ) {
     super(message);
   }
+}
+
+type ProblemBody = { code?: string; detail?: string; errors?: Array<{ field: string; message: string; code?: string; params?: Record<string, string> }>; correlationId?: string };
+
+/** problem+json -> the ApiError forms read: each field's first message and its code. */
+function problemError(status: number, problem: ProblemBody, statusText: string): ApiError {
+  const fields: FieldErrors = {};
+  const codes: Record<string, FieldCode> = {};
+  for (const e of problem.errors ?? []) {
+    const name = fieldName(e.field);
+    if (name in fields) continue;
+    fields[name] = e.message;
+    if (e.code) codes[name] = { code: e.code, ...(e.params ? { params: e.params } : {}) };
+  }
+  return new ApiError(status, problem.code ?? 'error', problem.detail ?? statusText, fields, problem.correlationId, codes);
 }
 
 let csrfToken: string | null = null;
@@ -70,11 +92,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
-  const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; correlationId?: string };
-  const fields: FieldErrors = {};
-  for (const e of problem.errors ?? []) fields[fieldName(e.field)] ??= e.message;
+  const problem = (await res.json().catch(() => ({}))) as ProblemBody;
   if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me' && generation === sessionGeneration) onUnauthenticated?.();
-  throw new ApiError(res.status, problem.code ?? 'error', problem.detail ?? res.statusText, fields, problem.correlationId);
+  throw problemError(res.status, problem, res.statusText);
 }
 
 /**
@@ -98,11 +118,8 @@ export function uploadWithProgress<T>(path: string, body: Blob, onProgress: (sen
         // An empty or non-JSON answer: judged by the status alone.
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const problem = (data ?? {}) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }>; correlationId?: string };
-      const fields: FieldErrors = {};
-      for (const e of problem.errors ?? []) fields[fieldName(e.field)] ??= e.message;
       if (xhr.status === 401) onUnauthenticated?.();
-      reject(new ApiError(xhr.status, problem.code ?? 'error', problem.detail ?? xhr.statusText, fields, problem.correlationId));
+      reject(problemError(xhr.status, (data ?? {}) as ProblemBody, xhr.statusText));
     };
     xhr.send(body);
   });

@@ -5,6 +5,7 @@ import type { Role } from '../../platform/db/schema.ts';
 import { can, type Permission } from '../../platform/access/permissions.ts';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 import { roleHomes } from './role-homes.ts';
+import { setAgencyTimeZone } from '../i18n/format.ts';
 
 /** What is left of the sign-in: nothing ('full'), a code, a password change, or enrolling MFA. */
 export type SessionStage = z.infer<typeof sessionStage>;
@@ -13,6 +14,8 @@ export interface SessionResponse {
   user: Omit<SessionUser, 'stage'>;
   csrfToken: string | null;
   stage: SessionStage;
+  /** The agency's time zone: every date and time is shown in it. */
+  timeZone?: string;
 }
 
 export const sessionKey = ['session'] as const;
@@ -21,6 +24,7 @@ export async function fetchSession(): Promise<SessionUser | null> {
   try {
     const res = await api.get<SessionResponse>('/auth/me');
     setCsrfToken(res.csrfToken);
+    setAgencyTimeZone(res.timeZone);
     if (window.location.pathname === '/' && res.stage === 'full') void roleHomes[res.user.role]?.preload().catch(() => undefined);
     return { ...res.user, stage: res.stage };
   } catch (err) {
@@ -50,6 +54,7 @@ export function useSetSession() {
   const qc = useQueryClient();
   return (res: SessionResponse) => {
     setCsrfToken(res.csrfToken);
+    setAgencyTimeZone(res.timeZone);
     if (res.stage === 'full') void roleHomes[res.user.role]?.preload().catch(() => undefined);
     // Everything cached belonged to the previous session; the session query itself stays, so a page that
     // watches it (the sign-in page going on to the code step) sees the new value.

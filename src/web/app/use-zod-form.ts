@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { ApiError, type FieldErrors } from './api-client.ts';
-import { translateMessage } from '../i18n/index.ts';
+import { ApiError, type FieldCode, type FieldErrors } from './api-client.ts';
+import { translateField, translateMessage } from '../i18n/index.ts';
 
 /** zod issues -> { "title": "at least 3 characters", "seizedItems.0.label": "required", "seizedItems": ... }. */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldErrors {
@@ -26,6 +26,7 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [serverCodes, setServerCodes] = useState<Record<string, FieldCode>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -36,10 +37,11 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
   const error = useCallback(
     (name: string, touchedAs: string = name): string | undefined => {
       const client = touched[touchedAs] || submitted ? clientErrors[name] : undefined;
-      const msg = client ?? serverErrors[name];
-      return msg ? translateMessage(msg) : undefined;
+      if (client) return translateMessage(client);
+      const server = serverErrors[name];
+      return server ? translateField(server, serverCodes[name]) : undefined;
     },
-    [clientErrors, serverErrors, touched, submitted],
+    [clientErrors, serverErrors, serverCodes, touched, submitted],
   );
 
   const set = useCallback(<K extends keyof V & string>(name: K, value: V[K]) => {
@@ -68,6 +70,7 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError(0, 'error', String(err));
       setServerErrors(apiErr.fieldErrors);
+      setServerCodes(apiErr.fieldCodes);
       setFormError(apiErr);
       focusFirstError();
     } finally {
@@ -80,6 +83,7 @@ export function useZodForm<V extends Record<string, unknown>, S extends z.ZodTyp
     setTouched({});
     setSubmitted(false);
     setServerErrors({});
+    setServerCodes({});
     setFormError(null);
   };
 

@@ -68,3 +68,9 @@ export function translateMessage(message: string): string {
   }
   return message;
 }
+
+/** A server's field message shown by its code (src/platform/http/field-messages.schema.ts), else by its English words. */
+export function translateField(message: string, coded?: { code: string; params?: Record<string, string> }): string {
+  if (coded && i18n.exists(`messages.${coded.code}`)) return i18n.t(`messages.${coded.code}`, { ...coded.params });
+  return translateMessage(message);
+}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../i18n/format.ts';
+import { looksLikeInstant, useFormat } from '../../../i18n/format.ts';
 import type { AuditEntry } from '../api/audit.api.ts';
 import { visibleJson, visibleText } from '../../../../platform/text/visible-text.ts';
 
 const short = (h: string) => `${h.slice(0, 10)}…`;
 
 /**
- * Entries as recorded; details are shown as compact JSON (the trail holds no victim identity). Text from the
+ * Entries as recorded; details are shown as labelled fields, dates in the agency's zone (the trail holds no
+ * victim identity). Text from the
  * trail is shown with bidirectional and control characters made visible (⟨U+202E⟩), so a crafted name
  * cannot reorder or hide what the auditor reads.
  */
@@ -48,7 +49,7 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
                 </bdi>
               </td>
               <td className="details">
-                <code dir="ltr">{visibleJson(e.details).slice(0, 160)}</code>
+                <AuditDetails details={e.details} />
               </td>
               <td>
                 <code dir="ltr" title={e.hash}>
@@ -60,5 +61,36 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** An entry's details as labelled fields; a nested value stays compact JSON, its text made visible. */
+function AuditDetails({ details }: { details: unknown }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (details === null || details === undefined || typeof details !== 'object' || Array.isArray(details)) {
+    return details === null || details === undefined ? <span className="muted">{t('words.audit.noDetails')}</span> : <code dir="ltr">{visibleJson(details).slice(0, 160)}</code>;
+  }
+  const entries = Object.entries(details as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (!entries.length) return <span className="muted">{t('words.audit.noDetails')}</span>;
+  const show = (v: unknown): string => {
+    if (v === null) return '—';
+    if (typeof v === 'string') return looksLikeInstant(v) ? f.dateTime(v) : visibleText(v);
+    if (typeof v === 'number') return f.number(v);
+    if (typeof v === 'boolean') return v ? '✓' : '✗';
+    if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => show(x)).join(', ') || '—';
+    return visibleJson(v).slice(0, 160);
+  };
+  return (
+    <dl className="audit-details">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{t(`words.audit.fields.${k}`, { defaultValue: k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() })}</dt>
+          <dd>
+            <bdi>{show(v)}</bdi>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

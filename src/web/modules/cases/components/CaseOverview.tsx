@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localiseServerText } from '../../../i18n/server-text.ts';
 import type { CaseStatus } from '../../../../modules/cases/case.lifecycle.ts';
 import { Button, DefinitionList, Empty, Panel } from '../../../ui/index.ts';
 import { useFormat } from '../../../i18n/format.ts';
@@ -11,7 +12,7 @@ import { useCan } from '../../../app/session.ts';
 
 export function CaseOverview() {
   const c = useCaseOutlet();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const offences = useOffences();
   const [moving, setMoving] = useState<CaseStatus | null>(null);
@@ -47,7 +48,9 @@ export function CaseOverview() {
                 <ul className="plain" key="o">
                   {c.offenceCodes.map((o) => (
                     <li key={o}>
-                      <code>{o}</code> {offenceTitle(o)}
+                      <bdi dir="ltr">
+                        <code>{o}</code> {offenceTitle(o)}
+                      </bdi>
                     </li>
                   ))}
                 </ul>,
@@ -63,7 +66,7 @@ export function CaseOverview() {
               <li key={i}>
                 <strong>{t(`caseStatus.${h.to}`, { defaultValue: h.to })}</strong>
                 <span className="muted"> · {f.dateTime(h.at)}{h.actor ? <> · <bdi>{h.actor}</bdi></> : null}</span>
-                <p>{h.reason}</p>
+                <p>{localiseServerText(h.reason, i18n.language)}</p>
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { localiseServerText } from '../../../i18n/server-text.ts';
 import { noteBody } from '../../../../modules/cases/case.schema.ts';
 import { Button, Empty, Loading, Panel, SelectField, TextArea, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
@@ -17,7 +18,7 @@ const toBody = (v: Values) => ({ kind: v.kind, body: v.body, occurredAt: v.occur
 
 export function CaseTimeline() {
   const c = useCaseOutlet();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const can = useCan();
   const timeline = useTimeline(c.id);
@@ -40,7 +41,7 @@ export function CaseTimeline() {
                 <span className="badge badge-neutral">{t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}</span> <time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time>
                 {e.actor ? <span className="muted"> · <bdi>{e.actor}</bdi></span> : null}
               </div>
-              <p className="prewrap">{e.body}</p>
+              <p className="prewrap">{localiseServerText(e.body, i18n.language)}</p>
             </li>
           ))}
         </ol>

@@ -17,7 +17,8 @@ interface Values extends Record<string, unknown> {
 const toBody = (v: Values) => ({
   to: v.to,
   reason: v.reason,
-  firNumber: v.to === 'fir_registered' ? (v.firNumber.trim() === '' ? undefined : Number(v.firNumber)) : undefined,
+  // Typed as a number (77) or as the app shows it (77/2025, FIR 77/2025): the server reads both.
+  firNumber: v.to === 'fir_registered' ? (v.firNumber.trim() === '' ? undefined : /^\d+$/.test(v.firNumber.trim()) ? Number(v.firNumber.trim()) : v.firNumber.trim()) : undefined,
   at: v.at ? localInputToIso(v.at) : undefined,
 });
 
@@ -36,7 +37,7 @@ export function TransitionDialog({ caseId, to, onClose }: { caseId: string; to: 
       <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="transition-form">
         <FormError error={form.formError} />
         {to === 'fir_registered' ? (
-          <TextField label={t('casePage.transition.firNumber')} name="firNumber" inputMode="numeric" required value={form.values.firNumber} onValue={(v) => form.set('firNumber', v)} error={form.error('firNumber')} />
+          <TextField label={t('casePage.transition.firNumber')} name="firNumber" required hint={t('words.firHint')} dir="ltr" value={form.values.firNumber} onValue={(v) => form.set('firNumber', v)} error={form.error('firNumber')} />
         ) : null}
         <TextArea label={t('casePage.transition.reason')} name="reason" required hint={t('casePage.transition.reasonHint')} value={form.values.reason} onValue={(v) => form.set('reason', v)} error={form.error('reason')} rows={3} autoFocus />
         <TextField label={t('casePage.transition.at')} name="at" type="datetime-local" value={form.values.at} onValue={(v) => form.set('at', v)} error={form.error('at')} />

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { summaryQuery } from '../../../../modules/stats/stats.schema.ts';
 import { Button, Loading, Panel, SelectField, TextField } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { issuesToFields } from '../../../app/use-zod-form.ts';
-import { translateMessage } from '../../../i18n/index.ts';
+import { translateField, translateMessage } from '../../../i18n/index.ts';
+import { ApiError } from '../../../app/api-client.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import { useProvinces } from '../../reference/hooks/use-reference.ts';
 import type { SummaryQuery } from '../../stats/api/stats.api.ts';
@@ -28,12 +29,22 @@ export function LeadershipHome() {
     e.preventDefault();
     if (check.success) setQuery(check.data);
   };
-  const s = stats.data;
+  // A refused period is shown beside its date field; the figures last computed stay on the page.
+  const lastGood = useRef<typeof stats.data>(undefined);
+  if (stats.data && !stats.error) lastGood.current = stats.data;
+  const refused = stats.error instanceof ApiError && stats.error.status === 400 ? stats.error : null;
+  const serverError = (name: string) => (refused?.fieldErrors[name] ? translateField(refused.fieldErrors[name], refused.fieldCodes[name]) : undefined);
+  const fieldError = (name: 'from' | 'to') => (errors[name] ? translateMessage(errors[name]) : serverError(name));
+  const usePublishedPeriod = (to: string) => {
+    setDraft({ from: '', to, province: '' });
+    setQuery({ to });
+  };
+  const s = stats.data ?? lastGood.current;
   return (
     <div className="stack">
       <form className="filters" aria-label={t('stats.period')} onSubmit={apply} noValidate>
-        <TextField label={t('stats.from')} name="from" type="date" value={draft.from} onValue={(v) => setDraft({ ...draft, from: v })} error={errors.from ? translateMessage(errors.from) : undefined} />
-        <TextField label={t('stats.to')} name="to" type="date" value={draft.to} onValue={(v) => setDraft({ ...draft, to: v })} error={errors.to ? translateMessage(errors.to) : undefined} />
+        <TextField label={t('stats.from')} name="from" type="date" value={draft.from} onValue={(v) => setDraft({ ...draft, from: v })} error={fieldError('from')} />
+        <TextField label={t('stats.to')} name="to" type="date" value={draft.to} onValue={(v) => setDraft({ ...draft, to: v })} error={fieldError('to')} />
         <SelectField label={t('cases.province')} name="province" value={draft.province} placeholder={t('stats.national')} onValue={(v) => setDraft({ ...draft, province: v })} options={provinces.map((p) => ({ value: p, label: p }))} />
         <div className="filters-actions">
           <Button type="submit" variant="primary">
@@ -42,7 +53,7 @@ export function LeadershipHome() {
         </div>
       </form>
       {stats.isPending ? <Loading label={t('common.loading')} /> : null}
-      {stats.error ? <QueryError error={stats.error} /> : null}
+      {stats.error && !refused ? <QueryError error={stats.error} /> : null}
       {s ? (
         <>
           <Panel title={s.scope.province ? `${t('home.figures')} — ${s.scope.province}` : t('home.nationalFigures')}>
@@ -63,7 +74,7 @@ export function LeadershipHome() {
             </div>
           </div>
           <Panel title={t('stats.comparison')}>
-            <PublishedComparison published={s.published} />
+            <PublishedComparison published={s.published} onUsePeriod={usePublishedPeriod} />
           </Panel>
         </>
       ) : null}

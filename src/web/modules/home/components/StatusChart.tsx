@@ -10,7 +10,7 @@ export function CountChart({ data, caption }: { data: Array<{ label: string; cou
   const shown = data.filter((d) => d.count > 0);
   return (
     <figure className="chart">
-      <div aria-hidden="true" style={{ width: '100%', height: Math.max(120, shown.length * 34 + 40) }}>
+      <div aria-hidden="true" className="chart-canvas" dir="ltr" data-testid="chart-canvas" data-chart="count" style={{ width: '100%', height: Math.max(120, shown.length * 34 + 40) }}>
         <ResponsiveContainer>
           <BarChart data={shown} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -12,6 +12,7 @@ import { CountChart } from './StatusChart.tsx';
 import { TaskList } from './TaskList.tsx';
 import { useStatsSummary } from '../../stats/hooks/use-stats.ts';
 import { HeadlineFigures } from '../../stats/components/HeadlineFigures.tsx';
+import { SafeguardingPanel } from '../../victims/components/SafeguardingPanel.tsx';
 
 export function SupervisorHome() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function SupervisorHome() {
           <Stat label={t('caseStatus.convicted')} value={f.number(counts.find((c) => c.status === 'convicted')?.count ?? 0)} />
         </div>
       </Panel>
+      <SafeguardingPanel />
       {stats.data ? (
         <Panel title={t('home.figures')}>
           <HeadlineFigures s={stats.data} />

@@ -10,7 +10,7 @@ export function ProvinceChart({ rows }: { rows: StatsSummary['byProvince'] }) {
   const rtl = i18n.language === 'ur';
   return (
     <figure className="chart">
-      <div aria-hidden="true" style={{ width: '100%', height: 300 }}>
+      <div aria-hidden="true" className="chart-canvas" dir="ltr" data-testid="chart-canvas" style={{ width: '100%', height: 300 }}>
         <ResponsiveContainer>
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 48, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />

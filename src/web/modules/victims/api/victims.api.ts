@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { assignBody, createVictimBody, followupBody, identityBody, placementBody, transitionBody, victimDetail, victimIdentity, victimSummary } from '../../../../modules/victims/victim.schema.ts';
+import type { safeguardingAlerts, assignBody, createVictimBody, followupBody, identityBody, placementBody, transitionBody, victimDetail, victimIdentity, victimSummary } from '../../../../modules/victims/victim.schema.ts';
 import { api, type Page } from '../../../app/api-client.ts';
 
 export type VictimSummary = z.infer<typeof victimSummary>;
@@ -19,3 +19,7 @@ export const completeFollowup = (id: string, followupId: string, notes?: string)
 export const createVictim = (caseId: string, body: z.output<typeof createVictimBody>) => api.post<VictimDetail>(`/cases/${caseId}/victims`, body);
 export const assignOfficer = (id: string, body: z.output<typeof assignBody>) => api.post<VictimDetail>(`/victims/${id}/assignments`, body);
 export const withdrawOfficer = (id: string, userId: string) => api.delete<{ ok: true }>(`/victims/${id}/assignments/${userId}`);
+
+/** Rescued children without a protection officer, and follow-ups past their date (victims you may see). */
+export type SafeguardingAlerts = z.infer<typeof safeguardingAlerts>;
+export const fetchSafeguardingAlerts = () => api.get<SafeguardingAlerts>('/victims/safeguarding');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useOverdueSpan } from './SafeguardingPanel.tsx';
 import { followupBody, followupKind, placementBody, placementKind } from '../../../../modules/victims/victim.schema.ts';
 import { Badge, Button, Empty, Panel, SelectField, TextArea, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
@@ -51,6 +52,7 @@ export function PlacementsPanel({ victimId, care }: { victimId: string; care: Ca
 
 export function FollowupsPanel({ victimId, care }: { victimId: string; care: Care }) {
   const { t } = useTranslation();
+  const overdueSpan = useOverdueSpan();
   const f = useFormat();
   const write = useVictimWrite(victimId, addFollowup);
   const done = useVictimWrite(victimId, (id, followupId: string) => completeFollowup(id, followupId));
@@ -66,6 +68,11 @@ export function FollowupsPanel({ victimId, care }: { victimId: string; care: Car
         {care.followups.map((fu) => (
           <li key={fu.id}>
             <strong>{t(`victims.followupKinds.${fu.kind}`)}</strong> · {t('victims.due')} {f.date(fu.dueAt)} {fu.doneAt ? <Badge tone="success">{t('victims.doneOn', { date: f.date(fu.doneAt) })}</Badge> : null}
+            {!fu.doneAt && Date.parse(fu.dueAt) < Date.now() ? (
+              <span data-testid="followup-overdue">
+                <Badge tone="danger">{t('words.safeguarding.overdueBadge')}</Badge> <span className="overdue">{t('words.safeguarding.overdueBy', { span: overdueSpan(Math.floor((Date.now() - Date.parse(fu.dueAt)) / 86_400_000)) })}</span>
+              </span>
+            ) : null}
             {fu.notes ? <p className="prewrap">{fu.notes}</p> : null}
             {fu.doneAt ? null : (
               <Button variant="link" onClick={() => done.mutate(fu.id)} busy={done.isPending}>

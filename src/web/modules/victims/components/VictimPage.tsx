@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { localiseServerText } from '../../../i18n/server-text.ts';
 import { Button, DefinitionList, Loading, PageHeader, Panel } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
@@ -17,7 +18,7 @@ import { VictimLinkPanel } from '../../corrections/components/VictimLinkPanel.ts
 /** Safeguarding of one child. Everyone sees the pseudonym; identity and care records only the assigned officer. */
 export function VictimPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const can = useCan();
   const victim = useVictim(id);
@@ -65,7 +66,7 @@ export function VictimPage() {
                 <li key={i}>
                   <strong>{t(`victims.states.${h.to}`, { defaultValue: h.to })}</strong>
                   <span className="muted"> · {f.dateTime(h.at)}{h.actor ? <> · <bdi>{h.actor}</bdi></> : null}</span>
-                  <p>{h.reason}</p>
+                  <p>{localiseServerText(h.reason, i18n.language)}</p>
                 </li>
               ))}
             </ol>

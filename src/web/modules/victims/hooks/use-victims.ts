@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchIdentity, fetchVictim, fetchVictims, withdrawOfficer, type VictimDetail, type VictimState } from '../api/victims.api.ts';
+import { fetchSafeguardingAlerts, fetchIdentity, fetchVictim, fetchVictims, withdrawOfficer, type VictimDetail, type VictimState } from '../api/victims.api.ts';
 
 export const victimKeys = {
   list: (q: object) => ['victims', 'list', q] as const,
@@ -43,4 +43,8 @@ export function useWithdrawOfficer(id: string) {
       void qc.invalidateQueries({ queryKey: ['victims', 'list'] });
     },
   });
+}
+
+export function useSafeguardingAlerts() {
+  return useQuery({ queryKey: ['victims', 'safeguarding'], queryFn: fetchSafeguardingAlerts, staleTime: 30_000 });
 }
