@@ -54,6 +54,11 @@ export const createLegalRequestBody = z.strictObject({
   /** How many hours before the deadline the case team is told (default by kind: preservation 7 days). */
   alertLeadHours: z.number().int().min(0).max(2160, 'at most 90 days').optional(),
   notes: text(20_000).default(''),
+}).meta({
+  examples: [
+    { kind: 'preservation', recipient: 'Meta Platforms (law enforcement response)', subject: 'Subscriber records and messages of account synthetic_uploader', reference: 'PRES-2025-0001', sentAt: '2025-06-01T10:00:00+05:00' },
+    { kind: 'interpol_notice', interpolColour: 'red', recipient: 'INTERPOL NCB Islamabad', subject: 'Red Notice for the ringleader, believed to be in Germany', sentAt: '2025-06-05T10:00:00+05:00' },
+  ],
 });
 export type CreateLegalRequestInput = z.infer<typeof createLegalRequestBody>;
 

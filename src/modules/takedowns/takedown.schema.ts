@@ -31,6 +31,11 @@ export const createTakedownBody = z.strictObject({
   /** Hours between repeat notices until the material is removed (Project Arachnid: 24). */
   renoticeHours: z.number().int().min(1, 'at least 1 hour').max(720, 'at most 30 days').default(24),
   notes: text(20_000).default(''),
+}).meta({
+  examples: [
+    { targetKind: 'url', target: 'https://video-host.example/watch?v=synthetic1', provider: 'VideoHost Example', reference: 'VH-2025-1001', requestedAt: '2025-06-01T10:00:00+05:00', renoticeHours: 24 },
+    { targetKind: 'account', target: '@synthetic_uploader', platform: 'Facebook', provider: 'Meta Platforms', requestedAt: '2025-06-01T10:00:00+05:00' },
+  ],
 });
 export type CreateTakedownInput = z.infer<typeof createTakedownBody>;
 
