@@ -158,9 +158,11 @@ export async function listLegalRequests(ctx: ServiceContext, q: ListLegalRequest
   if (q.lapsed === 'true') query = query.where(lapsedSql);
   if (q.lapsed === 'false') query = query.where(sql<boolean>`not coalesce(${lapsedSql}, false)`);
   const [rows, total] = await Promise.all([
-    // Open requests with the nearest deadline first, then the rest, newest first.
+    // Open requests with the nearest deadline still ahead first, then open ones without a deadline, then the lapsed,
+    // then the closed; newest first within each.
     query.select([...summaryColumns])
-      .orderBy(sql`case when legal_requests.status in ('sent','acknowledged') then 0 else 1 end`)
+      .orderBy(sql`case when legal_requests.status not in ('sent','acknowledged') then 3
+        when legal_requests.deadline_at is null then 1 when legal_requests.deadline_at > ${now}::timestamptz then 0 else 2 end`)
       .orderBy(sql`legal_requests.deadline_at asc nulls last`)
       .orderBy('legal_requests.sent_at', 'desc').orderBy('legal_requests.id')
       .limit(q.limit).offset(q.offset).execute(),
