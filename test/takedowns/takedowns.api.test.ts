@@ -64,6 +64,14 @@ describe.each(engines)('takedowns API on %s', (engine) => {
     expect((await runSchedules(t.ctx, new Date('2025-07-01T00:00:00Z'))).notices.takedownIds).not.toContain(td.id);
   });
 
+  it('sends a due notice once when several runners fire at the same moment', async () => {
+    const td = (await t.call('invA', 'POST', `/api/v1/cases/${caseA}/takedowns`, ask({ target: 'https://race.example/1', requestedAt: '2025-07-01T00:00:00Z', renoticeHours: 6 }))).json();
+    const at = new Date('2025-07-01T06:00:00Z');
+    const runs = await Promise.all([runSchedules(t.ctx, at), runSchedules(t.ctx, at), runSchedules(t.ctx, at)]);
+    expect(runs.filter((r) => r.notices.takedownIds.includes(td.id))).toHaveLength(1);
+    expect((await t.call('invA', 'GET', `/api/v1/takedowns/${td.id}`)).json().notices.map((n: { number: number }) => n.number)).toEqual([1, 2]);
+  });
+
   it('keeps a status history and starts a new episode when the material reappears', async () => {
     const td = (await t.call('invA', 'POST', `/api/v1/cases/${caseA}/takedowns`, ask({ target: 'https://files.example/f/abc', provider: 'FileLocker Example', renoticeHours: 12 }))).json();
     const step = (status: string, at: string, extra: object = {}) => t.call('invA', 'POST', `/api/v1/takedowns/${td.id}/status`, { status, at, ...extra });

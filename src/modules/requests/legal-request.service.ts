@@ -103,6 +103,10 @@ export async function sendDeadlineAlerts(ctx: ServiceContext, now: Date = nowOf(
       .where('deadline_at', 'is not', null)
       .where('deadline_at', '>', now)
       .where(sql<boolean>`deadline_at - make_interval(hours => alert_lead_hours) <= ${now}::timestamptz`)
+      // Rows taken in id order, skipping those another runner holds (it is alerting them): no deadlock, no repeat.
+      .where('id', 'in', (eb) => eb.selectFrom('legal_requests as r').select('r.id')
+        .where('r.alert_sent_at', 'is', null).where('r.status', 'in', ['sent', 'acknowledged']).where('r.deadline_at', '>', now)
+        .orderBy('r.id').forUpdate().skipLocked())
       .returning(['id', 'case_id', 'kind', 'deadline_at', 'created_by'])
       .execute();
     due.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -133,6 +133,10 @@ export async function sendDueNotices(ctx: ServiceContext, now: Date = nowOf(ctx)
       }))
       .where('next_notice_at', '<=', now)
       .where('status', 'in', ['requested', 'acknowledged', 'reappeared'])
+      // Rows taken in id order, skipping those another runner holds (it is sending them): no deadlock, no repeat.
+      .where('id', 'in', (eb) => eb.selectFrom('takedowns as d').select('d.id')
+        .where('d.next_notice_at', '<=', now).where('d.status', 'in', ['requested', 'acknowledged', 'reappeared'])
+        .orderBy('d.id').forUpdate().skipLocked())
       .returning(['id', 'case_id', 'notices_sent', 'provider'])
       .execute();
     due.sort((a, b) => (a.id < b.id ? -1 : 1));
