@@ -14,6 +14,7 @@ import { CONTEXT_VERSION } from '../platform/crypto/field-crypto.ts';
 import { identityContext } from '../platform/crypto/sealed-fields.ts';
 import { sealPlaintext } from '../platform/crypto/seal-at-start.ts';
 import { loadDemoMedia, type DemoMediaResult } from './demo.media.ts';
+import { loadDemoRequests } from './demo.requests.ts';
 
 export interface DemoResult {
   users: Array<{ role: Role; username: string; password: string }>;
@@ -206,6 +207,7 @@ async function loadDemoDataset(ctx: AppContext, opts: DemoOptions): Promise<Demo
   }
   // Care records were written as plaintext in bulk: sealed now, as at every start.
   await sealPlaintext(ctx);
+  await loadDemoRequests(ctx, dataset); // takedowns of the footage, preservation and Interpol requests (demo.requests.ts)
   // Likely duplicates among the demo persons (the man recorded in two districts, once in Urdu script) are
   // proposed as they would be had each been typed in: one batch over the persons just written.
   const resolved = await resolveAllPersons({ ...ctx, actor: systemActor('demo-loader') });

@@ -22,6 +22,8 @@ import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
 import { correctionRoutes } from './corrections/correction.routes.ts';
 import { warrantRoutes } from './warrants/warrant.routes.ts';
+import { takedownRoutes } from './takedowns/takedown.routes.ts';
+import { legalRequestRoutes } from './requests/legal-request.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -47,4 +49,6 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await graphRoutes(api, ctx);
   await correctionRoutes(api, ctx);
   await warrantRoutes(api, ctx);
+  await takedownRoutes(api, ctx);
+  await legalRequestRoutes(api, ctx);
 }

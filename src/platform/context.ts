@@ -10,7 +10,12 @@ export interface AppContext {
   engine: Engine;
   config: Config;
   crypto: FieldCrypto;
+  /** The time now; tests replace it (deadlines, re-notice schedules). Read through `nowOf(ctx)`. */
+  clock?: () => Date;
 }
+
+/** The context's clock, or the wall clock. */
+export const nowOf = (ctx: { clock?: () => Date }): Date => (ctx.clock ? ctx.clock() : new Date());
 
 /** A service call: the app plus who is acting. */
 export interface ServiceContext extends AppContext {

@@ -44,6 +44,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
   warrant: ['analyst'],
+  takedown: ['analyst'], legalRequest: ['analyst'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -133,6 +134,9 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       kind: 'live_stream', startedAt: '2025-04-01T19:00:00Z', participants: [{ role: 'host', entity: { kind: 'account', value: `matrix_host_${side}`, platform: 'Matrix Stream' } }],
     }));
     out.communication = streamed.communications[0].id;
+    // Takedowns and legal requests hang off the case.
+    out.takedown = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/takedowns`, { targetKind: 'url', target: `https://host.example/matrix-${side}`, provider: 'Matrix Host', requestedAt: '2025-06-01T10:00:00Z' }))).id;
+    out.legalRequest = (await ok(t.call(inv, 'POST', `/api/v1/cases/${out.case}/legal-requests`, { kind: 'preservation', recipient: 'Matrix Platform', subject: `records of matrix_host_${side}`, sentAt: '2025-06-01T10:00:00Z' }))).id;
     // Branch B's prosecutor leaves the team: the prosecutor representative must not see the hidden world.
     if (side === 'B') await setTeam(t, out.case, [inv], sup);
     return out;
@@ -254,6 +258,11 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     'POST /api/v1/cases/:id/payments': (_r, _f, id) => ({
       url: `/api/v1/cases/${visible.case}/payments`,
       body: { from: { kind: 'account', value: 'sample_a', platform: 'x' }, to: { kind: 'account', value: 'sample_b', platform: 'x' }, amount: '1', currency: 'EUR', paidAt: '2025-01-01T00:00:00Z', evidenceId: id },
+    }),
+    'POST /api/v1/cases/:id/takedowns': (_r, _f, id) => ({ url: `/api/v1/cases/${visible.case}/takedowns`, body: { targetKind: 'account', entityId: id, provider: 'Matrix Host', requestedAt: '2025-06-01T10:00:00Z' } }),
+    'POST /api/v1/cases/:id/legal-requests': (_r, f, id) => ({
+      url: `/api/v1/cases/${visible.case}/legal-requests`,
+      body: { kind: 'interpol_notice', interpolColour: 'red', recipient: 'Interpol NCB', subject: 'the suspect', sentAt: '2025-06-01T10:00:00Z', [f.slice(5)]: id },
     }),
     'POST /api/v1/cases/:id/communications': (_r, _f, id) => ({
       url: `/api/v1/cases/${visible.case}/communications`,

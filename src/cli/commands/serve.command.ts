@@ -32,9 +32,13 @@ export function register(program: Command): void {
       const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
       const app = await buildApp(ctx, { logger: process.env.AMAAN_LOG === '1', webRoot });
       const address = await app.listen({ host: config.host, port: config.port });
+      // Takedown re-notices and legal-request deadline alerts, every few minutes (src/modules/takedowns/schedules.ts).
+      const { startSchedules } = await import('../../modules/takedowns/schedules.ts');
+      const schedules = startSchedules(ctx);
       const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
       process.stdout.write(`\nAmaan is ready at ${url}  (API docs: ${url}/api/docs; engine: ${ctx.engine}; started in ${Math.round(performance.now() - t0)} ms)\n`);
       const stop = async () => {
+        await schedules.stop();
         await app.close();
         await database.close();
         process.exit(0);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/schema-kit.ts';
 import { alertView } from '../deconfliction/deconfliction.schema.ts';
+import { legalRequestSummary } from '../requests/legal-request.schema.ts';
 
 // A user's own notifications. The wording is the web app's (English, Urdu), from `kind` and the alert as the
 // reader may see it: nothing in a notification is more than the reader may read elsewhere.
-export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed'] as const;
+export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline'] as const;
 
 export const notificationView = z.object({
   id: z.string(),
@@ -12,6 +13,8 @@ export const notificationView = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
   alert: alertView.nullable(),
+  /** A legal request whose deadline is near (kind legal_request.deadline), as the reader may read it now. */
+  legalRequest: legalRequestSummary.nullable(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 

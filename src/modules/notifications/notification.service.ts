@@ -1,6 +1,7 @@
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, nowOf, type ServiceContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { alertViews } from '../deconfliction/deconfliction.service.ts';
+import { legalRequestViews } from '../requests/legal-request.service.ts';
 import type { ListNotificationsQuery, NotificationView } from './notification.schema.ts';
 import { notificationVisibleTo } from './notification.scope.ts';
 
@@ -11,18 +12,20 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
   const mine = ctx.db.selectFrom('notifications').where(notificationVisibleTo(ctx.actor));
   const query = q.unread === 'true' ? mine.where('notifications.read_at', 'is', null) : mine;
   const [rows, total, unread] = await Promise.all([
-    query.select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.created_at', 'notifications.read_at'])
+    query.select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.legal_request_id', 'notifications.created_at', 'notifications.read_at'])
       .orderBy('notifications.created_at', 'desc').orderBy('notifications.id').limit(q.limit).offset(q.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     mine.where('notifications.read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const alerts = await alertViews(ctx.db, ctx.actor, [...new Set(rows.map((r) => r.alert_id).filter((a): a is string => a !== null))]);
+  const requests = await legalRequestViews(ctx.db, ctx.actor, [...new Set(rows.map((r) => r.legal_request_id).filter((a): a is string => a !== null))], nowOf(ctx));
   const items: NotificationView[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     createdAt: r.created_at.toISOString(),
     readAt: r.read_at ? r.read_at.toISOString() : null,
     alert: r.alert_id ? alerts.get(r.alert_id) ?? null : null,
+    legalRequest: r.legal_request_id ? requests.get(r.legal_request_id) ?? null : null,
   }));
   return { items, total: Number(total.n), unread: Number(unread.n), limit: q.limit, offset: q.offset };
 }

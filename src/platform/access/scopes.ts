@@ -41,6 +41,8 @@ export type ScopeKind =
   | 'payment'
   | 'communication'
   | 'warrant';
+  | 'takedown'
+  | 'legalRequest';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -60,7 +62,7 @@ export interface ScopeResolver {
 const ids = (rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id));
 
 /** A record hanging off a case is visible when its case is. */
-function throughCase(table: 'operations' | 'evidence_items' | 'hearings' | 'verdicts') {
+function throughCase(table: 'operations' | 'evidence_items' | 'hearings' | 'verdicts' | 'takedowns' | 'legal_requests') {
   return async (db: Db, actor: Actor, wanted: readonly string[]) => {
     const rows = await db
       .selectFrom(`${table} as r` as 'operations as r')
@@ -205,6 +207,8 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     reachesAll: caseReaders,
     visible: async (db, actor, wanted) => ids(await db.selectFrom('warrants').innerJoin('cases', 'cases.id', 'warrants.case_id').select('warrants.id as id').where('warrants.id', 'in', [...wanted]).where(caseVisibleTo(actor)).execute()),
   },
+  takedown: { label: 'takedown', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('takedowns') },
+  legalRequest: { label: 'legal request', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('legal_requests') },
 };
 
 export const scopeKinds = Object.keys(scopes) as ScopeKind[];

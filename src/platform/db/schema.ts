@@ -664,7 +664,7 @@ export interface LinksTable {
 }
 
 export type DeconflictionStatus = 'open' | 'granted' | 'dismissed';
-export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed';
+export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed' | 'legal_request.deadline';
 
 export interface DeconflictionAlertsTable {
   id: Generated<string>;
@@ -687,6 +687,8 @@ export interface NotificationsTable {
   side: 'recorder' | 'holder' | null;
   created_at: DefaultTimestamp;
   read_at: Timestamp | null;
+  /** 0022: a legal request whose deadline is near (kind legal_request.deadline). */
+  legal_request_id: Generated<string | null>;
 }
 
 /** 0016: the graph's change log, written by triggers; read incrementally by every process's graph store. */
@@ -802,4 +804,93 @@ export interface DB {
   warrants: WarrantsTable;
   operation_officers: OperationOfficersTable;
   operation_cases: OperationCasesTable;
+  takedowns: TakedownsTable;
+  takedown_status_history: TakedownStatusHistoryTable;
+  takedown_notices: TakedownNoticesTable;
+  legal_requests: LegalRequestsTable;
+  legal_request_followups: LegalRequestFollowupsTable;
+}
+
+/** 0022: takedowns (issue 11, part 3). */
+export type TakedownTargetKind = 'url' | 'onion' | 'account';
+export type TakedownStatus = 'requested' | 'acknowledged' | 'removed' | 'refused' | 'reappeared';
+export interface TakedownsTable {
+  id: Generated<string>;
+  case_id: string;
+  target_kind: TakedownTargetKind;
+  target: string;
+  entity_id: string | null;
+  provider: string;
+  provider_contact: Generated<string>;
+  reference: Generated<string>;
+  status: Generated<TakedownStatus>;
+  renotice_hours: Generated<number>;
+  first_requested_at: Timestamp;
+  requested_at: Timestamp;
+  last_notice_at: Timestamp;
+  next_notice_at: Timestamp | null;
+  notices_sent: Generated<number>;
+  removed_at: Timestamp | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+export interface TakedownStatusHistoryTable {
+  id: Generated<string>;
+  takedown_id: string;
+  from_status: TakedownStatus | null;
+  to_status: TakedownStatus;
+  at: Timestamp;
+  reference: Generated<string>;
+  note: Generated<string>;
+  actor_id: string | null;
+  recorded_at: DefaultTimestamp;
+}
+export interface TakedownNoticesTable {
+  id: Generated<string>;
+  takedown_id: string;
+  number: number;
+  sent_at: Timestamp;
+  actor_id: string | null;
+}
+
+/** 0022: legal and cooperation requests (issue 11, part 4). */
+export type LegalRequestKind = 'preservation' | 'emergency_disclosure' | 'production_order' | 'mutual_legal_assistance' | 'interpol_notice';
+export type InterpolColour = 'red' | 'blue' | 'green' | 'yellow' | 'black' | 'orange' | 'purple' | 'diffusion';
+export type LegalRequestStatus = 'sent' | 'acknowledged' | 'fulfilled' | 'refused' | 'withdrawn';
+export type LegalFollowupKind = 'follow_up' | 'extension' | 'acknowledged' | 'fulfilled' | 'refused' | 'withdrawn';
+export interface LegalRequestsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: LegalRequestKind;
+  interpol_colour: InterpolColour | null;
+  recipient: string;
+  subject: string;
+  person_id: string | null;
+  entity_id: string | null;
+  reference: Generated<string>;
+  legal_basis: Generated<string>;
+  sent_at: Timestamp;
+  deadline_at: Timestamp | null;
+  alert_lead_hours: number;
+  alert_sent_at: Timestamp | null;
+  status: Generated<LegalRequestStatus>;
+  answer: Generated<string>;
+  answered_at: Timestamp | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+export interface LegalRequestFollowupsTable {
+  id: Generated<string>;
+  request_id: string;
+  kind: LegalFollowupKind;
+  at: Timestamp;
+  note: Generated<string>;
+  previous_deadline_at: Timestamp | null;
+  new_deadline_at: Timestamp | null;
+  actor_id: string | null;
+  recorded_at: DefaultTimestamp;
 }

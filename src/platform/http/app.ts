@@ -16,6 +16,7 @@ import { serveWebApp } from './web-app.ts';
 import { clientErrorHandler } from './client-error.ts';
 import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../auth/auth-hooks.ts';
 import { refuseLoneSurrogates } from './well-formed-input.ts';
+import { completeDocument, factsByOperation, routeFacts, type OperationFacts } from './openapi.ts';
 
 export type { RouteInfo } from '../access/route-access.ts';
 
@@ -45,6 +46,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   // Every route (API, documentation, web app) declares access and scope, or the app refuses to start;
   // a request target that is not canonical origin-form is refused before anything else (route-access.ts).
   const accessControl = installAccessControl(app as unknown as FastifyInstance, ctx);
+  // What the OpenAPI document says of each operation (operationId, error answers) is derived from the route (openapi.ts).
+  const operationFacts: OperationFacts[] = [];
+  app.addHook('onRoute', (route) => {
+    operationFacts.push(...routeFacts(route as never));
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -79,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) => completeDocument(structuredClone('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Record<string, unknown>, factsByOperation(operationFacts)) as never,
   });
   await app.register(async (docs) => {
     declareZone(docs as unknown as FastifyInstance, { access: 'public', scope: { 'params.*': unscoped('a file of the API documentation viewer, no record') } });

@@ -17,6 +17,8 @@ export const navItems: NavItem[] = [
   { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
   { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },
   { to: '/deconfliction', labelKey: 'nav.deconfliction', permission: 'entity.write' },
+  { to: '/takedowns', labelKey: 'takedowns.nav', permission: 'case.read' },
+  { to: '/legal-requests', labelKey: 'legalRequests.nav', permission: 'case.read' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/offences', labelKey: 'nav.offences', permission: 'offence.write' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

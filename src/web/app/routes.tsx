@@ -8,6 +8,7 @@ import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
+  TakedownsPage, TakedownPage, LegalRequestsPage, LegalRequestPage,
 } from './screens.ts';
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 
@@ -63,6 +64,10 @@ export function AppRoutes() {
         <Route path="account" element={<AccountPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="deconfliction" element={guard('entity.write', <AlertsPage />)} />
+        <Route path="takedowns" element={guard('case.read', <TakedownsPage />)} />
+        <Route path="takedowns/:id" element={guard('case.read', <TakedownPage />)} />
+        <Route path="legal-requests" element={guard('case.read', <LegalRequestsPage />)} />
+        <Route path="legal-requests/:id" element={guard('case.read', <LegalRequestPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

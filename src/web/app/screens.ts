@@ -32,6 +32,10 @@ export const CaseMedia = lazyNamed(() => import('../modules/media/components/Cas
 export const CaseEntities = lazyNamed(() => import('../modules/entities/components/CaseEntities.tsx'), 'CaseEntities');
 export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
 export const GraphPage = lazyNamed(() => import('../modules/graph/components/GraphPage.tsx'), 'GraphPage');
+export const TakedownsPage = lazyNamed(() => import('../modules/takedowns/components/TakedownsPage.tsx'), 'TakedownsPage');
+export const TakedownPage = lazyNamed(() => import('../modules/takedowns/components/TakedownPage.tsx'), 'TakedownPage');
+export const LegalRequestsPage = lazyNamed(() => import('../modules/legal-requests/components/LegalRequestsPage.tsx'), 'LegalRequestsPage');
+export const LegalRequestPage = lazyNamed(() => import('../modules/legal-requests/components/LegalRequestPage.tsx'), 'LegalRequestPage');
 
 // Corrections (issue 10): the case's corrections and warrants tabs, the offence catalogue for administrators.
 export const CaseCorrections = lazyNamed(() => import('../modules/corrections/components/CaseCorrections.tsx'), 'CaseCorrections');
@@ -66,6 +70,10 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/hash-sets/, [HashSetsPage]],
   [/^\/import/, [ImportBundlePage]],
   [/^\/notifications/, [NotificationsPage]],
+  [/^\/takedowns\/?$/, [TakedownsPage]],
+  [/^\/takedowns\//, [TakedownPage]],
+  [/^\/legal-requests\/?$/, [LegalRequestsPage]],
+  [/^\/legal-requests\//, [LegalRequestPage]],
   [/^\/deconfliction/, [AlertsPage]],
   [/^\/graph/, [GraphPage]],
 ];

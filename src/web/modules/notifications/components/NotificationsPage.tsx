@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Empty, Loading, PageHeader, Pager } from '../../../ui/index.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import { usePagerLabels } from '../../../app/use-pager-labels.ts';
+import { Link } from 'react-router';
 import { AlertSummary } from '../../deconfliction/components/AlertSummary.tsx';
 import { useMarkRead, useNotifications } from '../hooks/use-notifications.ts';
 
@@ -29,9 +30,16 @@ export function NotificationsPage() {
         {list.data?.items.map((n) => (
           <li key={n.id} className={n.readAt ? 'notification' : 'notification notification-unread'} data-testid={`notification-${n.id}`}>
             <p>
-              <strong>{t(`notifications.kind.${n.kind}`)}</strong> <span className="muted">{fmt.dateTime(n.createdAt)}</span>
+              <strong>{n.kind === 'legal_request.deadline' ? t('legalRequests.notificationTitle') : t(`notifications.kind.${n.kind}`)}</strong> <span className="muted">{fmt.dateTime(n.createdAt)}</span>
             </p>
             {n.alert ? <AlertSummary alert={n.alert} /> : null}
+            {n.legalRequest ? (
+              <p>
+                <Link to={`/legal-requests/${n.legalRequest.id}`}>
+                  {t('legalRequests.notificationBody', { kind: t(`legalRequests.kind.${n.legalRequest.kind}`), recipient: n.legalRequest.recipient, date: fmt.dateTime(n.legalRequest.deadlineAt) })}
+                </Link>
+              </p>
+            ) : null}
             {n.readAt ? null : <Button variant="link" onClick={() => mark.mutate(n.id)}>{t('notifications.markRead')}</Button>}
           </li>
         ))}
