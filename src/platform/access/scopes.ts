@@ -40,7 +40,7 @@ export type ScopeKind =
   | 'link'
   | 'payment'
   | 'communication'
-  | 'warrant';
+  | 'warrant'
   | 'takedown'
   | 'legalRequest';
 

@@ -886,6 +886,7 @@ export const en = {
     offenceStatus: 'Status',
     categories: { sexual_exploitation: 'Sexual exploitation', trafficking: 'Trafficking', abduction: 'Abduction', cyber_harassment: 'Cyber harassment', financial_fraud: 'Financial fraud', other: 'Other' },
     offenceStatuses: { in_force: 'In force', proposed: 'Proposed', repealed: 'Repealed', uncertain: 'Uncertain' },
+  },
   // Words and languages, safeguarding hand-offs (issue 10 items 5 and 6).
   words: {
     firHint: 'The number, or as shown on the case: 77/2025',
@@ -937,6 +938,7 @@ export const en = {
       months_other: 'about {{count}} months',
       due: 'due {{date}}',
     },
+  },
   // Takedowns and legal requests (issue 11).
   takedowns: {
     nav: 'Takedowns',

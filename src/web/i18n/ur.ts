@@ -888,6 +888,7 @@ export const ur: Translations = {
     offenceStatus: 'حیثیت',
     categories: { sexual_exploitation: 'جنسی استحصال', trafficking: 'انسانی اسمگلنگ', abduction: 'اغوا', cyber_harassment: 'سائبر ہراسانی', financial_fraud: 'مالی دھوکا', other: 'دیگر' },
     offenceStatuses: { in_force: 'نافذ', proposed: 'مجوزہ', repealed: 'منسوخ', uncertain: 'غیر یقینی' },
+  },
   // Words and languages, safeguarding hand-offs (issue 10 items 5 and 6).
   words: {
     firHint: 'نمبر، یا جیسے مقدمے پر دکھایا گیا ہے: 77/2025',
@@ -939,6 +940,7 @@ export const ur: Translations = {
       months_other: 'تقریباً {{count}} مہینے',
       due: 'مقررہ {{date}}',
     },
+  },
   // Takedowns and legal requests (issue 11).
   takedowns: {
     nav: 'مواد ہٹوانا',
