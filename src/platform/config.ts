@@ -50,6 +50,8 @@ export interface Config {
   auditCheckpoints?: string;
   /** The earliest year a record of the agency may be dated in (modules/cases/dates.rules.ts). */
   earliestYear: number;
+  /** Largest document (one version) accepted for upload, in bytes (modules/documents). */
+  documentMaxBytes: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export const configVariables = [
   { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
   { name: 'AMAAN_EARLIEST_YEAR', default: '1947', secret: false, what: 'earliest year a complaint, operation, hearing or other record may be dated in; an earlier date is refused beside its field' },
+  { name: 'AMAAN_DOCUMENT_MAX_BYTES', default: '52428800', secret: false, what: 'largest document file accepted for upload, in bytes (50 MB by default); documents are kept in documents/ inside the data folder' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.AMAAN_AUDIT_KEY || undefined,
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
     earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
+    documentMaxBytes: int('AMAAN_DOCUMENT_MAX_BYTES', 52_428_800, 1024),
   };
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);

@@ -43,6 +43,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   deconflictionAlert: [], notification: [],
   mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
+  document: [], victimCare: [],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -158,6 +159,14 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     const notification = (userId: string) => t.ctx.db.insertInto('notifications').values({ user_id: userId, kind: 'deconfliction.alert', alert_id: null, side: null }).returning('id').executeTakeFirstOrThrow();
     for (const role of roles) ownNotification[role] = (await notification(t.users[reps[role]].id)).id;
     hidden.notification = (await notification(t.users.invB.id)).id;
+    // Documents: a case document of branch A; a care document of branch B's victim (no representative reaches
+    // it: the analyst reaches every case document, never a care document). Rows only: no file is needed here.
+    const doc = async (values: { owner_kind: 'case'; case_id: string } | { owner_kind: 'victim_care'; victim_id: string }) =>
+      (await t.ctx.db.insertInto('documents').values({ ...values, title: 'Matrix document', doc_type: 'other' }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.document = await doc({ owner_kind: 'case', case_id: visible.case });
+    hidden.document = await doc({ owner_kind: 'victim_care', victim_id: hidden.victim });
+    visible.victimCare = visible.victim;
+    hidden.victimCare = hidden.victim;
     for (const kind of scopeKinds) {
       if (kind !== 'job' && kind !== 'user' && kind !== 'notification') expect(visible[kind], `visible ${kind}`).toBeTruthy();
       expect(hidden[kind], `hidden ${kind}`).toBeTruthy();

@@ -38,7 +38,10 @@ export type Permission =
   // payments and communications in a case; reviewing duplicate-person suggestions (merge, reject, undo).
   | 'graph.read'
   | 'entity.write'
-  | 'person.merge';
+  | 'person.merge'
+  // Documents (issue 10): reading and uploading papers of the records one may reach (documents.scope.ts).
+  | 'document.read'
+  | 'document.write';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -46,16 +49,21 @@ const grants: Record<Role, readonly Permission[]> = {
     'victim.read', 'victim.write', 'operation.write', 'evidence.write', 'export.case',
     'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
     'graph.read', 'entity.write',
+    'document.read', 'document.write',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
     'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
     'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
     'graph.read', 'entity.write',
+    'document.read', 'document.write',
   ],
-  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge'],
-  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
-  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read'],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
+    'document.read'],
+  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write',
+    'document.read', 'document.write'],
+  prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
+    'document.read', 'document.write'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
   auditor: ['reference.read', 'audit.read'],

@@ -11,6 +11,7 @@ import { getBackgroundJob } from '../jobs/background.ts';
 import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.ts';
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
 import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
+import { careDocumentsOpenTo, documentVisibleTo } from '../../modules/documents/document.scope.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -38,7 +39,9 @@ export type ScopeKind =
   | 'entity'
   | 'link'
   | 'payment'
-  | 'communication';
+  | 'communication'
+  | 'document'
+  | 'victimCare';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -191,6 +194,18 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     rule: 'through its case',
     reachesAll: caseReaders,
     visible: async (db, actor, wanted) => ids(await db.selectFrom('communications').select('communications.id as id').where('communications.id', 'in', [...wanted]).where(communicationVisibleTo(actor)).execute()),
+  },
+  document: {
+    label: 'document',
+    rule: 'through the record it is attached to (case, person, operation, hearing); a care document only for the protection officer assigned to the victim',
+    reachesAll: [], // the analyst reaches every case document, never a care document
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('documents').select('documents.id as id').where('documents.id', 'in', [...wanted]).where(documentVisibleTo(actor)).execute()),
+  },
+  victimCare: {
+    label: 'victim',
+    rule: "a victim's care record (its documents): only the protection officers assigned to the victim",
+    reachesAll: [],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('victims').select('victims.id as id').where('victims.id', 'in', [...wanted]).where(careDocumentsOpenTo(actor)).execute()),
   },
 };
 
