@@ -329,6 +329,8 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
         if (res.statusCode !== 200) continue;
         for (const kind of scopeKinds) {
           if (reachesEverything[kind].includes(role) || kind === 'hashSet') continue;
+          // A care record is named by its victim's id: a role that reaches every victim lists that id as the victim.
+          if (kind === 'victimCare' && reachesEverything.victim.includes(role)) continue;
           expect(res.body.includes(hidden[kind]), `${role} ${url} lists the hidden ${kind}`).toBe(false);
         }
         checked++;

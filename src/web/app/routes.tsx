@@ -8,6 +8,7 @@ import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
+  CaseDocuments,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -37,6 +38,7 @@ export function AppRoutes() {
           <Route path="prosecution" element={<CaseProsecution />} />
           <Route path="media" element={guard('media.read', <CaseMedia />)} />
           <Route path="entities" element={guard('graph.read', <CaseEntities />)} />
+          <Route path="documents" element={guard('document.read', <CaseDocuments />)} />
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />

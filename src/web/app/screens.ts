@@ -32,6 +32,7 @@ export const CaseMedia = lazyNamed(() => import('../modules/media/components/Cas
 export const CaseEntities = lazyNamed(() => import('../modules/entities/components/CaseEntities.tsx'), 'CaseEntities');
 export const EntityPage = lazyNamed(() => import('../modules/entities/components/EntityPage.tsx'), 'EntityPage');
 export const GraphPage = lazyNamed(() => import('../modules/graph/components/GraphPage.tsx'), 'GraphPage');
+export const CaseDocuments = lazyNamed(() => import('../modules/documents/components/CaseDocuments.tsx'), 'CaseDocuments');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -46,6 +47,7 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/cases\/[^/]+\/prosecution$/, [CasePage, CaseProsecution]],
   [/^\/cases\/[^/]+\/media$/, [CasePage, CaseMedia]],
   [/^\/cases\/[^/]+\/entities$/, [CasePage, CaseEntities]],
+  [/^\/cases\/[^/]+\/documents$/, [CasePage, CaseDocuments]],
   [/^\/entities\//, [EntityPage]],
   [/^\/operations\//, [OperationPage]],
   [/^\/evidence\//, [EvidencePage]],

@@ -19,6 +19,7 @@ const sections = [
   { to: 'prosecution', key: 'prosecution', permission: null },
   { to: 'media', key: 'media', permission: 'media.read' },
   { to: 'entities', key: 'entities', permission: 'graph.read' },
+  { to: 'documents', key: 'documents', permission: 'document.read' },
 ] as const;
 
 export function useCaseOutlet(): CaseDetail {

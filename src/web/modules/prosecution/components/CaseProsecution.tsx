@@ -8,6 +8,7 @@ import { useProsecution } from '../hooks/use-prosecution.ts';
 import { ChargeForm } from './ChargeForm.tsx';
 import { HearingForm } from './HearingForm.tsx';
 import { VerdictForm } from './VerdictForm.tsx';
+import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
 export function CaseProsecution() {
   const c = useCaseOutlet();
@@ -53,6 +54,12 @@ export function CaseProsecution() {
                 <strong>{f.dateTime(h.scheduledFor)}</strong> · {h.court}
                 <div>{h.purpose}</div>
                 {h.outcome ? <div className="muted">{h.outcome}</div> : null}
+                {can('document.read') ? (
+                  <details className="hearing-documents">
+                    <summary>{t('documents.title')}</summary>
+                    <DocumentsPanel owner={{ kind: 'hearing', id: h.id }} />
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>
