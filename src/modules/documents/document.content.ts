@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 
 // What a document may be, decided from its bytes (never from its name or the type the browser claimed):
 // PDF, pictures, plain text and office documents. Anything else (programs, archives, HTML, SVG, scripts,
@@ -69,4 +69,12 @@ export async function checkDocumentContent(path: string): Promise<ContentVerdict
   } finally {
     await handle.close();
   }
+}
+
+/** The same decision for bytes in memory (documents arriving in a case bundle). */
+export async function checkDocumentBytes(bytes: Uint8Array): Promise<ContentVerdict> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected) return allowedMediaTypes.has(detected.mime) ? { ok: true, mediaType: detected.mime } : { ok: false, detected: detected.mime };
+  const verdict = plainTextVerdict(Buffer.from(bytes.subarray(0, 64 * 1024)));
+  return verdict === 'text' ? { ok: true, mediaType: 'text/plain' } : { ok: false, detected: verdict === 'active' ? 'text/html-or-script' : 'application/octet-stream' };
 }

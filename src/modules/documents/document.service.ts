@@ -84,8 +84,8 @@ async function spool(ctx: ServiceContext, file: IncomingFile): Promise<Spooled> 
 
 const tooLarge = (max: number) => new AppError('body_too_large', `file: larger than the limit of ${Math.floor(max / 1_048_576)} MB`, [{ field: 'file', message: `larger than ${Math.floor(max / 1_048_576)} MB` }]);
 
-/** Hash-set entries the file matches (by SHA-256, SHA-1 or MD5). */
-async function hashSetMatches(db: Db, s: Spooled) {
+/** Hash-set entries a file matches (by SHA-256, SHA-1 or MD5). */
+export async function hashSetMatchesOf(db: Db, s: { sha256: string; sha1: string; md5: string }) {
   return db.selectFrom('hash_set_entries').select(['hash_set_id', 'md5', 'sha1', 'sha256'])
     .where((eb) => eb.or([eb('sha256', '=', s.sha256), eb('sha1', '=', s.sha1), eb('md5', '=', s.md5)]))
     .limit(20).execute();
@@ -99,7 +99,7 @@ async function accept(ctx: ServiceContext, s: Spooled, file: IncomingFile, subje
   if (s.size === 0) throw invalid('file', 'the file is empty');
   const content = await checkDocumentContent(s.path);
   if (!content.ok) throw new AppError('unsupported_media_type', 'file: this kind of file is not accepted (PDF, pictures, plain text or office documents only)', [{ field: 'file', message: 'not an accepted kind of file' }]);
-  const matches = await hashSetMatches(ctx.db, s);
+  const matches = await hashSetMatchesOf(ctx.db, s);
   if (matches.length) {
     const matchedOn = [...new Set(matches.flatMap((m) => [m.sha256 === s.sha256 ? 'sha256' : null, m.sha1 === s.sha1 ? 'sha1' : null, m.md5 === s.md5 ? 'md5' : null].filter(Boolean)))];
     await auditRead(ctx, {
