@@ -27,7 +27,7 @@ export const allowedMediaTypes: ReadonlySet<string> = new Set([
 const ACTIVE_TEXT = /^(?:\uFEFF)?\s*(?:<!doctype\s+html|<html|<head|<body|<script|<svg|<\?xml|<iframe|<object|<embed|<meta|<!--|#!|<%|<\?php)/i;
 
 /**
- * Plain text: valid UTF-8 (or UTF-16 with a byte-order mark), no NUL or other binary control characters, and
+ * Plain text: valid UTF-8, no NUL or other binary control characters, and
  * not markup or a script at its start.
  */
 export function plainTextVerdict(head: Buffer): 'text' | 'active' | 'binary' {
