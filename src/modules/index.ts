@@ -24,6 +24,7 @@ import { correctionRoutes } from './corrections/correction.routes.ts';
 import { warrantRoutes } from './warrants/warrant.routes.ts';
 import { takedownRoutes } from './takedowns/takedown.routes.ts';
 import { legalRequestRoutes } from './requests/legal-request.routes.ts';
+import { documentRoutes } from './documents/document.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -51,4 +52,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await warrantRoutes(api, ctx);
   await takedownRoutes(api, ctx);
   await legalRequestRoutes(api, ctx);
+  await documentRoutes(api, ctx);
 }

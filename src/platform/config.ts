@@ -52,6 +52,8 @@ export interface Config {
   earliestYear: number;
   /** The agency's time zone (IANA name): the web app shows every date and time in it. */
   timeZone: string;
+  /** Largest document (one version) accepted for upload, in bytes (modules/documents). */
+  documentMaxBytes: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export const configVariables = [
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
   { name: 'AMAAN_EARLIEST_YEAR', default: '1947', secret: false, what: 'earliest year a complaint, operation, hearing or other record may be dated in; an earlier date is refused beside its field' },
   { name: 'AMAAN_TIME_ZONE', default: 'Asia/Karachi', secret: false, what: "the agency's time zone (IANA name): dates and times are shown in it, whatever the officer's device says" },
+  { name: 'AMAAN_DOCUMENT_MAX_BYTES', default: '52428800', secret: false, what: 'largest document file accepted for upload, in bytes (50 MB by default); documents are kept in documents/ inside the data folder' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
     earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
     timeZone: env.AMAAN_TIME_ZONE || 'Asia/Karachi',
+    documentMaxBytes: int('AMAAN_DOCUMENT_MAX_BYTES', 52_428_800, 1024),
   };
   if (!validTimeZone(config.timeZone)) problems.push(`AMAAN_TIME_ZONE must be an IANA time zone such as Asia/Karachi, got "${env.AMAAN_TIME_ZONE}"`);
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);

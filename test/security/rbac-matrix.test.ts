@@ -45,6 +45,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
   warrant: ['analyst'],
   takedown: ['analyst'], legalRequest: ['analyst'],
+  document: [], victimCare: [],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -165,6 +166,14 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     const notification = (userId: string) => t.ctx.db.insertInto('notifications').values({ user_id: userId, kind: 'deconfliction.alert', alert_id: null, side: null }).returning('id').executeTakeFirstOrThrow();
     for (const role of roles) ownNotification[role] = (await notification(t.users[reps[role]].id)).id;
     hidden.notification = (await notification(t.users.invB.id)).id;
+    // Documents: a case document of branch A; a care document of branch B's victim (no representative reaches
+    // it: the analyst reaches every case document, never a care document). Rows only: no file is needed here.
+    const doc = async (values: { owner_kind: 'case'; case_id: string } | { owner_kind: 'victim_care'; victim_id: string }) =>
+      (await t.ctx.db.insertInto('documents').values({ ...values, title: 'Matrix document', doc_type: 'other' }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.document = await doc({ owner_kind: 'case', case_id: visible.case });
+    hidden.document = await doc({ owner_kind: 'victim_care', victim_id: hidden.victim });
+    visible.victimCare = visible.victim;
+    hidden.victimCare = hidden.victim;
     for (const kind of scopeKinds) {
       if (kind !== 'job' && kind !== 'user' && kind !== 'notification') expect(visible[kind], `visible ${kind}`).toBeTruthy();
       expect(hidden[kind], `hidden ${kind}`).toBeTruthy();
@@ -334,6 +343,8 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
         if (res.statusCode !== 200) continue;
         for (const kind of scopeKinds) {
           if (reachesEverything[kind].includes(role) || kind === 'hashSet') continue;
+          // A care record is named by its victim's id: a role that reaches every victim lists that id as the victim.
+          if (kind === 'victimCare' && reachesEverything.victim.includes(role)) continue;
           expect(res.body.includes(hidden[kind]), `${role} ${url} lists the hidden ${kind}`).toBe(false);
         }
         checked++;

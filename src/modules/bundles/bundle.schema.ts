@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoDay } from '../../platform/http/schema-kit.ts';
 import { caseStatuses } from '../cases/case.lifecycle.ts';
+import { documentTypes } from '../documents/document.schema.ts';
 
 // A case bundle: one case and everything hanging off it, as a versioned JSON document for moving a case
 // between branches or installations. Records refer to each other by their ids in the source (re-issued on
@@ -124,6 +125,34 @@ const verdict = z.strictObject({
   })).max(50),
 });
 
+/**
+ * A document of the case, one of its operations or one of its hearings (hearings have no id in a bundle: by
+ * their place in `hearings`), each version with its bytes (base64) and the SHA-256 recorded at upload; the
+ * import checks every version against its SHA-256 and size. Persons' documents and victims' care documents
+ * are not carried.
+ */
+const bundleDocument = z.strictObject({
+  id: uuid,
+  attachedTo: z.enum(['case', 'operation', 'hearing']),
+  operationId: uuid.nullable(),
+  hearingIndex: z.number().int().min(0).max(9_999).nullable(),
+  title: text(300).min(1),
+  type: z.enum(documentTypes),
+  documentDate: isoDay.nullable(),
+  createdBy: user,
+  createdAt: ts,
+  versions: z.array(z.strictObject({
+    version: z.number().int().min(1).max(100_000),
+    fileName: text(255).min(1),
+    mediaType: text(200).min(1),
+    size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest'),
+    uploadedBy: user,
+    uploadedAt: ts,
+    content: z.base64({ message: 'the file, base64-encoded' }),
+  })).min(1).max(1000),
+});
+
 const bundleShape = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   version: z.literal(BUNDLE_VERSION),
@@ -161,6 +190,8 @@ const bundleShape = z.strictObject({
   charges: z.array(z.strictObject({ personId: uuid, offenceCode, court: text(300), framedAt: ts, createdBy: user })).max(10_000),
   hearings: z.array(z.strictObject({ court: text(300), scheduledFor: ts, purpose: text(2000), outcome: text(10_000).nullable(), createdBy: user })).max(10_000),
   verdicts: z.array(verdict).max(10_000),
+  /** Added after version 2 was first issued: optional, so bundles without documents still import. */
+  documents: z.array(bundleDocument).max(10_000).optional(),
 });
 
 type Shape = z.infer<typeof bundleShape>;
@@ -223,6 +254,14 @@ function checkConsistency(b: Shape, ctx: z.RefinementCtx) {
   b.operations.forEach((o, i) => {
     if ((o.status === 'executed') !== (o.executedAt !== null)) issue(['operations', i, 'executedAt'], 'an executed operation, and only one, has executedAt');
     if ((o.status === 'cancelled') !== (o.cancelledAt !== null)) issue(['operations', i, 'cancelledAt'], 'a cancelled operation, and only one, has cancelledAt');
+  });
+  unique(b.documents ?? [], (d) => d.id, (i) => ['documents', i, 'id'], 'document id');
+  (b.documents ?? []).forEach((d, i) => {
+    if ((d.attachedTo === 'operation') !== (d.operationId !== null)) issue(['documents', i, 'operationId'], 'an operation\'s document, and only one, names its operation');
+    if ((d.attachedTo === 'hearing') !== (d.hearingIndex !== null)) issue(['documents', i, 'hearingIndex'], 'a hearing\'s document, and only one, names its hearing');
+    ref(operations, d.operationId, ['documents', i, 'operationId'], 'operation');
+    if (d.hearingIndex !== null && d.hearingIndex >= b.hearings.length) issue(['documents', i, 'hearingIndex'], 'no hearing at this place in the bundle');
+    unique(d.versions, (v) => String(v.version), (j) => ['documents', i, 'versions', j, 'version'], 'version number');
   });
   b.verdicts.forEach((v, i) => {
     ref(persons, v.personId, ['verdicts', i, 'personId'], 'person');

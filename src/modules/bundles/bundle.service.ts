@@ -20,6 +20,7 @@ import { installationKeyOf, signBundle, verifyBundleSignature, type Signer } fro
 import { BUNDLE_FORMAT, BUNDLE_VERSION, caseBundle, type CaseBundle, type ImportResult } from './bundle.schema.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
+import { discardStaged, exportCaseDocuments, insertBundleDocuments, stageBundleDocuments, type StagedDocuments } from '../documents/document.bundle.ts';
 
 // Export and import of one case as a JSON bundle (bundle.schema.ts). The bundle is built from the core
 // record model (migration 0001) plus the columns the database needs to accept it back (operation
@@ -30,6 +31,7 @@ export const NOT_INCLUDED = [
   'victim safeguarding: state history, placements, follow-ups, protection-officer assignments',
   'seized-media ingest results (files, hashes, matches): re-ingest from the evidence',
   "the source installation's audit trail (the export is audited there, the import here)",
+  "documents of persons and victims' care documents (the documents of the case, its operations and hearings are included, each version with its SHA-256)",
 ] as const;
 
 const iso = (d: Date) => d.toISOString();
@@ -154,13 +156,17 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
       appeals: appeals.filter((a) => a.verdict_id === v.id).map((a) => ({ court: a.court, filedAt: iso(a.filed_at), filedBy: a.filed_by, status: a.status, decidedAt: isoOrNull(a.decided_at), createdBy: u(a.created_by) })),
     })),
   };
+  // Documents with their bytes and SHA-256, under the signature; the field only when there are any, so a case
+  // without documents still makes a bundle older installations read.
+  const documents = await exportCaseDocuments(ctx, caseId, operations.map((o) => o.id), hearings.map((h) => h.id));
+  if (documents.length) body.documents = documents;
   const signer = installationKeyOf(ctx.config);
   const bundle: CaseBundle = signBundle(signer, { ...body, digest: bundleDigest(body) });
   await auditRead(ctx, {
     action: 'case.export',
     entityType: 'case',
     entityId: caseId,
-    details: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, digest: bundle.digest, signerKeyId: signer.keyId, persons: bundle.persons.length, victims: bundle.victims.length, evidence: bundle.evidence.length },
+    details: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, digest: bundle.digest, signerKeyId: signer.keyId, persons: bundle.persons.length, victims: bundle.victims.length, evidence: bundle.evidence.length, documents: documents.length },
   });
   return bundle;
 }
@@ -210,7 +216,15 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
   }
   const { bundle: b, signer } = await checkBundle(ctx, raw);
   const step = (s: string) => onProgress?.(s);
-  const result = await importChecked(ctx, branchId, b, signer, step);
+  // Bundled documents are checked (SHA-256, kind, hash sets) and stored first; removed again if the import fails.
+  const staged = await stageBundleDocuments(ctx, b);
+  let result: ImportResult;
+  try {
+    result = await importChecked(ctx, branchId, b, signer, step, staged);
+  } catch (err) {
+    await discardStaged(ctx, staged);
+    throw err;
+  }
   // Never merged silently: the imported persons are scored against everyone here once committed, and likely
   // duplicates become suggestions for an analyst (besides the same-CNIC import match suggestions).
   const imported = await ctx.db.selectFrom('case_persons').select('person_id').distinct().where('case_id', '=', result.caseId).execute();
@@ -218,7 +232,7 @@ export async function importBundle(ctx: ServiceContext, branchId: number, raw: u
   return result;
 }
 
-async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundle, signer: Signer, step: (s: string) => void): Promise<ImportResult> {
+async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundle, signer: Signer, step: (s: string) => void, staged: StagedDocuments): Promise<ImportResult> {
   const { actor } = ctx;
   return guardDecrypt(ctx, { type: 'case', id: null }, () => inTransaction(ctx, async (tx, audit) => {
     step('checking');
@@ -375,8 +389,11 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
     for (const x of b.charges) {
       await tx.insertInto('charges').values({ case_id: caseId, person_id: person(x.personId), offence_code: x.offenceCode, court: x.court, framed_at: x.framedAt, created_by: userOf(x.createdBy) }).execute();
     }
+    const hearingIds: string[] = [];
     for (const h of b.hearings) {
-      await tx.insertInto('hearings').values({ case_id: caseId, court: h.court, scheduled_for: h.scheduledFor, purpose: h.purpose, outcome: h.outcome, created_by: userOf(h.createdBy) }).execute();
+      const { id } = await tx.insertInto('hearings').values({ case_id: caseId, court: h.court, scheduled_for: h.scheduledFor, purpose: h.purpose, outcome: h.outcome, created_by: userOf(h.createdBy) })
+        .returning('id').executeTakeFirstOrThrow();
+      hearingIds.push(id);
     }
     for (const v of b.verdicts) {
       const { id } = await tx.insertInto('verdicts').values({
@@ -387,11 +404,15 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
       }
     }
 
+    step('documents');
+    const documents = await insertBundleDocuments(tx, b, staged, { caseId, operation: (id) => operationMap.get(id)!, hearingIds, userOf });
+
     const counts = {
       offences: b.offences.length, team: b.team.length, statusHistory: b.statusHistory.length, timeline: b.timeline.length, persons: b.persons.length,
       personRoles: b.personRoles.length, accusedHistory: b.accusedHistory.length, victims: b.victims.length, operations: b.operations.length, arrests: b.arrests.length,
       rescues: b.rescues.length, evidence: b.evidence.length, custody: b.evidence.reduce((n, e) => n + e.custody.length, 0), charges: b.charges.length,
       hearings: b.hearings.length, verdicts: b.verdicts.length, appeals: b.verdicts.reduce((n, v) => n + v.appeals.length, 0),
+      documents,
     };
     if (suggestions.length) {
       await tx.insertInto('import_match_suggestions').values(suggestions.map((x) => ({ ...x, bundle_digest: b.digest, signer_key_id: signer.keyId, imported_case_id: caseId, created_by: by }))).execute();

@@ -41,7 +41,10 @@ export type Permission =
   | 'person.merge'
   // Takedowns and legal/cooperation requests of a case (issue 11): read with case.read through the case.
   | 'takedown.write'
-  | 'legal_request.write';
+  | 'legal_request.write'
+  // Documents (issue 10): reading and uploading papers of the records one may reach (documents.scope.ts).
+  | 'document.read'
+  | 'document.write';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -50,6 +53,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
     'graph.read', 'entity.write',
     'takedown.write', 'legal_request.write',
+    'document.read', 'document.write',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
@@ -57,11 +61,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
     'graph.read', 'entity.write',
     'takedown.write', 'legal_request.write',
+    'document.read', 'document.write',
   ],
-  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge'],
-  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
+    'document.read'],
+  protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write',
+    'document.read', 'document.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
-    'legal_request.write'],
+    'legal_request.write',
+    'document.read', 'document.write'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
   auditor: ['reference.read', 'audit.read'],

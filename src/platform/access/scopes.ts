@@ -12,6 +12,7 @@ import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.
 import { operationVisibleTo } from '../../modules/operations/operation.scope.ts';
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
 import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
+import { careDocumentsOpenTo, documentVisibleTo } from '../../modules/documents/document.scope.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -42,7 +43,9 @@ export type ScopeKind =
   | 'communication'
   | 'warrant'
   | 'takedown'
-  | 'legalRequest';
+  | 'legalRequest'
+  | 'document'
+  | 'victimCare';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -209,6 +212,18 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
   },
   takedown: { label: 'takedown', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('takedowns') },
   legalRequest: { label: 'legal request', rule: 'through its case', reachesAll: caseReaders, visible: throughCase('legal_requests') },
+  document: {
+    label: 'document',
+    rule: 'through the record it is attached to (case, person, operation, hearing); a care document only for the protection officer assigned to the victim',
+    reachesAll: [], // the analyst reaches every case document, never a care document
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('documents').select('documents.id as id').where('documents.id', 'in', [...wanted]).where(documentVisibleTo(actor)).execute()),
+  },
+  victimCare: {
+    label: 'victim',
+    rule: "a victim's care record (its documents): only the protection officers assigned to the victim",
+    reachesAll: [],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('victims').select('victims.id as id').where('victims.id', 'in', [...wanted]).where(careDocumentsOpenTo(actor)).execute()),
+  },
 };
 
 export const scopeKinds = Object.keys(scopes) as ScopeKind[];

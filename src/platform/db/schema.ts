@@ -746,6 +746,39 @@ export interface OperationCasesTable {
   case_id: string;
 }
 
+// Documents (migration 0019): the bytes live in src/platform/storage/, each version with its SHA-256.
+export type DocumentOwnerKind = 'case' | 'person' | 'operation' | 'hearing' | 'victim_care';
+export type DocumentType = 'fir_copy' | 'statement' | 'medical_report' | 'court_order' | 'warrant' | 'correspondence' | 'other';
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  owner_kind: DocumentOwnerKind;
+  case_id: string | null;
+  person_id: string | null;
+  operation_id: string | null;
+  hearing_id: string | null;
+  victim_id: string | null;
+  title: string;
+  doc_type: DocumentType;
+  /** 'YYYY-MM-DD' */
+  document_date: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  version_no: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: DefaultTimestamp;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -809,6 +842,8 @@ export interface DB {
   takedown_notices: TakedownNoticesTable;
   legal_requests: LegalRequestsTable;
   legal_request_followups: LegalRequestFollowupsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
 }
 
 /** 0022: takedowns (issue 11, part 3). */

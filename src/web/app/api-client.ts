@@ -101,14 +101,15 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
  * A large upload with progress (XMLHttpRequest reports bytes sent; fetch does not). `onProgress` gets
  * bytes sent and the total; once the body is sent the server works, and the promise waits for its answer.
  */
-export function uploadWithProgress<T>(path: string, body: Blob, onProgress: (sent: number, total: number) => void): Promise<T> {
+export function uploadWithProgress<T>(path: string, body: Blob | FormData, onProgress: (sent: number, total: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('content-type', body.type || 'application/json');
+    // A form (multipart) gets its content type, boundary included, from the browser.
+    if (body instanceof Blob) xhr.setRequestHeader('content-type', body.type || 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body instanceof Blob ? body.size : e.loaded);
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network_error'));
     xhr.onload = () => {
       let data: unknown = null;

@@ -9,6 +9,7 @@ import {
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
   TakedownsPage, TakedownPage, LegalRequestsPage, LegalRequestPage,
+  CaseDocuments,
 } from './screens.ts';
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 
@@ -41,6 +42,7 @@ export function AppRoutes() {
           <Route path="entities" element={guard('graph.read', <CaseEntities />)} />
           <Route path="warrants" element={<CaseWarrants />} />
           <Route path="corrections" element={<CaseCorrections />} />
+          <Route path="documents" element={guard('document.read', <CaseDocuments />)} />
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />

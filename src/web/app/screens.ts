@@ -41,6 +41,7 @@ export const LegalRequestPage = lazyNamed(() => import('../modules/legal-request
 export const CaseCorrections = lazyNamed(() => import('../modules/corrections/components/CaseCorrections.tsx'), 'CaseCorrections');
 export const CaseWarrants = lazyNamed(() => import('../modules/corrections/components/CaseWarrants.tsx'), 'CaseWarrants');
 export const OffencesPage = lazyNamed(() => import('../modules/corrections/components/OffencesPage.tsx'), 'OffencesPage');
+export const CaseDocuments = lazyNamed(() => import('../modules/documents/components/CaseDocuments.tsx'), 'CaseDocuments');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -58,6 +59,7 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/cases\/[^/]+\/warrants$/, [CasePage, CaseWarrants]],
   [/^\/cases\/[^/]+\/corrections$/, [CasePage, CaseCorrections]],
   [/^\/offences/, [OffencesPage]],
+  [/^\/cases\/[^/]+\/documents$/, [CasePage, CaseDocuments]],
   [/^\/entities\//, [EntityPage]],
   [/^\/operations\//, [OperationPage]],
   [/^\/evidence\//, [EvidencePage]],

@@ -16,6 +16,7 @@ import * as deconfliction from './0017_deconfliction.ts';
 import * as graphChanges from './0016_graph_changes.ts';
 import * as corrections from './0018_corrections.ts';
 import * as takedownsRequests from './0022_takedowns_requests.ts';
+import * as documents from './0019_documents.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_person_resolution': personResolution,
   '0018_corrections': corrections,
   '0022_takedowns_requests': takedownsRequests,
+  '0019_documents': documents,
 };

@@ -21,6 +21,7 @@ const sections = [
   { to: 'entities', key: 'entities', permission: 'graph.read' },
   { to: 'warrants', key: 'warrants', permission: null },
   { to: 'corrections', key: 'corrections', permission: null },
+  { to: 'documents', key: 'documents', permission: 'document.read' },
 ] as const;
 
 export function useCaseOutlet(): CaseDetail {

@@ -14,9 +14,12 @@ import { CancelOperationDialog } from './CancelOperationDialog.tsx';
 import { OperationOutcome } from './OperationOutcome.tsx';
 import { useCase } from '../../cases/hooks/use-cases.ts';
 import { OperationCorrections } from '../../corrections/components/OperationCorrections.tsx';
+import { useCan } from '../../../app/session.ts';
+import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
 export function OperationPage() {
   const { id = '' } = useParams();
+  const can = useCan();
   const { t } = useTranslation();
   const f = useFormat();
   const op = useOperation(id);
@@ -100,6 +103,7 @@ export function OperationPage() {
               {o.executeBlockedReason && o.status !== 'cancelled' ? <p className="muted" data-testid="execute-blocked">{translateMessage(o.executeBlockedReason)}</p> : <Empty>{t('common.none')}</Empty>}
             </Panel>
           ) : null}
+          {can('document.read') ? <DocumentsPanel owner={{ kind: 'operation', id: o.id }} /> : null}
         </div>
       </div>
       {cancelling ? <CancelOperationDialog operationId={o.id} onClose={() => setCancelling(false)} /> : null}

@@ -7,6 +7,7 @@ import { useCan } from '../../../app/session.ts';
 import { ShowInGraphLink } from '../../../app/ShowInGraphLink.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { usePerson } from '../hooks/use-persons.ts';
+import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -80,6 +81,7 @@ export function PersonPage() {
               ))}
             </ul>
           </Panel>
+          {can('document.read') ? <DocumentsPanel owner={{ kind: 'person', id: p.id }} /> : null}
         </div>
       </div>
     </article>

@@ -9,6 +9,7 @@ import { ChargeForm } from './ChargeForm.tsx';
 import { HearingForm } from './HearingForm.tsx';
 import { VerdictForm } from './VerdictForm.tsx';
 import { DecideAppealForm, FileAppealForm, HearingCorrection } from '../../corrections/components/ProsecutionCorrections.tsx';
+import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
 export function CaseProsecution() {
   const c = useCaseOutlet();
@@ -55,6 +56,12 @@ export function CaseProsecution() {
                 <div>{h.purpose}</div>
                 {h.outcome ? <div className="muted">{h.outcome}</div> : null}
                 {writer ? <HearingCorrection caseId={c.id} h={h} /> : null}
+                {can('document.read') ? (
+                  <details className="hearing-documents">
+                    <summary>{t('documents.title')}</summary>
+                    <DocumentsPanel owner={{ kind: 'hearing', id: h.id }} />
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ import { IdentityPanel } from './IdentityPanel.tsx';
 import { FollowupsPanel, PlacementsPanel } from './CarePanels.tsx';
 import { OfficersPanel } from './OfficersPanel.tsx';
 import { VictimLinkPanel } from '../../corrections/components/VictimLinkPanel.tsx';
+import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
 /** Safeguarding of one child. Everyone sees the pseudonym; identity and care records only the assigned officer. */
 export function VictimPage() {
@@ -91,6 +92,7 @@ export function VictimPage() {
           <div className="stack">
             <PlacementsPanel victimId={v.id} care={v.care} />
             <FollowupsPanel victimId={v.id} care={v.care} />
+            {officer && can('document.read') ? <DocumentsPanel owner={{ kind: 'victim_care', id: v.id }} title={t('documents.careTitle')} /> : null}
           </div>
         ) : null}
       </div>
