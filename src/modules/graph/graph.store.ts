@@ -2,6 +2,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { GraphEdgeKind, GraphNodeType } from './graph.schema.ts';
+import { Adjacency } from './graph.adjacency.ts';
 
 // The entity graph in memory (issue 9): one graphology multigraph per process, built from the database and kept
 // current from the change log that migration 0016's triggers write (graph_changes). Every query first applies the
@@ -41,6 +42,8 @@ export interface EdgeAttrs {
   /** The edge's direction as recorded: source node id (graphology keeps the ends, the graph is undirected). */
   source: string;
   attrs?: Record<string, AttrValue>;
+  /** The edge's number in the compact adjacency built last (graph.adjacency.ts); -1 before. */
+  ix: number;
 }
 
 export type StoreGraph = MultiUndirectedGraph<NodeAttrs, EdgeAttrs>;
@@ -75,6 +78,20 @@ export class GraphStore {
   private lastPrune = 0;
   /** Derived graphs computed from this version (projections per access view), dropped on change. */
   readonly cache = new Map<string, unknown>();
+  /** The compact adjacency for traversals (built on first use; see `adjacency()`). */
+  private adj: Adjacency | null = null;
+
+  /**
+   * The compact adjacency of the current graph. Changes applied since it was built mark the changed nodes, whose
+   * rows are then read from graphology; past a share of dirty nodes it is built afresh (`fresh`: whenever any).
+   */
+  adjacency(fresh = false): Adjacency {
+    const a = this.adj;
+    if (a && (fresh ? a.dirtyCount === 0 && a.size === a.rows : a.dirtyCount <= Math.max(1000, a.rows / 20) && a.size - a.rows <= Math.max(1000, a.rows / 20))) return a;
+    this.adj = null;
+    this.adj = Adjacency.build(this.graph);
+    return this.adj;
+  }
 
   /** Keeps a derived graph for this version; a few at most (each view's projection can be large). */
   remember(key: string, value: unknown): void {
@@ -146,6 +163,7 @@ export class GraphStore {
     this.graph = new MultiUndirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
     this.edgesByCase.clear();
     this.cache.clear();
+    this.adj = null;
     // Seq read before the data: a change after it is applied again next time (harmless).
     const startSeq = last?.seq == null ? 0 : Number(last.seq);
     await this.loadNodes('cases');
@@ -197,6 +215,7 @@ export class GraphStore {
         const id = `${type}:${raw}`;
         if (found.has(id) || !this.graph.hasNode(id)) continue;
         for (const e of this.graph.edges(id)) this.dropEdge(e);
+        this.adj?.touch(id);
         this.graph.dropNode(id);
       }
     }
@@ -294,12 +313,14 @@ export class GraphStore {
     return set.size === 0 ? EMPTY : [...set].sort();
   }
 
-  private putEdge(key: string, a: string, b: string, attrs: Omit<EdgeAttrs, 'caseIds' | 'source'> & { recordCase: string | null }): void {
+  private putEdge(key: string, a: string, b: string, attrs: Omit<EdgeAttrs, 'caseIds' | 'source' | 'ix'> & { recordCase: string | null }): void {
     this.dropEdge(key);
     if (!this.graph.hasNode(a) || !this.graph.hasNode(b) || a === b) return; // an end that no longer exists
     const { recordCase, ...rest } = attrs;
     const caseIds = this.caseIdsFor(recordCase, a, b);
-    this.graph.addEdgeWithKey(key, a, b, { ...rest, caseIds, source: a });
+    this.graph.addEdgeWithKey(key, a, b, { ...rest, caseIds, source: a, ix: -1 });
+    this.adj?.touch(a);
+    this.adj?.touch(b);
     for (const c of caseIds) {
       let set = this.edgesByCase.get(c);
       if (!set) this.edgesByCase.set(c, (set = new Set()));
@@ -310,6 +331,7 @@ export class GraphStore {
   private dropEdge(key: string): void {
     if (!this.graph.hasEdge(key)) return;
     for (const c of this.graph.getEdgeAttribute(key, 'caseIds')) this.edgesByCase.get(c)?.delete(key);
+    if (this.adj) for (const n of this.graph.extremities(key)) this.adj.touch(n);
     this.graph.dropEdge(key);
   }
 
