@@ -5,7 +5,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import { edgeVisible, nodeVisible, type GraphView } from './graph.access.ts';
-import type { EdgeAttrs, GraphStore, NodeAttrs } from './graph.store.ts';
+import { edgeLabel, type EdgeAttrs, type GraphStore, type NodeAttrs } from './graph.store.ts';
 import type { Adjacency, Marks } from './graph.adjacency.ts';
 import type {
   CentralResponse, CommunitiesResponse, ComponentsResponse, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeType, GraphResponse,
@@ -91,7 +91,7 @@ export function edgeOut(store: GraphStore, key: string, attrs?: EdgeAttrs): Grap
   const target = a.source === x ? y : x;
   return {
     id: key, source: a.source, target, kind: a.kind, caseIds: [...a.caseIds],
-    justification: { type: a.jType, id: a.jId, label: a.jLabel },
+    justification: { type: a.jType, id: a.jId, label: edgeLabel(a) },
     observedFrom: isoOf(a.from), observedTo: isoOf(a.to), confidence: a.confidence,
     ...(a.attrs ? { attributes: { ...a.attrs } } : {}),
   };
