@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UndirectedGraph } from 'graphology';
-import { createRng, type Rng } from '../../demo/prng.ts';
+import type { UndirectedGraph } from 'graphology';
+import { createRng, type Rng } from '../../platform/prng.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { fullView, type GraphView } from './graph.access.ts';
 import { GraphStore, type EdgeAttrs } from './graph.store.ts';
-import { edgeOut, neighbourhood, nodeOut, projection, shortestPaths, walker, type Filters } from './graph.queries.ts';
+import { neighbourhood, projection, shortestPaths, walker, type Filters } from './graph.queries.ts';
+import { oldNeighbourhood, oldProjection, oldShortestPaths } from './graph.reference.ts';
 import type { GraphEdge, GraphEdgeKind } from './graph.schema.ts';
 
 // The compact adjacency (graph.adjacency.ts) against graphology, and the walks over it against the walks as they
@@ -49,136 +50,6 @@ const views = (cases: number): GraphView[] => [
   { all: false, cases: new Set(['c1']), userId: 'u2', key: 'one' },
 ];
 const filters: Filters[] = [{}, { edgeKinds: ['uses', 'paid'] }, { nodeTypes: ['entity', 'case'] }, { observedFrom: '2024-03-01T00:00:00Z', observedTo: '2024-08-01T00:00:00Z' }];
-
-// ---- the walks as they were over graphology (reference) ----
-
-function oldInduced(w: Walk, nodes: Iterable<string>) {
-  const g = w.store.graph;
-  const set = new Set(nodes);
-  const edges: GraphEdge[] = [];
-  for (const n of set) {
-    g.forEachEdge(n, (e, a, s, t) => {
-      const other = s === n ? t : s;
-      if (other < n || !set.has(other) || !w.edgeOk(a)) return;
-      edges.push(edgeOut(w.store, e));
-    });
-  }
-  return { nodes: [...set].map((n) => nodeOut(w.store, n)), edges };
-}
-
-function oldNeighbourhood(w: Walk, root: string, hops: number, limit: number) {
-  const g = w.store.graph;
-  const depth = new Map<string, number>([[root, 0]]);
-  let frontier = [root];
-  let truncated = false;
-  for (let d = 1; d <= hops && frontier.length > 0 && !truncated; d++) {
-    const next: string[] = [];
-    for (const n of frontier) {
-      g.forEachEdge(n, (_e, a, s, t) => {
-        if (truncated) return;
-        const other = s === n ? t : s;
-        if (depth.has(other) || !w.nodeOk(other) || !w.edgeOk(a)) return;
-        if (depth.size >= limit) {
-          truncated = true;
-          return;
-        }
-        depth.set(other, d);
-        next.push(other);
-      });
-      if (truncated) break;
-    }
-    frontier = next;
-  }
-  return { root, ...oldInduced(w, depth.keys()), depth: Object.fromEntries(depth), truncated };
-}
-
-function oldShortestPaths(w: Walk, from: string, to: string, maxHops: number, limit: number) {
-  if (from === to) return { from, to, paths: [{ nodes: [from], edges: [] }], length: 0, ...oldInduced(w, [from]) };
-  const g = w.store.graph;
-  type Side = { dist: Map<string, number>; parents: Map<string, Array<[string, string]>>; frontier: string[]; depth: number };
-  const mk = (start: string): Side => ({ dist: new Map([[start, 0]]), parents: new Map(), frontier: [start], depth: 0 });
-  const fwd = mk(from);
-  const bwd = mk(to);
-  let meets: string[] = [];
-  while (fwd.frontier.length > 0 && bwd.frontier.length > 0 && fwd.depth + bwd.depth < maxHops) {
-    const side = fwd.frontier.length <= bwd.frontier.length ? fwd : bwd;
-    const other = side === fwd ? bwd : fwd;
-    const d = side.depth + 1;
-    const next: string[] = [];
-    const best = new Map<string, [string, number]>();
-    for (const n of side.frontier) {
-      g.forEachEdge(n, (e, a, s, t) => {
-        const m = s === n ? t : s;
-        const known = side.dist.get(m);
-        if (known !== undefined && known < d) return;
-        if (!(m === from || m === to) && !w.nodeOk(m)) return;
-        if (!w.edgeOk(a)) return;
-        const pk = `${m}\u0000${n}`;
-        const prev = best.get(pk);
-        if (prev && prev[1] >= a.confidence) return;
-        best.set(pk, [e, a.confidence]);
-        if (known === undefined) {
-          side.dist.set(m, d);
-          next.push(m);
-          if (other.dist.has(m)) meets.push(m);
-        }
-      });
-    }
-    for (const [pk, [e]] of best) {
-      const [m, n] = pk.split('\u0000') as [string, string];
-      let list = side.parents.get(m);
-      if (!list) side.parents.set(m, (list = []));
-      list.push([n, e]);
-    }
-    side.frontier = next;
-    side.depth = d;
-    if (meets.length > 0) break;
-  }
-  if (meets.length === 0) return { from, to, paths: [], length: null, nodes: [], edges: [] };
-  const total = (m: string) => fwd.dist.get(m)! + bwd.dist.get(m)!;
-  const length = Math.min(...meets.map(total));
-  meets = meets.filter((m) => total(m) === length).sort();
-  const routes = (side: Side, node: string, cap: number): Array<{ nodes: string[]; edges: string[] }> => {
-    if (side.dist.get(node) === 0) return [{ nodes: [node], edges: [] }];
-    const out: Array<{ nodes: string[]; edges: string[] }> = [];
-    for (const [p, e] of side.parents.get(node) ?? []) {
-      for (const r of routes(side, p, cap - out.length)) {
-        out.push({ nodes: [...r.nodes, node], edges: [...r.edges, e] });
-        if (out.length >= cap) return out;
-      }
-    }
-    return out;
-  };
-  const paths: Array<{ nodes: string[]; edges: string[] }> = [];
-  for (const m of meets) {
-    for (const a of routes(fwd, m, limit)) {
-      for (const b of routes(bwd, m, limit)) {
-        paths.push({ nodes: [...a.nodes, ...b.nodes.slice(0, -1).reverse()], edges: [...a.edges, ...b.edges.reverse()] });
-        if (paths.length >= limit) break;
-      }
-      if (paths.length >= limit) break;
-    }
-    if (paths.length >= limit) break;
-  }
-  const nodes = new Set(paths.flatMap((p) => p.nodes));
-  const edges = new Set(paths.flatMap((p) => p.edges));
-  return { from, to, paths, length, nodes: [...nodes].map((n) => nodeOut(w.store, n)), edges: [...edges].map((e) => edgeOut(w.store, e)) };
-}
-
-function oldProjection(w: Walk) {
-  const g = w.store.graph;
-  const p = new UndirectedGraph<{ type: string }, { weight: number }>({ allowSelfLoops: false });
-  g.forEachNode((n) => {
-    if (w.nodeOk(n)) p.addNode(n, { type: g.getNodeAttribute(n, 'type') });
-  });
-  g.forEachEdge((_e, a, s, t) => {
-    if (!w.nodeOk(s) || !w.nodeOk(t) || !w.edgeOk(a)) return;
-    const e = p.edge(s, t);
-    if (e !== undefined) p.updateEdgeAttribute(e, 'weight', (x) => (x ?? 0) + 1);
-    else p.addEdge(s, t, { weight: 1 });
-  });
-  return p;
-}
 
 const sortEdges = <T extends { edges: GraphEdge[] }>(r: T) => ({ ...r, edges: [...r.edges].sort((a, b) => (a.id < b.id ? -1 : 1)) });
 const projectionShape = (p: UndirectedGraph<{ type: string }, { weight: number }>) => ({

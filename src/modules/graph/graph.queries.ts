@@ -12,6 +12,7 @@ import type {
   LinkedCasesResponse, NodeRef, PathResponse,
 } from './graph.schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import { createRng } from '../../platform/prng.ts';
 
 // The graph queries over the in-memory store, for one access view. Traversals (neighbourhood, paths, linked
 // cases) walk the shared graph with a per-edge predicate (visibility + the query's filters): graphology's
@@ -574,7 +575,7 @@ export function communities(w: Walk, f: Filters, opts: { node?: string; resoluti
     p = projection(w, filterKeyOf(f));
   }
   if (p.size === 0) return { modularity: 0, nodeCount: p.order, items: [], total: 0 };
-  const res = louvain.detailed(p, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: seeded(opts.seed) });
+  const res = louvain.detailed(p, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRng(opts.seed).next }); // seeded: Louvain's random order repeats
   const groups = new Map<number, string[]>();
   for (const [n, c] of Object.entries(res.communities)) {
     let list = groups.get(c);
@@ -585,18 +586,6 @@ export function communities(w: Walk, f: Filters, opts: { node?: string; resoluti
   return {
     modularity: res.modularity, nodeCount: p.order, total: big.length,
     items: big.slice(0, opts.limit).map(([c, m]) => ({ community: c, size: m.length, types: typesOf(w.store, m), top: topByDegree(w.store, p, m, 8) })),
-  };
-}
-
-/** mulberry32: a small seeded generator, so Louvain's random order repeats. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
