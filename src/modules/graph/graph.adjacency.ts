@@ -106,7 +106,8 @@ export class Adjacency {
     const ids = adj.ids;
     ids.length = n;
     let i = 0;
-    graph.forEachNode((key) => {
+    graph.forEachNode((key, a) => {
+      a.ix = i;
       ids[i] = key;
       adj.index.set(key, i++);
     });
@@ -124,14 +125,14 @@ export class Adjacency {
     const offsets = new Int32Array(n + 1);
     const nbr = new Int32Array(2 * m);
     const edge = new Int32Array(2 * m);
-    const index = adj.index;
     let k = 0;
     let sortedLen = 0;
     for (i = 0; i < n; i++) {
       offsets[i] = k;
       const node = ids[i]!;
-      graph.forEachEdge(node, (_key, a, s, t) => {
-        nbr[k] = index.get(s === node ? t : s)!;
+      // Numbers from the attributes graphology hands over (set above): no look-up by id per edge.
+      graph.forEachEdge(node, (_key, a, s, _t, sa, ta) => {
+        nbr[k] = (s === node ? ta : sa).ix!;
         edge[k++] = a.ix;
       });
       if (k - offsets[i]! > SORTED_ROW_MIN) sortedLen += k - offsets[i]!;

@@ -25,6 +25,8 @@ export interface NodeAttrs {
   /** Person/entity: the user who recorded it (they may always see it). */
   createdBy?: string | null;
   attrs: Record<string, AttrValue>;
+  /** The node's number in the compact adjacency being built (graph.adjacency.ts); read only while building it. */
+  ix?: number;
 }
 
 export interface EdgeAttrs {
