@@ -85,15 +85,16 @@ export function refOut(store: GraphStore, id: string): NodeRef {
   return { id, type: a.type, label: a.label, ...(a.kind !== undefined ? { kind: a.kind } : {}) };
 }
 
-export function edgeOut(store: GraphStore, key: string, attrs?: EdgeAttrs): GraphEdge {
+/** An edge as the API shows it. `ends`: its two ends when the caller knows them (saves a look-up by key). */
+export function edgeOut(store: GraphStore, key: string, attrs?: EdgeAttrs, ends?: [string, string], iso: (t: number | null) => string | null = isoOf): GraphEdge {
   const g = store.graph;
   const a = attrs ?? g.getEdgeAttributes(key);
-  const [x, y] = g.extremities(key);
+  const [x, y] = ends ?? g.extremities(key);
   const target = a.source === x ? y : x;
   return {
     id: key, source: a.source, target, kind: a.kind, caseIds: [...a.caseIds],
     justification: { type: a.jType, id: a.jId, label: edgeLabel(a) },
-    observedFrom: isoOf(a.from), observedTo: isoOf(a.to), confidence: a.confidence,
+    observedFrom: iso(a.from), observedTo: iso(a.to), confidence: a.confidence,
     ...(a.attrs ? { attributes: { ...a.attrs } } : {}),
   };
 }
@@ -105,6 +106,7 @@ export function edgeOut(store: GraphStore, key: string, attrs?: EdgeAttrs): Grap
  * row. Costs about the sum of the quiet nodes' degrees plus (busy nodes)² look-ups, not the busy nodes' degrees.
  */
 function edgesAmong(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: Marks): number[] {
+  // Flat triples: edge number, one end, the other end.
   const n = set.length;
   const deg = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -124,9 +126,12 @@ function edgesAmong(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: 
     const sorted = deg[j]! > n ? adj.sortedRow(i) : null;
     if (sorted) {
       // Busy: the nodes ranked above it are fewer than its edges; look each up.
-      for (let r2 = r + 1; r2 < n; r2++) adj.edgesTo(sorted[0], sorted[1], set[order[r2]!]!, (e) => {
-        if (ok(e)) out.push(e);
-      });
+      for (let r2 = r + 1; r2 < n; r2++) {
+        const m = set[order[r2]!]!;
+        adj.edgesTo(sorted[0], sorted[1], m, (e) => {
+          if (ok(e)) out.push(e, i, m);
+        });
+      }
       continue;
     }
     adj.row(i);
@@ -135,7 +140,7 @@ function edgesAmong(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: 
     for (let k = adj.lo; k < adj.hi; k++) {
       const m = nb[k]!;
       if (!inSet.has(m) || rank[inSet.b[m]!]! <= r) continue;
-      if (ok(ed[k]!)) out.push(ed[k]!);
+      if (ok(ed[k]!)) out.push(ed[k]!, i, m);
     }
   }
   return out;
@@ -143,10 +148,23 @@ function edgesAmong(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: 
 
 /** Nodes (numbered, in this order) and every walkable edge between them. */
 function inducedOf(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: Marks): GraphResponse {
-  const edges = edgesAmong(w, adj, set, inSet);
+  const found = edgesAmong(w, adj, set, inSet);
   const nodes: GraphNode[] = new Array(set.length);
   for (let j = 0; j < set.length; j++) nodes[j] = nodeOut(w.store, adj.ids[set[j]!]!);
-  return { nodes, edges: edges.map((e) => edgeOut(w.store, adj.edgeKeys[e]!, adj.edgeAttrs[e]!)) };
+  // Many edges of an answer share a date: each made into text once.
+  const dates = new Map<number, string>();
+  const iso = (t: number | null) => {
+    if (t === null) return null;
+    let d = dates.get(t);
+    if (d === undefined) dates.set(t, (d = new Date(t).toISOString()));
+    return d;
+  };
+  const edges: GraphEdge[] = new Array(found.length / 3);
+  for (let k = 0; k < found.length; k += 3) {
+    const e = found[k]!;
+    edges[k / 3] = edgeOut(w.store, adj.edgeKeys[e]!, adj.edgeAttrs[e]!, [adj.ids[found[k + 1]!]!, adj.ids[found[k + 2]!]!], iso);
+  }
+  return { nodes, edges };
 }
 
 /** Nodes and every walkable edge between them. */
