@@ -5,12 +5,14 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import { edgeVisible, nodeVisible, type GraphView } from './graph.access.ts';
-import type { EdgeAttrs, GraphStore, NodeAttrs } from './graph.store.ts';
+import { edgeLabel, type EdgeAttrs, type GraphStore, type NodeAttrs } from './graph.store.ts';
+import type { Adjacency, Marks } from './graph.adjacency.ts';
 import type {
   CentralResponse, CommunitiesResponse, ComponentsResponse, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeType, GraphResponse,
   LinkedCasesResponse, NodeRef, PathResponse,
 } from './graph.schema.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import { createRng } from '../../platform/prng.ts';
 
 // The graph queries over the in-memory store, for one access view. Traversals (neighbourhood, paths, linked
 // cases) walk the shared graph with a per-edge predicate (visibility + the query's filters): graphology's
@@ -35,6 +37,10 @@ interface Walk {
   edgeOk: EdgePredicate;
   /** May the walk pass through (or end at) this node? */
   nodeOk: NodePredicate;
+  /** Every edge passes edgeOk (the whole view, no edge filter): the walks skip the call. */
+  allEdges: boolean;
+  /** Every node passes nodeOk (no node-type filter). */
+  allNodes: boolean;
 }
 
 export function walker(store: GraphStore, view: GraphView, f: Filters): Walk {
@@ -53,7 +59,7 @@ export function walker(store: GraphStore, view: GraphView, f: Filters): Walk {
     return edgeVisible(store, view, a);
   };
   const nodeOk: NodePredicate = types ? (n) => types.has(n.slice(0, n.indexOf(':'))) : () => true;
-  return { store, view, edgeOk, nodeOk };
+  return { store, view, edgeOk, nodeOk, allEdges: view.all && !kinds && !dated, allNodes: !types };
 }
 
 /** The same 404 for a node that does not exist and one the caller may not see. */
@@ -79,152 +85,299 @@ export function refOut(store: GraphStore, id: string): NodeRef {
   return { id, type: a.type, label: a.label, ...(a.kind !== undefined ? { kind: a.kind } : {}) };
 }
 
-export function edgeOut(store: GraphStore, key: string): GraphEdge {
+/** An edge as the API shows it. `ends`: its two ends when the caller knows them (saves a look-up by key). */
+export function edgeOut(store: GraphStore, key: string, attrs?: EdgeAttrs, ends?: [string, string], iso: (t: number | null) => string | null = isoOf): GraphEdge {
   const g = store.graph;
-  const a = g.getEdgeAttributes(key);
-  const [x, y] = g.extremities(key);
+  const a = attrs ?? g.getEdgeAttributes(key);
+  const [x, y] = ends ?? g.extremities(key);
   const target = a.source === x ? y : x;
   return {
     id: key, source: a.source, target, kind: a.kind, caseIds: [...a.caseIds],
-    justification: { type: a.jType, id: a.jId, label: a.jLabel },
-    observedFrom: isoOf(a.from), observedTo: isoOf(a.to), confidence: a.confidence,
+    justification: { type: a.jType, id: a.jId, label: edgeLabel(a) },
+    observedFrom: iso(a.from), observedTo: iso(a.to), confidence: a.confidence,
     ...(a.attrs ? { attributes: { ...a.attrs } } : {}),
   };
 }
 
+/**
+ * Every walkable edge among the numbered nodes `set` (marked in `inSet`), each once. An edge is read from its
+ * end with fewer edges (ties: the lower number), so a busy node's row is not scanned when the quiet ends of its
+ * edges in the set find them: a busy node (sorted row) looks up only the busier nodes of the set in its sorted
+ * row. Costs about the sum of the quiet nodes' degrees plus (busy nodes)² look-ups, not the busy nodes' degrees.
+ */
+function edgesAmong(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: Marks): number[] {
+  // Flat triples: edge number, one end, the other end.
+  const n = set.length;
+  const deg = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = set[j]!;
+    deg[j] = adj.degree(i);
+    inSet.b[i] = j;
+  }
+  // Rank by (degree, number): an edge belongs to its lower-ranked end.
+  const order = Array.from({ length: n }, (_, j) => j).sort((x, y) => deg[x]! - deg[y]! || set[x]! - set[y]!);
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) rank[order[r]!] = r;
+  const out: number[] = [];
+  const ok = (e: number) => w.allEdges || w.edgeOk(adj.edgeAttrs[e]!);
+  for (let r = 0; r < n; r++) {
+    const j = order[r]!;
+    const i = set[j]!;
+    const sorted = deg[j]! > n ? adj.sortedRow(i) : null;
+    if (sorted) {
+      // Busy: the nodes ranked above it are fewer than its edges; look each up.
+      for (let r2 = r + 1; r2 < n; r2++) {
+        const m = set[order[r2]!]!;
+        adj.edgesTo(sorted[0], sorted[1], m, (e) => {
+          if (ok(e)) out.push(e, i, m);
+        });
+      }
+      continue;
+    }
+    adj.row(i);
+    const nb = adj.nb;
+    const ed = adj.ed;
+    for (let k = adj.lo; k < adj.hi; k++) {
+      const m = nb[k]!;
+      if (!inSet.has(m) || rank[inSet.b[m]!]! <= r) continue;
+      if (ok(ed[k]!)) out.push(ed[k]!, i, m);
+    }
+  }
+  return out;
+}
+
+/** Nodes (numbered, in this order) and every walkable edge between them. */
+function inducedOf(w: Walk, adj: Adjacency, set: Int32Array | number[], inSet: Marks): GraphResponse {
+  const found = edgesAmong(w, adj, set, inSet);
+  const nodes: GraphNode[] = new Array(set.length);
+  for (let j = 0; j < set.length; j++) nodes[j] = nodeOut(w.store, adj.ids[set[j]!]!);
+  // Many edges of an answer share a date: each made into text once.
+  const dates = new Map<number, string>();
+  const iso = (t: number | null) => {
+    if (t === null) return null;
+    let d = dates.get(t);
+    if (d === undefined) dates.set(t, (d = new Date(t).toISOString()));
+    return d;
+  };
+  const edges: GraphEdge[] = new Array(found.length / 3);
+  for (let k = 0; k < found.length; k += 3) {
+    const e = found[k]!;
+    edges[k / 3] = edgeOut(w.store, adj.edgeKeys[e]!, adj.edgeAttrs[e]!, [adj.ids[found[k + 1]!]!, adj.ids[found[k + 2]!]!], iso);
+  }
+  return { nodes, edges };
+}
+
 /** Nodes and every walkable edge between them. */
 function induced(w: Walk, nodes: Iterable<string>): GraphResponse {
-  const g = w.store.graph;
-  const set = nodes instanceof Set ? (nodes as Set<string>) : new Set(nodes);
-  const edges: GraphEdge[] = [];
-  for (const n of set) {
-    g.forEachEdge(n, (e, a, s, t) => {
-      const other = s === n ? t : s;
-      // Each edge once: from its lower end.
-      if (other < n || !set.has(other) || !w.edgeOk(a)) return;
-      edges.push(edgeOut(w.store, e));
-    });
+  const adj = w.store.adjacency();
+  const inSet = adj.acquire();
+  try {
+    const set: number[] = [];
+    for (const n of nodes) {
+      const i = adj.find(n);
+      if (i < 0 || inSet.has(i)) continue;
+      inSet.mark(i);
+      set.push(i);
+    }
+    return inducedOf(w, adj, set, inSet);
+  } finally {
+    adj.release(inSet);
   }
-  return { nodes: [...set].map((n) => nodeOut(w.store, n)), edges };
 }
 
 // ---- neighbourhood ----
 
-export function neighbourhood(w: Walk, root: string, hops: number, limit: number) {
-  requireNode(w.store, w.view, root);
-  const g = w.store.graph;
-  const depth = new Map<string, number>([[root, 0]]);
-  let frontier = [root];
+/**
+ * Breadth-first from `root` to `hops`, at most `limit` nodes (nearest first; the walk stops at the first node
+ * over the limit). Fills `seen` (the marks: a = depth) and returns the node numbers in the order reached.
+ */
+function bfs(w: Walk, adj: Adjacency, root: number, hops: number, limit: number, seen: Marks): { order: number[]; truncated: boolean } {
+  seen.mark(root);
+  seen.a[root] = 0;
+  const order = [root];
   let truncated = false;
-  for (let d = 1; d <= hops && frontier.length > 0 && !truncated; d++) {
-    const next: string[] = [];
-    for (const n of frontier) {
-      g.forEachEdge(n, (_e, a, s, t) => {
-        if (truncated) return;
-        const other = s === n ? t : s;
-        if (depth.has(other) || !w.nodeOk(other) || !w.edgeOk(a)) return;
-        if (depth.size >= limit) {
+  let from = 0;
+  for (let d = 1; d <= hops && from < order.length && !truncated; d++) {
+    const to = order.length;
+    for (let f = from; f < to && !truncated; f++) {
+      adj.row(order[f]!);
+      const nb = adj.nb;
+      const ed = adj.ed;
+      const hi = adj.hi;
+      for (let k = adj.lo; k < hi; k++) {
+        const m = nb[k]!;
+        if (seen.has(m)) continue;
+        if (!w.allNodes && !w.nodeOk(adj.ids[m]!)) continue;
+        if (!w.allEdges && !w.edgeOk(adj.edgeAttrs[ed[k]!]!)) continue;
+        if (order.length >= limit) {
           truncated = true;
-          return;
+          break;
         }
-        depth.set(other, d);
-        next.push(other);
-      });
-      if (truncated) break;
+        seen.mark(m);
+        seen.a[m] = d;
+        order.push(m);
+      }
     }
-    frontier = next;
+    from = to;
   }
-  return { root, ...induced(w, depth.keys()), depth: Object.fromEntries(depth), truncated };
+  return { order, truncated };
 }
 
-/** Ids only: for benchmarks and exports. */
-export function neighbourhoodIds(w: Walk, root: string, hops: number, limit = Infinity): Map<string, number> {
-  const g = w.store.graph;
-  const depth = new Map<string, number>([[root, 0]]);
-  let frontier = [root];
-  for (let d = 1; d <= hops && frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const n of frontier) {
-      g.forEachEdge(n, (_e, a, s, t) => {
-        const other = s === n ? t : s;
-        if (depth.size >= limit || depth.has(other) || !w.nodeOk(other) || !w.edgeOk(a)) return;
-        depth.set(other, d);
-        next.push(other);
-      });
-    }
-    frontier = next;
+export function neighbourhood(w: Walk, root: string, hops: number, limit: number) {
+  requireNode(w.store, w.view, root);
+  const adj = w.store.adjacency();
+  const seen = adj.acquire();
+  try {
+    const { order, truncated } = bfs(w, adj, adj.find(root), hops, limit, seen);
+    const depth: Record<string, number> = {};
+    for (const i of order) depth[adj.ids[i]!] = seen.a[i]!;
+    return { root, ...inducedOf(w, adj, order, seen), depth, truncated };
+  } finally {
+    adj.release(seen);
   }
-  return depth;
+}
+
+/** Ids only: for benchmarks, exports and the subgraphs of centrality and communities. */
+export function neighbourhoodIds(w: Walk, root: string, hops: number, limit = Infinity): Map<string, number> {
+  const adj = w.store.adjacency();
+  const r = adj.find(root);
+  if (r < 0) return new Map([[root, 0]]);
+  const seen = adj.acquire();
+  try {
+    const { order } = bfs(w, adj, r, hops, limit, seen);
+    const depth = new Map<string, number>();
+    for (const i of order) depth.set(adj.ids[i]!, seen.a[i]!);
+    return depth;
+  } finally {
+    adj.release(seen);
+  }
 }
 
 // ---- shortest paths ----
 
+/** One side of the search: marks a = distance, b/c = first/last parent link of the node (in `links`). */
 interface Side {
-  /** node -> distance from this side's start */
-  dist: Map<string, number>;
-  /** node -> [previous node, edge] pairs on shortest routes (one edge per neighbour: the most confident) */
-  parents: Map<string, Array<[string, string]>>;
-  frontier: string[];
+  m: Marks;
+  frontier: number[];
   depth: number;
+}
+
+/** Parent links of both sides: [previous node, edge, next link] triples, appended. */
+class Links {
+  data = new Int32Array(3 * 1024);
+  n = 0;
+  add(prev: number, edge: number): number {
+    if (3 * this.n + 3 > this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    const at = this.n++;
+    this.data[3 * at] = prev;
+    this.data[3 * at + 1] = edge;
+    this.data[3 * at + 2] = -1;
+    return at;
+  }
 }
 
 /**
  * Every shortest path (up to `limit`) between two nodes through edges the walk may take, by a bidirectional
- * breadth-first search that completes one layer at a time (so every meeting node of the shortest length is found).
+ * breadth-first search that expands the side with the smaller frontier and completes one layer at a time (so
+ * every meeting node of the shortest length is found), over the compact adjacency. Between a node and a
+ * neighbour it keeps one edge, the most confident (the first such in graphology's order).
  */
 export function shortestPaths(w: Walk, from: string, to: string, maxHops: number, limit: number): PathResponse {
   requireNode(w.store, w.view, from, 'from');
   requireNode(w.store, w.view, to, 'to');
   if (from === to) return { from, to, paths: [{ nodes: [from], edges: [] }], length: 0, ...induced(w, [from]) };
-  const g = w.store.graph;
-  const mk = (start: string): Side => ({ dist: new Map([[start, 0]]), parents: new Map(), frontier: [start], depth: 0 });
-  const fwd = mk(from);
-  const bwd = mk(to);
-  let meets: string[] = [];
+  const adj = w.store.adjacency();
+  const fwd: Side = { m: adj.acquire(), frontier: [], depth: 0 };
+  const bwd: Side = { m: adj.acquire(), frontier: [], depth: 0 };
+  try {
+    return searchPaths(w, adj, from, to, fwd, bwd, maxHops, limit);
+  } finally {
+    adj.release(fwd.m);
+    adj.release(bwd.m);
+  }
+}
+
+function searchPaths(w: Walk, adj: Adjacency, from: string, to: string, fwd: Side, bwd: Side, maxHops: number, limit: number): PathResponse {
+  const fi = adj.find(from);
+  const ti = adj.find(to);
+  const links = new Links();
+  for (const [side, i] of [[fwd, fi], [bwd, ti]] as const) {
+    side.m.mark(i);
+    side.m.a[i] = 0;
+    side.m.b[i] = -1;
+    side.m.c[i] = -1;
+    side.frontier = [i];
+  }
+  const conf = (e: number) => adj.edgeAttrs[e]!.confidence;
+  let meets: number[] = [];
   while (fwd.frontier.length > 0 && bwd.frontier.length > 0 && fwd.depth + bwd.depth < maxHops) {
     const side = fwd.frontier.length <= bwd.frontier.length ? fwd : bwd;
     const other = side === fwd ? bwd : fwd;
+    const sm = side.m;
     const d = side.depth + 1;
-    const next: string[] = [];
-    const best = new Map<string, [string, number]>(); // per (node, parent): most confident edge
+    const next: number[] = [];
     for (const n of side.frontier) {
-      g.forEachEdge(n, (e, a, s, t) => {
-        const m = s === n ? t : s;
-        const known = side.dist.get(m);
-        if (known !== undefined && known < d) return;
-        const end = m === from || m === to;
-        if (!end && !w.nodeOk(m)) return;
-        if (!w.edgeOk(a)) return;
-        const pk = `${m}\u0000${n}`;
-        const prev = best.get(pk);
-        if (prev && prev[1] >= a.confidence) return;
-        best.set(pk, [e, a.confidence]);
-        if (known === undefined) {
-          side.dist.set(m, d);
-          next.push(m);
-          if (other.dist.has(m)) meets.push(m);
+      adj.row(n);
+      const nb = adj.nb;
+      const ed = adj.ed;
+      const hi = adj.hi;
+      // Parallel edges to one neighbour are consecutive: one run per neighbour, its most confident edge kept.
+      let k = adj.lo;
+      while (k < hi) {
+        const m = nb[k]!;
+        let end = k + 1;
+        while (end < hi && nb[end] === m) end++;
+        const known = sm.has(m) ? sm.a[m]! : -1;
+        if ((known === -1 || known >= d) && (w.allNodes || m === fi || m === ti || w.nodeOk(adj.ids[m]!))) {
+          let best = -1;
+          let bestConf = -Infinity;
+          for (let j = k; j < end; j++) {
+            const e = ed[j]!;
+            if (!w.allEdges && !w.edgeOk(adj.edgeAttrs[e]!)) continue;
+            const c = conf(e);
+            if (best === -1 || c > bestConf) {
+              best = e;
+              bestConf = c;
+            }
+          }
+          if (best !== -1) {
+            if (known === -1) {
+              sm.mark(m);
+              sm.a[m] = d;
+              sm.b[m] = -1;
+              sm.c[m] = -1;
+              next.push(m);
+              if (other.m.has(m)) meets.push(m);
+            }
+            const l = links.add(n, best);
+            if (sm.c[m] === -1) sm.b[m] = l;
+            else links.data[3 * sm.c[m]! + 2] = l;
+            sm.c[m] = l;
+          }
         }
-      });
-    }
-    for (const [pk, [e]] of best) {
-      const [m, n] = pk.split('\u0000') as [string, string];
-      let list = side.parents.get(m);
-      if (!list) side.parents.set(m, (list = []));
-      list.push([n, e]);
+        k = end;
+      }
     }
     side.frontier = next;
     side.depth = d;
     if (meets.length > 0) break;
   }
   if (meets.length === 0) return { from, to, paths: [], length: null, nodes: [], edges: [] };
-  // Meeting nodes of the shortest total length.
-  const total = (m: string) => fwd.dist.get(m)! + bwd.dist.get(m)!;
+  // Meeting nodes of the shortest total length, by id.
+  const total = (m: number) => fwd.m.a[m]! + bwd.m.a[m]!;
   const length = Math.min(...meets.map(total));
-  meets = meets.filter((m) => total(m) === length).sort();
-  const routes = (side: Side, node: string, cap: number): Array<{ nodes: string[]; edges: string[] }> => {
-    if (side.dist.get(node) === 0) return [{ nodes: [node], edges: [] }];
-    const out: Array<{ nodes: string[]; edges: string[] }> = [];
-    for (const [p, e] of side.parents.get(node) ?? []) {
+  meets = meets.filter((m) => total(m) === length).sort((x, y) => (adj.ids[x]! < adj.ids[y]! ? -1 : adj.ids[x]! > adj.ids[y]! ? 1 : 0));
+  type Route = { nodes: number[]; edges: number[] };
+  const routes = (side: Side, node: number, cap: number): Route[] => {
+    if (side.m.a[node] === 0) return [{ nodes: [node], edges: [] }];
+    const out: Route[] = [];
+    for (let l = side.m.b[node]!; l !== -1; l = links.data[3 * l + 2]!) {
+      const p = links.data[3 * l]!;
+      const e = links.data[3 * l + 1]!;
       for (const r of routes(side, p, cap - out.length)) {
         out.push({ nodes: [...r.nodes, node], edges: [...r.edges, e] });
         if (out.length >= cap) return out;
@@ -233,10 +386,14 @@ export function shortestPaths(w: Walk, from: string, to: string, maxHops: number
     return out;
   };
   const paths: Array<{ nodes: string[]; edges: string[] }> = [];
+  const edgeNums = new Map<string, number>();
   for (const m of meets) {
     for (const a of routes(fwd, m, limit)) {
       for (const b of routes(bwd, m, limit)) {
-        paths.push({ nodes: [...a.nodes, ...b.nodes.slice(0, -1).reverse()], edges: [...a.edges, ...b.edges.reverse()] });
+        const ns = [...a.nodes, ...b.nodes.slice(0, -1).reverse()];
+        const es = [...a.edges, ...b.edges.reverse()];
+        for (const e of es) edgeNums.set(adj.edgeKeys[e]!, e);
+        paths.push({ nodes: ns.map((i) => adj.ids[i]!), edges: es.map((e) => adj.edgeKeys[e]!) });
         if (paths.length >= limit) break;
       }
       if (paths.length >= limit) break;
@@ -244,8 +401,10 @@ export function shortestPaths(w: Walk, from: string, to: string, maxHops: number
     if (paths.length >= limit) break;
   }
   const nodes = new Set(paths.flatMap((p) => p.nodes));
-  const edges = new Set(paths.flatMap((p) => p.edges));
-  return { from, to, paths, length, nodes: [...nodes].map((n) => nodeOut(w.store, n)), edges: [...edges].map((e) => edgeOut(w.store, e)) };
+  return {
+    from, to, paths, length, nodes: [...nodes].map((n) => nodeOut(w.store, n)),
+    edges: [...edgeNums].map(([key, e]) => edgeOut(w.store, key, adj.edgeAttrs[e]!)),
+  };
 }
 
 // ---- projections for the whole-graph algorithms ----
@@ -287,10 +446,7 @@ export function projection(w: Walk, filterKey: string, only?: Set<string>): Proj
       });
     }
   } else if (w.view.all) {
-    g.forEachNode((n) => {
-      if (w.nodeOk(n)) addNode(n);
-    });
-    g.forEachEdge((_e, a, s, t) => consider(a, s, t));
+    wholeProjection(w, p);
   } else {
     const seen = new Set<string>();
     for (const c of w.view.cases) {
@@ -314,6 +470,66 @@ export function projection(w: Walk, filterKey: string, only?: Set<string>): Proj
   }
   if (!only) w.store.remember(cacheKey, p);
   return p;
+}
+
+/**
+ * The whole view's projection from a fresh compact adjacency: each node's row gives, per neighbour with a higher
+ * number, the run of parallel edges (merged: weight = the walkable ones); the merged edges are added in the order
+ * of their first edge in the store (and oriented as it is), as a walk over the store's edges would add them, so
+ * the algorithms see the same graph in the same order.
+ */
+function wholeProjection(w: Walk, p: Projection): void {
+  const adj = w.store.adjacency(true);
+  const g = w.store.graph;
+  const n = adj.rows;
+  const okNode = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = adj.ids[i]!;
+    if (w.allNodes || w.nodeOk(id)) {
+      okNode[i] = 1;
+      p.addNode(id, { type: g.getNodeAttribute(id, 'type') });
+    }
+  }
+  const edges = adj.edgeKeys.length;
+  // slot[first edge number] = the merged edge (its lower end and weight), -1 when none starts there.
+  const slotEnd = new Int32Array(edges).fill(-1);
+  const slotOther = new Int32Array(edges);
+  const slotWeight = new Int32Array(edges);
+  const { nbr, edge, offsets } = adj;
+  for (let i = 0; i < n; i++) {
+    if (!okNode[i]) continue;
+    const hi = offsets[i + 1]!;
+    let k = offsets[i]!;
+    while (k < hi) {
+      const m = nbr[k]!;
+      let end = k + 1;
+      while (end < hi && nbr[end] === m) end++;
+      if (m > i && okNode[m]) {
+        let first = -1;
+        let weight = 0;
+        for (let j = k; j < end; j++) {
+          const e = edge[j]!;
+          if (!w.allEdges && !w.edgeOk(adj.edgeAttrs[e]!)) continue;
+          weight++;
+          if (first === -1 || e < first) first = e;
+        }
+        if (first !== -1) {
+          slotEnd[first] = i;
+          slotOther[first] = m;
+          slotWeight[first] = weight;
+        }
+      }
+      k = end;
+    }
+  }
+  for (let e = 0; e < edges; e++) {
+    const i = slotEnd[e]!;
+    if (i === -1) continue;
+    const a = adj.ids[i]!;
+    const b = adj.ids[slotOther[e]!]!;
+    if (adj.edgeAttrs[e]!.source === a) p.addEdge(a, b, { weight: slotWeight[e]! });
+    else p.addEdge(b, a, { weight: slotWeight[e]! });
+  }
 }
 
 const filterKeyOf = (f: Filters) => JSON.stringify([f.nodeTypes ?? null, f.edgeKinds ?? null, f.observedFrom ?? null, f.observedTo ?? null]);
@@ -377,7 +593,7 @@ export function communities(w: Walk, f: Filters, opts: { node?: string; resoluti
     p = projection(w, filterKeyOf(f));
   }
   if (p.size === 0) return { modularity: 0, nodeCount: p.order, items: [], total: 0 };
-  const res = louvain.detailed(p, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: seeded(opts.seed) });
+  const res = louvain.detailed(p, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: createRng(opts.seed).next }); // seeded: Louvain's random order repeats
   const groups = new Map<number, string[]>();
   for (const [n, c] of Object.entries(res.communities)) {
     let list = groups.get(c);
@@ -388,18 +604,6 @@ export function communities(w: Walk, f: Filters, opts: { node?: string; resoluti
   return {
     modularity: res.modularity, nodeCount: p.order, total: big.length,
     items: big.slice(0, opts.limit).map(([c, m]) => ({ community: c, size: m.length, types: typesOf(w.store, m), top: topByDegree(w.store, p, m, 8) })),
-  };
-}
-
-/** mulberry32: a small seeded generator, so Louvain's random order repeats. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

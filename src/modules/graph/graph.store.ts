@@ -2,6 +2,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { GraphEdgeKind, GraphNodeType } from './graph.schema.ts';
+import { Adjacency } from './graph.adjacency.ts';
 
 // The entity graph in memory (issue 9): one graphology multigraph per process, built from the database and kept
 // current from the change log that migration 0016's triggers write (graph_changes). Every query first applies the
@@ -24,6 +25,8 @@ export interface NodeAttrs {
   /** Person/entity: the user who recorded it (they may always see it). */
   createdBy?: string | null;
   attrs: Record<string, AttrValue>;
+  /** The node's number in the compact adjacency being built (graph.adjacency.ts); read only while building it. */
+  ix?: number;
 }
 
 export interface EdgeAttrs {
@@ -41,6 +44,8 @@ export interface EdgeAttrs {
   /** The edge's direction as recorded: source node id (graphology keeps the ends, the graph is undirected). */
   source: string;
   attrs?: Record<string, AttrValue>;
+  /** The edge's number in the compact adjacency built last (graph.adjacency.ts); -1 before. */
+  ix: number;
 }
 
 export type StoreGraph = MultiUndirectedGraph<NodeAttrs, EdgeAttrs>;
@@ -75,6 +80,26 @@ export class GraphStore {
   private lastPrune = 0;
   /** Derived graphs computed from this version (projections per access view), dropped on change. */
   readonly cache = new Map<string, unknown>();
+  /** A whole rebuild is reading the tables: edges are new (no drop first) and cases, persons, entities and
+   * communications are all loaded (no look-up of a missing end). */
+  private building = false;
+  /** Shared strings and one-case arrays while building (every edge of a case holds the same array). */
+  private readonly interned = new Map<string, string>();
+  private readonly caseArrays = new Map<string, string[]>();
+  /** The compact adjacency for traversals (built on first use; see `adjacency()`). */
+  private adj: Adjacency | null = null;
+
+  /**
+   * The compact adjacency of the current graph. Changes applied since it was built mark the changed nodes, whose
+   * rows are then read from graphology; past a share of dirty nodes it is built afresh (`fresh`: whenever any).
+   */
+  adjacency(fresh = false): Adjacency {
+    const a = this.adj;
+    if (a && (fresh ? a.dirtyCount === 0 && a.size === a.rows : a.dirtyCount <= Math.max(1000, a.rows / 20) && a.size - a.rows <= Math.max(1000, a.rows / 20))) return a;
+    this.adj = null;
+    this.adj = Adjacency.build(this.graph);
+    return this.adj;
+  }
 
   /** Keeps a derived graph for this version; a few at most (each view's projection can be large). */
   remember(key: string, value: unknown): void {
@@ -146,18 +171,25 @@ export class GraphStore {
     this.graph = new MultiUndirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
     this.edgesByCase.clear();
     this.cache.clear();
+    this.adj = null;
     // Seq read before the data: a change after it is applied again next time (harmless).
     const startSeq = last?.seq == null ? 0 : Number(last.seq);
-    await this.loadNodes('cases');
-    await this.loadNodes('persons');
-    await this.loadNodes('entities');
-    await this.loadNodes('communications');
-    await this.loadLinks();
-    await this.loadPayments();
-    await this.loadParticipants();
-    await this.loadCasePersons();
-    await this.loadCaseVictims();
-    await this.loadMediaMatches();
+    this.building = true;
+    try {
+      await this.loadNodes('cases');
+      await this.loadNodes('persons');
+      await this.loadNodes('entities');
+      await this.loadNodes('communications');
+      await this.loadLinks();
+      await this.loadPayments();
+      await this.loadParticipants();
+      await this.loadCasePersons();
+      await this.loadCaseVictims();
+      await this.loadMediaMatches();
+    } finally {
+      this.building = false;
+      this.interned.clear();
+    }
     this.safe = 0;
     this.applied = startSeq;
     this.lastXmin = BigInt(snap.rows[0]!.xmin);
@@ -170,7 +202,8 @@ export class GraphStore {
   // ---- nodes ----
 
   private setNode(id: string, attrs: NodeAttrs): void {
-    if (this.graph.hasNode(id)) this.graph.replaceNodeAttributes(id, attrs);
+    if (this.building) this.graph.addNode(id, attrs);
+    else if (this.graph.hasNode(id)) this.graph.replaceNodeAttributes(id, attrs);
     else this.graph.addNode(id, attrs);
   }
 
@@ -197,6 +230,7 @@ export class GraphStore {
         const id = `${type}:${raw}`;
         if (found.has(id) || !this.graph.hasNode(id)) continue;
         for (const e of this.graph.edges(id)) this.dropEdge(e);
+        this.adj?.touch(id);
         this.graph.dropNode(id);
       }
     }
@@ -264,6 +298,7 @@ export class GraphStore {
   private async ensureNodes(ids: Iterable<string>): Promise<void> {
     const missing = new Map<string, string[]>();
     for (const id of ids) {
+      if (this.building && alwaysLoaded(id)) continue;
       if (this.graph.hasNode(id)) continue;
       const i = id.indexOf(':');
       const type = id.slice(0, i);
@@ -285,21 +320,58 @@ export class GraphStore {
   // ---- edges ----
 
   private caseIdsFor(recordCase: string | null, a: string, b: string): string[] {
+    if (!caseOwnedId(a) && !caseOwnedId(b)) {
+      if (recordCase === null) return EMPTY;
+      let arr = this.caseArrays.get(recordCase);
+      if (!arr) this.caseArrays.set(recordCase, (arr = [recordCase]));
+      return arr;
+    }
     const set = new Set<string>();
     if (recordCase) set.add(recordCase);
     for (const n of [a, b]) {
+      if (!this.graph.hasNode(n)) continue;
       const attrs = this.graph.getNodeAttributes(n);
       if (caseOwnedTypes.has(attrs.type) && attrs.owner) set.add(attrs.owner);
     }
     return set.size === 0 ? EMPTY : [...set].sort();
   }
 
-  private putEdge(key: string, a: string, b: string, attrs: Omit<EdgeAttrs, 'caseIds' | 'source'> & { recordCase: string | null }): void {
-    this.dropEdge(key);
-    if (!this.graph.hasNode(a) || !this.graph.hasNode(b) || a === b) return; // an end that no longer exists
-    const { recordCase, ...rest } = attrs;
-    const caseIds = this.caseIdsFor(recordCase, a, b);
-    this.graph.addEdgeWithKey(key, a, b, { ...rest, caseIds, source: a });
+  /** One string object for repeated values (kinds, users) while building. */
+  private intern(x: string): string;
+  private intern(x: string | null): string | null;
+  private intern(x: string | null): string | null {
+    if (x === null || !this.building) return x;
+    const y = this.interned.get(x);
+    if (y !== undefined) return y;
+    if (this.interned.size < 10_000) this.interned.set(x, x);
+    return x;
+  }
+
+  private putEdge(key: string, a: string, b: string, attrs: Omit<EdgeAttrs, 'caseIds' | 'source' | 'ix'> & { recordCase: string | null }): void {
+    if (!this.building) this.dropEdge(key);
+    // An end that no longer exists: no edge (at a rebuild graphology's own look-up says so, below).
+    if (a === b || (!this.building && (!this.graph.hasNode(a) || !this.graph.hasNode(b)))) return;
+    const caseIds = this.caseIdsFor(attrs.recordCase, a, b);
+    // Every edge's attributes in one shape, written out (no spread: millions of edges at a rebuild).
+    const edge: EdgeAttrs = {
+      kind: attrs.kind, caseIds, jType: attrs.jType, jId: attrs.jId, jLabel: attrs.jLabel, from: attrs.from, to: attrs.to,
+      confidence: attrs.confidence, recordedBy: attrs.recordedBy, source: a, attrs: attrs.attrs, ix: -1,
+    };
+    if (edge.attrs === undefined) delete edge.attrs;
+    if (this.building) {
+      try {
+        this.graph.addEdgeWithKey(key, a, b, edge);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'NotFoundGraphError') return;
+        throw e;
+      }
+    } else {
+      this.graph.addEdgeWithKey(key, a, b, edge);
+    }
+    if (this.adj) {
+      this.adj.touch(a);
+      this.adj.touch(b);
+    }
     for (const c of caseIds) {
       let set = this.edgesByCase.get(c);
       if (!set) this.edgesByCase.set(c, (set = new Set()));
@@ -310,16 +382,21 @@ export class GraphStore {
   private dropEdge(key: string): void {
     if (!this.graph.hasEdge(key)) return;
     for (const c of this.graph.getEdgeAttribute(key, 'caseIds')) this.edgesByCase.get(c)?.delete(key);
+    if (this.adj) for (const n of this.graph.extremities(key)) this.adj.touch(n);
     this.graph.dropEdge(key);
   }
 
   private async loadLinks(ids?: string[]): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      let q = this.db.selectFrom('links').select(['id', 'kind', 'from_type', 'from_id', 'to_type', 'to_id', 'case_id', 'source_type', 'source_id', 'observed_from', 'observed_to', 'confidence', 'recorded_by']).orderBy('id').limit(PAGE);
+      // Ends, times and confidence shaped by the database (no per-row concatenation or date parsing here).
+      let q = this.db.selectFrom('links').select(['id', 'kind', 'from_type', 'to_type', 'case_id', 'source_type', 'source_id', 'recorded_by',
+        sql<string>`links.from_type || ':' || links.from_id`.as('a'), sql<string>`links.to_type || ':' || links.to_id`.as('b'),
+        sql<number | null>`floor(extract(epoch from links.observed_from) * 1000)::float8`.as('t0'), sql<number | null>`floor(extract(epoch from links.observed_to) * 1000)::float8`.as('t1'),
+        sql<number>`links.confidence::float8`.as('conf')]).orderBy('id').limit(PAGE);
       q = ids ? q.where('id', 'in', ids) : q.where('id', '>', after);
       const rows = await q.execute();
-      await this.ensureNodes(rows.flatMap((r) => [`${r.from_type}:${r.from_id}`, `${r.to_type}:${r.to_id}`]));
+      await this.ensureNodes(rows.flatMap((r) => [r.a, r.b]));
       for (const r of rows) {
         // A payment or a communication also writes mirror links (entity.service.ts: the payer --paid--> payee,
         // each participant --role--> the communication) so that lists of links show it; the graph reads those
@@ -331,11 +408,12 @@ export class GraphStore {
           this.dropEdge(`link:${r.id}`);
           continue;
         }
-        const src = r.source_type ? ` from ${r.source_type}${r.source_id ? ` ${r.source_id.slice(0, 8)}` : ''}` : '';
-        this.putEdge(`link:${r.id}`, `${r.from_type}:${r.from_id}`, `${r.to_type}:${r.to_id}`, {
-          kind: r.kind, recordCase: r.case_id, jType: 'link', jId: r.id, jLabel: `${r.kind.replace('_', ' ')} link${src}`,
-          from: ms(r.observed_from), to: ms(r.observed_to), confidence: Number(r.confidence), recordedBy: r.recorded_by,
-          attrs: { sourceType: r.source_type, sourceId: r.source_id },
+        const kind = this.intern(r.kind) as typeof r.kind;
+        // The label is made when the edge is shown (edgeLabel): one string less per link in memory.
+        this.putEdge(`link:${r.id}`, r.a, r.b, {
+          kind, recordCase: r.case_id, jType: 'link', jId: r.id, jLabel: '',
+          from: r.t0 === null ? null : Number(r.t0), to: r.t1 === null ? null : Number(r.t1), confidence: Number(r.conf), recordedBy: this.intern(r.recorded_by),
+          attrs: { sourceType: this.intern(r.source_type), sourceId: r.source_id },
         });
       }
       if (ids || rows.length < PAGE) break;
@@ -519,6 +597,20 @@ export class GraphStore {
     if (comms.size) await this.loadParticipants([...comms]);
   }
 }
+
+/** The justification's label: made from the link's fields when shown (a link keeps none in memory). */
+export function edgeLabel(a: EdgeAttrs): string {
+  if (a.jLabel !== '' || a.jType !== 'link') return a.jLabel;
+  const st = a.attrs?.sourceType;
+  const sid = a.attrs?.sourceId;
+  const src = st ? ` from ${String(st)}${sid ? ` ${String(sid).slice(0, 8)}` : ''}` : '';
+  return `${a.kind.replace('_', ' ')} link${src}`;
+}
+
+/** Node types read whole at a rebuild (cases, persons, entities, communications). */
+const alwaysLoaded = (id: string) => id.startsWith('entity:') || id.startsWith('person:') || id.startsWith('case:') || id.startsWith('communication:');
+/** Ends owned by a case (case, operation, evidence, media, communication): their case joins the edge's. */
+const caseOwnedId = (id: string) => id.startsWith('case:') || id.startsWith('communication:') || id.startsWith('operation:') || id.startsWith('evidence:') || id.startsWith('media:');
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
