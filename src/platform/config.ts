@@ -50,6 +50,8 @@ export interface Config {
   auditCheckpoints?: string;
   /** The earliest year a record of the agency may be dated in (modules/cases/dates.rules.ts). */
   earliestYear: number;
+  /** IANA time zone of the agency: figures count days, months and years in it (AMAAN_TIME_ZONE). */
+  timeZone: string;
 }
 
 /**
@@ -82,6 +84,7 @@ export const configVariables = [
   { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
   { name: 'AMAAN_EARLIEST_YEAR', default: '1947', secret: false, what: 'earliest year a complaint, operation, hearing or other record may be dated in; an earlier date is refused beside its field' },
+  { name: 'AMAAN_TIME_ZONE', default: 'Asia/Karachi', secret: false, what: "the agency's IANA time zone: statistics and reports count days, months and years in it (an FIR at 02:00 on 1 January belongs to the new year)" },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
 
@@ -94,6 +97,15 @@ function validSigningKey(s: string): boolean {
   try {
     installationKeyFrom(s.includes('BEGIN') ? s : Buffer.from(s, 'base64').toString('utf8'));
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz);
   } catch {
     return false;
   }
@@ -167,7 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.AMAAN_AUDIT_KEY || undefined,
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
     earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
+    timeZone: env.AMAAN_TIME_ZONE || 'Asia/Karachi',
   };
+  if (!validTimeZone(config.timeZone)) problems.push(`AMAAN_TIME_ZONE must be an IANA time zone such as Asia/Karachi, got "${env.AMAAN_TIME_ZONE}"`);
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);

@@ -61,6 +61,8 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/graph/central query.node',
   'GET /api/v1/graph/linked-cases query.case',
   'GET /api/v1/graph/export query.node',
+  'GET /api/v1/admin/offices/:id params.id',
+  'PATCH /api/v1/admin/offices/:id params.id',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {

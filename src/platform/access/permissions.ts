@@ -38,7 +38,9 @@ export type Permission =
   // payments and communications in a case; reviewing duplicate-person suggestions (merge, reject, undo).
   | 'graph.read'
   | 'entity.write'
-  | 'person.merge';
+  | 'person.merge'
+  // Branch offices, the districts they cover and their staff posts (issue 12).
+  | 'branch.manage';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -57,7 +59,7 @@ const grants: Record<Role, readonly Permission[]> = {
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read'],
   leadership: ['reference.read', 'stats.read'],
-  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage'],
   auditor: ['reference.read', 'audit.read'],
 };
 
