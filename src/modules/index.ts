@@ -21,6 +21,7 @@ import { suggestionRoutes } from './resolution/suggestion.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
 import { branchRoutes } from './branches/branches.routes.ts';
+import { figureRoutes } from './stats/figures/figures.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -45,4 +46,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await entityRoutes(api, ctx);
   await graphRoutes(api, ctx);
   await branchRoutes(api, ctx);
+  await figureRoutes(api, ctx);
 }
