@@ -22,6 +22,7 @@ import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
 import { branchRoutes } from './branches/branches.routes.ts';
 import { figureRoutes } from './stats/figures/figures.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -47,4 +48,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await graphRoutes(api, ctx);
   await branchRoutes(api, ctx);
   await figureRoutes(api, ctx);
+  await reportRoutes(api, ctx);
 }

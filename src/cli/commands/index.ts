@@ -21,6 +21,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   keys: () => import('./keys.command.ts'),
   resolve: () => import('./resolve.command.ts'),
   graph: () => import('./graph.command.ts'),
+  report: () => import('./report.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

@@ -5,6 +5,7 @@ import { inTransaction } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../../platform/http/errors.ts';
 import { figureAccess } from './figures.rules.ts';
+import { userIdOf } from '../../../platform/access/actor.ts';
 import type { FigureAnswer, FigureQuery } from './figures.schema.ts';
 import { timeLimit } from './lifecycle-limits.ts';
 import { figureById, figures, type FigureDefinition, type FigureParams, type Grouping } from './registry.ts';
@@ -195,7 +196,7 @@ export async function recordPublication(ctx: ServiceContext, pub: Publication, a
     const report = await tx.insertInto('published_reports').values({
       kind: pub.kind, params: JSON.stringify(pub.params), period_from: pub.from, period_to: pub.to, time_zone: ctx.config.timeZone,
       catalogue_version: pub.catalogue.version, audit_head_seq: anchor?.seq ?? null, audit_head_hash: anchor?.hash ?? null,
-      output_sha256: pub.outputSha256, created_by: ctx.actor.credential ? ctx.actor.id : null, created_by_name: ctx.actor.username,
+      output_sha256: pub.outputSha256, created_by: userIdOf(ctx.actor), created_by_name: ctx.actor.username,
     }).returning('id').executeTakeFirstOrThrow();
     if (pub.figures.length) {
       await tx.insertInto('published_figures').values(pub.figures.map((f) => ({
