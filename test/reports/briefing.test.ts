@@ -103,7 +103,7 @@ describe.each(engines)('briefing report and exports on the demo dataset (%s)', (
     await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('firs_by_district')!;
     expect(ws.getRow(1).values).toEqual([undefined, 'district', 'n']);
-    const cells = [];
+    const cells: unknown[] = [];
     ws.eachRow((row, i) => {
       if (i > 1) cells.push(row.getCell(2).value);
     });
