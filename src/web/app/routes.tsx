@@ -8,6 +8,7 @@ import {
   AdminLayout, AuditPage, BranchesPage, CaseEvidence, CaseListPage, CaseMedia, CaseOperations, CaseOverview, CasePage, CasePersons, CaseProsecution,
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
+  OfficesPage,
 } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
@@ -52,6 +53,7 @@ export function AppRoutes() {
           <Route path="users/:id" element={<UserPage />} />
           <Route path="branches" element={<BranchesPage />} />
           <Route path="teams" element={<TeamsPage />} />
+          <Route path="offices" element={guard('branch.manage', <OfficesPage />)} />
         </Route>
         <Route path="hash-sets" element={guard('hashset.write', <HashSetsPage />)} />
         <Route path="import" element={guard('import.case', <ImportBundlePage />)} />
