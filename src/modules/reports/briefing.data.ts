@@ -221,7 +221,7 @@ async function operationOfPeriod(ctx: ServiceContext, p: FigureParams): Promise<
       (SELECT count(DISTINCT r.victim_id) FROM rescues r JOIN placements pl ON pl.victim_id = r.victim_id AND pl.kind = 'family' WHERE r.operation_id = o.id) AS family,
       (SELECT count(DISTINCT r.victim_id) FROM rescues r JOIN placements pl ON pl.victim_id = r.victim_id AND pl.kind = 'shelter' WHERE r.operation_id = o.id) AS shelter,
       (SELECT count(*) FROM case_victims cv WHERE cv.case_id = o.case_id) AS identified,
-      (SELECT count(*) FROM case_persons cp WHERE cp.case_id = o.case_id AND cp.accused_status IN ('at_large', 'proclaimed_offender')) AS at_large
+      (SELECT count(*) FROM case_persons cp WHERE cp.case_id = o.case_id AND cp.role IN ('suspect', 'ringleader', 'facilitator') AND cp.accused_status IN ('at_large', 'proclaimed_offender')) AS at_large
     FROM operations o JOIN cases c ON c.id = o.case_id JOIN districts d ON d.id = c.district_id
     WHERE o.status = 'executed' AND o.executed_at >= (${p.from}::date::timestamp AT TIME ZONE ${p.timeZone})
       AND o.executed_at < (((${p.to}::date + 1)::timestamp) AT TIME ZONE ${p.timeZone})
