@@ -82,7 +82,8 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
-const asOfEnd = new Date(AS_OF + DAY - 1);
+/** The end of the last demo day in Pakistan (23:59:59 PKT = 18:59:59 UTC): figures count days in the agency time zone. */
+const asOfEnd = new Date(AS_OF + DAY - 1 - 5 * 3_600_000);
 
 // ------------------------------------------------------------------------------------------ catalogue
 

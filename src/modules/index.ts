@@ -25,6 +25,9 @@ import { warrantRoutes } from './warrants/warrant.routes.ts';
 import { takedownRoutes } from './takedowns/takedown.routes.ts';
 import { legalRequestRoutes } from './requests/legal-request.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
+import { branchRoutes } from './branches/branches.routes.ts';
+import { figureRoutes } from './stats/figures/figures.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -53,4 +56,7 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await takedownRoutes(api, ctx);
   await legalRequestRoutes(api, ctx);
   await documentRoutes(api, ctx);
+  await branchRoutes(api, ctx);
+  await figureRoutes(api, ctx);
+  await reportRoutes(api, ctx);
 }

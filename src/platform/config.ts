@@ -86,7 +86,7 @@ export const configVariables = [
   { name: 'AMAAN_AUDIT_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'base64 32-byte key chaining the audit trail (HMAC-SHA256); all servers of one database share it' },
   { name: 'AMAAN_AUDIT_CHECKPOINTS', default: '(unset: audit-checkpoints.jsonl in the key folder)', secret: false, what: 'file the signed checkpoints of the audit trail are appended to (outside the database)' },
   { name: 'AMAAN_EARLIEST_YEAR', default: '1947', secret: false, what: 'earliest year a complaint, operation, hearing or other record may be dated in; an earlier date is refused beside its field' },
-  { name: 'AMAAN_TIME_ZONE', default: 'Asia/Karachi', secret: false, what: "the agency's time zone (IANA name): dates and times are shown in it, whatever the officer's device says" },
+  { name: 'AMAAN_TIME_ZONE', default: 'Asia/Karachi', secret: false, what: "the agency's time zone (IANA name): dates and times are shown in it, whatever the officer's device says, and statistics count days, months and years in it (an FIR at 02:00 on 1 January belongs to the new year)" },
   { name: 'AMAAN_DOCUMENT_MAX_BYTES', default: '52428800', secret: false, what: 'largest document file accepted for upload, in bytes (50 MB by default); documents are kept in documents/ inside the data folder' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
 ] as const;
@@ -100,6 +100,15 @@ function validSigningKey(s: string): boolean {
   try {
     installationKeyFrom(s.includes('BEGIN') ? s : Buffer.from(s, 'base64').toString('utf8'));
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz);
   } catch {
     return false;
   }
@@ -194,13 +203,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.auditCheckpoints && (config.auditCheckpoints === config.dataDir || config.auditCheckpoints.startsWith(`${config.dataDir}/`))) problems.push('AMAAN_AUDIT_CHECKPOINTS must be outside AMAAN_DATA_DIR: checkpoints are the record kept apart from the data');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
-}
-
-function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

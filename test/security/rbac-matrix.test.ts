@@ -65,6 +65,9 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/graph/central query.node',
   'GET /api/v1/graph/linked-cases query.case',
   'GET /api/v1/graph/export query.node',
+  'GET /api/v1/admin/offices/:id params.id',
+  'PATCH /api/v1/admin/offices/:id params.id',
+  'GET /api/v1/figures/:id params.id',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {

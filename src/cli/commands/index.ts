@@ -22,6 +22,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   resolve: () => import('./resolve.command.ts'),
   graph: () => import('./graph.command.ts'),
   takedowns: () => import('./takedowns.command.ts'),
+  report: () => import('./report.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

@@ -16,26 +16,49 @@ export function branchCode(province: string, district: string): string {
   return `${p}-${district.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
-/** Loads districts and offences the first time the database starts; later edits are the administrator's. */
+/** Loads districts, one branch per district, and offences the first time the database starts; later edits are the administrator's. */
 export async function seedReferenceData(db: Db): Promise<{ branches: number; offences: number }> {
   const have = await db.selectFrom('branches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(have.n) > 0) return { branches: 0, offences: 0 };
   const districts = readCsv('pakistan-districts.csv');
   const offences = readCsv('offences.csv');
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('branches')
+    // Districts (geography) first; then, as before, one branch per district with the same code, sitting in
+    // and covering it (migration 0023: an administrator regroups branches and districts afterwards).
+    const seeded = await tx
+      .insertInto('districts')
       .values(
         districts.map((d) => ({
           code: branchCode(d.province!, d.district!),
-          district: d.district!,
+          name: d.district!,
           province: d.province!,
           division: d.division || null,
           population_2023: numOrNull(d.population_2023),
           area_sq_km: numOrNull(d.area_sq_km),
+          status: d.status || null,
+          parent_district: d.parent_district_2023 || null,
+          source: d.source || null,
         })),
       )
+      .returning(['id', 'code', 'name', 'province', 'division', 'population_2023', 'area_sq_km'])
       .execute();
+    const branches = await tx
+      .insertInto('branches')
+      .values(
+        seeded.map((d) => ({
+          code: d.code,
+          name: d.name,
+          seat_district_id: d.id,
+          district: d.name,
+          province: d.province,
+          division: d.division,
+          population_2023: d.population_2023,
+          area_sq_km: d.area_sq_km,
+        })),
+      )
+      .returning(['id', 'seat_district_id'])
+      .execute();
+    await tx.insertInto('branch_districts').values(branches.map((b) => ({ branch_id: b.id, district_id: b.seat_district_id }))).execute();
     await tx
       .insertInto('offences')
       .values(

@@ -44,7 +44,9 @@ export type Permission =
   | 'legal_request.write'
   // Documents (issue 10): reading and uploading papers of the records one may reach (documents.scope.ts).
   | 'document.read'
-  | 'document.write';
+  | 'document.write'
+  // Branch offices, the districts they cover and their staff posts (issue 12).
+  | 'branch.manage';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -71,7 +73,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'legal_request.write',
     'document.read', 'document.write'],
   leadership: ['reference.read', 'stats.read'],
-  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage'],
   auditor: ['reference.read', 'audit.read'],
 };
 

@@ -14,6 +14,8 @@ export const LOCK_CLASS = {
   administrators: 7_261_004,
   /** Offence codes of the catalogue (create or update). */
   offenceCode: 7_261_005,
+  /** Which branch covers which district (issue 12). */
+  branchOffices: 7_261_023,
 } as const;
 
 export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {

@@ -25,6 +25,10 @@ export interface BranchesTable {
   population_2023: number | null;
   area_sq_km: number | null;
   created_at: DefaultTimestamp;
+  /** 0023: the office's name; its seat district (district/province above are the seat's, kept for readers). */
+  name: string;
+  seat_district_id: number;
+  updated_at: DefaultTimestamp;
 }
 
 export interface OffencesTable {
@@ -123,6 +127,8 @@ export interface CasesTable {
   created_by: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** 0023: where the offence happened; a trigger fills the handling branch's seat district when absent. */
+  district_id: ColumnType<number, number | undefined, number>;
 }
 
 export interface CaseOffencesTable {
@@ -779,6 +785,66 @@ export interface DocumentVersionsTable {
   uploaded_at: DefaultTimestamp;
 }
 
+/** 0023 (issue 12): districts apart from branches; published figures. */
+export interface DistrictsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  province: string;
+  division: string | null;
+  population_2023: number | null;
+  area_sq_km: number | null;
+  status: string | null;
+  parent_district: string | null;
+  source: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface BranchDistrictsTable {
+  branch_id: number;
+  district_id: number;
+  since: DefaultTimestamp;
+}
+
+export interface BranchPostsTable {
+  branch_id: number;
+  post: string;
+  sanctioned: number;
+  filled: number;
+}
+
+export interface OffenceCatalogueVersionsTable {
+  version: string;
+  child_exploitation_codes: ColumnType<string[], string, never>;
+  categories: ColumnType<Record<string, string>, string, never>;
+  first_seen_at: DefaultTimestamp;
+}
+
+export interface PublishedReportsTable {
+  id: Generated<string>;
+  kind: 'briefing' | 'export';
+  params: ColumnType<Record<string, unknown>, string, never>;
+  period_from: string | null;
+  period_to: string | null;
+  time_zone: string;
+  catalogue_version: string;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
+  output_sha256: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface PublishedFiguresTable {
+  report_id: string;
+  figure_id: string;
+  figure_version: number;
+  grouping: string;
+  area: ColumnType<Record<string, unknown>, string, never>;
+  rows: ColumnType<unknown[], string, never>;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -844,6 +910,12 @@ export interface DB {
   legal_request_followups: LegalRequestFollowupsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  districts: DistrictsTable;
+  branch_districts: BranchDistrictsTable;
+  branch_posts: BranchPostsTable;
+  offence_catalogue_versions: OffenceCatalogueVersionsTable;
+  published_reports: PublishedReportsTable;
+  published_figures: PublishedFiguresTable;
 }
 
 /** 0022: takedowns (issue 11, part 3). */

@@ -10,6 +10,7 @@ import {
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
   TakedownsPage, TakedownPage, LegalRequestsPage, LegalRequestPage,
   CaseDocuments,
+  OfficesPage,
 } from './screens.ts';
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 
@@ -58,6 +59,7 @@ export function AppRoutes() {
           <Route path="users/:id" element={<UserPage />} />
           <Route path="branches" element={<BranchesPage />} />
           <Route path="teams" element={<TeamsPage />} />
+          <Route path="offices" element={guard('branch.manage', <OfficesPage />)} />
         </Route>
         <Route path="offences" element={guard('offence.write', <OffencesPage />)} />
         <Route path="hash-sets" element={guard('hashset.write', <HashSetsPage />)} />

@@ -90,3 +90,4 @@ export function preloadCommonScreens(): void {
   for (const s of [CaseListPage, CasePage, CaseOverview]) void s.preload().catch(() => undefined);
 }
 export const SuggestionsPage = lazyNamed(() => import('../modules/resolution/components/SuggestionsPage.tsx'), 'SuggestionsPage');
+export const OfficesPage = lazyNamed(() => import('../modules/offices/OfficesPage.tsx'), 'OfficesPage');

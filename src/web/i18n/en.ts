@@ -1155,6 +1155,27 @@ export const en = {
     firOnlyOnRegistration: 'only given when registering the FIR',
     periodReversed: 'cannot be before the first day',
   },
+  offices: {
+    title: 'Branch offices',
+    intro: 'A branch is an office with staff; it covers one or more districts. Choose a province, then create a branch or change the districts a branch covers and its staff posts. Every change is recorded in the audit trail.',
+    name: 'Branch name',
+    seat: 'District where the office sits',
+    covers: 'Districts covered',
+    pickDistrict: 'Choose a district',
+    pickProvince: 'Choose a province to create a branch or change one.',
+    coveredBy: 'now covered by {{name}}: it moves to this branch',
+    population: 'Population covered',
+    posts: 'Staff posts',
+    post: 'Post',
+    sanctioned: 'Sanctioned',
+    filled: 'Filled',
+    postKinds: { supervisor: 'Supervisors', investigator: 'Investigating officers', analyst: 'Analysts', forensic: 'Digital forensic staff', prosecution_liaison: 'Prosecution liaison', support: 'Support staff' },
+    new: 'New branch',
+    create: 'Create the branch',
+    save: 'Save changes',
+    edit: 'Change',
+    none: 'no district',
+  },
 };
 
 export type Translations = typeof en;

@@ -17,6 +17,7 @@ import * as graphChanges from './0016_graph_changes.ts';
 import * as corrections from './0018_corrections.ts';
 import * as takedownsRequests from './0022_takedowns_requests.ts';
 import * as documents from './0019_documents.ts';
+import * as districtsBranchesFigures from './0023_districts_branches_figures.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0018_corrections': corrections,
   '0022_takedowns_requests': takedownsRequests,
   '0019_documents': documents,
+  '0023_districts_branches_figures': districtsBranchesFigures,
 };

@@ -21,6 +21,9 @@ export function AdminLayout() {
           <li>
             <NavLink to="/admin/teams">{t('admin.teams')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/offices">{t('offices.title')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Suspense fallback={<Loading label={t('common.loading')} />}>
