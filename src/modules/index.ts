@@ -20,6 +20,7 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { suggestionRoutes } from './resolution/suggestion.routes.ts';
 import { entityRoutes } from './entities/entity.routes.ts';
 import { graphRoutes } from './graph/graph.routes.ts';
+import { tipRoutes } from './tips/tip.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -43,4 +44,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await suggestionRoutes(api, ctx);
   await entityRoutes(api, ctx);
   await graphRoutes(api, ctx);
+  await tipRoutes(api, ctx);
 }

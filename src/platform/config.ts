@@ -50,6 +50,9 @@ export interface Config {
   auditCheckpoints?: string;
   /** The earliest year a record of the agency may be dated in (modules/cases/dates.rules.ts). */
   earliestYear: number;
+  /** Tip intake (issue 11): reports a reporting organisation's key may file per minute, and public-form reports per address per hour. */
+  tipsKeyPerMinute: number;
+  tipsPublicPerHour: number;
 }
 
 /**
@@ -167,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.AMAAN_AUDIT_KEY || undefined,
     auditCheckpoints: env.AMAAN_AUDIT_CHECKPOINTS ? resolve(env.AMAAN_AUDIT_CHECKPOINTS) : undefined,
     earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
+    tipsKeyPerMinute: int('AMAAN_TIPS_KEY_PER_MINUTE', 6000, 1),
+    tipsPublicPerHour: int('AMAAN_TIPS_PUBLIC_PER_HOUR', 20, 1),
   };
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);

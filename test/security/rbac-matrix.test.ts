@@ -43,6 +43,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   deconflictionAlert: [], notification: [],
   mergeSuggestion: ['analyst'],
   entity: ['analyst'], link: ['analyst'], payment: ['analyst'], communication: ['analyst'],
+  tip: ['analyst'], tipOrganisation: ['administrator'], tipKey: ['administrator'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -61,6 +62,8 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/graph/central query.node',
   'GET /api/v1/graph/linked-cases query.case',
   'GET /api/v1/graph/export query.node',
+  'GET /api/v1/tips/receipts/:receipt params.receipt',
+  'PATCH /api/v1/tip-rules/:code params.code',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {
@@ -158,6 +161,19 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     const notification = (userId: string) => t.ctx.db.insertInto('notifications').values({ user_id: userId, kind: 'deconfliction.alert', alert_id: null, side: null }).returning('id').executeTakeFirstOrThrow();
     for (const role of roles) ownNotification[role] = (await notification(t.users[reps[role]].id)).id;
     hidden.notification = (await notification(t.users.invB.id)).id;
+    // Tips: one routed to each branch; reporting organisations and keys (administrators reach all).
+    const tip = async (side: 'A' | 'B') => (await t.ctx.db.insertInto('tips').values({
+      receipt: `TIP-MTRX-000${side}-0000`, channel: 'api', format: 'amaan', organisation_id: null, key_id: null, external_id: null, idempotency_key: `matrix:${side}`,
+      location: '{}', annotations: '[]', routing: '{}', priority_reasons: '[]', raw: '{}', branch_id: side === 'A' ? t.branchA : t.branchB,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tip = await tip('A');
+    hidden.tip = await tip('B');
+    const org = async (name: string) => (await t.ctx.db.insertInto('tip_organisations').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tipOrganisation = await org('Matrix Platform A');
+    hidden.tipOrganisation = await org('Matrix Platform B');
+    const key = async (organisation_id: string, n: string) => (await t.ctx.db.insertInto('tip_keys').values({ organisation_id, key_hash: `matrix-${n}`, prefix: 'amaantip_mtx', expires_at: new Date(Date.now() + 86_400_000) }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tipKey = await key(visible.tipOrganisation, 'a');
+    hidden.tipKey = await key(hidden.tipOrganisation, 'b');
     for (const kind of scopeKinds) {
       if (kind !== 'job' && kind !== 'user' && kind !== 'notification') expect(visible[kind], `visible ${kind}`).toBeTruthy();
       expect(hidden[kind], `hidden ${kind}`).toBeTruthy();
@@ -254,6 +270,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       url: `/api/v1/cases/${visible.case}/communications`,
       body: { kind: 'call', startedAt: '2025-01-01T00:00:00Z', participants: [{ role: 'sender', entity: { kind: 'account', value: 'sample_a', platform: 'x' } }], evidenceId: id },
     }),
+    'POST /api/v1/tips/:id/attach': (_r, _f, id) => ({ url: `/api/v1/tips/${visible.tip}/attach`, body: { caseId: id } }),
   };
 
   it('answers a record out of scope named in a query or body field exactly like a missing one', async () => {

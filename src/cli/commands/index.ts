@@ -21,6 +21,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   keys: () => import('./keys.command.ts'),
   resolve: () => import('./resolve.command.ts'),
   graph: () => import('./graph.command.ts'),
+  tips: () => import('./tips.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

@@ -38,7 +38,13 @@ export type Permission =
   // payments and communications in a case; reviewing duplicate-person suggestions (merge, reject, undo).
   | 'graph.read'
   | 'entity.write'
-  | 'person.merge';
+  | 'person.merge'
+  // Tips (issue 11): reading the queue and a tip (analysts: all; supervisors: their branch's), routing,
+  // converting, attaching and closing them; adjusting the priority rules; reporting organisations and keys.
+  | 'tip.read'
+  | 'tip.triage'
+  | 'tip.rules'
+  | 'tip.keys';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -52,12 +58,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'person.write', 'victim.read', 'victim.write', 'operation.write', 'operation.approve', 'evidence.write', 'stats.read',
     'export.case', 'import.case', 'media.read', 'media.ingest', 'hashset.read', 'victim.identity.write', 'victim.safeguarding.write',
     'graph.read', 'entity.write',
+    'tip.read', 'tip.triage',
   ],
-  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge'],
+  analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
+    'tip.read', 'tip.triage', 'tip.rules'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read'],
   leadership: ['reference.read', 'stats.read'],
-  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],
 };
 

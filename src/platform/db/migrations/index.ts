@@ -14,6 +14,7 @@ import * as personResolution from './0015_person_resolution.ts';
 import * as identifiersToEntities from './0014_identifiers_to_entities.ts';
 import * as deconfliction from './0017_deconfliction.ts';
 import * as graphChanges from './0016_graph_changes.ts';
+import * as tips from './0021_tips.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0017_deconfliction': deconfliction,
   '0016_graph_changes': graphChanges,
   '0015_person_resolution': personResolution,
+  '0021_tips': tips,
 };
