@@ -15,6 +15,9 @@ import { createKey, ensureOrganisation, listKeys, listOrganisations, revokeKey }
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(), errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(), correlationId: z.string().optional() });
 const receiptParam = z.strictObject({ receipt: z.string().regex(/^TIP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'must be a receipt code TIP-XXXX-XXXX-XXXX') });
 
+/** The problem+json answers of the analysts' and administrators' routes. */
+const refusals = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+
 /** A report body is checked by the service (either shape, fields named), not by the route's schema. */
 const acceptAsIs = () => (data: unknown) => ({ value: data });
 
@@ -70,17 +73,17 @@ export async function tipRoutes(api: Api, ctx: AppContext): Promise<void> {
   // ---- Analysts and supervisors -------------------------------------------------------------------------
   api.get('/tips', {
     config: { access: 'tip.read' },
-    schema: { tags, summary: 'The tip queue: by priority, then the oldest first; a branch\'s (branch=<id>) or the unrouted (branch=unrouted)', querystring: listTipsQuery, response: { 200: pageOf(tipSummary) } },
+    schema: { tags, summary: 'The tip queue: by priority, then the oldest first; a branch\'s (branch=<id>) or the unrouted (branch=unrouted)', querystring: listTipsQuery, response: { 200: pageOf(tipSummary), ...refusals } },
   }, async (request) => listTips(serviceContext(ctx, request), request.query));
 
   api.get('/tips/:id', {
     config: { access: 'tip.read', scope: { 'params.id': 'tip' } },
-    schema: { tags, summary: 'One tip: identifiers (as entities), URLs, files with their hash matches, related tips, priority reasons, routing, the report as received', params: uuidParam, response: { 200: tipDetail } },
+    schema: { tags, summary: 'One tip: identifiers (as entities), URLs, files with their hash matches, related tips, priority reasons, routing, the report as received', params: uuidParam, response: { 200: tipDetail, ...refusals } },
   }, async (request) => getTip(serviceContext(ctx, request), request.params.id));
 
   api.post('/tips/:id/route', {
     config: { access: 'tip.triage', scope: { 'params.id': 'tip' } },
-    schema: { tags, summary: 'Route (or re-route) a tip to a branch', params: uuidParam, body: z.strictObject({ branchId: z.number().int().min(1) }), response: { 200: tipDetail } },
+    schema: { tags, summary: 'Route (or re-route) a tip to a branch', params: uuidParam, body: z.strictObject({ branchId: z.number().int().min(1) }), response: { 200: tipDetail, ...refusals } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
     await routeTipTo(sctx, request.params.id, request.body.branchId);
@@ -89,27 +92,27 @@ export async function tipRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.post('/tips/:id/convert', {
     config: { access: 'tip.triage', scope: { 'params.id': 'tip' } },
-    schema: { tags, summary: 'Open a case in the tip\'s branch from the tip: every identifier and file hash carried over', params: uuidParam, body: convertTipBody, response: { 201: tipDecision } },
+    schema: { tags, summary: 'Open a case in the tip\'s branch from the tip: every identifier and file hash carried over', params: uuidParam, body: convertTipBody, response: { 201: tipDecision, ...refusals } },
   }, async (request, reply) => reply.status(201).send(await convertTip(serviceContext(ctx, request), request.params.id, request.body ?? {})));
 
   api.post('/tips/:id/attach', {
     config: { access: 'tip.triage', scope: { 'params.id': 'tip', 'body.caseId': 'case' } },
-    schema: { tags, summary: 'Attach a tip to an existing case: every identifier and file hash carried over', params: uuidParam, body: attachTipBody, response: { 200: tipDecision } },
+    schema: { tags, summary: 'Attach a tip to an existing case: every identifier and file hash carried over', params: uuidParam, body: attachTipBody, response: { 200: tipDecision, ...refusals } },
   }, async (request) => attachTip(serviceContext(ctx, request), request.params.id, request.body.caseId));
 
   api.post('/tips/:id/close', {
     config: { access: 'tip.triage', scope: { 'params.id': 'tip' } },
-    schema: { tags, summary: 'Close a tip without a case, saying why', params: uuidParam, body: closeTipBody, response: { 200: tipDecision } },
+    schema: { tags, summary: 'Close a tip without a case, saying why', params: uuidParam, body: closeTipBody, response: { 200: tipDecision, ...refusals } },
   }, async (request) => closeTip(serviceContext(ctx, request), request.params.id, request.body.reason));
 
   api.get('/tip-rules', {
     config: { access: 'tip.read' },
-    schema: { tags, summary: 'The priority rules and their weights', response: { 200: tipRulesAnswer } },
+    schema: { tags, summary: 'The priority rules and their weights', response: { 200: tipRulesAnswer, ...refusals } },
   }, async (request) => listRules(serviceContext(ctx, request)));
 
   api.patch('/tip-rules/:code', {
     config: { access: 'tip.rules', scope: { 'params.code': unscoped('a rule code of the fixed list of priority rules, no record') } },
-    schema: { tags, summary: 'Change a rule\'s weight or switch it on or off; the open tips are re-scored', params: ruleParam, body: updateTipRuleBody, response: { 200: tipRulesAnswer } },
+    schema: { tags, summary: 'Change a rule\'s weight or switch it on or off; the open tips are re-scored', params: ruleParam, body: updateTipRuleBody, response: { 200: tipRulesAnswer, ...refusals } },
   }, async (request) => {
     const sctx = serviceContext(ctx, request);
     const answer = await updateRule(sctx, request.params.code, request.body);
@@ -120,27 +123,27 @@ export async function tipRoutes(api: Api, ctx: AppContext): Promise<void> {
   // ---- Administrators: organisations and keys ------------------------------------------------------------
   api.get('/admin/tip-organisations', {
     config: { access: 'tip.keys' },
-    schema: { tags, summary: 'Reporting organisations', response: { 200: z.object({ items: z.array(organisationView) }) } },
+    schema: { tags, summary: 'Reporting organisations', response: { 200: z.object({ items: z.array(organisationView) }), ...refusals } },
   }, async (request) => listOrganisations(serviceContext(ctx, request)));
 
   api.post('/admin/tip-organisations', {
     config: { access: 'tip.keys' },
-    schema: { tags, summary: 'Add a reporting organisation (a platform or an NGO)', body: createOrganisationBody, response: { 201: z.object({ id: z.string(), name: z.string(), created: z.boolean() }) } },
+    schema: { tags, summary: 'Add a reporting organisation (a platform or an NGO)', body: createOrganisationBody, response: { 201: z.object({ id: z.string(), name: z.string(), created: z.boolean() }), ...refusals } },
   }, async (request, reply) => reply.status(201).send(await ensureOrganisation(serviceContext(ctx, request), request.body.name)));
 
   api.get('/admin/tip-keys', {
     config: { access: 'tip.keys' },
-    schema: { tags, summary: 'Keys of the reporting organisations (never the tokens)', response: { 200: z.object({ items: z.array(tipKeyView) }) } },
+    schema: { tags, summary: 'Keys of the reporting organisations (never the tokens)', response: { 200: z.object({ items: z.array(tipKeyView) }), ...refusals } },
   }, async (request) => listKeys(serviceContext(ctx, request)));
 
   api.post('/admin/tip-organisations/:id/keys', {
     config: { access: 'tip.keys', scope: { 'params.id': 'tipOrganisation' } },
-    schema: { tags, summary: 'Issue a key to an organisation: the token is shown in this answer only', params: uuidParam, body: createTipKeyBody, response: { 201: tipKeyCreated } },
+    schema: { tags, summary: 'Issue a key to an organisation: the token is shown in this answer only', params: uuidParam, body: createTipKeyBody, response: { 201: tipKeyCreated, ...refusals } },
   }, async (request, reply) => reply.status(201).send(await createKey(serviceContext(ctx, request), request.params.id, request.body ?? {})));
 
   api.delete('/admin/tip-keys/:id', {
     config: { access: 'tip.keys', scope: { 'params.id': 'tipKey' } },
-    schema: { tags, summary: 'Revoke a key: it stops working at once', params: uuidParam, response: { 200: okResponse } },
+    schema: { tags, summary: 'Revoke a key: it stops working at once', params: uuidParam, response: { 200: okResponse, ...refusals } },
   }, async (request) => {
     await revokeKey(serviceContext(ctx, request), request.params.id);
     return { ok: true as const };
