@@ -17,6 +17,8 @@ export const navItems: NavItem[] = [
   { to: '/hash-sets', labelKey: 'nav.hashSets', permission: 'hashset.write' },
   { to: '/import', labelKey: 'nav.importCase', permission: 'import.case' },
   { to: '/deconfliction', labelKey: 'nav.deconfliction', permission: 'entity.write' },
+  { to: '/tips', labelKey: 'nav.tips', permission: 'tip.read' },
+  { to: '/tip-keys', labelKey: 'nav.tipKeys', permission: 'tip.keys' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

@@ -9,6 +9,7 @@ import {
   CaseTimeline, EvidencePage, HashSetsPage, HomePage, NewCasePage, OperationPage, PersonPage, PersonsPage, TeamsPage, UserPage, UsersPage, VictimPage,
   VictimsPage, ImportBundlePage, AccountPage, CaseEntities, EntityPage, NotificationsPage, AlertsPage, GraphPage, SuggestionsPage,
 } from './screens.ts';
+import { PublicReportPage, TipKeysPage, TipPage, TipQueuePage, TipRulesPage } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -18,6 +19,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
+      <Route path="/report" element={<PublicReportPage />} />
       <Route
         element={
           <RequireSignIn>
@@ -59,6 +61,10 @@ export function AppRoutes() {
         <Route path="account" element={<AccountPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="deconfliction" element={guard('entity.write', <AlertsPage />)} />
+        <Route path="tips" element={guard('tip.read', <TipQueuePage />)} />
+        <Route path="tips/:id" element={guard('tip.read', <TipPage />)} />
+        <Route path="tip-rules" element={guard('tip.read', <TipRulesPage />)} />
+        <Route path="tip-keys" element={guard('tip.keys', <TipKeysPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
