@@ -20,7 +20,7 @@ export function TipPage() {
   const d = tip.data;
   return (
     <>
-      <PageHeader title={t('tips.tipTitle', { receipt: d.receipt })} subtitle={<bdi>{d.incidentType}</bdi>} />
+      <PageHeader title={t('tips.tipTitle', { receipt: d.receipt })} subtitle={<bdi>{d.channel === 'public' ? t(`tips.publicIncidents.${d.incidentType}`, { defaultValue: d.incidentType }) : d.incidentType}</bdi>} />
       <div className="grid-2">
         <div className="stack">
           <Panel title={t('tips.priority')}>

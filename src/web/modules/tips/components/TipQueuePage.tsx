@@ -63,7 +63,7 @@ export function TipQueuePage() {
                       {tip.reasons.map((r) => <Badge key={r.rule} tone={r.weight >= 50 ? 'danger' : 'neutral'}>{t(`tips.rules.${r.rule}`)}</Badge>)}
                       {tip.related ? <Badge tone="info">{t('tips.relatedCount', { count: tip.related })}</Badge> : null}
                     </td>
-                    <td><bdi>{tip.incidentType}</bdi></td>
+                    <td><bdi>{tip.channel === 'public' ? t(`tips.publicIncidents.${tip.incidentType}`, { defaultValue: tip.incidentType }) : tip.incidentType}</bdi></td>
                     <td>{tip.organisation ? <bdi>{tip.organisation}</bdi> : t(`tips.channels.${tip.channel}`)}</td>
                     <td>{tip.branch ?? t('tips.unrouted')}</td>
                     <td className="nowrap">{t('tips.ageHours', { hours: tip.ageHours })}</td>
