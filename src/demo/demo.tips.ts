@@ -12,7 +12,10 @@ import { FORUM, RING_HANDLE, RING_WALLET_NUMBER, STREAM_APP } from './demo.ring.
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
-export async function loadDemoTips(app: AppContext, muzaffargarhCaseId: string): Promise<number> {
+/** Loads the tips; adds the rows written (tips, and the entities and links their triage recorded) to `counts`. */
+export async function loadDemoTips(app: AppContext, muzaffargarhCaseId: string, counts: Record<string, number> = {}): Promise<number> {
+  const count = async (table: 'tips' | 'entities' | 'links') => Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const before = { entities: await count('entities'), links: await count('links') };
   const loader: ServiceContext = { ...app, actor: { ...systemActor('demo-loader'), role: 'analyst' } };
   const platform = await ensureOrganisation(loader, 'Example Live Video Platform (synthetic)');
   const helpline = await ensureOrganisation(loader, 'Child Safety Helpline (synthetic NGO)');
@@ -56,5 +59,8 @@ export async function loadDemoTips(app: AppContext, muzaffargarhCaseId: string):
   await app.db.updateTable('tips').set({ received_at: hoursAgo(30) }).where('id', '=', later.id).execute();
   await app.db.updateTable('tips').set({ received_at: hoursAgo(5) }).where('id', '=', citizen.id).execute();
   await app.db.updateTable('tips').set({ received_at: hoursAgo(52) }).where('id', '=', unrouted.id).execute();
-  return 5;
+  counts.tips = await count('tips');
+  counts.entities = (counts.entities ?? 0) + (await count('entities')) - before.entities;
+  counts.links = (counts.links ?? 0) + (await count('links')) - before.links;
+  return counts.tips;
 }
