@@ -57,6 +57,11 @@ describe.each(engines)('tip triage on %s', (engine) => {
     expect((await typedClient(t.app, { token: t.users.invA.token }).GET('/api/v1/tips', {})).response.status).toBe(403);
     expect((await supB.POST('/api/v1/tips/{id}/convert', { params: { path: { id } }, body: {} })).response.status).toBe(404);
 
+    // A person already recorded in another case, with the same name and phone as the one the tip names.
+    const earlier = (await t.call('invA', 'POST', '/api/v1/cases', { branchId: t.branchA, title: 'Earlier case', summary: 'x', offenceCodes: ['PECA-22'] })).json().id as string;
+    const known = await t.call('invA', 'POST', `/api/v1/cases/${earlier}/persons`, { role: 'suspect', person: { displayName: 'Reported Person One', phones: ['0301-7654321'] } });
+    expect(known.statusCode).toBe(201);
+
     const converted = await supA.POST('/api/v1/tips/{id}/convert', { params: { path: { id } }, body: { title: 'Sextortion referral from a platform' } });
     expect(converted.response.status).toBe(201);
     const caseId = converted.data!.caseId!;
@@ -74,6 +79,11 @@ describe.each(engines)('tip triage on %s', (engine) => {
     expect(graph.statusCode).toBe(200);
     const labels = (graph.json() as { nodes: Array<{ label: string }> }).nodes.map((n) => n.label);
     expect(labels).toEqual(expect.arrayContaining(['graph_hub_user', 'graph_child_account', '203.0.113.50']));
+    // The person the tip names is a suspect of the new case, proposed as a duplicate of the earlier record, not merged.
+    const persons = await t.ctx.db.selectFrom('persons').select('id').where('display_name', '=', 'Reported Person One').execute();
+    expect(persons).toHaveLength(2);
+    const suggestion = await t.ctx.db.selectFrom('person_merge_suggestions').select(['status']).where('person_a', 'in', persons.map((p) => p.id)).where('person_b', 'in', persons.map((p) => p.id)).executeTakeFirst();
+    expect(suggestion?.status).toBe('open');
     // The file hashes are in the case's timeline.
     const timeline = (await t.call('supA', 'GET', `/api/v1/cases/${caseId}/timeline`)).json() as { items: Array<{ body: string }> };
     expect(timeline.items.map((i) => i.body).join('\n')).toContain('MD5 1234567890abcdef1234567890abcdef');

@@ -51,6 +51,8 @@ export interface NormalTip {
   annotations: string[];
   location: TipLocation;
   identifiers: NormalIdentifier[];
+  /** Names the report gives its persons (`person` as in NormalIdentifier). */
+  names: Array<{ role: TipIdentifierRole; person: number; name: string }>;
   urls: Array<{ url: string; key: string }>;
   files: NormalFile[];
 }
@@ -249,6 +251,10 @@ function fromAmaan(r: AmaanReport, prefix: string): { tip: NormalTip; problems: 
     tip: {
       format: 'amaan', externalId: r.reportId ?? null, incidentType: r.incident.type, incidentAt: r.incident.at ? new Date(r.incident.at) : null,
       escalate: r.incident.escalate ?? false, summary: r.incident.summary ?? '', annotations, location: r.location ?? {}, identifiers: c.identifiers, urls, files,
+      names: [
+        ...(r.reported ?? []).map((p, i) => ({ role: 'reported' as const, person: i, name: p.name?.trim() ?? '' })),
+        ...(r.recipient?.name ? [{ role: 'recipient' as const, person: 1000, name: r.recipient.name.trim() }] : []),
+      ].filter((n) => n.name.length >= 2),
     },
     problems: c.problems,
   };
@@ -306,6 +312,7 @@ function fromCyberTipline(r: CyberTiplineReport, prefix: string): { tip: NormalT
       annotations,
       location: loc ? { city: loc.city, province: loc.region, country: loc.country ?? loc.countryCode, latitude: loc.latitude, longitude: loc.longitude } : {},
       identifiers: c.identifiers, urls, files,
+      names: (r.personOrUserReported ?? []).map((u, i) => ({ role: 'reported' as const, person: i, name: [u.personOrUserReportedPerson?.firstName, u.personOrUserReportedPerson?.lastName].filter(Boolean).join(' ').trim() })).filter((n) => n.name.length >= 2),
     },
     problems: c.problems,
   };
@@ -328,7 +335,7 @@ export function normalisePublic(input: PublicTipInput): { ok: true; tip: NormalT
     ok: true,
     tip: {
       format: 'public', externalId: null, incidentType: input.incident, incidentAt: null, escalate: input.childInDanger ?? false,
-      summary: input.whatTheySaw, annotations, location: { district: input.district, city: input.where }, identifiers: [], urls, files: [],
+      summary: input.whatTheySaw, annotations, location: { district: input.district, city: input.where }, identifiers: [], names: [], urls, files: [],
     },
   };
 }

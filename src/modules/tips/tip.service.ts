@@ -12,6 +12,8 @@ import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
 import { recordEntityLink, upsertEntity, type Node } from '../entities/entity.service.ts';
 import { idempotencyKey, normalisePublic, normaliseReport, parseReport, type FieldProblem, type NormalTip } from './tip.normalise.ts';
 import { routeTip } from './tip.routing.ts';
+import { createPersonBody } from '../persons/person.schema.ts';
+import { linkPerson } from '../persons/case-persons.service.ts';
 import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
 import { tipVisibleTo } from './tip.scope.ts';
 import { tipRuleCodes, type ListTipsQuery, type PublicTipInput, type TipDetail, type TipRuleCode, type TipSummary } from './tip.schema.ts';
@@ -441,8 +443,47 @@ async function carryOver(tx: Tx, ctx: ServiceContext, tipId: string, caseId: str
 
 const DEFAULT_OFFENCES = ['PECA-22'];
 
-/** Opens a case in the tip's branch from the tip. */
+/**
+ * Tips feed entity resolution, never merging: each reported person the report names becomes a suspect of the case
+ * with the identifiers reported for them (linkPerson scores the new person against everyone, so a likely duplicate
+ * is proposed on the suggestions page for an analyst to merge or reject). Never fails the decision already made.
+ */
+async function personsFromTip(ctx: ServiceContext, tipId: string, caseId: string): Promise<number> {
+  try {
+    const row = await ctx.db.selectFrom('tips').select(['raw', 'format']).where('id', '=', tipId).executeTakeFirstOrThrow();
+    if (row.format === 'public') return 0;
+    const parsed = parseReport(row.raw);
+    if (!parsed.ok) return 0;
+    const normal = normaliseReport(parsed);
+    if (!normal.ok) return 0;
+    let n = 0;
+    for (const named of normal.tip.names) {
+      const own = normal.tip.identifiers.filter((i) => i.role === named.role && i.person === named.person);
+      const body = createPersonBody.safeParse({
+        displayName: named.name.slice(0, 200),
+        phones: own.filter((i) => i.kind === 'phone').map((i) => i.key).slice(0, 20),
+        identifiers: own.filter((i) => i.kind !== 'phone' && i.kind !== 'ip_address').map((i) => ({ kind: i.kind === 'account' ? 'handle' : i.kind === 'email' || i.kind === 'wallet' || i.kind === 'crypto_address' || i.kind === 'device' || i.kind === 'bank_account' ? i.kind : 'other', value: i.kind === 'wallet' ? i.display : i.value, ...(i.platform ? { platform: i.platform } : {}) })).slice(0, 50),
+        notes: `From tip ${tipId}`,
+      });
+      if (!body.success) continue;
+      await linkPerson(ctx, caseId, { role: 'suspect', person: body.data });
+      n++;
+    }
+    return n;
+  } catch (err) {
+    process.emitWarning(`persons of tip ${tipId} not recorded: ${err instanceof Error ? err.message : String(err)}`);
+    return 0;
+  }
+}
+
+/** Opens a case in the tip's branch from the tip; the persons it names become suspects (duplicates proposed). */
 export async function convertTip(ctx: ServiceContext, id: string, input: { title?: string; offenceCodes?: string[] }) {
+  const decided = await convertInTransaction(ctx, id, input);
+  await personsFromTip(ctx, id, decided.caseId);
+  return decided;
+}
+
+async function convertInTransaction(ctx: ServiceContext, id: string, input: { title?: string; offenceCodes?: string[] }) {
   return inTransaction(ctx, async (tx, audit) => {
     const tip = await requireTip(tx, ctx.actor, id, { lock: true });
     if (tip.status !== 'new') throw conflict('the tip has been dealt with already', 'status');
@@ -470,8 +511,14 @@ export async function convertTip(ctx: ServiceContext, id: string, input: { title
   });
 }
 
-/** Attaches a tip to a case the caller may read. */
+/** Attaches a tip to a case the caller may read; the persons it names become suspects (duplicates proposed). */
 export async function attachTip(ctx: ServiceContext, id: string, caseId: string) {
+  const decided = await attachInTransaction(ctx, id, caseId);
+  await personsFromTip(ctx, id, caseId);
+  return decided;
+}
+
+async function attachInTransaction(ctx: ServiceContext, id: string, caseId: string) {
   return inTransaction(ctx, async (tx, audit) => {
     // The case first (lock order), then the tip.
     await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
