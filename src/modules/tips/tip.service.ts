@@ -458,7 +458,8 @@ async function personsFromTip(ctx: ServiceContext, tipId: string, caseId: string
     if (!normal.ok) return 0;
     let n = 0;
     for (const named of normal.tip.names) {
-      const own = normal.tip.identifiers.filter((i) => i.role === named.role && i.person === named.person);
+      // The reported person's identifiers (`person` numbers are unique across the report's roles).
+      const own = normal.tip.identifiers.filter((i) => i.person === named.person);
       const body = createPersonBody.safeParse({
         displayName: named.name.slice(0, 200),
         phones: own.filter((i) => i.kind === 'phone').map((i) => i.key).slice(0, 20),
