@@ -10,7 +10,6 @@ export const OPENAPI_TYPES_FILE = new URL('./openapi-types.ts', import.meta.url)
 
 const HEADER = `// Generated from the app's /api/openapi.json by openapi-typescript (test/support/openapi-generate.ts).
 // Do not edit: run \`npm run openapi:types\` after changing a route's schema.
-/* eslint-disable */
 `;
 
 /** The TypeScript types of an OpenAPI document, as committed. */

@@ -1,6 +1,5 @@
 // Generated from the app's /api/openapi.json by openapi-typescript (test/support/openapi-generate.ts).
 // Do not edit: run `npm run openapi:types` after changing a route's schema.
-/* eslint-disable */
 export interface paths {
     "/api/v1/auth/login": {
         parameters: {
