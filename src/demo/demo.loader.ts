@@ -1,3 +1,4 @@
+import { loadDemoTips } from './demo.tips.ts';
 import { resolveAllPersons } from '../modules/resolution/suggestion.service.ts';
 import { carryOverWarrantFlags } from '../modules/warrants/warrant.carry-over.ts';
 import { createHash } from 'node:crypto';
@@ -212,6 +213,7 @@ async function loadDemoDataset(ctx: AppContext, opts: DemoOptions): Promise<Demo
   // proposed as they would be had each been typed in: one batch over the persons just written.
   const resolved = await resolveAllPersons({ ...ctx, actor: systemActor('demo-loader') });
   say(`${resolved.stored} possible duplicate persons proposed`);
+  say(`${await loadDemoTips(ctx, dataset.muzaffargarhCaseId, counts)} tips (the referrals of the Muzaffargarh case and the queue)`);
   say(`loaded in ${Math.round(performance.now() - t0)} ms`);
   return done(dataset.users, true, counts);
 }

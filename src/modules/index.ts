@@ -28,6 +28,7 @@ import { documentRoutes } from './documents/document.routes.ts';
 import { branchRoutes } from './branches/branches.routes.ts';
 import { figureRoutes } from './stats/figures/figures.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { tipRoutes } from './tips/tip.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -59,4 +60,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await branchRoutes(api, ctx);
   await figureRoutes(api, ctx);
   await reportRoutes(api, ctx);
+  await tipRoutes(api, ctx);
 }

@@ -54,6 +54,9 @@ export interface Config {
   timeZone: string;
   /** Largest document (one version) accepted for upload, in bytes (modules/documents). */
   documentMaxBytes: number;
+  /** Tip intake (issue 11): reports a reporting organisation's key may file per minute, and public-form reports per address per hour. */
+  tipsKeyPerMinute: number;
+  tipsPublicPerHour: number;
 }
 
 /**
@@ -184,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     earliestYear: int('AMAAN_EARLIEST_YEAR', 1947, 1) /* DEFAULT_EARLIEST_YEAR of modules/cases/dates.rules.ts */,
     timeZone: env.AMAAN_TIME_ZONE || 'Asia/Karachi',
     documentMaxBytes: int('AMAAN_DOCUMENT_MAX_BYTES', 52_428_800, 1024),
+    tipsKeyPerMinute: int('AMAAN_TIPS_KEY_PER_MINUTE', 6000, 1),
+    tipsPublicPerHour: int('AMAAN_TIPS_PUBLIC_PER_HOUR', 20, 1),
   };
   if (!validTimeZone(config.timeZone)) problems.push(`AMAAN_TIME_ZONE must be an IANA time zone such as Asia/Karachi, got "${env.AMAAN_TIME_ZONE}"`);
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);

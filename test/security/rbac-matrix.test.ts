@@ -46,6 +46,7 @@ const reachesEverything: Record<ScopeKind, Role[]> = {
   warrant: ['analyst'],
   takedown: ['analyst'], legalRequest: ['analyst'],
   document: [], victimCare: [],
+  tip: ['analyst'], tipOrganisation: ['administrator'], tipKey: ['administrator'],
 };
 
 /** Every declaration that opts out of scoping, reviewed: a new one fails this test until it is added here. */
@@ -68,6 +69,8 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/admin/offices/:id params.id',
   'PATCH /api/v1/admin/offices/:id params.id',
   'GET /api/v1/figures/:id params.id',
+  'GET /api/v1/tips/receipts/:receipt params.receipt',
+  'PATCH /api/v1/tip-rules/:code params.code',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {
@@ -177,6 +180,19 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     hidden.document = await doc({ owner_kind: 'victim_care', victim_id: hidden.victim });
     visible.victimCare = visible.victim;
     hidden.victimCare = hidden.victim;
+    // Tips: one routed to each branch; reporting organisations and keys (administrators reach all).
+    const tip = async (side: 'A' | 'B') => (await t.ctx.db.insertInto('tips').values({
+      receipt: `TIP-MTRX-000${side}-0000`, channel: 'api', format: 'amaan', organisation_id: null, key_id: null, external_id: null, idempotency_key: `matrix:${side}`,
+      location: '{}', annotations: '[]', routing: '{}', priority_reasons: '[]', raw: '{}', branch_id: side === 'A' ? t.branchA : t.branchB,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tip = await tip('A');
+    hidden.tip = await tip('B');
+    const org = async (name: string) => (await t.ctx.db.insertInto('tip_organisations').values({ name }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tipOrganisation = await org('Matrix Platform A');
+    hidden.tipOrganisation = await org('Matrix Platform B');
+    const key = async (organisation_id: string, n: string) => (await t.ctx.db.insertInto('tip_keys').values({ organisation_id, key_hash: `matrix-${n}`, prefix: 'amaantip_mtx', expires_at: new Date(Date.now() + 86_400_000) }).returning('id').executeTakeFirstOrThrow()).id;
+    visible.tipKey = await key(visible.tipOrganisation, 'a');
+    hidden.tipKey = await key(hidden.tipOrganisation, 'b');
     for (const kind of scopeKinds) {
       if (kind !== 'job' && kind !== 'user' && kind !== 'notification') expect(visible[kind], `visible ${kind}`).toBeTruthy();
       expect(hidden[kind], `hidden ${kind}`).toBeTruthy();
@@ -280,6 +296,7 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
       url: `/api/v1/cases/${visible.case}/communications`,
       body: { kind: 'call', startedAt: '2025-01-01T00:00:00Z', participants: [{ role: 'sender', entity: { kind: 'account', value: 'sample_a', platform: 'x' } }], evidenceId: id },
     }),
+    'POST /api/v1/tips/:id/attach': (_r, _f, id) => ({ url: `/api/v1/tips/${visible.tip}/attach`, body: { caseId: id } }),
   };
 
   it('answers a record out of scope named in a query or body field exactly like a missing one', async () => {

@@ -23,6 +23,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   graph: () => import('./graph.command.ts'),
   takedowns: () => import('./takedowns.command.ts'),
   report: () => import('./report.command.ts'),
+  tips: () => import('./tips.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

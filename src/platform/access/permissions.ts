@@ -46,7 +46,13 @@ export type Permission =
   | 'document.read'
   | 'document.write'
   // Branch offices, the districts they cover and their staff posts (issue 12).
-  | 'branch.manage';
+  | 'branch.manage'
+  // Tips (issue 11): reading the queue and a tip (analysts: all; supervisors: their branch's), routing,
+  // converting, attaching and closing them; adjusting the priority rules; reporting organisations and keys.
+  | 'tip.read'
+  | 'tip.triage'
+  | 'tip.rules'
+  | 'tip.keys';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -64,16 +70,18 @@ const grants: Record<Role, readonly Permission[]> = {
     'graph.read', 'entity.write',
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
+    'tip.read', 'tip.triage',
   ],
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
-    'document.read'],
+    'document.read',
+    'tip.read', 'tip.triage', 'tip.rules'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write',
     'document.read', 'document.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
     'legal_request.write',
     'document.read', 'document.write'],
   leadership: ['reference.read', 'stats.read'],
-  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage'],
+  administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],
 };
 

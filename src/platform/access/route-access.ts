@@ -34,7 +34,7 @@ export interface Unscoped {
 }
 export type ScopeTarget = ScopeKind | Unscoped;
 export type RouteScope = Record<string, ScopeTarget>;
-export type RouteAccess = Permission | 'public' | 'authenticated';
+export type RouteAccess = Permission | 'public' | 'authenticated' | 'reporting-organisation';
 
 /** Declares that a parameter names no record the caller could be refused, and says why. */
 export function unscoped(reason: string): Unscoped {
@@ -145,7 +145,7 @@ export function schemaPaths(schema: unknown, prefix: string, out = new Map<strin
 }
 
 const validAccess = (a: unknown): a is RouteAccess =>
-  a === 'public' || a === 'authenticated' || (typeof a === 'string' && rolesWith(a as Permission).length > 0);
+  a === 'public' || a === 'authenticated' || a === 'reporting-organisation' || (typeof a === 'string' && rolesWith(a as Permission).length > 0);
 
 /** Everything wrong with one route's declaration; empty when it may be served. */
 export function routeDeclarationProblems(route: Pick<RouteOptions, 'method' | 'url' | 'config' | 'schema'>): string[] {
@@ -192,7 +192,7 @@ export function routeDeclarationProblems(route: Pick<RouteOptions, 'method' | 'u
       continue;
     }
     if (!fields.get(key)) problems.push(`config.scope['${key}'] is a ${target} but the field is not a UUID`);
-    if (config.access === 'public') problems.push(`config.scope['${key}']: a public route has no caller to scope`);
+    if (config.access === 'public' || config.access === 'reporting-organisation') problems.push(`config.scope['${key}']: a ${config.access} route has no user to scope`);
   }
   return problems;
 }
@@ -325,6 +325,12 @@ export async function accessGate(ctx: AppContext, request: FastifyRequest): Prom
   const { access, scope } = request.routeOptions.config;
   if (!access) throw new AppError('forbidden', 'route declares no access rule');
   if (access === 'public') return;
+  // Tip intake: a reporting organisation's key (platform/auth/reporter-keys.ts), never a user's credential.
+  if (access === 'reporting-organisation') {
+    if (request.actor) throw new AppError('forbidden', 'this route takes a reporting organisation\'s key, not a user\'s credential');
+    if (!request.reporter) throw new AppError('unauthenticated', 'send the reporting organisation key as a Bearer token');
+    return;
+  }
   if (!request.actor) throw new AppError('unauthenticated', 'sign-in required');
   // A session whose sign-in is unfinished (code to enter, password to change, MFA to enrol) reaches only the
   // routes that finish it, before anything about records can be learnt.

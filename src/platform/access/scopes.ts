@@ -13,6 +13,7 @@ import { operationVisibleTo } from '../../modules/operations/operation.scope.ts'
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
 import { visibleSuggestionIds } from '../../modules/resolution/suggestion.service.ts';
 import { careDocumentsOpenTo, documentVisibleTo } from '../../modules/documents/document.scope.ts';
+import { tipVisibleTo } from '../../modules/tips/tip.scope.ts';
 
 // Need-to-know, once, for every kind of record a route may name. Each route declares which of its
 // parameters (path, query, body) names which kind (route-access.ts); the request is refused before the
@@ -45,7 +46,10 @@ export type ScopeKind =
   | 'takedown'
   | 'legalRequest'
   | 'document'
-  | 'victimCare';
+  | 'victimCare'
+  | 'tip'
+  | 'tipOrganisation'
+  | 'tipKey';
 
 export interface ScopeResolver {
   /** The word used in "<label> not found". */
@@ -223,6 +227,24 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     rule: "a victim's care record (its documents): only the protection officers assigned to the victim",
     reachesAll: [],
     visible: async (db, actor, wanted) => ids(await db.selectFrom('victims').select('victims.id as id').where('victims.id', 'in', [...wanted]).where(careDocumentsOpenTo(actor)).execute()),
+  },
+  tip: {
+    label: 'tip',
+    rule: 'analysts: every tip; supervisors: the tips routed to their branch; others: none',
+    reachesAll: ['analyst'],
+    visible: async (db, actor, wanted) => ids(await db.selectFrom('tips').select('tips.id as id').where('tips.id', 'in', [...wanted]).where(tipVisibleTo(actor)).execute()),
+  },
+  tipOrganisation: {
+    label: 'organisation',
+    rule: 'reporting organisations: administrators (tip.keys) reach every one',
+    reachesAll: ['administrator'],
+    visible: async (db, actor, wanted) => (can(actor.role, 'tip.keys') ? ids(await db.selectFrom('tip_organisations').select('id').where('id', 'in', [...wanted]).execute()) : new Set<string>()),
+  },
+  tipKey: {
+    label: 'key',
+    rule: 'reporting organisations\' keys: administrators (tip.keys) reach every one',
+    reachesAll: ['administrator'],
+    visible: async (db, actor, wanted) => (can(actor.role, 'tip.keys') ? ids(await db.selectFrom('tip_keys').select('id').where('id', 'in', [...wanted]).execute()) : new Set<string>()),
   },
 };
 

@@ -575,7 +575,7 @@ export type EntityKind = 'account' | 'phone' | 'email' | 'bank_account' | 'walle
 export type NodeType = 'person' | 'entity' | 'case' | 'victim' | 'operation' | 'evidence' | 'media' | 'communication';
 export type LinkKind = 'uses' | 'owns' | 'holds' | 'paid' | 'family_of' | 'associate_of' | 'member_of' | 'works_at'
   | 'located_at' | 'viewed' | 'hosted' | 'communicated' | 'seized_in' | 'found_on' | 'appears_in' | 'same_as' | 'other';
-export type LinkSourceType = 'person' | 'case' | 'operation' | 'evidence' | 'payment' | 'communication' | 'bundle' | 'import' | 'manual' | 'migration';
+export type LinkSourceType = 'person' | 'case' | 'operation' | 'evidence' | 'payment' | 'communication' | 'bundle' | 'import' | 'manual' | 'migration' | 'tip';
 export type CommunicationKind = 'live_stream' | 'call' | 'message';
 export type ParticipantRole = 'host' | 'viewer' | 'payer' | 'sender' | 'recipient' | 'participant';
 
@@ -845,6 +845,105 @@ export interface PublishedFiguresTable {
   rows: ColumnType<unknown[], string, never>;
 }
 
+// Tip intake and triage (migration 0021).
+export type TipChannel = 'api' | 'import' | 'public';
+export type TipFormat = 'amaan' | 'cybertipline' | 'public';
+export type TipStatus = 'new' | 'converted' | 'attached' | 'closed';
+export type TipIdentifierRole = 'reported' | 'recipient' | 'victim' | 'reporter';
+export type TipRelationReason = 'account' | 'phone' | 'ip_address' | 'email' | 'device' | 'wallet' | 'other_identifier' | 'hash' | 'url';
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface TipOrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TipKeysTable {
+  id: Generated<string>;
+  organisation_id: string;
+  label: Generated<string>;
+  key_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface TipsTable {
+  id: Generated<string>;
+  receipt: string;
+  channel: TipChannel;
+  format: TipFormat;
+  organisation_id: string | null;
+  key_id: string | null;
+  external_id: string | null;
+  idempotency_key: string;
+  incident_type: Generated<string>;
+  incident_at: Timestamp | null;
+  escalate: Generated<boolean>;
+  summary: Generated<string>;
+  location: Json;
+  annotations: Json;
+  branch_id: number | null;
+  routing: Json;
+  priority: Generated<number>;
+  priority_reasons: Json;
+  status: Generated<TipStatus>;
+  case_id: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  raw: ColumnType<unknown, string, string>;
+  received_at: DefaultTimestamp;
+  triaged_at: Timestamp | null;
+}
+
+export interface TipIdentifiersTable {
+  tip_id: string;
+  entity_id: string;
+  role: TipIdentifierRole;
+}
+
+export interface TipUrlsTable {
+  tip_id: string;
+  url: string;
+  url_key: string;
+}
+
+export interface TipFilesTable {
+  id: Serial;
+  tip_id: string;
+  file_name: Generated<string>;
+  md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  viewed_by_esp: boolean | null;
+  publicly_available: boolean | null;
+  classification: string | null;
+  annotations: Json;
+  matches: Json;
+}
+
+export interface TipRelationsTable {
+  tip_id: string;
+  related_tip_id: string;
+  reason: TipRelationReason;
+  value: string;
+}
+
+export interface TipRulesTable {
+  code: string;
+  weight: number;
+  enabled: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   branches: BranchesTable;
   offences: OffencesTable;
@@ -916,6 +1015,14 @@ export interface DB {
   offence_catalogue_versions: OffenceCatalogueVersionsTable;
   published_reports: PublishedReportsTable;
   published_figures: PublishedFiguresTable;
+  tip_organisations: TipOrganisationsTable;
+  tip_keys: TipKeysTable;
+  tips: TipsTable;
+  tip_identifiers: TipIdentifiersTable;
+  tip_urls: TipUrlsTable;
+  tip_files: TipFilesTable;
+  tip_relations: TipRelationsTable;
+  tip_rules: TipRulesTable;
 }
 
 /** 0022: takedowns (issue 11, part 3). */

@@ -17,6 +17,7 @@ import { clientErrorHandler } from './client-error.ts';
 import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../auth/auth-hooks.ts';
 import { refuseLoneSurrogates } from './well-formed-input.ts';
 import { completeDocument, factsByOperation, routeFacts, type OperationFacts } from './openapi.ts';
+import { isReporterKey, resolveReporterKey } from '../auth/reporter-keys.ts';
 
 export type { RouteInfo } from '../access/route-access.ts';
 
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('reporter', null);
 
   // Every route (API, documentation, web app) declares access and scope, or the app refuses to start;
   // a request target that is not canonical origin-form is refused before anything else (route-access.ts).
@@ -98,6 +100,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     const auth = request.headers.authorization;
     const ip = request.ip ?? null;
     if (auth?.startsWith('Bearer ')) {
+      // A reporting organisation's key (tip intake) is no user: it reaches only 'reporting-organisation' routes.
+      if (isReporterKey(auth.slice(7).trim())) {
+        request.reporter = await resolveReporterKey(ctx, auth.slice(7).trim(), ip);
+        if (!request.reporter) throw new AppError('unauthenticated', 'invalid, revoked or expired key');
+        return;
+      }
       const resolved = await resolveApiToken(ctx, auth.slice(7).trim());
       if (!resolved) throw new AppError('unauthenticated', 'invalid or expired token');
       request.actor = { ...resolved.user, ip, credential: { kind: 'token', id: resolved.tokenId } };

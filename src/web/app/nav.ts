@@ -19,6 +19,8 @@ export const navItems: NavItem[] = [
   { to: '/deconfliction', labelKey: 'nav.deconfliction', permission: 'entity.write' },
   { to: '/takedowns', labelKey: 'takedowns.nav', permission: 'case.read' },
   { to: '/legal-requests', labelKey: 'legalRequests.nav', permission: 'case.read' },
+  { to: '/tips', labelKey: 'nav.tips', permission: 'tip.read' },
+  { to: '/tip-keys', labelKey: 'nav.tipKeys', permission: 'tip.keys' },
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/offences', labelKey: 'nav.offences', permission: 'offence.write' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

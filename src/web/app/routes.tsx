@@ -13,6 +13,7 @@ import {
   OfficesPage,
 } from './screens.ts';
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
+import { PublicReportPage, TipKeysPage, TipPage, TipQueuePage, TipRulesPage } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -22,6 +23,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
+      <Route path="/report" element={<PublicReportPage />} />
       <Route
         element={
           <RequireSignIn>
@@ -72,6 +74,10 @@ export function AppRoutes() {
         <Route path="takedowns/:id" element={guard('case.read', <TakedownPage />)} />
         <Route path="legal-requests" element={guard('case.read', <LegalRequestsPage />)} />
         <Route path="legal-requests/:id" element={guard('case.read', <LegalRequestPage />)} />
+        <Route path="tips" element={guard('tip.read', <TipQueuePage />)} />
+        <Route path="tips/:id" element={guard('tip.read', <TipPage />)} />
+        <Route path="tip-rules" element={guard('tip.read', <TipRulesPage />)} />
+        <Route path="tip-keys" element={guard('tip.keys', <TipKeysPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

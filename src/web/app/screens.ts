@@ -91,3 +91,8 @@ export function preloadCommonScreens(): void {
 }
 export const SuggestionsPage = lazyNamed(() => import('../modules/resolution/components/SuggestionsPage.tsx'), 'SuggestionsPage');
 export const OfficesPage = lazyNamed(() => import('../modules/offices/OfficesPage.tsx'), 'OfficesPage');
+export const TipQueuePage = lazyNamed(() => import('../modules/tips/components/TipQueuePage.tsx'), 'TipQueuePage');
+export const TipPage = lazyNamed(() => import('../modules/tips/components/TipPage.tsx'), 'TipPage');
+export const TipRulesPage = lazyNamed(() => import('../modules/tips/components/TipRulesPage.tsx'), 'TipRulesPage');
+export const TipKeysPage = lazyNamed(() => import('../modules/tips/components/TipKeysPage.tsx'), 'TipKeysPage');
+export const PublicReportPage = lazyNamed(() => import('../modules/tips/components/PublicReportPage.tsx'), 'PublicReportPage');

@@ -1,0 +1,596 @@
+import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
+import { systemActor, userIdOf, type Actor } from '../../platform/access/actor.ts';
+import { requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { inTransaction, type ServiceContext, type AppContext } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { EntityKind, TipChannel, TipRelationReason } from '../../platform/db/schema.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { toStoredJson } from '../../platform/text/well-formed.ts';
+import { reporterActor, type Reporter } from '../../platform/auth/reporter-keys.ts';
+import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
+import { recordEntityLink, upsertEntity, type Node } from '../entities/entity.service.ts';
+import { idempotencyKey, normalisePublic, normaliseReport, parseReport, type FieldProblem, type NormalTip } from './tip.normalise.ts';
+import { routeTip } from './tip.routing.ts';
+import { createPersonBody } from '../persons/person.schema.ts';
+import { linkPerson } from '../persons/case-persons.service.ts';
+import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
+import { tipVisibleTo } from './tip.scope.ts';
+import { tipRuleCodes, type ListTipsQuery, type PublicTipInput, type TipDetail, type TipRuleCode, type TipSummary } from './tip.schema.ts';
+
+// Intake and triage of tips (issue 11). A report is checked whole before anything is written; then, in one
+// transaction: the tip row (one per idempotency key: a repeat answers the first receipt), its identifiers as the
+// graph's entities with links whose source is the tip, its URLs and files, related tips, hash matches, priority
+// and routing, and the audit entry. Analysts and the branch's supervisors work the queue: route, convert to a
+// case or attach to one (entities and file hashes carried over), or close.
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base 32: no I, L, O, U
+export function newReceipt(): string {
+  const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(32)]).join('');
+  return `TIP-${part()}-${part()}-${part()}`;
+}
+
+const problemError = (problems: FieldProblem[]) =>
+  new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+
+export interface IntakeSource {
+  channel: TipChannel;
+  /** The reporting organisation (and the key it used, over the API; none for an import from the CLI). */
+  reporter: Reporter | null;
+  ip: string | null;
+}
+
+export interface IntakeResult {
+  id: string;
+  receipt: string;
+  created: boolean;
+}
+
+/** Checks one report (either shape); throws 400 naming the fields, before anything is stored. */
+export function checkReport(body: unknown, prefix = 'body'): { tip: NormalTip; raw: unknown } {
+  const parsed = parseReport(body, prefix);
+  if (!parsed.ok) throw problemError(parsed.problems);
+  const normal = normaliseReport(parsed, prefix);
+  if (!normal.ok) throw problemError(normal.problems);
+  return { tip: normal.tip, raw: parsed.raw };
+}
+
+/** Files one report from a reporting organisation (API or import). */
+export async function receiveReport(app: AppContext, source: IntakeSource, body: unknown): Promise<IntakeResult> {
+  const { tip, raw } = checkReport(body);
+  return storeTip(app, source, tip, raw);
+}
+
+/** Files one report of the public form. */
+export async function receivePublicTip(app: AppContext, input: PublicTipInput, ip: string | null): Promise<IntakeResult> {
+  const normal = normalisePublic(input);
+  if (!normal.ok) throw problemError(normal.problems);
+  return storeTip(app, { channel: 'public', reporter: null, ip }, normal.tip, input);
+}
+
+function intakeActor(source: IntakeSource): Actor {
+  if (source.reporter && source.channel === 'api') return reporterActor(source.reporter, source.ip);
+  if (source.reporter) return { ...systemActor(`tips-import:${source.reporter.organisation}`), ip: source.ip };
+  return { ...systemActor(source.channel === 'public' ? 'public-form' : 'tips-import'), ip: source.ip };
+}
+
+async function storeTip(app: AppContext, source: IntakeSource, tip: NormalTip, raw: unknown): Promise<IntakeResult> {
+  const orgId = source.reporter?.organisationId ?? null;
+  const key = idempotencyKey(orgId, tip.externalId, raw);
+  const ctx: ServiceContext = { ...app, actor: intakeActor(source) };
+  return inTransaction(ctx, async (tx, audit) => {
+    const inserted = await tx.insertInto('tips').values({
+      receipt: newReceipt(), channel: source.channel, format: tip.format, organisation_id: orgId, key_id: source.channel === 'api' ? source.reporter?.keyId ?? null : null,
+      external_id: tip.externalId, idempotency_key: key, incident_type: tip.incidentType, incident_at: tip.incidentAt, escalate: tip.escalate,
+      summary: tip.summary, location: JSON.stringify(toStoredJson(tip.location)), annotations: JSON.stringify(tip.annotations), branch_id: null,
+      routing: '{}', priority_reasons: '[]', raw: JSON.stringify(toStoredJson(raw)),
+    }).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning(['id', 'receipt']).executeTakeFirst();
+    if (!inserted) {
+      const first = await tx.selectFrom('tips').select(['id', 'receipt']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+      await audit({ action: 'tip.receive_repeat', entityType: 'tip', entityId: first.id, details: { channel: source.channel, organisation: source.reporter?.organisation ?? null, keyId: source.reporter?.keyId ?? null } });
+      return { id: first.id, receipt: first.receipt, created: false };
+    }
+    await triage(tx, ctx, inserted.id, tip);
+    await audit({ action: 'tip.receive', entityType: 'tip', entityId: inserted.id, details: { channel: source.channel, format: tip.format, organisation: source.reporter?.organisation ?? null, keyId: source.reporter?.keyId ?? null, externalId: tip.externalId } });
+    return { id: inserted.id, receipt: inserted.receipt, created: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Triage.
+
+let branchCache: { at: number; map: Map<string, number> } | null = null;
+async function branchesByDistrict(db: Db | Tx): Promise<Map<string, number>> {
+  if (branchCache && branchCache.at > Date.now() - 60_000) return branchCache.map;
+  const rows = await db.selectFrom('branches').select(['id', 'district']).execute();
+  const map = new Map(rows.map((r) => [r.district.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '), r.id]));
+  branchCache = { at: Date.now(), map };
+  return map;
+}
+
+export async function readRules(db: Db | Tx): Promise<RuleSetting[]> {
+  const rows = await db.selectFrom('tip_rules').select(['code', 'weight', 'enabled']).execute();
+  return rows.filter((r) => (tipRuleCodes as readonly string[]).includes(r.code)).map((r) => ({ code: r.code as TipRuleCode, weight: r.weight, enabled: r.enabled }));
+}
+
+const relationReason = (kind: EntityKind): TipRelationReason =>
+  kind === 'account' || kind === 'phone' || kind === 'ip_address' || kind === 'email' || kind === 'device' || kind === 'wallet' ? kind : 'other_identifier';
+
+interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: string | null; by: string }
+
+/** Hash matches of reported files: hash-set entries (known material) and the media of every case. */
+async function matchFiles(tx: Tx, files: Array<{ id: number; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null }>): Promise<Map<number, FileMatch[]>> {
+  const out = new Map<number, FileMatch[]>();
+  if (!files.length) return out;
+  const by = (col: 'md5' | 'sha1' | 'sha256' | 'pdq') => [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
+  const cols = ['md5', 'sha1', 'sha256', 'pdq'] as const;
+  for (const col of cols) {
+    const values = by(col);
+    if (!values.length) continue;
+    const setHits = await tx.selectFrom('hash_set_entries').innerJoin('hash_sets', 'hash_sets.id', 'hash_set_entries.hash_set_id')
+      .select([`hash_set_entries.${col} as value`, 'hash_sets.name']).where(`hash_set_entries.${col}`, 'in', values).limit(1000).execute();
+    const mediaHits = await tx.selectFrom('media_files').select([`media_files.${col} as value`, 'media_files.case_id', 'media_files.id']).where(`media_files.${col}`, 'in', values).limit(1000).execute();
+    for (const f of files) {
+      const v = f[col];
+      if (!v) continue;
+      const list = out.get(f.id) ?? [];
+      for (const h of setHits) if (h.value === v && !list.some((m) => m.kind === 'hash_set' && m.label === h.name)) list.push({ kind: 'hash_set', label: h.name, caseId: null, by: col });
+      for (const h of mediaHits) if (h.value === v && !list.some((m) => m.kind === 'case_media' && m.caseId === h.case_id)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.case_id, by: col });
+      if (list.length) out.set(f.id, list);
+    }
+  }
+  return out;
+}
+
+/** Runs in the intake transaction: entities and links, URLs, files, relations, matches, priority, routing. */
+async function triage(tx: Tx, ctx: ServiceContext, tipId: string, tip: NormalTip): Promise<void> {
+  // Identifiers: the same entity the graph knows (one row per kind and key), links with the tip as source.
+  const entityOf = new Map<number, { id: string; kind: EntityKind }>();
+  for (const [i, ident] of tip.identifiers.entries()) {
+    const e = await upsertEntity(tx, null, { kind: ident.kind, value: ident.value, platform: ident.platform }, { field: ident.field });
+    entityOf.set(i, { id: e.id, kind: e.kind });
+  }
+  const rows = [...new Map(tip.identifiers.map((ident, i) => [`${entityOf.get(i)!.id}|${ident.role}`, { tip_id: tipId, entity_id: entityOf.get(i)!.id, role: ident.role }])).values()];
+  if (rows.length) await tx.insertInto('tip_identifiers').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await recordTipLinks(tx, ctx, tipId, tip, entityOf, null);
+
+  if (tip.urls.length) await tx.insertInto('tip_urls').values(tip.urls.map((u) => ({ tip_id: tipId, url: u.url, url_key: u.key }))).onConflict((oc) => oc.doNothing()).execute();
+  const files = tip.files.length
+    ? await tx.insertInto('tip_files').values(tip.files.map((f) => ({
+      tip_id: tipId, file_name: f.name, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq, viewed_by_esp: f.viewedByEsp, publicly_available: f.publiclyAvailable,
+      classification: f.classification, annotations: JSON.stringify(f.annotations), matches: '[]',
+    }))).returning(['id', 'md5', 'sha1', 'sha256', 'pdq']).execute()
+    : [];
+
+  // Related tips: the same entity, URL or file hash.
+  const entityIds = [...new Set(rows.map((r) => r.entity_id))];
+  const relations: Array<{ tip_id: string; related_tip_id: string; reason: TipRelationReason; value: string }> = [];
+  if (entityIds.length) {
+    const hits = await tx.selectFrom('tip_identifiers').innerJoin('entities', 'entities.id', 'tip_identifiers.entity_id')
+      .select(['tip_identifiers.tip_id', 'entities.kind', 'entities.display']).where('tip_identifiers.entity_id', 'in', entityIds).where('tip_identifiers.tip_id', '<>', tipId).limit(200).execute();
+    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: relationReason(h.kind), value: h.display.slice(0, 300) });
+  }
+  if (tip.urls.length) {
+    const hits = await tx.selectFrom('tip_urls').select(['tip_id', 'url_key']).where('url_key', 'in', tip.urls.map((u) => u.key)).where('tip_id', '<>', tipId).limit(200).execute();
+    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: 'url', value: h.url_key.slice(0, 300) });
+  }
+  for (const col of ['md5', 'sha1', 'sha256', 'pdq'] as const) {
+    const values = [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
+    if (!values.length) continue;
+    const hits = await tx.selectFrom('tip_files').select(['tip_id', `${col} as value`]).where(col, 'in', values).where('tip_id', '<>', tipId).limit(200).execute();
+    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: 'hash', value: `${col}:${h.value}` });
+  }
+  if (relations.length) await tx.insertInto('tip_relations').values(relations).onConflict((oc) => oc.doNothing()).execute();
+  const related = new Set(relations.map((r) => r.related_tip_id)).size;
+
+  // Hash matches.
+  const matches = await matchFiles(tx, files);
+  for (const [fileId, list] of matches) await tx.updateTable('tip_files').set({ matches: JSON.stringify(list) }).where('id', '=', fileId).execute();
+  const all = [...matches.values()];
+  const knownMaterial = all.filter((l) => l.some((m) => m.kind === 'hash_set')).length;
+  const caseMedia = all.filter((l) => l.some((m) => m.kind === 'case_media')).length;
+
+  // Identifiers already in a case (a link recorded in a case, a payment or a communication of one).
+  let inCase = 0;
+  if (entityIds.length) {
+    const r = await tx.selectFrom('entities').select((eb) => eb.fn.countAll<string>().as('n')).where('entities.id', 'in', entityIds).where((eb) => eb.or([
+      eb.exists(eb.selectFrom('links').select(sql`1`.as('one')).where('links.case_id', 'is not', null).where('links.from_type', '=', 'entity').where(sql<string>`links.from_id`, '=', sql<string>`entities.id::text`)),
+      eb.exists(eb.selectFrom('links').select(sql`1`.as('one')).where('links.case_id', 'is not', null).where('links.to_type', '=', 'entity').where(sql<string>`links.to_id`, '=', sql<string>`entities.id::text`)),
+      eb.exists(eb.selectFrom('communication_participants').select(sql`1`.as('one')).whereRef('communication_participants.entity_id', '=', 'entities.id')),
+      eb.exists(eb.selectFrom('payments').select(sql`1`.as('one')).where((p) => p.or([p('payments.from_entity_id', '=', p.ref('entities.id')), p('payments.to_entity_id', '=', p.ref('entities.id'))]))),
+    ])).executeTakeFirstOrThrow();
+    inCase = Number(r.n);
+  }
+
+  const scored = scoreTip({ escalate: tip.escalate, incidentType: tip.incidentType, annotations: tip.annotations, knownMaterial, caseMedia, inCase, related }, await readRules(tx));
+
+  // Routing: the report's district or place, then a landline's area code (location phone first).
+  const phones: string[] = [];
+  if (tip.location.phone) {
+    const v = entityValues('phone', tip.location.phone, null);
+    if (!('ok' in v)) phones.push(v.key);
+  }
+  for (const ident of tip.identifiers) if (ident.kind === 'phone') phones.push(ident.key);
+  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones }, await branchesByDistrict(tx));
+
+  await tx.updateTable('tips').set({
+    priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,
+    routing: JSON.stringify({ method: routing.method, detail: routing.detail }), triaged_at: new Date(),
+  }).where('id', '=', tipId).execute();
+}
+
+/**
+ * Links between the identifiers of one reported person (its first account uses its phones, addresses,
+ * devices; holds its wallets), and from the reported to the intended recipient; with `caseId` the same links
+ * recorded in the case, plus each identifier appearing in the case.
+ */
+async function recordTipLinks(tx: Tx, ctx: ServiceContext, tipId: string, tip: Pick<NormalTip, 'identifiers'>, entityOf: Map<number, { id: string; kind: EntityKind }>, caseId: string | null): Promise<number> {
+  let n = 0;
+  const link = async (kind: 'uses' | 'holds' | 'communicated' | 'appears_in', from: Node, to: Node) => {
+    if (from.type === to.type && from.id === to.id) return;
+    await recordEntityLink(tx, ctx, { kind, from, to, caseId, sourceType: 'tip', sourceId: tipId });
+    n++;
+  };
+  const groups = new Map<number, number[]>();
+  tip.identifiers.forEach((ident, i) => groups.set(ident.person, [...(groups.get(ident.person) ?? []), i]));
+  const hubs = new Map<number, { id: string; kind: EntityKind }>();
+  for (const [person, idxs] of groups) {
+    const hubIdx = idxs.find((i) => tip.identifiers[i]!.kind === 'account') ?? idxs[0]!;
+    const hub = entityOf.get(hubIdx)!;
+    hubs.set(person, hub);
+    for (const i of idxs) {
+      if (i === hubIdx) continue;
+      const e = entityOf.get(i)!;
+      await link(personLinkKind(e.kind) === 'holds' ? 'holds' : 'uses', { type: 'entity', id: hub.id }, { type: 'entity', id: e.id });
+    }
+  }
+  const reported = [...groups.keys()].filter((p) => p < 1000).map((p) => hubs.get(p)!);
+  const recipients = [...groups.keys()].filter((p) => p >= 1000 && p < 2000).map((p) => hubs.get(p)!);
+  for (const r of reported) for (const q of recipients) await link('communicated', { type: 'entity', id: r.id }, { type: 'entity', id: q.id });
+  if (caseId) for (const e of new Set([...entityOf.values()].map((v) => v.id))) await link('appears_in', { type: 'entity', id: e }, { type: 'case', id: caseId });
+  return n;
+}
+
+export interface ImportOutcome {
+  received: number;
+  created: number;
+  repeats: number;
+  refused: Array<{ item: number; problems: FieldProblem[] }>;
+}
+
+/**
+ * Files a batch for an organisation (CLI import): each report on its own (a refused one does not stop the
+ * rest), `concurrency` at a time; `onProgress` after each.
+ */
+export async function importReports(app: AppContext, organisation: { id: string; name: string }, reports: AsyncIterable<{ item: number; body: unknown } | { item: number; error: string }>, opts: { concurrency?: number; onProgress?: (done: number) => void } = {}): Promise<ImportOutcome> {
+  const out: ImportOutcome = { received: 0, created: 0, repeats: 0, refused: [] };
+  const reporter: Reporter = { keyId: '', organisationId: organisation.id, organisation: organisation.name };
+  const running = new Set<Promise<void>>();
+  let done = 0;
+  const one = async (r: { item: number; body: unknown } | { item: number; error: string }) => {
+    try {
+      if ('error' in r) {
+        out.refused.push({ item: r.item, problems: [{ field: 'body', message: r.error }] });
+        return;
+      }
+      const res = await receiveReport(app, { channel: 'import', reporter, ip: null }, r.body);
+      out.received++;
+      if (res.created) out.created++;
+      else out.repeats++;
+    } catch (err) {
+      if (err instanceof AppError && err.code !== 'internal') out.refused.push({ item: r.item, problems: err.errors.length ? err.errors : [{ field: 'body', message: err.message }] });
+      else throw err;
+    } finally {
+      opts.onProgress?.(++done);
+    }
+  };
+  for await (const r of reports) {
+    const p = one(r).finally(() => running.delete(p));
+    running.add(p);
+    if (running.size >= (opts.concurrency ?? 4)) await Promise.race(running);
+  }
+  await Promise.all(running);
+  out.refused.sort((a, b) => a.item - b.item);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Receipts (the reporting organisation's own).
+
+export async function readReceipt(app: AppContext, reporter: Reporter, ip: string | null, receipt: string) {
+  const row = await app.db.selectFrom('tips').select(['id', 'receipt', 'received_at', 'status']).where('receipt', '=', receipt).where('organisation_id', '=', reporter.organisationId).executeTakeFirst();
+  const ctx: ServiceContext = { ...app, actor: reporterActor(reporter, ip) };
+  await inTransaction(ctx, (_tx, audit) => audit({ action: 'tip.receipt_read', entityType: 'tip', entityId: row?.id ?? null, details: { receipt, found: !!row } }));
+  if (!row) throw notFound('receipt');
+  const status = row.status === 'new' ? 'received' : row.status === 'closed' ? 'closed' : 'acted_on';
+  return { receipt: row.receipt, receivedAt: row.received_at.toISOString(), status: status as 'received' | 'acted_on' | 'closed' };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The queue and a tip.
+
+const ageHours = (d: Date) => Math.round(((Date.now() - d.getTime()) / 3_600_000) * 10) / 10;
+
+function tipBase(db: Db | Tx, actor: Actor) {
+  return db.selectFrom('tips')
+    .leftJoin('branches', 'branches.id', 'tips.branch_id')
+    .leftJoin('tip_organisations', 'tip_organisations.id', 'tips.organisation_id')
+    .where(tipVisibleTo(actor));
+}
+
+const summaryColumns = [
+  'tips.id', 'tips.receipt', 'tips.channel', 'tips.format', 'tip_organisations.name as organisation', 'tips.incident_type', 'tips.incident_at', 'tips.escalate', 'tips.priority',
+  'tips.priority_reasons', 'tips.branch_id', 'branches.district as branch', 'tips.status', 'tips.case_id', 'tips.received_at',
+] as const;
+
+type SummaryRow = {
+  id: string; receipt: string; channel: TipSummary['channel']; format: TipSummary['format']; organisation: string | null; incident_type: string; incident_at: Date | null; escalate: boolean;
+  priority: number; priority_reasons: unknown; branch_id: number | null; branch: string | null; status: TipSummary['status']; case_id: string | null; received_at: Date;
+};
+
+function toSummary(r: SummaryRow, related: number): TipSummary {
+  return {
+    id: r.id, receipt: r.receipt, channel: r.channel, format: r.format, organisation: r.organisation, incidentType: r.incident_type, incidentAt: r.incident_at?.toISOString() ?? null,
+    escalate: r.escalate, priority: r.priority, reasons: (r.priority_reasons as PriorityReason[]) ?? [], branchId: r.branch_id, branch: r.branch, status: r.status, caseId: r.case_id,
+    receivedAt: r.received_at.toISOString(), ageHours: ageHours(r.received_at), related,
+  };
+}
+
+async function relatedCounts(db: Db | Tx, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await sql<{ id: string; n: string }>`
+    SELECT id, count(DISTINCT other)::text AS n FROM (
+      SELECT tip_id AS id, related_tip_id AS other FROM tip_relations WHERE tip_id IN (${sql.join(ids)})
+      UNION ALL SELECT related_tip_id AS id, tip_id AS other FROM tip_relations WHERE related_tip_id IN (${sql.join(ids)})
+    ) r GROUP BY id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, Number(r.n)]));
+}
+
+/** The queue: by priority, then the oldest first; a branch's (or the unrouted) tips. */
+export async function listTips(ctx: ServiceContext, q: ListTipsQuery) {
+  let base = tipBase(ctx.db, ctx.actor);
+  if (q.status) base = base.where('tips.status', '=', q.status);
+  if (q.branch === 'unrouted') base = base.where('tips.branch_id', 'is', null);
+  else if (q.branch !== undefined) base = base.where('tips.branch_id', '=', q.branch);
+  const [rows, total] = await Promise.all([
+    base.select([...summaryColumns]).orderBy('tips.priority', 'desc').orderBy('tips.received_at', 'asc').orderBy('tips.id').limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const counts = await relatedCounts(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => toSummary(r as SummaryRow, counts.get(r.id) ?? 0)), total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+async function requireTip(db: Db | Tx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+  let q = db.selectFrom('tips').selectAll().where('tips.id', '=', id).where(tipVisibleTo(actor));
+  if (opts.lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('tip');
+  return row;
+}
+
+export async function getTip(ctx: ServiceContext, id: string): Promise<TipDetail> {
+  const r = await tipBase(ctx.db, ctx.actor).select([...summaryColumns, 'tips.summary', 'tips.annotations', 'tips.location', 'tips.routing', 'tips.raw']).where('tips.id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('tip');
+  const [idents, urls, files, rel1, rel2] = await Promise.all([
+    ctx.db.selectFrom('tip_identifiers').innerJoin('entities', 'entities.id', 'tip_identifiers.entity_id')
+      .select(['entities.id', 'entities.kind', 'entities.display', 'entities.platform', 'tip_identifiers.role',
+        sql<string>`(SELECT count(DISTINCT l.case_id) FROM links l WHERE l.case_id IS NOT NULL AND ((l.from_type = 'entity' AND l.from_id = entities.id::text) OR (l.to_type = 'entity' AND l.to_id = entities.id::text)))::text`.as('cases')])
+      .where('tip_identifiers.tip_id', '=', id).orderBy('tip_identifiers.role').orderBy('entities.kind').orderBy('entities.display').execute(),
+    ctx.db.selectFrom('tip_urls').select('url').where('tip_id', '=', id).orderBy('url').execute(),
+    ctx.db.selectFrom('tip_files').selectAll().where('tip_id', '=', id).orderBy('id').execute(),
+    ctx.db.selectFrom('tip_relations').innerJoin('tips', 'tips.id', 'tip_relations.related_tip_id').select(['tips.id', 'tips.receipt', 'tips.status', 'tip_relations.reason', 'tip_relations.value']).where('tip_relations.tip_id', '=', id).where(tipVisibleTo(ctx.actor)).execute(),
+    ctx.db.selectFrom('tip_relations').innerJoin('tips', 'tips.id', 'tip_relations.tip_id').select(['tips.id', 'tips.receipt', 'tips.status', 'tip_relations.reason', 'tip_relations.value']).where('tip_relations.related_tip_id', '=', id).where(tipVisibleTo(ctx.actor)).execute(),
+  ]);
+  const relatedMap = new Map<string, TipDetail['relatedTips'][number]>();
+  for (const x of [...rel1, ...rel2]) {
+    const e = relatedMap.get(x.id) ?? { id: x.id, receipt: x.receipt, status: x.status, reasons: [] };
+    if (!e.reasons.some((y) => y.reason === x.reason && y.value === x.value)) e.reasons.push({ reason: x.reason, value: x.value });
+    relatedMap.set(x.id, e);
+  }
+  // Who may see a case's media match: the file is named, the case only when the caller may read it.
+  const caseIds = [...new Set(files.flatMap((f) => ((f.matches as FileMatch[]) ?? []).map((m) => m.caseId).filter((c): c is string => !!c)))];
+  const visibleCases = new Set<string>();
+  for (const c of caseIds) {
+    try {
+      await requireCaseAccess(ctx.db, ctx.actor, c);
+      visibleCases.add(c);
+    } catch { /* not theirs: the match is shown without the case */ }
+  }
+  const summary = toSummary(r as SummaryRow, relatedMap.size);
+  return {
+    ...summary,
+    summary: r.summary, annotations: (r.annotations as string[]) ?? [], location: (r.location as Record<string, unknown>) ?? {}, routing: (r.routing as TipDetail['routing']) ?? {},
+    identifiers: idents.map((i) => ({ entityId: i.id, kind: i.kind, display: i.display, platform: i.platform, role: i.role, cases: Number(i.cases) })),
+    urls: urls.map((u) => u.url),
+    files: files.map((f) => ({
+      id: Number(f.id), name: f.file_name, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq, viewedByEsp: f.viewed_by_esp, publiclyAvailable: f.publicly_available,
+      classification: f.classification, annotations: (f.annotations as string[]) ?? [],
+      matches: ((f.matches as FileMatch[]) ?? []).map((m) => ({ ...m, caseId: m.caseId && visibleCases.has(m.caseId) ? m.caseId : null })),
+    })),
+    relatedTips: [...relatedMap.values()],
+    raw: r.raw,
+  };
+}
+
+/** An analyst routes (or re-routes) a tip to a branch. */
+export async function routeTipTo(ctx: ServiceContext, id: string, branchId: number): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const tip = await requireTip(tx, ctx.actor, id, { lock: true });
+    if (tip.status !== 'new') throw conflict('the tip has been dealt with already', 'status');
+    const branch = await tx.selectFrom('branches').select(['id', 'district']).where('id', '=', branchId).executeTakeFirst();
+    if (!branch) throw invalid('branchId', 'unknown branch');
+    await tx.updateTable('tips').set({ branch_id: branchId, routing: JSON.stringify({ method: 'analyst', detail: `routed by ${ctx.actor.displayName} to ${branch.district}` }) }).where('id', '=', id).execute();
+    await audit({ action: 'tip.route', entityType: 'tip', entityId: id, details: { from: tip.branch_id, to: branchId } });
+  });
+}
+
+/** What a converted or attached tip carries into its case: every identifier (with its links) and file hash. */
+async function carryOver(tx: Tx, ctx: ServiceContext, tipId: string, caseId: string, receipt: string): Promise<{ entities: number; files: number }> {
+  const idents = await tx.selectFrom('tip_identifiers').innerJoin('entities', 'entities.id', 'tip_identifiers.entity_id')
+    .select(['entities.id', 'entities.kind', 'tip_identifiers.role']).where('tip_id', '=', tipId).orderBy('entities.id').execute();
+  // The links between the tip's identifiers, as triage recorded them without a case, recorded again in the case.
+  const links = await tx.selectFrom('links').select(['kind', 'from_type', 'from_id', 'to_type', 'to_id']).where('source_type', '=', 'tip').where('source_id', '=', tipId).where('case_id', 'is', null).execute();
+  for (const l of links) {
+    await recordEntityLink(tx, ctx, { kind: l.kind, from: { type: l.from_type, id: l.from_id }, to: { type: l.to_type, id: l.to_id }, caseId, sourceType: 'tip', sourceId: tipId });
+  }
+  for (const e of new Set(idents.map((i) => i.id))) await recordEntityLink(tx, ctx, { kind: 'appears_in', from: { type: 'entity', id: e }, to: { type: 'case', id: caseId }, caseId, sourceType: 'tip', sourceId: tipId });
+  const files = await tx.selectFrom('tip_files').select(['file_name', 'md5', 'sha1', 'sha256', 'pdq', 'viewed_by_esp']).where('tip_id', '=', tipId).orderBy('id').execute();
+  const fileLines = files.map((f) => [f.file_name || '(no name)', f.md5 && `MD5 ${f.md5}`, f.sha1 && `SHA-1 ${f.sha1}`, f.sha256 && `SHA-256 ${f.sha256}`, f.pdq && `PDQ ${f.pdq}`, f.viewed_by_esp === null ? null : `viewed by the platform: ${f.viewed_by_esp ? 'yes' : 'no'}`].filter(Boolean).join(', '));
+  const body = [`Tip ${receipt}: ${new Set(idents.map((i) => i.id)).size} identifier(s), ${files.length} reported file(s).`, ...fileLines.map((l) => `- ${l}`)].join('\n').slice(0, 10_000);
+  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'event', body, occurred_at: new Date(), actor_id: userIdOf(ctx.actor) }).execute();
+  return { entities: new Set(idents.map((i) => i.id)).size, files: files.length };
+}
+
+const DEFAULT_OFFENCES = ['PECA-22'];
+
+/**
+ * Tips feed entity resolution, never merging: each reported person the report names becomes a suspect of the case
+ * with the identifiers reported for them (linkPerson scores the new person against everyone, so a likely duplicate
+ * is proposed on the suggestions page for an analyst to merge or reject). Never fails the decision already made.
+ */
+async function personsFromTip(ctx: ServiceContext, tipId: string, caseId: string): Promise<number> {
+  try {
+    const row = await ctx.db.selectFrom('tips').select(['raw', 'format']).where('id', '=', tipId).executeTakeFirstOrThrow();
+    if (row.format === 'public') return 0;
+    const parsed = parseReport(row.raw);
+    if (!parsed.ok) return 0;
+    const normal = normaliseReport(parsed);
+    if (!normal.ok) return 0;
+    let n = 0;
+    for (const named of normal.tip.names) {
+      // The reported person's identifiers (`person` numbers are unique across the report's roles).
+      const own = normal.tip.identifiers.filter((i) => i.person === named.person);
+      const body = createPersonBody.safeParse({
+        displayName: named.name.slice(0, 200),
+        phones: own.filter((i) => i.kind === 'phone').map((i) => i.key).slice(0, 20),
+        identifiers: own.filter((i) => i.kind !== 'phone' && i.kind !== 'ip_address').map((i) => ({ kind: i.kind === 'account' ? 'handle' : i.kind === 'email' || i.kind === 'wallet' || i.kind === 'crypto_address' || i.kind === 'device' || i.kind === 'bank_account' ? i.kind : 'other', value: i.kind === 'wallet' ? i.display : i.value, ...(i.platform ? { platform: i.platform } : {}) })).slice(0, 50),
+        notes: `From tip ${tipId}`,
+      });
+      if (!body.success) continue;
+      await linkPerson(ctx, caseId, { role: 'suspect', person: body.data });
+      n++;
+    }
+    return n;
+  } catch (err) {
+    process.emitWarning(`persons of tip ${tipId} not recorded: ${err instanceof Error ? err.message : String(err)}`);
+    return 0;
+  }
+}
+
+/** Opens a case in the tip's branch from the tip; the persons it names become suspects (duplicates proposed). */
+export async function convertTip(ctx: ServiceContext, id: string, input: { title?: string; offenceCodes?: string[] }) {
+  const decided = await convertInTransaction(ctx, id, input);
+  await personsFromTip(ctx, id, decided.caseId);
+  return decided;
+}
+
+async function convertInTransaction(ctx: ServiceContext, id: string, input: { title?: string; offenceCodes?: string[] }) {
+  return inTransaction(ctx, async (tx, audit) => {
+    const tip = await requireTip(tx, ctx.actor, id, { lock: true });
+    if (tip.status !== 'new') throw conflict('the tip has been dealt with already', 'status');
+    if (tip.branch_id === null) throw invalid('branchId', 'route the tip to a branch first');
+    const codes = [...new Set(input.offenceCodes ?? DEFAULT_OFFENCES)];
+    const known = new Set((await tx.selectFrom('offences').select('code').where('code', 'in', codes).execute()).map((o) => o.code));
+    const missing = codes.filter((c) => !known.has(c));
+    if (missing.length) throw invalid('offenceCodes', `unknown offence code(s): ${missing.join(', ')}`);
+    const title = (input.title ?? `Tip ${tip.receipt}: ${tip.incident_type}`).slice(0, 300);
+    const now = new Date();
+    const c = await tx.insertInto('cases').values({ branch_id: tip.branch_id, title, summary: tip.summary.slice(0, 10_000), status: 'complaint_received', reported_at: tip.received_at, created_by: userIdOf(ctx.actor) })
+      .returning('id').executeTakeFirstOrThrow();
+    await tx.insertInto('case_offences').values(codes.map((code) => ({ case_id: c.id, offence_code: code }))).execute();
+    // The case's lead: whoever converts it from within the branch; else (an analyst) the branch's supervisors.
+    const leads = ctx.actor.branchId === tip.branch_id
+      ? [ctx.actor.id]
+      : (await tx.selectFrom('users').select('id').where('branch_id', '=', tip.branch_id).where('role', '=', 'supervisor').where('disabled', '=', false).orderBy('username').execute()).map((u) => u.id);
+    if (leads.length) await tx.insertInto('case_team').values(leads.map((u) => ({ case_id: c.id, user_id: u, team_role: 'lead' as const }))).execute();
+    await tx.insertInto('case_status_history').values({ case_id: c.id, from_status: null, to_status: 'complaint_received', reason: `from tip ${tip.receipt}`, actor_id: userIdOf(ctx.actor), at: tip.received_at }).execute();
+    const carried = await carryOver(tx, ctx, id, c.id, tip.receipt);
+    await tx.updateTable('tips').set({ status: 'converted', case_id: c.id, decided_by: userIdOf(ctx.actor), decided_at: now }).where('id', '=', id).execute();
+    await audit({ action: 'case.create', entityType: 'case', entityId: c.id, details: { title, branchId: tip.branch_id, offenceCodes: codes, fromTip: id } });
+    await audit({ action: 'tip.convert', entityType: 'tip', entityId: id, details: { caseId: c.id, ...carried } });
+    return { caseId: c.id, status: 'converted' as const, ...carried };
+  });
+}
+
+/** Attaches a tip to a case the caller may read; the persons it names become suspects (duplicates proposed). */
+export async function attachTip(ctx: ServiceContext, id: string, caseId: string) {
+  const decided = await attachInTransaction(ctx, id, caseId);
+  await personsFromTip(ctx, id, caseId);
+  return decided;
+}
+
+async function attachInTransaction(ctx: ServiceContext, id: string, caseId: string) {
+  return inTransaction(ctx, async (tx, audit) => {
+    // The case first (lock order), then the tip.
+    await requireCaseAccess(tx, ctx.actor, caseId, { lock: true });
+    const tip = await requireTip(tx, ctx.actor, id, { lock: true });
+    if (tip.status !== 'new') throw conflict('the tip has been dealt with already', 'status');
+    const carried = await carryOver(tx, ctx, id, caseId, tip.receipt);
+    await tx.updateTable('tips').set({ status: 'attached', case_id: caseId, decided_by: userIdOf(ctx.actor), decided_at: new Date() }).where('id', '=', id).execute();
+    await audit({ action: 'tip.attach', entityType: 'tip', entityId: id, details: { caseId, ...carried } });
+    return { caseId, status: 'attached' as const, ...carried };
+  });
+}
+
+export async function closeTip(ctx: ServiceContext, id: string, reason: string) {
+  return inTransaction(ctx, async (tx, audit) => {
+    const tip = await requireTip(tx, ctx.actor, id, { lock: true });
+    if (tip.status !== 'new') throw conflict('the tip has been dealt with already', 'status');
+    await tx.updateTable('tips').set({ status: 'closed', decided_by: userIdOf(ctx.actor), decided_at: new Date() }).where('id', '=', id).execute();
+    await audit({ action: 'tip.close', entityType: 'tip', entityId: id, details: { reason } });
+    return { caseId: null, status: 'closed' as const, entities: 0, files: 0 };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rules.
+
+export async function listRules(ctx: ServiceContext) {
+  const rows = await ctx.db.selectFrom('tip_rules').leftJoin('users', 'users.id', 'tip_rules.updated_by').select(['tip_rules.code', 'tip_rules.weight', 'tip_rules.enabled', 'tip_rules.updated_at', 'users.display_name']).execute();
+  const order = new Map(tipRuleCodes.map((c, i) => [c as string, i]));
+  return {
+    items: rows.filter((r) => order.has(r.code)).sort((a, b) => order.get(a.code)! - order.get(b.code)!)
+      .map((r) => ({ code: r.code as TipRuleCode, weight: r.weight, enabled: r.enabled, updatedAt: r.updated_at.toISOString(), updatedBy: r.display_name })),
+  };
+}
+
+export async function updateRule(ctx: ServiceContext, code: TipRuleCode, input: { weight?: number; enabled?: boolean }) {
+  if (input.weight === undefined && input.enabled === undefined) throw invalid('weight', 'give a weight or enabled');
+  await inTransaction(ctx, async (tx, audit) => {
+    const before = await tx.selectFrom('tip_rules').select(['weight', 'enabled']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!before) throw notFound('rule');
+    await tx.updateTable('tip_rules').set({ ...(input.weight !== undefined ? { weight: input.weight } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}), updated_by: userIdOf(ctx.actor), updated_at: new Date() })
+      .where('code', '=', code).execute();
+    await audit({ action: 'tip.rule.update', entityType: 'tip_rule', entityId: null, details: { code, before, after: input } });
+  });
+  return listRules(ctx);
+}
+
+/** Re-scores the open tips after a rule changed (the new weights apply to the queue at once). */
+export async function rescoreOpenTips(ctx: ServiceContext): Promise<number> {
+  const rules = await readRules(ctx.db);
+  const open = await ctx.db.selectFrom('tips').select(['id', 'priority_reasons', 'escalate', 'incident_type', 'annotations']).where('status', '=', 'new').execute();
+  let changed = 0;
+  for (const t of open) {
+    const old = (t.priority_reasons as PriorityReason[]) ?? [];
+    const f = await factsOf(ctx.db, t.id, { escalate: t.escalate, incidentType: t.incident_type, annotations: (t.annotations as string[]) ?? [] });
+    const s = scoreTip(f, rules);
+    if (JSON.stringify(s.reasons) === JSON.stringify(old)) continue;
+    await ctx.db.updateTable('tips').set({ priority: s.priority, priority_reasons: JSON.stringify(s.reasons) }).where('id', '=', t.id).execute();
+    changed++;
+  }
+  return changed;
+}
+
+async function factsOf(db: Db, tipId: string, base: { escalate: boolean; incidentType: string; annotations: string[] }) {
+  const files = await db.selectFrom('tip_files').select('matches').where('tip_id', '=', tipId).execute();
+  const m = files.map((f) => (f.matches as FileMatch[]) ?? []);
+  const related = await relatedCounts(db, [tipId]);
+  const inCase = await db.selectFrom('tip_identifiers').select((eb) => eb.fn.count<string>('tip_identifiers.entity_id').distinct().as('n')).where('tip_identifiers.tip_id', '=', tipId)
+    .where((eb) => eb.exists(eb.selectFrom('links').select(sql`1`.as('one')).where('links.case_id', 'is not', null).where((l) => l.or([
+      l.and([l('links.from_type', '=', 'entity'), l(sql<string>`links.from_id`, '=', sql<string>`tip_identifiers.entity_id::text`)]),
+      l.and([l('links.to_type', '=', 'entity'), l(sql<string>`links.to_id`, '=', sql<string>`tip_identifiers.entity_id::text`)]),
+    ])))).executeTakeFirstOrThrow();
+  return { ...base, knownMaterial: m.filter((l) => l.some((x) => x.kind === 'hash_set')).length, caseMedia: m.filter((l) => l.some((x) => x.kind === 'case_media')).length, inCase: Number(inCase.n), related: related.get(tipId) ?? 0 };
+}
+

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import { systemActor, type Actor } from '../access/actor.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { sha256 } from './auth.service.ts';
+
+// Keys of reporting organisations (platforms, NGOs) for tip intake (issue 11). A key is not a user: it reaches
+// only the routes declared `access: 'reporting-organisation'` (filing a tip, reading the organisation's own
+// receipts), and nothing else (request.actor stays empty, so every other route answers 401). Stored as the
+// SHA-256 of the token, as api_tokens are; revocable, always expiring; every use and every refused use of a
+// known key is in the audit trail.
+
+export const REPORTER_KEY_PREFIX = 'amaantip_';
+
+export interface Reporter {
+  keyId: string;
+  organisationId: string;
+  organisation: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The reporting organisation whose key came with the request, or null. */
+    reporter: Reporter | null;
+  }
+}
+
+export const isReporterKey = (token: string): boolean => token.startsWith(REPORTER_KEY_PREFIX);
+export const newReporterKey = (): string => `${REPORTER_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+export const reporterKeyHash = (token: string): string => sha256(token);
+
+/** The actor a reporting organisation's requests are recorded as: the system, named after the organisation and key. */
+export function reporterActor(reporter: Reporter, ip: string | null): Actor {
+  return { ...systemActor(`organisation:${reporter.organisation}`), ip, credential: { kind: 'token', id: reporter.keyId } };
+}
+
+/** The organisation of a key, or null when the key is unknown, revoked or expired (a refused known key is audited). */
+export async function resolveReporterKey(app: AppContext, token: string, ip: string | null): Promise<Reporter | null> {
+  const row = await app.db.selectFrom('tip_keys').innerJoin('tip_organisations', 'tip_organisations.id', 'tip_keys.organisation_id')
+    .select(['tip_keys.id', 'tip_keys.organisation_id', 'tip_organisations.name', 'tip_keys.expires_at', 'tip_keys.revoked_at', 'tip_keys.last_used_at'])
+    .where('tip_keys.key_hash', '=', reporterKeyHash(token))
+    .executeTakeFirst();
+  if (!row) return null;
+  const reporter = { keyId: row.id, organisationId: row.organisation_id, organisation: row.name };
+  const refused = row.revoked_at ? 'revoked' : row.expires_at.getTime() <= Date.now() ? 'expired' : null;
+  if (refused) {
+    const actor = reporterActor(reporter, ip);
+    await app.db.transaction().execute((tx) => appendAudit(tx, {
+      actorId: actor.id, actorName: actor.username, action: 'tip_key.refused', entityType: 'tip_key', entityId: row.id, ip, credential: actor.credential, details: { reason: refused },
+    }));
+    return null;
+  }
+  // Usage figures at most once a second per key (the audit entry of each use is written by the tips service).
+  if (!row.last_used_at || row.last_used_at.getTime() < Date.now() - 1000) {
+    await app.db.updateTable('tip_keys').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+  }
+  return reporter;
+}

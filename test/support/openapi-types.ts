@@ -1,0 +1,11811 @@
+// Generated from the app's /api/openapi.json by openapi-typescript (test/support/openapi-generate.ts).
+// Do not edit: run `npm run openapi:types` after changing a route's schema.
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in; sets the session cookie and returns the CSRF token and what is left to do (stage: a code, a password change or MFA enrolment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                role: string;
+                                branchId: number | null;
+                            };
+                            csrfToken: string;
+                            /** @enum {string} */
+                            stage: "full" | "mfa_required" | "password_change_required" | "enrol_required";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and the stage of the sign-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                role: string;
+                                branchId: number | null;
+                            };
+                            csrfToken: string | null;
+                            /** @enum {string} */
+                            stage: "full" | "mfa_required" | "password_change_required" | "enrol_required";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of a sign-in: a code from the authenticator app or an unused recovery code; renews the session cookie and CSRF token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        recoveryCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                role: string;
+                                branchId: number | null;
+                            };
+                            csrfToken: string;
+                            /** @enum {string} */
+                            stage: "full" | "mfa_required" | "password_change_required" | "enrol_required";
+                            recoveryCodesLeft: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my second factor is on, and how many recovery codes are left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            enabledAt: string | null;
+                            recoveryCodesLeft: number;
+                            required: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret as a QR code and as text (replacing one that is on needs the password) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            otpauthUri: string;
+                            qrDataUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish enrolling with the first code; answers the recovery codes, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch my second factor off (needs the password; where MFA is required, enrol again before anything else) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (ends my other sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My API tokens (never the token itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                expiresAt: string | null;
+                                revokedAt: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token that acts as me; shown in this answer only (not for protection officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            token: string;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of my API tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Branches (one per district) */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                district: string;
+                                province: string;
+                                division: string | null;
+                                population2023: number | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offence catalogue (PECA 2016, PPC and child-protection laws) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "sexual_exploitation" | "trafficking" | "abduction" | "cyber_harassment" | "financial_fraud" | "other";
+                    childExploitation?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                law: string;
+                                section: string;
+                                title: string;
+                                minYears: number | null;
+                                maxYears: number | null;
+                                fineNote: string | null;
+                                /** @enum {string} */
+                                category: "sexual_exploitation" | "trafficking" | "abduction" | "cyber_harassment" | "financial_fraud" | "other";
+                                childExploitation: boolean;
+                                source: string | null;
+                                /** @enum {string} */
+                                status: "in_force" | "proposed" | "repealed" | "uncertain";
+                                verification: string | null;
+                                notes: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offences/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            law: string;
+                            section: string;
+                            title: string;
+                            minYears: number | null;
+                            maxYears: number | null;
+                            fineNote: string | null;
+                            /** @enum {string} */
+                            category: "sexual_exploitation" | "trafficking" | "abduction" | "cyber_harassment" | "financial_fraud" | "other";
+                            childExploitation: boolean;
+                            source: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "proposed" | "repealed" | "uncertain";
+                            verification: string | null;
+                            notes: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Correct or add an offence (administrator) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        law: string;
+                        section: string;
+                        title: string;
+                        minYears: number | null;
+                        maxYears: number | null;
+                        fineNote: string | null;
+                        /** @enum {string} */
+                        category: "sexual_exploitation" | "trafficking" | "abduction" | "cyber_harassment" | "financial_fraud" | "other";
+                        childExploitation: boolean;
+                        source: string | null;
+                        /** @enum {string} */
+                        status: "in_force" | "proposed" | "repealed" | "uncertain";
+                        verification: string | null;
+                        notes: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            law: string;
+                            section: string;
+                            title: string;
+                            minYears: number | null;
+                            maxYears: number | null;
+                            fineNote: string | null;
+                            /** @enum {string} */
+                            category: "sexual_exploitation" | "trafficking" | "abduction" | "cyber_harassment" | "financial_fraud" | "other";
+                            childExploitation: boolean;
+                            source: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "proposed" | "repealed" | "uncertain";
+                            verification: string | null;
+                            notes: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases you may see: search by title or FIR number, filter, page */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                    branchId?: number;
+                    province?: string;
+                    offence?: string;
+                    firYear?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                                firNumber: number | null;
+                                firYear: number | null;
+                                firLabel: string | null;
+                                branchId: number;
+                                district: string;
+                                province: string;
+                                offenceCodes: string[];
+                                reportedAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a case (complaint received) in your branch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        branchId: number;
+                        title: string;
+                        /** @default  */
+                        summary?: string;
+                        offenceCodes: string[];
+                        /** Format: date-time */
+                        reportedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            firNumber: number | null;
+                            firYear: number | null;
+                            firLabel: string | null;
+                            branchId: number;
+                            district: string;
+                            province: string;
+                            offenceCodes: string[];
+                            reportedAt: string;
+                            updatedAt: string;
+                            summary: string;
+                            firRegisteredAt: string | null;
+                            challanSubmittedAt: string | null;
+                            team: {
+                                userId: string;
+                                displayName: string;
+                                role: string;
+                                teamRole: string;
+                            }[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            allowedNextSteps: ("complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with team, status history and the next steps open to you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            firNumber: number | null;
+                            firYear: number | null;
+                            firLabel: string | null;
+                            branchId: number;
+                            district: string;
+                            province: string;
+                            offenceCodes: string[];
+                            reportedAt: string;
+                            updatedAt: string;
+                            summary: string;
+                            firRegisteredAt: string | null;
+                            challanSubmittedAt: string | null;
+                            team: {
+                                userId: string;
+                                displayName: string;
+                                role: string;
+                                teamRole: string;
+                            }[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            allowedNextSteps: ("complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit title, summary or offences */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        summary?: string;
+                        offenceCodes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            firNumber: number | null;
+                            firYear: number | null;
+                            firLabel: string | null;
+                            branchId: number;
+                            district: string;
+                            province: string;
+                            offenceCodes: string[];
+                            reportedAt: string;
+                            updatedAt: string;
+                            summary: string;
+                            firRegisteredAt: string | null;
+                            challanSubmittedAt: string | null;
+                            team: {
+                                userId: string;
+                                displayName: string;
+                                role: string;
+                                teamRole: string;
+                            }[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            allowedNextSteps: ("complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case along its legal lifecycle; illegal steps are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                        reason: string;
+                        firNumber?: number;
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            firNumber: number | null;
+                            firYear: number | null;
+                            firLabel: string | null;
+                            branchId: number;
+                            district: string;
+                            province: string;
+                            offenceCodes: string[];
+                            reportedAt: string;
+                            updatedAt: string;
+                            summary: string;
+                            firRegisteredAt: string | null;
+                            challanSubmittedAt: string | null;
+                            team: {
+                                userId: string;
+                                displayName: string;
+                                role: string;
+                                teamRole: string;
+                            }[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            allowedNextSteps: ("complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the case team (branch supervisor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @enum {string} */
+                            teamRole: "lead" | "member" | "prosecutor";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes and events, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                body: string;
+                                occurredAt: string;
+                                actor: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note or an event to the timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default note
+                         * @enum {string}
+                         */
+                        kind?: "note" | "event";
+                        body: string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons you may see: search by any name, alias or variant (spelling-tolerant), CNIC, passport, phone or handle */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    cnic?: string;
+                    passport?: string;
+                    phone?: string;
+                    handle?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                displayName: string;
+                                otherNames: string[];
+                                /** @enum {string|null} */
+                                gender: "female" | "male" | "other" | "unknown" | null;
+                                dateOfBirth: string | null;
+                                estimatedAge: number | null;
+                                nationality: string | null;
+                                cnic: string | null;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a person: names in Latin or Urdu script, CNIC, passport, phones (E.164), online identifiers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /** @default [] */
+                        names?: {
+                            name: string;
+                            /**
+                             * @default alias
+                             * @enum {string}
+                             */
+                            kind?: "alias" | "variant";
+                            /** @enum {string} */
+                            script?: "latin" | "urdu" | "other";
+                        }[];
+                        /** @enum {string} */
+                        gender?: "female" | "male" | "other" | "unknown";
+                        /** Format: date */
+                        dateOfBirth?: string;
+                        estimatedAge?: number;
+                        /** @example PK */
+                        nationality?: string;
+                        /** @example 35202-1234567-1 */
+                        cnic?: string;
+                        /** @example AB1234567 */
+                        passport?: string;
+                        phones?: string[];
+                        identifiers?: {
+                            /** @enum {string} */
+                            kind: "email" | "handle" | "bank_account" | "wallet" | "crypto_address" | "device" | "other";
+                            value: string;
+                            platform?: string;
+                        }[];
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            displayName: string;
+                            otherNames: string[];
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            dateOfBirth: string | null;
+                            estimatedAge: number | null;
+                            nationality: string | null;
+                            cnic: string | null;
+                            updatedAt: string;
+                            nationalityName: string | null;
+                            passport: string | null;
+                            notes: string;
+                            names: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                script: "latin" | "urdu" | "other";
+                                /** @enum {string} */
+                                kind: "primary" | "alias" | "variant";
+                            }[];
+                            phones: string[];
+                            phoneEntities: {
+                                value: string;
+                                entityId: string;
+                            }[];
+                            identifiers: {
+                                id: string;
+                                entityId: string;
+                                kind: string;
+                                value: string;
+                                platform: string | null;
+                            }[];
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person with names, identifiers and the cases you may see, with roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            displayName: string;
+                            otherNames: string[];
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            dateOfBirth: string | null;
+                            estimatedAge: number | null;
+                            nationality: string | null;
+                            cnic: string | null;
+                            updatedAt: string;
+                            nationalityName: string | null;
+                            passport: string | null;
+                            notes: string;
+                            names: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                script: "latin" | "urdu" | "other";
+                                /** @enum {string} */
+                                kind: "primary" | "alias" | "variant";
+                            }[];
+                            phones: string[];
+                            phoneEntities: {
+                                value: string;
+                                entityId: string;
+                            }[];
+                            identifiers: {
+                                id: string;
+                                entityId: string;
+                                kind: string;
+                                value: string;
+                                platform: string | null;
+                            }[];
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a person; names, phones and identifiers are replaced when given */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        names?: {
+                            name: string;
+                            /**
+                             * @default alias
+                             * @enum {string}
+                             */
+                            kind?: "alias" | "variant";
+                            /** @enum {string} */
+                            script?: "latin" | "urdu" | "other";
+                        }[];
+                        /** @enum {string|null} */
+                        gender?: "female" | "male" | "other" | "unknown" | null;
+                        /** Format: date */
+                        dateOfBirth?: string | null;
+                        estimatedAge?: number | null;
+                        /** @example PK */
+                        nationality?: string | null;
+                        /** @example 35202-1234567-1 */
+                        cnic?: string | null;
+                        /** @example AB1234567 */
+                        passport?: string | null;
+                        phones?: string[];
+                        identifiers?: {
+                            /** @enum {string} */
+                            kind: "email" | "handle" | "bank_account" | "wallet" | "crypto_address" | "device" | "other";
+                            value: string;
+                            platform?: string;
+                        }[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            displayName: string;
+                            otherNames: string[];
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            dateOfBirth: string | null;
+                            estimatedAge: number | null;
+                            nationality: string | null;
+                            cnic: string | null;
+                            updatedAt: string;
+                            nationalityName: string | null;
+                            passport: string | null;
+                            notes: string;
+                            names: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                script: "latin" | "urdu" | "other";
+                                /** @enum {string} */
+                                kind: "primary" | "alias" | "variant";
+                            }[];
+                            phones: string[];
+                            phoneEntities: {
+                                value: string;
+                                entityId: string;
+                            }[];
+                            identifiers: {
+                                id: string;
+                                entityId: string;
+                                kind: string;
+                                value: string;
+                                platform: string | null;
+                            }[];
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons and roles on a case (accused with status and history) and its victims by pseudonym */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            persons: {
+                                personId: string;
+                                displayName: string;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                accused: boolean;
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                                allowedNextStatuses: ("at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted")[];
+                                statusHistory: {
+                                    from: string | null;
+                                    to: string;
+                                    reason: string;
+                                    actor: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            victims: {
+                                id: string;
+                                pseudonym: string;
+                                state: string;
+                                /** @enum {string|null} */
+                                gender: "female" | "male" | "other" | "unknown" | null;
+                                ageAtIdentification: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link an existing or a new person to the case in a role; accused start at large */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId?: string;
+                        person?: {
+                            displayName: string;
+                            /** @default [] */
+                            names?: {
+                                name: string;
+                                /**
+                                 * @default alias
+                                 * @enum {string}
+                                 */
+                                kind?: "alias" | "variant";
+                                /** @enum {string} */
+                                script?: "latin" | "urdu" | "other";
+                            }[];
+                            /** @enum {string} */
+                            gender?: "female" | "male" | "other" | "unknown";
+                            /** Format: date */
+                            dateOfBirth?: string;
+                            estimatedAge?: number;
+                            /** @example PK */
+                            nationality?: string;
+                            /** @example 35202-1234567-1 */
+                            cnic?: string;
+                            /** @example AB1234567 */
+                            passport?: string;
+                            phones?: string[];
+                            identifiers?: {
+                                /** @enum {string} */
+                                kind: "email" | "handle" | "bank_account" | "wallet" | "crypto_address" | "device" | "other";
+                                value: string;
+                                platform?: string;
+                            }[];
+                            /** @default  */
+                            notes?: string;
+                        };
+                        /** @enum {string} */
+                        role: "suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant";
+                        foreignWarrantRequested?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            persons: {
+                                personId: string;
+                                displayName: string;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                accused: boolean;
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                                allowedNextStatuses: ("at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted")[];
+                                statusHistory: {
+                                    from: string | null;
+                                    to: string;
+                                    reason: string;
+                                    actor: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            victims: {
+                                id: string;
+                                pseudonym: string;
+                                state: string;
+                                /** @enum {string|null} */
+                                gender: "female" | "male" | "other" | "unknown" | null;
+                                ageAtIdentification: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/persons/{personId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an accused along arrest, remand, bail, verdict; an arrest is recorded as an arrest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted";
+                        reason: string;
+                        /** Format: date-time */
+                        at?: string;
+                        place?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            persons: {
+                                personId: string;
+                                displayName: string;
+                                roles: ("suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant")[];
+                                accused: boolean;
+                                /** @enum {string|null} */
+                                accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                                foreignWarrantRequested: boolean;
+                                allowedNextStatuses: ("at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted")[];
+                                statusHistory: {
+                                    from: string | null;
+                                    to: string;
+                                    reason: string;
+                                    actor: string | null;
+                                    at: string;
+                                }[];
+                            }[];
+                            victims: {
+                                id: string;
+                                pseudonym: string;
+                                state: string;
+                                /** @enum {string|null} */
+                                gender: "female" | "male" | "other" | "unknown" | null;
+                                ageAtIdentification: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/persons/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set or withdraw the foreign warrant / red notice request for an accused */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        foreignWarrantRequested: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/victims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a victim on the case: a pseudonym V-YYYY-NNNN; the identity (optional) is stored encrypted and not shown back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        gender?: "female" | "male" | "other" | "unknown";
+                        ageAtIdentification?: number;
+                        /** Format: date-time */
+                        identifiedAt?: string;
+                        identity?: {
+                            fullName?: string | null;
+                            urduName?: string | null;
+                            /** Format: date */
+                            dateOfBirth?: string | null;
+                            guardianName?: string | null;
+                            guardianContact?: string | null;
+                            address?: string | null;
+                            /** @example 35202-1234567-1 */
+                            cnicOrBForm?: string | null;
+                            notes?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/victims/{victimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a victim you may see to another case you may see */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    victimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Victims you may see, by pseudonym; assigned=me is the protection officer's list with placement and next follow-up */
+        get: {
+            parameters: {
+                query?: {
+                    assigned?: "me";
+                    state?: "identified" | "recovered" | "placed" | "closed";
+                    caseId?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                pseudonym: string;
+                                /** @enum {string|null} */
+                                gender: "female" | "male" | "other" | "unknown" | null;
+                                ageAtIdentification: number | null;
+                                /** @enum {string} */
+                                state: "identified" | "recovered" | "placed" | "closed";
+                                identifiedAt: string;
+                                recoveredAt: string | null;
+                                placedAt: string | null;
+                                closedAt: string | null;
+                                currentPlacement: {
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    startedAt: string;
+                                    facility: string | null;
+                                } | null;
+                                nextFollowupDue: string | null;
+                                assignedToMe: boolean;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One victim by pseudonym: state, history, officers; care records for the assigned protection officer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity, for an assigned protection officer only; every read is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            victimId: string;
+                            pseudonym: string;
+                            fullName: string | null;
+                            urduName: string | null;
+                            dateOfBirth: string | null;
+                            guardianName: string | null;
+                            guardianContact: string | null;
+                            address: string | null;
+                            cnicOrBForm: string | null;
+                            notes: string | null;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record or correct the identity (investigation of the case or assigned protection officer); merged, never echoed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName?: string | null;
+                        urduName?: string | null;
+                        /** Format: date */
+                        dateOfBirth?: string | null;
+                        guardianName?: string | null;
+                        guardianContact?: string | null;
+                        address?: string | null;
+                        /** @example 35202-1234567-1 */
+                        cnicOrBForm?: string | null;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Safeguarding step: identified → recovered (investigation or officer) → placed → closed (assigned officer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "identified" | "recovered" | "placed" | "closed";
+                        reason: string;
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a protection officer (supervisor of a branch with one of the victim's cases) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/assignments/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a protection officer's assignment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place the child (assigned officer): ends the open placement; a recovered child becomes placed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "child_protection_bureau" | "family" | "shelter";
+                        facility: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule a follow-up (assigned officer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/victims/{id}/followups/{followupId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a follow-up done (assigned officer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    followupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        doneAt?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            identifiedAt: string;
+                            recoveredAt: string | null;
+                            placedAt: string | null;
+                            closedAt: string | null;
+                            currentPlacement: {
+                                /** @enum {string} */
+                                kind: "child_protection_bureau" | "family" | "shelter";
+                                startedAt: string;
+                                facility: string | null;
+                            } | null;
+                            nextFollowupDue: string | null;
+                            assignedToMe: boolean;
+                            cases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                            }[];
+                            assignedOfficers: {
+                                userId: string;
+                                displayName: string;
+                            }[];
+                            hasIdentity: boolean;
+                            allowedNextStates: ("identified" | "recovered" | "placed" | "closed")[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                actor: string | null;
+                                at: string;
+                            }[];
+                            care: {
+                                placements: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child_protection_bureau" | "family" | "shelter";
+                                    facility: string;
+                                    startedAt: string;
+                                    endedAt: string | null;
+                                    notes: string;
+                                }[];
+                                followups: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "medical" | "psychosocial" | "legal" | "education" | "home_visit" | "other";
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    notes: string;
+                                }[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operations (raids) of a case with outcome counts, newest planned first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "planned" | "approved" | "executed" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseId: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "planned" | "approved" | "executed" | "cancelled";
+                                plannedFor: string;
+                                place: string;
+                                agencies: string[];
+                                approvedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                approvedAt: string | null;
+                                executedAt: string | null;
+                                durationMinutes: number | null;
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                createdBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                createdAt: string;
+                                counts: {
+                                    arrests: number;
+                                    rescues: number;
+                                    seizures: number;
+                                };
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan an operation: name, date-time, place, participating agencies */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date-time */
+                        plannedFor: string;
+                        place: string;
+                        /** @default [] */
+                        agencies?: string[];
+                        /** @default  */
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One operation with its outcomes: arrested by name, rescued children by pseudonym, seized items */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a planned operation (before approval) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: date-time */
+                        plannedFor?: string;
+                        place?: string;
+                        agencies?: string[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/operations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a planned operation (supervisor of the case branch); `at` dates an approval given earlier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an approved operation as executed with its arrests, rescues and seizures: all stored or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        executedAt: string;
+                        durationMinutes: number;
+                        notes?: string;
+                        /** @default [] */
+                        arrestedPersonIds?: string[];
+                        /** @default [] */
+                        rescuedVictimIds?: string[];
+                        /** @default [] */
+                        seizedItems?: {
+                            label: string;
+                            /** @enum {string} */
+                            kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                            /** @default  */
+                            description?: string;
+                            /** Format: uuid */
+                            custodianId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call off a planned or approved operation, saying why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            approvedAt: string | null;
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            createdBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            counts: {
+                                arrests: number;
+                                rescues: number;
+                                seizures: number;
+                            };
+                            notes: string;
+                            arrests: {
+                                id: string;
+                                personId: string;
+                                displayName: string;
+                                arrestedAt: string;
+                                place: string;
+                            }[];
+                            rescues: {
+                                id: string;
+                                victimId: string;
+                                pseudonym: string;
+                                rescuedAt: string;
+                            }[];
+                            seizures: {
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "execute" | "cancel")[];
+                            executeBlockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evidence items of a case with their current custodian; filter by kind, operation, custodian or text */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                    operationId?: string;
+                    custodianId?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseId: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                                description: string;
+                                seizedAt: string | null;
+                                operation: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                custodian: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an evidence item; its chain of custody starts with the first custodian */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        /** @enum {string} */
+                        kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                        /** @default  */
+                        description?: string;
+                        /** Format: uuid */
+                        custodianId?: string;
+                        /** Format: uuid */
+                        operationId?: string;
+                        /** Format: date-time */
+                        seizedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                            description: string;
+                            seizedAt: string | null;
+                            operation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            custodian: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            chain: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                reason: string;
+                                at: string;
+                                recordedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            media: {
+                                ingestJobs: number;
+                                files: number;
+                            };
+                            canTransfer: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One evidence item with its full chain of custody */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                            description: string;
+                            seizedAt: string | null;
+                            operation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            custodian: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            chain: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                reason: string;
+                                at: string;
+                                recordedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            media: {
+                                ingestJobs: number;
+                                files: number;
+                            };
+                            canTransfer: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the item over: by the current custodian (or the branch supervisor), to a user who can see the case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toUserId: string;
+                        reason: string;
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                            description: string;
+                            seizedAt: string | null;
+                            operation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            custodian: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            createdAt: string;
+                            chain: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                reason: string;
+                                at: string;
+                                recordedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                            media: {
+                                ingestJobs: number;
+                                files: number;
+                            };
+                            canTransfer: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/prosecution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Charges, hearings, verdicts with sentences, and appeals of a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Frame a charge against an accused of the case, under an offence of the catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        offenceCode: string;
+                        court: string;
+                        /** Format: date-time */
+                        framedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a hearing (court, date, purpose; outcome once held) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        court: string;
+                        /** Format: date-time */
+                        scheduledFor: string;
+                        purpose: string;
+                        outcome?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hearings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Reschedule a hearing or record its outcome */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        court?: string;
+                        /** Format: date-time */
+                        scheduledFor?: string;
+                        purpose?: string;
+                        outcome?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/verdicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the verdict for a charged accused; a conviction may carry a sentence (years and months, at most 100 years) and a fine */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        outcome: "convicted" | "acquitted";
+                        court: string;
+                        /** Format: date-time */
+                        decidedAt: string;
+                        sentence?: {
+                            years: number;
+                            months: number;
+                        };
+                        fineRupees?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verdicts/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File an appeal against a verdict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        court: string;
+                        /** Format: date-time */
+                        filedAt: string;
+                        /** @enum {string} */
+                        filedBy: "prosecution" | "defence";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the decision on a pending appeal */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "allowed" | "dismissed" | "withdrawn";
+                        /** Format: date-time */
+                        decidedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            charges: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                offenceCode: string;
+                                offenceTitle: string;
+                                law: string;
+                                section: string;
+                                court: string;
+                                framedAt: string;
+                            }[];
+                            hearings: {
+                                id: string;
+                                court: string;
+                                scheduledFor: string;
+                                purpose: string;
+                                outcome: string | null;
+                            }[];
+                            verdicts: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @enum {string} */
+                                outcome: "convicted" | "acquitted";
+                                court: string;
+                                decidedAt: string;
+                                sentenceMonths: number | null;
+                                sentence: {
+                                    years: number;
+                                    months: number;
+                                } | null;
+                                fineRupees: number | null;
+                                appeals: {
+                                    id: string;
+                                    verdictId: string;
+                                    court: string;
+                                    filedAt: string;
+                                    /** @enum {string} */
+                                    filedBy: "prosecution" | "defence";
+                                    /** @enum {string} */
+                                    status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                    decidedAt: string | null;
+                                }[];
+                            }[];
+                            accused: {
+                                id: string;
+                                displayName: string;
+                                status: string | null;
+                                charged: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triage summary: counts, known-material categories, linked cases, ingest jobs (never the material) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: number;
+                            bytes: number;
+                            errors: number;
+                            videosUnhashed: number;
+                            errorsByCode: {
+                                [key: string]: number;
+                            };
+                            lowQuality: number;
+                            knownMaterial: number;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            categories: {
+                                hashSet: string;
+                                category: string;
+                                files: number;
+                            }[];
+                            linkedCases: {
+                                caseId: string;
+                                title: string;
+                                firLabel: string | null;
+                                district: string;
+                                province: string;
+                                sharedFiles: number;
+                                matchTypes: string[];
+                            }[];
+                            jobs: {
+                                id: string;
+                                evidenceId: string;
+                                rootPath: string;
+                                status: string;
+                                filesTotal: number | null;
+                                bytesTotal: number | null;
+                                filesDone: number;
+                                bytesDone: number;
+                                filesFailed: number;
+                                videosUnhashed: number;
+                                error: string | null;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/media/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ingested files with digests, PDQ and matches */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "image" | "video" | "document" | "archive" | "other" | "symlink" | "unreadable";
+                    status?: "matched" | "known" | "linked" | "error" | "low_quality" | "new";
+                    evidenceId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                evidenceId: string;
+                                path: string;
+                                size: number;
+                                kind: string;
+                                mime: string | null;
+                                modifiedAt: string | null;
+                                md5: string | null;
+                                sha1: string | null;
+                                sha256: string | null;
+                                pdq: string | null;
+                                pdqQuality: number | null;
+                                lowQuality: boolean;
+                                videoFrames: number | null;
+                                error: string | null;
+                                errorCode: string | null;
+                                matches: {
+                                    type: string;
+                                    distance: number;
+                                    hashSet: string | null;
+                                    category: string | null;
+                                    series: string | null;
+                                    otherCaseId: string | null;
+                                    otherCaseHidden: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/ingest-roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Folders this server may ingest from over the API (AMAAN_INGEST_ROOTS, and the demo media folder under `serve --demo`); empty = API ingest off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            roots: {
+                                path: string;
+                                demo: boolean;
+                            }[];
+                            demoFolder: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/media/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest a folder or mounted image on the server (under AMAAN_INGEST_ROOTS, or the demo media folder) in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        evidenceId: string;
+                        path: string;
+                        /** @default 31 */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backgroundJobId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hash-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Known-material hash sets */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                source: string;
+                                version: string;
+                                description: string;
+                                categoryScheme: string;
+                                entryCount: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hash-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hash set with entry counts per category */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            source: string;
+                            version: string;
+                            description: string;
+                            categoryScheme: string;
+                            entryCount: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            categories: {
+                                category: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a hash set and its matches */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hash-sets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a hash set (VICS JSON, ICSE CSV, plain CSV or a hash list) as the raw request body; runs in the background, poll the job */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                    source: string;
+                    version?: string;
+                    description?: string;
+                    format: "vics" | "icse" | "csv" | "md5-list" | "sha1-list" | "sha256-list" | "pdq-list";
+                    categoryScheme?: "us" | "uk" | "custom";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backgroundJobId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a background job you started */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            state: "running" | "done" | "failed";
+                            progress: {
+                                done: number;
+                                total: number | null;
+                                unit: string;
+                            };
+                            result?: unknown;
+                            error?: string;
+                            startedAt: string;
+                            finishedAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hash-sets/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a hash set (audited) */
+        get: {
+            parameters: {
+                query: {
+                    format: "vics" | "icse" | "csv" | "md5-list" | "sha1-list" | "sha256-list" | "pdq-list";
+                    amaan?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users: search by name, filter by role, branch, disabled */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description part of the username or display name */
+                    q?: string;
+                    role?: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                    branchId?: number;
+                    disabled?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                                branchId: number | null;
+                                district: string | null;
+                                disabled: boolean;
+                                isDemo: boolean;
+                                serviceAccount: boolean;
+                                mfaEnabled: boolean;
+                                mustChangePassword: boolean;
+                                lockedUntil: string | null;
+                                activeTokens: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (investigators and supervisors need a branch, other roles have none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                        branchId?: number | null;
+                        password?: string;
+                        serviceAccount?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                            branchId: number | null;
+                            district: string | null;
+                            disabled: boolean;
+                            isDemo: boolean;
+                            serviceAccount: boolean;
+                            mfaEnabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: string | null;
+                            activeTokens: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                            branchId: number | null;
+                            district: string | null;
+                            disabled: boolean;
+                            isDemo: boolean;
+                            serviceAccount: boolean;
+                            mfaEnabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: string | null;
+                            activeTokens: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change display name, role, branch; disable or enable */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** @enum {string} */
+                        role?: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                        branchId?: number | null;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                            branchId: number | null;
+                            district: string | null;
+                            disabled: boolean;
+                            isDemo: boolean;
+                            serviceAccount: boolean;
+                            mfaEnabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: string | null;
+                            activeTokens: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password: the user must change it at the next sign-in; ends the user's sessions and revokes their API tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/mfa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch the user's second factor off (lost phone): they enrol again at the next sign-in; their sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's API tokens (never the token itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                expiresAt: string | null;
+                                revokedAt: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API token for a service account (never for a person); the token is shown in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            token: string;
+                            expiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Branches with staff counts */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                district: string;
+                                province: string;
+                                division: string | null;
+                                staff: number;
+                                enabledStaff: number;
+                                investigators: number;
+                                supervisors: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/team-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cases each investigator, supervisor and prosecutor is on (counts only, no case content) */
+        get: {
+            parameters: {
+                query?: {
+                    branchId?: number;
+                    role?: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "investigator" | "supervisor" | "analyst" | "protection_officer" | "prosecutor" | "leadership" | "administrator" | "auditor";
+                                branchId: number | null;
+                                disabled: boolean;
+                                cases: number;
+                                asLead: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first by default; filter by actor, action (case.* for a family), entity and time. Reading it is audited. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description actor name (as recorded) or actor id */
+                    actor?: string;
+                    action?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    from?: string;
+                    to?: string;
+                    order?: "asc" | "desc";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                seq: number;
+                                at: string;
+                                actorId: string | null;
+                                actorName: string;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                ip: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string|null} */
+                                credentialKind: "session" | "token" | "system" | null;
+                                credentialId: string | null;
+                                v: number;
+                                prevHash: string;
+                                hash: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the keyed hash chain end to end, every signed checkpoint (kept outside the database) and optionally an anchor kept earlier; lists every bad entry with its kind. Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        anchor?: {
+                            seq: number;
+                            hash: string;
+                        };
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            legacyEntries: number;
+                            headHash: string;
+                            headSeq: number | null;
+                            checkpoints: {
+                                count: number;
+                                latestSeq: number | null;
+                                latestAt: string | null;
+                            };
+                            problems: {
+                                /** @enum {string} */
+                                kind: "edited" | "chain_broken" | "missing" | "reordered" | "checkpoint_mismatch" | "cut_back" | "empty" | "no_genesis";
+                                seq: number | null;
+                                detail: string;
+                                action: string | null;
+                                at: string | null;
+                                actorName: string | null;
+                            }[];
+                            problemCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the case with everything on it as a JSON case bundle (victims by pseudonym only; audited as an export) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a case bundle into a branch, all or nothing (new ids; persons matched by CNIC; users by username) */
+        post: {
+            parameters: {
+                query: {
+                    branchId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "amaan.case-bundle";
+                        /** @enum {number} */
+                        version: 2;
+                        /** Format: date-time */
+                        exportedAt: string;
+                        exportedBy: string;
+                        digest: string;
+                        signature?: {
+                            /** @enum {string} */
+                            algorithm: "ed25519";
+                            keyId: string;
+                            publicKey: string;
+                            value: string;
+                        };
+                        source: {
+                            /** Format: uuid */
+                            caseId: string;
+                            branchCode: string;
+                            district: string;
+                            province: string;
+                        };
+                        notIncluded: string[];
+                        case: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            summary: string;
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            firNumber: number | null;
+                            firYear: number | null;
+                            /** Format: date-time */
+                            firRegisteredAt: string | null;
+                            /** Format: date-time */
+                            challanSubmittedAt: string | null;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                        };
+                        offences: string[];
+                        team: {
+                            username: string;
+                            /** @enum {string} */
+                            teamRole: "lead" | "member" | "prosecutor";
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                        statusHistory: {
+                            /** @enum {string|null} */
+                            from: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal" | null;
+                            /** @enum {string} */
+                            to: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            reason: string;
+                            actor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        timeline: {
+                            /** @enum {string} */
+                            kind: "note" | "event" | "status" | "person" | "operation" | "evidence" | "prosecution";
+                            body: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actor: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        persons: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            /** Format: date */
+                            dateOfBirth: string | null;
+                            estimatedAge: number | null;
+                            nationality: string | null;
+                            cnic: string | null;
+                            passport: string | null;
+                            notes: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdBy: string | null;
+                            names: {
+                                name: string;
+                                /** @enum {string} */
+                                script: "latin" | "urdu" | "other";
+                                /** @enum {string} */
+                                kind: "primary" | "alias" | "variant";
+                            }[];
+                            identifiers: {
+                                /** @enum {string} */
+                                kind: "phone" | "email" | "handle" | "bank_account" | "wallet" | "crypto_address" | "device" | "other";
+                                value: string;
+                                platform: string | null;
+                            }[];
+                        }[];
+                        personRoles: {
+                            /** Format: uuid */
+                            personId: string;
+                            /** @enum {string} */
+                            role: "suspect" | "ringleader" | "facilitator" | "guardian" | "complicit_family" | "witness" | "informant";
+                            /** @enum {string|null} */
+                            accusedStatus: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                            foreignWarrantRequested: boolean;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                        accusedHistory: {
+                            /** Format: uuid */
+                            personId: string;
+                            /** @enum {string|null} */
+                            from: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted" | null;
+                            /** @enum {string} */
+                            to: "at_large" | "arrested" | "physical_remand" | "judicial_remand" | "on_bail" | "proclaimed_offender" | "convicted" | "acquitted";
+                            reason: string;
+                            actor: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        victims: {
+                            /** Format: uuid */
+                            id: string;
+                            pseudonym: string;
+                            /** @enum {string|null} */
+                            gender: "female" | "male" | "other" | "unknown" | null;
+                            ageAtIdentification: number | null;
+                            /** @enum {string} */
+                            state: "identified" | "recovered" | "placed" | "closed";
+                            /** Format: date-time */
+                            identifiedAt: string;
+                            /** Format: date-time */
+                            recoveredAt: string | null;
+                            /** Format: date-time */
+                            placedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                        operations: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "executed" | "cancelled";
+                            /** Format: date-time */
+                            plannedFor: string;
+                            place: string;
+                            agencies: string[];
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            executedAt: string | null;
+                            durationMinutes: number | null;
+                            notes: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelledBy: string | null;
+                            cancelReason: string | null;
+                        }[];
+                        arrests: {
+                            /** Format: uuid */
+                            personId: string;
+                            /** Format: uuid */
+                            operationId: string | null;
+                            /** Format: date-time */
+                            arrestedAt: string;
+                            place: string;
+                            createdBy: string | null;
+                        }[];
+                        rescues: {
+                            /** Format: uuid */
+                            operationId: string;
+                            /** Format: uuid */
+                            victimId: string;
+                            /** Format: date-time */
+                            rescuedAt: string;
+                        }[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "phone" | "computer" | "storage" | "document" | "media_folder" | "other";
+                            description: string;
+                            /** Format: uuid */
+                            operationId: string | null;
+                            /** Format: date-time */
+                            seizedAt: string | null;
+                            custodian: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            custody: {
+                                from: string | null;
+                                to: string;
+                                reason: string;
+                                /** Format: date-time */
+                                at: string;
+                                recordedBy: string | null;
+                            }[];
+                        }[];
+                        charges: {
+                            /** Format: uuid */
+                            personId: string;
+                            offenceCode: string;
+                            court: string;
+                            /** Format: date-time */
+                            framedAt: string;
+                            createdBy: string | null;
+                        }[];
+                        hearings: {
+                            court: string;
+                            /** Format: date-time */
+                            scheduledFor: string;
+                            purpose: string;
+                            outcome: string | null;
+                            createdBy: string | null;
+                        }[];
+                        verdicts: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            personId: string;
+                            /** @enum {string} */
+                            outcome: "convicted" | "acquitted";
+                            court: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                            sentenceMonths: number | null;
+                            fineRupees: number | null;
+                            createdBy: string | null;
+                            appeals: {
+                                court: string;
+                                /** Format: date-time */
+                                filedAt: string;
+                                /** @enum {string} */
+                                filedBy: "prosecution" | "defence";
+                                /** @enum {string} */
+                                status: "pending" | "allowed" | "dismissed" | "withdrawn";
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                createdBy: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            branchId: number;
+                            firLabel: string | null;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            personsMatchedByCnic: number;
+                            victimsLinked: number;
+                            signer: {
+                                keyId: string;
+                                name: string;
+                            };
+                            teamNotApplied: {
+                                username: string;
+                                teamRole: string;
+                            }[];
+                            pseudonymsChanged: {
+                                from: string;
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/match-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import match suggestions whose two records you may both see (an imported record that may be one already here) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "confirmed" | "dismissed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                recordType: "person" | "victim";
+                                newId: string;
+                                existingId: string;
+                                /** @enum {string} */
+                                reason: "same_cnic" | "same_passport" | "same_victim_record";
+                                bundleDigest: string;
+                                signerKeyId: string;
+                                importedCaseId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "confirmed" | "dismissed";
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/match-suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark an import match suggestion confirmed (the same record: merge by hand) or dismissed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "confirmed" | "dismissed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/installation-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This installation's bundle-signing public key and key id, to give to installations that import its bundles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/trusted-installations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installations whose signed case bundles this installation imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                keyId: string;
+                                name: string;
+                                publicKey: string;
+                                addedAt: string;
+                                addedBy: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Trust another installation's bundle-signing public key (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        publicKey: string;
+                        keyId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            name: string;
+                            publicKey: string;
+                            addedAt: string;
+                            addedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/trusted-installations/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop trusting an installation (audited); its bundles are refused from now on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headline figures computed from the records (aggregates only), by period, province and branch, beside the published figures; a supervisor sees only their branch */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    province?: string;
+                    branchId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                from: string | null;
+                                to: string | null;
+                                province: string | null;
+                                branch: {
+                                    id: number;
+                                    code: string;
+                                    district: string;
+                                    province: string;
+                                } | null;
+                                restrictedToBranch: boolean;
+                            };
+                            firs: {
+                                childExploitation: number;
+                                all: number;
+                            };
+                            arrests: {
+                                childExploitation: number;
+                                all: number;
+                            };
+                            convictions: {
+                                persons: number;
+                                allOffences: number;
+                                sentenceMonths: {
+                                    min: number | null;
+                                    max: number | null;
+                                };
+                                sentenceYears: {
+                                    min: number | null;
+                                    max: number | null;
+                                };
+                            };
+                            acquittals: {
+                                persons: number;
+                                allOffences: number;
+                            };
+                            children: {
+                                identified: number;
+                                rescued: number;
+                                inCare: number;
+                                inCareByPlacement: {
+                                    child_protection_bureau: number;
+                                    family: number;
+                                    shelter: number;
+                                };
+                            };
+                            casesByStatus: {
+                                status: string;
+                                all: number;
+                                childExploitation: number;
+                            }[];
+                            byProvince: {
+                                province: string;
+                                firs: number;
+                                arrests: number;
+                                personsConvicted: number;
+                            }[];
+                            published: {
+                                nationalScope: boolean;
+                                comparison: {
+                                    figure: string;
+                                    computed: number;
+                                    published: {
+                                        period: string;
+                                        metric: string;
+                                        value: number;
+                                        sources: string[];
+                                        note: string;
+                                    };
+                                }[];
+                                figures: {
+                                    period: string;
+                                    metric: string;
+                                    value: number;
+                                    sources: string[];
+                                    note: string;
+                                }[];
+                            };
+                            definitions: {
+                                [key: string]: string;
+                            };
+                            generatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active staff a branch supervisor may pick: investigators and supervisors of your branch, prosecutors, protection officers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description investigators and supervisors: your branch only; prosecutors and protection officers belong to no branch */
+                    role?: "investigator" | "supervisor" | "prosecutor" | "protection_officer";
+                    /** @description narrows branch staff; only your own branch answers anyone */
+                    branchId?: number;
+                    /** @description part of the display name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "investigator" | "supervisor" | "prosecutor" | "protection_officer";
+                                branchId: number | null;
+                                district: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deconfliction/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De-confliction alerts you recorded, were told of, or (supervisor) that concern your branch; each case shown only if you may read it */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "granted" | "dismissed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "granted" | "dismissed";
+                                /** @enum {string} */
+                                side: "recorder" | "holder";
+                                identifier: {
+                                    entityId: string;
+                                    kind: string;
+                                    display: string;
+                                    platform: string | null;
+                                };
+                                recordedIn: {
+                                    id: string;
+                                    title: string;
+                                    firLabel: string | null;
+                                } | null;
+                                holderCase: {
+                                    id: string;
+                                    title: string;
+                                    firLabel: string | null;
+                                } | null;
+                                recordedBy: {
+                                    userId: string;
+                                    displayName: string;
+                                    district: string | null;
+                                };
+                                decidedBy: string | null;
+                                decisionNote: string | null;
+                                decidedAt: string | null;
+                                createdAt: string;
+                                canDecide: boolean;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deconfliction/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One de-confliction alert as you may see it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "granted" | "dismissed";
+                            /** @enum {string} */
+                            side: "recorder" | "holder";
+                            identifier: {
+                                entityId: string;
+                                kind: string;
+                                display: string;
+                                platform: string | null;
+                            };
+                            recordedIn: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            holderCase: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            recordedBy: {
+                                userId: string;
+                                displayName: string;
+                                district: string | null;
+                            };
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deconfliction/alerts/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervisor of the holding case's branch: put the recorder on that case's team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; shown to the holding side only */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "granted" | "dismissed";
+                            /** @enum {string} */
+                            side: "recorder" | "holder";
+                            identifier: {
+                                entityId: string;
+                                kind: string;
+                                display: string;
+                                platform: string | null;
+                            };
+                            recordedIn: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            holderCase: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            recordedBy: {
+                                userId: string;
+                                displayName: string;
+                                district: string | null;
+                            };
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deconfliction/alerts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervisor of the holding case's branch: close the alert without granting access */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; shown to the holding side only */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "granted" | "dismissed";
+                            /** @enum {string} */
+                            side: "recorder" | "holder";
+                            identifier: {
+                                entityId: string;
+                                kind: string;
+                                display: string;
+                                platform: string | null;
+                            };
+                            recordedIn: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            holderCase: {
+                                id: string;
+                                title: string;
+                                firLabel: string | null;
+                            } | null;
+                            recordedBy: {
+                                userId: string;
+                                displayName: string;
+                                district: string | null;
+                            };
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            canDecide: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only unread ones */
+                    unread?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed";
+                                createdAt: string;
+                                readAt: string | null;
+                                alert: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "granted" | "dismissed";
+                                    /** @enum {string} */
+                                    side: "recorder" | "holder";
+                                    identifier: {
+                                        entityId: string;
+                                        kind: string;
+                                        display: string;
+                                        platform: string | null;
+                                    };
+                                    recordedIn: {
+                                        id: string;
+                                        title: string;
+                                        firLabel: string | null;
+                                    } | null;
+                                    holderCase: {
+                                        id: string;
+                                        title: string;
+                                        firLabel: string | null;
+                                    } | null;
+                                    recordedBy: {
+                                        userId: string;
+                                        displayName: string;
+                                        district: string | null;
+                                    };
+                                    decidedBy: string | null;
+                                    decisionNote: string | null;
+                                    decidedAt: string | null;
+                                    createdAt: string;
+                                    canDecide: boolean;
+                                } | null;
+                            }[];
+                            total: number;
+                            unread: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicate persons (both of whom you may see), best score first, with the reasons field by field */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "merged" | "rejected";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "merged" | "rejected";
+                                /** @enum {string} */
+                                source: "incremental" | "batch" | "import";
+                                score: number;
+                                reasons: {
+                                    /** @enum {string} */
+                                    field: "prior" | "name" | "cnic" | "passport" | "phone" | "handle" | "wallet" | "dateOfBirth" | "district";
+                                    detail: string;
+                                    weight: number;
+                                }[];
+                                a: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                b: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** Format: date-time */
+                                scoredAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-suggestions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One suggestion: the two persons side by side and how the score adds up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "merged" | "rejected";
+                            /** @enum {string} */
+                            source: "incremental" | "batch" | "import";
+                            score: number;
+                            threshold: number;
+                            reasons: {
+                                /** @enum {string} */
+                                field: "prior" | "name" | "cnic" | "passport" | "phone" | "handle" | "wallet" | "dateOfBirth" | "district";
+                                detail: string;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            scoredAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            a: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                gender: string | null;
+                                dateOfBirth: string | null;
+                                estimatedAge: number | null;
+                                cnic: string | null;
+                                passport: string | null;
+                                /** Format: uuid */
+                                mergedInto: string | null;
+                                names: {
+                                    name: string;
+                                    kind: string;
+                                    script: string;
+                                }[];
+                                identifiers: {
+                                    kind: string;
+                                    value: string;
+                                    platform: string | null;
+                                }[];
+                                cases: {
+                                    /** Format: uuid */
+                                    caseId: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                            };
+                            b: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                gender: string | null;
+                                dateOfBirth: string | null;
+                                estimatedAge: number | null;
+                                cnic: string | null;
+                                passport: string | null;
+                                /** Format: uuid */
+                                mergedInto: string | null;
+                                names: {
+                                    name: string;
+                                    kind: string;
+                                    script: string;
+                                }[];
+                                identifiers: {
+                                    kind: string;
+                                    value: string;
+                                    platform: string | null;
+                                }[];
+                                cases: {
+                                    /** Format: uuid */
+                                    caseId: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                            };
+                            merge: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                keptId: string;
+                                /** Format: uuid */
+                                absorbedId: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-suggestions/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge the two persons into the one kept; everything pointing at the other moves (undoable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        keep: "a" | "b";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            mergeId: string;
+                            /** Format: uuid */
+                            keptId: string;
+                            /** Format: uuid */
+                            absorbedId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-suggestions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the two persons as different people */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/person-suggestions/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo the merge made from this suggestion exactly (409 if later changes make that impossible) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            mergeId: string;
+                            /** Format: uuid */
+                            keptId: string;
+                            /** Format: uuid */
+                            absorbedId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entities you may see; the typed value is normalised per kind first ("0300-1234567" finds +923001234567) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                node: string;
+                                /** @enum {string} */
+                                kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                key: string;
+                                display: string;
+                                platform: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an identifier by kind and value, or find it: the same value typed anywhere is one entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                        value: string;
+                        platform?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            node: string;
+                            /** @enum {string} */
+                            kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            key: string;
+                            display: string;
+                            platform: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            cases: {
+                                id: string;
+                                title: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entity with everything you may see about it: links with provenance, cases, payments, communications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            node: string;
+                            /** @enum {string} */
+                            kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            key: string;
+                            display: string;
+                            platform: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            cases: {
+                                id: string;
+                                title: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identifiers and links of a case: its entities, links (with the identifiers of its persons), payments and communications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entities: {
+                                id: string;
+                                node: string;
+                                /** @enum {string} */
+                                kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                key: string;
+                                display: string;
+                                platform: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a link between two nodes (an existing node you may see, or an identifier by value) with its provenance in this case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                        from: {
+                            node?: string;
+                            /** @enum {string} */
+                            kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            value?: string;
+                            platform?: string;
+                        };
+                        to: {
+                            node?: string;
+                            /** @enum {string} */
+                            kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            value?: string;
+                            platform?: string;
+                        };
+                        /** Format: uuid */
+                        evidenceId?: string;
+                        /** Format: date-time */
+                        observedFrom?: string;
+                        /** Format: date-time */
+                        observedTo?: string;
+                        confidence?: number;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entities: {
+                                id: string;
+                                node: string;
+                                /** @enum {string} */
+                                kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                key: string;
+                                display: string;
+                                platform: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment between two identifiers (wallet, account, crypto address); it is also a "paid" link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: {
+                            node?: string;
+                            /** @enum {string} */
+                            kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            value?: string;
+                            platform?: string;
+                        };
+                        to: {
+                            node?: string;
+                            /** @enum {string} */
+                            kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                            value?: string;
+                            platform?: string;
+                        };
+                        amount: number | string;
+                        currency: string;
+                        /** Format: date-time */
+                        paidAt: string;
+                        /** @default  */
+                        reference?: string;
+                        /** Format: uuid */
+                        evidenceId?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entities: {
+                                id: string;
+                                node: string;
+                                /** @enum {string} */
+                                kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                key: string;
+                                display: string;
+                                platform: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/communications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a call, message exchange or live-stream session with its host, viewers and payers; each participant is also a link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "live_stream" | "call" | "message";
+                        platform?: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        /** @default  */
+                        notes?: string;
+                        /** Format: uuid */
+                        evidenceId?: string;
+                        participants: {
+                            /** @enum {string} */
+                            role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                            entity: {
+                                node?: string;
+                                /** @enum {string} */
+                                kind?: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                value?: string;
+                                platform?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entities: {
+                                id: string;
+                                node: string;
+                                /** @enum {string} */
+                                kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                key: string;
+                                display: string;
+                                platform: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                            }[];
+                            links: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other";
+                                from: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                to: {
+                                    node: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication";
+                                    id: string;
+                                    label: string;
+                                };
+                                caseId: string | null;
+                                sourceType: string | null;
+                                sourceId: string | null;
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                notes: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            }[];
+                            payments: {
+                                id: string;
+                                caseId: string;
+                                from: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                to: {
+                                    id: string;
+                                    node: string;
+                                    /** @enum {string} */
+                                    kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                    key: string;
+                                    display: string;
+                                    platform: string | null;
+                                    attributes: {
+                                        [key: string]: unknown;
+                                    };
+                                    createdAt: string;
+                                };
+                                amount: string;
+                                currency: string;
+                                paidAt: string;
+                                reference: string;
+                                evidenceId: string | null;
+                                recordedAt: string;
+                            }[];
+                            communications: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "live_stream" | "call" | "message";
+                                platform: string | null;
+                                startedAt: string;
+                                endedAt: string | null;
+                                notes: string;
+                                evidenceId: string | null;
+                                participants: {
+                                    /** @enum {string} */
+                                    role: "host" | "viewer" | "payer" | "sender" | "recipient" | "participant";
+                                    entity: {
+                                        id: string;
+                                        node: string;
+                                        /** @enum {string} */
+                                        kind: "account" | "phone" | "email" | "bank_account" | "wallet" | "crypto_address" | "device" | "ip_address" | "organisation" | "place" | "other";
+                                        key: string;
+                                        display: string;
+                                        platform: string | null;
+                                        attributes: {
+                                            [key: string]: unknown;
+                                        };
+                                        createdAt: string;
+                                    };
+                                }[];
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/neighbourhood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nodes within n hops of a node and the edges between them, each with the record that justifies it; filters by node type, edge kind and observed period */
+        get: {
+            parameters: {
+                query: {
+                    node: string;
+                    hops?: number;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                label: string;
+                                kind?: string;
+                                attributes: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            edges: {
+                                id: string;
+                                source: string;
+                                target: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known";
+                                caseIds: string[];
+                                justification: {
+                                    /** @enum {string} */
+                                    type: "link" | "payment" | "communication" | "case_person" | "case_victim" | "media_match";
+                                    id: string;
+                                    label: string;
+                                };
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                attributes?: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            root: string;
+                            depth: {
+                                [key: string]: number;
+                            };
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shortest paths between two nodes, through what you may see, with the record behind each hop */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    maxHops?: number;
+                    limit?: number;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                label: string;
+                                kind?: string;
+                                attributes: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            edges: {
+                                id: string;
+                                source: string;
+                                target: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known";
+                                caseIds: string[];
+                                justification: {
+                                    /** @enum {string} */
+                                    type: "link" | "payment" | "communication" | "case_person" | "case_victim" | "media_match";
+                                    id: string;
+                                    label: string;
+                                };
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                attributes?: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            from: string;
+                            to: string;
+                            paths: {
+                                nodes: string[];
+                                edges: string[];
+                            }[];
+                            length: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Networks (connected components) of the graph you may see, largest first */
+        get: {
+            parameters: {
+                query?: {
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    minSize?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                index: number;
+                                size: number;
+                                edgeCount: number;
+                                types: {
+                                    [key: string]: number;
+                                };
+                                top: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                    label: string;
+                                    kind?: string;
+                                }[];
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/component": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network holding a node, as a graph */
+        get: {
+            parameters: {
+                query: {
+                    node: string;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                label: string;
+                                kind?: string;
+                                attributes: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            edges: {
+                                id: string;
+                                source: string;
+                                target: string;
+                                /** @enum {string} */
+                                kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known";
+                                caseIds: string[];
+                                justification: {
+                                    /** @enum {string} */
+                                    type: "link" | "payment" | "communication" | "case_person" | "case_victim" | "media_match";
+                                    id: string;
+                                    label: string;
+                                };
+                                observedFrom: string | null;
+                                observedTo: string | null;
+                                confidence: number;
+                                attributes?: {
+                                    [key: string]: (string | number | boolean) | null;
+                                };
+                            }[];
+                            root: string;
+                            size: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities (Louvain) of the graph you may see, or of the network of a node */
+        get: {
+            parameters: {
+                query?: {
+                    node?: string;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    resolution?: number;
+                    minSize?: number;
+                    limit?: number;
+                    seed?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            modularity: number;
+                            nodeCount: number;
+                            items: {
+                                community: number;
+                                size: number;
+                                types: {
+                                    [key: string]: number;
+                                };
+                                top: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                    label: string;
+                                    kind?: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/central": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key players by degree, betweenness or PageRank, in the network (or neighbourhood) of a node or all you may see */
+        get: {
+            parameters: {
+                query?: {
+                    measure?: "degree" | "betweenness" | "pagerank";
+                    node?: string;
+                    hops?: number;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    rankTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            measure: "degree" | "betweenness" | "pagerank";
+                            nodeCount: number;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                label: string;
+                                kind?: string;
+                                score: number;
+                                degree: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/linked-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases linked to a case and why: the shared entity, person, victim pseudonym, hash set or media */
+        get: {
+            parameters: {
+                query: {
+                    case: string;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                label: string;
+                                kind?: string;
+                            };
+                            items: {
+                                case: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                    label: string;
+                                    kind?: string;
+                                };
+                                via: {
+                                    node: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set";
+                                        label: string;
+                                        kind?: string;
+                                    } | null;
+                                    edges: {
+                                        id: string;
+                                        source: string;
+                                        target: string;
+                                        /** @enum {string} */
+                                        kind: "uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known";
+                                        caseIds: string[];
+                                        justification: {
+                                            /** @enum {string} */
+                                            type: "link" | "payment" | "communication" | "case_person" | "case_victim" | "media_match";
+                                            id: string;
+                                            label: string;
+                                        };
+                                        observedFrom: string | null;
+                                        observedTo: string | null;
+                                        confidence: number;
+                                        attributes?: {
+                                            [key: string]: (string | number | boolean) | null;
+                                        };
+                                    }[];
+                                }[];
+                                strength: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/graph/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A neighbourhood or network as GraphML, GEXF (Gephi) or JSON; audited */
+        get: {
+            parameters: {
+                query: {
+                    node: string;
+                    format?: "graphml" | "gexf" | "json";
+                    hops?: number;
+                    component?: boolean;
+                    nodeTypes?: ("person" | "entity" | "case" | "victim" | "operation" | "evidence" | "media" | "communication" | "hash_set")[];
+                    edgeKinds?: ("uses" | "owns" | "holds" | "paid" | "family_of" | "associate_of" | "member_of" | "works_at" | "located_at" | "viewed" | "hosted" | "communicated" | "seized_in" | "found_on" | "appears_in" | "same_as" | "other" | "host" | "viewer" | "payer" | "sender" | "recipient" | "participant" | "in_case" | "victim_in" | "shares_media" | "matches_known")[];
+                    observedFrom?: string;
+                    observedTo?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tip queue: by priority, then the oldest first; a branch's (branch=<id>) or the unrouted (branch=unrouted) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "new" | "converted" | "attached" | "closed";
+                    branch?: number | "unrouted";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                receipt: string;
+                                /** @enum {string} */
+                                channel: "api" | "import" | "public";
+                                /** @enum {string} */
+                                format: "amaan" | "cybertipline" | "public";
+                                organisation: string | null;
+                                incidentType: string;
+                                incidentAt: string | null;
+                                escalate: boolean;
+                                priority: number;
+                                reasons: {
+                                    rule: string;
+                                    weight: number;
+                                    detail: string;
+                                }[];
+                                branchId: number | null;
+                                branch: string | null;
+                                /** @enum {string} */
+                                status: "new" | "converted" | "attached" | "closed";
+                                caseId: string | null;
+                                receivedAt: string;
+                                ageHours: number;
+                                related: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File one report (Amaan's shape or the CyberTipline shape); answers a receipt code. The same report again (same reportId, or the same content) answers the first receipt. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportId?: string;
+                        incident: {
+                            type: string;
+                            /** Format: date-time */
+                            at?: string;
+                            summary?: string;
+                            escalate?: boolean;
+                            annotations?: ("child_in_danger" | "live_streaming" | "sextortion" | "self_produced" | "minor_to_minor" | "physical_harm" | "generative_ai")[];
+                        };
+                        location?: {
+                            district?: string;
+                            city?: string;
+                            province?: string;
+                            country?: string;
+                            latitude?: number;
+                            longitude?: number;
+                            phone?: string;
+                        };
+                        reported?: {
+                            name?: string;
+                            accounts?: {
+                                platform: string;
+                                handle?: string;
+                                url?: string;
+                            }[];
+                            phones?: string[];
+                            emails?: string[];
+                            ips?: {
+                                address: string;
+                                event?: string;
+                                /** Format: date-time */
+                                at?: string;
+                                port?: number;
+                            }[];
+                            devices?: string[];
+                            wallets?: {
+                                provider: string;
+                                number: string;
+                            }[];
+                            cryptoAddresses?: string[];
+                            ageEstimate?: number;
+                        }[];
+                        recipient?: {
+                            name?: string;
+                            accounts?: {
+                                platform: string;
+                                handle?: string;
+                                url?: string;
+                            }[];
+                            phones?: string[];
+                            emails?: string[];
+                            ips?: {
+                                address: string;
+                                event?: string;
+                                /** Format: date-time */
+                                at?: string;
+                                port?: number;
+                            }[];
+                            devices?: string[];
+                            wallets?: {
+                                provider: string;
+                                number: string;
+                            }[];
+                            cryptoAddresses?: string[];
+                            ageEstimate?: number;
+                        };
+                        victim?: {
+                            name?: string;
+                            accounts?: {
+                                platform: string;
+                                handle?: string;
+                                url?: string;
+                            }[];
+                            phones?: string[];
+                            emails?: string[];
+                            ips?: {
+                                address: string;
+                                event?: string;
+                                /** Format: date-time */
+                                at?: string;
+                                port?: number;
+                            }[];
+                            devices?: string[];
+                            wallets?: {
+                                provider: string;
+                                number: string;
+                            }[];
+                            cryptoAddresses?: string[];
+                            ageEstimate?: number;
+                        };
+                        urls?: string[];
+                        files?: {
+                            name?: string;
+                            md5?: string;
+                            sha1?: string;
+                            sha256?: string;
+                            pdq?: string;
+                            viewedByEsp?: boolean;
+                            publiclyAvailable?: boolean;
+                            /** @enum {string} */
+                            classification?: "A1" | "A2" | "B1" | "B2";
+                            annotations?: ("child_in_danger" | "live_streaming" | "sextortion" | "self_produced" | "minor_to_minor" | "physical_harm" | "generative_ai")[];
+                        }[];
+                        extra?: {
+                            [key: string]: unknown;
+                        };
+                    } | ({
+                        reportId?: string | number;
+                        incidentSummary: {
+                            incidentType: string;
+                            escalateToHighPriority?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                            /** Format: date-time */
+                            incidentDateTime?: string;
+                            incidentDateTimeDescription?: string;
+                            annotations?: string[] | {
+                                [key: string]: boolean | string;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        internetDetails?: ({
+                            webPageIncident?: {
+                                url?: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            url?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        reporter?: {
+                            [key: string]: unknown;
+                        };
+                        personOrUserReported?: ({
+                            personOrUserReportedPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            victimPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            intendedRecipientPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            espIdentifier?: string;
+                            espService?: string;
+                            screenName?: string;
+                            displayName?: string[];
+                            profileUrl?: string[];
+                            ipCaptureEvent?: ({
+                                ipAddress: string;
+                                eventName?: string;
+                                /** Format: date-time */
+                                dateTime?: string;
+                                possibleProxy?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                                port?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            deviceId?: (string | ({
+                                idType?: string;
+                                idValue: string;
+                            } & {
+                                [key: string]: unknown;
+                            }))[];
+                            estimatedLocation?: {
+                                city?: string;
+                                region?: string;
+                                countryCode?: string;
+                                country?: string;
+                                latitude?: number;
+                                longitude?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priorCTReports?: (string | number)[];
+                            groupIdentifier?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        intendedRecipient?: ({
+                            personOrUserReportedPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            victimPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            intendedRecipientPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            espIdentifier?: string;
+                            espService?: string;
+                            screenName?: string;
+                            displayName?: string[];
+                            profileUrl?: string[];
+                            ipCaptureEvent?: ({
+                                ipAddress: string;
+                                eventName?: string;
+                                /** Format: date-time */
+                                dateTime?: string;
+                                possibleProxy?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                                port?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            deviceId?: (string | ({
+                                idType?: string;
+                                idValue: string;
+                            } & {
+                                [key: string]: unknown;
+                            }))[];
+                            estimatedLocation?: {
+                                city?: string;
+                                region?: string;
+                                countryCode?: string;
+                                country?: string;
+                                latitude?: number;
+                                longitude?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priorCTReports?: (string | number)[];
+                            groupIdentifier?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        victim?: ({
+                            personOrUserReportedPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            victimPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            intendedRecipientPerson?: {
+                                firstName?: string;
+                                lastName?: string;
+                                phone?: (string | ({
+                                    number?: string;
+                                    phoneNumber?: string;
+                                    type?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                email?: (string | ({
+                                    email?: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }))[];
+                                age?: number | string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            espIdentifier?: string;
+                            espService?: string;
+                            screenName?: string;
+                            displayName?: string[];
+                            profileUrl?: string[];
+                            ipCaptureEvent?: ({
+                                ipAddress: string;
+                                eventName?: string;
+                                /** Format: date-time */
+                                dateTime?: string;
+                                possibleProxy?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                                port?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            deviceId?: (string | ({
+                                idType?: string;
+                                idValue: string;
+                            } & {
+                                [key: string]: unknown;
+                            }))[];
+                            estimatedLocation?: {
+                                city?: string;
+                                region?: string;
+                                countryCode?: string;
+                                country?: string;
+                                latitude?: number;
+                                longitude?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priorCTReports?: (string | number)[];
+                            groupIdentifier?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        additionalInfo?: string;
+                        files?: ({
+                            fileName?: string;
+                            fileViewedByEsp?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                            exifViewedByEsp?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                            publiclyAvailable?: boolean | ("true" | "false" | "Y" | "N" | "yes" | "no");
+                            fileRelevance?: string;
+                            fileAnnotations?: string[] | {
+                                [key: string]: boolean | string;
+                            };
+                            /** @enum {string} */
+                            industryClassification?: "A1" | "A2" | "B1" | "B2";
+                            originalFileHash?: ({
+                                hashType: string;
+                                value: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            pdq?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/receipts/{receipt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The state of one of the organisation's own reports, by its receipt code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    receipt: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: string;
+                            receivedAt: string;
+                            /** @enum {string} */
+                            status: "received" | "in_review" | "acted_on" | "closed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report what you saw, without an account (no files): answers a receipt code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        incident: "abuse_material" | "grooming" | "sextortion" | "live_streaming" | "trafficking" | "other";
+                        where?: string;
+                        district?: string;
+                        urls?: string[];
+                        whatTheySaw: string;
+                        childInDanger?: boolean;
+                        /** @enum {string} */
+                        language?: "en" | "ur";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tip: identifiers (as entities), URLs, files with their hash matches, related tips, priority reasons, routing, the report as received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            receipt: string;
+                            /** @enum {string} */
+                            channel: "api" | "import" | "public";
+                            /** @enum {string} */
+                            format: "amaan" | "cybertipline" | "public";
+                            organisation: string | null;
+                            incidentType: string;
+                            incidentAt: string | null;
+                            escalate: boolean;
+                            priority: number;
+                            reasons: {
+                                rule: string;
+                                weight: number;
+                                detail: string;
+                            }[];
+                            branchId: number | null;
+                            branch: string | null;
+                            /** @enum {string} */
+                            status: "new" | "converted" | "attached" | "closed";
+                            caseId: string | null;
+                            receivedAt: string;
+                            ageHours: number;
+                            related: number;
+                            summary: string;
+                            annotations: string[];
+                            location: {
+                                [key: string]: unknown;
+                            };
+                            routing: {
+                                method?: string;
+                                detail?: string;
+                            };
+                            identifiers: {
+                                entityId: string;
+                                kind: string;
+                                display: string;
+                                platform: string | null;
+                                role: string;
+                                cases: number;
+                            }[];
+                            urls: string[];
+                            files: {
+                                id: number;
+                                name: string;
+                                md5: string | null;
+                                sha1: string | null;
+                                sha256: string | null;
+                                pdq: string | null;
+                                viewedByEsp: boolean | null;
+                                publiclyAvailable: boolean | null;
+                                classification: string | null;
+                                annotations: string[];
+                                matches: {
+                                    /** @enum {string} */
+                                    kind: "hash_set" | "case_media";
+                                    label: string;
+                                    caseId: string | null;
+                                    by: string;
+                                }[];
+                            }[];
+                            relatedTips: {
+                                id: string;
+                                receipt: string;
+                                reasons: {
+                                    reason: string;
+                                    value: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "new" | "converted" | "attached" | "closed";
+                            }[];
+                            raw: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Route (or re-route) a tip to a branch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        branchId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            receipt: string;
+                            /** @enum {string} */
+                            channel: "api" | "import" | "public";
+                            /** @enum {string} */
+                            format: "amaan" | "cybertipline" | "public";
+                            organisation: string | null;
+                            incidentType: string;
+                            incidentAt: string | null;
+                            escalate: boolean;
+                            priority: number;
+                            reasons: {
+                                rule: string;
+                                weight: number;
+                                detail: string;
+                            }[];
+                            branchId: number | null;
+                            branch: string | null;
+                            /** @enum {string} */
+                            status: "new" | "converted" | "attached" | "closed";
+                            caseId: string | null;
+                            receivedAt: string;
+                            ageHours: number;
+                            related: number;
+                            summary: string;
+                            annotations: string[];
+                            location: {
+                                [key: string]: unknown;
+                            };
+                            routing: {
+                                method?: string;
+                                detail?: string;
+                            };
+                            identifiers: {
+                                entityId: string;
+                                kind: string;
+                                display: string;
+                                platform: string | null;
+                                role: string;
+                                cases: number;
+                            }[];
+                            urls: string[];
+                            files: {
+                                id: number;
+                                name: string;
+                                md5: string | null;
+                                sha1: string | null;
+                                sha256: string | null;
+                                pdq: string | null;
+                                viewedByEsp: boolean | null;
+                                publiclyAvailable: boolean | null;
+                                classification: string | null;
+                                annotations: string[];
+                                matches: {
+                                    /** @enum {string} */
+                                    kind: "hash_set" | "case_media";
+                                    label: string;
+                                    caseId: string | null;
+                                    by: string;
+                                }[];
+                            }[];
+                            relatedTips: {
+                                id: string;
+                                receipt: string;
+                                reasons: {
+                                    reason: string;
+                                    value: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "new" | "converted" | "attached" | "closed";
+                            }[];
+                            raw: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a case in the tip's branch from the tip: every identifier and file hash carried over */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        offenceCodes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string | null;
+                            /** @enum {string} */
+                            status: "new" | "converted" | "attached" | "closed";
+                            entities: number;
+                            files: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a tip to an existing case: every identifier and file hash carried over */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string | null;
+                            /** @enum {string} */
+                            status: "new" | "converted" | "attached" | "closed";
+                            entities: number;
+                            files: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a tip without a case, saying why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string | null;
+                            /** @enum {string} */
+                            status: "new" | "converted" | "attached" | "closed";
+                            entities: number;
+                            files: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tip-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The priority rules and their weights */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                code: "child_in_danger" | "live_streaming" | "known_material" | "sextortion_self_produced" | "known_in_case" | "case_media_match" | "related_reports";
+                                weight: number;
+                                enabled: boolean;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tip-rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rule's weight or switch it on or off; the open tips are re-scored */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "child_in_danger" | "live_streaming" | "known_material" | "sextortion_self_produced" | "known_in_case" | "case_media_match" | "related_reports";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weight?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                code: "child_in_danger" | "live_streaming" | "known_material" | "sextortion_self_produced" | "known_in_case" | "case_media_match" | "related_reports";
+                                weight: number;
+                                enabled: boolean;
+                                updatedAt: string;
+                                updatedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/tip-organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporting organisations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                tips: number;
+                                activeKeys: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a reporting organisation (a platform or an NGO) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tip-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keys of the reporting organisations (never the tokens) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organisationId: string;
+                                organisation: string;
+                                label: string;
+                                prefix: string;
+                                createdAt: string;
+                                expiresAt: string;
+                                revokedAt: string | null;
+                                lastUsedAt: string | null;
+                                tips: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tip-organisations/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a key to an organisation: the token is shown in this answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            organisation: string;
+                            label: string;
+                            prefix: string;
+                            createdAt: string;
+                            expiresAt: string;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            tips: number;
+                            active: boolean;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tip-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                            code: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            correlationId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
