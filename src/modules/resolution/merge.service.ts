@@ -37,6 +37,10 @@ export const PERSON_POINTERS: PersonPointer[] = [
   { table: 'arrests', column: 'person_id', key: ['id'], same: ['case_id', 'arrested_at'] },
   { table: 'charges', column: 'person_id', key: ['id'], same: ['case_id', 'offence_code'] },
   { table: 'verdicts', column: 'person_id', key: ['id'] },
+  // Later records about a person (warrants and red notices, documents, legal requests naming the suspect) follow them.
+  { table: 'warrants', column: 'person_id', key: ['id'] },
+  { table: 'documents', column: 'person_id', key: ['id'] },
+  { table: 'legal_requests', column: 'person_id', key: ['id'] },
   { table: 'links', column: 'from_id', where: "x.from_type = 'person'", key: ['id'], same: ['kind', 'to_type', 'to_id', 'case_id', 'source_type', 'source_id'], selfLoop: "x.to_type = 'person'" },
   { table: 'links', column: 'to_id', where: "x.to_type = 'person'", key: ['id'], same: ['kind', 'from_type', 'from_id', 'case_id', 'source_type', 'source_id'], selfLoop: "x.from_type = 'person'" },
   { table: 'import_match_suggestions', column: 'new_id', where: "x.record_type = 'person'", key: ['id'], same: ['record_type', 'existing_id'] },
