@@ -69,7 +69,7 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/admin/offices/:id params.id',
   'PATCH /api/v1/admin/offices/:id params.id',
   'GET /api/v1/figures/:id params.id',
-  'GET /api/v1/tips/receipts/:receipt params.receipt',
+  'GET /api/v1/tip-receipts/:receipt params.receipt',
   'PATCH /api/v1/tip-rules/:code params.code',
 ]);
 

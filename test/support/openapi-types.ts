@@ -2358,7 +2358,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/tips/receipts/{receipt}": {
+    "/api/v1/tip-receipts/{receipt}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2366,7 +2366,7 @@ export interface paths {
             cookie?: never;
         };
         /** The state of one of the organisation's own reports, by its receipt code */
-        get: operations["getTipsReceiptsByReceipt"];
+        get: operations["getTipReceiptsByReceipt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -19841,104 +19841,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -20429,44 +20356,22 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
@@ -20487,24 +20392,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request body is too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported content type: send application/json */
@@ -20516,29 +20410,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests: try again later */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
     };
-    getTipsReceiptsByReceipt: {
+    getTipReceiptsByReceipt: {
         parameters: {
             query?: never;
             header?: never;
@@ -20572,24 +20455,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
@@ -20601,24 +20473,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: try again later */
@@ -20666,24 +20527,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
@@ -20695,24 +20545,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request body is too large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unsupported content type: send application/json */
@@ -20724,24 +20563,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests: try again later */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -20839,104 +20667,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -21040,104 +20804,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -21193,104 +20902,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -21346,104 +21000,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -21498,104 +21097,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -21645,104 +21189,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -21783,104 +21254,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -21929,104 +21345,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -22059,104 +21402,40 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -22211,104 +21490,31 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -22354,104 +21560,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */
@@ -22497,104 +21648,49 @@ export interface operations {
                     };
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Sign-in required: no session or token, or an expired one */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (a step not allowed now, a duplicate, a concurrent change) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        errors?: {
-                            field: string;
-                            message: string;
-                        }[];
-                        correlationId?: string;
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is too large */

@@ -45,9 +45,9 @@ describe.each(engines)('tip intake on %s', (engine) => {
     expect(other.data?.receipt).not.toBe(first.data!.receipt);
 
     // The organisation reads its own receipt; another organisation's receipt is "not found".
-    const own = await platform.client.GET('/api/v1/tips/receipts/{receipt}', { params: { path: { receipt: first.data!.receipt } } });
+    const own = await platform.client.GET('/api/v1/tip-receipts/{receipt}', { params: { path: { receipt: first.data!.receipt } } });
     expect(own.data?.status).toBe('received');
-    const foreign = await ngo.client.GET('/api/v1/tips/receipts/{receipt}', { params: { path: { receipt: first.data!.receipt } } });
+    const foreign = await ngo.client.GET('/api/v1/tip-receipts/{receipt}', { params: { path: { receipt: first.data!.receipt } } });
     expect(foreign.response.status).toBe(404);
   });
 

@@ -11,7 +11,27 @@ export type DocumentOwner = { kind: 'case' | 'person' | 'operation' | 'hearing';
 const plural = { case: 'cases', person: 'persons', operation: 'operations', hearing: 'hearings', victim_care: 'victims' } as const;
 export const ownerPath = (o: DocumentOwner) => `/${plural[o.kind]}/${o.id}/${o.kind === 'victim_care' ? 'care-documents' : 'documents'}`;
 
-export const fetchDocuments = (o: DocumentOwner) => api.get<Page<DocumentItem>>(ownerPath(o), { limit: 200 });
+// Each owner's path written out, so the screen check (test/web/screen-coverage.test.ts) sees every call.
+export function fetchDocuments(o: DocumentOwner) {
+  const q = { limit: 200 };
+  switch (o.kind) {
+    case 'case': return api.get<Page<DocumentItem>>(`/cases/${o.id}/documents`, q);
+    case 'person': return api.get<Page<DocumentItem>>(`/persons/${o.id}/documents`, q);
+    case 'operation': return api.get<Page<DocumentItem>>(`/operations/${o.id}/documents`, q);
+    case 'hearing': return api.get<Page<DocumentItem>>(`/hearings/${o.id}/documents`, q);
+    case 'victim_care': return api.get<Page<DocumentItem>>(`/victims/${o.id}/care-documents`, q);
+  }
+}
+
+function uploadTo(o: DocumentOwner, form: FormData, onProgress: (sent: number, total: number) => void) {
+  switch (o.kind) {
+    case 'case': return uploadWithProgress<DocumentItem>(`/cases/${o.id}/documents`, form, onProgress);
+    case 'person': return uploadWithProgress<DocumentItem>(`/persons/${o.id}/documents`, form, onProgress);
+    case 'operation': return uploadWithProgress<DocumentItem>(`/operations/${o.id}/documents`, form, onProgress);
+    case 'hearing': return uploadWithProgress<DocumentItem>(`/hearings/${o.id}/documents`, form, onProgress);
+    case 'victim_care': return uploadWithProgress<DocumentItem>(`/victims/${o.id}/care-documents`, form, onProgress);
+  }
+}
 
 export interface UploadInput {
   title: string;
@@ -27,7 +47,7 @@ export function uploadDocument(o: DocumentOwner, input: UploadInput, onProgress:
   form.append('type', input.type);
   if (input.documentDate) form.append('documentDate', input.documentDate);
   form.append('file', input.file, input.file.name);
-  return uploadWithProgress<DocumentItem>(ownerPath(o), form, onProgress);
+  return uploadTo(o, form, onProgress);
 }
 
 export function uploadVersion(documentId: string, file: File, onProgress: (sent: number, total: number) => void) {
