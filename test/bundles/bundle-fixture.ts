@@ -48,6 +48,11 @@ export async function richCase(t: TestApp, firNumber: number): Promise<string> {
     { case_id: caseId, person_id: local, role: 'facilitator', accused_status: null, added_at: '2025-05-20T11:02:00Z' },
     { case_id: caseId, person_id: witness, role: 'witness', accused_status: null, added_at: '2025-05-20T11:03:00Z' },
   ]).execute();
+  // Warrants one by one: a red notice for the ringleader abroad, an arrest warrant executed on the local man.
+  await db.insertInto('warrants').values([
+    { case_id: caseId, person_id: ringleader, kind: 'interpol_red_notice', status: 'issued', issued_on: '2025-05-21', country: 'DE', reference: 'A-0000/5-2025 (synthetic)', notes: 'requested through the NCB', created_by: t.users.invA.id, created_at: '2025-05-21T10:00:00Z', updated_at: '2025-05-21T10:00:00Z' },
+    { case_id: caseId, person_id: local, kind: 'arrest_warrant', status: 'executed', issued_on: '2025-05-22', country: null, reference: null, notes: '', created_by: t.users.invA.id, created_at: '2025-05-22T10:00:00Z', updated_at: '2025-05-23T14:00:00Z' },
+  ]).execute();
   await db.insertInto('accused_status_history').values([
     { case_id: caseId, person_id: local, from_status: 'at_large', to_status: 'arrested', reason: 'arrested in the raid', actor_id: t.users.invA.id, at: '2025-05-23T14:00:00Z' },
     { case_id: caseId, person_id: local, from_status: 'arrested', to_status: 'judicial_remand', reason: 'court order', actor_id: t.users.invA.id, at: '2025-05-25T09:00:00Z' },

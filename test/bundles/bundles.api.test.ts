@@ -76,6 +76,8 @@ describe.each(engines)('case bundles on %s', (engine) => {
     expect([bundle.arrests.length, bundle.rescues.length, bundle.evidence.length, bundle.charges.length, bundle.hearings.length, bundle.verdicts.length]).toEqual([1, 2, 2, 1, 2, 1]);
     expect(bundle.evidence.find((e) => e.label === 'EV-1 phone')!.custody.map((c) => c.to)).toEqual(['inva', 'inva2']);
     expect(bundle.verdicts[0]!.appeals).toHaveLength(1);
+    // Warrants travel one by one (kind, status, date, country, reference), not as the old single flag.
+    expect(bundle.warrants!.map((w) => `${w.kind}:${w.status}:${w.country ?? '-'}:${w.createdBy}`).sort()).toEqual(['arrest_warrant:executed:-:inva', 'interpol_red_notice:issued:DE:inva']);
     // Never an identity: not the name, not the field names, not the ciphertext.
     expect(res.body).not.toContain(IDENTITY_NAME);
     expect(res.body).not.toMatch(/fullName|guardian|ciphertext|identity"/i);
@@ -115,6 +117,11 @@ describe.each(engines)('case bundles on %s', (engine) => {
     const renamed = new Map(result.pseudonymsChanged.map((p: { from: string; to: string }) => [p.to, p.from]));
     for (const v of again.victims) v.pseudonym = (renamed.get(v.pseudonym) as string | undefined) ?? v.pseudonym;
     expect(normalise(again)).toEqual(normalise(bundle));
+    // The warrants came across as they were: no extra one made from the ringleader's old flag.
+    expect(await t.ctx.db.selectFrom('warrants').select(['kind', 'status', 'reference']).where('case_id', '=', result.caseId).orderBy('kind').execute()).toEqual([
+      { kind: 'arrest_warrant', status: 'executed', reference: null },
+      { kind: 'interpol_red_notice', status: 'issued', reference: 'A-0000/5-2025 (synthetic)' },
+    ]);
     // Identifiers are entities: the imported persons are linked (source 'bundle') to the SAME entity rows as the
     // originals — one entity per value across form and bundle — and the persons are not merged.
     const bundled = await t.ctx.db.selectFrom('links').select('to_id').where('source_type', '=', 'bundle').where('source_id', '=', result.caseId).execute();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoDay } from '../../platform/http/schema-kit.ts';
 import { caseStatuses } from '../cases/case.lifecycle.ts';
 import { documentTypes } from '../documents/document.schema.ts';
+import { warrantKind, warrantStatus } from '../warrants/warrant.schema.ts';
 
 // A case bundle: one case and everything hanging off it, as a versioned JSON document for moving a case
 // between branches or installations. Records refer to each other by their ids in the source (re-issued on
@@ -192,6 +193,19 @@ const bundleShape = z.strictObject({
   verdicts: z.array(verdict).max(10_000),
   /** Added after version 2 was first issued: optional, so bundles without documents still import. */
   documents: z.array(bundleDocument).max(10_000).optional(),
+  /** Warrants and notices of the accused, one by one (added after version 2 was issued, so optional). */
+  warrants: z.array(z.strictObject({
+    personId: uuid,
+    kind: warrantKind,
+    status: warrantStatus,
+    issuedOn: isoDay.nullable(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code').nullable(),
+    reference: text(100).min(1).nullable(),
+    notes: text(2000),
+    createdBy: user,
+    createdAt: ts,
+    updatedAt: ts,
+  })).max(10_000).optional(),
 });
 
 type Shape = z.infer<typeof bundleShape>;
@@ -255,6 +269,7 @@ function checkConsistency(b: Shape, ctx: z.RefinementCtx) {
     if ((o.status === 'executed') !== (o.executedAt !== null)) issue(['operations', i, 'executedAt'], 'an executed operation, and only one, has executedAt');
     if ((o.status === 'cancelled') !== (o.cancelledAt !== null)) issue(['operations', i, 'cancelledAt'], 'a cancelled operation, and only one, has cancelledAt');
   });
+  (b.warrants ?? []).forEach((w, i) => ref(persons, w.personId, ['warrants', i, 'personId'], 'person'));
   unique(b.documents ?? [], (d) => d.id, (i) => ['documents', i, 'id'], 'document id');
   (b.documents ?? []).forEach((d, i) => {
     if ((d.attachedTo === 'operation') !== (d.operationId !== null)) issue(['documents', i, 'operationId'], 'an operation\'s document, and only one, names its operation');

@@ -89,6 +89,7 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
   const victimAdded = new Map<string, Date>(caseVictims.map((v) => [v.victim_id, v.added_at]));
   for (const r of rescues) if (!victimAdded.has(r.victim_id)) victimAdded.set(r.victim_id, r.rescued_at);
   const victimIds = [...victimAdded.keys()];
+  const warrants = await db.selectFrom('warrants').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
   const [custody, appeals, persons, names, identifiers, victims] = await Promise.all([
     evidenceIds.length ? db.selectFrom('custody_transfers').selectAll().where('evidence_id', 'in', evidenceIds).orderBy('at').orderBy('id').execute() : [],
     verdictIds.length ? db.selectFrom('appeals').selectAll().where('verdict_id', 'in', verdictIds).orderBy('filed_at').orderBy('id').execute() : [],
@@ -107,6 +108,7 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
     ...evidence.flatMap((e) => [e.custodian_id, e.created_by]),
     ...custody.flatMap((t) => [t.from_user_id, t.to_user_id, t.recorded_by]),
     ...charges.map((x) => x.created_by), ...hearings.map((x) => x.created_by), ...verdicts.map((x) => x.created_by), ...appeals.map((x) => x.created_by),
+    ...warrants.map((w) => w.created_by),
   ]);
 
   const body: Omit<CaseBundle, 'digest'> = {
@@ -160,6 +162,12 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
   // without documents still makes a bundle older installations read.
   const documents = await exportCaseDocuments(ctx, caseId, operations.map((o) => o.id), hearings.map((h) => h.id));
   if (documents.length) body.documents = documents;
+  if (warrants.length) {
+    body.warrants = warrants.map((w) => ({
+      personId: w.person_id, kind: w.kind, status: w.status, issuedOn: w.issued_on, country: w.country, reference: w.reference, notes: w.notes,
+      createdBy: u(w.created_by), createdAt: iso(w.created_at), updatedAt: iso(w.updated_at),
+    }));
+  }
   const signer = installationKeyOf(ctx.config);
   const bundle: CaseBundle = signBundle(signer, { ...body, digest: bundleDigest(body) });
   await auditRead(ctx, {
@@ -310,7 +318,14 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
     for (const r of b.personRoles) {
       await tx.insertInto('case_persons').values({ case_id: caseId, person_id: person(r.personId), role: r.role, accused_status: r.accusedStatus, foreign_warrant_requested: r.foreignWarrantRequested, added_at: r.addedAt }).execute();
     }
-    // The bundle's "foreign warrant requested" marks become warrants (bundles do not carry warrants one by one yet).
+    // Warrants one by one when the bundle carries them; a "foreign warrant requested" mark with no foreign
+    // warrant beside it (a bundle from before warrants) still becomes one.
+    for (const w of b.warrants ?? []) {
+      await tx.insertInto('warrants').values({
+        case_id: caseId, person_id: person(w.personId), kind: w.kind, status: w.status, issued_on: w.issuedOn, country: w.country, reference: w.reference,
+        notes: w.notes, created_by: userOf(w.createdBy), created_at: w.createdAt, updated_at: w.updatedAt,
+      }).execute();
+    }
     await carryOverWarrantFlags(tx, [caseId]);
     for (const h of b.accusedHistory) {
       await tx.insertInto('accused_status_history').values({ case_id: caseId, person_id: person(h.personId), from_status: h.from, to_status: h.to, reason: h.reason, actor_id: userOf(h.actor), at: h.at }).execute();
