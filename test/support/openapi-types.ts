@@ -12022,6 +12022,24 @@ export interface operations {
                             content: string;
                         }[];
                     }[];
+                    warrants?: {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        kind: "arrest_warrant" | "non_bailable_warrant" | "proclamation" | "foreign_arrest_warrant" | "interpol_red_notice" | "interpol_diffusion" | "foreign_request";
+                        /** @enum {string} */
+                        status: "requested" | "issued" | "executed" | "withdrawn" | "cancelled";
+                        /** Format: date */
+                        issuedOn: string | null;
+                        country: string | null;
+                        reference: string | null;
+                        notes: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    }[];
                 };
             };
         };
