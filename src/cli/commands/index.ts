@@ -24,6 +24,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   takedowns: () => import('./takedowns.command.ts'),
   report: () => import('./report.command.ts'),
   tips: () => import('./tips.command.ts'),
+  plan: () => import('./plan.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */
