@@ -131,7 +131,7 @@ export async function computePlan(db: Db | Tx, timeZone: string, o: PlanOptions 
   line('fewest investigators per office', String(a.minInvestigatorsPerOffice), o.minInvestigatorsPerOffice ? 'set' : 'default', 'an office is never staffed below this');
   line('investigator cost', a.investigatorCostPerYear === null ? 'not given: costs in investigator-years' : `PKR ${a.investigatorCostPerYear.toLocaleString('en-US')} a year`, a.investigatorCostPerYear === null ? 'default' : 'set', 'fully loaded cost of one investigator a year (no sourced figure in Amaan: the agency sets it)');
   line('staff', 'filled investigator posts of each branch where recorded, else its enabled investigator accounts', 'observed',
-    obs.branches.map((b) => `${b.name} ${b.investigators} (${b.investigatorsSource})`).join('; ') || 'no branches');
+    `${investigators} investigators in ${obs.branches.length} offices: ${obs.branches.filter((b) => b.investigatorsSource === 'posts').length} offices from recorded posts, ${obs.branches.filter((b) => b.investigatorsSource === 'accounts').length} from accounts; ${obs.branches.filter((b) => b.investigators === 0).length} offices with none`);
 
   const branchUnits: UnitInput[] = obs.branches.map((b) => ({ key: `branch:${b.id}`, name: b.name, lambda: b.firs / obs.months, investigators: b.investigators, backlog: b.backlog }));
   const scenarios: ScenarioSummary[] = [];
