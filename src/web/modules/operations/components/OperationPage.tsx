@@ -14,6 +14,8 @@ import { CancelOperationDialog } from './CancelOperationDialog.tsx';
 import { OperationOutcome } from './OperationOutcome.tsx';
 import { useCase } from '../../cases/hooks/use-cases.ts';
 import { OperationCorrections } from '../../corrections/components/OperationCorrections.tsx';
+import { CorrectionsList } from '../../corrections/components/CorrectionsList.tsx';
+import { fetchOperationCorrections } from '../../corrections/api/corrections.api.ts';
 import { useCan } from '../../../app/session.ts';
 import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
@@ -91,6 +93,8 @@ export function OperationPage() {
               />
             </Panel>
           ) : null}
+          {/* The operation's corrections with the earlier values, to whoever may read the case that owns it. */}
+          {theCase.data ? <CorrectionsList queryKey={['case', o.caseId, 'operation', o.id]} fetch={() => fetchOperationCorrections(o.caseId, o.id)} /> : null}
           {o.status === 'executed' ? <OperationOutcome op={o} /> : null}
           {canExecute ? (
             <Panel title={t('operations.execute')}>
