@@ -70,6 +70,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
       // The earlier purpose is kept in the case's corrections.
       await page.goto(`/cases/${caseId}/corrections`);
       await expect.poll(() => befores(page)).toContain(hearing.purpose);
+      if (lang === 'en') await shoot(page, 'hearing-correction', { fullPage: true });
       await context.close();
     }, 120_000);
 
@@ -131,6 +132,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
       await expect.poll(() => befores(page)).toContain(offence.title);
       const after = await api<{ title: string }>(page, `/offences/${offence.code}`);
       expect(after.title).toBe(title);
+      if (lang === 'en') await shoot(page, 'offence-catalogue', { fullPage: true });
       await context.close();
     }, 120_000);
 
@@ -188,6 +190,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
       for (const c of victim.cases) await page.getByRole('link', { name: c.title }).first().waitFor();
       const timeline = await api<{ items: Array<{ body: string }> }>(page, `/cases/${target.id}/timeline?limit=50`);
       expect(timeline.items.some((e) => e.body.includes(victim.pseudonym))).toBe(true);
+      if (lang === 'en') await shoot(page, 'victim-link', { fullPage: true });
       await context.close();
     }, 120_000);
   }
