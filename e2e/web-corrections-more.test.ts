@@ -110,6 +110,10 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
       // The earlier place and the earlier (empty) officers are listed on the operation's page.
       await expect.poll(() => befores(page)).toContain(place);
       expect(await page.getByTestId('corrections').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+      // Officers and cases by name, never by their ids.
+      const listedText = (await page.getByTestId('corrections').textContent()) ?? '';
+      expect(listedText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+      expect(listedText).toContain((await officer.locator('xpath=..').textContent())!.trim());
       if (lang === 'en') await shoot(page, 'operation-correction', { fullPage: true });
       await context.close();
     }, 120_000);

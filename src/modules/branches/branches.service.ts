@@ -192,14 +192,15 @@ export async function listBranchCorrections(ctx: AppContext, id: number, q: Bran
   const branch = await ctx.db.selectFrom('branches').select('id').where('id', '=', id).executeTakeFirst();
   if (!branch) throw notFound('branch');
   const rows = await ctx.db.selectFrom('audit_log')
-    .select(['seq', 'at', 'actor_name', 'details'])
-    .where('entity_type', '=', 'branch').where('entity_id', '=', String(id)).where('action', '=', 'branch.update')
-    .orderBy('seq', 'desc').execute();
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select(['audit_log.seq', 'audit_log.at', 'audit_log.actor_name', 'users.display_name', 'audit_log.details'])
+    .where('audit_log.entity_type', '=', 'branch').where('audit_log.entity_id', '=', String(id)).where('audit_log.action', '=', 'branch.update')
+    .orderBy('audit_log.seq', 'desc').execute();
   const all: BranchCorrection[] = [];
   for (const r of rows) {
     const d = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { before?: OfficeShape; after?: OfficeShape };
     if (!d.before || !d.after) continue;
-    branchChanges(d.before, d.after).forEach((c, i) => all.push({ id: Number(r.seq) * 100 + i, ...c, actor: r.actor_name || null, at: r.at.toISOString() }));
+    branchChanges(d.before, d.after).forEach((c, i) => all.push({ id: Number(r.seq) * 100 + i, ...c, actor: r.display_name ?? (r.actor_name || null), at: r.at.toISOString() }));
   }
   return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
 }

@@ -17,6 +17,13 @@ export function shown(v: unknown, dateTime: (iso: string) => string = (s) => s):
   return String(v);
 }
 
+/** Ids (officers, cases) replaced by the names the page knows them by, so no officer reads a UUID. */
+function named(v: unknown, names?: ReadonlyMap<string, string>): unknown {
+  if (!names) return v;
+  if (Array.isArray(v)) return v.map((x) => named(x, names));
+  return typeof v === 'string' ? (names.get(v) ?? v) : v;
+}
+
 /** An entry as listed: a record's correction, or a change of a record that is its own history (a branch office). */
 type Entry = Omit<Correction, 'recordKind' | 'recordId'> & { recordKind?: Correction['recordKind'] };
 
@@ -25,7 +32,7 @@ type Entry = Omit<Correction, 'recordKind' | 'recordId'> & { recordKind?: Correc
  * names fields the corrections catalogue does not (a branch's staff posts); entries without a record kind (one
  * record's own history) leave the "Record" column out.
  */
-export function CorrectionsList({ queryKey, fetch, title, fieldLabel }: { queryKey: readonly unknown[]; fetch: () => Promise<Page<Entry>>; title?: string; fieldLabel?: (field: string) => string | undefined }) {
+export function CorrectionsList({ queryKey, fetch, title, fieldLabel, names }: { queryKey: readonly unknown[]; fetch: () => Promise<Page<Entry>>; title?: string; fieldLabel?: (field: string) => string | undefined; names?: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const list = useQuery({ queryKey: ['corrections', ...queryKey], queryFn: fetch });
@@ -52,8 +59,8 @@ export function CorrectionsList({ queryKey, fetch, title, fieldLabel }: { queryK
                 <td>{f.dateTime(c.at)}</td>
                 {c.recordKind ? <td>{t(`corrections.kinds.${c.recordKind}`)}</td> : null}
                 <td data-testid="correction-field">{fieldLabel?.(c.field) ?? t(`corrections.fields.${c.field}`, { defaultValue: c.field })}</td>
-                <td data-testid="correction-before"><bdi>{shown(c.before, f.dateTime)}</bdi></td>
-                <td><bdi>{shown(c.after, f.dateTime)}</bdi></td>
+                <td data-testid="correction-before"><bdi>{shown(named(c.before, names), f.dateTime)}</bdi></td>
+                <td><bdi>{shown(named(c.after, names), f.dateTime)}</bdi></td>
                 <td>{c.actor ?? '—'}</td>
               </tr>
             ))}
