@@ -1288,6 +1288,7 @@ export const en = {
     searching: 'Searching…',
     none: 'No case you may see matches',
     results: 'Cases found',
+    attachTo: 'Add to an existing case',
   },
 };
 

@@ -1290,5 +1290,6 @@ export const ur: Translations = {
     searching: 'تلاش جاری ہے…',
     none: 'آپ کے دیکھنے کے لائق کوئی مقدمہ نہیں ملا',
     results: 'ملنے والے مقدمات',
+    attachTo: 'موجودہ کیس میں شامل کریں',
   },
 };
