@@ -117,6 +117,27 @@ describe.each(engines)('branch offices and districts over the API (%s)', (engine
     const details = (typeof upEntry.details === 'string' ? JSON.parse(upEntry.details) : upEntry.details) as { before: Office; after: Office };
     expect(details.before.posts).toHaveLength(2);
     expect(details.after.posts).toHaveLength(1);
+
+    // The change keeps the earlier values, field by field, newest first (issue 10): read back for the screen.
+    const ren = await t.call('admin', 'PATCH', `/api/v1/admin/offices/${o.id}`, { name: 'South Punjab Cyber Circle' });
+    expect(ren.statusCode, ren.body).toBe(200);
+    const hist = await t.call('admin', 'GET', `/api/v1/admin/offices/${o.id}/corrections`);
+    expect(hist.statusCode, hist.body).toBe(200);
+    const h = hist.json() as { items: Array<{ field: string; before: unknown; after: unknown; actor: string | null }>; total: number };
+    expect(h.items.map(({ field, before, after }) => ({ field, before, after }))).toEqual([
+      { field: 'name', before: 'South Punjab Circle', after: 'South Punjab Cyber Circle' },
+      { field: 'districts', before: ['Khanewal', 'Lodhran', 'Multan'], after: ['Lodhran', 'Multan'] },
+      { field: 'posts.supervisor.sanctioned', before: 2, after: 0 },
+      { field: 'posts.supervisor.filled', before: 1, after: 0 },
+      { field: 'posts.investigator.sanctioned', before: 12, after: 15 },
+      { field: 'posts.investigator.filled', before: 7, after: 9 },
+    ]);
+    expect(h.total).toBe(6);
+    expect(h.items[0]!.actor).toBeTruthy();
+    const paged = (await t.call('admin', 'GET', `/api/v1/admin/offices/${o.id}/corrections?limit=2&offset=1`)).json() as { items: Array<{ field: string }>; total: number };
+    expect(paged.items.map((i) => i.field)).toEqual(['districts', 'posts.supervisor.sanctioned']);
+    expect((await t.call('admin', 'GET', '/api/v1/admin/offices/999999/corrections')).statusCode).toBe(404);
+    expect((await t.call('invA', 'GET', `/api/v1/admin/offices/${o.id}/corrections`)).statusCode).toBe(403);
   });
 
   it('refuses bad input naming the field, storing nothing', async () => {

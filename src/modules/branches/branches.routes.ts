@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { pageOf, serviceContext, unscoped, type Api } from '../../platform/http/route-kit.ts';
-import { createOfficeBody, district, listDistrictsQuery, listOfficesQuery, office, officeIdParam, updateOfficeBody } from './branches.schema.ts';
-import { createOffice, getOffice, listDistricts, listOffices, updateOffice } from './branches.service.ts';
+import { branchCorrection, branchCorrectionsQuery, createOfficeBody, district, listDistrictsQuery, listOfficesQuery, office, officeIdParam, updateOfficeBody } from './branches.schema.ts';
+import { createOffice, getOffice, listBranchCorrections, listDistricts, listOffices, updateOffice } from './branches.service.ts';
 
 const officeScope = { 'params.id': unscoped('a branch office: reference data, not a record of a case; only administrators reach these routes') };
 
@@ -33,4 +33,9 @@ export async function branchRoutes(api: Api, ctx: AppContext): Promise<void> {
     config: { access: 'branch.manage', scope: officeScope },
     schema: { tags, summary: 'Rename a branch, change the districts it covers or its staff posts (audited)', params: officeIdParam, body: updateOfficeBody, response: { 200: office } },
   }, async (request) => updateOffice(serviceContext(ctx, request), request.params.id, request.body));
+
+  api.get('/admin/offices/:id/corrections', {
+    config: { access: 'branch.manage', scope: officeScope },
+    schema: { tags, summary: 'Changes of a branch office (name, districts covered, staff posts), each with the earlier value, newest first', params: officeIdParam, querystring: branchCorrectionsQuery, response: { 200: pageOf(branchCorrection) } },
+  }, async (request) => listBranchCorrections(ctx, request.params.id, request.query));
 }

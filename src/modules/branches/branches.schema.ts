@@ -87,3 +87,20 @@ export const office = z.object({
   totals: z.object({ sanctioned: z.number(), filled: z.number(), population: z.number(), districts: z.number(), userAccounts: z.number() }),
 });
 export type Office = z.infer<typeof office>;
+
+/**
+ * A change of a branch office, with the earlier value (issue 10: every correction keeps it). Read from the
+ * branch's audit entries, which hold the office before and after each change. `field` is `name`, `districts`
+ * (the names covered) or `posts.<post>.sanctioned|filled`.
+ */
+export const branchCorrection = z.object({
+  id: z.number().int(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  actor: z.string().nullable(),
+  at: z.string(),
+});
+export type BranchCorrection = z.infer<typeof branchCorrection>;
+export const branchCorrectionsQuery = z.strictObject({ ...pageQuery });
+export type BranchCorrectionsQuery = z.infer<typeof branchCorrectionsQuery>;

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { branchCode } from '../reference/reference.seed.ts';
-import type { CreateOfficeInput, ListDistrictsQuery, ListOfficesQuery, Office, PostKind, UpdateOfficeInput } from './branches.schema.ts';
+import { postKinds, type BranchCorrection, type BranchCorrectionsQuery, type CreateOfficeInput, type ListDistrictsQuery, type ListOfficesQuery, type Office, type PostKind, type UpdateOfficeInput } from './branches.schema.ts';
 
 // Branch offices and the districts they cover (migration 0023). Every change is audited with the state
 // before and after. A district is covered by at most one branch; a district named for a branch moves from
@@ -160,4 +160,47 @@ export async function updateOffice(ctx: ServiceContext, id: number, b: UpdateOff
     await audit({ action: 'branch.update', entityType: 'branch', entityId: String(id), details: { before, after, movedDistricts: moved } });
   });
   return getOffice(ctx, id);
+}
+
+type OfficeShape = Pick<Office, 'name' | 'districts' | 'posts'>;
+
+/**
+ * What changed between two states of a branch, field by field, with the earlier value: its name, the districts
+ * it covers (names, sorted), and each staff post's sanctioned and filled numbers (0 when the post is not listed).
+ */
+export function branchChanges(before: OfficeShape, after: OfficeShape): Array<{ field: string; before: unknown; after: unknown }> {
+  const out: Array<{ field: string; before: unknown; after: unknown }> = [];
+  if (before.name !== after.name) out.push({ field: 'name', before: before.name, after: after.name });
+  const names = (o: OfficeShape) => o.districts.map((d) => d.name).sort((a, b) => a.localeCompare(b));
+  if (names(before).join('\u0000') !== names(after).join('\u0000')) out.push({ field: 'districts', before: names(before), after: names(after) });
+  const post = (o: OfficeShape, p: PostKind) => o.posts.find((x) => x.post === p) ?? { sanctioned: 0, filled: 0 };
+  for (const p of postKinds) {
+    for (const k of ['sanctioned', 'filled'] as const) {
+      const [b, a] = [post(before, p)[k], post(after, p)[k]];
+      if (b !== a) out.push({ field: `posts.${p}.${k}`, before: b, after: a });
+    }
+  }
+  return out;
+}
+
+/**
+ * The corrections of a branch office, newest first: each audited change of the branch (`branch.update`, which
+ * records the office before and after) split into the fields that changed. The audit trail is the record here:
+ * nothing is kept twice.
+ */
+export async function listBranchCorrections(ctx: AppContext, id: number, q: BranchCorrectionsQuery) {
+  const branch = await ctx.db.selectFrom('branches').select('id').where('id', '=', id).executeTakeFirst();
+  if (!branch) throw notFound('branch');
+  const rows = await ctx.db.selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select(['audit_log.seq', 'audit_log.at', 'audit_log.actor_name', 'users.display_name', 'audit_log.details'])
+    .where('audit_log.entity_type', '=', 'branch').where('audit_log.entity_id', '=', String(id)).where('audit_log.action', '=', 'branch.update')
+    .orderBy('audit_log.seq', 'desc').execute();
+  const all: BranchCorrection[] = [];
+  for (const r of rows) {
+    const d = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { before?: OfficeShape; after?: OfficeShape };
+    if (!d.before || !d.after) continue;
+    branchChanges(d.before, d.after).forEach((c, i) => all.push({ id: Number(r.seq) * 100 + i, ...c, actor: r.display_name ?? (r.actor_name || null), at: r.at.toISOString() }));
+  }
+  return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, limit: q.limit, offset: q.offset };
 }

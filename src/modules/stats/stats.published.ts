@@ -79,7 +79,7 @@ const months: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '
  * address's words when it carries them, the date when the address states it (The Nation's "04-Jun-2025").
  * Nothing is guessed: what the address does not say stays null.
  */
-export function citationOf(url: string): Citation {
+export function citationFromAddress(url: string): Citation {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -101,6 +101,49 @@ export function citationOf(url: string): Citation {
     ? words.map((w, i) => (/^(nccia|fia|intl)$/i.test(w) ? (w.toLowerCase() === 'intl' ? "int'l" : w.toUpperCase()) : i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ')
     : null;
   return { publisher: publishers[host] ?? host, title, publishedOn, url };
+}
+
+/**
+ * The sources of seed/nccia-figures.csv as they are cited: publisher, the document's own headline and its
+ * publication date, as the publications give them (Business Recorder prints the headline and "Published 04 Jun,
+ * 2025"; The News dates its page 3 June 2025; The Nation's address carries its headline and "04-Jun-2025"; all
+ * three report the press conference of Tuesday 3 June 2025 that the figures come from). Where the headline was not
+ * seen (two Urdu reports), the title is a description in square brackets, as a citation marks a title it
+ * supplies; where the date was not seen it stays null. A source missing here falls back to `citationFromAddress`,
+ * and `stats.published.test.ts` fails until every source of the file is listed.
+ */
+export const publishedSources: Readonly<Record<string, Omit<Citation, 'url'>>> = {
+  'https://www.nation.com.pk/04-Jun-2025/nccia-busts-international-racket-involved-in-child-sexual-exploitation': {
+    publisher: 'The Nation',
+    title: 'NCCIA busts international racket involved in child sexual exploitation',
+    publishedOn: '2025-06-04',
+  },
+  'https://www.thenews.com.pk/latest/1318167-nccia-shatters-german-led-international-child-exploitation-ring': {
+    publisher: 'The News International',
+    title: 'NCCIA shatters German-led international child exploitation ring',
+    publishedOn: '2025-06-03',
+  },
+  'https://www.brecorder.com/news/40366108/nccia-busts-intl-child-abuse-gang': {
+    publisher: 'Business Recorder',
+    title: 'NCCIA busts int’l child abuse gang',
+    publishedOn: '2025-06-04',
+  },
+  'https://ch51.tv/9150/': {
+    publisher: 'Channel 51',
+    title: '[Report in Urdu: the Minister of State for Interior on the Muzaffargarh gang, two arrested and ten children recovered]',
+    publishedOn: null,
+  },
+  'https://jang.com.pk/news/1516732': {
+    publisher: 'Daily Jang',
+    title: '[Report in Urdu: NCCIA applications, inquiries, cases and challans in its first months, figures from its Additional Director Admin]',
+    publishedOn: null,
+  },
+};
+
+/** The citation of a source: its entry in `publishedSources`, else what its address alone says. */
+export function citationOf(url: string): Citation {
+  const known = publishedSources[url];
+  return known ? { ...known, url } : citationFromAddress(url);
 }
 
 /** Which computed figure each national published figure corresponds to (matched on the metric text). */

@@ -1177,6 +1177,7 @@ export const en = {
     save: 'Save changes',
     edit: 'Change',
     none: 'no district',
+    history: 'Changes of {{name}} (earlier values kept)',
   },
   tips: {
     queueTitle: 'Tips',
@@ -1281,6 +1282,13 @@ export const en = {
     revoke: 'Revoke',
     revoked: 'Revoked',
     expired: 'Expired',
+  },
+  casePicker: {
+    hint: 'Type an FIR number (77/2025) or words of the title',
+    searching: 'Searching…',
+    none: 'No case you may see matches',
+    results: 'Cases found',
+    attachTo: 'Add to an existing case',
   },
 };
 

@@ -1179,6 +1179,7 @@ export const ur: Translations = {
     save: 'تبدیلیاں محفوظ کریں',
     edit: 'بدلیں',
     none: 'کوئی ضلع نہیں',
+    history: '{{name}} میں تبدیلیاں (پرانی قدریں محفوظ)',
   },
   tips: {
     queueTitle: 'اطلاعات',
@@ -1283,5 +1284,12 @@ export const ur: Translations = {
     revoke: 'منسوخ کریں',
     revoked: 'منسوخ',
     expired: 'میعاد ختم',
+  },
+  casePicker: {
+    hint: 'ایف آئی آر نمبر (77/2025) یا عنوان کے الفاظ لکھیں',
+    searching: 'تلاش جاری ہے…',
+    none: 'آپ کے دیکھنے کے لائق کوئی مقدمہ نہیں ملا',
+    results: 'ملنے والے مقدمات',
+    attachTo: 'موجودہ کیس میں شامل کریں',
   },
 };

@@ -8,7 +8,8 @@ import type { ApiError } from '../../app/api-client.ts';
 import { usePagerLabels } from '../../app/use-pager-labels.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useProvinces } from '../reference/hooks/use-reference.ts';
-import { createOffice, fetchDistricts, fetchOffices, updateOffice, type Office } from './offices.api.ts';
+import { CorrectionsList } from '../corrections/components/CorrectionsList.tsx';
+import { createOffice, fetchDistricts, fetchOfficeCorrections, fetchOffices, updateOffice, type Office } from './offices.api.ts';
 
 // Branch offices (issue 12): which districts each covers and its staff posts, sanctioned and filled.
 // Administrators create a branch, assign districts and posts; every change is audited by the server.
@@ -73,6 +74,18 @@ function OfficeForm({ province, office, onDone }: { province: string; office: Of
   );
 }
 
+/** A branch's changes with the earlier values: name, districts covered, each post's sanctioned and filled numbers. */
+function OfficeHistory({ office }: { office: Office }) {
+  const { t } = useTranslation();
+  const label = (field: string) => {
+    if (field === 'name') return t('offices.name');
+    if (field === 'districts') return t('offices.covers');
+    const m = /^posts\.(\w+)\.(sanctioned|filled)$/.exec(field);
+    return m ? `${t(`offices.postKinds.${m[1]}`)}: ${t(`offices.${m[2]}`)}` : undefined;
+  };
+  return <CorrectionsList queryKey={['branch', office.id]} fetch={() => fetchOfficeCorrections(office.id)} title={t('offices.history', { name: office.name })} fieldLabel={label} />;
+}
+
 export function OfficesPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -82,13 +95,17 @@ export function OfficesPage() {
   const [province, setProvince] = useState('');
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<Office | 'new' | null>(null);
+  // The branch whose changes are listed: the one being changed, and still after it is saved.
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
   const offices = useQuery({ queryKey: ['offices', province, offset], queryFn: () => fetchOffices({ province: province || undefined, limit: 50, offset }), placeholderData: keepPreviousData });
   const done = () => {
     setEditing(null);
     void client.invalidateQueries({ queryKey: ['offices'] });
     void client.invalidateQueries({ queryKey: ['districts'] });
+    void client.invalidateQueries({ queryKey: ['corrections', 'branch'] });
   };
   return (
+    <div className="stack">
     <Panel title={t('offices.title')}>
       <p className="muted">{t('offices.intro')}</p>
       <div className="filters">
@@ -121,7 +138,7 @@ export function OfficesPage() {
                   <td className="num">{f.number(o.totals.population)}</td>
                   <td className="num">{f.number(o.totals.sanctioned)}</td>
                   <td className="num">{f.number(o.totals.filled)}</td>
-                  <td><Button onClick={() => { setProvince(o.province); setEditing(o); }}>{t('offices.edit')}</Button></td>
+                  <td><Button onClick={() => { setProvince(o.province); setEditing(o); setHistoryOf(o.id); }}>{t('offices.edit')}</Button></td>
                 </tr>
               ))}
             </tbody>
@@ -130,5 +147,7 @@ export function OfficesPage() {
       ) : null}
       {offices.data ? <Pager total={offices.data.total} limit={offices.data.limit} offset={offices.data.offset} onOffset={setOffset} labels={pager} /> : null}
     </Panel>
+    {historyOf !== null && offices.data?.items.some((o) => o.id === historyOf) ? <OfficeHistory office={offices.data.items.find((o) => o.id === historyOf)!} /> : null}
+    </div>
   );
 }

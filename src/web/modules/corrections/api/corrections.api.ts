@@ -20,6 +20,12 @@ export type OffenceFull = z.infer<typeof offence>;
 
 export const fetchCaseCorrections = (caseId: string) => api.get<Page<Correction>>(`/cases/${caseId}/corrections`, { limit: 200 });
 export const fetchPersonCorrections = (personId: string) => api.get<Page<Correction>>(`/persons/${personId}/corrections`, { limit: 200 });
+/** One operation's corrections, read from its owning case's list (the operation's fields, officers, cases served). */
+export const fetchOperationCorrections = async (caseId: string, operationId: string): Promise<Page<Correction>> => {
+  const all = await api.get<Page<Correction>>(`/cases/${caseId}/corrections`, { kind: 'operation', limit: 200 });
+  const items = all.items.filter((c) => c.recordId === operationId);
+  return { ...all, items, total: items.length };
+};
 export const fetchOffenceCorrections = (code: string) => api.get<Page<Correction>>(`/offences/${code}/corrections`, { limit: 200 });
 
 export const updateCase = (caseId: string, body: z.output<typeof updateCaseBody>) => api.patch<CaseDetail>(`/cases/${caseId}`, body);

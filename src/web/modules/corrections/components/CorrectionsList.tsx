@@ -17,8 +17,22 @@ export function shown(v: unknown, dateTime: (iso: string) => string = (s) => s):
   return String(v);
 }
 
-/** The corrections of a record, newest first: what each field was, what it became, who and when. */
-export function CorrectionsList({ queryKey, fetch, title }: { queryKey: readonly unknown[]; fetch: () => Promise<Page<Correction>>; title?: string }) {
+/** Ids (officers, cases) replaced by the names the page knows them by, so no officer reads a UUID. */
+function named(v: unknown, names?: ReadonlyMap<string, string>): unknown {
+  if (!names) return v;
+  if (Array.isArray(v)) return v.map((x) => named(x, names));
+  return typeof v === 'string' ? (names.get(v) ?? v) : v;
+}
+
+/** An entry as listed: a record's correction, or a change of a record that is its own history (a branch office). */
+type Entry = Omit<Correction, 'recordKind' | 'recordId'> & { recordKind?: Correction['recordKind'] };
+
+/**
+ * The corrections of a record, newest first: what each field was, what it became, who and when. `fieldLabel`
+ * names fields the corrections catalogue does not (a branch's staff posts); entries without a record kind (one
+ * record's own history) leave the "Record" column out.
+ */
+export function CorrectionsList({ queryKey, fetch, title, fieldLabel, names }: { queryKey: readonly unknown[]; fetch: () => Promise<Page<Entry>>; title?: string; fieldLabel?: (field: string) => string | undefined; names?: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const f = useFormat();
   const list = useQuery({ queryKey: ['corrections', ...queryKey], queryFn: fetch });
@@ -32,7 +46,7 @@ export function CorrectionsList({ queryKey, fetch, title }: { queryKey: readonly
           <thead>
             <tr>
               <th>{t('corrections.when')}</th>
-              <th>{t('corrections.record')}</th>
+              {list.data.items.some((c) => c.recordKind) ? <th>{t('corrections.record')}</th> : null}
               <th>{t('corrections.field')}</th>
               <th>{t('corrections.before')}</th>
               <th>{t('corrections.after')}</th>
@@ -43,10 +57,10 @@ export function CorrectionsList({ queryKey, fetch, title }: { queryKey: readonly
             {list.data.items.map((c) => (
               <tr key={c.id}>
                 <td>{f.dateTime(c.at)}</td>
-                <td>{t(`corrections.kinds.${c.recordKind}`)}</td>
-                <td>{t(`corrections.fields.${c.field}`, { defaultValue: c.field })}</td>
-                <td data-testid="correction-before"><bdi>{shown(c.before, f.dateTime)}</bdi></td>
-                <td><bdi>{shown(c.after, f.dateTime)}</bdi></td>
+                {c.recordKind ? <td>{t(`corrections.kinds.${c.recordKind}`)}</td> : null}
+                <td data-testid="correction-field">{fieldLabel?.(c.field) ?? t(`corrections.fields.${c.field}`, { defaultValue: c.field })}</td>
+                <td data-testid="correction-before"><bdi>{shown(named(c.before, names), f.dateTime)}</bdi></td>
+                <td><bdi>{shown(named(c.after, names), f.dateTime)}</bdi></td>
                 <td>{c.actor ?? '—'}</td>
               </tr>
             ))}

@@ -9,7 +9,7 @@ import { localInputToIso, useFormat } from '../../../i18n/format.ts';
 import { usePagerLabels } from '../../../app/use-pager-labels.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { createLegalRequestBody, interpolColours, legalRequestKinds, legalRequestStatuses } from '../../../../modules/requests/legal-request.schema.ts';
-import { fetchCases } from '../../cases/api/cases.api.ts';
+import { CasePickerField } from '../../cases/components/CasePickerField.tsx';
 import { createLegalRequest, fetchLegalRequestFigures, fetchLegalRequests, type LegalRequestSummary } from '../api/legal-requests.api.ts';
 
 const PAGE = 25;
@@ -154,7 +154,6 @@ const toBody = (v: Values) => ({
 function NewRequestForm() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const cases = useQuery({ queryKey: ['cases', 'for-requests'], queryFn: () => fetchCases({ limit: 200 }) });
   const form = useZodForm(createLegalRequestBody, { caseId: '', kind: 'preservation', interpolColour: 'red', recipient: '', subject: '', reference: '', sentAt: '', deadlineAt: '', alertLeadDays: '', notes: '' }, toBody);
   const [caseError, setCaseError] = useState<string | undefined>();
   const onSubmit = form.handleSubmit(async (body) => {
@@ -169,8 +168,7 @@ function NewRequestForm() {
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="new-legal-request-form">
       <FormError error={form.formError} />
-      <SelectField label={t('legalRequests.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError}
-        placeholder={t('legalRequests.pickCase')} options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.firLabel ?? ''} ${c.title}`.trim() }))} />
+      <CasePickerField label={t('legalRequests.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />
       <SelectField label={t('legalRequests.kindLabel')} name="kind" value={form.values.kind} onValue={(v) => form.set('kind', v)} options={legalRequestKinds.map((k) => ({ value: k, label: t(`legalRequests.kind.${k}`) }))} />
       {form.values.kind === 'interpol_notice' ? (
         <SelectField label={t('legalRequests.colourLabel')} name="interpolColour" value={form.values.interpolColour} onValue={(v) => form.set('interpolColour', v)}

@@ -12,8 +12,10 @@ import { OperationStatusBadge } from './OperationStatusBadge.tsx';
 import { ExecuteOperationForm } from './ExecuteOperationForm.tsx';
 import { CancelOperationDialog } from './CancelOperationDialog.tsx';
 import { OperationOutcome } from './OperationOutcome.tsx';
-import { useCase } from '../../cases/hooks/use-cases.ts';
+import { useCase, useCaseList } from '../../cases/hooks/use-cases.ts';
 import { OperationCorrections } from '../../corrections/components/OperationCorrections.tsx';
+import { CorrectionsList } from '../../corrections/components/CorrectionsList.tsx';
+import { fetchOperationCorrections } from '../../corrections/api/corrections.api.ts';
 import { useCan } from '../../../app/session.ts';
 import { DocumentsPanel } from '../../documents/components/DocumentsPanel.tsx';
 
@@ -28,6 +30,14 @@ export function OperationPage() {
   const candidates = useOutcomeCandidates(canExecute ? op.data?.caseId : undefined);
   const [cancelling, setCancelling] = useState(false);
   const theCase = useCase(op.data?.caseId ?? '');
+  const cases = useCaseList({ limit: 100 });
+  // Officers and cases by name in the corrections list (the stored values are their ids).
+  const names = new Map<string, string>([
+    ...(theCase.data?.team ?? []).map((m) => [m.userId, m.displayName] as [string, string]),
+    ...(op.data?.officers ?? []).map((x) => [x.id, x.displayName] as [string, string]),
+    ...(cases.data?.items ?? []).map((c) => [c.id, `${c.firLabel ?? ''} ${c.title}`.trim()] as [string, string]),
+    ...(op.data?.servedCases ?? []).map((c) => [c.id, `${c.firLabel ?? ''} ${c.title}`.trim()] as [string, string]),
+  ]);
   if (op.isPending) return <Loading label={t('common.loading')} />;
   if (op.error) return <QueryError error={op.error} />;
   const o = op.data;
@@ -91,6 +101,8 @@ export function OperationPage() {
               />
             </Panel>
           ) : null}
+          {/* The operation's corrections with the earlier values, to whoever may read the case that owns it. */}
+          {theCase.data ? <CorrectionsList queryKey={['case', o.caseId, 'operation', o.id]} fetch={() => fetchOperationCorrections(o.caseId, o.id)} names={names} /> : null}
           {o.status === 'executed' ? <OperationOutcome op={o} /> : null}
           {canExecute ? (
             <Panel title={t('operations.execute')}>

@@ -51,7 +51,7 @@ export function CaseProsecution() {
           {p.hearings.length === 0 ? <Empty>{t('prosecution.empty')}</Empty> : null}
           <ul className="plain">
             {p.hearings.map((h) => (
-              <li key={h.id}>
+              <li key={h.id} data-hearing={h.id}>
                 <strong>{f.dateTime(h.scheduledFor)}</strong> · {h.court}
                 <div>{h.purpose}</div>
                 {h.outcome ? <div className="muted">{h.outcome}</div> : null}

@@ -16,7 +16,8 @@ function Citations({ figure }: { figure: Figure }) {
             {/* Publisher and headline as written (left to right), isolated from the Urdu around them. */}
             <bdi dir="ltr">
               {c.publisher}
-              {c.title ? `, “${c.title}”` : ''}
+              {/* A headline in quotation marks; a title the catalogue supplies (in square brackets) as it is. */}
+              {c.title ? (c.title.startsWith('[') ? `, ${c.title}` : `, “${c.title}”`) : ''}
             </bdi>
             {c.publishedOn ? <>{', '}<time dateTime={c.publishedOn}>{f.date(`${c.publishedOn}T12:00:00Z`)}</time></> : null}
           </cite>{' '}

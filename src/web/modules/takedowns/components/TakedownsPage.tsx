@@ -9,7 +9,7 @@ import { useFormat, localInputToIso } from '../../../i18n/format.ts';
 import { usePagerLabels } from '../../../app/use-pager-labels.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { createTakedownBody, takedownStatuses, takedownTargetKinds } from '../../../../modules/takedowns/takedown.schema.ts';
-import { fetchCases } from '../../cases/api/cases.api.ts';
+import { CasePickerField } from '../../cases/components/CasePickerField.tsx';
 import { createTakedown, fetchTakedownReport, fetchTakedowns, renoticeDue } from '../api/takedowns.api.ts';
 
 const PAGE = 25;
@@ -163,7 +163,6 @@ const toBody = (v: Values) => ({
 function NewTakedownForm() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const cases = useQuery({ queryKey: ['cases', 'for-takedowns'], queryFn: () => fetchCases({ limit: 200 }) });
   const form = useZodForm(createTakedownBody, { caseId: '', targetKind: 'url', target: '', platform: '', provider: '', reference: '', requestedAt: '', renoticeHours: '24', notes: '' }, toBody);
   const [caseError, setCaseError] = useState<string | undefined>();
   const onSubmit = form.handleSubmit(async (body) => {
@@ -178,8 +177,7 @@ function NewTakedownForm() {
   return (
     <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="new-takedown-form">
       <FormError error={form.formError} />
-      <SelectField label={t('takedowns.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError}
-        placeholder={t('takedowns.pickCase')} options={(cases.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.firLabel ?? ''} ${c.title}`.trim() }))} />
+      <CasePickerField label={t('takedowns.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />
       <SelectField label={t('takedowns.targetKind')} name="targetKind" value={form.values.targetKind} onValue={(v) => form.set('targetKind', v)}
         options={takedownTargetKinds.map((k) => ({ value: k, label: t(`takedowns.kind.${k}`) }))} />
       <TextField label={t('takedowns.target')} hint={t(`takedowns.targetHint.${form.values.targetKind}`)} name="target" required value={form.values.target} onValue={(v) => form.set('target', v)} error={form.error('target')} />

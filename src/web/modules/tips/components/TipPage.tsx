@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, DefinitionList, Empty, Loading, PageHeader, Panel, SelectField, TextField } from '../../../ui/index.ts';
+import { CasePickerField } from '../../cases/components/CasePickerField.tsx';
 import { FormError, QueryError } from '../../../app/FormError.tsx';
 import type { ApiError } from '../../../app/api-client.ts';
 import { useCan } from '../../../app/session.ts';
@@ -103,7 +104,7 @@ function Decide({ id, branchId }: { id: string; branchId: number | null }) {
         <TextField label={t('tips.caseTitle')} value={title} onValue={setTitle} hint={t('tips.caseTitleHint')} error={convert.error?.fieldErrors.title} />
         <Button variant="primary" disabled={convert.isPending || !branchId} onClick={() => convert.mutate()} data-testid="tip-convert">{t('tips.convert')}</Button>
         <div className="row">
-          <TextField label={t('tips.attachCase')} value={caseId} onValue={setCaseId} dir="ltr" error={attach.error?.fieldErrors.caseId} />
+          <CasePickerField label={t('casePicker.attachTo')} name="caseId" value={caseId} onValue={setCaseId} error={attach.error?.fieldErrors.caseId} />
           <Button variant="secondary" disabled={!caseId || attach.isPending} onClick={() => attach.mutate()}>{t('tips.attach')}</Button>
         </div>
         <div className="row">
