@@ -15,8 +15,9 @@ import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
 import { insertInChunks } from '../../../platform/db/insert-chunks.ts';
 
-export const DEFAULT_PDQ_THRESHOLD = 31;
-export const PDQ_MIN_QUALITY = 50;
+import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../match-settings.ts';
+
+export { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY };
 
 export interface IngestOptions {
   caseId: string;
