@@ -20669,6 +20669,8 @@ export interface operations {
                                 label: string;
                                 caseId: string | null;
                                 by: string;
+                                /** @description PDQ Hamming distance (0-256) of a perceptual match */
+                                distance?: number;
                             }[];
                         }[];
                         relatedTips: {
@@ -20806,6 +20808,8 @@ export interface operations {
                                 label: string;
                                 caseId: string | null;
                                 by: string;
+                                /** @description PDQ Hamming distance (0-256) of a perceptual match */
+                                distance?: number;
                             }[];
                         }[];
                         relatedTips: {
