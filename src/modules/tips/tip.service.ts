@@ -228,7 +228,7 @@ async function triage(tx: Tx, ctx: ServiceContext, tipId: string, tip: NormalTip
     if (!('ok' in v)) phones.push(v.key);
   }
   for (const ident of tip.identifiers) if (ident.kind === 'phone') phones.push(ident.key);
-  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones }, await branchesByDistrict(tx));
+  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones, latitude: tip.location.latitude, longitude: tip.location.longitude }, await branchesByDistrict(tx));
 
   await tx.updateTable('tips').set({
     priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,
