@@ -20759,6 +20759,8 @@ export interface operations {
                                 label: string;
                                 caseId: string | null;
                                 by: string;
+                                /** @description PDQ Hamming distance (0-256) of a perceptual match */
+                                distance?: number;
                             }[];
                         }[];
                         relatedTips: {
@@ -20896,6 +20898,8 @@ export interface operations {
                                 label: string;
                                 caseId: string | null;
                                 by: string;
+                                /** @description PDQ Hamming distance (0-256) of a perceptual match */
+                                distance?: number;
                             }[];
                         }[];
                         relatedTips: {

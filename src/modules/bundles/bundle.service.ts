@@ -21,6 +21,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, caseBundle, type CaseBundle, type Import
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import { discardStaged, exportCaseDocuments, insertBundleDocuments, stageBundleDocuments, type StagedDocuments } from '../documents/document.bundle.ts';
+import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 
 // Export and import of one case as a JSON bundle (bundle.schema.ts). The bundle is built from the core
 // record model (migration 0001) plus the columns the database needs to accept it back (operation
@@ -430,7 +431,7 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
       documents,
     };
     if (suggestions.length) {
-      await tx.insertInto('import_match_suggestions').values(suggestions.map((x) => ({ ...x, bundle_digest: b.digest, signer_key_id: signer.keyId, imported_case_id: caseId, created_by: by }))).execute();
+      await insertInChunks(suggestions.map((x) => ({ ...x, bundle_digest: b.digest, signer_key_id: signer.keyId, imported_case_id: caseId, created_by: by })), (chunk) => tx.insertInto('import_match_suggestions').values(chunk).execute());
     }
     await audit({
       action: 'case.import',

@@ -7,6 +7,7 @@ import { documentStorage, StorageNotFoundError } from '../../platform/storage/in
 import type { CaseBundle } from '../bundles/bundle.schema.ts';
 import { checkDocumentBytes } from './document.content.ts';
 import { hashSetMatchesOf, REFUSED_MESSAGE } from './document.service.ts';
+import { checkDocumentPictures } from './document.pictures.ts';
 
 // Documents in case bundles (modules/bundles): the export carries the documents of the case, its operations and
 // its hearings with every version's bytes and the SHA-256 recorded at upload (checked against the stored file
@@ -101,6 +102,14 @@ export async function stageBundleDocuments(ctx: ServiceContext, b: CaseBundle): 
           await auditRead(ctx, {
             action: 'document.refused', entityType: 'case', entityId: null,
             details: { reason: 'hash_set_match', during: 'case import', bundleDigest: b.digest, sourceCaseId: b.source.caseId, sha256: v.sha256, hashSetIds: [...new Set(matches.map((m) => m.hash_set_id))] },
+          });
+          throw invalid(field, REFUSED_MESSAGE);
+        }
+        const pictures = await checkDocumentPictures(ctx.db, bytes, kind.mediaType);
+        if (pictures?.matches.length) {
+          await auditRead(ctx, {
+            action: 'document.refused', entityType: 'case', entityId: null,
+            details: { reason: 'hash_set_near_match', during: 'case import', bundleDigest: b.digest, sourceCaseId: b.source.caseId, sha256: v.sha256, distance: pictures.matches[0]!.distance, hashSetIds: [...new Set(pictures.matches.map((m) => m.ownerId))] },
           });
           throw invalid(field, REFUSED_MESSAGE);
         }

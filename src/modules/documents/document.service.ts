@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
@@ -14,6 +14,7 @@ import type { DocumentOwnerKind } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { documentStorage, StorageNotFoundError } from '../../platform/storage/index.ts';
 import { checkDocumentContent } from './document.content.ts';
+import { checkDocumentPictures, type PictureCheck } from './document.pictures.ts';
 import { documentVisibleTo } from './document.scope.ts';
 import type { documentOut, uploadFields } from './document.schema.ts';
 
@@ -108,12 +109,25 @@ async function accept(ctx: ServiceContext, s: Spooled, file: IncomingFile, subje
     });
     throw new AppError('validation_failed', `file: ${REFUSED_MESSAGE}`, [{ field: 'file', message: REFUSED_MESSAGE }]);
   }
+  // A picture (or a PDF's JPEGs) near a hash set's PDQ hash: the same refusal, recorded with the distance.
+  const pictures: PictureCheck | null = await checkDocumentPictures(ctx.db, await readFile(s.path), content.mediaType);
+  if (pictures?.matches.length) {
+    await auditRead(ctx, {
+      action: 'document.refused', entityType: subject.entityType, entityId: subject.entityId,
+      details: {
+        reason: 'hash_set_near_match', matchedOn: ['pdq'], distance: pictures.matches[0]!.distance, hashSetIds: [...new Set(pictures.matches.map((m) => m.ownerId))],
+        sha256: s.sha256, size: s.size, mediaType: content.mediaType, fileName: cleanFileName(file.fileName),
+      },
+    });
+    throw new AppError('validation_failed', `file: ${REFUSED_MESSAGE}`, [{ field: 'file', message: REFUSED_MESSAGE }]);
+  }
   const stored = await documentStorage(ctx.config).put(createReadStream(s.path));
   if (stored.sha256 !== s.sha256 || stored.size !== s.size) {
     await documentStorage(ctx.config).delete(stored.key);
     throw new AppError('internal', 'the file changed while it was being stored; nothing was kept');
   }
-  return { key: stored.key, mediaType: content.mediaType, fileName: cleanFileName(file.fileName), size: s.size, sha256: s.sha256 };
+  const perceptual = pictures ? { pictures: pictures.compared, ...(pictures.skipped.length ? { notCompared: pictures.skipped.slice(0, 10) } : {}) } : null;
+  return { key: stored.key, mediaType: content.mediaType, fileName: cleanFileName(file.fileName), size: s.size, sha256: s.sha256, perceptual };
 }
 
 /** Runs `record` with the accepted file; on any failure the stored bytes are removed again. */
@@ -147,7 +161,7 @@ export async function uploadDocument(ctx: ServiceContext, owner: Owner, fields: 
     await tx.insertInto('document_versions').values({
       document_id: doc.id, version_no: 1, file_name: f.fileName, media_type: f.mediaType, size_bytes: f.size, sha256: f.sha256, storage_key: f.key, uploaded_by: userIdOf(ctx.actor),
     }).execute();
-    await audit({ action: 'document.upload', entityType: 'document', entityId: doc.id, details: { owner: owner.kind, ownerId: owner.id, type: fields.type, version: 1, sha256: f.sha256, size: f.size, mediaType: f.mediaType } });
+    await audit({ action: 'document.upload', entityType: 'document', entityId: doc.id, details: { owner: owner.kind, ownerId: owner.id, type: fields.type, version: 1, sha256: f.sha256, size: f.size, mediaType: f.mediaType, ...(f.perceptual ? { perceptual: f.perceptual } : {}) } });
     return doc.id;
   }));
   return getDocument(ctx, id);
@@ -163,7 +177,7 @@ export async function addVersion(ctx: ServiceContext, documentId: string, file: 
     await tx.insertInto('document_versions').values({
       document_id: documentId, version_no: version, file_name: f.fileName, media_type: f.mediaType, size_bytes: f.size, sha256: f.sha256, storage_key: f.key, uploaded_by: userIdOf(ctx.actor),
     }).execute();
-    await audit({ action: 'document.version', entityType: 'document', entityId: documentId, details: { version, sha256: f.sha256, size: f.size, mediaType: f.mediaType } });
+    await audit({ action: 'document.version', entityType: 'document', entityId: documentId, details: { version, sha256: f.sha256, size: f.size, mediaType: f.mediaType, ...(f.perceptual ? { perceptual: f.perceptual } : {}) } });
   }));
   return getDocument(ctx, documentId);
 }

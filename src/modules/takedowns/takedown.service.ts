@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 import { inTransaction, nowOf, type ServiceContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { userIdOf } from '../../platform/access/actor.ts';
@@ -141,7 +142,8 @@ export async function sendDueNotices(ctx: ServiceContext, now: Date = nowOf(ctx)
       .execute();
     due.sort((a, b) => (a.id < b.id ? -1 : 1));
     if (due.length) {
-      await tx.insertInto('takedown_notices').values(due.map((d) => ({ takedown_id: d.id, number: d.notices_sent, sent_at: now, actor_id: userIdOf(ctx.actor) }))).execute();
+      // A backlog (a scheduler down for a day) can be thousands of notices: inserted in chunks under the parameter limit.
+      await insertInChunks(due.map((d) => ({ takedown_id: d.id, number: d.notices_sent, sent_at: now, actor_id: userIdOf(ctx.actor) })), (chunk) => tx.insertInto('takedown_notices').values(chunk).execute());
       for (const d of due) await audit({ action: 'takedown.renotice', entityType: 'takedown', entityId: d.id, details: { caseId: d.case_id, provider: d.provider, number: d.notices_sent, at: now.toISOString() } });
     }
     return { sent: due.length, takedownIds: due.map((d) => d.id) };

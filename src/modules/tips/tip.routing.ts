@@ -2,9 +2,21 @@
 // report, then a city or district name of the location, then the area code of a Pakistani landline the report
 // gives (the area code names a city or district; it is a routing hint, not proof of where anyone is).
 //
-// Area codes: the PTCL fixed-line area codes as commonly published (long-distance prefix 0 dropped, as they
-// follow +92). Compiled for routing only; verify before relying on one. A code used by several districts names
-// the first; Karachi's 21 covers all of Karachi's districts. Longest prefix wins (543 Chakwal before 54 Jhelum).
+// Area codes: UNVERIFIED. The table below is the PTCL fixed-line area codes as commonly published (long-distance
+// prefix 0 dropped, as they follow +92), compiled for routing only. No source in the project's reference material
+// (/work/shared/docs/identifiers.md gives only the shape, "+92 AA(A) XXXXXXX; the area code names a city or
+// district") lists the codes, so no entry has been checked against a primary source (PTA's numbering plan). What is
+// checked (tip.routing.test.ts): every district it names is a district of seed/pakistan-districts.csv. Every routing
+// by area code says so in its detail, for the analyst to confirm. A code used by several districts names the
+// first; Karachi's 21 covers all of Karachi's districts. Longest prefix wins (543 Chakwal before 54 Jhelum).
+//
+// Coordinates: a report's latitude and longitude (CyberTipline `estimatedLocation`, Amaan's `location`) are NOT
+// used for routing: the district list (seed/pakistan-districts.csv: district, province, division, population,
+// area; /work/shared/data the same) holds no coordinates or boundaries, and none are invented here. The routing
+// detail says when a report gave coordinates that could not be used.
+export const AREA_CODES_VERIFIED = false;
+export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published; not checked against PTA\'s numbering plan';
+
 export const landlineAreaCodes: Readonly<Record<string, string>> = {
   '21': 'Karachi South', '22': 'Hyderabad', '232': 'Tharparkar', '233': 'Mirpur Khas', '235': 'Sanghar', '238': 'Umerkot',
   '242': 'Naushahro Feroze', '243': 'Khairpur', '244': 'Shaheed Benazirabad', '254': 'Dadu', '297': 'Badin', '298': 'Thatta',
@@ -47,6 +59,9 @@ export interface RoutingInput {
   province?: string | undefined;
   /** E.164 numbers the report ties to the place or the reported persons, in the order to try. */
   phones: string[];
+  /** Coordinates given by the report: recorded in the detail, not used (no district coordinates are held). */
+  latitude?: number | undefined;
+  longitude?: number | undefined;
 }
 
 export interface Routing {
@@ -66,15 +81,21 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
     const id = branchesByDistrict.get(fold(district));
     return id === undefined ? null : { id, district };
   };
+  const coords = typeof input.latitude === 'number' && typeof input.longitude === 'number'
+    ? `; coordinates ${input.latitude}, ${input.longitude} given but not used (no district coordinates held)`
+    : '';
   const d = byName(input.district);
-  if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}` };
+  if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${coords}` };
   const c = byName(input.city);
-  if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}` };
+  if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${coords}` };
   for (const phone of input.phones) {
     const hit = districtOfLandline(phone);
     if (!hit) continue;
     const id = branchesByDistrict.get(fold(hit.district));
-    if (id !== undefined) return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}); a hint, not proof of location` };
+    if (id !== undefined) {
+      const table = AREA_CODES_VERIFIED ? '' : ' from an unverified area-code table';
+      return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}${table}); a hint, not proof of location: confirm${coords}` };
+    }
   }
-  return { branchId: null, method: 'none', detail: 'no district, place or landline area code in the report: for an analyst to route' };
+  return { branchId: null, method: 'none', detail: `no district, place or landline area code in the report: for an analyst to route${coords}` };
 }

@@ -242,7 +242,7 @@ export const tipDetail = tipSummary.extend({
   files: z.array(z.object({
     id: z.number().int(), name: z.string(), md5: z.string().nullable(), sha1: z.string().nullable(), sha256: z.string().nullable(), pdq: z.string().nullable(),
     viewedByEsp: z.boolean().nullable(), publiclyAvailable: z.boolean().nullable(), classification: z.string().nullable(), annotations: z.array(z.string()),
-    matches: z.array(z.object({ kind: z.enum(['hash_set', 'case_media']), label: z.string(), caseId: z.string().nullable(), by: z.string() })),
+    matches: z.array(z.object({ kind: z.enum(['hash_set', 'case_media']), label: z.string(), caseId: z.string().nullable(), by: z.string(), distance: z.number().int().optional().describe('PDQ Hamming distance (0-256) of a perceptual match') })),
   })),
   relatedTips: z.array(z.object({ id: z.string(), receipt: z.string(), reasons: z.array(z.object({ reason: z.string(), value: z.string() })), status: z.enum(tipStatuses) })),
   raw: z.unknown(),

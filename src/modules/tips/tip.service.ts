@@ -12,6 +12,7 @@ import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
 import { recordEntityLink, upsertEntity, type Node } from '../entities/entity.service.ts';
 import { idempotencyKey, normalisePublic, normaliseReport, parseReport, type FieldProblem, type NormalTip } from './tip.normalise.ts';
 import { routeTip } from './tip.routing.ts';
+import { knownPdqNear } from '../hashsets/known-pdq.ts';
 import { createPersonBody } from '../persons/person.schema.ts';
 import { linkPerson } from '../persons/case-persons.service.ts';
 import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
@@ -116,14 +117,17 @@ export async function readRules(db: Db | Tx): Promise<RuleSetting[]> {
 const relationReason = (kind: EntityKind): TipRelationReason =>
   kind === 'account' || kind === 'phone' || kind === 'ip_address' || kind === 'email' || kind === 'device' || kind === 'wallet' ? kind : 'other_identifier';
 
-interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: string | null; by: string }
+interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: string | null; by: string; distance?: number }
 
-/** Hash matches of reported files: hash-set entries (known material) and the media of every case. */
-async function matchFiles(tx: Tx, files: Array<{ id: number; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null }>): Promise<Map<number, FileMatch[]>> {
+/**
+ * Hash matches of reported files: hash-set entries (known material) and the media of every case. MD5, SHA-1
+ * and SHA-256 exactly; PDQ within the radius media ingest uses (the nearest hit per hash set or case kept).
+ */
+async function matchFiles(tx: Tx, ctx: ServiceContext, files: Array<{ id: number; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null }>): Promise<Map<number, FileMatch[]>> {
   const out = new Map<number, FileMatch[]>();
   if (!files.length) return out;
-  const by = (col: 'md5' | 'sha1' | 'sha256' | 'pdq') => [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
-  const cols = ['md5', 'sha1', 'sha256', 'pdq'] as const;
+  const by = (col: 'md5' | 'sha1' | 'sha256') => [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
+  const cols = ['md5', 'sha1', 'sha256'] as const;
   for (const col of cols) {
     const values = by(col);
     if (!values.length) continue;
@@ -136,6 +140,19 @@ async function matchFiles(tx: Tx, files: Array<{ id: number; md5: string | null;
       const list = out.get(f.id) ?? [];
       for (const h of setHits) if (h.value === v && !list.some((m) => m.kind === 'hash_set' && m.label === h.name)) list.push({ kind: 'hash_set', label: h.name, caseId: null, by: col });
       for (const h of mediaHits) if (h.value === v && !list.some((m) => m.kind === 'case_media' && m.caseId === h.case_id)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.case_id, by: col });
+      if (list.length) out.set(f.id, list);
+    }
+  }
+  const withPdq = files.filter((f) => f.pdq);
+  if (withPdq.length) {
+    const near = await knownPdqNear(ctx.db, tx, withPdq.map((f) => f.pdq!), { media: true });
+    for (const [i, hits] of near) {
+      const f = withPdq[i]!;
+      const list = out.get(f.id) ?? [];
+      for (const h of hits.slice(0, 1000)) { // nearest first
+        if (h.kind === 'hash_set' && !list.some((m) => m.kind === 'hash_set' && m.label === h.setName)) list.push({ kind: 'hash_set', label: h.setName!, caseId: null, by: 'pdq', distance: h.distance });
+        if (h.kind === 'case_media' && !list.some((m) => m.kind === 'case_media' && m.caseId === h.ownerId)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.ownerId, by: 'pdq', distance: h.distance });
+      }
       if (list.length) out.set(f.id, list);
     }
   }
@@ -184,7 +201,7 @@ async function triage(tx: Tx, ctx: ServiceContext, tipId: string, tip: NormalTip
   const related = new Set(relations.map((r) => r.related_tip_id)).size;
 
   // Hash matches.
-  const matches = await matchFiles(tx, files);
+  const matches = await matchFiles(tx, ctx, files);
   for (const [fileId, list] of matches) await tx.updateTable('tip_files').set({ matches: JSON.stringify(list) }).where('id', '=', fileId).execute();
   const all = [...matches.values()];
   const knownMaterial = all.filter((l) => l.some((m) => m.kind === 'hash_set')).length;
@@ -211,7 +228,7 @@ async function triage(tx: Tx, ctx: ServiceContext, tipId: string, tip: NormalTip
     if (!('ok' in v)) phones.push(v.key);
   }
   for (const ident of tip.identifiers) if (ident.kind === 'phone') phones.push(ident.key);
-  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones }, await branchesByDistrict(tx));
+  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones, latitude: tip.location.latitude, longitude: tip.location.longitude }, await branchesByDistrict(tx));
 
   await tx.updateTable('tips').set({
     priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,

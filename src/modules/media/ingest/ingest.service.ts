@@ -13,10 +13,14 @@ import { walkTree } from './walk.ts';
 import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
-import { insertInChunks } from '../../../platform/db/insert-chunks.ts';
+import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 
-export const DEFAULT_PDQ_THRESHOLD = 31;
-export const PDQ_MIN_QUALITY = 50;
+/** Values per `IN (...)` list: well under both engines' parameter limits. */
+const IN_LIST_SLICE = 5000;
+
+import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../match-settings.ts';
+
+export { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY };
 
 export interface IngestOptions {
   caseId: string;
@@ -211,25 +215,28 @@ async function markJobFailed(ctx: ServiceContext, jobId: string, err: unknown) {
   }
 }
 
-type Audit = (e: { action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> }) => Promise<void>;
+export type Audit = (e: { action: string; entityType: string; entityId?: string | null; details?: Record<string, unknown> }) => Promise<void>;
 type MatchRow = { media_file_id: number; hash_set_entry_id: number | null; other_media_file_id: number | null; match_type: MatchType; distance: number };
 
-/** Writes one batch of files with their matches and the job's counters, in the caller's transaction. */
-async function storeBatch(
+/** Writes one batch of files with their matches and the job's counters, in the caller's transaction (exported for tests). */
+export async function storeBatch(
   tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
   knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
 ): Promise<number> {
-  const inserted = await tx
-    .insertInto('media_files')
-    .values(files.map((f) => ({
-      job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: f.relPath, size: f.size, modified_at: f.modifiedAt, changed_at: f.changedAt, mime: f.mime,
-      media_kind: f.kind, md5: f.md5 ?? null, sha1: f.sha1 ?? null, sha256: f.sha256 ?? null, pdq: f.pdq ?? null, pdq_quality: f.quality ?? null,
-      low_quality: f.pdq !== undefined && (f.quality ?? 0) < PDQ_MIN_QUALITY, vpdq_frames: f.frames?.length ?? null, error: f.error ?? null,
-      error_code: f.error ? (f.errorCode ?? 'corrupt') : null,
-    })))
-    .onConflict((oc) => oc.columns(['job_id', 'rel_path']).doNothing())
-    .returning(['id', 'rel_path'])
-    .execute();
+  // A batch of up to --batch-files (10,000) files of 19 columns each: over the bind-parameter limit in one statement.
+  const inserted: Array<{ id: number; rel_path: string }> = [];
+  const fileRows = files.map((f) => ({
+    job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: f.relPath, size: f.size, modified_at: f.modifiedAt, changed_at: f.changedAt, mime: f.mime,
+    media_kind: f.kind, md5: f.md5 ?? null, sha1: f.sha1 ?? null, sha256: f.sha256 ?? null, pdq: f.pdq ?? null, pdq_quality: f.quality ?? null,
+    low_quality: f.pdq !== undefined && (f.quality ?? 0) < PDQ_MIN_QUALITY, vpdq_frames: f.frames?.length ?? null, error: f.error ?? null,
+    error_code: f.error ? (f.errorCode ?? 'corrupt') : null,
+  }));
+  for (const chunk of insertChunks(fileRows)) {
+    inserted.push(...await tx.insertInto('media_files').values(chunk)
+      .onConflict((oc) => oc.columns(['job_id', 'rel_path']).doNothing())
+      .returning(['id', 'rel_path'])
+      .execute());
+  }
   const idOf = new Map(inserted.map((r) => [r.rel_path, r.id]));
   const fresh = files.filter((f) => idOf.has(f.relPath));
   const matches: MatchRow[] = [];
@@ -240,8 +247,14 @@ async function storeBatch(
   for (const kind of ['md5', 'sha1', 'sha256'] as const) {
     const values = byDigest(kind);
     if (!values.length) continue;
-    const entries = await tx.selectFrom('hash_set_entries').select(['id', kind]).where(kind, 'in', values).execute();
-    const files: Array<{ id: number } & Partial<Record<typeof kind, string | null>>> = await tx.selectFrom('media_files').select(['id', kind]).where(kind, 'in', values).where('case_id', '!=', caseId).execute();
+    // The lists of values are parameters too: read them in slices.
+    const entries: Array<{ id: number } & Partial<Record<typeof kind, string | null>>> = [];
+    const files: Array<{ id: number } & Partial<Record<typeof kind, string | null>>> = [];
+    for (let i = 0; i < values.length; i += IN_LIST_SLICE) {
+      const slice = values.slice(i, i + IN_LIST_SLICE);
+      entries.push(...await tx.selectFrom('hash_set_entries').select(['id', kind]).where(kind, 'in', slice).execute());
+      files.push(...await tx.selectFrom('media_files').select(['id', kind]).where(kind, 'in', slice).where('case_id', '!=', caseId).execute());
+    }
     for (const f of fresh) {
       const v = f[kind];
       if (!v || f.size === 0) continue;
