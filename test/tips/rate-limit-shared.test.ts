@@ -34,7 +34,7 @@ describe.each(engines)('rate limits shared by two servers on %s', (engine) => {
       // PGlite has one session per data folder: the second instance shares it (separate Fastify, separate stores).
       second = { app: await buildApp({ ...t.ctx, config }) };
     }
-  }, 60_000);
+  }, 180_000); // a loaded machine: migrations on a fresh database take a while
   afterAll(async () => {
     await first?.close();
     await second?.app.close();

@@ -13,7 +13,7 @@ describe.each(engines)('tip intake group commit on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(engine);
-  }, 60_000);
+  }, 180_000); // a loaded machine: migrations on a fresh database take a while
   afterAll(async () => t?.close());
 
   it('files concurrent reports in shared transactions; the chain verifies, every report has its entry, and one batch relates its reports', async () => {
