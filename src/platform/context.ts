@@ -25,7 +25,7 @@ export interface ServiceContext extends AppContext {
 export type AuditEvent = Omit<AuditEntryInput, 'actorId' | 'actorName' | 'ip' | 'credential'>;
 
 /** Who made an entry: the acting user and the credential (session or token) the request came with. */
-const madeBy = (ctx: ServiceContext) => ({ actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip, credential: ctx.actor.credential ?? { kind: 'system' as const, id: null } });
+export const madeBy = (ctx: ServiceContext) => ({ actorId: ctx.actor.id, actorName: ctx.actor.username, ip: ctx.actor.ip, credential: ctx.actor.credential ?? { kind: 'system' as const, id: null } });
 
 /**
  * Runs a change in one transaction and appends its audit entries in the same transaction, so a change

@@ -10,8 +10,6 @@ import { routeShape, webCalls } from './web-calls.ts';
 /** "METHOD /api/v1/path" -> why no screen calls it. */
 export const apiOnly: Record<string, string> = {
   'GET /api/v1/documents/:id': "one document's record, for integrations: the documents panels list a record's documents with every version",
-  'GET /api/v1/cases/:id/takedowns': "the Takedowns page lists every takedown of the cases the user may read, with its case; a tab on the case page is not built yet",
-  'GET /api/v1/cases/:id/legal-requests': "the Legal requests page lists every request of the cases the user may read, with its case; a tab on the case page is not built yet",
   'GET /api/v1/admin/offices/:id': 'one office: the offices page reads the whole list with each office',
   'GET /api/v1/figures': 'the figure registry is read by the briefing and exports (amaan report); its dashboards (issue 12, part 3) are not built yet',
   'GET /api/v1/figures/:id': 'the figure registry is read by the briefing and exports (amaan report); its dashboards (issue 12, part 3) are not built yet',

@@ -98,14 +98,14 @@ export function register(program: Command): void {
     .description('file a batch of reports (JSON array, or one JSON report per line) for an organisation; the same report twice is one tip')
     .argument('<file>', 'the batch')
     .requiredOption('--organisation <name>', 'the reporting organisation the batch comes from (created when new)')
-    .option('--concurrency <n>', 'reports filed at once', '4')
+    .option('--concurrency <n>', 'reports in flight at once (filed together in batches of up to 64, four batches at a time)', '256')
     .option('--refused <file>', 'write every refused report\'s item number and reasons here (JSON lines)')
     .action(async (file: string, opts: { organisation: string; concurrency: string; refused?: string }) => {
       await stat(file).catch(() => {
         throw new CliError(`${file}: no such file`);
       });
       const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError('--concurrency must be from 1 to 64');
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) throw new CliError('--concurrency must be from 1 to 1024');
       const total = await countItems(file);
       const bar = new cliProgress.SingleBar({ format: ' {bar} {value}/{total} reports | ETA {eta_formatted}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
       bar.start(total, 0);

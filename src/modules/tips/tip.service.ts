@@ -4,15 +4,13 @@ import { systemActor, userIdOf, type Actor } from '../../platform/access/actor.t
 import { requireCaseAccess } from '../../platform/access/case-scope.ts';
 import { inTransaction, type ServiceContext, type AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import type { EntityKind, TipChannel, TipRelationReason } from '../../platform/db/schema.ts';
+import type { TipChannel } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { toStoredJson } from '../../platform/text/well-formed.ts';
 import { reporterActor, type Reporter } from '../../platform/auth/reporter-keys.ts';
-import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
-import { recordEntityLink, upsertEntity, type Node } from '../entities/entity.service.ts';
+import { recordEntityLink } from '../entities/entity.service.ts';
 import { idempotencyKey, normalisePublic, normaliseReport, parseReport, type FieldProblem, type NormalTip } from './tip.normalise.ts';
-import { routeTip } from './tip.routing.ts';
-import { knownPdqNear } from '../hashsets/known-pdq.ts';
+import { checkIdentifiers, IntakeBatcher } from './tip.intake-batch.ts';
 import { createPersonBody } from '../persons/person.schema.ts';
 import { linkPerson } from '../persons/case-persons.service.ts';
 import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
@@ -75,30 +73,41 @@ function intakeActor(source: IntakeSource): Actor {
   return { ...systemActor(source.channel === 'public' ? 'public-form' : 'tips-import'), ip: source.ip };
 }
 
+const batchers = new WeakMap<object, IntakeBatcher>();
+/** The group commit of this database handle (tip.intake-batch.ts). */
+function batcherOf(app: AppContext): IntakeBatcher {
+  let b = batchers.get(app.db);
+  if (!b) {
+    b = new IntakeBatcher(app, async () => ({ rules: await readRules(app.db), branches: await branchesByDistrict(app.db) }));
+    batchers.set(app.db, b);
+  }
+  return b;
+}
+
+/**
+ * Stores one report with its triage and audit entry (one transaction, possibly shared with reports that arrived
+ * at the same moment: tip.intake-batch.ts). A repeat (same idempotency key) answers the first receipt.
+ */
 async function storeTip(app: AppContext, source: IntakeSource, tip: NormalTip, raw: unknown): Promise<IntakeResult> {
+  checkIdentifiers(tip);
   const orgId = source.reporter?.organisationId ?? null;
   const key = idempotencyKey(orgId, tip.externalId, raw);
   const ctx: ServiceContext = { ...app, actor: intakeActor(source) };
-  return inTransaction(ctx, async (tx, audit) => {
-    const inserted = await tx.insertInto('tips').values({
+  return batcherOf(app).submit({
+    ctx, key, tip,
+    values: {
       receipt: newReceipt(), channel: source.channel, format: tip.format, organisation_id: orgId, key_id: source.channel === 'api' ? source.reporter?.keyId ?? null : null,
       external_id: tip.externalId, idempotency_key: key, incident_type: tip.incidentType, incident_at: tip.incidentAt, escalate: tip.escalate,
       summary: tip.summary, location: JSON.stringify(toStoredJson(tip.location)), annotations: JSON.stringify(tip.annotations), branch_id: null,
       routing: '{}', priority_reasons: '[]', raw: JSON.stringify(toStoredJson(raw)),
-    }).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning(['id', 'receipt']).executeTakeFirst();
-    if (!inserted) {
-      const first = await tx.selectFrom('tips').select(['id', 'receipt']).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
-      await audit({ action: 'tip.receive_repeat', entityType: 'tip', entityId: first.id, details: { channel: source.channel, organisation: source.reporter?.organisation ?? null, keyId: source.reporter?.keyId ?? null } });
-      return { id: first.id, receipt: first.receipt, created: false };
-    }
-    await triage(tx, ctx, inserted.id, tip);
-    await audit({ action: 'tip.receive', entityType: 'tip', entityId: inserted.id, details: { channel: source.channel, format: tip.format, organisation: source.reporter?.organisation ?? null, keyId: source.reporter?.keyId ?? null, externalId: tip.externalId } });
-    return { id: inserted.id, receipt: inserted.receipt, created: true };
+    },
+    organisation: source.reporter?.organisation ?? null,
+    keyId: source.reporter?.keyId ?? null,
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Triage.
+// Triage (the batched writing is in tip.intake-batch.ts).
 
 let branchCache: { at: number; map: Map<string, number> } | null = null;
 async function branchesByDistrict(db: Db | Tx): Promise<Map<string, number>> {
@@ -114,159 +123,7 @@ export async function readRules(db: Db | Tx): Promise<RuleSetting[]> {
   return rows.filter((r) => (tipRuleCodes as readonly string[]).includes(r.code)).map((r) => ({ code: r.code as TipRuleCode, weight: r.weight, enabled: r.enabled }));
 }
 
-const relationReason = (kind: EntityKind): TipRelationReason =>
-  kind === 'account' || kind === 'phone' || kind === 'ip_address' || kind === 'email' || kind === 'device' || kind === 'wallet' ? kind : 'other_identifier';
-
-interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: string | null; by: string; distance?: number }
-
-/**
- * Hash matches of reported files: hash-set entries (known material) and the media of every case. MD5, SHA-1
- * and SHA-256 exactly; PDQ within the radius media ingest uses (the nearest hit per hash set or case kept).
- */
-async function matchFiles(tx: Tx, ctx: ServiceContext, files: Array<{ id: number; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null }>): Promise<Map<number, FileMatch[]>> {
-  const out = new Map<number, FileMatch[]>();
-  if (!files.length) return out;
-  const by = (col: 'md5' | 'sha1' | 'sha256') => [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
-  const cols = ['md5', 'sha1', 'sha256'] as const;
-  for (const col of cols) {
-    const values = by(col);
-    if (!values.length) continue;
-    const setHits = await tx.selectFrom('hash_set_entries').innerJoin('hash_sets', 'hash_sets.id', 'hash_set_entries.hash_set_id')
-      .select([`hash_set_entries.${col} as value`, 'hash_sets.name']).where(`hash_set_entries.${col}`, 'in', values).limit(1000).execute();
-    const mediaHits = await tx.selectFrom('media_files').select([`media_files.${col} as value`, 'media_files.case_id', 'media_files.id']).where(`media_files.${col}`, 'in', values).limit(1000).execute();
-    for (const f of files) {
-      const v = f[col];
-      if (!v) continue;
-      const list = out.get(f.id) ?? [];
-      for (const h of setHits) if (h.value === v && !list.some((m) => m.kind === 'hash_set' && m.label === h.name)) list.push({ kind: 'hash_set', label: h.name, caseId: null, by: col });
-      for (const h of mediaHits) if (h.value === v && !list.some((m) => m.kind === 'case_media' && m.caseId === h.case_id)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.case_id, by: col });
-      if (list.length) out.set(f.id, list);
-    }
-  }
-  const withPdq = files.filter((f) => f.pdq);
-  if (withPdq.length) {
-    const near = await knownPdqNear(ctx.db, tx, withPdq.map((f) => f.pdq!), { media: true });
-    for (const [i, hits] of near) {
-      const f = withPdq[i]!;
-      const list = out.get(f.id) ?? [];
-      for (const h of hits.slice(0, 1000)) { // nearest first
-        if (h.kind === 'hash_set' && !list.some((m) => m.kind === 'hash_set' && m.label === h.setName)) list.push({ kind: 'hash_set', label: h.setName!, caseId: null, by: 'pdq', distance: h.distance });
-        if (h.kind === 'case_media' && !list.some((m) => m.kind === 'case_media' && m.caseId === h.ownerId)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.ownerId, by: 'pdq', distance: h.distance });
-      }
-      if (list.length) out.set(f.id, list);
-    }
-  }
-  return out;
-}
-
-/** Runs in the intake transaction: entities and links, URLs, files, relations, matches, priority, routing. */
-async function triage(tx: Tx, ctx: ServiceContext, tipId: string, tip: NormalTip): Promise<void> {
-  // Identifiers: the same entity the graph knows (one row per kind and key), links with the tip as source.
-  const entityOf = new Map<number, { id: string; kind: EntityKind }>();
-  for (const [i, ident] of tip.identifiers.entries()) {
-    const e = await upsertEntity(tx, null, { kind: ident.kind, value: ident.value, platform: ident.platform }, { field: ident.field });
-    entityOf.set(i, { id: e.id, kind: e.kind });
-  }
-  const rows = [...new Map(tip.identifiers.map((ident, i) => [`${entityOf.get(i)!.id}|${ident.role}`, { tip_id: tipId, entity_id: entityOf.get(i)!.id, role: ident.role }])).values()];
-  if (rows.length) await tx.insertInto('tip_identifiers').values(rows).onConflict((oc) => oc.doNothing()).execute();
-  await recordTipLinks(tx, ctx, tipId, tip, entityOf, null);
-
-  if (tip.urls.length) await tx.insertInto('tip_urls').values(tip.urls.map((u) => ({ tip_id: tipId, url: u.url, url_key: u.key }))).onConflict((oc) => oc.doNothing()).execute();
-  const files = tip.files.length
-    ? await tx.insertInto('tip_files').values(tip.files.map((f) => ({
-      tip_id: tipId, file_name: f.name, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq, viewed_by_esp: f.viewedByEsp, publicly_available: f.publiclyAvailable,
-      classification: f.classification, annotations: JSON.stringify(f.annotations), matches: '[]',
-    }))).returning(['id', 'md5', 'sha1', 'sha256', 'pdq']).execute()
-    : [];
-
-  // Related tips: the same entity, URL or file hash.
-  const entityIds = [...new Set(rows.map((r) => r.entity_id))];
-  const relations: Array<{ tip_id: string; related_tip_id: string; reason: TipRelationReason; value: string }> = [];
-  if (entityIds.length) {
-    const hits = await tx.selectFrom('tip_identifiers').innerJoin('entities', 'entities.id', 'tip_identifiers.entity_id')
-      .select(['tip_identifiers.tip_id', 'entities.kind', 'entities.display']).where('tip_identifiers.entity_id', 'in', entityIds).where('tip_identifiers.tip_id', '<>', tipId).limit(200).execute();
-    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: relationReason(h.kind), value: h.display.slice(0, 300) });
-  }
-  if (tip.urls.length) {
-    const hits = await tx.selectFrom('tip_urls').select(['tip_id', 'url_key']).where('url_key', 'in', tip.urls.map((u) => u.key)).where('tip_id', '<>', tipId).limit(200).execute();
-    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: 'url', value: h.url_key.slice(0, 300) });
-  }
-  for (const col of ['md5', 'sha1', 'sha256', 'pdq'] as const) {
-    const values = [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
-    if (!values.length) continue;
-    const hits = await tx.selectFrom('tip_files').select(['tip_id', `${col} as value`]).where(col, 'in', values).where('tip_id', '<>', tipId).limit(200).execute();
-    for (const h of hits) relations.push({ tip_id: tipId, related_tip_id: h.tip_id, reason: 'hash', value: `${col}:${h.value}` });
-  }
-  if (relations.length) await tx.insertInto('tip_relations').values(relations).onConflict((oc) => oc.doNothing()).execute();
-  const related = new Set(relations.map((r) => r.related_tip_id)).size;
-
-  // Hash matches.
-  const matches = await matchFiles(tx, ctx, files);
-  for (const [fileId, list] of matches) await tx.updateTable('tip_files').set({ matches: JSON.stringify(list) }).where('id', '=', fileId).execute();
-  const all = [...matches.values()];
-  const knownMaterial = all.filter((l) => l.some((m) => m.kind === 'hash_set')).length;
-  const caseMedia = all.filter((l) => l.some((m) => m.kind === 'case_media')).length;
-
-  // Identifiers already in a case (a link recorded in a case, a payment or a communication of one).
-  let inCase = 0;
-  if (entityIds.length) {
-    const r = await tx.selectFrom('entities').select((eb) => eb.fn.countAll<string>().as('n')).where('entities.id', 'in', entityIds).where((eb) => eb.or([
-      eb.exists(eb.selectFrom('links').select(sql`1`.as('one')).where('links.case_id', 'is not', null).where('links.from_type', '=', 'entity').where(sql<string>`links.from_id`, '=', sql<string>`entities.id::text`)),
-      eb.exists(eb.selectFrom('links').select(sql`1`.as('one')).where('links.case_id', 'is not', null).where('links.to_type', '=', 'entity').where(sql<string>`links.to_id`, '=', sql<string>`entities.id::text`)),
-      eb.exists(eb.selectFrom('communication_participants').select(sql`1`.as('one')).whereRef('communication_participants.entity_id', '=', 'entities.id')),
-      eb.exists(eb.selectFrom('payments').select(sql`1`.as('one')).where((p) => p.or([p('payments.from_entity_id', '=', p.ref('entities.id')), p('payments.to_entity_id', '=', p.ref('entities.id'))]))),
-    ])).executeTakeFirstOrThrow();
-    inCase = Number(r.n);
-  }
-
-  const scored = scoreTip({ escalate: tip.escalate, incidentType: tip.incidentType, annotations: tip.annotations, knownMaterial, caseMedia, inCase, related }, await readRules(tx));
-
-  // Routing: the report's district or place, then a landline's area code (location phone first).
-  const phones: string[] = [];
-  if (tip.location.phone) {
-    const v = entityValues('phone', tip.location.phone, null);
-    if (!('ok' in v)) phones.push(v.key);
-  }
-  for (const ident of tip.identifiers) if (ident.kind === 'phone') phones.push(ident.key);
-  const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones, latitude: tip.location.latitude, longitude: tip.location.longitude }, await branchesByDistrict(tx));
-
-  await tx.updateTable('tips').set({
-    priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,
-    routing: JSON.stringify({ method: routing.method, detail: routing.detail }), triaged_at: new Date(),
-  }).where('id', '=', tipId).execute();
-}
-
-/**
- * Links between the identifiers of one reported person (its first account uses its phones, addresses,
- * devices; holds its wallets), and from the reported to the intended recipient; with `caseId` the same links
- * recorded in the case, plus each identifier appearing in the case.
- */
-async function recordTipLinks(tx: Tx, ctx: ServiceContext, tipId: string, tip: Pick<NormalTip, 'identifiers'>, entityOf: Map<number, { id: string; kind: EntityKind }>, caseId: string | null): Promise<number> {
-  let n = 0;
-  const link = async (kind: 'uses' | 'holds' | 'communicated' | 'appears_in', from: Node, to: Node) => {
-    if (from.type === to.type && from.id === to.id) return;
-    await recordEntityLink(tx, ctx, { kind, from, to, caseId, sourceType: 'tip', sourceId: tipId });
-    n++;
-  };
-  const groups = new Map<number, number[]>();
-  tip.identifiers.forEach((ident, i) => groups.set(ident.person, [...(groups.get(ident.person) ?? []), i]));
-  const hubs = new Map<number, { id: string; kind: EntityKind }>();
-  for (const [person, idxs] of groups) {
-    const hubIdx = idxs.find((i) => tip.identifiers[i]!.kind === 'account') ?? idxs[0]!;
-    const hub = entityOf.get(hubIdx)!;
-    hubs.set(person, hub);
-    for (const i of idxs) {
-      if (i === hubIdx) continue;
-      const e = entityOf.get(i)!;
-      await link(personLinkKind(e.kind) === 'holds' ? 'holds' : 'uses', { type: 'entity', id: hub.id }, { type: 'entity', id: e.id });
-    }
-  }
-  const reported = [...groups.keys()].filter((p) => p < 1000).map((p) => hubs.get(p)!);
-  const recipients = [...groups.keys()].filter((p) => p >= 1000 && p < 2000).map((p) => hubs.get(p)!);
-  for (const r of reported) for (const q of recipients) await link('communicated', { type: 'entity', id: r.id }, { type: 'entity', id: q.id });
-  if (caseId) for (const e of new Set([...entityOf.values()].map((v) => v.id))) await link('appears_in', { type: 'entity', id: e }, { type: 'case', id: caseId });
-  return n;
-}
+interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: string | null; by: string }
 
 export interface ImportOutcome {
   received: number;

@@ -107,16 +107,30 @@ function entryBody(trail: AuditTrail, seq: number, at: Date, input: AuditEntryIn
  * keyed trail has no gaps and a missing entry shows).
  */
 export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void> {
+  await appendAuditEntries(tx, [input]);
+}
+
+/**
+ * Appends several entries, in order, as one step of the chain: one writers' lock, one read of the head, one
+ * insert of every entry (each its own row, numbered one after another and keyed to the entry before it, exactly
+ * as if appended one by one, so `amaan audit verify` checks them the same way). For a transaction that records
+ * several changes (intake files a batch of reports in one transaction, one entry per report): the chain's lock
+ * is taken once, at the end, instead of once per change.
+ */
+export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
+  if (!inputs.length) return;
   const trail = auditTrailOf(tx);
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const e = entryBody(trail, seq, new Date(), input);
-  const body = canonicalJson(e);
-  await tx
-    .insertInto('audit_log')
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    seq++;
+    const e = entryBody(trail, seq, at, input);
+    const body = canonicalJson(e);
+    const hash = trail.mac(prevHash, body);
+    const row = {
       seq,
       v: 2,
       at: new Date(e.at),
@@ -131,9 +145,12 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void>
       details: canonicalJson(e.details),
       body,
       prev_hash: prevHash,
-      hash: trail.mac(prevHash, body),
-    } as never)
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows as never).execute();
   trail.noteAppend(seq);
 }
 

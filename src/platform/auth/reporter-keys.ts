@@ -34,6 +34,8 @@ export function reporterActor(reporter: Reporter, ip: string | null): Actor {
   return { ...systemActor(`organisation:${reporter.organisation}`), ip, credential: { kind: 'token', id: reporter.keyId } };
 }
 
+const lastUseWritten = new Map<string, number>();
+
 /** The organisation of a key, or null when the key is unknown, revoked or expired (a refused known key is audited). */
 export async function resolveReporterKey(app: AppContext, token: string, ip: string | null): Promise<Reporter | null> {
   const row = await app.db.selectFrom('tip_keys').innerJoin('tip_organisations', 'tip_organisations.id', 'tip_keys.organisation_id')
@@ -50,9 +52,14 @@ export async function resolveReporterKey(app: AppContext, token: string, ip: str
     }));
     return null;
   }
-  // Usage figures at most once a second per key (the audit entry of each use is written by the tips service).
-  if (!row.last_used_at || row.last_used_at.getTime() < Date.now() - 1000) {
-    await app.db.updateTable('tip_keys').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+  // Usage figures at most once a second per key (the audit entry of each use is written by the tips service); at
+  // most one such update per key and second from this process, so a burst of requests that all read the old time
+  // does not queue on the key's row.
+  const now = Date.now();
+  if ((!row.last_used_at || row.last_used_at.getTime() < now - 1000) && (lastUseWritten.get(row.id) ?? 0) < now - 1000) {
+    lastUseWritten.set(row.id, now);
+    if (lastUseWritten.size > 10_000) lastUseWritten.clear();
+    await app.db.updateTable('tip_keys').set({ last_used_at: new Date(now) }).where('id', '=', row.id).execute();
   }
   return reporter;
 }

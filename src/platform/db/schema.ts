@@ -1023,6 +1023,15 @@ export interface DB {
   tip_files: TipFilesTable;
   tip_relations: TipRelationsTable;
   tip_rules: TipRulesTable;
+  // 0026_rate_limits
+  rate_limit_counters: RateLimitCountersTable;
+}
+
+/** 0026: rate-limit counters shared by every server process (one row per route and key, fixed window). */
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  window_ends: Timestamp;
 }
 
 /** 0022: takedowns (issue 11, part 3). */

@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -73,7 +74,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     strictTransportSecurity: ctx.config.secureCookies,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters in the database: the limits hold across every server process over it (rate-limit-store.ts).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db) as never });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

@@ -14,6 +14,7 @@ import {
 } from './screens.ts';
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 import { PublicReportPage, TipKeysPage, TipPage, TipQueuePage, TipRulesPage } from './screens.ts';
+import { CaseLegalRequests, CaseTakedowns } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -46,6 +47,8 @@ export function AppRoutes() {
           <Route path="warrants" element={<CaseWarrants />} />
           <Route path="corrections" element={<CaseCorrections />} />
           <Route path="documents" element={guard('document.read', <CaseDocuments />)} />
+          <Route path="takedowns" element={<CaseTakedowns />} />
+          <Route path="legal-requests" element={<CaseLegalRequests />} />
         </Route>
         <Route path="persons" element={guard('person.read', <PersonsPage />)} />
         <Route path="persons/:id" element={guard('person.read', <PersonPage />)} />

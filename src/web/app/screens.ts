@@ -42,6 +42,9 @@ export const CaseCorrections = lazyNamed(() => import('../modules/corrections/co
 export const CaseWarrants = lazyNamed(() => import('../modules/corrections/components/CaseWarrants.tsx'), 'CaseWarrants');
 export const OffencesPage = lazyNamed(() => import('../modules/corrections/components/OffencesPage.tsx'), 'OffencesPage');
 export const CaseDocuments = lazyNamed(() => import('../modules/documents/components/CaseDocuments.tsx'), 'CaseDocuments');
+// The case's takedowns and legal-requests tabs (issue 11).
+export const CaseTakedowns = lazyNamed(() => import('../modules/cases/components/CaseTakedowns.tsx'), 'CaseTakedowns');
+export const CaseLegalRequests = lazyNamed(() => import('../modules/cases/components/CaseLegalRequests.tsx'), 'CaseLegalRequests');
 
 // The chunks each URL needs, fetched at start-up alongside the session check rather than after it.
 const routeChunks: Array<[RegExp, LazyScreen[]]> = [
@@ -58,6 +61,8 @@ const routeChunks: Array<[RegExp, LazyScreen[]]> = [
   [/^\/cases\/[^/]+\/entities$/, [CasePage, CaseEntities]],
   [/^\/cases\/[^/]+\/warrants$/, [CasePage, CaseWarrants]],
   [/^\/cases\/[^/]+\/corrections$/, [CasePage, CaseCorrections]],
+  [/^\/cases\/[^/]+\/takedowns$/, [CasePage, CaseTakedowns]],
+  [/^\/cases\/[^/]+\/legal-requests$/, [CasePage, CaseLegalRequests]],
   [/^\/offences/, [OffencesPage]],
   [/^\/cases\/[^/]+\/documents$/, [CasePage, CaseDocuments]],
   [/^\/entities\//, [EntityPage]],

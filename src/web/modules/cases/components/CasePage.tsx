@@ -22,6 +22,8 @@ const sections = [
   { to: 'warrants', key: 'warrants', permission: null },
   { to: 'corrections', key: 'corrections', permission: null },
   { to: 'documents', key: 'documents', permission: 'document.read' },
+  { to: 'takedowns', key: 'takedowns', permission: null },
+  { to: 'legal-requests', key: 'legalRequests', permission: null },
 ] as const;
 
 export function useCaseOutlet(): CaseDetail {
