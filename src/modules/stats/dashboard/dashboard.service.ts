@@ -9,7 +9,7 @@ import { computeFigure, currentCatalogue, describeFigure, publishRows, resolveFi
 import { mayDrillDown } from '../figures/figures.rules.ts';
 import { figureById, type FigureDefinition } from '../figures/registry.ts';
 import type { DrillAnswer, DrillQuery, MapAnswer, MapQuery } from './dashboard.schema.ts';
-import { joinDistrictMap } from './district-map.ts';
+import { joinDistrictMap } from '../district-map.rules.ts';
 
 // Dashboards (issue 12, part 3) over the figure registry: the same figures, scoped to what the reader may
 // see (figures.rules.ts: supervisors their branch; investigators and prosecutors their teams' cases;

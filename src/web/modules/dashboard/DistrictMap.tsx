@@ -1,6 +1,6 @@
 import pakistanDistricts from '@svg-maps/pakistan.districts';
 import { useTranslation } from 'react-i18next';
-import { colourClass } from '../../../modules/stats/dashboard/district-map.ts';
+import { colourClass } from '../../../modules/stats/district-map.rules.ts';
 import { useFormat } from '../../i18n/format.ts';
 import type { MapAnswer } from './dashboard.api.ts';
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import pakistanDistricts from '@svg-maps/pakistan.districts';
-import { colourClass, foldName, joinDistrictMap, type MapDistrict } from './district-map.ts';
+import { colourClass, foldName, joinDistrictMap, type MapDistrict } from './district-map.rules.ts';
 
 // The join of the map's outlines to the districts of seed/pakistan-districts.csv, on the real files.
-const rows = parse(readFileSync(new URL('../../../../seed/pakistan-districts.csv', import.meta.url)), { columns: true }) as Array<Record<string, string>>;
+const rows = parse(readFileSync(new URL('../../../seed/pakistan-districts.csv', import.meta.url)), { columns: true }) as Array<Record<string, string>>;
 const districts: MapDistrict[] = rows.map((r, i) => ({ id: i + 1, name: r.district!, province: r.province!, parentDistrict: r.parent_district_2023 || null }));
 const locations = pakistanDistricts.locations.map((l) => ({ id: l.id, name: l.name }));
 const join = joinDistrictMap(locations, districts);
