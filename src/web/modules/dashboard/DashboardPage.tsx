@@ -48,7 +48,7 @@ function DrillDown({ figure, scope, cell, onClose }: { figure: string; scope: Da
     <Panel title={t('dashboard.recordsTitle', { label: cell.label })} actions={<Button onClick={onClose}>{t('common.close')}</Button>}>
       <div data-testid="drill-down">
         {q.isLoading ? <Loading label={t('common.loading')} /> : null}
-        <QueryError error={q.error} />
+        {q.error ? <QueryError error={q.error} /> : null}
         {q.data ? (
           <>
             <p data-testid="drill-total">{t('dashboard.recordsTotal', { count: q.data.total, n: f.number(q.data.total) })}</p>
@@ -139,7 +139,7 @@ export function DashboardPage() {
           <TextField type="date" label={t('stats.from')} value={from} onValue={(v) => { setFrom(v); reset(); }} />
           <TextField type="date" label={t('stats.to')} value={to} onValue={(v) => { setTo(v); reset(); }} />
         </div>
-        <QueryError error={headline.error} />
+        {headline.error ? <QueryError error={headline.error} /> : null}
       </Panel>
 
       {headline.data ? (
@@ -170,7 +170,7 @@ export function DashboardPage() {
 
       <div className="dashboard-grid">
         <Panel title={t('dashboard.mapTitle')}>
-          <QueryError error={map.error} />
+          {map.error ? <QueryError error={map.error} /> : null}
           {map.data ? (
             <>
               <DistrictMap data={map.data} selected={cell?.groupBy === 'district' ? cell.group ?? null : null}
