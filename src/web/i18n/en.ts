@@ -826,6 +826,7 @@ export const en = {
     by: 'By',
     kinds: { case: 'Case', person: 'Person', operation: 'Operation', hearing: 'Hearing', warrant: 'Warrant', offence: 'Offence' },
     fields: {
+      districtId: 'District of the offence',
       title: 'Title', summary: 'Summary', offenceCodes: 'Offences', displayName: 'Name', names: 'Other names and spellings', gender: 'Gender',
       dateOfBirth: 'Date of birth', estimatedAge: 'Estimated age', nationality: 'Nationality', cnic: 'CNIC', passport: 'Passport', phones: 'Phones',
       identifiers: 'Identifiers', notes: 'Notes', name: 'Name', plannedFor: 'Planned for', place: 'Place', agencies: 'Agencies', officerIds: 'Officers taking part',

@@ -828,6 +828,7 @@ export const ur: Translations = {
     by: 'کس نے',
     kinds: { case: 'کیس', person: 'فرد', operation: 'آپریشن', hearing: 'سماعت', warrant: 'وارنٹ', offence: 'جرم' },
     fields: {
+      districtId: 'جرم کا ضلع',
       title: 'عنوان', summary: 'خلاصہ', offenceCodes: 'جرائم', displayName: 'نام', names: 'دوسرے نام اور ہجے', gender: 'جنس',
       dateOfBirth: 'تاریخ پیدائش', estimatedAge: 'اندازاً عمر', nationality: 'قومیت', cnic: 'شناختی کارڈ', passport: 'پاسپورٹ', phones: 'فون',
       identifiers: 'شناختی نشانات', notes: 'نوٹ', name: 'نام', plannedFor: 'طے شدہ وقت', place: 'مقام', agencies: 'ادارے', officerIds: 'شریک افسران',
