@@ -27,6 +27,7 @@ import { legalRequestRoutes } from './requests/legal-request.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
 import { branchRoutes } from './branches/branches.routes.ts';
 import { figureRoutes } from './stats/figures/figures.routes.ts';
+import { dashboardRoutes } from './stats/dashboard/dashboard.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { tipRoutes } from './tips/tip.routes.ts';
 
@@ -61,4 +62,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await figureRoutes(api, ctx);
   await reportRoutes(api, ctx);
   await tipRoutes(api, ctx);
+  await dashboardRoutes(api, ctx);
 }

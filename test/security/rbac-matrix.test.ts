@@ -72,6 +72,9 @@ const reviewedUnscoped = new Set([
   'GET /api/v1/tip-receipts/:receipt params.receipt',
   'PATCH /api/v1/tip-rules/:code params.code',
   'GET /api/v1/admin/offices/:id/corrections params.id',
+  'GET /api/v1/dashboard/figures/:id params.id',
+  'GET /api/v1/dashboard/figures/:id/map params.id',
+  'GET /api/v1/dashboard/figures/:id/records params.id',
 ]);
 
 const strip = (res: LightMyRequestResponse) => {

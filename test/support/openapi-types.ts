@@ -2597,6 +2597,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/figures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One figure in the reader's view: a supervisor's branch, an investigator's or prosecutor's own cases, leadership's published view; says whether the records behind it may be listed */
+        get: operations["getDashboardFiguresById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/figures/{id}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One figure by district of the offence, joined to the district outline; lists the districts the outline lacks */
+        get: operations["getDashboardFiguresByIdMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/figures/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one cell of a figure (drill-down), only those the reader may see; never for the published view */
+        get: operations["getDashboardFiguresByIdRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4005,6 +4056,7 @@ export interface operations {
                     offenceCodes: string[];
                     /** Format: date-time */
                     reportedAt?: string;
+                    districtId?: number;
                 };
             };
         };
@@ -4030,6 +4082,11 @@ export interface operations {
                         reportedAt: string;
                         updatedAt: string;
                         summary: string;
+                        offenceDistrict: {
+                            id: number;
+                            name: string;
+                            province: string;
+                        };
                         firRegisteredAt: string | null;
                         challanSubmittedAt: string | null;
                         team: {
@@ -4137,6 +4194,11 @@ export interface operations {
                         reportedAt: string;
                         updatedAt: string;
                         summary: string;
+                        offenceDistrict: {
+                            id: number;
+                            name: string;
+                            province: string;
+                        };
                         firRegisteredAt: string | null;
                         challanSubmittedAt: string | null;
                         team: {
@@ -4209,6 +4271,7 @@ export interface operations {
                     title?: string;
                     summary?: string;
                     offenceCodes?: string[];
+                    districtId?: number;
                 };
             };
         };
@@ -4234,6 +4297,11 @@ export interface operations {
                         reportedAt: string;
                         updatedAt: string;
                         summary: string;
+                        offenceDistrict: {
+                            id: number;
+                            name: string;
+                            province: string;
+                        };
                         firRegisteredAt: string | null;
                         challanSubmittedAt: string | null;
                         team: {
@@ -4361,6 +4429,11 @@ export interface operations {
                         reportedAt: string;
                         updatedAt: string;
                         summary: string;
+                        offenceDistrict: {
+                            id: number;
+                            name: string;
+                            province: string;
+                        };
                         firRegisteredAt: string | null;
                         challanSubmittedAt: string | null;
                         team: {
@@ -19792,9 +19865,11 @@ export interface operations {
                             offences: string;
                             groupBy: string;
                             restrictedToBranch: boolean;
+                            casesOnly?: boolean;
                         };
                         catalogueVersion: string;
                         published: boolean;
+                        drillDown?: boolean;
                         rows: {
                             group: string | null;
                             part: string | null;
@@ -21816,6 +21891,330 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDashboardFiguresById: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                province?: string;
+                districtId?: number;
+                branchId?: number;
+                category?: string;
+                offences?: "child_exploitation" | "all";
+                groupBy?: "none" | "province" | "district" | "branch" | "category" | "month" | "year";
+                published?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        figure: {
+                            id: string;
+                            version: number;
+                            title: string;
+                            description: string;
+                            unit: string;
+                            /** @enum {string} */
+                            kind: "flow" | "stock";
+                            measures: string[];
+                            count: string;
+                            parts: string[] | null;
+                            limit: {
+                                days: number;
+                                rule: string;
+                                legalBasis: string;
+                                source: string;
+                            } | null;
+                        };
+                        scope: {
+                            from: string | null;
+                            to: string | null;
+                            timeZone: string;
+                            province: string | null;
+                            districtId: number | null;
+                            branchId: number | null;
+                            category: string | null;
+                            offences: string;
+                            groupBy: string;
+                            restrictedToBranch: boolean;
+                            casesOnly?: boolean;
+                        };
+                        catalogueVersion: string;
+                        published: boolean;
+                        drillDown?: boolean;
+                        rows: {
+                            group: string | null;
+                            part: string | null;
+                            values: {
+                                [key: string]: number | null;
+                            };
+                            display?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                        generatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDashboardFiguresByIdMap: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                province?: string;
+                districtId?: number;
+                branchId?: number;
+                category?: string;
+                offences?: "child_exploitation" | "all";
+                published?: "true" | "false";
+                part?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        figure: {
+                            id: string;
+                            version: number;
+                            title: string;
+                            description: string;
+                            unit: string;
+                            /** @enum {string} */
+                            kind: "flow" | "stock";
+                            measures: string[];
+                            count: string;
+                            parts: string[] | null;
+                            limit: {
+                                days: number;
+                                rule: string;
+                                legalBasis: string;
+                                source: string;
+                            } | null;
+                        };
+                        published: boolean;
+                        drillDown: boolean;
+                        part: string | null;
+                        outline: {
+                            package: string;
+                            version: string;
+                            licence: string;
+                            viewBox: string;
+                        };
+                        districts: {
+                            districtId: number;
+                            name: string;
+                            province: string;
+                            shape: string | null;
+                            value: number | null;
+                            display: string;
+                        }[];
+                        missing: {
+                            districtId: number;
+                            name: string;
+                            province: string;
+                            within: string | null;
+                        }[];
+                        shapesWithoutDistrict: {
+                            id: string;
+                            name: string;
+                        }[];
+                        max: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDashboardFiguresByIdRecords: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                province?: string;
+                districtId?: number;
+                branchId?: number;
+                category?: string;
+                offences?: "child_exploitation" | "all";
+                groupBy?: "none" | "province" | "district" | "branch" | "category" | "month" | "year";
+                published?: "true" | "false";
+                group?: string;
+                part?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        figure: {
+                            id: string;
+                            version: number;
+                            unit: string;
+                        };
+                        cell: {
+                            group: string | null;
+                            part: string | null;
+                        };
+                        total: number;
+                        items: {
+                            caseId: string;
+                            firLabel: string | null;
+                            title: string;
+                            status: string;
+                            district: string;
+                            province: string;
+                            branch: string;
+                            at: string | null;
+                        }[];
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,8 @@ export const createCaseBody = z.strictObject({
   summary: z.string().trim().max(10_000).default(''),
   offenceCodes,
   reportedAt: isoDate.optional(),
+  /** Where the offence happened (a district of GET /districts); the handling branch's seat district when absent. */
+  districtId: z.number().int().positive().optional(),
 });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
 
@@ -20,6 +22,8 @@ export const updateCaseBody = z.strictObject({
   title: z.string().trim().min(3, 'at least 3 characters').max(200).optional(),
   summary: z.string().trim().max(10_000).optional(),
   offenceCodes: offenceCodes.optional(),
+  /** Where the offence happened (a district of GET /districts); the earlier district stays in the corrections. */
+  districtId: z.number().int().positive().optional(),
 });
 
 /** An FIR as typed: "77", "77/2025" or "FIR 77/2025". */
@@ -84,6 +88,8 @@ export const caseSummary = z.object({
 
 export const caseDetail = caseSummary.extend({
   summary: z.string(),
+  /** Where the offence happened (issue 12); `district`/`province` above are the handling branch's. */
+  offenceDistrict: z.object({ id: z.number(), name: z.string(), province: z.string() }),
   firRegisteredAt: z.string().nullable(),
   challanSubmittedAt: z.string().nullable(),
   team: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string(), teamRole: z.string() })),

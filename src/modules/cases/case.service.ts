@@ -90,6 +90,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
     .where(caseVisibleTo(ctx.actor))
     .executeTakeFirst();
   if (!base) throw notFound('case');
+  const offenceDistrict = await ctx.db.selectFrom('districts').select(['id', 'name', 'province']).where('id', '=', base.district_id).executeTakeFirstOrThrow();
   const [team, history] = await Promise.all([
     ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select(['users.id', 'users.display_name', 'users.role', 'case_team.team_role']).where('case_team.case_id', '=', id).orderBy('users.display_name').execute(),
     ctx.db.selectFrom('case_status_history').leftJoin('users', 'users.id', 'case_status_history.actor_id').select(['from_status', 'to_status', 'reason', 'users.display_name', 'at']).where('case_id', '=', id).orderBy('at').orderBy('case_status_history.id').execute(),
@@ -98,6 +99,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
   return {
     ...toSummary(base),
     summary: base.summary,
+    offenceDistrict,
     firRegisteredAt: iso(base.fir_registered_at),
     challanSubmittedAt: iso(base.challan_submitted_at),
     team: team.map((t) => ({ userId: t.id, displayName: t.display_name, role: t.role, teamRole: t.team_role })),
@@ -123,38 +125,50 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
     const branch = await tx.selectFrom('branches').select('id').where('id', '=', input.branchId).executeTakeFirst();
     if (!branch) throw invalid('branchId', 'unknown branch');
     await assertOffencesExist(tx, offenceCodes);
+    if (input.districtId !== undefined) await assertDistrictExists(tx, input.districtId);
     const reportedAt = input.reportedAt ? new Date(input.reportedAt) : new Date();
     const row = await tx
       .insertInto('cases')
-      .values({ branch_id: input.branchId, title: input.title, summary: input.summary, status: 'complaint_received', reported_at: reportedAt, created_by: actor.id })
+      .values({ branch_id: input.branchId, title: input.title, summary: input.summary, status: 'complaint_received', reported_at: reportedAt, created_by: actor.id, ...(input.districtId !== undefined ? { district_id: input.districtId } : {}) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx.insertInto('case_offences').values(offenceCodes.map((code) => ({ case_id: row.id, offence_code: code }))).execute();
     await tx.insertInto('case_team').values({ case_id: row.id, user_id: actor.id, team_role: 'lead' }).execute();
     await tx.insertInto('case_status_history').values({ case_id: row.id, from_status: null, to_status: 'complaint_received', reason: 'complaint received', actor_id: actor.id, at: reportedAt }).execute();
-    await audit({ action: 'case.create', entityType: 'case', entityId: row.id, details: { title: input.title, branchId: input.branchId, offenceCodes } });
+    await audit({ action: 'case.create', entityType: 'case', entityId: row.id, details: { title: input.title, branchId: input.branchId, districtId: input.districtId ?? null, offenceCodes } });
     return row.id;
   });
 }
 
-export async function updateCase(ctx: ServiceContext, id: string, input: { title?: string; summary?: string; offenceCodes?: string[] }): Promise<void> {
+/** The district where the offence happened must be one of the districts table (400 naming the field). */
+async function assertDistrictExists(tx: Tx, districtId: number) {
+  const found = await tx.selectFrom('districts').select('id').where('id', '=', districtId).executeTakeFirst();
+  if (!found) throw invalid('districtId', 'unknown district');
+}
+
+export async function updateCase(ctx: ServiceContext, id: string, input: { title?: string; summary?: string; offenceCodes?: string[]; districtId?: number }): Promise<void> {
   await inTransaction(ctx, async (tx, audit) => {
     // Locked: two edits of the offence list must not interleave their delete and insert.
     await requireCaseAccess(tx, ctx.actor, id, { lock: true });
-    const before = await tx.selectFrom('cases').select(['title', 'summary']).where('id', '=', id).executeTakeFirstOrThrow();
+    const before = await tx.selectFrom('cases').select(['title', 'summary', 'district_id']).where('id', '=', id).executeTakeFirstOrThrow();
     const beforeCodes = (await tx.selectFrom('case_offences').select('offence_code').where('case_id', '=', id).orderBy('offence_code').execute()).map((o) => o.offence_code);
     const codes = input.offenceCodes ? [...new Set(input.offenceCodes)].sort() : undefined;
     if (codes) await assertOffencesExist(tx, codes);
-    const set: { title?: string; summary?: string; updated_at: Date } = { updated_at: new Date() };
+    if (input.districtId !== undefined) await assertDistrictExists(tx, input.districtId);
+    const set: { title?: string; summary?: string; district_id?: number; updated_at: Date } = { updated_at: new Date() };
     if (input.title !== undefined) set.title = input.title;
     if (input.summary !== undefined) set.summary = input.summary;
+    if (input.districtId !== undefined) set.district_id = input.districtId;
     await tx.updateTable('cases').set(set).where('id', '=', id).execute();
     if (codes) {
       await tx.deleteFrom('case_offences').where('case_id', '=', id).execute();
       await tx.insertInto('case_offences').values(codes.map((code) => ({ case_id: id, offence_code: code }))).execute();
     }
     // The earlier values stay readable on the case's corrections list.
-    const changes = changesOf({ ...before, offenceCodes: beforeCodes }, { title: input.title, summary: input.summary, offenceCodes: codes });
+    const changes = changesOf(
+      { title: before.title, summary: before.summary, districtId: before.district_id, offenceCodes: beforeCodes },
+      { title: input.title, summary: input.summary, districtId: input.districtId, offenceCodes: codes },
+    );
     await recordCorrections(tx, ctx, { kind: 'case', id, caseId: id }, changes);
     await audit({ action: 'case.update', entityType: 'case', entityId: id, details: { changed: Object.keys(input), corrections: changes } });
   });

@@ -3,9 +3,9 @@ import { isoDay } from '../../platform/http/schema-kit.ts';
 
 // Aggregates only: no schema here carries a name, a pseudonym or the id of a person or victim.
 export const summaryQuery = z.strictObject({
-  /** First day of the period (UTC), inclusive; applies to each figure's own date (see `definitions`). */
+  /** First day of the period (agency time zone, AMAAN_TIME_ZONE), inclusive; applies to each figure's own date (see `definitions`). */
   from: isoDay.optional(),
-  /** Last day of the period (UTC), inclusive. */
+  /** Last day of the period (agency time zone), inclusive. */
   to: isoDay.optional(),
   province: z.string().trim().min(2).max(100).optional(),
   branchId: z.coerce.number().int().positive().optional(),

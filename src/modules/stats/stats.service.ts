@@ -10,7 +10,8 @@ import type { StatsSummary, SummaryQuery } from './stats.schema.ts';
 // A child-exploitation case is a case with an FIR and at least one offence flagged child_exploitation in
 // the offence catalogue. The period applies to each figure's own date: FIR date for FIRs, arrest date for
 // arrests, decision date for verdicts, identification / recovery date for children, and "in care" is the
-// state at the end of the period. Days are UTC days, `to` inclusive.
+// state at the end of the period. Days are those of the agency's time zone (AMAAN_TIME_ZONE, Asia/Karachi by
+// default), `to` inclusive: an FIR registered at 02:00 local time on 1 January is in the new year.
 
 export const definitions: Record<string, string> = {
   'firs.childExploitation': 'cases with an FIR registered in the period and at least one child-exploitation offence',
@@ -26,17 +27,16 @@ export const definitions: Record<string, string> = {
   'children.inCare': 'child victims with a placement open at the end of the period (today when no end is given)',
   casesByStatus: 'cases reported in the period by current status',
   byProvince: 'child-exploitation FIRs, arrests and persons convicted per province, same period',
-  period: 'from/to are UTC days, both inclusive',
+  period: "from/to are days of the agency's time zone (AMAAN_TIME_ZONE), both inclusive",
 };
-
-const DAY_MS = 86_400_000;
 
 interface Scope {
   province: string | null;
   branch: { id: number; code: string; district: string; province: string } | null;
-  from: Date | null;
-  /** Exclusive upper bound: the day after `to`. */
-  until: Date | null;
+  /** Start of the first local day (timestamptz), or null. */
+  from: RawBuilder<unknown> | null;
+  /** Exclusive upper bound: the start of the local day after `to`. */
+  until: RawBuilder<unknown> | null;
   restricted: boolean;
 }
 
@@ -52,9 +52,11 @@ async function resolveScope(ctx: ServiceContext, q: SummaryQuery): Promise<Scope
     }
     branchId = actor.branchId;
   }
-  const from = q.from ? new Date(`${q.from}T00:00:00Z`) : null;
-  const until = q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY_MS) : null;
-  if (from && until && from >= until) throw invalid('to', 'cannot be before the first day');
+  if (q.from && q.to && q.from > q.to) throw invalid('to', 'cannot be before the first day');
+  // Local days of the agency's time zone, as instants computed by the database (same as the figure registry).
+  const tz = ctx.config.timeZone;
+  const from = q.from ? sql`(${q.from}::date::timestamp AT TIME ZONE ${tz})` : null;
+  const until = q.to ? sql`((${q.to}::date + 1)::timestamp AT TIME ZONE ${tz})` : null;
   let branch: Scope['branch'] = null;
   if (branchId !== null) {
     const row = await ctx.db.selectFrom('branches').select(['id', 'code', 'district', 'province']).where('id', '=', branchId).executeTakeFirst();

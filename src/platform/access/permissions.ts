@@ -52,7 +52,10 @@ export type Permission =
   | 'tip.read'
   | 'tip.triage'
   | 'tip.rules'
-  | 'tip.keys';
+  | 'tip.keys'
+  // Dashboards (issue 12, part 3): figures in the reader's own view (figures.rules.ts) and the records
+  // behind them for readers of cases.
+  | 'dashboard.read';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -62,6 +65,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'graph.read', 'entity.write',
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
+    'dashboard.read',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
@@ -71,16 +75,19 @@ const grants: Record<Role, readonly Permission[]> = {
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
     'tip.read', 'tip.triage',
+    'dashboard.read',
   ],
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
     'document.read',
-    'tip.read', 'tip.triage', 'tip.rules'],
+    'tip.read', 'tip.triage', 'tip.rules',
+    'dashboard.read'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write',
     'document.read', 'document.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
     'legal_request.write',
-    'document.read', 'document.write'],
-  leadership: ['reference.read', 'stats.read'],
+    'document.read', 'document.write',
+    'dashboard.read'],
+  leadership: ['reference.read', 'stats.read', 'dashboard.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],
 };

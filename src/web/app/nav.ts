@@ -24,4 +24,5 @@ export const navItems: NavItem[] = [
   { to: '/admin', labelKey: 'nav.admin', permission: 'admin.users' },
   { to: '/offences', labelKey: 'nav.offences', permission: 'offence.write' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { to: '/dashboard', labelKey: 'nav.dashboard', permission: 'dashboard.read' },
 ];

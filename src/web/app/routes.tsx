@@ -15,6 +15,7 @@ import {
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 import { PublicReportPage, TipKeysPage, TipPage, TipQueuePage, TipRulesPage } from './screens.ts';
 import { CaseLegalRequests, CaseTakedowns } from './screens.ts';
+import { DashboardPage } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="tips/:id" element={guard('tip.read', <TipPage />)} />
         <Route path="tip-rules" element={guard('tip.read', <TipRulesPage />)} />
         <Route path="tip-keys" element={guard('tip.keys', <TipKeysPage />)} />
+        <Route path="dashboard" element={guard('dashboard.read', <DashboardPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

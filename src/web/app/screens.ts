@@ -101,3 +101,4 @@ export const TipPage = lazyNamed(() => import('../modules/tips/components/TipPag
 export const TipRulesPage = lazyNamed(() => import('../modules/tips/components/TipRulesPage.tsx'), 'TipRulesPage');
 export const TipKeysPage = lazyNamed(() => import('../modules/tips/components/TipKeysPage.tsx'), 'TipKeysPage');
 export const PublicReportPage = lazyNamed(() => import('../modules/tips/components/PublicReportPage.tsx'), 'PublicReportPage');
+export const DashboardPage = lazyNamed(() => import('../modules/dashboard/DashboardPage.tsx'), 'DashboardPage');

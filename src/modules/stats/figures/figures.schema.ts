@@ -48,9 +48,13 @@ export const figureAnswer = z.object({
   scope: z.object({
     from: z.string().nullable(), to: z.string().nullable(), timeZone: z.string(), province: z.string().nullable(), districtId: z.number().nullable(),
     branchId: z.number().nullable(), category: z.string().nullable(), offences: z.string(), groupBy: z.string(), restrictedToBranch: z.boolean(),
+    /** Figures over the cases the reader may see only (investigators, prosecutors: their teams' cases). */
+    casesOnly: z.boolean().optional(),
   }),
   catalogueVersion: z.string(),
   published: z.boolean(),
+  /** Whether the reader may list the records behind a cell (GET /dashboard/figures/:id/records): exact views only. */
+  drillDown: z.boolean().optional(),
   rows: z.array(figureRow),
   generatedAt: z.string(),
 });

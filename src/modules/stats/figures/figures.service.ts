@@ -4,7 +4,8 @@ import type { ServiceContext } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../../platform/http/errors.ts';
-import { figureAccess } from './figures.rules.ts';
+import { figureAccess, mayDrillDown } from './figures.rules.ts';
+import { caseVisibleTo } from '../../../platform/access/case-scope.ts';
 import { userIdOf } from '../../../platform/access/actor.ts';
 import type { FigureAnswer, FigureQuery } from './figures.schema.ts';
 import { timeLimit } from './lifecycle-limits.ts';
@@ -101,6 +102,8 @@ export interface ResolvedScope {
   params: FigureParams;
   restrictedToBranch: boolean;
   published: boolean;
+  /** Figures over the cases the reader may see only (investigators, prosecutors on dashboards). */
+  casesOnly: boolean;
 }
 
 /** Checks the query against the actor's view (supervisor: own branch) and the reference data. */
@@ -121,9 +124,12 @@ export async function resolveFigureScope(ctx: ServiceContext, q: FigureQuery, ca
     params: {
       from: q.from ?? null, to: q.to ?? null, timeZone: ctx.config.timeZone, province: q.province ?? null, districtId: q.districtId ?? null,
       branchId, category: q.category ?? null, offences: q.offences, groupBy: q.groupBy, catalogue,
+      // Need-to-know as the case lists apply it (case-scope.ts), so a count equals the list behind it.
+      visibleCases: access.casesOnly ? sql`c.id IN (${ctx.db.selectFrom('cases').select('cases.id').where(caseVisibleTo(ctx.actor))})` : null,
     },
     restrictedToBranch: access.branchOnly !== null,
     published: access.publishedOnly || q.published === true,
+    casesOnly: access.casesOnly,
   };
 }
 
@@ -150,9 +156,10 @@ export async function figureAnswer(ctx: ServiceContext, id: string, q: FigureQue
   const p = s.params;
   return {
     figure: describeFigure(def),
-    scope: { from: p.from, to: p.to, timeZone: p.timeZone, province: p.province, districtId: p.districtId, branchId: p.branchId, category: p.category, offences: p.offences, groupBy: p.groupBy, restrictedToBranch: s.restrictedToBranch },
+    scope: { from: p.from, to: p.to, timeZone: p.timeZone, province: p.province, districtId: p.districtId, branchId: p.branchId, category: p.category, offences: p.offences, groupBy: p.groupBy, restrictedToBranch: s.restrictedToBranch, casesOnly: s.casesOnly },
     catalogueVersion: catalogue.version,
     published: s.published,
+    drillDown: def.records !== undefined && mayDrillDown(ctx.actor, s.published),
     rows,
     generatedAt: new Date().toISOString(),
   };

@@ -38,6 +38,17 @@ export interface FigureParams {
   groupBy: Grouping;
   /** The catalogue the figure reads: codes flagged child exploitation and each code's category. */
   catalogue: { childExploitationCodes: string[]; categories: Record<string, string> };
+  /**
+   * Need-to-know (dashboards): a predicate over the case alias `c` keeping only the cases the reader may
+   * see (built from platform/access/case-scope.ts), so a count shown equals the list behind it. Absent: all.
+   */
+  visibleCases?: RawBuilder<unknown> | null;
+}
+
+/** One cell of a figure's table: a group (as the figure's rows name it; null for no grouping) and a part. */
+export interface FigureCell {
+  group: string | null;
+  part: string | null;
 }
 
 export type Unit = 'cases' | 'arrests' | 'persons' | 'children' | 'operations' | 'days' | 'months' | 'investigators';
@@ -61,6 +72,11 @@ export interface FigureDefinition {
   /** The legal time limit the figure is measured against, for durations. */
   limit?: 'fir_to_challan' | 'fir_to_verdict';
   build(p: FigureParams): RawBuilder<Record<string, unknown>>;
+  /**
+   * The records behind one cell (drill-down): one row per counted unit, `case_id` and `at` (the figure's own
+   * date), as many rows as the cell's count. Absent: the figure offers no drill-down.
+   */
+  records?(p: FigureParams, cell: FigureCell): RawBuilder<{ case_id: string; at: Date | string | null }>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -90,6 +106,7 @@ function scoped(p: FigureParams) {
     where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code IN (SELECT jsonb_array_elements_text(${codes}::jsonb)))`);
   }
   if (p.category !== null) where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND (${cats}::jsonb ->> co.offence_code) = ${p.category})`);
+  if (p.visibleCases) where.push(p.visibleCases);
   return sql`sc AS MATERIALIZED (
       SELECT c.id, c.status, c.reported_at, c.fir_registered_at, c.challan_submitted_at, c.branch_id, c.district_id,
         d.province, d.name AS district_name, b.name AS branch_name
@@ -126,8 +143,33 @@ const statusAt = (at: RawBuilder<unknown>) =>
 export const closedStatuses = ['inquiry_closed', 'cancelled_or_discharged', 'convicted', 'acquitted', 'under_appeal'] as const;
 const closedList = sql.join(closedStatuses.map((s) => sql`${s}`));
 
+/** Keeps the rows of one group (drill-down): the same key the figure groups by. */
+function inGroup(key: RawBuilder<unknown>, p: FigureParams, cell: FigureCell) {
+  if (p.groupBy === 'none') return sql`true`;
+  return cell.group === null ? sql`${key} IS NULL` : sql`${key} = ${cell.group}`;
+}
+
+interface CountSpec { from: RawBuilder<unknown>; date: RawBuilder<unknown>; distinct: RawBuilder<unknown>; where?: RawBuilder<unknown> }
+
+/** The records behind a count: one row per distinct unit (the first case and date it was counted with). */
+function countRecords(p: FigureParams, opts: CountSpec, cell: FigureCell) {
+  const g = groupKey(p, opts.date);
+  return sql<{ case_id: string; at: Date | string | null }>`
+    WITH ${scoped(p)}
+    SELECT DISTINCT ON (${opts.distinct}) sc.id AS case_id, ${opts.date} AS at
+    FROM ${opts.from} ${g.join}
+    WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`} AND ${inGroup(g.key, p, cell)}
+    ORDER BY ${opts.distinct}, ${opts.date}, sc.id`;
+}
+
+/** A count figure and its drill-down, from one specification. */
+const counted = (opts: CountSpec) => ({
+  build: (p: FigureParams) => countFigure(p, opts),
+  records: (p: FigureParams, cell: FigureCell) => countRecords(p, opts, cell),
+});
+
 /** A simple count of scoped rows, each with its own event date. */
-function countFigure(p: FigureParams, opts: { from: RawBuilder<unknown>; date: RawBuilder<unknown>; distinct: RawBuilder<unknown>; where?: RawBuilder<unknown> }) {
+function countFigure(p: FigureParams, opts: CountSpec) {
   const g = groupKey(p, opts.date);
   return sql<Record<string, unknown>>`
     WITH ${scoped(p)}
@@ -187,12 +229,12 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'complaints', version: 1, title: 'Complaints received', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases (complaints and tips registered as cases) whose complaint was received in the period, at any stage.',
-    build: (p) => countFigure(p, { from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id` }),
+    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id` }),
   },
   {
     id: 'firs', version: 1, title: 'FIRs registered', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases with an FIR registered in the period (FIR date).',
-    build: (p) => countFigure(p, { from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL` }),
+    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL` }),
   },
   {
     id: 'cases_by_status', version: 1, title: 'Cases by status', unit: 'cases', count: 'n', measures: ['n'], kind: 'stock',
@@ -207,26 +249,36 @@ export const figures: readonly FigureDefinition[] = [
         WHERE sc.reported_at < ${end}
         GROUP BY 1, 2 ORDER BY 1, 2`;
     },
+    records: (p, cell) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, sql`sc.reported_at`);
+      return sql<{ case_id: string; at: Date | string | null }>`
+        WITH ${scoped(p)}
+        SELECT DISTINCT sc.id AS case_id, sc.reported_at AS at
+        FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+        WHERE sc.reported_at < ${end} AND ${inGroup(g.key, p, cell)} AND ${cell.part === null ? sql`true` : sql`st.status = ${cell.part}`}
+        ORDER BY 2, 1`;
+    },
   },
   {
     id: 'arrests', version: 1, title: 'Arrests', unit: 'arrests', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Arrest records dated in the period (each arrest of a person in a case counts once).',
-    build: (p) => countFigure(p, { from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id` }),
+    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id` }),
   },
   {
     id: 'persons_charged', version: 1, title: 'Persons charged', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Distinct persons against whom a charge was framed in the period.',
-    build: (p) => countFigure(p, { from: sql`charges ch JOIN sc ON sc.id = ch.case_id`, date: sql`ch.framed_at`, distinct: sql`ch.person_id` }),
+    ...counted({ from: sql`charges ch JOIN sc ON sc.id = ch.case_id`, date: sql`ch.framed_at`, distinct: sql`ch.person_id` }),
   },
   {
     id: 'convictions', version: 1, title: 'Persons convicted', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Distinct persons convicted by a trial court in the period (decision date).',
-    build: (p) => countFigure(p, { from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'convicted'` }),
+    ...counted({ from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'convicted'` }),
   },
   {
     id: 'acquittals', version: 1, title: 'Persons acquitted', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Distinct persons acquitted by a trial court in the period (decision date).',
-    build: (p) => countFigure(p, { from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'acquitted'` }),
+    ...counted({ from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'acquitted'` }),
   },
   {
     id: 'sentences', version: 1, title: 'Sentences', unit: 'months', count: 'n', measures: ['n', 'min_months', 'median_months', 'max_months'], extremes: ['min_months', 'max_months'], kind: 'flow',
@@ -247,12 +299,12 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'children_identified', version: 1, title: 'Children identified', unit: 'children', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Child victims identified in the period, linked to a case in scope (each child once per group).',
-    build: (p) => countFigure(p, { from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.identified_at`, distinct: sql`v.id` }),
+    ...counted({ from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.identified_at`, distinct: sql`v.id` }),
   },
   {
     id: 'children_rescued', version: 1, title: 'Children rescued', unit: 'children', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Child victims recovered (rescued) in the period, linked to a case in scope.',
-    build: (p) => countFigure(p, { from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.recovered_at`, distinct: sql`v.id`, where: sql`v.recovered_at IS NOT NULL` }),
+    ...counted({ from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.recovered_at`, distinct: sql`v.id`, where: sql`v.recovered_at IS NOT NULL` }),
   },
   {
     id: 'children_in_care', version: 1, title: 'Children in care', unit: 'children', count: 'n', measures: ['n'], kind: 'stock',

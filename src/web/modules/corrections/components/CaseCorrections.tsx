@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { updateCaseBody } from '../../../../modules/cases/case.schema.ts';
-import { Alert, Button, CheckList, Panel, TextArea, TextField } from '../../../ui/index.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, CheckList, Panel, SelectField, TextArea, TextField } from '../../../ui/index.ts';
+import { fetchDistricts } from '../../offices/offices.api.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { FormError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
@@ -16,6 +18,7 @@ interface Values extends Record<string, unknown> {
   title: string;
   summary: string;
   offenceCodes: string[];
+  districtId: number;
 }
 
 /** The case's "Corrections" tab: correct its title, summary and offences; every earlier value stays listed below. */
@@ -25,8 +28,9 @@ export function CaseCorrections() {
   const can = useCan();
   const qc = useQueryClient();
   const offences = useOffences();
+  const districts = useQuery({ queryKey: ['districts', 'all'], queryFn: () => fetchDistricts({ limit: 200 }), staleTime: Infinity });
   const [saved, setSaved] = useState(false);
-  const form = useZodForm(updateCaseBody, { title: c.title, summary: c.summary, offenceCodes: c.offenceCodes } as Values, (v: Values) => v);
+  const form = useZodForm(updateCaseBody, { title: c.title, summary: c.summary, offenceCodes: c.offenceCodes, districtId: c.offenceDistrict.id } as Values, (v: Values) => v);
   const onSubmit = form.handleSubmit(async (body) => {
     setSaved(false);
     const detail = await updateCase(c.id, body);
@@ -51,6 +55,14 @@ export function CaseCorrections() {
               selected={form.values.offenceCodes}
               onChange={(v) => form.set('offenceCodes', v)}
               error={form.error('offenceCodes')}
+            />
+            <SelectField
+              label={t('dashboard.offenceDistrict')}
+              name="districtId"
+              value={String(form.values.districtId)}
+              onValue={(v) => form.set('districtId', Number(v))}
+              options={(districts.data?.items ?? [c.offenceDistrict]).map((d) => ({ value: String(d.id), label: `${d.name} (${d.province})` }))}
+              error={form.error('districtId')}
             />
             <Button type="submit" variant="primary" busy={form.busy}>
               {t('corrections.save')}
