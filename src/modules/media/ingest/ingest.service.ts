@@ -14,6 +14,7 @@ import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
 import { insertInChunks } from '../../../platform/db/insert-chunks.ts';
+import { takeMatchLock } from './match-lock.ts';
 
 export const DEFAULT_PDQ_THRESHOLD = 31;
 export const PDQ_MIN_QUALITY = 50;
@@ -219,6 +220,10 @@ async function storeBatch(
   tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
   knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
 ): Promise<number> {
+  // Under the match lock until commit: this batch sees every batch and hash-set import committed before it,
+  // and every one after it sees this one (match-lock.ts); the index takes in what arrived since it loaded.
+  await takeMatchLock(tx);
+  await knownPdq.catchUp(tx, caseId, PDQ_MIN_QUALITY);
   const inserted = await tx
     .insertInto('media_files')
     .values(files.map((f) => ({
