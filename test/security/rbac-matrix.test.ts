@@ -6,7 +6,6 @@ import { addPerson, addVictim, openCase, setTeam, toTrial } from '../operations/
 import { can, roles, type Permission } from '../../src/platform/access/permissions.ts';
 import { scopes, scopeKinds, type ScopeKind } from '../../src/platform/access/scopes.ts';
 import type { RouteInfo, ScopeTarget } from '../../src/platform/access/route-access.ts';
-import { startBackgroundJob } from '../../src/platform/jobs/background.ts';
 import type { Actor } from '../../src/platform/access/actor.ts';
 import type { Role } from '../../src/platform/db/schema.ts';
 
@@ -162,8 +161,12 @@ describe.each(engines)('RBAC and need-to-know matrix on %s', (engine) => {
     hidden.user = t.users.invB.id;
     visible.apiToken = (await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', t.users.admin.id).executeTakeFirstOrThrow()).id;
     hidden.apiToken = (await t.ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', t.users.invB.id).executeTakeFirstOrThrow()).id;
-    for (const role of roles) ownJob[role] = startBackgroundJob('test.matrix', t.users[reps[role]].id, 'steps', async () => 'done', () => 'failed').id;
-    hidden.job = startBackgroundJob('test.matrix', t.users.invA2.id, 'steps', async () => 'done', () => 'failed').id;
+    // Background jobs are rows (migration 0029): one finished job per representative, one of invA2's.
+    const doneJob = async (owner: string) => (await t.ctx.db.insertInto('background_jobs')
+      .values({ kind: 'test.matrix', owner_id: owner, actor: '{}', payload: 'null', unit: 'steps', state: 'done', result: '"done"', progress_total: null, error: null, queue_job_id: null, worker: null, heartbeat_at: null, started_at: null, finished_at: new Date() })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    for (const role of roles) ownJob[role] = await doneJob(t.users[reps[role]].id);
+    hidden.job = await doneJob(t.users.invA2.id);
     // De-confliction: an alert invA raised from the visible case about the hidden one (invA and supA reach it);
     // one between two cases of branch B raised by invB (no representative reaches it). Notifications: each
     // representative's own, and one of invB's.

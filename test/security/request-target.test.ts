@@ -2,7 +2,6 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, FIXTURE_PASSWORD, type TestApp } from '../support/harness.ts';
-import { startBackgroundJob } from '../../src/platform/jobs/background.ts';
 
 // The request line as an attacker writes it, on a real socket: `app.inject` parses the URL with WHATWG rules
 // (folding `.`/`..` segments and backslashes) and so cannot send most of these. Each trick below reached a
@@ -113,7 +112,9 @@ describe.each(engines)('request targets on %s', (engine) => {
   });
 
   it('refuses the tricks for anonymous callers, and /auth/me and /jobs/:id never answer 5xx', async () => {
-    const job = startBackgroundJob('test.noop', t.users.invA.id, 'steps', async () => 'done', () => 'failed');
+    const job = await t.ctx.db.insertInto('background_jobs')
+      .values({ kind: 'test.noop', owner_id: t.users.invA.id, actor: '{}', payload: 'null', unit: 'steps', state: 'done', result: '"done"', progress_total: null, error: null, queue_job_id: null, worker: null, heartbeat_at: null, started_at: null, finished_at: new Date() })
+      .returning('id').executeTakeFirstOrThrow();
     for (const rest of ['auth/me', `jobs/${job.id}`, 'cases']) {
       const canonical = await send(port, 'GET', `/api/v1/${rest}`);
       expect(canonical.status, rest).toBe(401);

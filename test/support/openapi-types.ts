@@ -13340,7 +13340,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline";
+                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline" | "media.known_match";
                             createdAt: string;
                             readAt: string | null;
                             alert: {
@@ -13395,6 +13395,13 @@ export interface operations {
                                 alertSentAt: string | null;
                                 lapsed: boolean;
                                 hoursLeft: number | null;
+                            } | null;
+                            knownMatch: {
+                                caseId: string;
+                                caseTitle: string;
+                                hashSetId: string;
+                                hashSet: string;
+                                files: number;
                             } | null;
                         }[];
                         total: number;

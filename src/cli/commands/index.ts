@@ -25,6 +25,8 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   report: () => import('./report.command.ts'),
   tips: () => import('./tips.command.ts'),
   plan: () => import('./plan.command.ts'),
+  worker: () => import('./worker.command.ts'),
+  jobs: () => import('./jobs.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

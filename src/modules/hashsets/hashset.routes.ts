@@ -1,16 +1,14 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { actorOf, okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
-import { getBackgroundJob, startBackgroundJob } from '../../platform/jobs/background.ts';
-import { hashSetFormats, readHashSetFile, type HashSetFormat } from './formats/index.ts';
-import { deleteHashSet, exportHashSet, getHashSet, importHashSet, listHashSets } from './hashset.service.ts';
+import { enqueueJob, getJob, stopQueueFor } from '../../platform/jobs/queue.ts';
+import { jobStorage } from '../../platform/storage/index.ts';
+import { hashSetFormats, type HashSetFormat } from './formats/index.ts';
+import { deleteHashSet, exportHashSet, getHashSet, listHashSets } from './hashset.service.ts';
+import type { HashSetImportPayload } from './hashset.jobs.ts';
+import './hashset.jobs.ts';
 
 const hashSet = z.object({ id: z.string(), name: z.string(), source: z.string(), version: z.string(), description: z.string(), categoryScheme: z.string(), entryCount: z.number(), createdAt: z.string(), updatedAt: z.string() });
 const format = z.enum(hashSetFormats as [HashSetFormat, ...HashSetFormat[]]);
@@ -23,6 +21,8 @@ const backgroundJob = z.object({
 export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['hash sets'];
   // Uploads arrive as raw bytes and are spooled to disk, never held in memory.
+  // The queue started for this database (workers of this process) stops with the server.
+  api.addHook('onClose', async () => stopQueueFor(ctx.db));
   api.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/plain'], (_req, payload, done) => done(null, payload));
 
   api.get('/hash-sets', {
@@ -46,26 +46,20 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
     const q = request.query;
-    const dir = await mkdtemp(join(tmpdir(), 'amaan-hashset-'));
-    const file = join(dir, 'upload');
     const body = request.body as NodeJS.ReadableStream | undefined;
     if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') throw new AppError('unsupported_media_type', 'send the file as application/octet-stream', [{ field: 'content-type', message: 'unsupported' }]);
-    await pipeline(body, new PassThrough(), createWriteStream(file));
-    const job = startBackgroundJob('hashset.import', sctx.actor.id, 'entries', async (report) => {
-      try {
-        return await importHashSet(sctx, { name: q.name, source: q.source, version: q.version, description: q.description, categoryScheme: q.categoryScheme }, readHashSetFile(file, q.format), (p) => report(p.entries));
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    }, (err) => (err instanceof AppError ? err.message : 'import failed; see the server log'));
-    return reply.status(202).send({ backgroundJobId: job.id });
+    // The upload waits in the job storage for a worker (on this machine or another), which removes it.
+    const stored = await jobStorage(ctx.config).put((body as Readable).pipe(new PassThrough()));
+    const payload: HashSetImportPayload = { meta: { name: q.name, source: q.source, version: q.version, description: q.description, categoryScheme: q.categoryScheme }, format: q.format, file: stored.key };
+    const id = await enqueueJob(sctx, 'hashset.import', payload);
+    return reply.status(202).send({ backgroundJobId: id });
   });
 
   api.get('/jobs/:id', {
     config: { access: 'authenticated', scope: { 'params.id': 'job' } },
     schema: { tags: ['jobs'], summary: 'Progress of a background job you started', params: uuidParam, response: { 200: backgroundJob } },
   }, async (request) => {
-    const job = getBackgroundJob(request.params.id, actorOf(request).id);
+    const job = await getJob(ctx.db, request.params.id, actorOf(request).id);
     if (!job) throw notFound('job');
     return job;
   });

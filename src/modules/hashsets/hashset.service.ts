@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import type { ServiceContext } from '../../platform/context.ts';
-import { inTransaction, auditRead } from '../../platform/context.ts';
+import { inTransaction, auditRead, type AuditEvent } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { takeMatchLock } from '../media/ingest/match-lock.ts';
 import { userIdOf } from '../../platform/access/actor.ts';
 import { HashSetFormatError, writeHashSet, type HashEntry, type HashSetFormat } from './formats/index.ts';
 import { escapeLike } from '../../platform/db/like.ts';
@@ -33,41 +34,54 @@ export async function importHashSet(
 ): Promise<{ id: string; entries: number }> {
   const exists = await ctx.db.selectFrom('hash_sets').select('id').where('name', '=', meta.name).executeTakeFirst();
   if (exists) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
+  return inTransaction(ctx, (tx, audit) => importHashSetInto(tx, audit, ctx, meta, entries, onProgress));
+}
+
+/** The import in the caller's transaction (a job's step commits it with its checkpoint). */
+export async function importHashSetInto(
+  tx: Tx,
+  audit: (e: AuditEvent) => Promise<void>,
+  ctx: ServiceContext,
+  meta: HashSetMeta,
+  entries: AsyncIterable<HashEntry>,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<{ id: string; entries: number }> {
   try {
-    return await inTransaction(ctx, async (tx, audit) => {
-      // The check above is only a quick answer; this insert decides. A concurrent import of the same name waits
-      // for the other to end and then inserts nothing: a clean 409, not a unique-index error.
-      const set = await tx
-        .insertInto('hash_sets')
-        .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: userIdOf(ctx.actor) })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!set) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
-      let count = 0;
-      let batch: HashEntry[] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        await tx
-          .insertInto('hash_set_entries')
-          .values(batch.map((e) => ({
-            hash_set_id: set.id, md5: e.md5 ?? null, sha1: e.sha1 ?? null, sha256: e.sha256 ?? null, pdq: e.pdq ?? null, pdq_quality: e.pdqQuality ?? null,
-            photodna: e.photodna ?? null, category: e.category, series: e.series ?? null, media_id: e.mediaId ?? null, attributes: JSON.stringify(e.attributes),
-          })))
-          .execute();
-        count += batch.length;
-        batch = [];
-        onProgress?.({ entries: count });
-      };
-      for await (const e of entries) {
-        batch.push(e);
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      await tx.updateTable('hash_sets').set({ entry_count: count, updated_at: new Date() }).where('id', '=', set.id).execute();
-      await audit({ action: 'hashset.import', entityType: 'hash_set', entityId: set.id, details: { name: meta.name, source: meta.source, version: meta.version ?? '', entries: count } });
-      return { id: set.id, entries: count };
-    });
+    // The check above is only a quick answer; this insert decides. A concurrent import of the same name waits
+    // for the other to end and then inserts nothing: a clean 409, not a unique-index error.
+    const set = await tx
+      .insertInto('hash_sets')
+      .values({ name: meta.name, source: meta.source, version: meta.version ?? '', description: meta.description ?? '', category_scheme: meta.categoryScheme ?? 'us', created_by: userIdOf(ctx.actor) })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!set) throw conflict(`a hash set named "${meta.name}" exists`, 'name');
+    let count = 0;
+    let batch: HashEntry[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await tx
+        .insertInto('hash_set_entries')
+        .values(batch.map((e) => ({
+          hash_set_id: set.id, md5: e.md5 ?? null, sha1: e.sha1 ?? null, sha256: e.sha256 ?? null, pdq: e.pdq ?? null, pdq_quality: e.pdqQuality ?? null,
+          photodna: e.photodna ?? null, category: e.category, series: e.series ?? null, media_id: e.mediaId ?? null, attributes: JSON.stringify(e.attributes),
+        })))
+        .execute();
+      count += batch.length;
+      batch = [];
+      onProgress?.({ entries: count });
+    };
+    for await (const e of entries) {
+      batch.push(e);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    await tx.updateTable('hash_sets').set({ entry_count: count, updated_at: new Date() }).where('id', '=', set.id).execute();
+    // Ordered with the ingests' batches (media/ingest/match-lock.ts): an ingest batch committed after this sees
+    // the new set; one committed before it is found by the re-check that follows the import.
+    await takeMatchLock(tx);
+    await audit({ action: 'hashset.import', entityType: 'hash_set', entityId: set.id, details: { name: meta.name, source: meta.source, version: meta.version ?? '', entries: count } });
+    return { id: set.id, entries: count };
   } catch (err) {
     if (err instanceof HashSetFormatError) throw invalid('file', err.message);
     throw err;

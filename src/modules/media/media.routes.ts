@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireCaseAccess } from '../../platform/access/case-scope.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
-import { startBackgroundJob } from '../../platform/jobs/background.ts';
-import { runIngest } from './ingest/ingest.service.ts';
+import { enqueueJob, stopQueueFor } from '../../platform/jobs/queue.ts';
+import type { MediaIngestPayload } from './media.jobs.ts';
+import './media.jobs.ts';
 import { listMediaFiles, mediaSummary } from './media.service.ts';
 import { ingestRootsView, resolveIngestPath } from './ingest-roots.ts';
 
@@ -29,6 +30,7 @@ const mediaFile = z.object({
 
 export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['media triage'];
+  api.addHook('onClose', async () => stopQueueFor(ctx.db));
 
   api.get('/cases/:id/media', {
     config: { access: 'media.read', scope: { 'params.id': 'case' } },
@@ -65,10 +67,7 @@ export async function mediaRoutes(api: Api, ctx: AppContext): Promise<void> {
     const path = await resolveIngestPath(ctx.config, request.body.path);
     const evidence = await ctx.db.selectFrom('evidence_items').select('case_id').where('id', '=', request.body.evidenceId).executeTakeFirst();
     if (!evidence || evidence.case_id !== request.params.id) throw notFound('evidence item');
-    const job = startBackgroundJob('media.ingest', sctx.actor.id, 'files', (report) =>
-      runIngest(sctx, { caseId: request.params.id, evidenceId: request.body.evidenceId, root: path, threshold: request.body.threshold, onProgress: (p) => report(p.filesDone, p.filesTotal) }),
-      (err) => (err instanceof AppError ? err.message : 'ingest failed; see the server log'),
-    );
-    return reply.status(202).send({ backgroundJobId: job.id });
+    const payload: MediaIngestPayload = { caseId: request.params.id, evidenceId: request.body.evidenceId, root: path, threshold: request.body.threshold };
+    return reply.status(202).send({ backgroundJobId: await enqueueJob(sctx, 'media.ingest', payload) });
   });
 }

@@ -5,7 +5,7 @@ import { legalRequestSummary } from '../requests/legal-request.schema.ts';
 
 // A user's own notifications. The wording is the web app's (English, Urdu), from `kind` and the alert as the
 // reader may see it: nothing in a notification is more than the reader may read elsewhere.
-export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline'] as const;
+export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline', 'media.known_match'] as const;
 
 export const notificationView = z.object({
   id: z.string(),
@@ -15,6 +15,8 @@ export const notificationView = z.object({
   alert: alertView.nullable(),
   /** A legal request whose deadline is near (kind legal_request.deadline), as the reader may read it now. */
   legalRequest: legalRequestSummary.nullable(),
+  /** kind media.known_match: a hash set imported later matched this many files of a case on the reader's team. */
+  knownMatch: z.object({ caseId: z.string(), caseTitle: z.string(), hashSetId: z.string(), hashSet: z.string(), files: z.number().int() }).nullable(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 

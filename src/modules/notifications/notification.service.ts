@@ -12,7 +12,9 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
   const mine = ctx.db.selectFrom('notifications').where(notificationVisibleTo(ctx.actor));
   const query = q.unread === 'true' ? mine.where('notifications.read_at', 'is', null) : mine;
   const [rows, total, unread] = await Promise.all([
-    query.select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.legal_request_id', 'notifications.created_at', 'notifications.read_at'])
+    query.leftJoin('cases', 'cases.id', 'notifications.case_id').leftJoin('hash_sets', 'hash_sets.id', 'notifications.hash_set_id')
+      .select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.legal_request_id', 'notifications.created_at', 'notifications.read_at',
+        'notifications.case_id', 'notifications.hash_set_id', 'notifications.match_files', 'cases.title as case_title', 'hash_sets.name as hash_set_name'])
       .orderBy('notifications.created_at', 'desc').orderBy('notifications.id').limit(q.limit).offset(q.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     mine.where('notifications.read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -26,6 +28,10 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
     readAt: r.read_at ? r.read_at.toISOString() : null,
     alert: r.alert_id ? alerts.get(r.alert_id) ?? null : null,
     legalRequest: r.legal_request_id ? requests.get(r.legal_request_id) ?? null : null,
+    // The case is the reader's own (they were on its team when told); the set is the known-material set's name.
+    knownMatch: r.kind === 'media.known_match' && r.case_id && r.hash_set_id
+      ? { caseId: r.case_id, caseTitle: r.case_title ?? '', hashSetId: r.hash_set_id, hashSet: r.hash_set_name ?? '', files: Number(r.match_files ?? 0) }
+      : null,
   }));
   return { items, total: Number(total.n), unread: Number(unread.n), limit: q.limit, offset: q.offset };
 }

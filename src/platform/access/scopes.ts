@@ -7,7 +7,7 @@ import { can } from './permissions.ts';
 import { victimVisibleTo } from '../../modules/victims/victim.scope.ts';
 import { personVisibleTo } from '../../modules/persons/person.scope.ts';
 import { communicationVisibleTo, entityVisibleTo, linkVisibleTo, paymentVisibleTo } from '../../modules/entities/entity.scope.ts';
-import { getBackgroundJob } from '../jobs/background.ts';
+import { jobsOwnedBy } from '../jobs/queue.ts';
 import { alertVisibleTo } from '../../modules/deconfliction/deconfliction.scope.ts';
 import { operationVisibleTo } from '../../modules/operations/operation.scope.ts';
 import { notificationVisibleTo } from '../../modules/notifications/notification.scope.ts';
@@ -141,7 +141,7 @@ export const scopes: Record<ScopeKind, ScopeResolver> = {
     label: 'job',
     rule: 'only the user who started the job',
     reachesAll: [],
-    visible: async (_db, actor, wanted) => new Set(wanted.filter((id) => getBackgroundJob(id, actor.id) !== undefined)),
+    visible: async (db, actor, wanted) => jobsOwnedBy(db, actor.id, wanted),
   },
   hashSet: {
     label: 'hash set',

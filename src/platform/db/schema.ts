@@ -670,7 +670,7 @@ export interface LinksTable {
 }
 
 export type DeconflictionStatus = 'open' | 'granted' | 'dismissed';
-export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed' | 'legal_request.deadline';
+export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed' | 'legal_request.deadline' | 'media.known_match';
 
 export interface DeconflictionAlertsTable {
   id: Generated<string>;
@@ -695,6 +695,10 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
   /** 0022: a legal request whose deadline is near (kind legal_request.deadline). */
   legal_request_id: Generated<string | null>;
+  /** 0029: a hash set imported later matched files of this case (kind media.known_match). */
+  case_id: Generated<string | null>;
+  hash_set_id: Generated<string | null>;
+  match_files: Generated<number | null>;
 }
 
 /** 0016: the graph's change log, written by triggers; read incrementally by every process's graph store. */
@@ -981,6 +985,8 @@ export interface DB {
   hash_sets: HashSetsTable;
   hash_set_entries: HashSetEntriesTable;
   ingest_jobs: IngestJobsTable;
+  // 0029_work_queue
+  background_jobs: BackgroundJobsTable;
   media_files: MediaFilesTable;
   media_video_frames: MediaVideoFramesTable;
   media_matches: MediaMatchesTable;
@@ -1116,4 +1122,28 @@ export interface LegalRequestFollowupsTable {
   new_deadline_at: Timestamp | null;
   actor_id: string | null;
   recorded_at: DefaultTimestamp;
+}
+
+/** 0029: a background job as the web app and CLI see it; dispatch on PostgreSQL is pg-boss's. */
+export type BackgroundJobState = 'queued' | 'running' | 'done' | 'failed';
+export interface BackgroundJobsTable {
+  id: Generated<string>;
+  kind: string;
+  owner_id: string;
+  actor: Json;
+  payload: Json;
+  state: Generated<BackgroundJobState>;
+  checkpoint: Json;
+  unit: string;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  result: Json | null;
+  error: string | null;
+  attempts: Generated<number>;
+  queue_job_id: string | null;
+  worker: string | null;
+  heartbeat_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
 }

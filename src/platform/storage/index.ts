@@ -18,3 +18,17 @@ export function documentStorage(config: Pick<Config, 'dataDir'>): ObjectStorage 
   }
   return storage;
 }
+
+/**
+ * Files a background job reads (an uploaded hash set waiting for a worker): the folder `jobs/` inside the data
+ * folder. Workers on other machines need the same folder (shared) or an object store behind this interface.
+ */
+export function jobStorage(config: Pick<Config, 'dataDir'>): ObjectStorage {
+  const root = join(config.dataDir, 'jobs');
+  let storage = opened.get(root);
+  if (!storage) {
+    storage = new LocalFolderStorage(root);
+    opened.set(root, storage);
+  }
+  return storage;
+}

@@ -796,7 +796,11 @@ export const en = {
         granted: 'Access granted',
         dismissed: 'Alert closed without access',
       },
+      media: {
+        known_match: 'Known material found in your case',
+      },
     },
+    knownMatchBody: '{{files}} file(s) of {{case}} match the hash set {{set}}, imported after they were ingested.',
   },
   deconfliction: {
     title: 'De-confliction alerts',

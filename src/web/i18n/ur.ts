@@ -798,7 +798,11 @@ export const ur: Translations = {
         granted: 'رسائی دے دی گئی',
         dismissed: 'انتباہ رسائی کے بغیر بند',
       },
+      media: {
+        known_match: 'آپ کے کیس میں معلوم مواد ملا',
+      },
     },
+    knownMatchBody: '{{case}} کی {{files}} فائلیں ہیش سیٹ {{set}} سے ملتی ہیں، جو ان فائلوں کے اندراج کے بعد درآمد ہوا۔',
   },
   deconfliction: {
     title: 'تصادم سے بچاؤ کے انتباہ',

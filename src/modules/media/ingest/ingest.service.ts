@@ -14,6 +14,7 @@ import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
+import { takeMatchLock } from './match-lock.ts';
 
 /** Values per `IN (...)` list: well under both engines' parameter limits. */
 const IN_LIST_SLICE = 5000;
@@ -223,6 +224,10 @@ export async function storeBatch(
   tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
   knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
 ): Promise<number> {
+  // Under the match lock until commit: this batch sees every batch and hash-set import committed before it,
+  // and every one after it sees this one (match-lock.ts); the index takes in what arrived since it loaded.
+  await takeMatchLock(tx);
+  await knownPdq.catchUp(tx, caseId, PDQ_MIN_QUALITY);
   // A batch of up to --batch-files (10,000) files of 19 columns each: over the bind-parameter limit in one statement.
   const inserted: Array<{ id: number; rel_path: string }> = [];
   const fileRows = files.map((f) => ({

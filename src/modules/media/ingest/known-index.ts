@@ -1,5 +1,5 @@
 import { MihIndex } from '../../../pdq/matching/mih-index.ts';
-import type { Db } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 
 export type KnownSource = { kind: 'entry'; id: number } | { kind: 'media'; id: number; caseId: string };
@@ -13,6 +13,10 @@ export class KnownPdqIndex {
   private readonly kinds: number[] = []; // 0 = hash-set entry, 1 = media file
   private readonly ids: number[] = [];
   private readonly caseIds: Array<string | null> = [];
+  /** Hash sets whose entries are in the index. */
+  private readonly sets = new Set<string>();
+  /** Other cases' files up to this id are in the index (ids grow in commit order: match-lock.ts). */
+  private mediaUpTo = 0;
 
   get size(): number {
     return this.index.size;
@@ -39,31 +43,58 @@ export class KnownPdqIndex {
   /** Loads the index in pages so millions of hashes never sit in one result set. */
   static async load(db: Db, excludeCaseId: string, minQuality: number): Promise<KnownPdqIndex> {
     const known = new KnownPdqIndex();
+    // What is committed now: the sets, and the files up to the highest id (every lower id is committed too).
+    for (const r of await db.selectFrom('hash_sets').select('id').execute()) known.sets.add(r.id);
+    known.mediaUpTo = Number((await db.selectFrom('media_files').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst())?.n ?? 0);
+    await known.addEntries(db, [...known.sets]);
+    await known.addMedia(db, excludeCaseId, minQuality, 0, known.mediaUpTo);
+    known.build();
+    return known;
+  }
+
+  private async addEntries(db: Db | Tx, setIds: string[]): Promise<void> {
+    if (!setIds.length) return;
     const PAGE = 50_000;
     for (let after = 0; ; ) {
-      const rows = await db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(PAGE).execute();
-      for (const r of rows) known.add(r.pdq!, { kind: 'entry', id: r.id });
+      const rows = await db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('pdq', 'is not', null).where('hash_set_id', 'in', setIds).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      for (const r of rows) this.add(r.pdq!, { kind: 'entry', id: r.id });
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id;
     }
-    for (let after = 0; ; ) {
-      const rows = await db
+  }
+
+  private async addMedia(db: Db | Tx, excludeCaseId: string, minQuality: number, after: number, upTo: number | null): Promise<void> {
+    const PAGE = 50_000;
+    for (;;) {
+      let q = db
         .selectFrom('media_files')
         .select(['id', 'pdq', 'case_id'])
         .where('pdq', 'is not', null)
         .where('low_quality', '=', false)
         .where('case_id', '!=', excludeCaseId)
         .where('pdq_quality', '>=', minQuality)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(PAGE)
-        .execute();
-      for (const r of rows) known.add(r.pdq!, { kind: 'media', id: r.id, caseId: r.case_id });
+        .where('id', '>', after);
+      if (upTo !== null) q = q.where('id', '<=', upTo);
+      const rows = await q.orderBy('id').limit(PAGE).execute();
+      for (const r of rows) this.add(r.pdq!, { kind: 'media', id: r.id, caseId: r.case_id });
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id;
     }
-    known.build();
-    return known;
+  }
+
+  /**
+   * Brings the index up to what is committed, in an ingest batch's transaction under the match lock: the hash
+   * sets imported and the other cases' files stored since the index was loaded (or last brought up to date).
+   */
+  async catchUp(tx: Tx, excludeCaseId: string, minQuality: number): Promise<void> {
+    const sets = (await tx.selectFrom('hash_sets').select('id').execute()).map((r) => r.id).filter((id) => !this.sets.has(id));
+    await this.addEntries(tx, sets);
+    for (const id of sets) this.sets.add(id);
+    const top = Number((await tx.selectFrom('media_files').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst())?.n ?? 0);
+    if (top > this.mediaUpTo) {
+      await this.addMedia(tx, excludeCaseId, minQuality, this.mediaUpTo, top);
+      this.mediaUpTo = top;
+    }
   }
 }
 

@@ -40,6 +40,13 @@ export function NotificationsPage() {
                 </Link>
               </p>
             ) : null}
+            {n.knownMatch ? (
+              <p>
+                <Link to={`/cases/${n.knownMatch.caseId}`}>
+                  {t('notifications.knownMatchBody', { files: n.knownMatch.files, case: n.knownMatch.caseTitle, set: n.knownMatch.hashSet })}
+                </Link>
+              </p>
+            ) : null}
             {n.readAt ? null : <Button variant="link" onClick={() => mark.mutate(n.id)}>{t('notifications.markRead')}</Button>}
           </li>
         ))}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { openCase } from '../operations/case-fixtures.ts';
+import { buildMediaFolder, type MediaFolder } from '../support/media-fixtures.ts';
+import { systemActor } from '../../src/platform/access/actor.ts';
+import { runIngest } from '../../src/modules/media/ingest/ingest.service.ts';
+import { recheckAndNotify } from '../../src/modules/hashsets/hashset.recheck.ts';
+
+// Issue 13: a hash set imported after an ingest re-checks every file already stored, records the new matches
+// (exact digest and PDQ) and tells the case team; doing it again adds nothing. Both engines.
+const { engines } = await detectEngines();
+const work = mkdtempSync(join(tmpdir(), 'amaan-recheck-'));
+let folder: MediaFolder;
+beforeAll(async () => {
+  folder = await buildMediaFolder(join(work, 'seized'), { images: 12 });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function waitForJob(t: TestApp, id: string) {
+  for (let i = 0; i < 400; i++) {
+    const job = (await t.call('analyst', 'GET', `/api/v1/jobs/${id}`)).json();
+    if (job.state !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('job did not finish');
+}
+
+/** A PDQ a few bits away from `hex` (a near-duplicate the set knows, not the file itself). */
+const flipBits = (hex: string, n: number) => {
+  const b = Buffer.from(hex, 'hex');
+  for (let i = 0; i < n; i++) b[i * 3]! ^= 1;
+  return b.toString('hex');
+};
+
+describe.each(engines)('re-check on hash-set import on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('finds the files ingested before the set, records the matches once and tells the case team', async () => {
+    const caseId = await openCase(t, 'Re-check case', 'invA');
+    const otherCase = await openCase(t, 'Unrelated case', 'invB');
+    const team = await t.ctx.db.selectFrom('case_team').select('user_id').where('case_id', '=', caseId).execute();
+    expect(team.map((m) => m.user_id)).toContain(t.users.invA.id);
+    const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: 'Seized phone', kind: 'media_folder' }).returning('id').executeTakeFirstOrThrow()).id;
+    const sctx = { ...t.ctx, actor: systemActor('test') };
+    await runIngest(sctx, { caseId, evidenceId, root: folder.root, concurrency: 2 });
+
+    const files = await t.ctx.db.selectFrom('media_files').select(['id', 'md5', 'pdq', 'pdq_quality', 'low_quality', 'size']).where('case_id', '=', caseId).orderBy('id').execute();
+    const images = files.filter((f) => f.pdq && !f.low_quality && (f.pdq_quality ?? 0) >= 50);
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    const byMd5 = images[0]!;
+    const byPdq = images[1]!;
+    expect(await t.ctx.db.selectFrom('media_matches').select('id').where('media_file_id', 'in', [byMd5.id, byPdq.id]).execute()).toHaveLength(0);
+
+    // The set: one file's MD5, a near-duplicate of another's PDQ (6 bits away), and hashes nobody holds.
+    const csv = ['md5,pdq,category', `${byMd5.md5},,1`, `,${flipBits(byPdq.pdq!, 6)},2`, `${'ab'.repeat(16)},,1`, `,${'f0'.repeat(32)},3`].join('\n');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/hash-sets/import?name=Later%20set&source=Synthetic&format=csv', payload: csv, headers: { authorization: `Bearer ${t.users.analyst.token}`, 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(t, res.json().backgroundJobId);
+    // (The fixture folder holds copies and re-encodings of some pictures: they match too.)
+    expect(job).toMatchObject({ state: 'done', kind: 'hashset.import', result: { entries: 4, casesTold: 1 } });
+    expect(job.result.matchedFiles).toBeGreaterThanOrEqual(2);
+    const setId = job.result.id as string;
+
+    const matches = await t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id')
+      .select(['media_matches.media_file_id', 'media_matches.match_type', 'media_matches.distance']).where('hash_set_entries.hash_set_id', '=', setId).orderBy('media_matches.media_file_id').execute();
+    expect(matches).toEqual(expect.arrayContaining([
+      { media_file_id: byMd5.id, match_type: 'md5', distance: 0 },
+      { media_file_id: byPdq.id, match_type: 'pdq', distance: 6 },
+    ]));
+    // The files' list shows them as known material now.
+    const listed = (await t.call('invA', 'GET', `/api/v1/cases/${caseId}/media/files?status=known`)).json();
+    expect(listed.items.map((f: { id: number }) => f.id).sort()).toEqual(expect.arrayContaining([byMd5.id, byPdq.id]));
+
+    // The team is told, once; someone off the team is not.
+    const mine = (await t.call('invA', 'GET', '/api/v1/notifications')).json();
+    const told = mine.items.filter((n: { kind: string }) => n.kind === 'media.known_match');
+    expect(told).toHaveLength(1);
+    expect(told[0].knownMatch).toEqual({ caseId, caseTitle: 'Re-check case', hashSetId: setId, hashSet: 'Later set', files: job.result.matchedFiles });
+    expect(new Set(matches.map((m) => m.media_file_id)).size).toBe(job.result.matchedFiles);
+    const theirs = (await t.call('invB', 'GET', '/api/v1/notifications')).json();
+    expect(theirs.items.filter((n: { kind: string }) => n.kind === 'media.known_match')).toHaveLength(0);
+    expect(otherCase).not.toBe(caseId);
+
+    // Run again (a retried job): nothing added twice.
+    const before = matches.length;
+    const again = await recheckAndNotify(sctx, setId);
+    expect(again).toMatchObject({ exactMatches: 0, pdqMatches: 0, casesTold: 1 });
+    expect(Number((await t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id').select((eb) => eb.fn.countAll<number>().as('n')).where('hash_set_entries.hash_set_id', '=', setId).executeTakeFirstOrThrow()).n)).toBe(before);
+    expect((await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'media.known_match')).toHaveLength(1);
+  }, 120_000);
+});
