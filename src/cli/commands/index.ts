@@ -24,6 +24,8 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   takedowns: () => import('./takedowns.command.ts'),
   report: () => import('./report.command.ts'),
   tips: () => import('./tips.command.ts'),
+  backup: () => import('./backup.command.ts'),
+  restore: () => import('./restore.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */
