@@ -3,7 +3,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableDigests, type TableDigest } from '../../src/platform/backup/backup.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { sql } from 'kysely';
+import { checkBackup, tableDigests, type TableDigest } from '../../src/platform/backup/backup.ts';
+import { installationKeyFrom, loadInstallationKey } from '../../src/platform/crypto/installation-key.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 import { openOwnerDatabase } from '../support/owner-db.ts';
 import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
@@ -100,41 +103,47 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
   });
 
   it('refuses an altered row, an altered manifest, a missing file and another installation, writing nothing', async () => {
-    const attempt = async (name: string, alter: (dir: string) => void, keyDir?: string) => {
+    const publicKey = loadInstallationKey(source.AMAAN_KEY_DIR!).publicKeyPem;
+    const otherKey = installationKeyFrom(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()).publicKeyPem;
+    const altered = (name: string, alter: (dir: string) => void) => {
       const copy = join(work, `${engine}-${name}`);
       cpSync(backup, copy, { recursive: true });
       alter(copy);
-      const target = await freshTarget(keyDir);
-      const r = await amaan(['restore', copy], target);
-      expectNoStack(r);
-      expect(r.code, `${name}: ${r.out}${r.err}`).toBe(2);
-      // Nothing restored: the target has no audit trail (PGlite: no database was even opened for a refused file).
-      if (target.DATABASE_URL || existsSync(join(target.AMAAN_DATA_DIR!, 'pglite', 'PG_VERSION'))) {
-        const owner = await openOwnerDatabase(target);
-        try {
-          const trail = await owner.db.selectFrom('audit_log').select('seq').limit(1).execute().catch(() => []);
-          expect(trail).toEqual([]);
-        } finally {
-          await owner.close();
-        }
-      }
-      return r.err;
+      return copy;
     };
     const casesFile = (dir: string) => join(dir, 'tables', 'cases.jsonl.gz');
-    expect(await attempt('row', (dir) => {
+    const row = altered('row', (dir) => {
       const text = gunzipSync(readFileSync(casesFile(dir))).toString('utf8');
       const changed = text.replace(/"title":"[^"]*"/, '"title":"Altered title"');
       expect(changed).not.toBe(text);
       writeFileSync(casesFile(dir), gzipSync(changed));
-    })).toMatch(/restore refused: tables\/cases\.jsonl\.gz does not have the SHA-256 its signed manifest records/);
-    expect(await attempt('manifest', (dir) => {
+    });
+    await expect(checkBackup(row, publicKey)).rejects.toThrow(/tables\/cases\.jsonl\.gz does not have the SHA-256 its signed manifest records/);
+    const manifest = altered('manifest', (dir) => {
       const path = join(dir, 'manifest.json');
       const signed = JSON.parse(readFileSync(path, 'utf8'));
-      // Re-pointing the manifest at the altered file's digest is caught by the signature.
       signed.manifest.anchor.seq -= 1;
       writeFileSync(path, JSON.stringify(signed));
-    })).toMatch(/restore refused: the backup's manifest is not signed by this installation's key/);
-    expect(await attempt('missing', (dir) => rmSync(casesFile(dir)))).toMatch(/restore refused: tables\/cases\.jsonl\.gz is missing/);
-    expect(await attempt('other-keys', () => undefined, join(work, `other-keys-${engine}`))).toMatch(/restore refused: the backup's manifest is not signed by this installation's key/);
+    });
+    await expect(checkBackup(manifest, publicKey)).rejects.toThrow(/the backup's manifest is not signed by this installation's key/);
+    await expect(checkBackup(altered('missing', (dir) => rmSync(casesFile(dir))), publicKey)).rejects.toThrow(/tables\/cases\.jsonl\.gz is missing/);
+    await expect(checkBackup(backup, otherKey)).rejects.toThrow(/not signed by this installation's key/);
+    await expect(checkBackup(backup, publicKey)).resolves.toMatchObject({ format: 'amaan-backup-v1' });
+    // Through the command line: exit 2, the reason, no stack, and the target left without any trail.
+    const target = await freshTarget();
+    const r = await amaan(['restore', row], target);
+    expectNoStack(r);
+    expect(r.code, r.out + r.err).toBe(2);
+    expect(r.err).toMatch(/amaan: restore refused: tables\/cases\.jsonl\.gz does not have the SHA-256/);
+    expect(existsSync(join(target.AMAAN_DATA_DIR!, 'pglite', 'PG_VERSION'))).toBe(false);
+    if (target.DATABASE_URL) {
+      const owner = await openOwnerDatabase(target);
+      try {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(owner.db);
+        expect(rows[0]!.n).toBe(0);
+      } finally {
+        await owner.close();
+      }
+    }
   }, SLOW);
 });
