@@ -20,7 +20,7 @@ const { engines, postgresUrl } = await detectEngines();
 const work = mkdtempSync(join(tmpdir(), 'amaan-backup-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SLOW = 300_000;
-const amaan = (args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> => runAmaan(work, args, env);
+const amaan = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliRun> => runAmaan(work, args, env, input);
 
 const digestsOf = async (env: NodeJS.ProcessEnv): Promise<Record<string, TableDigest>> => {
   const owner = await openOwnerDatabase(env);
@@ -83,7 +83,7 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     expect(verify.code, verify.out + verify.err).toBe(0);
     expect(verify.out).toMatch(/^audit trail intact/);
     // The restored database serves: a further write and the trail still verifies.
-    const user = await amaan(['user', 'create', '--username', 'after.restore', '--role', 'analyst', '--password-stdin'], target);
+    const user = await amaan(['user', 'create', '--username', 'after.restore', '--role', 'analyst', '--password-stdin'], target, 'a long enough password\n');
     expect(user.code, user.err).toBe(0);
   }, SLOW);
 
