@@ -18,7 +18,7 @@ export const embeddedDatabaseExists = (dataDir: string) => existsSync(join(dataD
  * set up an installation (`migrate`, `demo load`, `user create`) pass `create`: every other verb refuses an
  * empty data folder instead of quietly starting a second, empty database beside the server's.
  */
-export async function withPlatform<T>(work: (ctx: ServiceContext, info: { migrated: string[] }) => Promise<T>, opts: { create?: boolean } = {}): Promise<T> {
+export async function withPlatform<T>(work: (ctx: ServiceContext, info: { migrated: string[] }) => Promise<T>, opts: { create?: boolean; migrate?: boolean } = {}): Promise<T> {
   let config;
   try {
     config = loadConfig();
@@ -32,7 +32,7 @@ export async function withPlatform<T>(work: (ctx: ServiceContext, info: { migrat
   }
   let started;
   try {
-    started = await startPlatform(config);
+    started = await startPlatform(config, opts.migrate ? { migrate: true } : {});
   } catch (err) {
     if (err instanceof DataFolderInUseError) throw new CliError(err.message, 2);
     const msg = (err as Error).message ?? String(err);

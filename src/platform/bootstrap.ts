@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Config } from './config.ts';
-import { migrateToLatest, openDatabase, type Database } from './db/database.ts';
+import { sql } from 'kysely';
+import { migrateToLatest, migrationStatus, openDatabase, type Database } from './db/database.ts';
 import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
@@ -24,17 +25,34 @@ export interface Started {
  * application as the restricted role (APP_ROLE) with the audit key installed on its database handle,
  * writes the trail's genesis entry when it has none, and builds the app context.
  */
-export async function startPlatform(config: Config, opts: { inMemory?: boolean } = {}): Promise<Started> {
+export class MigrationsPendingError extends Error {
+  constructor(readonly pending: string[]) {
+    super(`the database lacks ${pending.length} migration(s) this version needs (${pending.join(', ')}): run \`amaan migrate\` with this version first (migrations are not applied at start in production; AMAAN_MIGRATE_ON_START)`);
+  }
+}
+
+export async function startPlatform(config: Config, opts: { inMemory?: boolean; migrate?: boolean } = {}): Promise<Started> {
+  const migrate = opts.migrate ?? config.migrateOnStart;
   // The embedded engine allows one process per data folder: refuse clearly instead of corrupting it.
   const lock = !config.databaseUrl && !opts.inMemory ? acquireDataLock(config.dataDir) : null;
   let database: Database | undefined;
   let migrated: string[];
   try {
-    if (config.databaseUrl) {
+    if (config.databaseUrl && !migrate) {
+      // Production: `amaan migrate` applied the migrations (while the previous version kept serving: they only add);
+      // this process only checks that none it needs is missing, and never holds the owner role.
+      migrated = [];
+      database = await openDatabase({ url: config.databaseUrl, role: APP_ROLE, poolSize: config.dbPool.max, pool: config.dbPool });
+      const status = await migrationStatus(database.db);
+      if (status.pending.length) throw new MigrationsPendingError(status.pending);
+    } else if (config.databaseUrl) {
       // Migrations as the owner (DATABASE_MIGRATION_URL, else DATABASE_URL's own role) on a connection of
       // their own, closed before the application's pool opens: no pooled connection ever keeps the owner role.
       const owner = await openDatabase({ url: config.databaseMigrationUrl ?? config.databaseUrl, poolSize: 1 });
       try {
+        // A migration waiting for a table lock must not queue the serving version's queries behind it for long:
+        // it gives up (and `amaan migrate` can be run again) rather than stall the application.
+        if (opts.migrate) await sql`SET lock_timeout = '10s'`.execute(owner.db);
         migrated = await migrateToLatest(owner.db);
         await seedReferenceData(owner.db);
         if (config.databaseMigrationUrl) {
@@ -44,11 +62,17 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
       } finally {
         await owner.close();
       }
-      database = await openDatabase({ url: config.databaseUrl, role: APP_ROLE });
+      database = await openDatabase({ url: config.databaseUrl, role: APP_ROLE, poolSize: config.dbPool.max, pool: config.dbPool });
     } else {
       database = await openDatabase({ dataDir: opts.inMemory ? undefined : join(config.dataDir, 'pglite') });
-      migrated = await migrateToLatest(database.db);
-      await seedReferenceData(database.db);
+      if (migrate) {
+        migrated = await migrateToLatest(database.db);
+        await seedReferenceData(database.db);
+      } else {
+        migrated = [];
+        const status = await migrationStatus(database.db);
+        if (status.pending.length) throw new MigrationsPendingError(status.pending);
+      }
       await switchToAppRole(database.db);
     }
   } catch (err) {
@@ -56,8 +80,19 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
     lock?.release();
     throw err;
   }
+  // Read-only statistics and search may go to a replica (DATABASE_REPLICA_URL), as the application role.
+  let replica: Database | undefined;
+  if (config.databaseUrl && config.databaseReplicaUrl) {
+    try {
+      replica = await openDatabase({ url: config.databaseReplicaUrl, role: APP_ROLE, poolSize: config.dbPool.max, pool: config.dbPool });
+    } catch (err) {
+      await database.close().catch(() => undefined);
+      lock?.release();
+      throw err;
+    }
+  }
   const closeDb = database.close;
-  const closeAll = () => closeDb().finally(() => lock?.release());
+  const closeAll = () => closeDb().finally(() => replica?.close()).finally(() => lock?.release());
   try {
     const trail = loadAuditTrail(config, opts);
     const db = trail.attach(database.db);
@@ -66,6 +101,9 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean }
     await ensureAuditGenesis(db);
     const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir, config.keyDir);
     const ctx: AppContext = { db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
+    if (replica) ctx.readDb = replica.db;
+    const pools = { primary: database.poolStats, replica: replica?.poolStats };
+    ctx.poolStats = () => Object.entries(pools).flatMap(([name, stats]) => (stats ? [{ name, ...stats() }] : []));
     // After the genesis entry (the trail's first): rows written before encryption, sealed once and audited.
     const sealed = await sealPlaintext(ctx);
     return { ctx, database, migrated, sealed };

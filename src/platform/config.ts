@@ -57,6 +57,18 @@ export interface Config {
   /** Tip intake (issue 11): reports a reporting organisation's key may file per minute, and public-form reports per address per hour. */
   tipsKeyPerMinute: number;
   tipsPublicPerHour: number;
+  /** Production mode (issue 13): apply migrations at start? Off in production on PostgreSQL (`amaan migrate` does it). */
+  migrateOnStart: boolean;
+  /** A read replica for read-only statistics and search (DATABASE_REPLICA_URL); unset -> the primary. */
+  databaseReplicaUrl?: string;
+  /** PostgreSQL pool: connections per process, idle time before one is closed, connect timeout, statement timeout (0 = none). */
+  dbPool: { max: number; idleMs: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  /** Prometheus metrics listener (AMAAN_METRICS_PORT, on AMAAN_METRICS_HOST): unset -> no metrics. */
+  metrics?: { host: string; port: number };
+  /** Structured JSON request logs (pino) on stdout: AMAAN_LOG=1, default on in production. */
+  jsonLogs: boolean;
+  /** Where documents are kept: the local folder (default) or an S3-compatible object store. */
+  storage: { kind: 'local' } | { kind: 's3'; endpoint?: string; region: string; bucket: string; prefix: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string };
 }
 
 /**
@@ -92,6 +104,23 @@ export const configVariables = [
   { name: 'AMAAN_TIME_ZONE', default: 'Asia/Karachi', secret: false, what: "the agency's time zone (IANA name): dates and times are shown in it, whatever the officer's device says, and statistics count days, months and years in it (an FIR at 02:00 on 1 January belongs to the new year)" },
   { name: 'AMAAN_DOCUMENT_MAX_BYTES', default: '52428800', secret: false, what: 'largest document file accepted for upload, in bytes (50 MB by default); documents are kept in documents/ inside the data folder' },
   { name: 'AMAAN_SECURE_COOKIES', default: 'false (true in production)', secret: false, what: 'send cookies only over HTTPS' },
+  { name: 'AMAAN_MIGRATE_ON_START', default: 'false in production with DATABASE_URL, true otherwise', secret: false, what: 'apply pending migrations when the server or a CLI verb starts; in production run `amaan migrate` once per release instead (the server then refuses to start while a migration it needs is missing)' },
+  { name: 'DATABASE_REPLICA_URL', default: '(unset: the primary)', secret: true, what: 'PostgreSQL read replica for read-only statistics, figures and search; connects as DATABASE_URL\'s role does (amaan_app)' },
+  { name: 'DATABASE_POOL_MAX', default: '10', secret: false, what: 'PostgreSQL connections per process (primary and replica each); behind PgBouncer in transaction mode keep it small' },
+  { name: 'DATABASE_POOL_IDLE_MS', default: '30000', secret: false, what: 'an idle pooled connection is closed after this many milliseconds' },
+  { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', secret: false, what: 'give up opening a PostgreSQL connection after this many milliseconds' },
+  { name: 'DATABASE_STATEMENT_TIMEOUT_MS', default: '0 (none)', secret: false, what: 'PostgreSQL statement_timeout of the application\'s connections' },
+  { name: 'AMAAN_METRICS_PORT', default: '(unset: no metrics)', secret: false, what: 'Prometheus metrics at http://AMAAN_METRICS_HOST:PORT/metrics, on a listener of its own (not the public port)' },
+  { name: 'AMAAN_METRICS_HOST', default: '127.0.0.1', secret: false, what: 'address of the metrics listener: keep it on a private network' },
+  { name: 'AMAAN_LOG', default: '(unset: JSON logs in production, none otherwise)', secret: false, what: '1 = structured JSON request logs (pino) on stdout, 0 = none' },
+  { name: 'AMAAN_STORAGE', default: 'local', secret: false, what: 'document storage: local (documents/ in the data folder) or s3 (an S3-compatible object store)' },
+  { name: 'AMAAN_S3_BUCKET', default: '(required with AMAAN_STORAGE=s3)', secret: false, what: 'bucket the documents are kept in' },
+  { name: 'AMAAN_S3_ENDPOINT', default: '(unset: AWS)', secret: false, what: 'endpoint of an S3-compatible store (MinIO, Ceph, Garage...), e.g. https://objects.agency.local' },
+  { name: 'AMAAN_S3_REGION', default: 'us-east-1', secret: false, what: 'region name the store expects' },
+  { name: 'AMAAN_S3_PREFIX', default: 'documents/', secret: false, what: 'key prefix of the objects inside the bucket' },
+  { name: 'AMAAN_S3_FORCE_PATH_STYLE', default: 'true with AMAAN_S3_ENDPOINT', secret: false, what: 'address buckets as a path (most self-hosted stores) rather than a host name' },
+  { name: 'AMAAN_S3_ACCESS_KEY_ID', default: '(unset: the AWS SDK\'s own chain)', secret: true, what: 'access key of the object store' },
+  { name: 'AMAAN_S3_SECRET_ACCESS_KEY', default: '(unset: the AWS SDK\'s own chain)', secret: true, what: 'secret key of the object store' },
 ] as const;
 
 /** A base64 (standard or URL-safe, padded or not) string of exactly 32 bytes. */
@@ -189,7 +218,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: int('AMAAN_DOCUMENT_MAX_BYTES', 52_428_800, 1024),
     tipsKeyPerMinute: int('AMAAN_TIPS_KEY_PER_MINUTE', 6000, 1),
     tipsPublicPerHour: int('AMAAN_TIPS_PUBLIC_PER_HOUR', 20, 1),
+    migrateOnStart: env.AMAAN_MIGRATE_ON_START ? env.AMAAN_MIGRATE_ON_START === 'true' : !(nodeEnv === 'production' && env.DATABASE_URL),
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    dbPool: {
+      max: int('DATABASE_POOL_MAX', 10, 1),
+      idleMs: int('DATABASE_POOL_IDLE_MS', 30_000, 0),
+      connectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 0),
+      statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 0, 0),
+    },
+    metrics: env.AMAAN_METRICS_PORT ? { host: env.AMAAN_METRICS_HOST || '127.0.0.1', port: int('AMAAN_METRICS_PORT', 0, 0) } : undefined,
+    jsonLogs: env.AMAAN_LOG ? env.AMAAN_LOG === '1' : nodeEnv === 'production',
+    storage: { kind: 'local' },
   };
+  if (env.AMAAN_MIGRATE_ON_START && !['true', 'false'].includes(env.AMAAN_MIGRATE_ON_START)) problems.push(`AMAAN_MIGRATE_ON_START must be true or false, got "${env.AMAAN_MIGRATE_ON_START}"`);
+  if (config.databaseReplicaUrl && !config.databaseUrl) problems.push('DATABASE_REPLICA_URL needs DATABASE_URL (the primary)');
+  const storageKind = env.AMAAN_STORAGE || 'local';
+  if (storageKind === 's3') {
+    if (!env.AMAAN_S3_BUCKET) problems.push('AMAAN_S3_BUCKET is required with AMAAN_STORAGE=s3');
+    const endpoint = env.AMAAN_S3_ENDPOINT || undefined;
+    if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) problems.push(`AMAAN_S3_ENDPOINT must be an http(s) address, got "${endpoint}"`);
+    if (Boolean(env.AMAAN_S3_ACCESS_KEY_ID) !== Boolean(env.AMAAN_S3_SECRET_ACCESS_KEY)) problems.push('AMAAN_S3_ACCESS_KEY_ID and AMAAN_S3_SECRET_ACCESS_KEY go together');
+    config.storage = {
+      kind: 's3',
+      endpoint,
+      region: env.AMAAN_S3_REGION || 'us-east-1',
+      bucket: env.AMAAN_S3_BUCKET ?? '',
+      prefix: env.AMAAN_S3_PREFIX ?? 'documents/',
+      forcePathStyle: env.AMAAN_S3_FORCE_PATH_STYLE ? env.AMAAN_S3_FORCE_PATH_STYLE === 'true' : Boolean(endpoint),
+      accessKeyId: env.AMAAN_S3_ACCESS_KEY_ID || undefined,
+      secretAccessKey: env.AMAAN_S3_SECRET_ACCESS_KEY || undefined,
+    };
+  } else if (storageKind !== 'local') problems.push(`AMAAN_STORAGE must be local or s3, got "${storageKind}"`);
   if (!validTimeZone(config.timeZone)) problems.push(`AMAAN_TIME_ZONE must be an IANA time zone such as Asia/Karachi, got "${env.AMAAN_TIME_ZONE}"`);
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);

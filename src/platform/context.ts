@@ -12,7 +12,14 @@ export interface AppContext {
   crypto: FieldCrypto;
   /** The time now; tests replace it (deadlines, re-notice schedules). Read through `nowOf(ctx)`. */
   clock?: () => Date;
+  /** A read replica (DATABASE_REPLICA_URL) for read-only statistics and search; read through `readerOf(ctx)`. Never written to. */
+  readDb?: Db;
+  /** PostgreSQL pools' connections now, for metrics (primary, replica). */
+  poolStats?: () => Array<{ name: string; total: number; idle: number; waiting: number }>;
 }
+
+/** Where a read-only statistic or search runs: the replica when one is configured, else the primary. */
+export const readerOf = (ctx: { db: Db; readDb?: Db }): Db => ctx.readDb ?? ctx.db;
 
 /** The context's clock, or the wall clock. */
 export const nowOf = (ctx: { clock?: () => Date }): Date => (ctx.clock ? ctx.clock() : new Date());

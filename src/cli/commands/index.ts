@@ -27,6 +27,8 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   plan: () => import('./plan.command.ts'),
   worker: () => import('./worker.command.ts'),
   jobs: () => import('./jobs.command.ts'),
+  backup: () => import('./backup.command.ts'),
+  restore: () => import('./restore.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

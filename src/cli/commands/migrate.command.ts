@@ -5,9 +5,9 @@ import { migrations } from '../../platform/db/migrations/index.ts';
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description('apply pending database migrations (embedded data folder, or DATABASE_URL) and print what was applied')
+    .description('apply pending database migrations (embedded data folder, or DATABASE_URL as DATABASE_MIGRATION_URL\'s owner role) and print what was applied; in production the server does not migrate at start: run this once per release, while the previous version keeps serving (migrations only add)')
     .action(async () => {
-      const { migrated, engine } = await withPlatform(async (ctx, info) => ({ migrated: info.migrated, engine: ctx.engine }), { create: true });
+      const { migrated, engine } = await withPlatform(async (ctx, info) => ({ migrated: info.migrated, engine: ctx.engine }), { create: true, migrate: true });
       for (const name of migrated) process.stdout.write(`applied ${name}\n`);
       process.stdout.write(migrated.length
         ? `${migrated.length} migration(s) applied (${engine}); the database is up to date\n`

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
-import { startPlatform } from '../../platform/bootstrap.ts';
+import { MigrationsPendingError, startPlatform } from '../../platform/bootstrap.ts';
+import { CliError } from '../cli-error.ts';
 import { buildApp } from '../../platform/http/app.ts';
 import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
 
@@ -14,7 +15,14 @@ export function register(program: Command): void {
     .action(async (opts: { demo?: boolean; port?: string }) => {
       const t0 = performance.now();
       const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
-      const { ctx: started, database } = await startPlatform(config);
+      let platform;
+      try {
+        platform = await startPlatform(config);
+      } catch (err) {
+        if (err instanceof MigrationsPendingError) throw new CliError(err.message, 2);
+        throw err;
+      }
+      const { ctx: started, database } = platform;
       let ctx = started;
       // Decoders of seized media: the sandbox and ffmpeg are detected (and tried) once, here, at start.
       printDecoderReport(decoderStartupReport(config.env === 'production'), process.stderr, true);
@@ -30,8 +38,13 @@ export function register(program: Command): void {
         }
       }
       const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
-      const app = await buildApp(ctx, { logger: process.env.AMAAN_LOG === '1', webRoot });
+      // Production: JSON request logs (pino, AMAAN_LOG), and Prometheus metrics on a private listener (AMAAN_METRICS_PORT).
+      const { createMetrics, startMetricsServer } = await import('../../platform/http/ops.ts');
+      const metrics = config.metrics ? createMetrics(ctx) : undefined;
+      const app = await buildApp(ctx, { logger: config.jsonLogs, webRoot, metrics });
       const address = await app.listen({ host: config.host, port: config.port });
+      const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
+      if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);
       // Takedown re-notices and legal-request deadline alerts, every few minutes (src/modules/takedowns/schedules.ts).
       const { startSchedules } = await import('../../modules/takedowns/schedules.ts');
       const schedules = startSchedules(ctx);
@@ -39,6 +52,7 @@ export function register(program: Command): void {
       process.stdout.write(`\nAmaan is ready at ${url}  (API docs: ${url}/api/docs; engine: ${ctx.engine}; started in ${Math.round(performance.now() - t0)} ms)\n`);
       const stop = async () => {
         await schedules.stop();
+        await metricsServer?.close();
         await app.close();
         await database.close();
         process.exit(0);

@@ -12,7 +12,7 @@ import { auditRead, inTransaction, type ServiceContext } from '../../platform/co
 import type { Db } from '../../platform/db/database.ts';
 import type { DocumentOwnerKind } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import { documentStorage, StorageNotFoundError } from '../../platform/storage/index.ts';
+import { documentStorage, StorageIntegrityError, StorageNotFoundError } from '../../platform/storage/index.ts';
 import { checkDocumentContent } from './document.content.ts';
 import { checkDocumentPictures, type PictureCheck } from './document.pictures.ts';
 import { documentVisibleTo } from './document.scope.ts';
@@ -271,6 +271,7 @@ export async function openDownload(ctx: ServiceContext, documentId: string, vers
     actual = await digestOf(await storage.get(v.storage_key));
   } catch (err) {
     if (err instanceof StorageNotFoundError) throw await refuse('missing');
+    if (err instanceof StorageIntegrityError) throw await refuse('checksum_mismatch');
     throw err;
   }
   if (actual !== v.sha256) throw await refuse('checksum_mismatch', actual);

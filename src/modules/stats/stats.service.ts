@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
+import { readerOf } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { citationOf, comparable, publishedFigures, publishedPeriod } from './stats.published.ts';
 import type { StatsSummary, SummaryQuery } from './stats.schema.ts';
@@ -123,14 +124,14 @@ export async function summary(ctx: ServiceContext, q: SummaryQuery): Promise<Sta
       (SELECT count(*) FROM victims v WHERE ${victimInScope} AND EXISTS (SELECT 1 FROM placements p WHERE p.victim_id = v.id AND p.kind = 'child_protection_bureau' AND ${openPlacement})) AS care_cpb,
       (SELECT count(*) FROM victims v WHERE ${victimInScope} AND EXISTS (SELECT 1 FROM placements p WHERE p.victim_id = v.id AND p.kind = 'family' AND ${openPlacement})) AS care_family,
       (SELECT count(*) FROM victims v WHERE ${victimInScope} AND EXISTS (SELECT 1 FROM placements p WHERE p.victim_id = v.id AND p.kind = 'shelter' AND ${openPlacement})) AS care_shelter
-  `.execute(ctx.db);
+  `.execute(readerOf(ctx));
 
   const byStatus = await sql<{ status: string; all: number; ce: number }>`
     WITH ${scoped}
     SELECT status, count(*) AS all, count(*) FILTER (WHERE ce_offence) AS ce
     FROM scoped WHERE ${inPeriod('scoped.reported_at')}
     GROUP BY status ORDER BY count(*) DESC, status
-  `.execute(ctx.db);
+  `.execute(readerOf(ctx));
 
   const byProvince = await sql<{ province: string; firs: number; arrests: number; convicted: number }>`
     WITH ${scoped}
@@ -140,7 +141,7 @@ export async function summary(ctx: ServiceContext, q: SummaryQuery): Promise<Sta
       (SELECT count(DISTINCT vd.person_id) FROM verdicts vd JOIN scoped ON scoped.id = vd.case_id WHERE scoped.province = p.province AND scoped.ce AND vd.outcome = 'convicted' AND ${inPeriod('vd.decided_at')}) AS convicted
     FROM (SELECT DISTINCT b.province FROM branches b WHERE ${and([s.province !== null ? sql`b.province = ${s.province}` : null, s.branch ? sql`b.id = ${s.branch.id}` : null])}) p
     ORDER BY p.province
-  `.execute(ctx.db);
+  `.execute(readerOf(ctx));
 
   const f = figures.rows[0]!;
   const n = (v: unknown) => Number(v ?? 0);

@@ -168,7 +168,7 @@ const isBase64Key = (s: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.
  * signing key, and the checkpoint file (AMAAN_AUDIT_CHECKPOINTS, else in the key folder). In memory
  * (tests, throwaway databases): fresh keys and checkpoints kept in memory.
  */
-export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'auditCheckpoints' | 'signingKey'>, opts: { inMemory?: boolean; checkpointDelayMs?: number } = {}): AuditTrail {
+export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'auditCheckpoints' | 'signingKey'>, opts: { inMemory?: boolean; checkpointDelayMs?: number; checkpoints?: CheckpointStore } = {}): AuditTrail {
   if (opts.inMemory) {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     return new AuditTrail({
@@ -183,7 +183,8 @@ export function loadAuditTrail(config: Pick<Config, 'keyDir' | 'auditKey' | 'aud
   return new AuditTrail({
     hmacKey: Buffer.from(keyText, 'base64'),
     signingKey: loadInstallationKey(config.keyDir, config.signingKey),
-    checkpoints: fileCheckpointStore(config.auditCheckpoints ?? join(config.keyDir, CHECKPOINT_FILE)),
+    // A restore verifies against its backup's anchor only (checkpoints: memory), never the file of later heads.
+    checkpoints: opts.checkpoints ?? fileCheckpointStore(config.auditCheckpoints ?? join(config.keyDir, CHECKPOINT_FILE)),
     delayMs: opts.checkpointDelayMs,
   });
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -13,6 +13,16 @@ export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections now (metrics); absent on PGlite. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
+}
+
+/** Pool settings for PostgreSQL (config.dbPool); defaults when absent. */
+export interface PoolSettings {
+  idleMs?: number;
+  connectTimeoutMs?: number;
+  /** statement_timeout of every connection, in milliseconds; 0 = none. */
+  statementTimeoutMs?: number;
 }
 
 export interface DatabaseOptions {
@@ -23,6 +33,7 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** PostgreSQL: every connection of the pool switches to this role first (SET ROLE); see app-role.ts. */
   role?: string;
+  pool?: PoolSettings;
 }
 
 // Same JS types from both engines: int8/numeric as number, date as its 'YYYY-MM-DD' text.
@@ -56,7 +67,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString = u.toString();
       roleOption = { options: `${given ? `${given} ` : ''}-c role=${options.role}` };
     }
-    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, types, ...roleOption });
+    const settings = options.pool ?? {};
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      types,
+      ...roleOption,
+      idleTimeoutMillis: settings.idleMs ?? 30_000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 0,
+      ...(settings.statementTimeoutMs ? { statement_timeout: settings.statementTimeoutMs } : {}),
+    });
     // An idle connection closed by the server (restart, failover) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
@@ -64,7 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = await pool.connect();
     client.release();
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', close: () => db.destroy(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   // pg_trgm backs the case title search index (migration 0005); loading it costs a few milliseconds.
@@ -78,6 +98,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+export interface MigrationStatus {
+  /** Migrations of this version the database has not applied yet: the server must not serve on it. */
+  pending: string[];
+  /** Migrations the database has that this version does not know (a newer version migrated it): harmless, they only add. */
+  newer: string[];
+}
+
+/** Which of this version's migrations the database lacks (read as the application role: migration 0030). */
+export async function migrationStatus(db: Db): Promise<MigrationStatus> {
+  let applied: string[];
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+    applied = rows.map((r) => r.name);
+  } catch (err) {
+    // No migration table yet (an empty database), or a role that may not read it (before 0030): nothing applied that we can see.
+    if (['42P01', '42501'].includes((err as { code?: string }).code ?? '')) applied = [];
+    else throw err;
+  }
+  const known = Object.keys(migrations);
+  return { pending: known.filter((n) => !applied.includes(n)).sort(), newer: applied.filter((n) => !known.includes(n)).sort() };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

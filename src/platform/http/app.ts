@@ -19,6 +19,7 @@ import { frameworkErrorHandler, registerAuthHooks, trustProxyOption } from '../a
 import { refuseLoneSurrogates } from './well-formed-input.ts';
 import { completeDocument, factsByOperation, routeFacts, type OperationFacts } from './openapi.ts';
 import { isReporterKey, resolveReporterKey } from '../auth/reporter-keys.ts';
+import { registerOps, type AppMetrics } from './ops.ts';
 
 export type { RouteInfo } from '../access/route-access.ts';
 
@@ -26,6 +27,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Serve the built web app from this folder (production build of src/web). */
   webRoot?: string;
+  /** Count requests by route into these Prometheus metrics (served on their own listener: ops.ts). */
+  metrics?: AppMetrics;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<Api> {
@@ -96,6 +99,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  // Liveness and readiness for load balancers and orchestrators; request metrics when asked (ops.ts).
+  registerOps(app as unknown as FastifyInstance, ctx, options.metrics);
 
   // Who is calling: a bearer token (API clients) or the session cookie (web app).
   app.addHook('onRequest', async (request) => {

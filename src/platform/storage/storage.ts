@@ -26,3 +26,10 @@ export class StorageNotFoundError extends Error {
     super(`no stored object ${key}`);
   }
 }
+
+/** A store that keeps the digest beside the bytes (S3) found them changed: the read fails at its end. */
+export class StorageIntegrityError extends Error {
+  constructor(readonly key: string) {
+    super(`stored object ${key} does not have the SHA-256 recorded when it was written`);
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../../platform/context.ts';
-import { inTransaction } from '../../../platform/context.ts';
+import { inTransaction, readerOf } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../../platform/http/errors.ts';
 import { figureAccess, mayDrillDown } from './figures.rules.ts';
@@ -151,7 +151,7 @@ export async function figureAnswer(ctx: ServiceContext, id: string, q: FigureQue
   if (!def) throw notFound('figure');
   const catalogue = await currentCatalogue(ctx.db);
   const s = await resolveFigureScope(ctx, q, catalogue);
-  const exact = await computeFigure(ctx.db, def, s.params);
+  const exact = await computeFigure(readerOf(ctx), def, s.params);
   const rows = s.published ? publishRows(def, exact, s.params.groupBy) : exact;
   const p = s.params;
   return {

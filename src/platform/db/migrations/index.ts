@@ -21,6 +21,7 @@ import * as districtsBranchesFigures from './0023_districts_branches_figures.ts'
 import * as tips from './0021_tips.ts';
 import * as rateLimits from './0026_rate_limits.ts';
 import * as workQueue from './0029_work_queue.ts';
+import * as opsReadiness from './0030_ops_readiness.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0021_tips': tips,
   '0026_rate_limits': rateLimits,
   '0029_work_queue': workQueue,
+  '0030_ops_readiness': opsReadiness,
 };
