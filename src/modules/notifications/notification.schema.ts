@@ -5,7 +5,7 @@ import { legalRequestSummary } from '../requests/legal-request.schema.ts';
 
 // A user's own notifications. The wording is the web app's (English, Urdu), from `kind` and the alert as the
 // reader may see it: nothing in a notification is more than the reader may read elsewhere.
-export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline'] as const;
+export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline', 'safeguarding.unassigned', 'safeguarding.overdue'] as const;
 
 export const notificationView = z.object({
   id: z.string(),

@@ -52,7 +52,10 @@ export type Permission =
   | 'tip.read'
   | 'tip.triage'
   | 'tip.rules'
-  | 'tip.keys';
+  | 'tip.keys'
+  // Earlier (corrected) CNIC and passport numbers in full (issue 10): those working the person's cases;
+  // others who may read the person see them masked on the corrections list.
+  | 'person.identifiers.full';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -62,6 +65,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'graph.read', 'entity.write',
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
+    'person.identifiers.full',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
@@ -71,6 +75,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
     'tip.read', 'tip.triage',
+    'person.identifiers.full',
   ],
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
     'document.read',
@@ -79,7 +84,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'document.read', 'document.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
     'legal_request.write',
-    'document.read', 'document.write'],
+    'document.read', 'document.write',
+    'person.identifiers.full'],
   leadership: ['reference.read', 'stats.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],

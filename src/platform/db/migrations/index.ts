@@ -19,6 +19,7 @@ import * as takedownsRequests from './0022_takedowns_requests.ts';
 import * as documents from './0019_documents.ts';
 import * as districtsBranchesFigures from './0023_districts_branches_figures.ts';
 import * as tips from './0021_tips.ts';
+import * as safeguardingFlagsSealedCorrections from './0024_safeguarding_flags_sealed_corrections.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0019_documents': documents,
   '0023_districts_branches_figures': districtsBranchesFigures,
   '0021_tips': tips,
+  '0024_safeguarding_flags_sealed_corrections': safeguardingFlagsSealedCorrections,
 };
