@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { createTestApp, detectEngines, type TestApp, type UserKey } from '../support/harness.ts';
 import { openCase } from '../operations/case-fixtures.ts';
 
 const { engines } = await detectEngines();
@@ -26,7 +26,7 @@ describe.each(engines)('corrected identifiers on %s', (engine) => {
   }, 60_000);
   afterAll(async () => t?.close());
 
-  const list = async (user: string) => {
+  const list = async (user: UserKey) => {
     const res = await t.call(user, 'GET', `/api/v1/persons/${personId}/corrections`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json().items as Entry[];

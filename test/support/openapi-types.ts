@@ -13250,7 +13250,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline";
+                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline" | "safeguarding.unassigned" | "safeguarding.overdue";
                             createdAt: string;
                             readAt: string | null;
                             alert: {
@@ -13305,6 +13305,13 @@ export interface operations {
                                 alertSentAt: string | null;
                                 lapsed: boolean;
                                 hoursLeft: number | null;
+                            } | null;
+                            safeguarding?: {
+                                victimId: string;
+                                pseudonym: string;
+                                followupId: string | null;
+                                dueAt: string | null;
+                                resolvedAt: string | null;
                             } | null;
                         }[];
                         total: number;
@@ -16010,6 +16017,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];
@@ -16087,6 +16095,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];
@@ -16164,6 +16173,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];

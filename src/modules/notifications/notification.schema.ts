@@ -15,6 +15,17 @@ export const notificationView = z.object({
   alert: alertView.nullable(),
   /** A legal request whose deadline is near (kind legal_request.deadline), as the reader may read it now. */
   legalRequest: legalRequestSummary.nullable(),
+  /**
+   * A rescued child without a protection officer (safeguarding.unassigned) or a follow-up overdue
+   * (safeguarding.overdue), by pseudonym only; resolvedAt once an officer is assigned or the follow-up done.
+   */
+  safeguarding: z.object({
+    victimId: z.string(),
+    pseudonym: z.string(),
+    followupId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+  }).nullable().optional(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 

@@ -791,7 +791,15 @@ export const en = {
         granted: 'Access granted',
         dismissed: 'Alert closed without access',
       },
+      // Safeguarding hand-offs (issue 10): flags to the branch supervisor.
+      safeguarding: {
+        unassigned: 'A rescued child has no protection officer',
+        overdue: 'A follow-up is overdue',
+      },
     },
+    safeguardingUnassigned: '{{pseudonym}} was rescued and has no protection officer yet: assign one.',
+    safeguardingOverdue: 'A follow-up of {{pseudonym}} was due {{date}} and is not done.',
+    safeguardingResolved: 'Resolved {{date}}',
   },
   deconfliction: {
     title: 'De-confliction alerts',

@@ -793,7 +793,15 @@ export const ur: Translations = {
         granted: 'رسائی دے دی گئی',
         dismissed: 'انتباہ رسائی کے بغیر بند',
       },
+      // Safeguarding hand-offs (issue 10): flags to the branch supervisor.
+      safeguarding: {
+        unassigned: 'بازیاب بچے کا کوئی تحفظ افسر نہیں',
+        overdue: 'فالو اپ کی تاریخ گزر گئی',
+      },
     },
+    safeguardingUnassigned: '{{pseudonym}} بازیاب ہوا ہے اور ابھی تک اس کا کوئی تحفظ افسر نہیں: افسر مقرر کریں۔',
+    safeguardingOverdue: '{{pseudonym}} کا فالو اپ {{date}} کو ہونا تھا اور ابھی تک نہیں ہوا۔',
+    safeguardingResolved: '{{date}} کو حل ہو گیا',
   },
   deconfliction: {
     title: 'تصادم سے بچاؤ کے انتباہ',
