@@ -74,6 +74,23 @@ export const ur: Translations = {
     notFoundTitle: 'نہیں ملا',
     notFoundBody: 'یہاں کچھ نہیں، یا یہ آپ کے ساتھ شیئر نہیں کیا گیا۔',
     sessionExpired: 'آپ کا سیشن ختم ہو گیا۔ براہ کرم دوبارہ داخل ہوں۔',
+    // A refusal without a field, by its problem code (issue 10): never the server's English detail.
+    problem: {
+      validation_failed: 'کچھ اندراجات درست نہیں: نشان زدہ خانے درست کریں۔',
+      malformed_body: 'فارم پڑھا نہیں جا سکا۔ صفحہ دوبارہ کھولیں اور پھر کوشش کریں۔',
+      body_too_large: 'بھیجا گیا مواد بہت بڑا ہے۔',
+      unsupported_media_type: 'اس قسم کی فائل یا مواد قبول نہیں۔',
+      unauthenticated: 'براہ کرم داخل ہوں۔',
+      forbidden: 'آپ کا کردار یہ کام نہیں کر سکتا۔',
+      csrf_failed: 'صفحہ پرانا ہو گیا ہے۔ اسے دوبارہ کھولیں اور پھر کوشش کریں۔',
+      sign_in_incomplete: 'پہلے داخلہ مکمل کریں۔',
+      not_found: 'یہاں کچھ نہیں، یا یہ آپ کے ساتھ شیئر نہیں کیا گیا۔',
+      conflict: 'یہ ریکارڈ کی موجودہ حالت سے متصادم ہے۔ صفحہ دوبارہ کھول کر دیکھیں۔',
+      illegal_transition: 'ریکارڈ کی موجودہ حالت سے یہ قدم اٹھانے کی اجازت نہیں۔',
+      rate_limited: 'بہت زیادہ کوششیں۔ تھوڑا انتظار کر کے دوبارہ کوشش کریں۔',
+      internal: 'سرور پر کچھ غلط ہو گیا۔',
+      other: 'کچھ غلط ہو گیا۔',
+    },
   },
   signIn: {
     title: 'داخل ہوں',
