@@ -13340,7 +13340,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline" | "media.known_match";
+                            kind: "deconfliction.alert" | "deconfliction.granted" | "deconfliction.dismissed" | "legal_request.deadline" | "safeguarding.unassigned" | "safeguarding.overdue" | "media.known_match";
                             createdAt: string;
                             readAt: string | null;
                             alert: {
@@ -13402,6 +13402,13 @@ export interface operations {
                                 hashSetId: string;
                                 hashSet: string;
                                 files: number;
+                            } | null;
+                            safeguarding?: {
+                                victimId: string;
+                                pseudonym: string;
+                                followupId: string | null;
+                                dueAt: string | null;
+                                resolvedAt: string | null;
                             } | null;
                         }[];
                         total: number;
@@ -16107,6 +16114,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];
@@ -16184,6 +16192,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];
@@ -16261,6 +16270,7 @@ export interface operations {
                             field: string;
                             before: unknown;
                             after: unknown;
+                            masked?: boolean;
                             actor: string | null;
                             at: string;
                         }[];

@@ -13,6 +13,8 @@ export const correctionEntry = z.object({
   /** The value before the correction (null: empty). */
   before: z.unknown(),
   after: z.unknown(),
+  /** A CNIC or passport number: true when shown masked (the caller may not see identifiers in full). */
+  masked: z.boolean().optional(),
   actor: z.string().nullable(),
   at: z.string(),
 });

@@ -1,6 +1,8 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { requireCaseAccess } from '../../platform/access/case-scope.ts';
-import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { can } from '../../platform/access/permissions.ts';
+import { correctionContext, guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import type { CorrectedRecordKind } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { requirePersonAccess } from '../persons/person.scope.ts';
@@ -13,8 +15,11 @@ import type { CorrectionEntry, CorrectionsQuery } from './correction.schema.ts';
 
 export interface FieldChange {
   field: string;
+  /** As the list shows it to everyone who may read the record (masked for a sealed value). */
   before: unknown;
   after: unknown;
+  /** Values kept in full only encrypted (a CNIC, a passport number): shown to readers allowed to see them. */
+  sealed?: { before: unknown; after: unknown };
 }
 
 const norm = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
@@ -32,12 +37,12 @@ export function changesOf(before: Record<string, unknown>, after: Record<string,
 
 export async function recordCorrections(
   tx: Tx,
-  ctx: Pick<ServiceContext, 'actor'>,
+  ctx: Pick<ServiceContext, 'actor'> & Partial<Pick<ServiceContext, 'crypto'>>,
   record: { kind: CorrectedRecordKind; id: string; caseId: string | null },
   changes: FieldChange[],
 ): Promise<void> {
   if (!changes.length) return;
-  await tx.insertInto('record_corrections').values(changes.map((c) => ({
+  const rows = await tx.insertInto('record_corrections').values(changes.map((c) => ({
     case_id: record.caseId,
     record_kind: record.kind,
     record_id: record.id,
@@ -45,39 +50,62 @@ export async function recordCorrections(
     before: JSON.stringify(norm(c.before)),
     after: JSON.stringify(norm(c.after)),
     actor_id: ctx.actor.id,
-  }))).execute();
+  }))).returning('id').execute();
+  // A sealed value is bound to its own row (context record_corrections.sealed:<id>), so it cannot be moved.
+  for (const [i, c] of changes.entries()) {
+    if (!c.sealed) continue;
+    if (!ctx.crypto) throw new Error('a sealed correction needs the field encryption');
+    const id = String(rows[i]!.id);
+    await tx.updateTable('record_corrections')
+      .set({ sealed: ctx.crypto.encryptJson({ before: norm(c.sealed.before), after: norm(c.sealed.after) }, correctionContext(id)), sealed_key_id: ctx.crypto.keyId })
+      .where('id', '=', rows[i]!.id).execute();
+  }
 }
 
-async function page(db: Db, where: { caseId?: string; kind?: CorrectedRecordKind; recordId?: string }, q: CorrectionsQuery) {
-  let query = db.selectFrom('record_corrections');
+/** Who reads a corrected CNIC or passport number in full (else the masked form): see permissions.ts. */
+export function seesIdentifiersInFull(actor: Pick<ServiceContext['actor'], 'role'>): boolean {
+  return can(actor.role, 'person.identifiers.full');
+}
+
+async function page(ctx: ServiceContext, where: { caseId?: string; kind?: CorrectedRecordKind; recordId?: string }, q: CorrectionsQuery) {
+  let query = ctx.db.selectFrom('record_corrections');
   if (where.caseId) query = query.where('record_corrections.case_id', '=', where.caseId);
   if (where.kind) query = query.where('record_corrections.record_kind', '=', where.kind);
   if (where.recordId) query = query.where('record_corrections.record_id', '=', where.recordId);
   if (q.kind) query = query.where('record_corrections.record_kind', '=', q.kind);
   const [rows, total] = await Promise.all([
     query.leftJoin('users', 'users.id', 'record_corrections.actor_id')
-      .select(['record_corrections.id', 'record_kind', 'record_id', 'field', 'before', 'after', 'users.display_name', 'at'])
+      .select(['record_corrections.id', 'record_kind', 'record_id', 'field', 'before', 'after', 'users.display_name', 'at', 'record_corrections.sealed', 'record_corrections.sealed_key_id'])
       .orderBy('record_corrections.id', 'desc').limit(q.limit).offset(q.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const items: CorrectionEntry[] = rows.map((r) => ({
-    id: Number(r.id), recordKind: r.record_kind, recordId: r.record_id, field: r.field, before: r.before, after: r.after, actor: r.display_name, at: r.at.toISOString(),
-  }));
+  const full = seesIdentifiersInFull(ctx.actor);
+  const items: CorrectionEntry[] = rows.map((r) => {
+    const open = full && r.sealed && r.sealed_key_id
+      ? ctx.crypto.decryptJson<{ before: unknown; after: unknown }>(r.sealed_key_id, r.sealed, correctionContext(String(r.id)))
+      : null;
+    return {
+      id: Number(r.id), recordKind: r.record_kind, recordId: r.record_id, field: r.field,
+      before: open ? open.before : r.before, after: open ? open.after : r.after,
+      ...(r.sealed ? { masked: !open } : {}),
+      actor: r.display_name, at: r.at.toISOString(),
+    };
+  });
   return { items, total: Number(total.n), limit: q.limit, offset: q.offset };
 }
 
 export async function listCaseCorrections(ctx: ServiceContext, caseId: string, q: CorrectionsQuery) {
   await requireCaseAccess(ctx.db, ctx.actor, caseId);
-  return page(ctx.db, { caseId }, q);
+  return page(ctx, { caseId }, q);
 }
 
 export async function listPersonCorrections(ctx: ServiceContext, personId: string, q: CorrectionsQuery) {
   await requirePersonAccess(ctx.db, ctx.actor, personId);
-  return page(ctx.db, { kind: 'person', recordId: personId }, { ...q, kind: undefined });
+  return guardDecrypt(ctx, { type: 'person', id: personId }, () => page(ctx, { kind: 'person', recordId: personId }, { ...q, kind: undefined }));
 }
 
 export async function listOffenceCorrections(ctx: ServiceContext, code: string, q: CorrectionsQuery) {
   const o = await ctx.db.selectFrom('offences').select('code').where('code', '=', code).executeTakeFirst();
   if (!o) throw notFound('offence');
-  return page(ctx.db, { kind: 'offence', recordId: code }, { ...q, kind: undefined });
+  return page(ctx, { kind: 'offence', recordId: code }, { ...q, kind: undefined });
 }

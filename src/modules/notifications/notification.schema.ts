@@ -5,7 +5,7 @@ import { legalRequestSummary } from '../requests/legal-request.schema.ts';
 
 // A user's own notifications. The wording is the web app's (English, Urdu), from `kind` and the alert as the
 // reader may see it: nothing in a notification is more than the reader may read elsewhere.
-export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline', 'media.known_match'] as const;
+export const notificationKinds = ['deconfliction.alert', 'deconfliction.granted', 'deconfliction.dismissed', 'legal_request.deadline', 'safeguarding.unassigned', 'safeguarding.overdue', 'media.known_match'] as const;
 
 export const notificationView = z.object({
   id: z.string(),
@@ -17,6 +17,17 @@ export const notificationView = z.object({
   legalRequest: legalRequestSummary.nullable(),
   /** kind media.known_match: a hash set imported later matched this many files of a case on the reader's team. */
   knownMatch: z.object({ caseId: z.string(), caseTitle: z.string(), hashSetId: z.string(), hashSet: z.string(), files: z.number().int() }).nullable(),
+  /**
+   * A rescued child without a protection officer (safeguarding.unassigned) or a follow-up overdue
+   * (safeguarding.overdue), by pseudonym only; resolvedAt once an officer is assigned or the follow-up done.
+   */
+  safeguarding: z.object({
+    victimId: z.string(),
+    pseudonym: z.string(),
+    followupId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+  }).nullable().optional(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 

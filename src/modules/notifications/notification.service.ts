@@ -4,6 +4,7 @@ import { alertViews } from '../deconfliction/deconfliction.service.ts';
 import { legalRequestViews } from '../requests/legal-request.service.ts';
 import type { ListNotificationsQuery, NotificationView } from './notification.schema.ts';
 import { notificationVisibleTo } from './notification.scope.ts';
+import { victimVisibleTo } from '../victims/victim.scope.ts';
 
 // A user's own notifications (today: de-confliction alerts and their outcome). Each carries the alert as the
 // reader may see it now, so a notification never says more than the reader may read elsewhere.
@@ -14,13 +15,21 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
   const [rows, total, unread] = await Promise.all([
     query.leftJoin('cases', 'cases.id', 'notifications.case_id').leftJoin('hash_sets', 'hash_sets.id', 'notifications.hash_set_id')
       .select(['notifications.id', 'notifications.kind', 'notifications.alert_id', 'notifications.legal_request_id', 'notifications.created_at', 'notifications.read_at',
-        'notifications.case_id', 'notifications.hash_set_id', 'notifications.match_files', 'cases.title as case_title', 'hash_sets.name as hash_set_name'])
+        'notifications.case_id', 'notifications.hash_set_id', 'notifications.match_files', 'cases.title as case_title', 'hash_sets.name as hash_set_name',
+        'notifications.victim_id', 'notifications.followup_id', 'notifications.resolved_at'])
       .orderBy('notifications.created_at', 'desc').orderBy('notifications.id').limit(q.limit).offset(q.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     mine.where('notifications.read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const alerts = await alertViews(ctx.db, ctx.actor, [...new Set(rows.map((r) => r.alert_id).filter((a): a is string => a !== null))]);
   const requests = await legalRequestViews(ctx.db, ctx.actor, [...new Set(rows.map((r) => r.legal_request_id).filter((a): a is string => a !== null))], nowOf(ctx));
+  const victimIds = [...new Set(rows.map((r) => r.victim_id).filter((v): v is string => v !== null))];
+  // By pseudonym, and only while the reader may still see the child.
+  const victims = new Map((victimIds.length
+    ? await ctx.db.selectFrom('victims').select(['victims.id', 'victims.pseudonym']).where('victims.id', 'in', victimIds).where(victimVisibleTo(ctx.actor)).execute()
+    : []).map((v) => [v.id, v.pseudonym]));
+  const followupIds = rows.map((r) => r.followup_id).filter((f): f is string => f !== null);
+  const dues = new Map((followupIds.length ? await ctx.db.selectFrom('followups').select(['id', 'due_at']).where('id', 'in', followupIds).execute() : []).map((f) => [f.id, f.due_at.toISOString()]));
   const items: NotificationView[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -31,6 +40,9 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
     // The case is the reader's own (they were on its team when told); the set is the known-material set's name.
     knownMatch: r.kind === 'media.known_match' && r.case_id && r.hash_set_id
       ? { caseId: r.case_id, caseTitle: r.case_title ?? '', hashSetId: r.hash_set_id, hashSet: r.hash_set_name ?? '', files: Number(r.match_files ?? 0) }
+      : null,
+    safeguarding: r.victim_id && victims.has(r.victim_id)
+      ? { victimId: r.victim_id, pseudonym: victims.get(r.victim_id)!, followupId: r.followup_id, dueAt: r.followup_id ? dues.get(r.followup_id) ?? null : null, resolvedAt: r.resolved_at ? r.resolved_at.toISOString() : null }
       : null,
   }));
   return { items, total: Number(total.n), unread: Number(unread.n), limit: q.limit, offset: q.offset };

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/context.ts';
+import { inTransaction, nowOf } from '../../platform/context.ts';
+import { refreshSafeguardingFlags } from '../victims/safeguarding.flags.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import { can } from '../../platform/access/permissions.ts';
@@ -230,6 +231,8 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
           .values(identified.map((vid) => ({ victim_id: vid, from_state: 'identified' as const, to_state: 'recovered' as const, reason: `rescued in operation ${op.name}`, actor_id: ctx.actor.id, at: executedAt })))
           .execute();
       }
+      // Rescued children without a protection officer are flagged to the branch supervisors (safeguarding.flags.ts).
+      await refreshSafeguardingFlags(tx, { victimIds: input.rescuedVictimIds, now: nowOf(ctx) });
       for (const vid of input.rescuedVictimIds) {
         const before = victims.find((v) => v.id === vid)!.state;
         await audit({ action: 'victim.rescue', entityType: 'victim', entityId: vid, details: { caseId, operationId: id, from: before, to: before === 'identified' ? 'recovered' : before } });

@@ -32,8 +32,13 @@ function checkBirth(dateOfBirth: string | null | undefined, estimatedAge: number
   }
 }
 
-/** Only the last characters of a CNIC or passport number are kept in the corrections list (the numbers are sealed). */
-const masked = (v: string | null) => (v === null ? null : `${'•'.repeat(Math.max(0, v.length - 3))}${v.slice(-3)}`);
+/**
+ * A CNIC or passport number with only its last characters: the corrections list's plain `before`/`after`.
+ * The full earlier and new values are sealed beside them (recordCorrections `sealed`), for readers allowed
+ * to see identifiers in full (correction.service.ts).
+ */
+export const maskedNumber = (v: string | null) => (v === null ? null : `${'•'.repeat(Math.max(0, v.length - 3))}${v.slice(-3)}`);
+const sealedFields = new Set(['cnic', 'passport']);
 
 /** A person's correctable fields as the corrections list shows them. */
 async function personSnapshot(tx: Tx, ctx: ServiceContext, id: string): Promise<Record<string, unknown>> {
@@ -48,8 +53,8 @@ async function personSnapshot(tx: Tx, ctx: ServiceContext, id: string): Promise<
     dateOfBirth: p.date_of_birth,
     estimatedAge: p.estimated_age,
     nationality: p.nationality,
-    cnic: masked(numbers.cnic),
-    passport: masked(numbers.passport),
+    cnic: numbers.cnic,
+    passport: numbers.passport,
     phones: ids.phones.map((i) => i.value),
     identifiers: ids.identifiers.map((i) => `${i.kind}: ${i.value}${i.platform ? ` (${i.platform})` : ''}`),
     notes: p.notes,
@@ -149,7 +154,10 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
     // The earlier values stay readable on the person's corrections list.
     const after = await personSnapshot(tx, ctx, id);
     const given = Object.fromEntries(Object.keys(input).filter((k) => input[k as keyof UpdatePersonInput] !== undefined).map((k) => [k, after[k]]));
-    const changes = changesOf(before, given);
+    // CNIC and passport: the list keeps them masked, the full values sealed (never plaintext at rest).
+    const changes = changesOf(before, given).map((c) => (sealedFields.has(c.field)
+      ? { field: c.field, before: maskedNumber(c.before as string | null), after: maskedNumber(c.after as string | null), sealed: { before: c.before, after: c.after } }
+      : c));
     await recordCorrections(tx, ctx, { kind: 'person', id, caseId: null }, changes);
     await audit({ action: 'person.update', entityType: 'person', entityId: id, details: { changed: Object.keys(input), corrections: changes.map((c) => c.field) } });
   }));

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { CONTEXT_VERSION } from '../../platform/crypto/field-crypto.ts';
-import { identityContext } from '../../platform/crypto/sealed-fields.ts';
+import { correctionContext, identityContext } from '../../platform/crypto/sealed-fields.ts';
 import { openTotpSecret, sealTotpSecret } from '../../platform/auth/totp.ts';
 import { openPersonNumbers, sealPersonNumbers } from '../persons/person.sealed.ts';
 import { openFollowup, openPlacement, sealFollowup, sealPlacement } from './care.sealed.ts';
@@ -62,6 +62,7 @@ export async function countByKey(ctx: ServiceContext): Promise<KeyCount[]> {
       UNION ALL SELECT sealed_key_id, count(*) FROM persons WHERE sealed_key_id IS NOT NULL GROUP BY sealed_key_id
       UNION ALL SELECT sealed_key_id, count(*) FROM placements WHERE sealed_key_id IS NOT NULL GROUP BY sealed_key_id
       UNION ALL SELECT sealed_key_id, count(*) FROM followups WHERE sealed_key_id IS NOT NULL GROUP BY sealed_key_id
+      UNION ALL SELECT sealed_key_id, count(*) FROM record_corrections WHERE sealed_key_id IS NOT NULL GROUP BY sealed_key_id
       UNION ALL SELECT secret_key_id, count(*) FROM user_mfa WHERE secret_key_id IS NOT NULL GROUP BY secret_key_id
       UNION ALL SELECT pending_key_id, count(*) FROM user_mfa WHERE pending_key_id IS NOT NULL GROUP BY pending_key_id
     ) k GROUP BY key_id`.execute(ctx.db);
@@ -137,6 +138,18 @@ const rekeyers: Rekey[] = [
     async rekey(tx, ctx, { id }) {
       const row = await tx.selectFrom('followups').select(['id', 'notes', 'sealed', 'sealed_key_id']).where('id', '=', id).executeTakeFirstOrThrow();
       await tx.updateTable('followups').set(sealFollowup(ctx.crypto, id, openFollowup(ctx.crypto, row))).where('id', '=', id).execute();
+    },
+  },
+  {
+    // Corrected CNIC/passport numbers kept in full (0024, corrections/correction.service.ts).
+    table: 'record_corrections',
+    stale: async (tx, ctx, limit) => (await tx.selectFrom('record_corrections').select(['id', 'sealed_key_id']).where('sealed_key_id', '<>', ctx.crypto.keyId)
+      .orderBy('id').limit(limit).forUpdate().execute()).map((r) => ({ id: String(r.id), keyId: r.sealed_key_id! })),
+    async rekey(tx, ctx, { id, keyId }) {
+      const row = await tx.selectFrom('record_corrections').select(['sealed']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+      const value = ctx.crypto.decryptJson<unknown>(keyId, row.sealed!, correctionContext(id));
+      await tx.updateTable('record_corrections').set({ sealed: ctx.crypto.encryptJson(value, correctionContext(id)), sealed_key_id: ctx.crypto.keyId })
+        .where('id', '=', Number(id)).where('sealed_key_id', '=', keyId).execute();
     },
   },
 ];

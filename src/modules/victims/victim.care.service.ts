@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ServiceContext } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/context.ts';
+import { inTransaction, nowOf } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { SafeguardingState } from '../../platform/db/schema.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
@@ -9,6 +9,7 @@ import { requireVictimAccess } from './victim.scope.ts';
 import { randomUUID } from 'node:crypto';
 import { sealFollowup, sealPlacement } from './care.sealed.ts';
 import { notInFuture, victimCaseEvent } from './victim.service.ts';
+import { refreshSafeguardingFlags } from './safeguarding.flags.ts';
 import { assertDate } from '../cases/case-dates.ts';
 import type { followupBody, followupDoneBody, placementBody, transitionBody } from './victim.schema.ts';
 
@@ -29,6 +30,8 @@ export async function assignOfficer(ctx: ServiceContext, victimId: string, userI
     const already = await tx.selectFrom('victim_assignments').select('user_id').where('victim_id', '=', victimId).where('user_id', '=', userId).executeTakeFirst();
     if (already) throw conflict(`${user.display_name} is already assigned to ${victim.pseudonym}`, 'userId');
     await tx.insertInto('victim_assignments').values({ victim_id: victimId, user_id: userId }).execute();
+    // The supervisors' "no protection officer" flag is resolved.
+    await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.assign', entityType: 'victim', entityId: victimId, details: { userId } });
   });
 }
@@ -39,6 +42,8 @@ export async function unassignOfficer(ctx: ServiceContext, victimId: string, use
     if (ctx.actor.role !== 'supervisor' || !standing.onCase) throw forbidden('only the supervisor of a branch with this victim\'s case assigns protection officers');
     const gone = await tx.deleteFrom('victim_assignments').where('victim_id', '=', victimId).where('user_id', '=', userId).returning('user_id').executeTakeFirst();
     if (!gone) throw notFound('assignment');
+    // The last officer gone: the child is flagged to the branch supervisors again.
+    await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.unassign', entityType: 'victim', entityId: victimId, details: { userId } });
   });
 }
@@ -69,6 +74,8 @@ export async function transitionVictim(ctx: ServiceContext, victimId: string, in
     const last = await lastStepAt(tx, victimId);
     if (last && at < last) throw invalid('at', 'is before the previous safeguarding step');
     await moveState(tx, ctx, victim, input.to, input.reason, at);
+    // Recovered: flagged until an officer is assigned; closed: the flags end.
+    await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.transition', entityType: 'victim', entityId: victimId, details: { from: victim.state, to: input.to, reason: input.reason } });
   });
 }
@@ -117,6 +124,7 @@ export async function completeFollowup(ctx: ServiceContext, victimId: string, fo
     if (f.done_at) throw conflict('this follow-up is already done');
     const doneAt = notInFuture(ctx, input.doneAt ? new Date(input.doneAt) : new Date(), 'doneAt');
     await tx.updateTable('followups').set({ done_at: doneAt, ...(input.notes !== undefined ? sealFollowup(ctx.crypto, followupId, { notes: input.notes }) : {}) }).where('id', '=', followupId).execute();
+    await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.followup.done', entityType: 'victim', entityId: victimId, details: { followupId } });
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/context.ts';
+import { inTransaction, nowOf } from '../../platform/context.ts';
+import { refreshSafeguardingFlags } from './safeguarding.flags.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -56,6 +57,8 @@ export async function linkVictim(ctx: ServiceContext, caseId: string, victimId: 
     if (linked) throw conflict(`${victim.pseudonym} is already linked to this case`, 'victimId');
     await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: victimId }).execute();
     await victimCaseEvent(tx, ctx.actor, [caseId], `Victim ${victim.pseudonym} linked to this case`, new Date());
+    // A further branch's supervisors learn of a rescued child still without an officer.
+    await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.link', entityType: 'victim', entityId: victimId, details: { caseId, pseudonym: victim.pseudonym } });
   });
 }

@@ -55,7 +55,10 @@ export type Permission =
   | 'tip.keys'
   // Dashboards (issue 12, part 3): figures in the reader's own view (figures.rules.ts) and the records
   // behind them for readers of cases.
-  | 'dashboard.read';
+  | 'dashboard.read'
+  // Earlier (corrected) CNIC and passport numbers in full (issue 10): those working the person's cases;
+  // others who may read the person see them masked on the corrections list.
+  | 'person.identifiers.full';
 
 const grants: Record<Role, readonly Permission[]> = {
   investigator: [
@@ -66,6 +69,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'takedown.write', 'legal_request.write',
     'document.read', 'document.write',
     'dashboard.read',
+    'person.identifiers.full',
   ],
   supervisor: [
     'reference.read', 'case.read', 'case.create', 'case.write', 'case.transition', 'case.team.manage', 'person.read',
@@ -76,6 +80,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'document.read', 'document.write',
     'tip.read', 'tip.triage',
     'dashboard.read',
+    'person.identifiers.full',
   ],
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
     'document.read',
@@ -86,7 +91,8 @@ const grants: Record<Role, readonly Permission[]> = {
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
     'legal_request.write',
     'document.read', 'document.write',
-    'dashboard.read'],
+    'dashboard.read',
+    'person.identifiers.full'],
   leadership: ['reference.read', 'stats.read', 'dashboard.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],

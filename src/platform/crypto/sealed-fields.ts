@@ -9,6 +9,7 @@ import { DecryptionError, fieldContext, type FieldCrypto } from './field-crypto.
 //   persons.sealed                {cnic, passport}                     (persons/person.sealed.ts)
 //   placements.sealed             {facility, notes}                    (victims/care.sealed.ts)
 //   followups.sealed              {notes}                              (victims/care.sealed.ts)
+//   record_corrections.sealed     {before, after} of a CNIC/passport correction (corrections/correction.service.ts)
 //   user_mfa.secret, pending_secret  TOTP secrets, context user_mfa.totp_secret (platform/auth/totp.ts)
 // A new encrypted column is added here, to seal-at-start.ts and to the re-encryption in
 // src/modules/victims/identity.reencrypt.ts.
@@ -16,6 +17,7 @@ export const identityContext = (victimId: string) => fieldContext('victim_identi
 export const personContext = (personId: string) => fieldContext('persons', 'sealed', personId);
 export const placementContext = (placementId: string) => fieldContext('placements', 'sealed', placementId);
 export const followupContext = (followupId: string) => fieldContext('followups', 'sealed', followupId);
+export const correctionContext = (correctionId: string) => fieldContext('record_corrections', 'sealed', correctionId);
 
 export type SealedTable = 'persons' | 'placements' | 'followups';
 export const sealedContext: Record<SealedTable, (id: string) => string> = {

@@ -670,7 +670,7 @@ export interface LinksTable {
 }
 
 export type DeconflictionStatus = 'open' | 'granted' | 'dismissed';
-export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed' | 'legal_request.deadline' | 'media.known_match';
+export type NotificationKind = 'deconfliction.alert' | 'deconfliction.granted' | 'deconfliction.dismissed' | 'legal_request.deadline' | 'safeguarding.unassigned' | 'safeguarding.overdue' | 'media.known_match';
 
 export interface DeconflictionAlertsTable {
   id: Generated<string>;
@@ -699,6 +699,12 @@ export interface NotificationsTable {
   case_id: Generated<string | null>;
   hash_set_id: Generated<string | null>;
   match_files: Generated<number | null>;
+  /** 0024: a rescued child without a protection officer (safeguarding.unassigned) or whose follow-up is overdue. */
+  victim_id: Generated<string | null>;
+  /** 0024: the overdue follow-up (safeguarding.overdue). */
+  followup_id: Generated<string | null>;
+  /** 0024: when the flag stopped applying (an officer assigned, the follow-up done). */
+  resolved_at: Generated<Date | null>;
 }
 
 /** 0016: the graph's change log, written by triggers; read incrementally by every process's graph store. */
@@ -727,6 +733,9 @@ export interface RecordCorrectionsTable {
   after: ColumnType<unknown, string | null, string | null>;
   actor_id: string | null;
   at: DefaultTimestamp;
+  /** 0024: a CNIC/passport correction's full {before, after}, sealed (context record_corrections.sealed:<id>). */
+  sealed: Generated<Uint8Array | null>;
+  sealed_key_id: Generated<string | null>;
 }
 
 export type WarrantKind = 'arrest_warrant' | 'non_bailable_warrant' | 'proclamation' | 'foreign_arrest_warrant' | 'interpol_red_notice' | 'interpol_diffusion' | 'foreign_request';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../ui/index.ts';
 import type { ApiError } from './api-client.ts';
-import { translateField } from '../i18n/index.ts';
+import { problemText } from '../i18n/index.ts';
 
 /** The form-level summary: the API's detail (or the network error), announced. */
 export function FormError({ error }: { error: ApiError | null }) {
@@ -14,10 +14,10 @@ export function FormError({ error }: { error: ApiError | null }) {
         ? t('errors.network')
         : error.code === 'illegal_transition' || error.code === 'conflict'
           ? // A rule refused the step: say which, in the officer's language (the field may not be on the form).
-            firstFieldMessage(error)
+            problemText(error)
           : hasFields
             ? t('common.fixErrors')
-            : t('errors.generic', { message: error.message })}
+            : problemText(error)}
       {error.correlationId && error.status >= 500 ? <> {t('errors.correlation', { id: error.correlationId })}</> : null}
     </Alert>
   );
@@ -28,10 +28,5 @@ export function QueryError({ error }: { error: unknown }) {
   const e = error as ApiError;
   if (e?.status === 404) return <Alert kind="error">{t('errors.notFoundBody')}</Alert>;
   if (e?.code === 'network') return <Alert kind="error">{t('errors.network')}</Alert>;
-  return <Alert kind="error">{t('errors.generic', { message: e?.message ?? String(error) })}</Alert>;
-}
-
-function firstFieldMessage(error: ApiError): string {
-  const [name, message] = Object.entries(error.fieldErrors)[0] ?? [];
-  return name !== undefined && message !== undefined ? translateField(message, error.fieldCodes[name]) : translateField(error.message);
+  return <Alert kind="error">{e && typeof e.code === 'string' && e.fieldErrors ? problemText(e) : t('errors.problem.other')}</Alert>;
 }

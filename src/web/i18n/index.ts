@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { ur } from './ur.ts';
+import { codeMessage } from '../../platform/http/field-messages.schema.ts';
 
 export type Lang = 'en' | 'ur';
 export const languages: Lang[] = ['en', 'ur'];
@@ -73,4 +74,20 @@ export function translateMessage(message: string): string {
 export function translateField(message: string, coded?: { code: string; params?: Record<string, string> }): string {
   if (coded && i18n.exists(`messages.${coded.code}`)) return i18n.t(`messages.${coded.code}`, { ...coded.params });
   return translateMessage(message);
+}
+
+/**
+ * The words shown for a refusal (problem+json) in the officer's language, built from codes only: the first
+ * field's message by its code, else the detail when it is a catalogued message, else the problem's code.
+ * The server's English `detail` is never shown as such (API clients still read it).
+ */
+export function problemText(error: { code: string; message: string; fieldErrors: Record<string, string>; fieldCodes: Record<string, { code: string; params?: Record<string, string> }> }): string {
+  const [name, message] = Object.entries(error.fieldErrors)[0] ?? [];
+  if (name !== undefined && message !== undefined) {
+    const coded = error.fieldCodes[name] ?? codeMessage(message) ?? undefined;
+    if (coded && i18n.exists(`messages.${coded.code}`)) return translateField(message, coded);
+  }
+  const detail = codeMessage(error.message);
+  if (detail) return i18n.t(`messages.${detail.code}`, { ...detail.params });
+  return i18n.exists(`errors.problem.${error.code}`) ? i18n.t(`errors.problem.${error.code}`) : i18n.t('errors.problem.other');
 }

@@ -75,6 +75,23 @@ export const ur: Translations = {
     notFoundTitle: 'نہیں ملا',
     notFoundBody: 'یہاں کچھ نہیں، یا یہ آپ کے ساتھ شیئر نہیں کیا گیا۔',
     sessionExpired: 'آپ کا سیشن ختم ہو گیا۔ براہ کرم دوبارہ داخل ہوں۔',
+    // A refusal without a field, by its problem code (issue 10): never the server's English detail.
+    problem: {
+      validation_failed: 'کچھ اندراجات درست نہیں: نشان زدہ خانے درست کریں۔',
+      malformed_body: 'فارم پڑھا نہیں جا سکا۔ صفحہ دوبارہ کھولیں اور پھر کوشش کریں۔',
+      body_too_large: 'بھیجا گیا مواد بہت بڑا ہے۔',
+      unsupported_media_type: 'اس قسم کی فائل یا مواد قبول نہیں۔',
+      unauthenticated: 'براہ کرم داخل ہوں۔',
+      forbidden: 'آپ کا کردار یہ کام نہیں کر سکتا۔',
+      csrf_failed: 'صفحہ پرانا ہو گیا ہے۔ اسے دوبارہ کھولیں اور پھر کوشش کریں۔',
+      sign_in_incomplete: 'پہلے داخلہ مکمل کریں۔',
+      not_found: 'یہاں کچھ نہیں، یا یہ آپ کے ساتھ شیئر نہیں کیا گیا۔',
+      conflict: 'یہ ریکارڈ کی موجودہ حالت سے متصادم ہے۔ صفحہ دوبارہ کھول کر دیکھیں۔',
+      illegal_transition: 'ریکارڈ کی موجودہ حالت سے یہ قدم اٹھانے کی اجازت نہیں۔',
+      rate_limited: 'بہت زیادہ کوششیں۔ تھوڑا انتظار کر کے دوبارہ کوشش کریں۔',
+      internal: 'سرور پر کچھ غلط ہو گیا۔',
+      other: 'کچھ غلط ہو گیا۔',
+    },
   },
   signIn: {
     title: 'داخل ہوں',
@@ -801,8 +818,16 @@ export const ur: Translations = {
       media: {
         known_match: 'آپ کے کیس میں معلوم مواد ملا',
       },
+      // Safeguarding hand-offs (issue 10): flags to the branch supervisor.
+      safeguarding: {
+        unassigned: 'بازیاب بچے کا کوئی تحفظ افسر نہیں',
+        overdue: 'فالو اپ کی تاریخ گزر گئی',
+      },
     },
     knownMatchBody: '{{case}} کی {{files}} فائلیں ہیش سیٹ {{set}} سے ملتی ہیں، جو ان فائلوں کے اندراج کے بعد درآمد ہوا۔',
+    safeguardingUnassigned: '{{pseudonym}} بازیاب ہوا ہے اور ابھی تک اس کا کوئی تحفظ افسر نہیں: افسر مقرر کریں۔',
+    safeguardingOverdue: '{{pseudonym}} کا فالو اپ {{date}} کو ہونا تھا اور ابھی تک نہیں ہوا۔',
+    safeguardingResolved: '{{date}} کو حل ہو گیا',
   },
   deconfliction: {
     title: 'تصادم سے بچاؤ کے انتباہ',

@@ -38,7 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE notifications ADD COLUMN match_files integer;
     ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
     ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-      CHECK (kind IN ('deconfliction.alert','deconfliction.granted','deconfliction.dismissed','legal_request.deadline','media.known_match'));
+      CHECK (kind IN ('deconfliction.alert','deconfliction.granted','deconfliction.dismissed','legal_request.deadline',
+        'safeguarding.unassigned','safeguarding.overdue','media.known_match'));
     CREATE UNIQUE INDEX notifications_known_match_once ON notifications (user_id, case_id, hash_set_id) WHERE kind = 'media.known_match';
   `);
 }

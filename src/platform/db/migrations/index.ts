@@ -19,6 +19,7 @@ import * as takedownsRequests from './0022_takedowns_requests.ts';
 import * as documents from './0019_documents.ts';
 import * as districtsBranchesFigures from './0023_districts_branches_figures.ts';
 import * as tips from './0021_tips.ts';
+import * as safeguardingFlagsSealedCorrections from './0024_safeguarding_flags_sealed_corrections.ts';
 import * as rateLimits from './0026_rate_limits.ts';
 import * as workQueue from './0029_work_queue.ts';
 import * as opsReadiness from './0030_ops_readiness.ts';
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0019_documents': documents,
   '0023_districts_branches_figures': districtsBranchesFigures,
   '0021_tips': tips,
+  '0024_safeguarding_flags_sealed_corrections': safeguardingFlagsSealedCorrections,
   '0026_rate_limits': rateLimits,
   '0029_work_queue': workQueue,
   '0030_ops_readiness': opsReadiness,

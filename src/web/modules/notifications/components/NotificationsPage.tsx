@@ -47,6 +47,16 @@ export function NotificationsPage() {
                 </Link>
               </p>
             ) : null}
+            {n.safeguarding ? (
+              <p>
+                <Link to={`/victims/${n.safeguarding.victimId}`}>
+                  {n.kind === 'safeguarding.overdue'
+                    ? t('notifications.safeguardingOverdue', { pseudonym: n.safeguarding.pseudonym, date: n.safeguarding.dueAt ? fmt.date(n.safeguarding.dueAt) : '' })
+                    : t('notifications.safeguardingUnassigned', { pseudonym: n.safeguarding.pseudonym })}
+                </Link>
+                {n.safeguarding.resolvedAt ? <> <span className="muted">{t('notifications.safeguardingResolved', { date: fmt.dateTime(n.safeguarding.resolvedAt) })}</span></> : null}
+              </p>
+            ) : null}
             {n.readAt ? null : <Button variant="link" onClick={() => mark.mutate(n.id)}>{t('notifications.markRead')}</Button>}
           </li>
         ))}
