@@ -38,6 +38,9 @@ describe.each(engines)('sign-in on %s', (engine) => {
   const unlockNow = (id: string) => t.ctx.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
   const auditOf = (action: string) => t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq', 'desc').execute();
   const withConfig = async (over: Partial<TestApp['ctx']['config']>) => {
+    // Rate-limit counters live in the database and are shared by every app on it (as by every server process):
+    // each app built here starts from none, so one test's guesses do not count against the next.
+    await t.ctx.db.deleteFrom('rate_limit_counters').execute();
     const app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, ...over } });
     extraApps.push(app);
     return app;

@@ -181,6 +181,6 @@ describe.each(engines)('encryption at rest on %s', (engine) => {
     expect((await searchPersons(asInv(after), { passport: persons[0]!.passport, limit: 10, offset: 0 } as never)).items.map((p) => p.id)).toEqual([persons[0]!.id]);
     expect((await getPerson(asInv(after), persons[0]!.id)).passport).toBe(persons[0]!.passport);
     const trail = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'data_key.reencrypt').execute();
-    expect(new Set(trail.map((e) => (e.details as { table: string }).table))).toEqual(new Set(['victim_identities', 'persons', 'placements', 'followups']));
+    expect(new Set(trail.map((e) => (e.details as { table: string }).table))).toEqual(new Set(['victim_identities', 'persons', 'placements', 'followups', 'record_corrections']));
   });
 });
