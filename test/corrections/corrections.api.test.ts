@@ -27,7 +27,7 @@ describe.each(engines)('corrections API on %s', (engine) => {
   const corrections = async (url: string) => {
     const res = await t.call('invA', 'GET', url);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json().items as Array<{ recordKind: string; field: string; before: unknown; after: unknown; actor: string | null }>;
+    return res.json().items as Array<{ recordKind: string; field: string; before: unknown; after: unknown; actor: string | null; labels?: Record<string, string> }>;
   };
   const count = async (table: 'record_corrections' | 'warrants') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -116,6 +116,18 @@ describe.each(engines)('corrections API on %s', (engine) => {
       expect.objectContaining({ recordKind: 'operation', field: 'place', before: 'Testpur market', after: 'Testpur bus stand' }),
       expect.objectContaining({ field: 'officerIds', before: [t.users.invA.id], after: [t.users.invA.id, t.users.invA2.id].sort() }),
     ]));
+    // Ids are named for the reader: officers by name, cases by FIR and title, and a case the reader may not
+    // see by nothing at all (its id is left unnamed, so nothing about it shows).
+    const officers = list.find((c) => c.field === 'officerIds');
+    expect(officers?.labels).toEqual({ [t.users.invA.id]: 'Test invA', [t.users.invA2.id]: 'Test invA2' });
+    expect((await t.call('invA', 'PATCH', `/api/v1/operations/${op.id}`, { caseIds: [] })).statusCode).toBe(200);
+    const served = (await corrections(`/api/v1/cases/${caseA}/corrections?kind=operation`)).find((c) => c.field === 'caseIds');
+    expect(served).toMatchObject({ before: [caseA2], after: [] });
+    expect(served?.labels?.[caseA2]).toContain('Corrections case A second');
+    await t.ctx.db.insertInto('case_team').values({ case_id: caseA, user_id: t.users.invA2.id, team_role: 'member' }).execute();
+    const seenByOther = (await t.call('invA2', 'GET', `/api/v1/cases/${caseA}/corrections?kind=operation`)).json().items.find((c: { field: string }) => c.field === 'caseIds');
+    expect(seenByOther.before).toEqual([caseA2]);
+    expect(seenByOther.labels).toEqual({});
     const bad = await t.call('invA', 'PATCH', `/api/v1/operations/${op.id}`, { plannedFor: '1900-01-01T00:00:00+05:00' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('plannedFor');

@@ -16115,6 +16115,9 @@ export interface operations {
                             before: unknown;
                             after: unknown;
                             masked?: boolean;
+                            labels?: {
+                                [key: string]: string;
+                            };
                             actor: string | null;
                             at: string;
                         }[];
@@ -16193,6 +16196,9 @@ export interface operations {
                             before: unknown;
                             after: unknown;
                             masked?: boolean;
+                            labels?: {
+                                [key: string]: string;
+                            };
                             actor: string | null;
                             at: string;
                         }[];
@@ -16271,6 +16277,9 @@ export interface operations {
                             before: unknown;
                             after: unknown;
                             masked?: boolean;
+                            labels?: {
+                                [key: string]: string;
+                            };
                             actor: string | null;
                             at: string;
                         }[];

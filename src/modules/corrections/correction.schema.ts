@@ -15,6 +15,11 @@ export const correctionEntry = z.object({
   after: z.unknown(),
   /** A CNIC or passport number: true when shown masked (the caller may not see identifiers in full). */
   masked: z.boolean().optional(),
+  /**
+   * Names for the ids in before/after (officers, cases, districts), keyed by the id as text, so no officer reads
+   * an id. An id absent from the labels names a record the caller may not read.
+   */
+  labels: z.record(z.string(), z.string()).optional(),
   actor: z.string().nullable(),
   at: z.string(),
 });

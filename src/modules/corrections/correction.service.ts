@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../platform/context.ts';
-import { requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { can } from '../../platform/access/permissions.ts';
 import { correctionContext, guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
@@ -91,7 +91,46 @@ async function page(ctx: ServiceContext, where: { caseId?: string; kind?: Correc
       actor: r.display_name, at: r.at.toISOString(),
     };
   });
+  await labelIds(ctx, items);
   return { items, total: Number(total.n), limit: q.limit, offset: q.offset };
+}
+
+/** Fields whose values are ids of other records, and what those ids name. */
+const idFields = { officerIds: 'user', caseIds: 'case', districtId: 'district' } as const;
+
+const idsIn = (v: unknown): string[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]).map(String);
+
+/**
+ * Puts a name beside every id an entry holds (officers by display name, districts by name, cases by FIR number
+ * and title where the caller may read the case, else a neutral phrase that says nothing of it).
+ */
+async function labelIds(ctx: ServiceContext, items: CorrectionEntry[]): Promise<void> {
+  const wanted = { user: new Set<string>(), case: new Set<string>(), district: new Set<string>() };
+  for (const it of items) {
+    const kind = idFields[it.field as keyof typeof idFields];
+    if (kind) for (const id of [...idsIn(it.before), ...idsIn(it.after)]) wanted[kind].add(id);
+  }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const users = [...wanted.user].filter((x) => uuid.test(x));
+  const cases = [...wanted.case].filter((x) => uuid.test(x));
+  const districts = [...wanted.district].map(Number).filter((x) => Number.isInteger(x));
+  const names = {
+    user: new Map((users.length ? await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', users).execute() : []).map((u) => [u.id, u.display_name])),
+    case: new Map((cases.length
+      ? await ctx.db.selectFrom('cases').select(['cases.id', 'cases.fir_number', 'cases.fir_year', 'cases.title']).where('cases.id', 'in', cases).where(caseVisibleTo(ctx.actor)).execute()
+      : []).map((c) => [c.id, [c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`, c.title].filter(Boolean).join(' ')])),
+    district: new Map((districts.length ? await ctx.db.selectFrom('districts').select(['id', 'name']).where('id', 'in', districts).execute() : []).map((d) => [String(d.id), d.name])),
+  };
+  for (const it of items) {
+    const kind = idFields[it.field as keyof typeof idFields];
+    if (!kind) continue;
+    const labels: Record<string, string> = {};
+    for (const id of [...idsIn(it.before), ...idsIn(it.after)]) {
+      const name = names[kind].get(id);
+      if (name !== undefined) labels[id] = name; // absent: a record the caller may not read (the web app says so)
+    }
+    it.labels = labels;
+  }
 }
 
 export async function listCaseCorrections(ctx: ServiceContext, caseId: string, q: CorrectionsQuery) {

@@ -850,6 +850,7 @@ export const en = {
   },
   // Corrections (issue 10, item 3): corrected records keep their earlier values; warrants; appeals; offences.
   corrections: {
+    notVisible: 'a record you cannot see',
     history: 'Corrections (earlier values kept)',
     none: 'Nothing has been corrected.',
     when: 'When',

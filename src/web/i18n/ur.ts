@@ -851,6 +851,7 @@ export const ur: Translations = {
   },
   // Corrections (issue 10, item 3): corrected records keep their earlier values; warrants; appeals; offences.
   corrections: {
+    notVisible: 'ایسا ریکارڈ جو آپ نہیں دیکھ سکتے',
     history: 'درستیاں (پہلے کی قدریں محفوظ)',
     none: 'کچھ درست نہیں کیا گیا۔',
     when: 'کب',

@@ -18,10 +18,13 @@ export function shown(v: unknown, dateTime: (iso: string) => string = (s) => s):
 }
 
 /** Ids (officers, cases) replaced by the names the page knows them by, so no officer reads a UUID. */
-function named(v: unknown, names?: ReadonlyMap<string, string>): unknown {
-  if (!names) return v;
-  if (Array.isArray(v)) return v.map((x) => named(x, names));
-  return typeof v === 'string' ? (names.get(v) ?? v) : v;
+function named(v: unknown, names?: ReadonlyMap<string, string>, labels?: Readonly<Record<string, string>>, hidden = ''): unknown {
+  if (!names && !labels) return v;
+  if (Array.isArray(v)) return v.map((x) => named(x, names, labels, hidden));
+  // The server's labels name the ids of this entry's field (officers, cases, districts; a district id is a number);
+  // an id it leaves unnamed is a record the reader may not see, and is not shown.
+  if (labels && (typeof v === 'string' || typeof v === 'number')) return Object.hasOwn(labels, String(v)) ? labels[String(v)] : (names?.get(String(v)) ?? hidden);
+  return typeof v === 'string' ? (names?.get(v) ?? v) : v;
 }
 
 /** An entry as listed: a record's correction, or a change of a record that is its own history (a branch office). */
@@ -59,8 +62,8 @@ export function CorrectionsList({ queryKey, fetch, title, fieldLabel, names }: {
                 <td>{f.dateTime(c.at)}</td>
                 {c.recordKind ? <td>{t(`corrections.kinds.${c.recordKind}`)}</td> : null}
                 <td data-testid="correction-field">{fieldLabel?.(c.field) ?? t(`corrections.fields.${c.field}`, { defaultValue: c.field })}</td>
-                <td data-testid="correction-before"><bdi>{shown(named(c.before, names), f.dateTime)}</bdi></td>
-                <td><bdi>{shown(named(c.after, names), f.dateTime)}</bdi></td>
+                <td data-testid="correction-before"><bdi>{shown(named(c.before, names, c.labels, t('corrections.notVisible')), f.dateTime)}</bdi></td>
+                <td><bdi>{shown(named(c.after, names, c.labels, t('corrections.notVisible')), f.dateTime)}</bdi></td>
                 <td>{c.actor ?? '—'}</td>
               </tr>
             ))}
