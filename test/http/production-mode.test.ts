@@ -123,7 +123,8 @@ pgOnly('a production server on PostgreSQL', () => {
     const scraped = await (await fetch(metrics)).text();
     expect(scraped).toMatch(/amaan_http_requests_total\{method="GET",route="\/ready",status="200"\} 1/);
     expect(scraped).toMatch(/amaan_http_requests_total\{method="GET",route="\/api\/v1\/cases",status="401"\} 1/);
-    expect(scraped).toMatch(/amaan_http_request_duration_seconds_bucket\{le="0.5",method="GET",route="\/health"\} 1/);
+    // Counted whatever its duration (a loaded CI machine may take over half a second for a first request).
+    expect(scraped).toMatch(/amaan_http_request_duration_seconds_bucket\{le="\+Inf",method="GET",route="\/health"\} 1/);
     expect(scraped).toMatch(/amaan_db_pool_connections\{pool="primary",state="total"\} [1-9]/);
     expect(scraped).toMatch(/amaan_audit_entries [1-9]/);
     expect(scraped).toMatch(/amaan_process_cpu_user_seconds_total/);
@@ -131,9 +132,11 @@ pgOnly('a production server on PostgreSQL', () => {
 
     // 3. Structured logs: one JSON object per line, with the request and its status, no credentials.
     await fetch(`${url}/api/v1/cases`, { headers: { authorization: 'Bearer amaan_not-a-real-token' } });
-    await new Promise((r) => setTimeout(r, 300));
-    const logs = server.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const completed = logs.filter((l) => l.msg === 'request completed');
+    // Log lines reach stdout asynchronously: wait for them (up to 10 s on a loaded machine).
+    const completedLines = () => server.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'request completed');
+    for (let waited = 0; completedLines().length < 5 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const completed = completedLines();
     expect(completed.length).toBeGreaterThanOrEqual(4);
     expect(completed.every((l) => typeof l.reqId === 'string' && typeof l.responseTime === 'number' && typeof l.level === 'number')).toBe(true);
     expect(server.out()).not.toContain('amaan_not-a-real-token');
