@@ -85,36 +85,7 @@ export function LegalRequestsPage() {
           {list.isPending ? <Loading label={t('common.loading')} /> : null}
           {list.error ? <QueryError error={list.error} /> : null}
           {list.data?.items.length === 0 ? <Empty>{t('legalRequests.none')}</Empty> : null}
-          {list.data && list.data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="legal-requests-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('legalRequests.kindLabel')}</th>
-                    <th scope="col">{t('legalRequests.recipient')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('legalRequests.sentAt')}</th>
-                    <th scope="col">{t('legalRequests.deadline')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <Link to={`/legal-requests/${r.id}`}><KindLabel r={r} /></Link>
-                        <div className="muted small">{r.subject}</div>
-                        <div className="muted small"><Link to={`/cases/${r.caseId}`}>{r.caseTitle}</Link></div>
-                      </td>
-                      <td>{r.recipient}{r.reference ? <div className="muted small">{r.reference}</div> : null}</td>
-                      <td><LegalStatusBadge r={r} /></td>
-                      <td className="nowrap">{f.dateTime(r.sentAt)}</td>
-                      <td><Deadline r={r} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          {list.data && list.data.items.length > 0 ? <LegalRequestsTable items={list.data.items} testId="legal-requests-table" showCase /> : null}
           {list.data ? <Pager total={list.data.total} limit={PAGE} offset={offset} onOffset={setOffset} labels={pagerLabels} /> : null}
         </Panel>
         {can('legal_request.write') ? (
@@ -151,10 +122,47 @@ const toBody = (v: Values) => ({
   notes: v.notes,
 });
 
-function NewRequestForm() {
+/** The requests listed, each with its case when `showCase` (the page of all requests, not a case's own tab). */
+export function LegalRequestsTable({ items, testId, showCase = false }: { items: LegalRequestSummary[]; testId: string; showCase?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('legalRequests.kindLabel')}</th>
+            <th scope="col">{t('legalRequests.recipient')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <th scope="col">{t('legalRequests.sentAt')}</th>
+            <th scope="col">{t('legalRequests.deadline')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/legal-requests/${r.id}`}><KindLabel r={r} /></Link>
+                <div className="muted small">{r.subject}</div>
+                {showCase ? <div className="muted small"><Link to={`/cases/${r.caseId}`}>{r.caseTitle}</Link></div> : null}
+              </td>
+              <td>{r.recipient}{r.reference ? <div className="muted small">{r.reference}</div> : null}</td>
+              <td><LegalStatusBadge r={r} /></td>
+              <td className="nowrap">{f.dateTime(r.sentAt)}</td>
+              <td><Deadline r={r} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A new request: for the case given (a case's own tab), else for a case the officer picks. */
+export function NewRequestForm({ caseId, testId = 'new-legal-request-form' }: { caseId?: string; testId?: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const form = useZodForm(createLegalRequestBody, { caseId: '', kind: 'preservation', interpolColour: 'red', recipient: '', subject: '', reference: '', sentAt: '', deadlineAt: '', alertLeadDays: '', notes: '' }, toBody);
+  const form = useZodForm(createLegalRequestBody, { caseId: caseId ?? '', kind: 'preservation', interpolColour: 'red', recipient: '', subject: '', reference: '', sentAt: '', deadlineAt: '', alertLeadDays: '', notes: '' }, toBody);
   const [caseError, setCaseError] = useState<string | undefined>();
   const onSubmit = form.handleSubmit(async (body) => {
     if (!form.values.caseId) {
@@ -166,9 +174,9 @@ function NewRequestForm() {
     void qc.invalidateQueries({ queryKey: ['legal-requests'] });
   });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="new-legal-request-form">
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid={testId}>
       <FormError error={form.formError} />
-      <CasePickerField label={t('legalRequests.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />
+      {caseId ? null : <CasePickerField label={t('legalRequests.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />}
       <SelectField label={t('legalRequests.kindLabel')} name="kind" value={form.values.kind} onValue={(v) => form.set('kind', v)} options={legalRequestKinds.map((k) => ({ value: k, label: t(`legalRequests.kind.${k}`) }))} />
       {form.values.kind === 'interpol_notice' ? (
         <SelectField label={t('legalRequests.colourLabel')} name="interpolColour" value={form.values.interpolColour} onValue={(v) => form.set('interpolColour', v)}

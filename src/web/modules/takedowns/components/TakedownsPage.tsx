@@ -10,7 +10,7 @@ import { usePagerLabels } from '../../../app/use-pager-labels.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
 import { createTakedownBody, takedownStatuses, takedownTargetKinds } from '../../../../modules/takedowns/takedown.schema.ts';
 import { CasePickerField } from '../../cases/components/CasePickerField.tsx';
-import { createTakedown, fetchTakedownReport, fetchTakedowns, renoticeDue } from '../api/takedowns.api.ts';
+import { createTakedown, fetchTakedownReport, fetchTakedowns, renoticeDue, type TakedownSummary } from '../api/takedowns.api.ts';
 
 const PAGE = 25;
 
@@ -62,37 +62,7 @@ export function TakedownsPage() {
           {list.isPending ? <Loading label={t('common.loading')} /> : null}
           {list.error ? <QueryError error={list.error} /> : null}
           {list.data?.items.length === 0 ? <Empty>{t('takedowns.none')}</Empty> : null}
-          {list.data && list.data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="takedowns-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('takedowns.target')}</th>
-                    <th scope="col">{t('takedowns.provider')}</th>
-                    <th scope="col">{t('common.status')}</th>
-                    <th scope="col">{t('takedowns.requestedAt')}</th>
-                    <th scope="col">{t('takedowns.notices')}</th>
-                    <th scope="col">{t('takedowns.nextNotice')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        <Link to={`/takedowns/${d.id}`} className="break">{d.target}</Link>
-                        <div className="muted small">{t(`takedowns.kind.${d.targetKind}`)} · <Link to={`/cases/${d.caseId}`}>{d.caseTitle}</Link></div>
-                      </td>
-                      <td>{d.provider}{d.reference ? <div className="muted small">{d.reference}</div> : null}</td>
-                      <td><TakedownStatusBadge status={d.status} />{d.due ? <> <Badge tone="danger">{t('takedowns.due')}</Badge></> : null}</td>
-                      <td className="nowrap">{f.dateTime(d.firstRequestedAt)}</td>
-                      <td className="num">{f.number(d.noticesSent)}</td>
-                      <td className="nowrap">{d.nextNoticeAt ? f.dateTime(d.nextNoticeAt) : d.hoursToRemoval !== null ? t('takedowns.removedIn', { hours: f.number(d.hoursToRemoval) }) : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          {list.data && list.data.items.length > 0 ? <TakedownsTable items={list.data.items} testId="takedowns-table" showCase /> : null}
           {list.data ? <Pager total={list.data.total} limit={PAGE} offset={offset} onOffset={setOffset} labels={pagerLabels} /> : null}
         </Panel>
         <div className="stack">
@@ -160,10 +130,48 @@ const toBody = (v: Values) => ({
   notes: v.notes,
 });
 
-function NewTakedownForm() {
+/** The takedowns listed, each with its case when `showCase` (the page of all takedowns, not a case's own tab). */
+export function TakedownsTable({ items, testId, showCase = false }: { items: TakedownSummary[]; testId: string; showCase?: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t('takedowns.target')}</th>
+            <th scope="col">{t('takedowns.provider')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <th scope="col">{t('takedowns.requestedAt')}</th>
+            <th scope="col">{t('takedowns.notices')}</th>
+            <th scope="col">{t('takedowns.nextNotice')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link to={`/takedowns/${d.id}`} className="break">{d.target}</Link>
+                <div className="muted small">{t(`takedowns.kind.${d.targetKind}`)}{showCase ? <> · <Link to={`/cases/${d.caseId}`}>{d.caseTitle}</Link></> : null}</div>
+              </td>
+              <td>{d.provider}{d.reference ? <div className="muted small">{d.reference}</div> : null}</td>
+              <td><TakedownStatusBadge status={d.status} />{d.due ? <> <Badge tone="danger">{t('takedowns.due')}</Badge></> : null}</td>
+              <td className="nowrap">{f.dateTime(d.firstRequestedAt)}</td>
+              <td className="num">{f.number(d.noticesSent)}</td>
+              <td className="nowrap">{d.nextNoticeAt ? f.dateTime(d.nextNoticeAt) : d.hoursToRemoval !== null ? t('takedowns.removedIn', { hours: f.number(d.hoursToRemoval) }) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A new takedown request: for the case given (a case's own tab), else for a case the officer picks. */
+export function NewTakedownForm({ caseId, testId = 'new-takedown-form' }: { caseId?: string; testId?: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const form = useZodForm(createTakedownBody, { caseId: '', targetKind: 'url', target: '', platform: '', provider: '', reference: '', requestedAt: '', renoticeHours: '24', notes: '' }, toBody);
+  const form = useZodForm(createTakedownBody, { caseId: caseId ?? '', targetKind: 'url', target: '', platform: '', provider: '', reference: '', requestedAt: '', renoticeHours: '24', notes: '' }, toBody);
   const [caseError, setCaseError] = useState<string | undefined>();
   const onSubmit = form.handleSubmit(async (body) => {
     if (!form.values.caseId) {
@@ -175,9 +183,9 @@ function NewTakedownForm() {
     void qc.invalidateQueries({ queryKey: ['takedowns'] });
   });
   return (
-    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid="new-takedown-form">
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="form" data-testid={testId}>
       <FormError error={form.formError} />
-      <CasePickerField label={t('takedowns.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />
+      {caseId ? null : <CasePickerField label={t('takedowns.case')} name="caseId" required value={form.values.caseId} onValue={(v) => { setCaseError(undefined); form.set('caseId', v); }} error={caseError} />}
       <SelectField label={t('takedowns.targetKind')} name="targetKind" value={form.values.targetKind} onValue={(v) => form.set('targetKind', v)}
         options={takedownTargetKinds.map((k) => ({ value: k, label: t(`takedowns.kind.${k}`) }))} />
       <TextField label={t('takedowns.target')} hint={t(`takedowns.targetHint.${form.values.targetKind}`)} name="target" required value={form.values.target} onValue={(v) => form.set('target', v)} error={form.error('target')} />
