@@ -6,6 +6,7 @@ import { correctionContext, guardDecrypt } from '../../platform/crypto/sealed-fi
 import type { CorrectedRecordKind } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { requirePersonAccess } from '../persons/person.scope.ts';
+import { firLabel } from '../cases/case.service.ts';
 import type { CorrectionEntry, CorrectionsQuery } from './correction.schema.ts';
 
 // Every correction keeps the earlier value: the services call recordCorrections in the transaction of the
@@ -118,7 +119,7 @@ async function labelIds(ctx: ServiceContext, items: CorrectionEntry[]): Promise<
     user: new Map((users.length ? await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', users).execute() : []).map((u) => [u.id, u.display_name])),
     case: new Map((cases.length
       ? await ctx.db.selectFrom('cases').select(['cases.id', 'cases.fir_number', 'cases.fir_year', 'cases.title']).where('cases.id', 'in', cases).where(caseVisibleTo(ctx.actor)).execute()
-      : []).map((c) => [c.id, [c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`, c.title].filter(Boolean).join(' ')])),
+      : []).map((c) => [c.id, [firLabel(c), c.title].filter(Boolean).join(' ')])),
     district: new Map((districts.length ? await ctx.db.selectFrom('districts').select(['id', 'name']).where('id', 'in', districts).execute() : []).map((d) => [String(d.id), d.name])),
   };
   for (const it of items) {
