@@ -33,13 +33,16 @@ function worker(env: NodeJS.ProcessEnv): ChildProcess & { log: () => string } {
   return Object.assign(child, { log: () => log });
 }
 
+const workers: Array<ChildProcess & { log: () => string }> = [];
+// On a timeout, say what the workers printed and whether they still run: a start that fails must not read as slow.
 const until = async (what: string, check: () => Promise<boolean>, ms: number) => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  const state = workers.map((w) => `worker ${w.pid} (exit ${w.exitCode ?? w.signalCode ?? 'running'}):\n${w.log().slice(-2000)}`).join('\n');
+  throw new Error(`timed out waiting for ${what}\n${state}`);
 };
 
 describe.runIf(engines.includes('postgres'))('workers on PostgreSQL', () => {
@@ -73,7 +76,9 @@ describe.runIf(engines.includes('postgres'))('workers on PostgreSQL', () => {
     const a = worker(env);
     const b = worker(env);
     children.push(a, b);
-    await until('both workers to start', async () => /taking jobs/.test(a.log()) && /taking jobs/.test(b.log()), 60_000);
+    workers.push(a, b);
+    // A worker compiles the CLI through tsx on its first start: slow on a CI machine busy with the rest of the suite.
+    await until('both workers to start', async () => /taking jobs/.test(a.log()) && /taking jobs/.test(b.log()), 150_000);
 
     const queue = await queueFor(ctx, { concurrency: 0, stallMs: 3000, retryDelayMs: 1000, pollMs: 500 });
     expect(queue.engine).toBe('pg-boss');
@@ -108,5 +113,5 @@ describe.runIf(engines.includes('postgres'))('workers on PostgreSQL', () => {
     // The batch counters were kept in step with the rows: no batch counted twice.
     const batches = await ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'media.ingest.batch').where('entity_id', '=', ingest[0]!.id).execute();
     expect(batches.reduce((s, r) => s + Number((r.details as { files: number }).files), 0)).toBe(folder.expected.length);
-  }, 300_000);
+  }, 420_000);
 });

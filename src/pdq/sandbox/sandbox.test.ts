@@ -85,13 +85,16 @@ describe('limits, with or without the sandbox', () => {
     const file = join(tmp, 'clip.mp4');
     writeFileSync(file, 'x');
     // A "decoder" that hangs and has started helpers of its own.
-    const p = startFfmpeg('/bin/sh', file, () => ['-c', 'sleep 60 & sleep 60 & wait'], { timeoutMs: 300 });
-    await new Promise((r) => setTimeout(r, 150));
-    const sleepers = liveDescendants('sleep');
+    // The timeout is long enough for a loaded machine to start both helpers; the test polls rather than sleeps.
+    const p = startFfmpeg('/bin/sh', file, () => ['-c', 'sleep 60 & sleep 60 & wait'], { timeoutMs: 4000 });
+    let sleepers = liveDescendants('sleep');
+    for (const end = Date.now() + 3500; sleepers.length < 2 && Date.now() < end; sleepers = liveDescendants('sleep')) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(sleepers.length).toBe(2);
     const exit = await p.exited;
     expect(exit.stoppedBy).toBe('TIMEOUT');
-    await new Promise((r) => setTimeout(r, 100));
+    for (const end = Date.now() + 2000; sleepers.some(isAlive) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     expect(sleepers.filter(isAlive)).toEqual([]); // by pid: an orphan re-parented to init would still count
   });
 });
