@@ -174,7 +174,7 @@ describe.each(engines)('case bundles on %s', (engine) => {
     } finally {
       await other.close();
     }
-  });
+  }, 180_000); // starts a second installation (migrations, seed): slow on a busy machine
 
   const withDigest = (b: Omit<CaseBundle, 'digest'>) => ({ ...b, digest: bundleDigest(b as CaseBundle) });
   /** Re-signed by this installation: for refusals that must get past the signature check. */
