@@ -129,9 +129,9 @@ describe.each(engines)('dashboards and drill-down (%s)', (engine) => {
     const badPart = await t.call('analyst', 'GET', `/api/v1/dashboard/figures/cases_by_status/records?${period}&part=nonsense`);
     expect(badPart.statusCode).toBe(400);
     expect(badPart.body).toContain('part');
-    const noList = await t.call('analyst', 'GET', `/api/v1/dashboard/figures/sentences/records?${period}`);
-    expect(noList.statusCode).toBe(400);
-    expect(noList.body).toContain('id');
+    const noPart = await t.call('analyst', 'GET', `/api/v1/dashboard/figures/fir_to_challan/records?${period}&part=all_of_them`);
+    expect(noPart.statusCode).toBe(400);
+    expect(noPart.body).toContain('part');
     expect((await t.call('analyst', 'GET', `/api/v1/dashboard/figures/nothing_here/records`)).statusCode).toBe(404);
     expect((await t.call('analyst', 'GET', `/api/v1/dashboard/figures/firs/records?limit=0`)).statusCode).toBe(400);
   });
