@@ -50,7 +50,7 @@ describe.each(engines)('dashboards and drill-down (%s)', (engine) => {
     await mk('D3', t.branchA, lahoreDistrict, 'invA', '2025-03-01T06:00:00Z', 103);
     await mk('D4', t.branchB, lahoreDistrict, 'invB', '2025-03-02T06:00:00Z', 104);
     await mk('D5', t.branchA, mzgDistrict, 'invA', '2024-12-31T21:00:00Z', 105);
-  });
+  }, 300_000); // creating the app under a loaded machine can take minutes
   afterAll(async () => t?.close());
 
   const period = 'from=2025-01-01&to=2025-12-31';
