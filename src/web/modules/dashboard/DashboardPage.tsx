@@ -157,7 +157,7 @@ function DrillTable({ answer }: { answer: DrillAnswer }) {
   return (
     <div className="table-wrap">
       {answer.limitDays ? <p className="muted">{t('dashboard.limitNote', { n: f.number(answer.limitDays) })}</p> : null}
-      <table className="table">
+      <table className="table" data-testid="drill-table" data-offset={answer.offset}>
         <thead><tr>{head}</tr></thead>
         <tbody>
           {answer.items.map((r, i) => <tr key={`${r.caseId}-${i}`}>{row(r)}</tr>)}
