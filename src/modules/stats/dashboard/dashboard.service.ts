@@ -31,7 +31,8 @@ function partOf(def: FigureDefinition, part: string | undefined): string | null 
 /**
  * The records behind one cell of a figure, for a reader allowed to see them: the figure's own SQL
  * (registry `records`) with the same scope as the count, and every case kept only if caseVisibleTo
- * lets the reader see it, so the total equals the count the reader was shown.
+ * lets the reader see it, so the total equals the count the reader was shown. Figures counting sentences,
+ * children, operations, durations or investigators list through drill.records.ts (unitDrillDown).
  */
 export async function drillDown(ctx: ServiceContext, id: string, q: DrillQuery): Promise<DrillAnswer> {
   const def = figureById(id);
@@ -47,8 +48,8 @@ export async function drillDown(ctx: ServiceContext, id: string, q: DrillQuery):
   if (s.params.groupBy !== 'none' && q.group === undefined) throw invalid('group', 'required when the figure is grouped');
   if (q.group === 'total') throw invalid('group', 'a total has no single list; choose a group');
   const cell = { group: s.params.groupBy === 'none' ? null : q.group!, part: partOf(def, q.part) };
-  const visible = ctx.db.selectFrom('cases').select('cases.id').where(caseVisibleTo(ctx.actor));
   if (builder) return unitDrillDown(ctx, def, builder, s.params, cell, q);
+  const visible = ctx.db.selectFrom('cases').select('cases.id').where(caseVisibleTo(ctx.actor));
   const records = def.records!(s.params, cell);
   const behind = sql`(SELECT r.case_id, r.at FROM (${records}) r WHERE r.case_id IN (${visible}))`;
   const total = await sql<{ n: string | number }>`SELECT count(*) AS n FROM ${behind} b`.execute(ctx.db);
@@ -57,7 +58,7 @@ export async function drillDown(ctx: ServiceContext, id: string, q: DrillQuery):
   const byId = await casesById(ctx, page.rows.map((r) => r.case_id));
   const items = page.rows.flatMap((r) => {
     const c = byId.get(r.case_id);
-    return c ? [{ ...c, at: isoOf(r.at)! }] : [];
+    return c ? [{ ...c, at: isoOf(r.at) }] : [];
   });
   const itemKind = def.unit === 'arrests' ? 'arrest' as const : def.unit === 'persons' ? 'person' as const : def.unit === 'children' ? 'child' as const : 'case' as const;
   return { figure: { id: def.id, version: def.version, unit: def.unit }, cell, itemKind, total: Number(total.rows[0]?.n ?? 0), items, limit: q.limit, offset: q.offset };
