@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
 if (!available.run) console.warn(available.why);
@@ -71,6 +72,8 @@ describe.skipIf(!available.run)('web app in Chromium: drill-down of durations an
     // Longest first, each with its FIR and challan dates; the legal limit is named.
     expect(days[0]).toBe(Math.max(...days));
     expect(await page.getByTestId('drill-down').textContent()).toContain('Legal limit: 14 days');
+    await page.getByTestId('drill-down').scrollIntoViewIfNeeded();
+    await shoot(page, 'dashboard-drill-duration');
 
     // Urdu: the same figure, the same list.
     await page.getByTestId('language-switch').click();
