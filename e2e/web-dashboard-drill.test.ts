@@ -72,7 +72,7 @@ describe.skipIf(!available.run)('web app in Chromium: drill-down of durations an
     // Longest first, each with its FIR and challan dates; the legal limit is named.
     expect(days[0]).toBe(Math.max(...days));
     expect(await page.getByTestId('drill-down').textContent()).toContain('Legal limit: 14 days');
-    await page.getByTestId('drill-down').scrollIntoViewIfNeeded();
+    await page.getByTestId('drill-total').evaluate((e) => e.closest('section, .panel, div')?.scrollIntoView({ block: 'start' }));
     await shoot(page, 'dashboard-drill-duration');
 
     // Urdu: the same figure, the same list.
