@@ -95,6 +95,30 @@ async function listVictimsUnguarded(ctx: ServiceContext, q: ListVictimsQuery) {
   return { items: rows.map((r) => toSummary(ctx, r)), total: Number(total.n), limit: q.limit, offset: q.offset };
 }
 
+/**
+ * The summaries of the given victims that the actor may see (victimVisibleTo), masked as every victim read is
+ * (toSummary: where a child is and what is due only for an assigned protection officer). For lists built
+ * elsewhere, such as the dashboard's drill-down of children in care.
+ */
+export async function victimSummaries(ctx: ServiceContext, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return guardDecrypt(ctx, { type: 'victim', id: null }, async () => {
+    const me = ctx.actor.id;
+    const rows = await ctx.db.selectFrom('victims')
+      .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
+      .selectAll('victims')
+      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
+      .select((eb) => [
+        eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
+        eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
+      ])
+      .where('victims.id', 'in', [...ids])
+      .where(victimVisibleTo(ctx.actor))
+      .execute();
+    return rows.map((r) => toSummary(ctx, r));
+  });
+}
+
 type VictimRow = {
   id: string; pseudonym: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; age_at_identification: number | null; state: 'identified' | 'recovered' | 'placed' | 'closed';
   identified_at: Date; recovered_at: Date | null; placed_at: Date | null; closed_at: Date | null; created_at: Date;

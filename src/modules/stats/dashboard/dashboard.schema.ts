@@ -27,11 +27,31 @@ export const drillRecord = z.object({
   branch: z.string(),
   /** The figure's own date of the record (FIR date, arrest date, decision date...). */
   at: z.string().nullable(),
+  /** Durations (FIR to challan, FIR to verdict) and backlog age: the interval measured, in days. */
+  interval: z.object({ from: z.string(), to: z.string(), days: z.number() }).optional(),
+  /** Sentences: the sentence of imprisonment, in months. */
+  sentenceMonths: z.number().optional(),
+  /** Operations: the operation counted (the case is the one that owns it), with its arrests and rescues. */
+  operation: z.object({ id: z.string(), name: z.string(), arrests: z.number(), childrenRescued: z.number() }).optional(),
+  /**
+   * Children in care: the child as the victims module shows them to this reader (pseudonym, never the
+   * identity), and the placement open at the end of the period; the case is one the child is linked to.
+   */
+  child: z.object({
+    id: z.string(), pseudonym: z.string(), gender: z.string().nullable(), ageAtIdentification: z.number().nullable(), state: z.string(),
+    placement: z.object({ kind: z.string(), startedAt: z.string() }),
+  }).optional(),
+  /** Open caseload: the investigator, their open cases in the cell; the case is the oldest of them (by FIR date). */
+  investigator: z.object({ id: z.string(), name: z.string(), openCases: z.number() }).optional(),
 });
 
 export const drillAnswer = z.object({
   figure: z.object({ id: z.string(), version: z.number(), unit: z.string() }),
   cell: z.object({ group: z.string().nullable(), part: z.string().nullable() }),
+  /** What each item is: the unit the figure counts. */
+  itemKind: z.enum(['case', 'arrest', 'person', 'child', 'sentence', 'operation', 'investigator']).optional(),
+  /** Durations: the legal time limit the intervals are measured against, in days. */
+  limitDays: z.number().nullable().optional(),
   /** How many records are behind the cell: the count the reader was shown. */
   total: z.number(),
   items: z.array(drillRecord),

@@ -11,6 +11,7 @@ import type { FigureAnswer, FigureQuery } from './figures.schema.ts';
 import { timeLimit } from './lifecycle-limits.ts';
 import { figureById, figures, type FigureDefinition, type FigureParams, type Grouping } from './registry.ts';
 import { suppressTable } from './suppress.ts';
+import { offersDrillDown } from '../dashboard/drill.records.ts';
 
 // Computes the registry's figures (registry.ts) for the API, the briefing and the exports; gives the
 // published (suppressed) view of a figure; records what a report published (published_reports,
@@ -159,7 +160,7 @@ export async function figureAnswer(ctx: ServiceContext, id: string, q: FigureQue
     scope: { from: p.from, to: p.to, timeZone: p.timeZone, province: p.province, districtId: p.districtId, branchId: p.branchId, category: p.category, offences: p.offences, groupBy: p.groupBy, restrictedToBranch: s.restrictedToBranch, casesOnly: s.casesOnly },
     catalogueVersion: catalogue.version,
     published: s.published,
-    drillDown: def.records !== undefined && mayDrillDown(ctx.actor, s.published),
+    drillDown: offersDrillDown(def) && mayDrillDown(ctx.actor, s.published),
     rows,
     generatedAt: new Date().toISOString(),
   };

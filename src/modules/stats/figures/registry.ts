@@ -401,3 +401,9 @@ export const figureIds = figures.map((f) => f.id);
 export function figureById(id: string): FigureDefinition | undefined {
   return figures.find((f) => f.id === id);
 }
+
+/**
+ * The SQL pieces of the definitions above, for the drill-down lists of the figures without a `records`
+ * builder (dashboard/drill.records.ts): the list reuses the figure's own scope, period, groups and bands.
+ */
+export const figureSql = { scoped, inPeriod, groupKey, inGroup, statusAt, closedList, days, bandCase };

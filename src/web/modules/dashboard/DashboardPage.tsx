@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,21 @@ import { usePagerLabels } from '../../app/use-pager-labels.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useBranches, useProvinces } from '../reference/hooks/use-reference.ts';
 import { fetchDistricts } from '../offices/offices.api.ts';
-import { fetchDashboardFigure, fetchDistrictMap, fetchDrillDown, type DashboardScope, type FigureAnswer } from './dashboard.api.ts';
+import { fetchDashboardFigure, fetchDistrictMap, fetchDrillDown, type DashboardScope, type DrillAnswer, type FigureAnswer } from './dashboard.api.ts';
 import { DistrictMap } from './DistrictMap.tsx';
 
 // Dashboards (issue 12, part 3): one figure of the registry at a time, national, provincial, district or
 // branch; its trend by month; a district map; and, where the server says the reader may (exact views of
 // readers of cases), the list of records behind a figure. What each reader sees is decided by the server
 // (supervisors their branch, investigators and prosecutors their own cases, leadership the published view).
-const dashboardFigures = ['firs', 'complaints', 'arrests', 'persons_charged', 'convictions', 'acquittals', 'children_identified', 'children_rescued', 'cases_by_status'] as const;
+const dashboardFigures = [
+  'firs', 'complaints', 'arrests', 'persons_charged', 'convictions', 'acquittals', 'sentences', 'children_identified', 'children_rescued',
+  'children_in_care', 'operations', 'cases_by_status', 'fir_to_challan', 'fir_to_verdict', 'open_caseload', 'backlog',
+] as const;
+/** A part's words: a case status, or a band or placement of the figure. */
+const partLabelKey = (figure: string, part: string) => (figure === 'cases_by_status' ? `caseStatus.${part}` : `dashboard.parts.${part}`);
+/** Days to one decimal, as the figures give them. */
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 type Level = 'national' | 'province' | 'district' | 'branch';
 const breakdownOf: Record<Level, string> = { national: 'province', province: 'district', district: 'branch', branch: 'district' };
 
@@ -32,6 +39,132 @@ function countOf(a: FigureAnswer, group: string | null): { value: number | null;
   if (a.published) return { value: null, display: '—' };
   const n = rows.reduce((s, r) => s + (r.values[c] ?? 0), 0);
   return { value: n, display: String(n) };
+}
+
+type DrillItem = DrillAnswer['items'][number];
+
+/**
+ * The list behind a figure, with the columns of what it counts: cases (with the interval measured for the
+ * durations and the backlog's age), sentences, operations, children (as the victims module shows them to
+ * this reader: pseudonym, never the identity) or investigators (with their oldest open case).
+ */
+function DrillTable({ answer }: { answer: DrillAnswer }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const kind = answer.itemKind ?? 'case';
+  const interval = answer.items.some((r) => r.interval);
+  const caseCells = (r: DrillItem) => (
+    <>
+      <td>{r.firLabel ?? '—'}</td>
+      <td><Link to={`/cases/${r.caseId}`}>{r.title}</Link></td>
+      <td>{r.district}</td>
+      <td>{r.branch}</td>
+    </>
+  );
+  const caseHeads = (
+    <>
+      <th scope="col">{t('dashboard.fir')}</th>
+      <th scope="col">{t('dashboard.caseTitle')}</th>
+      <th scope="col">{t('dashboard.offenceDistrict')}</th>
+      <th scope="col">{t('dashboard.branch')}</th>
+    </>
+  );
+  let head: ReactNode;
+  let row: (r: DrillItem) => ReactNode;
+  if (kind === 'child') {
+    head = (
+      <>
+        <th scope="col">{t('dashboard.child')}</th>
+        <th scope="col">{t('persons.gender')}</th>
+        <th scope="col">{t('dashboard.ageAtIdentification')}</th>
+        <th scope="col">{t('victims.placementKind')}</th>
+        <th scope="col">{t('dashboard.placedSince')}</th>
+        {caseHeads}
+      </>
+    );
+    row = (r) => (r.child ? (
+      <>
+        <td data-testid="drill-child"><Link to={`/victims/${r.child.id}`}>{r.child.pseudonym}</Link></td>
+        <td>{r.child.gender ? t(`persons.genders.${r.child.gender}`, { defaultValue: r.child.gender }) : '—'}</td>
+        <td className="num">{f.number(r.child.ageAtIdentification)}</td>
+        <td>{t(`victims.placementKinds.${r.child.placement.kind}`, { defaultValue: r.child.placement.kind })}</td>
+        <td>{f.date(r.child.placement.startedAt)}</td>
+        {caseCells(r)}
+      </>
+    ) : caseCells(r));
+  } else if (kind === 'operation') {
+    head = (
+      <>
+        <th scope="col">{t('dashboard.operation')}</th>
+        <th scope="col">{t('dashboard.executedAt')}</th>
+        <th scope="col">{t('dashboard.measure.arrests')}</th>
+        <th scope="col">{t('dashboard.measure.children_rescued')}</th>
+        {caseHeads}
+      </>
+    );
+    row = (r) => (
+      <>
+        <td>{r.operation ? <Link to={`/operations/${r.operation.id}`}>{r.operation.name}</Link> : '—'}</td>
+        <td>{f.date(r.at)}</td>
+        <td className="num">{f.number(r.operation?.arrests)}</td>
+        <td className="num">{f.number(r.operation?.childrenRescued)}</td>
+        {caseCells(r)}
+      </>
+    );
+  } else if (kind === 'investigator') {
+    head = (
+      <>
+        <th scope="col">{t('dashboard.investigator')}</th>
+        <th scope="col">{t('dashboard.openCases')}</th>
+        <th scope="col">{t('dashboard.oldestFir')}</th>
+        {caseHeads}
+      </>
+    );
+    row = (r) => (
+      <>
+        <td>{r.investigator?.name ?? '—'}</td>
+        <td className="num" data-testid="drill-open-cases">{f.number(r.investigator?.openCases)}</td>
+        <td>{f.date(r.at)}</td>
+        {caseCells(r)}
+      </>
+    );
+  } else {
+    head = (
+      <>
+        {caseHeads}
+        <th scope="col">{t('dashboard.status')}</th>
+        {kind === 'sentence' ? <th scope="col">{t('dashboard.sentence')}</th> : null}
+        {interval ? <th scope="col">{t(answer.figure.id === 'backlog' ? 'dashboard.firDate' : 'dashboard.from')}</th> : null}
+        <th scope="col">{t(interval && answer.figure.id === 'backlog' ? 'dashboard.periodEnd' : 'dashboard.date')}</th>
+        {interval ? <th scope="col">{t(answer.figure.id === 'backlog' ? 'dashboard.ageDays' : 'dashboard.days')}</th> : null}
+      </>
+    );
+    row = (r) => (
+      <>
+        {caseCells(r)}
+        <td>{t(`caseStatus.${r.status}`, { defaultValue: r.status })}</td>
+        {kind === 'sentence' ? <td className="num">{t('dashboard.months', { count: r.sentenceMonths ?? 0, n: f.number(r.sentenceMonths) })}</td> : null}
+        {interval ? <td>{f.date(r.interval?.from)}</td> : null}
+        <td>{f.date(r.interval ? r.interval.to : r.at)}</td>
+        {interval ? (
+          <td className={`num${answer.limitDays && r.interval && r.interval.days > answer.limitDays ? ' over-limit' : ''}`} data-testid="drill-days" data-days={r.interval?.days}>
+            {r.interval ? f.number(oneDecimal(r.interval.days)) : '—'}
+          </td>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      {answer.limitDays ? <p className="muted">{t('dashboard.limitNote', { n: f.number(answer.limitDays) })}</p> : null}
+      <table className="table" data-testid="drill-table" data-offset={answer.offset}>
+        <thead><tr>{head}</tr></thead>
+        <tbody>
+          {answer.items.map((r, i) => <tr key={`${r.caseId}-${i}`}>{row(r)}</tr>)}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function DrillDown({ figure, scope, cell, onClose }: { figure: string; scope: DashboardScope; cell: Cell; onClose: () => void }) {
@@ -52,34 +185,7 @@ function DrillDown({ figure, scope, cell, onClose }: { figure: string; scope: Da
         {q.data ? (
           <>
             <p data-testid="drill-total">{t('dashboard.recordsTotal', { count: q.data.total, n: f.number(q.data.total) })}</p>
-            {q.data.items.length === 0 ? <Empty>{t('dashboard.noRecords')}</Empty> : (
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.fir')}</th>
-                      <th scope="col">{t('dashboard.caseTitle')}</th>
-                      <th scope="col">{t('dashboard.offenceDistrict')}</th>
-                      <th scope="col">{t('dashboard.branch')}</th>
-                      <th scope="col">{t('dashboard.status')}</th>
-                      <th scope="col">{t('dashboard.date')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {q.data.items.map((r, i) => (
-                      <tr key={`${r.caseId}-${i}`}>
-                        <td>{r.firLabel ?? '—'}</td>
-                        <td><Link to={`/cases/${r.caseId}`}>{r.title}</Link></td>
-                        <td>{r.district}</td>
-                        <td>{r.branch}</td>
-                        <td>{t(`caseStatus.${r.status}`, { defaultValue: r.status })}</td>
-                        <td>{f.date(r.at)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {q.data.items.length === 0 ? <Empty>{t('dashboard.noRecords')}</Empty> : <DrillTable answer={q.data} />}
             <Pager total={q.data.total} limit={25} offset={offset} onOffset={setOffset} labels={pager} />
           </>
         ) : null}
@@ -123,7 +229,12 @@ export function DashboardPage() {
 
   const trendRows = trend.data ? [...new Set(trend.data.rows.map((r) => r.group))].filter((g): g is string => g !== null).map((g) => ({ month: g, ...countOf(trend.data!, g) })) : [];
   const breakdownGroups = parts.data ? [...new Set(parts.data.rows.map((r) => r.group))].filter((g): g is string => g !== null && g !== 'total') : [];
-  const statusRows = figure === 'cases_by_status' && headline.data ? headline.data.rows.filter((r) => r.group === null && r.part !== null) : [];
+  // The parts of the figure (statuses, sentence bands, placements, backlog ages), each with its own list.
+  const partRows = headline.data ? headline.data.rows.filter((r) => r.group === null && r.part !== null && r.part !== 'all') : [];
+  const countKey = headline.data?.figure.count ?? 'n';
+  // The other measures of the whole (medians, percentiles, within the limit, arrests in operations...).
+  const wholeRow = headline.data?.rows.find((r) => r.group === null && (r.part === null || r.part === 'all'));
+  const measures = headline.data && wholeRow ? headline.data.figure.measures.filter((m) => m !== countKey) : [];
 
   return (
     <div className="dashboard-page">
@@ -149,14 +260,24 @@ export function DashboardPage() {
             {drill && figure !== 'cases_by_status' ? <Button onClick={() => open({ groupBy: 'none', label: figureLabel })}>{t('dashboard.showRecords')}</Button> : null}
             {!drill && headline.data.published ? <p className="muted">{t('dashboard.noDrillPublished')}</p> : null}
           </div>
-          {statusRows.length ? (
-            <table className="table">
+          {measures.length && wholeRow ? (
+            <dl className="dashboard-measures" data-testid="headline-measures">
+              {measures.map((m) => (
+                <div key={m}>
+                  <dt>{t(`dashboard.measure.${m}`, { defaultValue: m })}</dt>
+                  <dd className="num" data-testid={`measure-${m}`} data-value={wholeRow.values[m] ?? ''}>{wholeRow.display?.[m] ?? f.number(wholeRow.values[m])}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          {partRows.length ? (
+            <table className="table" data-testid="parts-table">
               <tbody>
-                {statusRows.map((r) => (
+                {partRows.map((r) => (
                   <tr key={r.part}>
-                    <th scope="row">{t(`caseStatus.${r.part}`, { defaultValue: r.part! })}</th>
-                    <td className="num">{r.display?.n ?? f.number(r.values.n)}</td>
-                    <td>{drill ? <Button onClick={() => open({ groupBy: 'none', part: r.part!, label: `${figureLabel}: ${t(`caseStatus.${r.part}`)}` })}>{t('dashboard.showRecords')}</Button> : null}</td>
+                    <th scope="row">{t(partLabelKey(figure, r.part!), { defaultValue: r.part! })}</th>
+                    <td className="num">{r.display?.[countKey] ?? f.number(r.values[countKey])}</td>
+                    <td>{drill && (r.values[countKey] ?? 0) > 0 ? <Button onClick={() => open({ groupBy: 'none', part: r.part!, label: `${figureLabel}: ${t(partLabelKey(figure, r.part!))}` })}>{t('dashboard.showRecords')}</Button> : null}</td>
                   </tr>
                 ))}
               </tbody>
