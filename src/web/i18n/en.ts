@@ -1328,7 +1328,7 @@ export const en = {
     subtitle: 'What the records say about intake, staff and backlog, projected by a stated queueing model under each scenario.',
     inputs: 'Scenario inputs',
     staffFactor: 'Staff multiplier',
-    staffFactorHint: 'The "staff × k" scenario: every office\'s investigators times this.',
+    staffFactorHint: 'The "staff × k" scenario: every office\'s investigators times this. Empty: 3, the agency\'s request.',
     growth: 'Intake growth, % a year',
     growthHint: 'Empty: the growth of platform referrals for Pakistan (NCMEC), 24.7 % a year.',
     everyDistrict: 'Include the scenario “a branch in every district”',

@@ -131,8 +131,8 @@ function Offices({ scenario }: { scenario: PlanScenarioView }) {
 export function PlanningPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [form, setForm] = useState<Form>({ staffFactor: '3', growthPercent: '', everyDistrict: true, from: '', to: '' });
-  const [applied, setApplied] = useState<PlanInputs>(() => inputsOf({ staffFactor: '3', growthPercent: '', everyDistrict: true, from: '', to: '' }));
+  const [form, setForm] = useState<Form>({ staffFactor: '', growthPercent: '', everyDistrict: true, from: '', to: '' });
+  const [applied, setApplied] = useState<PlanInputs>(() => inputsOf({ staffFactor: '', growthPercent: '', everyDistrict: true, from: '', to: '' }));
   const [scenarioId, setScenarioId] = useState('baseline');
   const plan = useQuery({ queryKey: ['planning', applied], queryFn: () => fetchPlan(applied), placeholderData: keepPreviousData, retry: false });
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((s) => ({ ...s, [k]: v }));
@@ -150,7 +150,7 @@ export function PlanningPage() {
       <PageHeader title={t('planning.title')} subtitle={t('planning.subtitle')} />
       <Panel title={t('planning.inputs')}>
         <form className="form-row planning-controls" onSubmit={submit} noValidate>
-          <TextField type="number" step="0.1" min="0.1" label={t('planning.staffFactor')} hint={t('planning.staffFactorHint')} value={form.staffFactor} onValue={(v) => set('staffFactor', v)} error={fieldError('staffFactor')} dir="ltr" />
+          <TextField type="number" step="0.1" min="0.1" label={t('planning.staffFactor')} hint={t('planning.staffFactorHint')} placeholder="3" value={form.staffFactor} onValue={(v) => set('staffFactor', v)} error={fieldError('staffFactor')} dir="ltr" />
           <TextField type="number" step="0.1" label={t('planning.growth')} hint={t('planning.growthHint')} placeholder="24.7" value={form.growthPercent} onValue={(v) => set('growthPercent', v)} error={fieldError('growth')} dir="ltr" />
           <TextField type="date" label={t('stats.from')} value={form.from} onValue={(v) => set('from', v)} error={fieldError('from')} />
           <TextField type="date" label={t('stats.to')} value={form.to} onValue={(v) => set('to', v)} error={fieldError('to')} />
