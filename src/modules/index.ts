@@ -30,6 +30,7 @@ import { figureRoutes } from './stats/figures/figures.routes.ts';
 import { dashboardRoutes } from './stats/dashboard/dashboard.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { tipRoutes } from './tips/tip.routes.ts';
+import { planningRoutes } from './planning/planning.routes.ts';
 
 // Every capability registers its routes here, under /api/v1.
 export async function registerModules(api: Api, ctx: AppContext): Promise<void> {
@@ -63,4 +64,5 @@ export async function registerModules(api: Api, ctx: AppContext): Promise<void> 
   await reportRoutes(api, ctx);
   await tipRoutes(api, ctx);
   await dashboardRoutes(api, ctx);
+  await planningRoutes(api, ctx);
 }

@@ -2648,6 +2648,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/planning/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Capacity planning: the scenarios side by side, per office and nationally, with every assumption; published view (small counts suppressed); audited */
+        get: operations["getPlanningScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/scenarios/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenario comparison as a published file: CSV (one table), XLSX (every table) or PDF (for a funding request); recorded as a publication and audited */
+        get: operations["getPlanningScenariosFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -22241,6 +22275,200 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlanningScenarios: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                allOffences?: "true" | "false";
+                throughput?: number;
+                workingCaseload?: number;
+                targetUtilisation?: number;
+                targetWaitDays?: number;
+                backlogClearMonths?: number;
+                minInvestigatorsPerOffice?: number;
+                investigatorCostPerYear?: number;
+                staffFactor?: number;
+                growth?: number;
+                horizonYears?: number;
+                latentShare?: number;
+                everyDistrict?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        window: {
+                            from: string;
+                            to: string;
+                            months: number;
+                        };
+                        timeZone: string;
+                        challanLimitDays: number;
+                        /** @enum {boolean} */
+                        published: true;
+                        legend: string;
+                        assumptions: {
+                            name: string;
+                            value: string;
+                            basis: string;
+                            note: string;
+                        }[];
+                        assumptionsText: string;
+                        workingCaseload: number;
+                        scenarios: {
+                            id: string;
+                            title: string;
+                            change: string;
+                            offices: number;
+                            intakePerMonth: number;
+                            investigators: number;
+                            deskPlaces: number;
+                            capacityPerMonth: number;
+                            utilisation: number | null;
+                            overloadedOffices: number;
+                            waitDays: number;
+                            caseloadPerInvestigator: number | null;
+                            daysToChallan: number;
+                            monthsToClearBacklog: number | null;
+                            investigatorsNeeded: number;
+                            costInvestigatorYears: number;
+                            costPkr: number | null;
+                            costNeededPkr: number | null;
+                            units: {
+                                key: string;
+                                name: string;
+                                hidden: boolean;
+                                quiet: boolean;
+                                arrivalsPerMonth: number | null;
+                                investigators: number;
+                                deskPlaces: number;
+                                utilisation: number | null;
+                                overloaded: boolean | null;
+                                probabilityOfWaiting: number | null;
+                                waitDays: number | null;
+                                caseloadPerInvestigator: number | null;
+                                daysToChallan: number | null;
+                                monthsToClearBacklog: number | null;
+                                investigatorsNeeded: number;
+                            }[];
+                        }[];
+                        comparison: {
+                            name: string;
+                            title: string;
+                            columns: string[];
+                            rows: ((string | null) | (number | null))[][];
+                        };
+                        staffNeeded: {
+                            name: string;
+                            title: string;
+                            columns: string[];
+                            rows: ((string | null) | (number | null))[][];
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getPlanningScenariosFile: {
+        parameters: {
+            query: {
+                from?: string;
+                to?: string;
+                allOffences?: "true" | "false";
+                throughput?: number;
+                workingCaseload?: number;
+                targetUtilisation?: number;
+                targetWaitDays?: number;
+                backlogClearMonths?: number;
+                minInvestigatorsPerOffice?: number;
+                investigatorCostPerYear?: number;
+                staffFactor?: number;
+                growth?: number;
+                horizonYears?: number;
+                latentShare?: number;
+                everyDistrict?: "true" | "false";
+                format: "csv" | "xlsx" | "pdf";
+                table?: "scenarios" | "staff_needed" | "offices" | "districts_without_office" | "stages" | "offices_by_scenario" | "assumptions";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

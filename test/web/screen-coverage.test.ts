@@ -46,7 +46,7 @@ const { engines } = await detectEngines();
 
 describe('every API operation a role may call has a screen, or is API-only with a reason', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(engines[0]!); }, 60_000);
+  beforeAll(async () => { t = await createTestApp(engines[0]!); }, 240_000);
   afterAll(async () => t?.close());
 
   const calls = webCalls(new URL('../../src/web', import.meta.url).pathname);

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../platform/context.ts';
+import { auditRead } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import { auditHead, currentCatalogue, recordPublication } from '../stats/figures/figures.service.ts';
 import { suppressTable } from '../stats/figures/suppress.ts';
 import { toCsv } from '../reports/export.tables.ts';
+import { planPdf } from './planning.pdf.ts';
+import { planTableNames, type PlanAnswer, type PlanFileQuery, type PlanQuery } from './planning.schema.ts';
 import { civilSocietyCount, observe, referralGrowth, type Observations } from './planning.data.ts';
 import { DAYS_PER_MONTH, investigatorsNeeded, project, summarise, type Assumptions, type ScenarioSummary, type UnitInput } from './planning.model.ts';
 
@@ -31,6 +34,8 @@ export interface PlanOptions {
   growth?: number | null;
   horizonYears?: number;
   latentShare?: number;
+  /** The "a branch in every district" scenario (default on). */
+  everyDistrict?: boolean;
 }
 
 export interface AssumptionLine {
@@ -149,7 +154,8 @@ export async function computePlan(db: Db | Tx, timeZone: string, o: PlanOptions 
     return { ...base, investigators: seated.length ? seated.reduce((t, b) => t + b.investigators, 0) : investigatorsNeeded(base, a) };
   });
   const withoutOffice = obs.districts.filter((d) => !d.hasOffice).length;
-  scenarios.push(summarise('every_district', 'A branch in every district', `${withoutOffice} new offices, each staffed as the model needs; existing offices keep their staff and only their seat district's intake`, run(districtUnits), a));
+  if (o.everyDistrict !== false) scenarios.push(summarise('every_district', 'A branch in every district', `${withoutOffice} new offices, each staffed as the model needs; existing offices keep their staff and only their seat district's intake`, run(districtUnits), a));
+  else line('a branch in every district', 'scenario left out', 'set', 'the every_district scenario was switched off');
 
   const growth = o.growth ?? referralGrowth().value;
   const h = o.horizonYears ?? 3;
@@ -190,6 +196,19 @@ function countColumn(values: number[], published: boolean): { cells: string[]; t
   return { cells: values.map((_, i) => t.display[i]![0]!), total: t.display[values.length]![0]!, small: values.map((_, i) => t.state[i]![0] !== 'shown' || values[i]! < 5) };
 }
 
+/**
+ * Published output: whether an office's derived figures (intake a month, utilisation, waits, caseload, time
+ * to clear) are withheld because its intake (FIRs) or backlog is a count of 1 to 4 or a complement hidden
+ * with one. The CSV, XLSX, PDF and the API answer all use this one rule.
+ */
+export function publishedHidden(plan: Plan): (u: { key: string; lambda: number; backlog: number }) => boolean {
+  const B = plan.observations.branches;
+  const firs = countColumn(B.map((b) => b.firs), true);
+  const backlog = countColumn(B.map((b) => b.backlog), true);
+  const small = new Map(B.map((b, i) => [`branch:${b.id}`, firs.small[i]! || backlog.small[i]!]));
+  return (u) => small.get(u.key) ?? (u.lambda * plan.observations.months < 5 || u.backlog < 5);
+}
+
 export function planTables(plan: Plan, published: boolean): Table[] {
   const obs = plan.observations;
   const hide = '—';
@@ -200,12 +219,11 @@ export function planTables(plan: Plan, published: boolean): Table[] {
   const tips = countColumn(B.map((b) => b.tips), published);
   const within = countColumn(B.map((b) => b.challansWithinLimit), published);
   const challans = countColumn(B.map((b) => b.challans), published);
-  const smallBranch = new Map<string, boolean>();
+  const isHidden = published ? publishedHidden(plan) : () => false;
   const observed: Table = {
     name: 'offices', title: `Offices as observed, ${obs.window.from} to ${obs.window.to}`,
     columns: ['office', 'province', 'districts', 'population', 'investigators', 'sanctioned', 'firs', 'intake_per_month', 'finished', 'per_investigator_month', 'median_days_fir_to_end', 'challans', `within_${obs.challanLimitDays}_days`, 'median_days_to_start', 'backlog', 'median_backlog_age_days', 'tips'],
     rows: B.map((b, i) => {
-      smallBranch.set(`branch:${b.id}`, published && (firs.small[i]! || backlog.small[i]!));
       const pm = b.investigators > 0 ? b.completions / (b.investigators * obs.months) : null;
       return [
         b.name, b.province, b.districts, b.population, b.investigators, b.sanctionedInvestigators,
@@ -267,7 +285,7 @@ export function planTables(plan: Plan, published: boolean): Table[] {
     name: 'offices_by_scenario', title: 'Each office under each scenario (staff now, staff needed)',
     columns: ['scenario', 'office', 'intake_per_month', 'investigators', 'utilisation', 'wait_days', 'open_cases_per_investigator', 'days_fir_to_challan', 'months_to_clear_backlog', 'investigators_needed'],
     rows: S.flatMap((s) => s.units.map((u) => {
-      const small = smallBranch.get(u.key) ?? (published && (u.lambda * obs.months < 5 || u.backlog < 5));
+      const small = isHidden(u);
       // What is derived from a count shown as "<5" is not shown; the staff figures are.
       return small
         ? [s.id, u.name, hide, u.investigators, hide, hide, hide, hide, hide, u.investigatorsNeeded]
@@ -314,7 +332,7 @@ export function textTable(t: Table): string {
   return [`${t.title}`, line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-export const planTableNames = ['scenarios', 'staff_needed', 'offices', 'districts_without_office', 'stages', 'offices_by_scenario', 'assumptions'] as const;
+export { planTableNames };
 
 /** One table as CSV, followed by the assumptions (a blank line, then their own header). */
 export function planCsv(tables: Table[], name: string): Buffer {
@@ -342,18 +360,101 @@ export async function planXlsx(tables: Table[]): Promise<Buffer> {
 export const PLAN_LEGEND = 'Published file: counts of cases of 1 to 4 are shown as "<5", "x" marks a count hidden so that a small count cannot be worked out from the total, "—" a figure not shown because it is derived from a small count.';
 
 /** Writes the plan as a published file (suppressed), recorded and audited as an export. */
-export async function producePlanFile(ctx: ServiceContext, format: 'csv' | 'xlsx', table: string, o: PlanOptions): Promise<{ bytes: Buffer; sha256: string; reportId: string; plan: Plan }> {
+export async function producePlanFile(ctx: ServiceContext, format: 'csv' | 'xlsx' | 'pdf', table: string, o: PlanOptions): Promise<{ bytes: Buffer; sha256: string; reportId: string; plan: Plan }> {
   if (format === 'csv' && !(planTableNames as readonly string[]).includes(table)) throw invalid('table', `one of ${planTableNames.join(', ')}`);
   const plan = await computePlan(ctx.db, ctx.config.timeZone, o);
   const tables = planTables(plan, true);
   tables.find((t) => t.name === 'assumptions')!.rows.push(['publication', 'small counts suppressed', 'set', PLAN_LEGEND]);
-  const bytes = format === 'csv' ? planCsv(tables, table) : await planXlsx(tables);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const anchor = await auditHead(ctx.db);
+  const bytes = format === 'csv' ? planCsv(tables, table)
+    : format === 'xlsx' ? await planXlsx(tables)
+      : await planPdf({ plan, tables: tables.map((t) => activeOnly(t, plan)), timeZone: ctx.config.timeZone, generatedAt: new Date(), anchor, legend: PLAN_LEGEND });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const catalogue = await currentCatalogue(ctx.db);
   const reportId = await recordPublication(ctx, {
-    kind: 'export', params: { product: 'capacity_plan', format, table: format === 'csv' ? table : 'all', options: o, assumptions: plan.assumptionLines.map((l) => `${l.name}: ${l.value}`) },
+    kind: 'export', params: { product: 'capacity_plan', format, table: format === 'csv' ? table : format === 'pdf' ? 'scenarios, staff_needed, assumptions' : 'all', options: o, assumptions: plan.assumptionLines.map((l) => `${l.name}: ${l.value}`) },
     from: plan.observations.window.from, to: plan.observations.window.to, catalogue, figures: [], outputSha256: sha256,
   }, anchor);
   return { bytes, sha256, reportId, plan };
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/**
+ * The API's answer (the web page): the published view. Per office under each scenario the model's figures,
+ * withheld (null, `hidden`) where the CSV shows "—"; unbounded figures (never, grows, no staff) are null too,
+ * with `overloaded` saying which. National lines and staff figures are shown, as in the files.
+ */
+export function planView(plan: Plan, timeZone: string): PlanAnswer {
+  const hidden = publishedHidden(plan);
+  const K = Math.max(1, Math.round(plan.assumptions.workingCaseload));
+  const tables = planTables(plan, true);
+  const table = (name: string) => {
+    const t = activeOnly(tables.find((x) => x.name === name)!, plan);
+    return { name: t.name, title: t.title, columns: t.columns, rows: t.rows };
+  };
+  const obs = plan.observations;
+  return {
+    window: { from: obs.window.from, to: obs.window.to, months: obs.months },
+    timeZone,
+    challanLimitDays: obs.challanLimitDays,
+    published: true,
+    legend: PLAN_LEGEND,
+    assumptions: plan.assumptionLines.map((l) => ({ ...l })),
+    assumptionsText: textTable(tables.find((t) => t.name === 'assumptions')!),
+    workingCaseload: K,
+    scenarios: plan.scenarios.map((s) => ({
+      id: s.id, title: s.title, change: s.change, offices: s.offices, intakePerMonth: s.intakePerMonth, investigators: s.investigators,
+      deskPlaces: s.investigators * K, capacityPerMonth: s.capacityPerMonth, utilisation: finite(s.utilisation), overloadedOffices: s.overloadedOffices,
+      waitDays: s.waitDays, caseloadPerInvestigator: finite(s.caseloadPerInvestigator), daysToChallan: s.daysToChallan,
+      monthsToClearBacklog: finite(s.monthsToClearBacklog), investigatorsNeeded: s.investigatorsNeeded, costInvestigatorYears: s.costInvestigatorYears,
+      costPkr: s.costPkr, costNeededPkr: s.costNeededPkr,
+      units: s.units.map((u) => {
+        const h = hidden(u);
+        return {
+          key: u.key, name: u.name, hidden: h, quiet: u.investigators === 0 && u.lambda === 0 && u.backlog === 0,
+          arrivalsPerMonth: h ? null : u.lambda, investigators: u.investigators, deskPlaces: u.investigators * K,
+          utilisation: h ? null : finite(u.utilisation), overloaded: h ? null : u.overloaded,
+          probabilityOfWaiting: h ? null : u.probabilityOfWaiting, waitDays: h ? null : finite(u.waitDays),
+          caseloadPerInvestigator: h ? null : finite(u.caseloadPerInvestigator), daysToChallan: h ? null : finite(u.daysToChallan),
+          monthsToClearBacklog: h ? null : finite(u.monthsToClearBacklog), investigatorsNeeded: u.investigatorsNeeded,
+        };
+      }),
+    })),
+    comparison: table('scenarios'),
+    staffNeeded: table('staff_needed'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the routes call: the query turned into the CLI's options, then the same service as `amaan plan`.
+
+function optionsOf(q: PlanQuery | PlanFileQuery): PlanOptions {
+  const o: PlanOptions = { from: q.from ?? null, to: q.to ?? null };
+  if (q.allOffences) o.offences = 'all';
+  const keys = ['throughput', 'workingCaseload', 'targetUtilisation', 'targetWaitDays', 'backlogClearMonths', 'minInvestigatorsPerOffice',
+    'investigatorCostPerYear', 'staffFactor', 'growth', 'horizonYears', 'latentShare'] as const;
+  for (const k of keys) if (q[k] !== undefined) o[k] = q[k];
+  if (q.everyDistrict !== undefined) o.everyDistrict = q.everyDistrict;
+  return o;
+}
+
+/** The published view of the scenarios; audited as a read with its inputs. */
+export async function planScenarios(ctx: ServiceContext, q: PlanQuery): Promise<PlanAnswer> {
+  const o = optionsOf(q);
+  const plan = await computePlan(ctx.db, ctx.config.timeZone, o);
+  const view = planView(plan, ctx.config.timeZone);
+  await auditRead(ctx, { action: 'report.plan.view', entityType: 'report', entityId: null, details: { options: o, window: plan.observations.window, scenarios: plan.scenarios.map((s) => s.id) } });
+  return view;
+}
+
+const types = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+
+/** A published file, recorded and audited as `amaan plan --out` records it. */
+export async function planFile(ctx: ServiceContext, q: PlanFileQuery) {
+  const table = q.table ?? 'scenarios';
+  const r = await producePlanFile(ctx, q.format, table, optionsOf(q));
+  const w = r.plan.observations.window;
+  const fileName = `capacity-plan-${w.from}-to-${w.to}${q.format === 'csv' ? `-${table}` : ''}.${q.format}`;
+  return { bytes: r.bytes, contentType: types[q.format], fileName, reportId: r.reportId, sha256: r.sha256 };
 }

@@ -56,6 +56,9 @@ export type Permission =
   // Dashboards (issue 12, part 3): figures in the reader's own view (figures.rules.ts) and the records
   // behind them for readers of cases.
   | 'dashboard.read'
+  // Capacity planning (issue 12 §6): the scenario comparison, published view (small counts suppressed), and
+  // its files (CSV, XLSX, PDF) for a funding request: leadership and analysts.
+  | 'planning.read'
   // Earlier (corrected) CNIC and passport numbers in full (issue 10): those working the person's cases;
   // others who may read the person see them masked on the corrections list.
   | 'person.identifiers.full';
@@ -85,7 +88,7 @@ const grants: Record<Role, readonly Permission[]> = {
   analyst: ['reference.read', 'case.read', 'person.read', 'victim.read', 'stats.read', 'export.case', 'media.read', 'hashset.read', 'hashset.write', 'graph.read', 'person.merge',
     'document.read',
     'tip.read', 'tip.triage', 'tip.rules',
-    'dashboard.read'],
+    'dashboard.read', 'planning.read'],
   protection_officer: ['reference.read', 'victim.read', 'victim.identity.read', 'victim.care.write', 'victim.identity.write', 'victim.safeguarding.write',
     'document.read', 'document.write'],
   prosecutor: ['reference.read', 'case.read', 'case.transition', 'person.read', 'victim.read', 'prosecution.write', 'media.read', 'graph.read',
@@ -93,7 +96,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'document.read', 'document.write',
     'dashboard.read',
     'person.identifiers.full'],
-  leadership: ['reference.read', 'stats.read', 'dashboard.read'],
+  leadership: ['reference.read', 'stats.read', 'dashboard.read', 'planning.read'],
   administrator: ['reference.read', 'offence.write', 'admin.users', 'import.case', 'trust.manage', 'branch.manage', 'tip.keys'],
   auditor: ['reference.read', 'audit.read'],
 };

@@ -25,4 +25,5 @@ export const navItems: NavItem[] = [
   { to: '/offences', labelKey: 'nav.offences', permission: 'offence.write' },
   { to: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { to: '/dashboard', labelKey: 'nav.dashboard', permission: 'dashboard.read' },
+  { to: '/planning', labelKey: 'nav.planning', permission: 'planning.read' },
 ];

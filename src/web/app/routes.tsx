@@ -15,7 +15,7 @@ import {
 import { CaseCorrections, CaseWarrants, OffencesPage } from './screens.ts';
 import { PublicReportPage, TipKeysPage, TipPage, TipQueuePage, TipRulesPage } from './screens.ts';
 import { CaseLegalRequests, CaseTakedowns } from './screens.ts';
-import { DashboardPage } from './screens.ts';
+import { DashboardPage, PlanningPage } from './screens.ts';
 
 function guard(permission: Permission, element: ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -83,6 +83,7 @@ export function AppRoutes() {
         <Route path="tip-rules" element={guard('tip.read', <TipRulesPage />)} />
         <Route path="tip-keys" element={guard('tip.keys', <TipKeysPage />)} />
         <Route path="dashboard" element={guard('dashboard.read', <DashboardPage />)} />
+        <Route path="planning" element={guard('planning.read', <PlanningPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

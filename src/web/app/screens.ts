@@ -102,3 +102,4 @@ export const TipRulesPage = lazyNamed(() => import('../modules/tips/components/T
 export const TipKeysPage = lazyNamed(() => import('../modules/tips/components/TipKeysPage.tsx'), 'TipKeysPage');
 export const PublicReportPage = lazyNamed(() => import('../modules/tips/components/PublicReportPage.tsx'), 'PublicReportPage');
 export const DashboardPage = lazyNamed(() => import('../modules/dashboard/DashboardPage.tsx'), 'DashboardPage');
+export const PlanningPage = lazyNamed(() => import('../modules/planning/PlanningPage.tsx'), 'PlanningPage');
