@@ -98,7 +98,7 @@ export class KnownIndex {
   constructor(opts: KnownIndexOptions = {}) {
     this.file = opts.dir ? join(opts.dir, 'known-pdq.idx') : null;
     this.saveMin = opts.saveMinHashes ?? 10_000;
-    this.buildAfterScans = opts.buildAfterScans ?? 64;
+    this.buildAfterScans = opts.buildAfterScans ?? 128;
   }
 
   get size(): number {
