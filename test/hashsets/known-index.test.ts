@@ -143,8 +143,10 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     await writeFile(file, ahead);
     await expectRebuilt(/covers media files up to id 10000000/);
 
-    await writeFile(file, 'not an index at all, but long enough to hold a header of one hundred and twenty-eight bytes..........................');
+    await writeFile(file, `not an index at all${'.'.repeat(300)}`);
     await expectRebuilt(/not a known-hash index file/);
+    await writeFile(file, 'too short');
+    await expectRebuilt(/shorter than its header/);
   }, 180_000);
 
   it('two processes writing the file at once never leave a torn file', async () => {
