@@ -60,7 +60,7 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     for (let i = 0; i < 200; i++) mediaA.push(randomPdq());
     await addSet('Known set one', setHashes);
     await addMedia(caseA, mediaA, 'a1');
-  }, 180_000);
+  }, 400_000);
   afterAll(async () => {
     await t?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -147,7 +147,7 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     await expectRebuilt(/not a known-hash index file/);
     await writeFile(file, 'too short');
     await expectRebuilt(/shorter than its header/);
-  }, 180_000);
+  }, 400_000);
 
   it('two processes writing the file at once never leave a torn file', async () => {
     const file = join(dir, 'race', 'known-pdq.idx');
@@ -185,5 +185,5 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     // No temporary file left behind.
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(join(dir, 'race'))).toEqual(['known-pdq.idx']);
-  }, 180_000);
+  }, 400_000);
 });
