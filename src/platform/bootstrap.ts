@@ -11,6 +11,7 @@ import { APP_ROLE, currentRole, grantAppRoleTo, switchToAppRole } from './db/app
 import { loadAuditTrail } from './audit/audit-trail.ts';
 import { ensureAuditGenesis } from './audit/audit.ts';
 import { sealPlaintext, type SealReport } from './crypto/seal-at-start.ts';
+import { attachKnownIndex } from '../modules/hashsets/known-index.ts';
 
 export interface Started {
   ctx: AppContext;
@@ -100,6 +101,8 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
     database = { ...database, db, close: () => trail.close().finally(closeAll) };
     await ensureAuditGenesis(db);
     const key = loadDataKey(config.dataKey, opts.inMemory ? undefined : config.dataDir, config.keyDir);
+    // The known-hash index keeps its file in the index folder (an in-memory database keeps it in memory only).
+    if (!opts.inMemory) attachKnownIndex(db, { dir: config.indexDir });
     const ctx: AppContext = { db, engine: database.engine, config, crypto: createFieldCrypto([key, ...config.previousDataKeys.map((k) => Buffer.from(k, 'base64'))]) };
     if (replica) ctx.readDb = replica.db;
     const pools = { primary: database.poolStats, replica: replica?.poolStats };

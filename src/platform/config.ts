@@ -12,6 +12,8 @@ export interface Config {
   /** PostgreSQL URL for production; unset -> embedded PGlite in dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  /** Folder of the known-hash index file (AMAAN_INDEX_DIR): a local folder even when the data are on PostgreSQL/S3. */
+  indexDir: string;
   /**
    * Folder of the local secret files (embedded data key, audit key, signing key, audit checkpoints). Kept
    * outside the data folder, so a copy of the data folder is not a copy of its keys.
@@ -84,6 +86,7 @@ export const configVariables = [
   { name: 'PORT', default: '3000', secret: false, what: 'port to listen on (0 = any free port)' },
   { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', secret: true, what: 'PostgreSQL 15+ connection string' },
   { name: 'AMAAN_DATA_DIR', default: "(unset: data/ in the installation's folder, whatever the current folder)", secret: false, what: 'folder of the embedded database (a relative path is taken from the current folder); CLI verbs other than migrate, demo load and user create refuse a folder without a database' },
+  { name: 'AMAAN_INDEX_DIR', default: '(unset: index/ in the data folder)', secret: false, what: 'local folder of the known-hash index file (a cache: rebuilt from the database when missing or damaged); on PostgreSQL or S3 deployments a local disk of each machine' },
   { name: 'AMAAN_KEY_DIR', default: '(unset: <data folder>-keys beside the data folder)', secret: false, what: 'folder of local key files and audit checkpoints, outside the data folder' },
   { name: 'AMAAN_DATA_KEY', default: '(unset: key file in the key folder; required in production)', secret: true, what: 'base64 32-byte key encrypting victim identities, care records and person identity numbers' },
   { name: 'AMAAN_SIGNING_KEY', default: '(unset: key file in the key folder)', secret: true, what: 'Ed25519 private key (PKCS#8 PEM, or base64 of it) signing case bundles and audit checkpoints' },
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.AMAAN_DATA_DIR ? resolve(env.AMAAN_DATA_DIR) : DEFAULT_DATA_DIR,
     keyDir: '',
+    indexDir: '',
     dataKey: env.AMAAN_DATA_KEY || undefined,
     signingKey: env.AMAAN_SIGNING_KEY || undefined,
     previousDataKeys: (env.AMAAN_DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
@@ -253,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.earliestYear > new Date().getUTCFullYear()) problems.push(`AMAAN_EARLIEST_YEAR must not be in the future, got "${env.AMAAN_EARLIEST_YEAR}"`);
   if (env.AMAAN_MFA_REQUIRED && !['true', 'false'].includes(env.AMAAN_MFA_REQUIRED)) problems.push(`AMAAN_MFA_REQUIRED must be true or false, got "${env.AMAAN_MFA_REQUIRED}"`);
   if (!['auto', 'bwrap', 'none'].includes(config.sandbox)) problems.push(`AMAAN_SANDBOX must be auto, bwrap or none, got "${env.AMAAN_SANDBOX}"`);
+  config.indexDir = env.AMAAN_INDEX_DIR ? resolve(env.AMAAN_INDEX_DIR) : join(config.dataDir, 'index');
   config.keyDir = env.AMAAN_KEY_DIR ? resolve(env.AMAAN_KEY_DIR) : join(dirname(config.dataDir), `${basename(config.dataDir)}-keys`);
   if (config.keyDir === config.dataDir || config.keyDir.startsWith(`${config.dataDir}/`)) problems.push('AMAAN_KEY_DIR must be outside AMAAN_DATA_DIR: a copy of the data folder must not carry its keys');
   if (nodeEnv === 'production' && !config.dataKey) problems.push('AMAAN_DATA_KEY is required in production (32 random bytes, base64: openssl rand -base64 32): without it each machine would make its own key file and encrypted data would not move with the database');

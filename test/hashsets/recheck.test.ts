@@ -39,7 +39,7 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(engine);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => t?.close());
 
   it('finds the files ingested before the set, records the matches once and tells the case team', async () => {
@@ -94,5 +94,5 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
     expect(again).toMatchObject({ exactMatches: 0, pdqMatches: 0, casesTold: 1 });
     expect(Number((await t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id').select((eb) => eb.fn.countAll<number>().as('n')).where('hash_set_entries.hash_set_id', '=', setId).executeTakeFirstOrThrow()).n)).toBe(before);
     expect((await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'media.known_match')).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { PDQ_MIN_QUALITY } from '../media/match-settings.ts';
 import { defaultImageDecoder, type ImageDecoder } from '../../pdq/sandbox/decoder-pool.ts';
-import { knownPdqNear, type KnownPdqHit } from '../hashsets/known-pdq.ts';
+import { knownPdqNear, type KnownPdqHit } from '../hashsets/known-index.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 // The perceptual side of "not a place for seized media": a picture uploaded as a document (or a JPEG embedded in

@@ -9,7 +9,7 @@ import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
 import { afterEntityLinked } from '../entities/entity.service.ts';
 import type { NormalTip } from './tip.normalise.ts';
 import { routeTip } from './tip.routing.ts';
-import { knownPdqNear } from '../hashsets/known-pdq.ts';
+import { knownPdqNear } from '../hashsets/known-index.ts';
 import { scoreTip, type RuleSetting } from './tip.rules.ts';
 
 // Intake as a group commit (issue 11, benchmark): reports that arrive together are filed together, in ONE

@@ -12,7 +12,8 @@ import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
 import { walkTree } from './walk.ts';
 import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
-import { KnownPdqIndex, KnownVideoIndex } from './known-index.ts';
+import { KnownVideoIndex } from './known-video.ts';
+import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 import { takeMatchLock } from './match-lock.ts';
 
@@ -126,7 +127,12 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     const [done, already, knownPdq, knownVideo] = await Promise.all([
       ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute().then((rows) => new Set(rows.map((r) => r.rel_path))),
       ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow(),
-      KnownPdqIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY),
+      // The shared index (read from its file at the first use in this process), brought up to date.
+      (async () => {
+        const known = knownIndexOf(ctx.db);
+        await known.catchUp(ctx.db);
+        return known;
+      })(),
       KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY),
     ]);
     progress.filesDone = Number(already.n);
@@ -222,12 +228,12 @@ type MatchRow = { media_file_id: number; hash_set_entry_id: number | null; other
 /** Writes one batch of files with their matches and the job's counters, in the caller's transaction (exported for tests). */
 export async function storeBatch(
   tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
-  knownPdq: KnownPdqIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
+  knownPdq: KnownIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
 ): Promise<number> {
   // Under the match lock until commit: this batch sees every batch and hash-set import committed before it,
   // and every one after it sees this one (match-lock.ts); the index takes in what arrived since it loaded.
   await takeMatchLock(tx);
-  await knownPdq.catchUp(tx, caseId, PDQ_MIN_QUALITY);
+  await knownPdq.catchUp(tx);
   // A batch of up to --batch-files (10,000) files of 19 columns each: over the bind-parameter limit in one statement.
   const inserted: Array<{ id: number; rel_path: string }> = [];
   const fileRows = files.map((f) => ({
@@ -268,16 +274,17 @@ export async function storeBatch(
       for (const o of files) if (o[kind] === v) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: o.id, match_type: kind, distance: 0 });
     }
   }
-  // Perceptual: images of good quality only; below the threshold they are flagged, not matched.
+  // Perceptual: images of good quality only; below the threshold they are flagged, not matched. All of the batch
+  // in one search (the index decides by the number of queries whether its tables pay).
+  const good = fresh.filter((f) => f.pdq && (f.quality ?? 0) >= PDQ_MIN_QUALITY);
+  for (const m of knownPdq.search(good.map((f) => f.pdq!), threshold, { excludeCaseId: caseId })) {
+    const id = idOf.get(good[m.query]!.relPath)!;
+    matches.push(m.kind === 'entry'
+      ? { media_file_id: id, hash_set_entry_id: m.id, other_media_file_id: null, match_type: 'pdq', distance: m.distance }
+      : { media_file_id: id, hash_set_entry_id: null, other_media_file_id: m.id, match_type: 'pdq', distance: m.distance });
+  }
   for (const f of fresh) {
     const id = idOf.get(f.relPath)!;
-    if (f.pdq && (f.quality ?? 0) >= PDQ_MIN_QUALITY) {
-      for (const m of knownPdq.search(f.pdq, threshold)) {
-        matches.push(m.source.kind === 'entry'
-          ? { media_file_id: id, hash_set_entry_id: m.source.id, other_media_file_id: null, match_type: 'pdq', distance: m.distance }
-          : { media_file_id: id, hash_set_entry_id: null, other_media_file_id: m.source.id, match_type: 'pdq', distance: m.distance });
-      }
-    }
     if (f.frames?.length) {
       const frames = f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }));
       await insertInChunks(frames, (chunk) => tx.insertInto('media_video_frames').values(chunk).execute());
@@ -300,7 +307,13 @@ export async function storeBatch(
     const live = setIds.length ? new Set((await tx.selectFrom('hash_sets').select('id').where('id', 'in', setIds).orderBy('id').forKeyShare().execute()).map((r) => r.id)) : new Set<string>();
     for (const r of rows) if (live.has(r.hash_set_id)) alive.add(Number(r.id));
   }
-  const stored = matches.filter((m) => m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id));
+  // The index keeps the files of a case deleted since it read them until it is rebuilt: match only files still there.
+  const otherIds = [...new Set(matches.map((m) => m.other_media_file_id).filter((v): v is number => v !== null))];
+  const present = new Set<number>();
+  for (let i = 0; i < otherIds.length; i += IN_LIST_SLICE) {
+    for (const r of await tx.selectFrom('media_files').select('id').where('id', 'in', otherIds.slice(i, i + IN_LIST_SLICE)).execute()) present.add(Number(r.id));
+  }
+  const stored = matches.filter((m) => (m.hash_set_entry_id === null || alive.has(m.hash_set_entry_id)) && (m.other_media_file_id === null || present.has(m.other_media_file_id)));
   if (stored.length) {
     // A file that circulates sits in many cases: its matches can outnumber one statement's parameters.
     await insertInChunks(stored, (chunk) => tx.insertInto('media_matches').values(chunk).onConflict((oc) => oc.doNothing()).execute());

@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { KnownIndex, type KnownRawHit } from '../../src/modules/hashsets/known-index.ts';
+import { decodeHeader, encodeHeader, HEADER_BYTES, readIndexFile } from '../../src/modules/hashsets/known-index-file.ts';
+
+// The one known-hash index (issue 13 §2, issue 14 §2): kept in a file, read back at start, caught up from the
+// database; a damaged, truncated or foreign file is never trusted; two processes writing it never leave a torn one.
+const { engines } = await detectEngines();
+
+const randomPdq = () => randomBytes(32).toString('hex');
+/** The hash with its first `bits` bits flipped (distance exactly `bits`). */
+function near(hex: string, bits: number): string {
+  const b = Buffer.from(hex, 'hex');
+  for (let i = 0; i < bits; i++) b[i >> 3]! ^= 1 << (i & 7);
+  return b.toString('hex');
+}
+const settle = () => new Promise((r) => setImmediate(r)); // the index writes its file after the caller's answer
+const key = (h: KnownRawHit) => `${h.query}:${h.kind}:${h.id}:${h.ownerId}:${h.distance}`;
+
+describe.each(engines)('the known-hash index file on %s', (engine) => {
+  let t: TestApp;
+  let dir: string;
+  let caseA: string;
+  let caseB: string;
+  const setHashes: string[] = [];
+  const mediaA: string[] = [];
+
+  async function addSet(name: string, hashes: string[]): Promise<string> {
+    const set = await t.ctx.db.insertInto('hash_sets').values({ name, source: 'synthetic', entry_count: hashes.length }).returning('id').executeTakeFirstOrThrow();
+    for (let i = 0; i < hashes.length; i += 1000) {
+      await t.ctx.db.insertInto('hash_set_entries').values(hashes.slice(i, i + 1000).map((pdq) => ({ hash_set_id: set.id, pdq, category: '1' }))).execute();
+    }
+    return set.id;
+  }
+  async function addMedia(caseId: string, hashes: string[], tag: string): Promise<void> {
+    const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: `Disk ${tag}`, kind: 'phone', operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const jobId = (await t.ctx.db.insertInto('ingest_jobs').values({ case_id: caseId, evidence_id: evidenceId, root_path: `/seized/${tag}`, status: 'done' }).returning('id').executeTakeFirstOrThrow()).id;
+    await t.ctx.db.insertInto('media_files').values(hashes.map((pdq, i) => ({
+      job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: `p/${i}.jpg`, size: 1000 + i, media_kind: 'image' as const, pdq, pdq_quality: 90, low_quality: false,
+    }))).execute();
+  }
+  /** What an index built from the database alone finds (the truth every file-backed index must agree with). */
+  async function truth(queries: string[]): Promise<string[]> {
+    const fresh = new KnownIndex();
+    await fresh.catchUp(t.ctx.db);
+    return fresh.search(queries, 31).map(key).sort();
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    dir = await mkdtemp(join(tmpdir(), 'amaan-known-index-'));
+    caseA = (await t.call('invA', 'POST', '/api/v1/cases', { branchId: t.branchA, title: 'Index case A', offenceCodes: ['PECA-22'] })).json().id as string;
+    caseB = (await t.call('invA', 'POST', '/api/v1/cases', { branchId: t.branchA, title: 'Index case B', offenceCodes: ['PECA-22'] })).json().id as string;
+    for (let i = 0; i < 3000; i++) setHashes.push(randomPdq());
+    for (let i = 0; i < 200; i++) mediaA.push(randomPdq());
+    await addSet('Known set one', setHashes);
+    await addMedia(caseA, mediaA, 'a1');
+  }, 400_000);
+  afterAll(async () => {
+    await t?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('survives a restart and is caught up with what was stored after the file was written', async () => {
+    const first = new KnownIndex({ dir, saveMinHashes: 0 });
+    await first.catchUp(t.ctx.db);
+    await settle();
+    expect(first.size).toBe(3200);
+    expect(first.fileState).toBe('missing');
+
+    // Stored after the file: a new set and another case's pictures.
+    const later = [randomPdq(), randomPdq()];
+    const laterMedia = [randomPdq()];
+    await addSet('Known set two', later);
+    await addMedia(caseB, laterMedia, 'b1');
+
+    const restarted = new KnownIndex({ dir, saveMinHashes: 1_000_000 });
+    await restarted.open();
+    expect(restarted.fileState).toBe('loaded');
+    expect(restarted.size).toBe(3200); // as written
+    await restarted.catchUp(t.ctx.db);
+    expect(restarted.size).toBe(3203);
+    const queries = [near(setHashes[5]!, 10), near(mediaA[7]!, 31), near(later[1]!, 3), near(laterMedia[0]!, 20), randomPdq()];
+    const hits = restarted.search(queries, 31);
+    expect(hits.filter((h) => h.query === 0).map((h) => [h.kind, h.distance])).toEqual([['entry', 10]]);
+    expect(hits.filter((h) => h.query === 1).map((h) => [h.kind, h.ownerId, h.distance])).toEqual([['media', caseA, 31]]);
+    expect(hits.filter((h) => h.query === 2).map((h) => [h.kind, h.distance])).toEqual([['entry', 3]]);
+    expect(hits.filter((h) => h.query === 3).map((h) => [h.kind, h.ownerId, h.distance])).toEqual([['media', caseB, 20]]);
+    expect(hits.filter((h) => h.query === 4)).toEqual([]);
+    // A case's own files left out (media ingest), and one bit beyond the radius is not a match.
+    expect(restarted.search([near(mediaA[7]!, 31)], 31, { excludeCaseId: caseA })).toEqual([]);
+    expect(restarted.search([near(mediaA[7]!, 32)], 31)).toEqual([]);
+    expect(hits.map(key).sort()).toEqual(await truth(queries));
+  }, 120_000);
+
+  async function expectRebuilt(problem: RegExp): Promise<void> {
+    const idx = new KnownIndex({ dir, saveMinHashes: 1_000_000 });
+    await idx.catchUp(t.ctx.db);
+    expect(idx.fileState).toBe('rejected');
+    expect(idx.fileProblem).toMatch(problem);
+    const queries = [near(setHashes[9]!, 12), near(mediaA[3]!, 5)];
+    expect(idx.search(queries, 31).map(key).sort()).toEqual(await truth(queries));
+    expect(idx.search(queries, 31).length).toBe(2);
+    await settle(); // written again, whole
+    const again = new KnownIndex({ dir });
+    await again.open();
+    expect(again.fileState).toBe('loaded');
+    expect(again.size).toBe(idx.size);
+  }
+
+  it('rebuilds from the database when the file is damaged, truncated, foreign or ahead of the database', async () => {
+    const file = join(dir, 'known-pdq.idx');
+    const good = await readFile(file);
+
+    const flipped = Buffer.from(good);
+    flipped[HEADER_BYTES + 1000]! ^= 0x10; // one bit of one hash
+    await writeFile(file, flipped);
+    await expectRebuilt(/body checksum/);
+
+    await truncate(file, (await readFile(file)).length - 7);
+    await expectRebuilt(/file is \d+ bytes/);
+
+    const header = Buffer.from(await readFile(file));
+    header[13]! ^= 1; // the hash count, without fixing the header's own check
+    await writeFile(file, header);
+    await expectRebuilt(/header checksum/);
+
+    // Another installation's file, internally consistent (its own checks all pass).
+    const other = Buffer.from(await readFile(file));
+    const h = decodeHeader(other);
+    encodeHeader({ ...h, installation: randomBytes(32) }).copy(other, 0);
+    await writeFile(file, other);
+    await expectRebuilt(/another installation/);
+
+    // A file covering media ids the database never reached (an older backup restored under it).
+    const ahead = Buffer.from(await readFile(file));
+    encodeHeader({ ...decodeHeader(ahead), lastMediaId: 10_000_000 }).copy(ahead, 0);
+    await writeFile(file, ahead);
+    await expectRebuilt(/covers media files up to id 10000000/);
+
+    await writeFile(file, `not an index at all${'.'.repeat(300)}`);
+    await expectRebuilt(/not a known-hash index file/);
+    await writeFile(file, 'too short');
+    await expectRebuilt(/shorter than its header/);
+  }, 400_000);
+
+  it('two processes writing the file at once never leave a torn file', async () => {
+    const file = join(dir, 'race', 'known-pdq.idx');
+    const writer = join(import.meta.dirname, '..', 'support', 'known-index-writer.ts');
+    const run = (seed: number) => new Promise<void>((resolve, reject) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', writer, file, String(seed), '25'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      p.stderr.on('data', (d) => { err += String(d); });
+      p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${seed} exited ${code}: ${err}`))));
+    });
+    const writers = Promise.all([run(1), run(2)]);
+    let done = false;
+    void writers.finally(() => { done = true; });
+    let reads = 0;
+    const installation = Buffer.alloc(32, 7);
+    while (!done) {
+      // Every read sees one writer's complete file (its checks pass and its contents are that writer's), or none yet.
+      const h = await readIndexFile(file, installation, (head) => ({
+        hashes: new Uint8Array(head.count * 32), ids: new Uint8Array(head.count * 4), owners: new Uint8Array(head.count * 4),
+        ownerKinds: new Uint8Array(head.owners), ownerIds: new Uint8Array(head.owners * 16),
+      }));
+      if (h) {
+        expect([1, 2]).toContain(h.lastMediaId % 10);
+        reads++;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await writers;
+    expect(reads).toBeGreaterThan(0);
+    const last = await readIndexFile(file, installation, (head) => ({
+      hashes: new Uint8Array(head.count * 32), ids: new Uint8Array(head.count * 4), owners: new Uint8Array(head.count * 4),
+      ownerKinds: new Uint8Array(head.owners), ownerIds: new Uint8Array(head.owners * 16),
+    }));
+    expect(last).not.toBeNull();
+    // No temporary file left behind.
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(join(dir, 'race'))).toEqual(['known-pdq.idx']);
+  }, 400_000);
+});
