@@ -37,6 +37,8 @@ export interface IngestOptions {
   batchFiles?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
+  /** Hash workers started by the caller (the CLI starts them while the database opens); the caller closes them. */
+  pool?: HashPool;
 }
 
 export interface IngestProgress {
@@ -120,7 +122,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   // The workers boot (each loads its modules) while the folder is counted and the indexes load.
   let pool: HashPool | undefined;
   try {
-    pool = new HashPool();
+    pool = opts.pool ?? new HashPool();
     // Counting runs beside the hashing, far ahead of it: the totals grow until the walk ends.
     const counting = countTree(root, progress).then(() => { progress.counted = true; });
     counting.catch(() => {}); // awaited below; this only marks it handled meanwhile
@@ -180,7 +182,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await markJobFailed(ctx, jobId, err);
     throw err;
   } finally {
-    await pool?.close();
+    if (!opts.pool) await pool?.close();
   }
 
   const aborted = opts.signal?.aborted ?? false;
