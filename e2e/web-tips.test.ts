@@ -1,12 +1,24 @@
 // Tips in Chromium (issue 11): the analyst's queue on the demo's referrals (most urgent first, each with its age
-// and reasons), a tip's page, converting it to a case; and the public report form, without an account.
+// and reasons), a tip's page, converting it to a case, adding one to an existing case with the shared case picker
+// (English and Urdu); and the public report form, without an account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 import { browserAvailable, labelled, launchBrowser, newPage, signedIn } from './support/browser.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
+
+const api = <T,>(page: Page, path: string) => page.evaluate(async (p) => {
+  const res = await fetch(`/api/v1${p}`);
+  if (!res.ok) throw new Error(`${p}: ${res.status}`);
+  return (await res.json()) as unknown;
+}, path) as Promise<T>;
+
+const attachWords = {
+  en: { field: 'Add to an existing case', add: 'Add', status: 'Added to a case', open: 'Open the case' },
+  ur: { field: 'موجودہ کیس میں شامل کریں', add: 'شامل کریں', status: 'کیس میں شامل', open: 'کیس کھولیں' },
+} as const;
 if (!available.run) console.warn(available.why);
 
 describe.skipIf(!available.run)('web app in Chromium: tips', () => {
@@ -15,7 +27,7 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchBrowser();
-  }, 240_000);
+  }, 480_000); // the web build and the demo data on a loaded machine
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -44,6 +56,59 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
     await page.getByTestId('tip-convert').click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { name: /Forum handle of the Muzaffargarh ring active again/ }).waitFor();
+    await context.close();
+  }, 180_000);
+
+  it('analyst adds a tip to an existing case found with the case picker, in English (mouse) and Urdu (keyboard)', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const used = new Set<string>();
+    for (const lang of ['en', 'ur'] as const) {
+      const words = attachWords[lang];
+      const open = await api<{ items: Array<{ id: string; receipt: string }> }>(page, '/tips?status=new&limit=50');
+      const tip = open.items.find((x) => !used.has(x.id));
+      if (!tip) throw new Error('the demo data has no open tip left');
+      used.add(tip.id);
+      await page.goto(`/tips/${tip.id}`);
+      await page.getByTestId('tip-priority').waitFor();
+      if (lang === 'ur') {
+        await page.getByTestId('language-switch').click();
+        await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      }
+      // The server searches the cases the analyst may see as they type: the Muzaffargarh network's case.
+      const picker = page.getByRole('combobox', { name: new RegExp(`^${words.field}`) });
+      await picker.fill('recreational facility');
+      const options = page.getByTestId('case-picker-options').getByRole('option');
+      const option = options.filter({ hasText: 'recreational facility' }).first();
+      await option.waitFor();
+      const caseId = (await option.getAttribute('data-case-id'))!;
+      expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+      const add = page.getByRole('button', { name: words.add, exact: true });
+      expect(await add.isDisabled()).toBe(true); // nothing picked yet
+      if (lang === 'en') {
+        await option.click();
+      } else {
+        // Keyboard: down to the first result, Enter picks it.
+        await expect.poll(() => options.count()).toBeGreaterThanOrEqual(1);
+        const first = (await options.first().getAttribute('data-case-id'))!;
+        expect(first).toBe(caseId);
+        await picker.press('ArrowDown');
+        await expect.poll(() => options.first().getAttribute('aria-selected')).toBe('true');
+        await picker.press('Enter');
+      }
+      await expect.poll(() => picker.inputValue()).toMatch(/recreational facility/);
+      expect(await page.getByTestId('case-picker-options').count()).toBe(0);
+      await add.click();
+      await page.getByText(words.status).first().waitFor();
+      const link = page.getByRole('link', { name: words.open });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(`/cases/${caseId}`);
+      const stored = await api<{ status: string; caseId: string | null }>(page, `/tips/${tip.id}`);
+      expect(stored).toMatchObject({ status: 'attached', caseId });
+      if (lang === 'ur') {
+        await page.getByTestId('language-switch').click(); // back to English for whoever signs in next
+        await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+      }
+    }
     await context.close();
   }, 180_000);
 

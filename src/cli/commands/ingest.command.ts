@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evidence.service.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
+import { HashPool } from '../../modules/media/ingest/hash-pool.ts';
 import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,6 +73,8 @@ export function register(program: Command): void {
       } catch {
         throw new CliError(`${folder}: no such folder`);
       }
+      // The hash workers boot (each loads its modules and starts its decoder) while the database opens.
+      const pool = new HashPool();
       const summary = await withPlatform(async (ctx) => {
         printDecoderReport(decoderStartupReport(process.env.NODE_ENV === 'production'), process.stderr, false);
         const caseId = (await resolveCase(ctx.db, opts.case, opts.branch)).id;
@@ -114,12 +117,12 @@ export function register(program: Command): void {
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         try {
-          return await runIngest(ctx, { caseId: caseId, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, batchFiles, onProgress, signal: controller.signal });
+          return await runIngest(ctx, { caseId: caseId, evidenceId, root, threshold, concurrency, videoSecondsPerHash: videoSeconds, batchFiles, onProgress, signal: controller.signal, pool });
         } finally {
           process.off('SIGINT', stop);
           if (barStarted) bar.stop();
         }
-      });
+      }).finally(() => pool.close());
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`ingest ${summary.aborted ? 'stopped (run again to resume)' : 'done'}: ${summary.filesDone}/${summary.filesTotal} files, ${human(summary.bytesDone)}, ${summary.matched} matched, ${summary.failed} with errors${summary.videosUnhashed ? ` (of which ${summary.videosUnhashed} videos not hashed: video hashing unavailable)` : ''} (job ${summary.jobId})\n`);
       if (summary.aborted) process.exitCode = 130;

@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { EntityKind, TipRelationReason } from '../../platform/db/schema.ts';
 import { appendAuditEntries, type AuditEntryInput } from '../../platform/audit/audit.ts';
 import { invalid } from '../../platform/http/errors.ts';
+import { advisoryXactLock, advisoryXactLocks, advisoryXactLockShared, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { entityValues, personLinkKind } from '../entities/entity.keys.ts';
 import { afterEntityLinked } from '../entities/entity.service.ts';
 import type { NormalTip } from './tip.normalise.ts';
@@ -94,13 +95,40 @@ const RELATED_CAP = 200;
 const relationReason = (kind: EntityKind): TipRelationReason =>
   kind === 'account' || kind === 'phone' || kind === 'ip_address' || kind === 'email' || kind === 'device' || kind === 'wallet' ? kind : 'other_identifier';
 
+/** Distinct relation keys above which a batch locks them all at once (bounds the lock table: see relationLocks). */
+const MAX_RELATION_LOCKS = 256;
+
+/**
+ * Two reports sharing an identifier, a URL or a file hash, filed at the same moment in two transactions, must still
+ * be related: with nothing more, each would look for the other before the other committed and both would miss.
+ * So each batch, after writing its rows and before looking for related reports, takes a transaction-scoped lock
+ * per normalised key it holds (advisory-lock.ts, in ascending order, so no two batches wait on each other in a
+ * cycle): of two batches sharing a key, the later waits until the earlier commits and then sees its rows (each
+ * statement reads what is committed when it starts). Every row write of the batch comes before these locks and
+ * only the audit chain's lock after them, so a batch waiting here holds nothing a lock holder will wait for.
+ * A batch with very many keys takes the class's global lock exclusively instead (every other batch takes it
+ * shared first), so the shared lock table never fills up.
+ */
+async function relationLocks(tx: Tx, keys: string[]): Promise<void> {
+  const distinct = [...new Set(keys)];
+  if (!distinct.length) return;
+  if (distinct.length > MAX_RELATION_LOCKS) {
+    await advisoryXactLock(tx, LOCK_CLASS.tipRelationAll, 'all');
+    return;
+  }
+  await advisoryXactLockShared(tx, LOCK_CLASS.tipRelationAll, 'all');
+  await advisoryXactLocks(tx, LOCK_CLASS.tipRelation, distinct);
+}
+
 export async function runIntakeBatch(app: AppContext, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
   return app.db.transaction().execute(async (tx) => fileBatch(app.db, tx, items, deps));
 }
 
 async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
   // 1. The tips: one row per idempotency key; a key already stored (or earlier in this batch) is a repeat.
-  const inserted = await tx.insertInto('tips').values(items.map((it) => it.values as never))
+  // Inserted in key order: two batches holding the same two keys never wait on each other's row in a cycle.
+  const byIdempotency = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inserted = await tx.insertInto('tips').values(byIdempotency.map((it) => it.values as never))
     .onConflict((oc) => oc.column('idempotency_key').doNothing()).returning(['id', 'receipt', 'idempotency_key']).execute();
   const byKey = new Map(inserted.map((r) => [r.idempotency_key, r]));
   const missing = [...new Set(items.map((it) => it.key).filter((k) => !byKey.has(k)))];
@@ -182,23 +210,30 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     }
   }
   if (identRows.length) await tx.insertInto('tip_identifiers').values(identRows as never).onConflict((oc) => oc.doNothing()).execute();
-  if (linkRows.length) {
-    const made = await tx.insertInto('links').values(linkRows as never).onConflict((oc) => oc.doNothing()).returning(['source_id', 'from_id', 'to_id']).execute();
-    // De-confliction for each report's new links, as recordEntityLink does (nothing for a system actor).
-    const linked = new Map<string, Set<string>>();
-    for (const m of made) {
-      const set = linked.get(m.source_id!) ?? new Set<string>();
-      set.add(m.from_id);
-      set.add(m.to_id);
-      linked.set(m.source_id!, set);
-    }
-    for (const { item, id } of fresh) {
-      const ids = linked.get(id);
-      if (ids?.size) await afterEntityLinked(tx, item.ctx, { entityIds: [...ids], caseId: null });
-    }
-  }
+  const made = linkRows.length ? await tx.insertInto('links').values(linkRows as never).onConflict((oc) => oc.doNothing()).returning(['source_id', 'from_id', 'to_id']).execute() : [];
   if (urlRows.length) await tx.insertInto('tip_urls').values(urlRows).onConflict((oc) => oc.doNothing()).execute();
   const files = fileRows.length ? await tx.insertInto('tip_files').values(fileRows as never).returning(['id', 'tip_id', 'md5', 'sha1', 'sha256', 'pdq']).execute() : [];
+
+  // 3b. What relates these reports to others, locked before anyone looks (relationLocks).
+  await relationLocks(tx, [
+    ...sorted.map((e) => `entity:${e.kind}:${e.key}`),
+    ...urlRows.map((u) => `url:${u.url_key}`),
+    ...files.flatMap((f) => HASHES.filter((col) => f[col]).map((col) => `${col}:${f[col]}`)),
+  ]);
+
+  // De-confliction for each report's new links, as recordEntityLink does (nothing for a system actor). After the
+  // relation locks: it may append to the audit chain, whose lock is always the last one taken.
+  const linked = new Map<string, Set<string>>();
+  for (const m of made) {
+    const set = linked.get(m.source_id!) ?? new Set<string>();
+    set.add(m.from_id);
+    set.add(m.to_id);
+    linked.set(m.source_id!, set);
+  }
+  for (const { item, id } of fresh) {
+    const ids = linked.get(id);
+    if (ids?.size) await afterEntityLinked(tx, item.ctx, { entityIds: [...ids], caseId: null });
+  }
 
   // 4. Related reports: an earlier tip (stored before, or earlier in this batch) with the same entity, URL or hash.
   const relations = new Map<string, Array<{ tip_id: string; related_tip_id: string; reason: TipRelationReason; value: string }>>();

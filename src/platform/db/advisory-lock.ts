@@ -16,8 +16,31 @@ export const LOCK_CLASS = {
   offenceCode: 7_261_005,
   /** Which branch covers which district (issue 12). */
   branchOffices: 7_261_023,
+  /** What relates tip reports to each other (an identifier, a URL, a file hash): issue 11. */
+  tipRelation: 7_261_024,
+  /** All of tipRelation at once: shared before a few of those, exclusive instead of very many. */
+  tipRelationAll: 7_261_025,
 } as const;
 
 export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${lockClass}::int4, hashtext(${key}))`.execute(tx);
+}
+
+/**
+ * Many locks of one class in one statement, always in ascending order of their second key (the hash), so two
+ * transactions taking overlapping sets never wait on each other in a cycle (sorting the texts would not do: two
+ * texts may share a hash). The subquery's ORDER BY keeps it from being flattened, so the locks are taken row by row
+ * in that order.
+ */
+export async function advisoryXactLocks(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], keys: readonly string[]): Promise<void> {
+  if (!keys.length) return;
+  await sql`
+    SELECT count(pg_advisory_xact_lock(${lockClass}::int4, h)) FROM (
+      SELECT DISTINCT hashtext(k) AS h FROM unnest(${[...new Set(keys)]}::text[]) AS k ORDER BY h
+    ) ordered`.execute(tx);
+}
+
+/** Shared form of one lock: any number of holders at once, none while someone holds it exclusively. */
+export async function advisoryXactLockShared(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${lockClass}::int4, hashtext(${key}))`.execute(tx);
 }

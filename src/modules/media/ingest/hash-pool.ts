@@ -15,10 +15,12 @@ export class HashPool {
   private readonly workers: Array<{ worker: Worker; busy: number }> = [];
   private readonly pending = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private closing = false;
 
-  constructor(size = availableParallelism()) {
+  /** `script`: the worker's entry (tests pass another to make a worker die). */
+  constructor(size = availableParallelism(), script: URL = new URL('./hash-worker-entry.mjs', import.meta.url)) {
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(new URL('./hash-worker-entry.mjs', import.meta.url));
+      const worker = new Worker(script);
       const slot = { worker, busy: 0 };
       worker.on('message', (r: Reply) => {
         slot.busy--;
@@ -32,6 +34,15 @@ export class HashPool {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
       });
+      // A worker that ends by itself (killed, out of memory) would leave its files unanswered and the ingest
+      // waiting for ever with its job 'running': fail them, so the ingest stops and marks its job failed.
+      worker.on('exit', (code) => {
+        if (this.closing) return;
+        const err = new Error(`a hash worker stopped (exit code ${code})`);
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
+        this.workers.splice(this.workers.indexOf(slot), 1);
+      });
       this.workers.push(slot);
     }
   }
@@ -42,6 +53,7 @@ export class HashPool {
 
   hash(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
     const id = this.nextId++;
+    if (!this.workers.length) return Promise.reject(new Error('no hash worker left'));
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise((resolve, reject) => {
@@ -51,6 +63,7 @@ export class HashPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

@@ -38,6 +38,8 @@ export interface IngestOptions {
   batchFiles?: number;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
+  /** Hash workers started by the caller (the CLI starts them while the database opens); the caller closes them. */
+  pool?: HashPool;
 }
 
 export interface IngestProgress {
@@ -119,8 +121,9 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
   const report = () => opts.onProgress?.({ ...progress });
   report();
   // The workers boot (each loads its modules) while the folder is counted and the indexes load.
-  const pool = new HashPool();
+  let pool: HashPool | undefined;
   try {
+    pool = opts.pool ?? new HashPool();
     // Counting runs beside the hashing, far ahead of it: the totals grow until the walk ends.
     const counting = countTree(root, progress).then(() => { progress.counted = true; });
     counting.catch(() => {}); // awaited below; this only marks it handled meanwhile
@@ -185,11 +188,12 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await markJobFailed(ctx, jobId, err);
     throw err;
   } finally {
-    await pool.close();
+    if (!opts.pool) await pool?.close();
   }
 
   const aborted = opts.signal?.aborted ?? false;
   const totalsIfCounted = () => (progress.counted ? { files_total: progress.filesTotal, bytes_total: progress.bytesTotal } : {});
+  // The closing step can fail too (a lost connection, a full disk): the job is then failed, not left running.
   await inTransaction(ctx, async (tx, audit) => {
     const counts = await tx
       .selectFrom('media_files')
@@ -204,6 +208,9 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       .execute();
     progress.videosUnhashed = Number(counts.videos_unhashed);
     await audit({ action: aborted ? 'media.ingest.stopped' : 'media.ingest.done', entityType: 'ingest_job', entityId: jobId, details: { files: Number(counts.files), failed: Number(counts.failed), videosUnhashed: Number(counts.videos_unhashed), matched: progress.matched } });
+  }).catch(async (err: unknown) => {
+    await markJobFailed(ctx, jobId, err);
+    throw err;
   });
   progress.phase = 'done';
   report();
