@@ -53,10 +53,13 @@ async function time<T>(work: () => Promise<T>): Promise<number[]> {
   return out;
 }
 
-const name = `amaan_bench_fig_${process.pid}`;
+const REUSE = arg('--db', '');
+const GENERATE_ONLY = args.includes('--generate-only');
+const KEEP = args.includes('--keep') || GENERATE_ONLY || REUSE !== '';
+const name = REUSE || `amaan_bench_fig_${process.pid}`;
 const admin = new pg.Client({ connectionString: PG_URL });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
+if (!REUSE) await admin.query(`CREATE DATABASE ${name}`);
 const url = new URL(PG_URL);
 url.pathname = `/${name}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'amaan-bench-fig-'));
