@@ -159,6 +159,8 @@ const statusesAt = (p: FigureParams, at: RawBuilder<unknown>) => {
     )`;
 };
 const statusOf = sql`coalesce(st.to_status, sc.status)`;
+/** Each case once: only the category grouping (a case in each of its categories) repeats a case in a group. */
+const distinctCases = (p: FigureParams) => (p.groupBy === 'category' ? sql`count(DISTINCT sc.id)` : sql`count(*)`);
 
 /** Statuses in which a case is no longer on an investigator's desk. */
 export const closedStatuses = ['inquiry_closed', 'cancelled_or_discharged', 'convicted', 'acquitted', 'under_appeal'] as const;
@@ -265,7 +267,7 @@ export const figures: readonly FigureDefinition[] = [
       const g = groupKey(p, sql`sc.reported_at`);
       return sql`
         WITH ${scoped(p)}, ${statusesAt(p, end)}
-        SELECT ${g.key} AS grp, ${statusOf} AS part, count(DISTINCT sc.id) AS n
+        SELECT ${g.key} AS grp, ${statusOf} AS part, ${distinctCases(p)} AS n
         FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
         WHERE sc.reported_at < ${end}
         GROUP BY 1, 2 ORDER BY 1, 2`;
@@ -409,7 +411,7 @@ export const figures: readonly FigureDefinition[] = [
       const g = groupKey(p, null);
       return sql`
         WITH ${scoped(p)}, ${statusesAt(p, end)}, b AS (
-          SELECT DISTINCT sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+          SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
           WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
         SELECT grp, part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
