@@ -1,25 +1,34 @@
-// Statistics at national scale (issue 12): on a generated dataset of N cases and 5N persons on PostgreSQL,
-// the time of every figure of the registry by grouping (p50/p95), the national briefing PDF, the published
-// exports, and `amaan plan`'s observations.
+// Statistics at national scale (issue 12): on a generated dataset of N cases and 5N persons, every figure of
+// the registry by grouping (p50/p95) and the national briefing PDF, the rewritten SQL (registry.ts) beside
+// the old (test/stats/figures-reference.ts) in the same run, on PostgreSQL or PGlite.
 //
-//   node --import tsx bench/figures.bench.ts [--cases 1000000] [--runs 7] [--pg-url postgres://postgres@127.0.0.1:5432/test]
-//       [--keep] [--write-docs]
+//   node --import tsx bench/figures.bench.ts [--engine postgres|pglite] [--cases 1000000] [--runs 7]
+//       [--groupings none,province] [--figures firs,backlog] [--pg-url postgres://postgres@127.0.0.1:5432/test]
+//       [--db NAME] [--generate-only] [--keep] [--no-old] [--plan] [--write-docs]
 //
-// A scratch database is created on the server, migrated and seeded through startPlatform (as `amaan serve`
-// would), filled by bench/figures-data.ts, ANALYZEd, then each query runs --runs times in turn (after one
-// warm-up run). --keep leaves the database for EXPLAIN ANALYZE (its name is printed).
+// PostgreSQL: a scratch database is created on the server (or --db NAME reuses one kept before: no
+// generation), migrated and seeded through startPlatform (as `amaan serve` would), filled by
+// bench/figures-data.ts. PGlite: a data folder of its own under the system temp folder. Each figure then
+// runs once old and once new as a warm-up (their rows must be identical, or the bench stops), and --runs
+// times in turn, old and new alternating which goes first, so both see the same load. The briefing runs the
+// same way, with the registry's definitions switched to the old SQL for the old runs. --keep leaves the
+// PostgreSQL database for bench/figures-explain.ts (its name is printed).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
 import { startPlatform } from '../src/platform/bootstrap.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
+import { switchToAppRole } from '../src/platform/db/app-role.ts';
 import { computeFigure, currentCatalogue } from '../src/modules/stats/figures/figures.service.ts';
-import { figures, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
-import { produceBriefing, produceExport } from '../src/modules/reports/reports.service.ts';
+import { figures, type FigureDefinition, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
+import { produceBriefing } from '../src/modules/reports/reports.service.ts';
 import { computePlan } from '../src/modules/planning/planning.service.ts';
-import { generateFiguresData } from './figures-data.ts';
+import { referenceFigureById } from '../test/stats/figures-reference.ts';
+import { generateFiguresData, type GeneratedCounts, type SqlRunner } from './figures-data.ts';
 import { writeDocsSection } from './docs-section.ts';
 
 const args = process.argv.slice(2);
@@ -27,10 +36,19 @@ const arg = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
 };
+const ENGINE = arg('--engine', 'postgres') as 'postgres' | 'pglite';
 const CASES = Number(arg('--cases', '1000000'));
 const RUNS = Number(arg('--runs', '7'));
 const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-const GROUPINGS = (arg('--groupings', 'none,province,district,month') as string).split(',') as Grouping[];
+const GROUPINGS = arg('--groupings', 'none,province').split(',') as Grouping[];
+const ONLY = arg('--figures', '') ? arg('--figures', '').split(',') : null;
+const REUSE = ENGINE === 'postgres' ? arg('--db', '') : '';
+const GENERATE_ONLY = args.includes('--generate-only');
+const KEEP = args.includes('--keep') || GENERATE_ONLY || REUSE !== '';
+const OLD = !args.includes('--no-old');
+const HEADING = `## Statistics and the briefing (issue 12)${ENGINE === 'pglite' ? ', PGlite' : ''}`;
+if (!['postgres', 'pglite'].includes(ENGINE)) throw new Error('--engine postgres|pglite');
+
 const lines: string[] = [];
 const say = (s = '') => {
   lines.push(s);
@@ -41,92 +59,141 @@ const q = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
 };
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
+const ratio = (old: number[], now: number[]) => `${(q(old, 0.5) / q(now, 0.5)).toFixed(1)}×`;
+const loadNow = () => loadavg().map((v) => v.toFixed(1)).join(' ');
 
-async function time<T>(work: () => Promise<T>): Promise<number[]> {
-  await work();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+/** Old and new, interleaved: warm-up each once, then RUNS rounds alternating which goes first. */
+async function pair(old: (() => Promise<unknown>) | null, now: () => Promise<unknown>, runs = RUNS) {
+  const o: number[] = [];
+  const n: number[] = [];
+  const timed = async (work: () => Promise<unknown>, into: number[]) => {
     const t0 = performance.now();
     await work();
-    out.push(performance.now() - t0);
+    into.push(performance.now() - t0);
+  };
+  if (old) await old();
+  await now();
+  for (let i = 0; i < runs; i++) {
+    if (old && i % 2 === 0) await timed(old, o);
+    await timed(now, n);
+    if (old && i % 2 === 1) await timed(old, o);
   }
-  return out;
+  return { o, n };
 }
 
-const name = `amaan_bench_fig_${process.pid}`;
-const admin = new pg.Client({ connectionString: PG_URL });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(PG_URL);
-url.pathname = `/${name}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'amaan-bench-fig-'));
-const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), AMAAN_DATA_DIR: dataDir, AMAAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), NODE_ENV: 'development' });
-const started = await startPlatform(config);
+const name = REUSE || `amaan_bench_fig_${process.pid}`;
+let admin: pg.Client | null = null;
+let url: string | undefined;
+if (ENGINE === 'postgres') {
+  admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  if (!REUSE) await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  url = u.toString();
+}
+const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', AMAAN_DATA_DIR: dataDir, AMAAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), NODE_ENV: 'development' });
+const started = await startPlatform({ ...config, databaseUrl: url });
 const ctx = { ...started.ctx, actor: systemActor('cli:bench') };
 try {
-  const load = loadavg().map((v) => v.toFixed(1)).join(' ');
-  say('## Statistics and the briefing (issue 12)');
-  say(`Command: \`node --import tsx bench/figures.bench.ts --cases ${CASES} --runs ${RUNS}${args.includes('--write-docs') ? ' --write-docs' : ''}\`; ${new Date().toISOString().slice(0, 10)}.`);
-  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version} on the same host, default settings. **Shared and loaded**: load average ${load} at the start (other engineers' builds and tests ran at the same time), so figures vary run to run; p50 and p95 are of ${RUNS} runs after one warm-up (with ${RUNS} runs p95 is the slowest but one).`);
-  say('');
-  const gen = new pg.Client({ connectionString: url.toString() });
-  gen.on('error', () => undefined);
-  await gen.connect();
-  const t0 = performance.now();
-  const counts = await generateFiguresData(gen, CASES, (s) => console.log(s)).finally(() => gen.end());
-  say(`Data (bench/figures-data.ts, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s): ${counts.cases.toLocaleString('en-US')} cases over every district, ${counts.persons.toLocaleString('en-US')} persons, ${counts.history.toLocaleString('en-US')} status history rows, ${counts.arrests.toLocaleString('en-US')} arrests, ${counts.verdicts.toLocaleString('en-US')} verdicts, ${counts.victims.toLocaleString('en-US')} victims, ${counts.operations.toLocaleString('en-US')} operations, ${counts.users} investigators.`);
+  say(HEADING);
+  say(`Command: \`node --import tsx bench/figures.bench.ts ${args.filter((a) => a !== '--write-docs' && a !== '--keep').join(' ')}\`; ${new Date().toISOString().slice(0, 10)}.`);
+  const version = (await sql<{ v: string }>`SELECT version() AS v`.execute(ctx.db)).rows[0]!.v.split(',')[0];
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ENGINE === 'postgres' ? `${version} on the same host, default settings` : `PGlite (${version}, WebAssembly, in this process), data folder on local disk`}. **Shared and loaded**: about 8 other engineers' builds and tests ran on these 2 cores at the same time; load average ${loadNow()} at the start, so times vary run to run and old and new run in turn (alternating which goes first) to see the same load. p50/p95 of ${RUNS} runs each after one warm-up (with ${RUNS} runs, p95 is the slowest or the slowest but one).`);
   say('');
 
-  const catalogue = await currentCatalogue(ctx.db);
-  const base: FigureParams = { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
-  say(`Every figure for the year 2024, nation, child-exploitation cases, by grouping (aim: p95 < 200 ms). p50 / p95:`);
-  say('');
-  say(`| figure | ${GROUPINGS.join(' | ')} |`);
-  say(`| --- | ${GROUPINGS.map(() => '---').join(' | ')} |`);
-  const slow: string[] = [];
-  for (const def of figures) {
-    const cells: string[] = [];
-    for (const g of GROUPINGS) {
-      const xs = await time(() => computeFigure(ctx.db, def, { ...base, groupBy: g }));
-      const p95 = q(xs, 0.95);
-      if (p95 > 200) slow.push(`${def.id}/${g}`);
-      cells.push(`${ms(q(xs, 0.5))} / ${ms(p95)}`);
+  let counts: GeneratedCounts | null = null;
+  if (!REUSE) {
+    const t0 = performance.now();
+    if (ENGINE === 'postgres') {
+      const gen = new pg.Client({ connectionString: url });
+      gen.on('error', () => undefined);
+      await gen.connect();
+      counts = await generateFiguresData(gen, CASES, (s) => console.log(s)).finally(() => gen.end());
+    } else {
+      // PGlite has one session: the owner (superuser) for generation, then the application role again.
+      await sql`RESET ROLE`.execute(ctx.db);
+      const runner: SqlRunner = {
+        query: async (text, params = []) => {
+          const r = await ctx.db.executeQuery(CompiledQuery.raw(text, params));
+          return { rows: r.rows as Array<Record<string, unknown>>, rowCount: r.numAffectedRows === undefined ? null : Number(r.numAffectedRows) };
+        },
+      };
+      try {
+        counts = await generateFiguresData(runner, CASES, (s) => console.log(s));
+      } finally {
+        await switchToAppRole(ctx.db);
+      }
     }
-    say(`| ${def.id} | ${cells.join(' | ')} |`);
-    console.error(`  ${def.id} done`);
+    say(`Data (bench/figures-data.ts, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadNow()} after): ${counts.cases.toLocaleString('en-US')} cases over every district, ${counts.persons.toLocaleString('en-US')} persons, ${counts.history.toLocaleString('en-US')} status history rows, ${counts.arrests.toLocaleString('en-US')} arrests, ${counts.verdicts.toLocaleString('en-US')} verdicts, ${counts.victims.toLocaleString('en-US')} victims, ${counts.operations.toLocaleString('en-US')} operations, ${counts.users} investigators.`);
+  } else {
+    const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(ctx.db)).rows[0]!.n;
+    say(`Data: the kept database ${name} (bench/figures-data.ts), ${n.toLocaleString('en-US')} cases.`);
   }
   say('');
-  say(slow.length ? `Over the aim: ${slow.join(', ')}.` : 'Every figure within the aim.');
-  say('');
+  if (GENERATE_ONLY) {
+    console.log(`generated; kept database ${name}`);
+  } else {
+    const catalogue = await currentCatalogue(ctx.db);
+    const base: FigureParams = { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
+    say(`Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (one materialised set of every case in scope, status probed per case) and new (registry.ts now, migration 0032's indexes in both), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
+    say('');
+    say(`| figure | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
+    say(`| --- | --- | --- | --- | --- |`);
+    const slow: string[] = [];
+    for (const def of figures) {
+      if (ONLY && !ONLY.includes(def.id)) continue;
+      const ref = referenceFigureById(def.id)!;
+      for (const g of GROUPINGS) {
+        const p = { ...base, groupBy: g };
+        if (OLD) {
+          const [a, b] = [await computeFigure(ctx.db, ref, p), await computeFigure(ctx.db, def, p)];
+          if (!isDeepStrictEqual(a, b)) throw new Error(`${def.id}/${g}: old and new rows differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+        }
+        const { o, n } = await pair(OLD ? () => computeFigure(ctx.db, ref, p) : null, () => computeFigure(ctx.db, def, p));
+        if (q(n, 0.95) > 200) slow.push(`${def.id}/${g}`);
+        say(`| ${def.id} | ${g} | ${OLD ? `${ms(q(o, 0.5))} / ${ms(q(o, 0.95))}` : '—'} | ${ms(q(n, 0.5))} / ${ms(q(n, 0.95))} | ${OLD ? ratio(o, n) : '—'} |`);
+      }
+    }
+    say('');
+    say(slow.length ? `New SQL over the aim (p95 > 200 ms): ${slow.join(', ')}.` : 'Every figure within the aim with the new SQL.');
+    say('');
 
-  const products: Array<[string, () => Promise<unknown>]> = [
-    ['national briefing PDF, 2024 (`produceBriefing`)', () => produceBriefing(ctx, { from: '2024-01-01', to: '2024-12-31' })],
-    ['export firs_by_district, CSV', () => produceExport(ctx, 'firs_by_district', 'csv', { from: '2024-01-01', to: '2024-12-31' })],
-    ['export backlog_by_province, XLSX', () => produceExport(ctx, 'backlog_by_province', 'xlsx', { from: '2024-01-01', to: '2024-12-31' })],
-    ['capacity plan, 2024 (`computePlan`)', () => computePlan(ctx.db, 'Asia/Karachi', { from: '2024-01-01', to: '2024-12-31' })],
-  ];
-  say('| product | p50 | p95 | runs |');
-  say('| --- | --- | --- | --- |');
-  const runsFor = Math.max(3, Math.min(RUNS, 5));
-  for (const [label, work] of products) {
-    await work();
-    const xs: number[] = [];
-    for (let i = 0; i < runsFor; i++) {
-      const t1 = performance.now();
-      await work();
-      xs.push(performance.now() - t1);
+    // The briefing with the old SQL: the registry's definitions (which the briefing looks up by id) get the
+    // reference builds for the old runs and their own back after.
+    const own = new Map(figures.map((f) => [f.id, f.build] as const));
+    const withOld = async <T,>(work: () => Promise<T>): Promise<T> => {
+      for (const f of figures) (f as { build: FigureDefinition['build'] }).build = referenceFigureById(f.id)!.build;
+      try {
+        return await work();
+      } finally {
+        for (const f of figures) (f as { build: FigureDefinition['build'] }).build = own.get(f.id)!;
+      }
+    };
+    const briefing = () => produceBriefing(ctx, { from: '2024-01-01', to: '2024-12-31' });
+    const bRuns = Math.max(3, Math.min(RUNS, 5));
+    const br = await pair(OLD ? () => withOld(briefing) : null, briefing, bRuns);
+    say('| product | old p50 / p95 | new p50 / p95 | ratio | runs |');
+    say('| --- | --- | --- | --- | --- |');
+    say(`| national briefing PDF, 2024 (\`produceBriefing\`; aim < 5 s) | ${OLD ? `${ms(q(br.o, 0.5))} / ${ms(q(br.o, 0.95))}` : '—'} | ${ms(q(br.n, 0.5))} / ${ms(q(br.n, 0.95))} | ${OLD ? ratio(br.o, br.n) : '—'} | ${bRuns} |`);
+    if (args.includes('--plan')) {
+      const pl = await pair(null, () => computePlan(ctx.db, 'Asia/Karachi', { from: '2024-01-01', to: '2024-12-31' }), bRuns);
+      say(`| capacity plan, 2024 (\`computePlan\`, planning's own SQL: not changed here) | — | ${ms(q(pl.n, 0.5))} / ${ms(q(pl.n, 0.95))} | — | ${bRuns} |`);
     }
-    say(`| ${label} | ${ms(q(xs, 0.5))} | ${ms(q(xs, 0.95))} | ${runsFor} |`);
+    say('');
+    say(`Load average at the end: ${loadNow()}.`);
+    if (args.includes('--write-docs')) writeDocsSection(HEADING, lines.join('\n'));
   }
-  say('');
-  if (args.includes('--write-docs')) writeDocsSection('## Statistics and the briefing (issue 12)', lines.join('\n'));
 } catch (err) {
   console.error(err);
   process.exitCode = 1;
 } finally {
   await started.database.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (args.includes('--keep')) console.log(`kept database ${name}`);
-  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  if (admin) {
+    if (KEEP) console.log(`kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

@@ -38,10 +38,11 @@ function figureTable(name: string, figureId: string, groupBy: Grouping, descript
       const catalogue = await currentCatalogue(ctx.db);
       const p: FigureParams = { from: o.from ?? null, to: o.to ?? null, timeZone: ctx.config.timeZone, province: o.province ?? null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy, catalogue };
       const rows = publishRows(def, await computeFigure(ctx.db, def, p), groupBy);
-      const hasParts = Boolean(def.parts);
+      // Open parts (cases by status): a column per status and the group's total as part "all".
+      const hasParts = Boolean(def.parts) || rows.some((r) => r.part !== null);
       return {
         columns: [groupBy === 'none' ? 'area' : groupBy, ...(hasParts ? ['part'] : []), ...def.measures],
-        rows: rows.map((r) => [r.group ?? (o.province ?? 'Pakistan'), ...(hasParts ? [r.part] : []), ...def.measures.map((m) => r.display?.[m] ?? '')]),
+        rows: rows.map((r) => [r.group ?? (o.province ?? 'Pakistan'), ...(hasParts ? [r.part ?? 'all'] : []), ...def.measures.map((m) => r.display?.[m] ?? '')]),
         notes: [
           `${def.title} (figure ${def.id}, version ${def.version}): ${def.description}`,
           `Period: ${o.from ?? 'the beginning'} to ${o.to ?? 'today'}, days in ${ctx.config.timeZone}; area: ${o.province ?? 'Pakistan'}; child-exploitation offences (catalogue version ${catalogue.version}).`,

@@ -13,6 +13,10 @@ import type { StatsSummary, SummaryQuery } from './stats.schema.ts';
 // arrests, decision date for verdicts, identification / recovery date for children, and "in care" is the
 // state at the end of the period. Days are those of the agency's time zone (AMAAN_TIME_ZONE, Asia/Karachi by
 // default), `to` inclusive: an FIR registered at 02:00 local time on 1 January is in the new year.
+//
+// Area, as in the figure registry (figures/registry.ts): a case belongs to the province of the district where
+// the offence happened (cases.district_id), falling back to its handling branch's province where no offence
+// district is recorded; `province` filters and `byProvince` groups by that, so both agree with the registry.
 
 export const definitions: Record<string, string> = {
   'firs.childExploitation': 'cases with an FIR registered in the period and at least one child-exploitation offence',
@@ -27,7 +31,7 @@ export const definitions: Record<string, string> = {
   'children.rescued': 'child victims recovered (rescued) in the period',
   'children.inCare': 'child victims with a placement open at the end of the period (today when no end is given)',
   casesByStatus: 'cases reported in the period by current status',
-  byProvince: 'child-exploitation FIRs, arrests and persons convicted per province, same period',
+  byProvince: "child-exploitation FIRs, arrests and persons convicted per province of the offence district (the handling branch's where none is recorded), same period",
   period: "from/to are days of the agency's time zone (AMAAN_TIME_ZONE), both inclusive",
 };
 
@@ -66,7 +70,8 @@ async function resolveScope(ctx: ServiceContext, q: SummaryQuery): Promise<Scope
   }
   const province = q.province ?? null;
   if (province !== null) {
-    const known = await ctx.db.selectFrom('branches').select('province').where('province', '=', province).limit(1).executeTakeFirst();
+    const known = await ctx.db.selectFrom('districts').select('province').where('province', '=', province).limit(1).executeTakeFirst()
+      ?? await ctx.db.selectFrom('branches').select('province').where('province', '=', province).limit(1).executeTakeFirst();
     if (!known) throw invalid('province', 'unknown province');
   }
   return { province, branch, from, until, restricted };
@@ -80,18 +85,20 @@ const and = (parts: Array<RawBuilder<unknown> | null>) => {
 export async function summary(ctx: ServiceContext, q: SummaryQuery): Promise<StatsSummary> {
   const s = await resolveScope(ctx, q);
   const inPeriod = (column: string) => and([s.from ? sql`${sql.ref(column)} >= ${s.from}` : null, s.until ? sql`${sql.ref(column)} < ${s.until}` : null]);
-  const where = and([s.province !== null ? sql`b.province = ${s.province}` : null, s.branch ? sql`c.branch_id = ${s.branch.id}` : null]);
+  // The offence district's province, else the handling branch's.
+  const caseProvince = sql`coalesce(d.province, b.province)`;
+  const where = and([s.province !== null ? sql`${caseProvince} = ${s.province}` : null, s.branch ? sql`c.branch_id = ${s.branch.id}` : null]);
   // The cases in scope, each marked child-exploitation or not; every figure below is read through it.
   const scoped = sql`
     scoped AS MATERIALIZED (
-      SELECT c.id, c.status, c.reported_at, c.fir_registered_at, b.province,
+      SELECT c.id, c.status, c.reported_at, c.fir_registered_at, ${caseProvince} AS province,
         (c.fir_registered_at IS NOT NULL AND EXISTS (
           SELECT 1 FROM case_offences co JOIN offences o ON o.code = co.offence_code
           WHERE co.case_id = c.id AND o.child_exploitation)) AS ce,
         EXISTS (
           SELECT 1 FROM case_offences co JOIN offences o ON o.code = co.offence_code
           WHERE co.case_id = c.id AND o.child_exploitation) AS ce_offence
-      FROM cases c JOIN branches b ON b.id = c.branch_id
+      FROM cases c JOIN branches b ON b.id = c.branch_id LEFT JOIN districts d ON d.id = c.district_id
       WHERE ${where}
     )`;
   // "In care" at the end of the period: a placement started before it and not ended by then.
@@ -139,7 +146,11 @@ export async function summary(ctx: ServiceContext, q: SummaryQuery): Promise<Sta
       (SELECT count(*) FROM scoped WHERE scoped.province = p.province AND ce AND ${inPeriod('scoped.fir_registered_at')}) AS firs,
       (SELECT count(*) FROM arrests a JOIN scoped ON scoped.id = a.case_id WHERE scoped.province = p.province AND scoped.ce AND ${inPeriod('a.arrested_at')}) AS arrests,
       (SELECT count(DISTINCT vd.person_id) FROM verdicts vd JOIN scoped ON scoped.id = vd.case_id WHERE scoped.province = p.province AND scoped.ce AND vd.outcome = 'convicted' AND ${inPeriod('vd.decided_at')}) AS convicted
-    FROM (SELECT DISTINCT b.province FROM branches b WHERE ${and([s.province !== null ? sql`b.province = ${s.province}` : null, s.branch ? sql`b.id = ${s.branch.id}` : null])}) p
+    FROM (
+      SELECT province FROM districts UNION SELECT province FROM branches
+    ) p
+    -- Every province (or the one asked); for one branch, its own and those where its cases' offences happened.
+    WHERE ${and([s.province !== null ? sql`p.province = ${s.province}` : null, s.branch ? sql`(p.province = ${s.branch.province} OR EXISTS (SELECT 1 FROM scoped WHERE scoped.province = p.province))` : null])}
     ORDER BY p.province
   `.execute(readerOf(ctx));
 

@@ -61,19 +61,26 @@ export const TOTAL = 'total';
  * The published view of a figure's rows: counts of 1..4 as "<5" with complementary suppression over the
  * table of groups x parts and its totals (a grouping whose groups overlap, offence category, publishes no
  * total); other measures (medians, shortest and longest, durations) only for rows of 5 or more.
+ *
+ * A figure whose parts are open (no declared `parts`, yet rows carry one: cases by status, a column per
+ * status found) publishes those parts and each group's total as part null, the whole as the exact view and
+ * the map read it; its cells are suppressed like any other, never read as absent (0).
  */
 export function publishRows(def: FigureDefinition, rows: FigureRowOut[], groupBy: Grouping, threshold = 5): FigureRowOut[] {
-  const parts = def.parts ? def.parts.filter((p) => p !== 'all') : [null];
+  const openParts = !def.parts && rows.some((r) => r.part !== null);
+  const parts: Array<string | null> = def.parts
+    ? def.parts.filter((p) => p !== 'all')
+    : openParts ? [...new Set(rows.map((r) => r.part).filter((p): p is string => p !== null))].sort() : [null];
   const groups = [...new Set(rows.map((r) => r.group))];
   if (!groups.length) groups.push(null);
   const find = (g: string | null, p: string | null) => rows.find((r) => r.group === g && r.part === p);
   const cells = groups.map((g) => parts.map((p) => find(g, p)?.values[def.count] ?? 0));
   const columnTotals = groups.length > 1 && groupBy !== 'category';
-  const rowTotals = parts.length > 1;
+  const rowTotals = parts.length > 1 || openParts;
   const t = suppressTable({ cells, rowTotals, columnTotals, threshold });
   const out: FigureRowOut[] = [];
   const rowLabels = [...groups, ...(columnTotals ? [TOTAL] : [])];
-  const colLabels: Array<string | null> = [...parts, ...(rowTotals ? ['all'] : [])];
+  const colLabels: Array<string | null> = [...parts, ...(rowTotals ? [openParts ? null : 'all'] : [])];
   rowLabels.forEach((g, i) => {
     colLabels.forEach((p, j) => {
       const n = t.values[i]![j]!;

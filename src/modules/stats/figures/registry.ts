@@ -94,8 +94,11 @@ function inPeriod(p: FigureParams, column: RawBuilder<unknown>) {
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
 
-/** The cases in scope (area and offence filters), with the fields every figure reads. */
-function scoped(p: FigureParams) {
+/**
+ * The cases in scope (area and offence filters), with the fields every figure reads. `allCases`: the figure
+ * reads (nearly) every case in scope whatever the period (stock figures).
+ */
+function scoped(p: FigureParams, opts: { allCases?: boolean } = {}) {
   const codes = JSON.stringify(p.catalogue.childExploitationCodes);
   const cats = JSON.stringify(p.catalogue.categories);
   const where: RawBuilder<unknown>[] = [];
@@ -103,11 +106,19 @@ function scoped(p: FigureParams) {
   if (p.districtId !== null) where.push(sql`c.district_id = ${p.districtId}`);
   if (p.branchId !== null) where.push(sql`c.branch_id = ${p.branchId}`);
   if (p.offences === 'child_exploitation') {
-    where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code IN (SELECT jsonb_array_elements_text(${codes}::jsonb)))`);
+    // The codes as one array (an init plan, computed once). A period with a start reads a fraction of the
+    // cases: each is checked by one probe of case_offences' key (OFFSET 0 keeps the check a per-case subplan,
+    // where the planner would hash every case's offences); a stock figure or an open start reads most cases,
+    // for which that one hash is cheaper. Same result either way.
+    const probe = p.from !== null && !opts.allCases;
+    where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code = ANY (ARRAY(SELECT jsonb_array_elements_text(${codes}::jsonb)))${probe ? sql` OFFSET 0` : sql``})`);
   }
   if (p.category !== null) where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND (${cats}::jsonb ->> co.offence_code) = ${p.category})`);
   if (p.visibleCases) where.push(p.visibleCases);
-  return sql`sc AS MATERIALIZED (
+  // NOT MATERIALIZED: the planner merges `sc` into each figure's query, so the figure's own period (FIR date,
+  // arrest date...) restricts the scan through that date's index instead of every case in scope being built
+  // first (bench/figures.bench.ts: that was most of each figure's time at 100,000 cases).
+  return sql`sc AS NOT MATERIALIZED (
       SELECT c.id, c.status, c.reported_at, c.fir_registered_at, c.challan_submitted_at, c.branch_id, c.district_id,
         d.province, d.name AS district_name, b.name AS branch_name
       FROM cases c JOIN districts d ON d.id = c.district_id JOIN branches b ON b.id = c.branch_id
@@ -138,6 +149,25 @@ function groupKey(p: FigureParams, date: RawBuilder<unknown> | null) {
 /** Status of each scoped case at an instant: the last status change before it (the current one if no history). */
 const statusAt = (at: RawBuilder<unknown>) =>
   sql`coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = sc.id AND h.at < ${at} ORDER BY h.at DESC, h.id DESC LIMIT 1), sc.status)`;
+
+/**
+ * The same status for every case at once (stock figures): one ordered pass over the history before the
+ * instant (index case_status_history_latest), the latest change of each case, to LEFT JOIN as `st` and read
+ * as coalesce(st.to_status, sc.status). Equal to statusAt for every case, including a backdated change
+ * (it is ordered by its own `at`) and changes exactly at the instant (not yet in force).
+ */
+const statusesAt = (p: FigureParams, at: RawBuilder<unknown>) => {
+  // A scope narrower than the nation (area, visibility, category) reads the history of its own cases only.
+  const narrow = p.province !== null || p.districtId !== null || p.branchId !== null || p.category !== null || Boolean(p.visibleCases);
+  return sql`st AS (
+      SELECT DISTINCT ON (h.case_id) h.case_id, h.to_status FROM case_status_history h
+      WHERE h.at < ${at} ${narrow ? sql`AND h.case_id IN (SELECT sc.id FROM sc)` : sql``}
+      ORDER BY h.case_id, h.at DESC, h.id DESC
+    )`;
+};
+const statusOf = sql`coalesce(st.to_status, sc.status)`;
+/** Each case once: only the category grouping (a case in each of its categories) repeats a case in a group. */
+const distinctCases = (p: FigureParams) => (p.groupBy === 'category' ? sql`count(DISTINCT sc.id)` : sql`count(*)`);
 
 /** Statuses in which a case is no longer on an investigator's desk. */
 export const closedStatuses = ['inquiry_closed', 'cancelled_or_discharged', 'convicted', 'acquitted', 'under_appeal'] as const;
@@ -243,9 +273,9 @@ export const figures: readonly FigureDefinition[] = [
       const end = periodEnd(p);
       const g = groupKey(p, sql`sc.reported_at`);
       return sql`
-        WITH ${scoped(p)}
-        SELECT ${g.key} AS grp, st.status AS part, count(DISTINCT sc.id) AS n
-        FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}
+        SELECT ${g.key} AS grp, ${statusOf} AS part, ${distinctCases(p)} AS n
+        FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
         WHERE sc.reported_at < ${end}
         GROUP BY 1, 2 ORDER BY 1, 2`;
     },
@@ -350,7 +380,10 @@ export const figures: readonly FigureDefinition[] = [
     id: 'fir_to_verdict', version: 1, title: 'Time from FIR to verdict', unit: 'days', count: 'n', measures: ['n', 'median_days', 'p90_days', 'within_limit', 'limit_days'], kind: 'flow', limit: 'fir_to_verdict',
     description: "Cases whose first trial verdict was given in the period: days from FIR to that verdict, median and 90th percentile, and how many within the 12 months of the NJPMC target (case-lifecycle.csv).",
     build: (p) => durationFigure(p, {
-      from: sql`sc JOIN LATERAL (SELECT min(vd.decided_at) AS at FROM verdicts vd WHERE vd.case_id = sc.id) fv ON true`,
+      // A case's first verdict falls in the period when one of its verdicts does and none came before it.
+      from: sql`(SELECT vd.case_id, min(vd.decided_at) AS at FROM verdicts vd WHERE ${inPeriod(p, sql`vd.decided_at`)}
+          AND NOT EXISTS (SELECT 1 FROM verdicts v0 WHERE v0.case_id = vd.case_id AND v0.decided_at < vd.decided_at) GROUP BY vd.case_id) fv
+        JOIN sc ON sc.id = fv.case_id`,
       date: sql`fv.at`, days: days(sql`fv.at`, sql`sc.fir_registered_at`),
       limitDays: timeLimit('fir_to_verdict').days, where: sql`fv.at IS NOT NULL AND sc.fir_registered_at IS NOT NULL`,
     }),
@@ -362,9 +395,9 @@ export const figures: readonly FigureDefinition[] = [
       const end = periodEnd(p);
       const g = groupKey(p, null);
       return sql`
-        WITH ${scoped(p)}, open_cases AS (
-          SELECT sc.id, ${g.key} AS grp FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
-          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND st.status NOT IN (${closedList})
+        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, open_cases AS (
+          SELECT sc.id, ${g.key} AS grp FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), per AS (
           SELECT oc.grp, ct.user_id, count(DISTINCT oc.id) AS n FROM open_cases oc
           JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
@@ -384,10 +417,9 @@ export const figures: readonly FigureDefinition[] = [
       const end = periodEnd(p);
       const g = groupKey(p, null);
       return sql`
-        WITH ${scoped(p)}, b AS (
-          SELECT DISTINCT sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc ${g.join}
-          CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
-          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND st.status NOT IN (${closedList})
+        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, b AS (
+          SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
         SELECT grp, part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
         FROM (SELECT grp, 'all' AS part, age FROM banded UNION ALL SELECT grp, band, age FROM banded) x

@@ -1,0 +1,327 @@
+import { sql, type RawBuilder } from 'kysely';
+import { timeLimit } from '../../src/modules/stats/figures/lifecycle-limits.ts';
+import type { FigureCell, FigureDefinition, FigureParams } from '../../src/modules/stats/figures/registry.ts';
+
+// The figure registry's SQL as it was before the rewrite for scale (issue 12, bench at 100,000 cases): one
+// materialised `sc` of every case in scope whatever the period, and the status at a date probed once per
+// case. Kept ONLY as the reference the rewritten queries must equal (figures.equivalence.test.ts) and as the
+// "old" column of bench/figures.bench.ts. Never used by the application.
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared SQL pieces
+
+/** Start of a local day as a timestamptz. */
+const localDayStart = (day: string, tz: string) => sql`(${day}::date::timestamp AT TIME ZONE ${tz})`;
+/** The instant after the period (start of the day after `to`), or now(). */
+const periodEnd = (p: FigureParams) => (p.to ? sql`(((${p.to}::date + 1)::timestamp) AT TIME ZONE ${p.timeZone})` : sql`now()`);
+
+function inPeriod(p: FigureParams, column: RawBuilder<unknown>) {
+  const parts: RawBuilder<unknown>[] = [];
+  if (p.from) parts.push(sql`${column} >= ${localDayStart(p.from, p.timeZone)}`);
+  if (p.to) parts.push(sql`${column} < ${periodEnd(p)}`);
+  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+/** The cases in scope (area and offence filters), with the fields every figure reads. */
+function scoped(p: FigureParams) {
+  const codes = JSON.stringify(p.catalogue.childExploitationCodes);
+  const cats = JSON.stringify(p.catalogue.categories);
+  const where: RawBuilder<unknown>[] = [];
+  if (p.province !== null) where.push(sql`d.province = ${p.province}`);
+  if (p.districtId !== null) where.push(sql`c.district_id = ${p.districtId}`);
+  if (p.branchId !== null) where.push(sql`c.branch_id = ${p.branchId}`);
+  if (p.offences === 'child_exploitation') {
+    where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code IN (SELECT jsonb_array_elements_text(${codes}::jsonb)))`);
+  }
+  if (p.category !== null) where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND (${cats}::jsonb ->> co.offence_code) = ${p.category})`);
+  if (p.visibleCases) where.push(p.visibleCases);
+  return sql`sc AS MATERIALIZED (
+      SELECT c.id, c.status, c.reported_at, c.fir_registered_at, c.challan_submitted_at, c.branch_id, c.district_id,
+        d.province, d.name AS district_name, b.name AS branch_name
+      FROM cases c JOIN districts d ON d.id = c.district_id JOIN branches b ON b.id = c.branch_id
+      WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
+    ), cats AS (SELECT ${cats}::jsonb AS m)`;
+}
+
+/** The group key of a row: an area, a category, or the local month/year of the figure's own date. */
+function groupKey(p: FigureParams, date: RawBuilder<unknown> | null) {
+  switch (p.groupBy) {
+    case 'none': return { key: sql`NULL::text`, join: sql`` };
+    case 'province': return { key: sql`sc.province`, join: sql`` };
+    case 'district': return { key: sql`sc.district_name`, join: sql`` };
+    case 'branch': return { key: sql`sc.branch_name`, join: sql`` };
+    case 'category':
+      return {
+        key: sql`g.cat`,
+        join: sql`JOIN LATERAL (SELECT DISTINCT coalesce((SELECT m FROM cats) ->> co.offence_code, 'uncategorised') AS cat FROM case_offences co WHERE co.case_id = sc.id) g ON true`,
+      };
+    case 'month':
+    case 'year': {
+      const at = date ?? periodEnd(p);
+      return { key: sql`to_char(${at} AT TIME ZONE ${p.timeZone}, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'})`, join: sql`` };
+    }
+  }
+}
+
+/** Status of each scoped case at an instant: the last status change before it (the current one if no history). */
+const statusAt = (at: RawBuilder<unknown>) =>
+  sql`coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = sc.id AND h.at < ${at} ORDER BY h.at DESC, h.id DESC LIMIT 1), sc.status)`;
+
+/** Statuses in which a case is no longer on an investigator's desk. */
+const closedStatuses = ['inquiry_closed', 'cancelled_or_discharged', 'convicted', 'acquitted', 'under_appeal'] as const;
+const closedList = sql.join(closedStatuses.map((s) => sql`${s}`));
+
+/** Keeps the rows of one group (drill-down): the same key the figure groups by. */
+function inGroup(key: RawBuilder<unknown>, p: FigureParams, cell: FigureCell) {
+  if (p.groupBy === 'none') return sql`true`;
+  return cell.group === null ? sql`${key} IS NULL` : sql`${key} = ${cell.group}`;
+}
+
+interface CountSpec { from: RawBuilder<unknown>; date: RawBuilder<unknown>; distinct: RawBuilder<unknown>; where?: RawBuilder<unknown> }
+
+/** The records behind a count: one row per distinct unit (the first case and date it was counted with). */
+function countRecords(p: FigureParams, opts: CountSpec, cell: FigureCell) {
+  const g = groupKey(p, opts.date);
+  return sql<{ case_id: string; at: Date | string | null }>`
+    WITH ${scoped(p)}
+    SELECT DISTINCT ON (${opts.distinct}) sc.id AS case_id, ${opts.date} AS at
+    FROM ${opts.from} ${g.join}
+    WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`} AND ${inGroup(g.key, p, cell)}
+    ORDER BY ${opts.distinct}, ${opts.date}, sc.id`;
+}
+
+/** A count figure and its drill-down, from one specification. */
+const counted = (opts: CountSpec) => ({
+  build: (p: FigureParams) => countFigure(p, opts),
+  records: (p: FigureParams, cell: FigureCell) => countRecords(p, opts, cell),
+});
+
+/** A simple count of scoped rows, each with its own event date. */
+function countFigure(p: FigureParams, opts: CountSpec) {
+  const g = groupKey(p, opts.date);
+  return sql<Record<string, unknown>>`
+    WITH ${scoped(p)}
+    SELECT ${g.key} AS grp, NULL::text AS part, count(DISTINCT ${opts.distinct}) AS n
+    FROM ${opts.from} ${g.join}
+    WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`}
+    GROUP BY 1 ORDER BY 1`;
+}
+
+const days = (later: RawBuilder<unknown>, earlier: RawBuilder<unknown>) => sql`(extract(epoch FROM (${later} - ${earlier})) / 86400.0)`;
+
+/** Median, 90th percentile and how many within the legal limit, of durations in days. */
+function durationFigure(p: FigureParams, opts: { from: RawBuilder<unknown>; date: RawBuilder<unknown>; days: RawBuilder<unknown>; limitDays: number; where?: RawBuilder<unknown> }) {
+  const g = groupKey(p, opts.date);
+  return sql<Record<string, unknown>>`
+    WITH ${scoped(p)}, d AS (
+      SELECT ${g.key} AS grp, ${opts.days} AS days FROM ${opts.from} ${g.join}
+      WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`}
+    )
+    SELECT grp, NULL::text AS part, count(*) AS n,
+      round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1) AS median_days,
+      round(percentile_cont(0.9) WITHIN GROUP (ORDER BY days)::numeric, 1) AS p90_days,
+      count(*) FILTER (WHERE days <= ${opts.limitDays}) AS within_limit,
+      ${opts.limitDays}::int AS limit_days
+    FROM d GROUP BY 1 ORDER BY 1`;
+}
+
+/** Sentence bands in years: [from, to). */
+const sentenceBands = [
+  { part: 'under_1y', min: 0, max: 12 },
+  { part: '1_to_3y', min: 12, max: 36 },
+  { part: '3_to_5y', min: 36, max: 60 },
+  { part: '5_to_7y', min: 60, max: 84 },
+  { part: '7_to_10y', min: 84, max: 120 },
+  { part: '10_to_14y', min: 120, max: 168 },
+  { part: '14y_and_over', min: 168, max: null },
+] as const;
+
+/** Age of open cases since their FIR. */
+const backlogBands = [
+  { part: 'under_3m', min: 0, max: 91 },
+  { part: '3_to_6m', min: 91, max: 183 },
+  { part: '6_to_12m', min: 183, max: 365 },
+  { part: '1_to_2y', min: 365, max: 730 },
+  { part: '2y_and_over', min: 730, max: null },
+] as const;
+
+const bandCase = (bands: ReadonlyArray<{ part: string; min: number; max: number | null }>, value: RawBuilder<unknown>) =>
+  sql`CASE ${sql.join(bands.map((b) => (b.max === null ? sql`WHEN ${value} >= ${b.min} THEN ${b.part}` : sql`WHEN ${value} >= ${b.min} AND ${value} < ${b.max} THEN ${b.part}`)), sql` `)} END`;
+
+// ---------------------------------------------------------------------------------------------------------
+// The definitions
+
+const scFrom = sql`sc`;
+
+export const referenceFigures: readonly FigureDefinition[] = [
+  {
+    id: 'complaints', version: 1, title: 'Complaints received', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Cases (complaints and tips registered as cases) whose complaint was received in the period, at any stage.',
+    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id` }),
+  },
+  {
+    id: 'firs', version: 1, title: 'FIRs registered', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Cases with an FIR registered in the period (FIR date).',
+    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL` }),
+  },
+  {
+    id: 'cases_by_status', version: 1, title: 'Cases by status', unit: 'cases', count: 'n', measures: ['n'], kind: 'stock',
+    description: 'Cases received by the end of the period, by their status at the end of the period (from the status history).',
+    build: (p) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, sql`sc.reported_at`);
+      return sql`
+        WITH ${scoped(p)}
+        SELECT ${g.key} AS grp, st.status AS part, count(DISTINCT sc.id) AS n
+        FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+        WHERE sc.reported_at < ${end}
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+    },
+    records: (p, cell) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, sql`sc.reported_at`);
+      return sql<{ case_id: string; at: Date | string | null }>`
+        WITH ${scoped(p)}
+        SELECT DISTINCT sc.id AS case_id, sc.reported_at AS at
+        FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+        WHERE sc.reported_at < ${end} AND ${inGroup(g.key, p, cell)} AND ${cell.part === null ? sql`true` : sql`st.status = ${cell.part}`}
+        ORDER BY 2, 1`;
+    },
+  },
+  {
+    id: 'arrests', version: 1, title: 'Arrests', unit: 'arrests', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Arrest records dated in the period (each arrest of a person in a case counts once).',
+    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id` }),
+  },
+  {
+    id: 'persons_charged', version: 1, title: 'Persons charged', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Distinct persons against whom a charge was framed in the period.',
+    ...counted({ from: sql`charges ch JOIN sc ON sc.id = ch.case_id`, date: sql`ch.framed_at`, distinct: sql`ch.person_id` }),
+  },
+  {
+    id: 'convictions', version: 1, title: 'Persons convicted', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Distinct persons convicted by a trial court in the period (decision date).',
+    ...counted({ from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'convicted'` }),
+  },
+  {
+    id: 'acquittals', version: 1, title: 'Persons acquitted', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Distinct persons acquitted by a trial court in the period (decision date).',
+    ...counted({ from: sql`verdicts vd JOIN sc ON sc.id = vd.case_id`, date: sql`vd.decided_at`, distinct: sql`vd.person_id`, where: sql`vd.outcome = 'acquitted'` }),
+  },
+  {
+    id: 'sentences', version: 1, title: 'Sentences', unit: 'months', count: 'n', measures: ['n', 'min_months', 'median_months', 'max_months'], extremes: ['min_months', 'max_months'], kind: 'flow',
+    parts: ['all', ...sentenceBands.map((b) => b.part)],
+    description: 'Sentences of imprisonment of the convictions decided in the period: how many in each band of years, and the shortest, median and longest (months). Part "all" is every sentence.',
+    build: (p) => {
+      const g = groupKey(p, sql`vd.decided_at`);
+      return sql`
+        WITH ${scoped(p)}, s AS (
+          SELECT ${g.key} AS grp, vd.sentence_months AS m FROM verdicts vd JOIN sc ON sc.id = vd.case_id ${g.join}
+          WHERE vd.outcome = 'convicted' AND vd.sentence_months IS NOT NULL AND ${inPeriod(p, sql`vd.decided_at`)}
+        ), banded AS (SELECT grp, m, ${bandCase(sentenceBands, sql`m`)} AS band FROM s)
+        SELECT grp, part, count(*) AS n, min(m) AS min_months, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS median_months, max(m) AS max_months
+        FROM (SELECT grp, 'all' AS part, m FROM banded UNION ALL SELECT grp, band, m FROM banded) x
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+    },
+  },
+  {
+    id: 'children_identified', version: 1, title: 'Children identified', unit: 'children', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Child victims identified in the period, linked to a case in scope (each child once per group).',
+    ...counted({ from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.identified_at`, distinct: sql`v.id` }),
+  },
+  {
+    id: 'children_rescued', version: 1, title: 'Children rescued', unit: 'children', count: 'n', measures: ['n'], kind: 'flow',
+    description: 'Child victims recovered (rescued) in the period, linked to a case in scope.',
+    ...counted({ from: sql`victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id`, date: sql`v.recovered_at`, distinct: sql`v.id`, where: sql`v.recovered_at IS NOT NULL` }),
+  },
+  {
+    id: 'children_in_care', version: 1, title: 'Children in care', unit: 'children', count: 'n', measures: ['n'], kind: 'stock',
+    parts: ['all', 'child_protection_bureau', 'family', 'shelter'],
+    description: 'Child victims with a placement open at the end of the period, by kind of placement (part "all": every child in care, once).',
+    build: (p) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, null);
+      return sql`
+        WITH ${scoped(p)}, c AS (
+          SELECT DISTINCT ${g.key} AS grp, v.id, pl.kind FROM victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id ${g.join}
+          JOIN placements pl ON pl.victim_id = v.id AND pl.started_at < ${end} AND (pl.ended_at IS NULL OR pl.ended_at >= ${end})
+        )
+        SELECT grp, part, count(DISTINCT id) AS n FROM (SELECT grp, 'all' AS part, id FROM c UNION ALL SELECT grp, kind, id FROM c) x
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+    },
+  },
+  {
+    id: 'operations', version: 1, title: 'Operations', unit: 'operations', count: 'n', measures: ['n', 'arrests', 'children_rescued'], kind: 'flow',
+    description: 'Operations executed in the period, with the arrests made and children rescued in them.',
+    build: (p) => {
+      const g = groupKey(p, sql`o.executed_at`);
+      return sql`
+        WITH ${scoped(p)}, ops AS (
+          SELECT DISTINCT ${g.key} AS grp, o.id FROM operations o JOIN sc ON sc.id = o.case_id ${g.join}
+          WHERE o.status = 'executed' AND o.executed_at IS NOT NULL AND ${inPeriod(p, sql`o.executed_at`)}
+        )
+        SELECT grp, NULL::text AS part, count(*) AS n,
+          sum((SELECT count(*) FROM arrests a WHERE a.operation_id = ops.id)) AS arrests,
+          sum((SELECT count(*) FROM rescues r WHERE r.operation_id = ops.id)) AS children_rescued
+        FROM ops GROUP BY 1 ORDER BY 1`;
+    },
+  },
+  {
+    id: 'fir_to_challan', version: 1, title: 'Time from FIR to challan', unit: 'days', count: 'n', measures: ['n', 'median_days', 'p90_days', 'within_limit', 'limit_days'], kind: 'flow', limit: 'fir_to_challan',
+    description: 'Cases whose final report (challan) was submitted in the period: days from FIR to challan, median and 90th percentile, and how many within the 14 days of s.173 CrPC (case-lifecycle.csv).',
+    build: (p) => durationFigure(p, {
+      from: scFrom, date: sql`sc.challan_submitted_at`, days: days(sql`sc.challan_submitted_at`, sql`sc.fir_registered_at`),
+      limitDays: timeLimit('fir_to_challan').days, where: sql`sc.challan_submitted_at IS NOT NULL AND sc.fir_registered_at IS NOT NULL`,
+    }),
+  },
+  {
+    id: 'fir_to_verdict', version: 1, title: 'Time from FIR to verdict', unit: 'days', count: 'n', measures: ['n', 'median_days', 'p90_days', 'within_limit', 'limit_days'], kind: 'flow', limit: 'fir_to_verdict',
+    description: "Cases whose first trial verdict was given in the period: days from FIR to that verdict, median and 90th percentile, and how many within the 12 months of the NJPMC target (case-lifecycle.csv).",
+    build: (p) => durationFigure(p, {
+      from: sql`sc JOIN LATERAL (SELECT min(vd.decided_at) AS at FROM verdicts vd WHERE vd.case_id = sc.id) fv ON true`,
+      date: sql`fv.at`, days: days(sql`fv.at`, sql`sc.fir_registered_at`),
+      limitDays: timeLimit('fir_to_verdict').days, where: sql`fv.at IS NOT NULL AND sc.fir_registered_at IS NOT NULL`,
+    }),
+  },
+  {
+    id: 'open_caseload', version: 1, title: 'Open caseload per investigator', unit: 'investigators', count: 'investigators', measures: ['investigators', 'assignments', 'mean', 'median', 'max'], extremes: ['max'], kind: 'stock',
+    description: 'At the end of the period: investigators on the team of at least one open case (FIR registered, not closed, cancelled, decided or in appeal), and open cases per investigator (mean, median, largest).',
+    build: (p) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, null);
+      return sql`
+        WITH ${scoped(p)}, open_cases AS (
+          SELECT sc.id, ${g.key} AS grp FROM sc ${g.join} CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND st.status NOT IN (${closedList})
+        ), per AS (
+          SELECT oc.grp, ct.user_id, count(DISTINCT oc.id) AS n FROM open_cases oc
+          JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
+          JOIN users u ON u.id = ct.user_id AND u.role = 'investigator'
+          GROUP BY 1, 2
+        )
+        SELECT grp, NULL::text AS part, count(*) AS investigators, sum(n) AS assignments, round(avg(n), 1) AS mean,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY n) AS median, max(n) AS max
+        FROM per GROUP BY 1 ORDER BY 1`;
+    },
+  },
+  {
+    id: 'backlog', version: 1, title: 'Backlog and its age', unit: 'cases', count: 'n', measures: ['n', 'median_age_days'], kind: 'stock',
+    parts: ['all', ...backlogBands.map((b) => b.part)],
+    description: 'Open cases at the end of the period (FIR registered, not closed, cancelled, decided or in appeal), by age since the FIR, with the median age in days.',
+    build: (p) => {
+      const end = periodEnd(p);
+      const g = groupKey(p, null);
+      return sql`
+        WITH ${scoped(p)}, b AS (
+          SELECT DISTINCT sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc ${g.join}
+          CROSS JOIN LATERAL (SELECT ${statusAt(end)} AS status) st
+          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND st.status NOT IN (${closedList})
+        ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
+        SELECT grp, part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
+        FROM (SELECT grp, 'all' AS part, age FROM banded UNION ALL SELECT grp, band, age FROM banded) x
+        GROUP BY 1, 2 ORDER BY 1, 2`;
+    },
+  },
+];
+
+export const referenceFigureById = (id: string) => referenceFigures.find((f) => f.id === id);
