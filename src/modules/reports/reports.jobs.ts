@@ -10,7 +10,7 @@ import { produceBriefing } from './reports.service.ts';
 // audit entry and the step's mark commit together (serviceStep), so a retried or taken-over job records the
 // report once. The PDF waits in the job storage for its owner (GET /jobs/:id/output); a PDF written by an
 // attempt that did not commit is removed.
-export interface BriefingJobPayload extends BriefingOptions {}
+export type BriefingJobPayload = BriefingOptions;
 
 export interface JobOutput {
   key: string;
