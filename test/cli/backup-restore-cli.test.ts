@@ -87,7 +87,7 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     const target = await freshTarget();
     const restored = await amaan(['restore', backup], target);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(/^restored \d+ tables, \d+ rows .*every table matches the manifest; audit trail intact: \d+ entries, head \d+:[0-9a-f]{64} = the backup's anchor/);
+    expect(restored.out).toMatch(/^restored \d+ tables, \d+ rows, 2 document files from .*every table matches the manifest; audit trail intact: \d+ entries, head \d+:[0-9a-f]{64} = the backup's anchor/);
     const [before, after] = [await digestsOf(source), await digestsOf(target)];
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     expect(after).toEqual(before);
