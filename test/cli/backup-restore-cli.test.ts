@@ -9,6 +9,9 @@ import { checkBackup, tableDigests, type TableDigest } from '../../src/platform/
 import { installationKeyFrom, loadInstallationKey } from '../../src/platform/crypto/installation-key.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 import { openOwnerDatabase } from '../support/owner-db.ts';
+import { Readable } from 'node:stream';
+import { text as readText } from 'node:stream/consumers';
+import { LocalFolderStorage } from '../../src/platform/storage/local-folder.ts';
 import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
 
 // `amaan backup` then `amaan restore` into a fresh database with the same keys, on both engines: every table reads
@@ -20,6 +23,7 @@ const { engines, postgresUrl } = await detectEngines();
 const work = mkdtempSync(join(tmpdir(), 'amaan-backup-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SLOW = 300_000;
+const DOC_BODIES = ['First synthetic FIR copy\n', 'Second synthetic FIR copy, corrected\n'];
 const amaan = (args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliRun> => runAmaan(work, args, env, input);
 
 const digestsOf = async (env: NodeJS.ProcessEnv): Promise<Record<string, TableDigest>> => {
@@ -57,9 +61,22 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     Object.assign(source, { AMAAN_DATA_DIR: join(work, `source-${engine}`), AMAAN_KEY_DIR: join(work, `keys-${engine}`), AMAAN_DATA_KEY: dataKey, DATABASE_URL: scratch.url ?? '' });
     const demo = await amaan(['demo', 'load'], source);
     expect(demo.code, demo.err).toBe(0);
+    // Two document files in the local document folder, behind two versions of a case's document.
+    const owner = await openOwnerDatabase(source);
+    try {
+      const storage = new LocalFolderStorage(join(source.AMAAN_DATA_DIR!, 'documents'));
+      const caseId = (await owner.db.selectFrom('cases').select('id').limit(1).executeTakeFirstOrThrow()).id;
+      const doc = await owner.db.insertInto('documents').values({ owner_kind: 'case', case_id: caseId, person_id: null, operation_id: null, hearing_id: null, victim_id: null, title: 'Synthetic FIR copy', doc_type: 'fir_copy', document_date: null, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      for (const [i, body] of DOC_BODIES.entries()) {
+        const stored = await storage.put(Readable.from(Buffer.from(body)));
+        await owner.db.insertInto('document_versions').values({ document_id: doc.id, version_no: i + 1, file_name: `fir-${i + 1}.txt`, media_type: 'text/plain', size_bytes: stored.size, sha256: stored.sha256, storage_key: stored.key, uploaded_by: null }).execute();
+      }
+    } finally {
+      await owner.close();
+    }
     const made = await amaan(['backup', '--out', backup], source);
     expect(made.code, made.err).toBe(0);
-    expect(made.out).toMatch(/^backup written to .*: \d+ tables, \d+ rows .*audit anchor \d+:[0-9a-f]{64}/);
+    expect(made.out).toMatch(/^backup written to .*: \d+ tables, \d+ rows, 2 document files .*audit anchor \d+:[0-9a-f]{64}/);
     expect(made.err).toMatch(/backup tables \[/); // the progress bar
   }, SLOW);
   afterAll(async () => {
@@ -70,7 +87,7 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     const target = await freshTarget();
     const restored = await amaan(['restore', backup], target);
     expect(restored.code, restored.err).toBe(0);
-    expect(restored.out).toMatch(/^restored \d+ tables, \d+ rows .*every table matches the manifest; audit trail intact: \d+ entries, head \d+:[0-9a-f]{64} = the backup's anchor/);
+    expect(restored.out).toMatch(/^restored \d+ tables, \d+ rows, 2 document files from .*every table matches the manifest; audit trail intact: \d+ entries, head \d+:[0-9a-f]{64} = the backup's anchor/);
     const [before, after] = [await digestsOf(source), await digestsOf(target)];
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     expect(after).toEqual(before);
@@ -82,6 +99,19 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     const verify = await amaan(['audit', 'verify'], target);
     expect(verify.code, verify.out + verify.err).toBe(0);
     expect(verify.out).toMatch(/^audit trail intact/);
+    // The document files are back under their keys, byte for byte; their digests were in the signed manifest.
+    expect(restored.out).toMatch(/ 2 document files from /);
+    expect(manifest.documents).toHaveLength(2);
+    const targetOwner = await openOwnerDatabase(target);
+    try {
+      const versions = await targetOwner.db.selectFrom('document_versions').select(['storage_key', 'sha256', 'version_no']).orderBy('version_no').execute();
+      const restoredStorage = new LocalFolderStorage(join(target.AMAAN_DATA_DIR!, 'documents'));
+      const bodies = await Promise.all(versions.map(async (v) => readText(await restoredStorage.get(v.storage_key))));
+      expect(bodies).toEqual(DOC_BODIES);
+      expect(manifest.documents.map((d: { sha256: string }) => d.sha256).sort()).toEqual(versions.map((v) => v.sha256).sort());
+    } finally {
+      await targetOwner.close();
+    }
     // The restored database serves: a further write and the trail still verifies.
     const user = await amaan(['user', 'create', '--username', 'after.restore', '--role', 'analyst', '--password-stdin'], target, 'a long enough password\n');
     expect(user.code, user.err).toBe(0);
@@ -127,6 +157,9 @@ describe.each(engines)('amaan backup and restore on %s', (engine) => {
     });
     await expect(checkBackup(manifest, publicKey)).rejects.toThrow(/the backup's manifest is not signed by this installation's key/);
     await expect(checkBackup(altered('missing', (dir) => rmSync(casesFile(dir))), publicKey)).rejects.toThrow(/tables\/cases\.jsonl\.gz is missing/);
+    const docFile = (dir: string) => join(dir, 'documents', readdirSync(join(dir, 'documents'))[0]!);
+    await expect(checkBackup(altered('document', (dir) => writeFileSync(docFile(dir), 'Altered synthetic copy\n')), publicKey)).rejects.toThrow(/documents\/[0-9a-f-]+ does not have the SHA-256 its signed manifest records/);
+    await expect(checkBackup(altered('document-missing', (dir) => rmSync(docFile(dir))), publicKey)).rejects.toThrow(/documents\/[0-9a-f-]+ is missing from the backup/);
     await expect(checkBackup(backup, otherKey)).rejects.toThrow(/not signed by this installation's key/);
     await expect(checkBackup(backup, publicKey)).resolves.toMatchObject({ format: 'amaan-backup-v1' });
     // Through the command line: exit 2, the reason, no stack, and the target left without any trail.

@@ -8,10 +8,19 @@ import { buildMediaFolder, type MediaFolder } from '../support/media-fixtures.ts
 import { systemActor } from '../../src/platform/access/actor.ts';
 import { runIngest } from '../../src/modules/media/ingest/ingest.service.ts';
 import { recheckAndNotify } from '../../src/modules/hashsets/hashset.recheck.ts';
+import { resolveVideoTools } from '../../src/pdq/vpdq/ffmpeg-path.ts';
 
 // Issue 13: a hash set imported after an ingest re-checks every file already stored, records the new matches
 // (exact digest and PDQ) and tells the case team; doing it again adds nothing. Both engines.
 const { engines } = await detectEngines();
+const videoHashing = (() => {
+  try {
+    resolveVideoTools();
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const work = mkdtempSync(join(tmpdir(), 'amaan-recheck-'));
 let folder: MediaFolder;
 beforeAll(async () => {
@@ -94,5 +103,51 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
     expect(again).toMatchObject({ exactMatches: 0, pdqMatches: 0, casesTold: 1 });
     expect(Number((await t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id').select((eb) => eb.fn.countAll<number>().as('n')).where('hash_set_entries.hash_set_id', '=', setId).executeTakeFirstOrThrow()).n)).toBe(before);
     expect((await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'media.known_match')).toHaveLength(1);
+  }, 300_000);
+
+  it.runIf(videoHashing)('re-checks videos by their vPDQ frames, and an ingest after the import matches them the same way', async () => {
+    const caseId = await openCase(t, 'Video re-check case', 'invA');
+    const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: 'Seized laptop', kind: 'media_folder' }).returning('id').executeTakeFirstOrThrow()).id;
+    const sctx = { ...t.ctx, actor: systemActor('test') };
+    await runIngest(sctx, { caseId, evidenceId, root: folder.root, concurrency: 2 });
+    const video = await t.ctx.db.selectFrom('media_files').select(['id', 'vpdq_frames']).where('case_id', '=', caseId).where('vpdq_frames', '>', 0).executeTakeFirstOrThrow();
+    const frames = await t.ctx.db.selectFrom('media_video_frames').select(['pdq', 'quality']).where('media_file_id', '=', video.id).where('quality', '>=', 50).orderBy('frame').execute();
+    expect(frames.length).toBeGreaterThan(0);
+    const frame = frames[Math.floor(frames.length / 2)]!;
+    // No picture of the folder is near that frame, so only the video can match the entry.
+    const set = ['pdq,category', `${flipBits(frame.pdq, 5)},2`].join('\n');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/hash-sets/import?name=Video%20frames&source=Synthetic&format=csv', payload: set, headers: { authorization: `Bearer ${t.users.analyst.token}`, 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(t, res.json().backgroundJobId);
+    expect(job).toMatchObject({ state: 'done', result: { entries: 1 } });
+    const setId = job.result.id as string;
+    const matchesOf = async () => t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id')
+      .innerJoin('media_files', 'media_files.id', 'media_matches.media_file_id')
+      .select(['media_matches.media_file_id', 'media_matches.match_type', 'media_matches.distance', 'media_files.case_id', 'media_files.vpdq_frames'])
+      .where('hash_set_entries.hash_set_id', '=', setId).orderBy('media_matches.media_file_id').execute();
+    const matches = await matchesOf();
+    // The video of this case (and the same video ingested by the first test's case), once each, at <= 5 bits.
+    const mine = matches.filter((m) => m.case_id === caseId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ media_file_id: video.id, match_type: 'pdq' });
+    expect(mine[0]!.distance).toBeLessThanOrEqual(5);
+    expect(matches.every((m) => (m.vpdq_frames ?? 0) > 0)).toBe(true);
+    const told = (await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string; knownMatch?: { hashSetId: string } }) => n.kind === 'media.known_match' && n.knownMatch?.hashSetId === setId);
+    expect(told.length).toBeGreaterThanOrEqual(1);
+    expect(told.find((n: { knownMatch: { caseId: string } }) => n.knownMatch.caseId === caseId).knownMatch.files).toBe(1);
+
+    // A retried re-check adds nothing.
+    const again = await recheckAndNotify(sctx, setId);
+    expect(again).toMatchObject({ pdqMatches: 0 });
+    expect(again.videosChecked).toBeGreaterThanOrEqual(1);
+    expect(await matchesOf()).toHaveLength(matches.length);
+
+    // The same folder ingested into another case after the import: its video matches the entry at ingest.
+    const later = await openCase(t, 'Video later case', 'invB');
+    const laterEvidence = (await t.ctx.db.insertInto('evidence_items').values({ case_id: later, label: 'Seized drive', kind: 'media_folder' }).returning('id').executeTakeFirstOrThrow()).id;
+    await runIngest(sctx, { caseId: later, evidenceId: laterEvidence, root: folder.root, concurrency: 2 });
+    const laterMatches = (await matchesOf()).filter((m) => m.case_id === later);
+    expect(laterMatches).toHaveLength(1);
+    expect(laterMatches[0]).toMatchObject({ match_type: 'pdq', distance: mine[0]!.distance });
   }, 300_000);
 });

@@ -11,6 +11,7 @@ import { BackupRefused, backupName, checkBackup, restoreBackup, verifyAgainstAnc
 import { ConfigError, loadConfig } from '../../platform/config.ts';
 import { acquireDataLock } from '../../platform/db/data-lock.ts';
 import { migrateToLatest, openDatabase } from '../../platform/db/database.ts';
+import { documentStorage } from '../../platform/storage/index.ts';
 import { currentRole, grantAppRoleTo } from '../../platform/db/app-role.ts';
 
 // `amaan backup --out DIR` and `amaan restore DIR` (src/platform/backup/backup.ts), with a progress bar on stderr.
@@ -55,12 +56,15 @@ export function register(program: Command): void {
           const trail = auditTrailOf(ctx.db);
           // Recorded first, so the backup holds the entry that says who took it (and its checkpoint matches).
           await inTransaction(ctx, (_tx, audit) => audit({ action: 'backup.create', entityType: 'database', entityId: null, details: { folder: backupName(opts.out), engine: ctx.engine } }));
-          return writeBackup(ctx.db, opts.out, { engine: ctx.engine, signingKey: trail.signingKey, auditKeyId: trail.keyId, onProgress: progress.onProgress });
+          // Document files in the local folder are copied in; an object store is backed up by its own means.
+          const documents = ctx.config.storage.kind === 'local' ? documentStorage(ctx.config) : undefined;
+          return writeBackup(ctx.db, opts.out, { engine: ctx.engine, signingKey: trail.signingKey, auditKeyId: trail.keyId, documents, onProgress: progress.onProgress });
         });
         progress.stop();
         const m = signed.manifest;
         const rows = m.tables.reduce((n, t) => n + t.rows, 0);
-        process.stdout.write(`backup written to ${opts.out}: ${m.tables.length} tables, ${rows} rows (${m.engine}); audit anchor ${m.anchor.seq}:${m.anchor.hash}; signed with installation key ${m.keys.signingKeyId}; no keys inside\n`);
+        const docs = m.documents ? `${m.documents.length} document files` : 'document files not included (object store: back up the bucket)';
+        process.stdout.write(`backup written to ${opts.out}: ${m.tables.length} tables, ${rows} rows, ${docs} (${m.engine}); audit anchor ${m.anchor.seq}:${m.anchor.hash}; signed with installation key ${m.keys.signingKeyId}; no keys inside\n`);
       } catch (err) {
         progress.stop();
         if (err instanceof BackupRefused) throw new CliError(err.message, 2);
@@ -93,7 +97,7 @@ export function registerRestore(program: Command): void {
         let result;
         try {
           await migrateToLatest(owner.db);
-          result = await restoreBackup(trail.attach(owner.db), folder, manifest, { verifyAudit: verifyAgainstAnchor, onProgress: progress.onProgress });
+          result = await restoreBackup(trail.attach(owner.db), folder, manifest, { verifyAudit: verifyAgainstAnchor, documents: documentStorage(config), onProgress: progress.onProgress });
           if (config.databaseUrl && config.databaseMigrationUrl) {
             const appUser = decodeURIComponent(new URL(config.databaseUrl).username) || process.env.PGUSER || userInfo().username;
             if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);
@@ -102,7 +106,7 @@ export function registerRestore(program: Command): void {
           await owner.close();
         }
         progress.stop();
-        process.stdout.write(`restored ${result.tables} tables, ${result.rows} rows from ${folder} (made ${manifest.createdAt} on ${manifest.engine}); every table matches the manifest; audit trail intact: ${result.audit.entries} entries, head ${manifest.anchor.seq}:${manifest.anchor.hash} = the backup's anchor\n`);
+        process.stdout.write(`restored ${result.tables} tables, ${result.rows} rows, ${result.documents} document files from ${folder} (made ${manifest.createdAt} on ${manifest.engine}); every table matches the manifest; audit trail intact: ${result.audit.entries} entries, head ${manifest.anchor.seq}:${manifest.anchor.hash} = the backup's anchor\n`);
         // Checkpoints of this key folder that record entries after the anchor: those entries are not in the backup.
         const file = fileCheckpointStore(config.auditCheckpoints ?? join(config.keyDir, CHECKPOINT_FILE));
         const later = (await readCheckpoints(file, trail.signingKey.publicKeyPem)).filter((c) => c.valid && c.checkpoint.seq > manifest.anchor.seq);

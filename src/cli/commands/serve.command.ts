@@ -42,6 +42,10 @@ export function register(program: Command): void {
       const { createMetrics, startMetricsServer } = await import('../../platform/http/ops.ts');
       const metrics = config.metrics ? createMetrics(ctx) : undefined;
       const app = await buildApp(ctx, { logger: config.jsonLogs, webRoot, metrics });
+      // The job queue starts now, not at the first job queued: jobs a killed process left queued or running are
+      // taken up (embedded engine) or handed on once their heartbeat is stale (PostgreSQL) at once.
+      const { queueFor } = await import('../../platform/jobs/queue.ts');
+      await queueFor(ctx);
       const address = await app.listen({ host: config.host, port: config.port });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
       if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);

@@ -1,4 +1,5 @@
-// `amaan worker`: runs background jobs (hash-set imports and their re-checks, server-side ingest) from the
+// `amaan worker`: runs background jobs (hash-set imports and their re-checks, server-side ingest, the briefing,
+// the duplicate-person batch, tip re-scoring) from the
 // PostgreSQL queue (pg-boss), as many processes on as many machines as wanted, each with DATABASE_URL.
 import type { Command } from 'commander';
 import { withPlatform } from '../cli-platform.ts';
@@ -6,6 +7,9 @@ import { CliError } from '../cli-error.ts';
 import { queueFor, stopQueueFor } from '../../platform/jobs/queue.ts';
 import '../../modules/hashsets/hashset.jobs.ts';
 import '../../modules/media/media.jobs.ts';
+import '../../modules/reports/reports.jobs.ts';
+import '../../modules/resolution/resolution.jobs.ts';
+import '../../modules/tips/tip.jobs.ts';
 
 export function register(program: Command): void {
   program

@@ -11,6 +11,9 @@ import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.s
 // entries (exact digests in SQL, PDQ through an index of the set built once) and the matches recorded. Safe to
 // repeat: a match is unique per (file, entry, type), so a re-check run again (a retried job) adds nothing twice.
 // Files stored after the set was imported are matched by their own ingest (match-lock.ts orders the two).
+// Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
+// frames is within the threshold of the entry (a known picture shown in the video, or a set listing a known
+// video's frames); the match is recorded as 'pdq' with the closest frame's distance, as ingest does.
 
 export interface RecheckProgress {
   filesChecked: number;
@@ -19,11 +22,16 @@ export interface RecheckProgress {
 
 export interface RecheckResult {
   exactMatches: number;
+  /** Pictures, and videos one of whose frames is within the threshold of an entry (both recorded as 'pdq'). */
   pdqMatches: number;
   filesChecked: number;
+  /** Of those, videos checked by their vPDQ frames. */
+  videosChecked?: number;
 }
 
 const PAGE = 20_000;
+/** Videos per page (a video has up to a few thousand frames). */
+const VIDEO_PAGE = 200;
 
 export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal } = {}): Promise<RecheckResult> {
   const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
@@ -54,7 +62,10 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
   let filesChecked = 0;
   const goodImages = ctx.db.selectFrom('media_files').where('pdq', 'is not', null).where('low_quality', '=', false).where('pdq_quality', '>=', PDQ_MIN_QUALITY);
   const total = index.size ? Number((await goodImages.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
-  opts.onProgress?.({ filesChecked, filesTotal: total });
+  const videosWithFrames = ctx.db.selectFrom('media_files').where('vpdq_frames', '>', 0);
+  const videosTotal = index.size ? Number((await videosWithFrames.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
+  let videosChecked = 0;
+  opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
   if (index.size) {
     index.build();
     for (let after = 0; ; ) {
@@ -72,12 +83,43 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
         }));
       }
       filesChecked += rows.length;
-      opts.onProgress?.({ filesChecked, filesTotal: total });
+      opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]!.id;
     }
+    // Videos, a page of videos at a time with all their good frames.
+    for (let after = 0; ; ) {
+      if (opts.signal?.aborted) throw new Error('re-check stopped');
+      const videos = await videosWithFrames.select('id').where('id', '>', after).orderBy('id').limit(VIDEO_PAGE).execute();
+      if (!videos.length) break;
+      const ids = videos.map((v) => v.id);
+      const frames = await ctx.db.selectFrom('media_video_frames').select(['media_file_id', 'pdq'])
+        .where('media_file_id', 'in', ids).where('quality', '>=', PDQ_MIN_QUALITY).execute();
+      // Closest frame per (video, entry): one match each.
+      const best = new Map<string, { media_file_id: number; hash_set_entry_id: number; distance: number }>();
+      for (const f of frames) {
+        for (const m of index.search(f.pdq, threshold)) {
+          const entry = entryIds[m.index]!;
+          const key = `${f.media_file_id}:${entry}`;
+          const seen = best.get(key);
+          if (!seen || m.distance < seen.distance) best.set(key, { media_file_id: Number(f.media_file_id), hash_set_entry_id: entry, distance: m.distance });
+        }
+      }
+      const found = [...best.values()].map((b) => ({ ...b, other_media_file_id: null, match_type: 'pdq' as const }));
+      if (found.length) {
+        await ctx.db.transaction().execute((tx) => insertInChunks(found, async (chunk) => {
+          const r = await tx.insertInto('media_matches').values(chunk).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+          pdqMatches += Number(r.numInsertedOrUpdatedRows ?? 0);
+        }));
+      }
+      filesChecked += videos.length;
+      videosChecked += videos.length;
+      opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
+      if (videos.length < VIDEO_PAGE) break;
+      after = videos[videos.length - 1]!.id;
+    }
   }
-  return { exactMatches, pdqMatches, filesChecked };
+  return { exactMatches, pdqMatches, filesChecked, videosChecked };
 }
 
 /**

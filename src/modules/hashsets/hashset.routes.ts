@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { auditRead } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { actorOf, okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import { enqueueJob, getJob, stopQueueFor } from '../../platform/jobs/queue.ts';
@@ -62,6 +63,20 @@ export async function hashSetRoutes(api: Api, ctx: AppContext): Promise<void> {
     const job = await getJob(ctx.db, request.params.id, actorOf(request).id);
     if (!job) throw notFound('job');
     return job;
+  });
+
+  api.get('/jobs/:id/output', {
+    config: { access: 'authenticated', scope: { 'params.id': 'job' } },
+    schema: { tags: ['jobs'], summary: 'The file a finished job produced (the briefing PDF), for the one who started it; audited', params: uuidParam },
+  }, async (request, reply) => {
+    const sctx = serviceContext(ctx, request);
+    const job = await getJob(ctx.db, request.params.id, actorOf(request).id);
+    if (!job) throw notFound('job');
+    const output = job.state === 'done' ? (job.result as { output?: { key: string; sha256: string; size: number; contentType: string; fileName: string } } | undefined)?.output : undefined;
+    if (!output) throw new AppError('conflict', job.state === 'running' ? 'the job has not finished' : 'the job produced no file');
+    const body = await jobStorage(ctx.config).get(output.key).catch(() => { throw notFound('job output'); });
+    await auditRead(sctx, { action: 'job.output.read', entityType: 'background_job', entityId: job.id, details: { kind: job.kind, sha256: output.sha256 } });
+    return reply.type(output.contentType).header('content-disposition', `attachment; filename="${output.fileName.replace(/[^\w.-]/g, '_')}"`).header('x-content-sha256', output.sha256).send(body);
   });
 
   api.get('/hash-sets/:id/export', {

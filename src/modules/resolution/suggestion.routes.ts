@@ -1,5 +1,8 @@
 import type { AppContext } from '../../platform/context.ts';
+import { z } from 'zod';
 import { okResponse, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { enqueueJob, stopQueueFor } from '../../platform/jobs/queue.ts';
+import './resolution.jobs.ts';
 import { mergeBody, mergeResult, suggestionDetail, suggestionListQuery, suggestionPage } from './suggestion.schema.ts';
 import { getSuggestion, listSuggestions } from './suggestion.service.ts';
 import { mergeSuggestion, rejectSuggestion, undoMerge } from './merge.service.ts';
@@ -8,6 +11,12 @@ import { mergeSuggestion, rejectSuggestion, undoMerge } from './merge.service.ts
 // both see), decided by analysts (person.merge).
 export async function suggestionRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['persons'];
+  api.addHook('onClose', async () => stopQueueFor(ctx.db));
+
+  api.post('/person-suggestions/batch', {
+    config: { access: 'person.merge' },
+    schema: { tags, summary: 'Search every person against every other for duplicates, in the background (as `amaan resolve --all`); poll the job', response: { 202: z.object({ backgroundJobId: z.string() }) } },
+  }, async (request, reply) => reply.status(202).send({ backgroundJobId: await enqueueJob(serviceContext(ctx, request), 'resolution.batch', {}) }));
 
   api.get('/person-suggestions', {
     config: { access: 'person.read' },

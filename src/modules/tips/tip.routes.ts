@@ -10,6 +10,8 @@ import {
   ruleParam, tipDecision, tipDetail, tipKeyCreated, tipKeyView, tipReceipt, tipReport, tipRulesAnswer, tipSummary, updateTipRuleBody,
 } from './tip.schema.ts';
 import { attachTip, closeTip, convertTip, getTip, listRules, listTips, readReceipt, receivePublicTip, receiveReport, rescoreOpenTips, routeTipTo, updateRule } from './tip.service.ts';
+import { enqueueJob, stopQueueFor } from '../../platform/jobs/queue.ts';
+import './tip.jobs.ts';
 import { createKey, ensureOrganisation, listKeys, listOrganisations, revokeKey } from './tip-keys.service.ts';
 
 // Refusals (problem+json) are described for every route by platform/http/openapi.ts.
@@ -20,6 +22,7 @@ const acceptAsIs = () => (data: unknown) => ({ value: data });
 
 export async function tipRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['tips'];
+  api.addHook('onClose', async () => stopQueueFor(ctx.db));
   const keyLimit = {
     max: ctx.config.tipsKeyPerMinute,
     timeWindow: '1 minute',
@@ -106,6 +109,11 @@ export async function tipRoutes(api: Api, ctx: AppContext): Promise<void> {
     config: { access: 'tip.read' },
     schema: { tags, summary: 'The priority rules and their weights', response: { 200: tipRulesAnswer } },
   }, async (request) => listRules(serviceContext(ctx, request)));
+
+  api.post('/tip-rules/rescore', {
+    config: { access: 'tip.rules' },
+    schema: { tags, summary: 'Score every open tip again under the current rules, in the background; poll the job', response: { 202: z.object({ backgroundJobId: z.string() }) } },
+  }, async (request, reply) => reply.status(202).send({ backgroundJobId: await enqueueJob(serviceContext(ctx, request), 'tips.rescore', {}) }));
 
   api.patch('/tip-rules/:code', {
     config: { access: 'tip.rules', scope: { 'params.code': unscoped('a rule code of the fixed list of priority rules, no record') } },

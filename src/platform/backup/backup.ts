@@ -10,6 +10,7 @@ import type { Db, Engine } from '../db/database.ts';
 import { canonicalJson } from '../text/well-formed.ts';
 import { verifySignature, type InstallationKey } from '../crypto/installation-key.ts';
 import { verifyAuditChain, type Anchor, type VerifyResult } from '../audit/audit.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
 
 // `amaan backup` / `amaan restore` (issue 13, section 4): a logical copy of every table of the schema, the same on
 // PGlite and PostgreSQL, taken in ONE read-only, repeatable-read snapshot (PostgreSQL keeps serving meanwhile).
@@ -23,6 +24,11 @@ import { verifyAuditChain, type Anchor, type VerifyResult } from '../audit/audit
 // stay in the key folder or the environment; only their ids are named. A restore checks the signature and every
 // file before it touches the database, restores in one transaction, recomputes every table's digest, verifies the
 // whole audit chain against the anchor with the installation's audit key, and commits only when all agree.
+//
+// Document files (the bytes behind document_versions, in the document storage) are copied too, when the caller
+// gives the storage: documents/<storage key>, each with its SHA-256 and size in the signed manifest; a file whose
+// bytes are not those the database recorded, or that is missing, refuses the backup. A restore checks them with
+// the tables and writes them back under the same keys (stores offering putAt: the local folder) before it commits.
 
 export const BACKUP_FORMAT = 'amaan-backup-v1';
 const PURPOSE = 'amaan-backup-manifest-v1';
@@ -52,16 +58,29 @@ export interface BackupManifest {
   sequences: Array<{ name: string; lastValue: number | null }>;
   /** The audit trail's head inside the snapshot: restore verifies the chain up to it. */
   anchor: Anchor & { entries: number };
+  /** The document files of every document version in the snapshot (absent in backups made without them). */
+  documents?: DocumentFileEntry[];
   /** Which keys the installation used (ids only: the keys are never in a backup). */
   keys: { signingKeyId: string; auditKeyId: string };
 }
+
+export interface DocumentFileEntry {
+  /** The storage key, as document_versions.storage_key names it. */
+  key: string;
+  file: string;
+  sha256: string;
+  size: number;
+}
+
+/** Storage keys written as file names: nothing that could leave the backup folder. */
+const FILE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 export interface SignedManifest {
   manifest: BackupManifest;
   signature: string;
 }
 
-export type BackupProgress = { phase: 'tables' | 'verify' | 'restore' | 'digest'; table?: string; done: number; total: number };
+export type BackupProgress = { phase: 'tables' | 'documents' | 'verify' | 'restore' | 'digest'; table?: string; done: number; total: number };
 
 export class BackupRefused extends Error {}
 
@@ -160,6 +179,8 @@ export interface BackupOptions {
   engine: Engine;
   signingKey: InstallationKey;
   auditKeyId: string;
+  /** The document storage: its files are copied into the backup (left out when not given). */
+  documents?: ObjectStorage;
   onProgress?: (p: BackupProgress) => void;
 }
 
@@ -209,6 +230,7 @@ export async function writeBackup(db: Db, outDir: string, opts: BackupOptions): 
         done++;
       }
       opts.onProgress?.({ phase: 'tables', done, total: tables.length });
+      const documents = opts.documents ? await copyDocumentFiles(tx, opts.documents, partial, opts.onProgress) : undefined;
       const m: BackupManifest = {
         format: BACKUP_FORMAT,
         createdAt: new Date().toISOString(),
@@ -217,6 +239,7 @@ export async function writeBackup(db: Db, outDir: string, opts: BackupOptions): 
         tables: entries,
         sequences: seqs.map((s) => ({ name: s.name, lastValue: s.last_value === null ? null : Number(s.last_value) })),
         anchor: { seq: Number(head.seq), hash: head.hash, entries: Number(countRows[0]!.n) },
+        ...(documents ? { documents } : {}),
         keys: { signingKeyId: opts.signingKey.keyId, auditKeyId: opts.auditKeyId },
       };
       return m;
@@ -230,6 +253,39 @@ export async function writeBackup(db: Db, outDir: string, opts: BackupOptions): 
     await rm(partial, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** Copies the file of every document version of the snapshot into `<dir>/documents/`, checking each against its row. */
+async function copyDocumentFiles(tx: Db, storage: ObjectStorage, dir: string, onProgress?: (p: BackupProgress) => void): Promise<DocumentFileEntry[]> {
+  const rows = await tx.selectFrom('document_versions').select(['storage_key', 'sha256', 'size_bytes']).distinct().orderBy('storage_key').execute();
+  mkdirSync(join(dir, 'documents'), { recursive: true, mode: 0o700 });
+  const out: DocumentFileEntry[] = [];
+  for (const r of rows) {
+    onProgress?.({ phase: 'documents', done: out.length, total: rows.length });
+    if (!FILE_KEY.test(r.storage_key)) throw new BackupRefused(`a document version names the storage key ${JSON.stringify(r.storage_key)}, which cannot be a file name`);
+    const file = `documents/${r.storage_key}`;
+    let source;
+    try {
+      source = await storage.get(r.storage_key);
+    } catch {
+      throw new BackupRefused(`the document file ${r.storage_key} is missing from the document storage: the backup would not hold it; refused`);
+    }
+    const h = createHash('sha256');
+    let size = 0;
+    const out2 = createWriteStream(join(dir, file), { mode: 0o600 });
+    for await (const chunk of source) {
+      h.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (!out2.write(chunk)) await once(out2, 'drain');
+    }
+    out2.end();
+    await once(out2, 'finish');
+    const sha256 = h.digest('hex');
+    if (sha256 !== r.sha256 || size !== Number(r.size_bytes)) throw new BackupRefused(`the document file ${r.storage_key} does not have the SHA-256 and size its version recorded: the storage was altered or damaged; refused`);
+    out.push({ key: r.storage_key, file, sha256, size });
+  }
+  onProgress?.({ phase: 'documents', done: out.length, total: rows.length });
+  return out;
 }
 
 /**
@@ -260,6 +316,16 @@ export async function checkBackup(dir: string, publicKeyPem: string, onProgress?
     if (f.sha256 !== t.fileSha256 || f.bytes !== t.fileBytes) throw new BackupRefused(`${t.file} does not have the SHA-256 its signed manifest records: the backup was altered or damaged; refused`);
     done++;
   }
+  if (m.documents !== undefined) {
+    if (!Array.isArray(m.documents)) throw new BackupRefused(`${path} lists its documents wrongly`);
+    for (const d of m.documents) {
+      if (!FILE_KEY.test(d.key) || d.file !== `documents/${d.key}`) throw new BackupRefused(`the manifest names an unexpected document file ${JSON.stringify(d.file)}`);
+      const file = join(resolve(dir), d.file);
+      if (!existsSync(file)) throw new BackupRefused(`${d.file} is missing from the backup`);
+      const f = await sha256File(file);
+      if (f.sha256 !== d.sha256 || f.bytes !== d.size) throw new BackupRefused(`${d.file} does not have the SHA-256 its signed manifest records: the backup was altered or damaged; refused`);
+    }
+  }
   onProgress?.({ phase: 'verify', done, total: m.tables.length });
   return m;
 }
@@ -268,6 +334,8 @@ export interface RestoreResult {
   manifest: BackupManifest;
   tables: number;
   rows: number;
+  /** Document files written back. */
+  documents: number;
   audit: VerifyResult;
 }
 
@@ -283,8 +351,15 @@ export async function restoreBackup(
   db: Db,
   dir: string,
   manifest: BackupManifest,
-  opts: { verifyAudit: (tx: Db, anchor: Anchor) => Promise<VerifyResult>; onProgress?: (p: BackupProgress) => void },
+  opts: { verifyAudit: (tx: Db, anchor: Anchor) => Promise<VerifyResult>; documents?: ObjectStorage; onProgress?: (p: BackupProgress) => void },
 ): Promise<RestoreResult> {
+  const files = manifest.documents ?? [];
+  if (files.length && !opts.documents) throw new BackupRefused('the backup holds document files and no document storage was given to restore them into');
+  if (files.length && !opts.documents!.putAt) throw new BackupRefused('the backup holds document files and this document storage cannot write them under their keys (restore into the local folder storage, then copy it to the object store)');
+  for (const d of files) {
+    const there = await opts.documents!.get(d.key).then((r) => { r.destroy(); return true; }, () => false);
+    if (there) throw new BackupRefused(`the document storage already holds ${d.key}: restore into an empty document folder`);
+  }
   const migrations = await appliedMigrations(db);
   const missing = manifest.migrations.filter((n) => !migrations.includes(n));
   const extra = migrations.filter((n) => !manifest.migrations.includes(n));
@@ -294,6 +369,7 @@ export async function restoreBackup(
   const present = await db.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst();
   if (present) throw new BackupRefused('the target database already has an audit trail: restore only into a fresh database (a new, empty database or data folder)');
 
+  const written: string[] = [];
   return db.transaction().execute(async (tx) => {
     await stableText(tx);
     await sql`SET LOCAL session_replication_role = replica`.execute(tx);
@@ -351,7 +427,17 @@ export async function restoreBackup(
     if (!audit.ok) throw new BackupRefused(`the restored audit trail does not verify against the anchor ${manifest.anchor.seq}:${manifest.anchor.hash.slice(0, 12)}… (${audit.problems.slice(0, 3).map((p) => `${p.kind} at ${p.seq ?? 'trail'}: ${p.detail}`).join('; ')}): nothing was restored`);
     if (audit.headSeq !== manifest.anchor.seq || audit.headHash !== manifest.anchor.hash) throw new BackupRefused('the restored audit trail does not end at the anchor of the manifest: nothing was restored');
     opts.onProgress?.({ phase: 'digest', done: 1, total: 1 });
-    return { manifest, tables: manifest.tables.length, rows: rowsTotal, audit };
+    // The document files last, before the commit: a file that does not write back as backed up undoes it all.
+    for (const d of files) {
+      opts.onProgress?.({ phase: 'documents', done: written.length, total: files.length });
+      written.push(d.key);
+      const stored = await opts.documents!.putAt!(d.key, createReadStream(join(resolve(dir), d.file)));
+      if (stored.sha256 !== d.sha256 || stored.size !== d.size) throw new BackupRefused(`the document file ${d.key} did not write back as backed up: nothing was restored`);
+    }
+    return { manifest, tables: manifest.tables.length, rows: rowsTotal, documents: files.length, audit };
+  }).catch(async (err: unknown) => {
+    for (const key of written) await opts.documents!.delete(key).catch(() => undefined);
+    throw err;
   });
 }
 

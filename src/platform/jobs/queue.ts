@@ -46,6 +46,12 @@ export interface JobRun<P = unknown> {
    * attempt gets the value recorded then without running it again.
    */
   step<T>(name: string, work: (tx: Tx, audit: (e: AuditEvent) => Promise<void>) => Promise<T>): Promise<T>;
+  /**
+   * A step around a service function that opens its own transactions (inTransaction, auditRead): they join the
+   * step's transaction, so the service's writes, their audit entries and the step's mark commit together or
+   * not at all (a report is recorded as published once however often the job is retried).
+   */
+  serviceStep<T>(name: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T>;
   /** Whether a step has committed (in an earlier attempt or this one). */
   done(name: string): boolean;
   /** Aborted when this worker lost the job (another took it over) or is stopping. */
@@ -221,6 +227,9 @@ export async function runJob(app: AppContext, jobId: string, settings: WorkerSet
         return value;
       });
     },
+    serviceStep(name, work) {
+      return run.step(name, (tx) => work({ ...ctx, db: joinedDb(tx) }));
+    },
   };
   try {
     const result = await def.run(run);
@@ -252,6 +261,23 @@ export async function runJob(app: AppContext, jobId: string, settings: WorkerSet
   } finally {
     stopping?.removeEventListener('abort', onStop);
   }
+}
+
+/**
+ * The transaction `tx` as a database handle whose `transaction()` runs its work in `tx` itself: the code handed
+ * it (a service written for a Db) commits with its caller. Methods are bound to the transaction (Kysely keeps
+ * its state in private fields).
+ */
+export function joinedDb(tx: Tx): Db {
+  const joined = { execute: <T>(work: (t: Tx) => Promise<T>) => work(tx) };
+  const builder = { ...joined, setIsolationLevel: () => joined, setAccessMode: () => joined };
+  return new Proxy(tx, {
+    get(target, key) {
+      if (key === 'transaction') return () => builder;
+      const v: unknown = Reflect.get(target, key, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as unknown as Db;
 }
 
 async function finish(db: Db, jobId: string, worker: string, end: { state: 'done' | 'failed'; result?: unknown; error?: string; progress?: { done: number; total: number | null } }) {

@@ -21,8 +21,16 @@ export class LocalFolderStorage implements ObjectStorage {
     return join(this.root, key.slice(0, 2), key);
   }
 
-  async put(source: Readable): Promise<StoredObject> {
-    const key = randomUUID();
+  put(source: Readable): Promise<StoredObject> {
+    return this.write(randomUUID(), source);
+  }
+
+  putAt(key: string, source: Readable): Promise<StoredObject> {
+    this.pathOf(key);
+    return this.write(key, source);
+  }
+
+  private async write(key: string, source: Readable): Promise<StoredObject> {
     const incoming = join(this.root, '.incoming');
     await mkdir(incoming, { recursive: true, mode: 0o700 });
     const temp = join(incoming, `${key}.part`);

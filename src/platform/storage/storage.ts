@@ -19,6 +19,11 @@ export interface ObjectStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Writes the object under a key it had before (a restore from backup, where the database names the keys).
+   * Only stores that can do so offer it (the local folder); `amaan restore` refuses document files otherwise.
+   */
+  putAt?(key: string, source: Readable): Promise<StoredObject>;
 }
 
 export class StorageNotFoundError extends Error {

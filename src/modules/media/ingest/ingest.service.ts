@@ -296,6 +296,15 @@ export async function storeBatch(
       const frames = f.frames.map((fr) => ({ media_file_id: id, frame: fr.frame, quality: fr.quality, pdq: fr.hash, timestamp_s: fr.timestamp }));
       await insertInChunks(frames, (chunk) => tx.insertInto('media_video_frames').values(chunk).execute());
       const good = f.frames.filter((fr) => fr.quality >= PDQ_MIN_QUALITY).map((fr) => fr.hash);
+      // Hash sets carry PDQ, not vPDQ: a video matches an entry one of its frames is close to (as the re-check on
+      // a later import does, hashset.recheck.ts), recorded once with the closest frame's distance.
+      const closest = new Map<number, number>();
+      for (const h of good) {
+        for (const m of knownPdq.search(h, threshold)) {
+          if (m.source.kind === 'entry' && m.distance < (closest.get(m.source.id) ?? Infinity)) closest.set(m.source.id, m.distance);
+        }
+      }
+      for (const [entry, distance] of closest) matches.push({ media_file_id: id, hash_set_entry_id: entry, other_media_file_id: null, match_type: 'pdq', distance });
       for (const other of knownVideo.candidates(good, threshold)) {
         const r = matchVpdq(f.frames, knownVideo.framesOf.get(other) ?? [], { distance: threshold });
         if (r.isMatch) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: other, match_type: 'vpdq', distance: Math.round(100 - r.queryPercent) });
