@@ -299,10 +299,8 @@ export async function storeBatch(
       // Hash sets carry PDQ, not vPDQ: a video matches an entry one of its frames is close to (as the re-check on
       // a later import does, hashset.recheck.ts), recorded once with the closest frame's distance.
       const closest = new Map<number, number>();
-      for (const h of good) {
-        for (const m of knownPdq.search(h, threshold)) {
-          if (m.source.kind === 'entry' && m.distance < (closest.get(m.source.id) ?? Infinity)) closest.set(m.source.id, m.distance);
-        }
+      for (const m of knownPdq.search(good, threshold, { media: false })) {
+        if (m.kind === 'entry' && m.distance < (closest.get(m.id) ?? Infinity)) closest.set(m.id, m.distance);
       }
       for (const [entry, distance] of closest) matches.push({ media_file_id: id, hash_set_entry_id: entry, other_media_file_id: null, match_type: 'pdq', distance });
       for (const other of knownVideo.candidates(good, threshold)) {
