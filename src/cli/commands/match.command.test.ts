@@ -61,7 +61,7 @@ describe('amaan match', () => {
     const big = file('big-known.txt', Array.from({ length: 40_000 }, (_, i) => hex(hay, i)));
     // 1,700 queries x 40,000 hashes: above the default minimum for going parallel (2^26 comparisons).
     const qs = file('big-queries.txt', Array.from({ length: 1_700 }, (_, i) => wordsToHex(i % 2 ? flipBits(hay, rnd() % 40_000, 25 + (rnd() % 12), rnd) : randomHashes(1, rnd))));
-    const timings = { read: 0, build: 0, match: 0 };
+    const timings = { read: 0, build: 0, match: 0, matchCpu: 0 };
     const out = new PassThrough();
     let text = '';
     out.on('data', (c: Buffer) => (text += c.toString()));

@@ -10,7 +10,7 @@ import { HashFileError, readHashFile } from '../../pdq/matching/hash-file.ts';
 import type { HashStore } from '../../pdq/matching/hash-store.ts';
 import { FlatIndex } from '../../pdq/matching/brute-force.ts';
 import { MihIndex } from '../../pdq/matching/mih-index.ts';
-import { ScanIndex } from '../../pdq/matching/scan-index.ts';
+import { type ParallelOptions, ScanIndex } from '../../pdq/matching/scan-index.ts';
 import { QUERY_CHUNK } from '../../pdq/matching/scan-kernel.ts';
 import { WORDS_PER_HASH } from '../../pdq/matching/hex.ts';
 import type { PdqIndex, PdqMatch } from '../../pdq/matching/types.ts';
@@ -73,9 +73,12 @@ export interface MatchTimings {
   read: number;
   build: number;
   match: number;
+  /** CPU seconds of the process (all threads) in the matching phase. */
+  matchCpu: number;
 }
 
-export async function runMatch(opts: MatchOptions, out: Writable, timings?: MatchTimings): Promise<void> {
+/** `parallel`: threads and split for the scan (the benchmark compares them; the command uses the defaults). */
+export async function runMatch(opts: MatchOptions, out: Writable, timings?: MatchTimings, parallel?: ParallelOptions): Promise<void> {
   const threshold = parseThreshold(opts.threshold);
   if (!FORMATS.includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   if (!ENGINES.includes(opts.engine)) throw new CliError(`--engine must be one of ${ENGINES.join(', ')}, got ${JSON.stringify(opts.engine)}`);
@@ -88,6 +91,7 @@ export async function runMatch(opts: MatchOptions, out: Writable, timings?: Matc
   const index: PdqIndex = scan ? new ScanIndex(known) : opts.engine === 'flat' ? new FlatIndex(known) : new MihIndex(known);
   index.build();
   const t2 = performance.now();
+  const cpu0 = process.cpuUsage();
   let writing = 0;
 
   const bar =
@@ -114,7 +118,7 @@ export async function runMatch(opts: MatchOptions, out: Writable, timings?: Matc
     const q1 = Math.min(queries.count, q0 + step);
     const words = queries.words.subarray(q0 * WORDS_PER_HASH, q1 * WORDS_PER_HASH);
     if (index instanceof ScanIndex) {
-      const results = await index.searchBatchParallel(words, threshold);
+      const results = await index.searchBatchParallel(words, threshold, parallel);
       for (let k = 0; k < results.length; k++) await emit(q0 + k, results[k]!);
     } else {
       for (let q = q0; q < q1; q++) await emit(q, index.search(queries.words.subarray(q * WORDS_PER_HASH, (q + 1) * WORDS_PER_HASH), threshold));
@@ -127,5 +131,7 @@ export async function runMatch(opts: MatchOptions, out: Writable, timings?: Matc
     timings.read = (t1 - t0) / 1000;
     timings.build = (t2 - t1) / 1000;
     timings.match = (performance.now() - t2 - writing) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    timings.matchCpu = (cpu.user + cpu.system) / 1e6;
   }
 }
