@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../cli-error.ts';
 import { type MatchOptions, runMatch } from './match.command.ts';
+import { wordsToHex } from '../../pdq/matching/hex.ts';
+import { flipBits, prng, randomHashes } from '../../pdq/matching/test-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'amaan-match-'));
 const file = (name: string, lines: string[]): string => {
@@ -21,7 +23,7 @@ async function run(opts: Partial<MatchOptions>): Promise<string> {
   const out = new PassThrough();
   let text = '';
   out.on('data', (c: Buffer) => (text += c.toString()));
-  await runMatch({ index: '', queries: '', threshold: '31', format: 'jsonl', engine: 'mih', ...opts }, out);
+  await runMatch({ index: '', queries: '', threshold: '31', format: 'jsonl', engine: 'auto', ...opts }, out);
   return text;
 }
 
@@ -30,7 +32,7 @@ describe('amaan match', () => {
   const queries = file('queries.txt', ['f'.repeat(64), Z]);
 
   it('prints one JSON line per match, in query order, then distance, then match (0-based lines)', async () => {
-    for (const engine of ['mih', 'flat']) {
+    for (const engine of ['auto', 'scan', 'mih', 'flat']) {
       const lines = (await run({ index: known, queries, engine })).trim().split('\n').map((l) => JSON.parse(l));
       expect(lines).toEqual([
         { query: 0, match: 3, distance: 0 },
@@ -49,7 +51,25 @@ describe('amaan match', () => {
     await expect(run({ index: known, queries, threshold: '-1' })).rejects.toThrow(/--threshold must be an integer from 0 to 256/);
     await expect(run({ index: known, queries, threshold: '257' })).rejects.toThrow(/--threshold/);
     await expect(run({ index: known, queries, format: 'csv' })).rejects.toThrow(/--format must be one of jsonl, tsv/);
+    await expect(run({ index: known, queries, engine: 'faiss' })).rejects.toThrow(/--engine must be one of auto, scan, mih, flat/);
   });
+
+  it('a batch large enough for the worker threads gives the same lines as the flat scan', async () => {
+    const rnd = prng(31);
+    const hay = randomHashes(40_000, rnd);
+    const hex = (w: Uint32Array, i: number): string => wordsToHex(w.subarray(i * 8, i * 8 + 8));
+    const big = file('big-known.txt', Array.from({ length: 40_000 }, (_, i) => hex(hay, i)));
+    // 1,700 queries x 40,000 hashes: above the default minimum for going parallel (2^26 comparisons).
+    const qs = file('big-queries.txt', Array.from({ length: 1_700 }, (_, i) => wordsToHex(i % 2 ? flipBits(hay, rnd() % 40_000, 25 + (rnd() % 12), rnd) : randomHashes(1, rnd))));
+    const timings = { read: 0, build: 0, match: 0, matchCpu: 0 };
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (c: Buffer) => (text += c.toString()));
+    await runMatch({ index: big, queries: qs, threshold: '31', format: 'jsonl', engine: 'auto' }, out, timings);
+    expect(text).toBe(await run({ index: big, queries: qs, engine: 'flat' }));
+    expect(text.split('\n').length).toBeGreaterThan(400);
+    expect(timings.match).toBeGreaterThan(0);
+  }, 120_000);
 
   it('exits with code 2 and names file and line from the command line', () => {
     const bin = fileURLToPath(new URL('../../../bin/amaan.js', import.meta.url));

@@ -6,6 +6,7 @@ import { FlatIndex, bruteForceSearch } from './brute-force.ts';
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH, wordsToHex } from './hex.ts';
 import { MihIndex } from './mih-index.ts';
+import { ScanIndex } from './scan-index.ts';
 import { flipBits, prng, randomHashes } from './test-helpers.ts';
 import type { PdqIndex, PdqMatch } from './types.ts';
 
@@ -19,6 +20,9 @@ const implementations: Array<[string, Factory]> = [
   // Small test sets make 'auto' choose a flat scan; forcing the tables tests MIH itself at every threshold.
   ['MihIndex (forced MIH)', () => new MihIndex(new HashStore(), { strategy: 'mih' })],
   ['MihIndex (forced MIH, JS store)', () => new MihIndex(new HashStore(16, { wasm: false }), { strategy: 'mih' })],
+  ['ScanIndex (SIMD planes)', () => new ScanIndex()],
+  // One group per block: every block boundary and resume path is crossed.
+  ['ScanIndex (SIMD planes, 1-group blocks)', () => new ScanIndex(new HashStore(), { blockGroups: 1 })],
 ];
 
 /** Haystack of random hashes plus near-duplicates of them at distances around every tested threshold. */
