@@ -1,4 +1,5 @@
 import { fieldMessages, type FieldMessageCode } from '../../platform/http/field-messages.schema.ts';
+import { eventTemplates, type EventCode } from '../../platform/text/event-texts.schema.ts';
 // English strings. ur.ts has the same shape (the compiler checks it).
 export const en = {
   app: {
@@ -941,18 +942,8 @@ export const en = {
       arrests: { childExploitation: 'Arrests in child-exploitation cases' },
       convictions: { persons: 'Persons convicted in child-exploitation cases' },
     },
-    serverTexts: {
-      victimIdentified: 'Victim {{pseudonym}} identified',
-      victimLinked: 'Victim {{pseudonym}} linked to this case',
-      victimStep: 'Victim {{pseudonym}}: {{from}} → {{to}}',
-      operationPlanned: 'Operation {{name}} planned for {{at}} at {{place}}',
-      operationApproved: 'Operation {{name}} approved',
-      operationCancelled: 'Operation {{name}} cancelled: {{reason}}',
-      operationExecuted: 'Operation {{name}} executed ({{hours}} h): {{arrested}} arrested, {{rescued}} children rescued, {{items}} items seized',
-      evidenceRecorded: 'Evidence item {{label}} ({{kind}}) recorded',
-      identified: 'identified',
-      placed: 'placed ({{placement}})',
-    },
+    // One source of truth: the server's catalogue of the sentences it writes (src/platform/text/event-texts.schema.ts).
+    serverTexts: { ...(eventTemplates as Record<EventCode, string>) },
     audit: {
       noDetails: 'No details',
       fields: {
