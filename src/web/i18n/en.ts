@@ -1000,7 +1000,6 @@ export const en = {
     hours: '{{hours}} h',
     new: 'Ask for a removal',
     case: 'Case',
-    pickCase: 'Choose the case',
     targetKind: 'Kind',
     targetHint: {
       url: 'The full web address, starting with https://',
@@ -1054,7 +1053,6 @@ export const en = {
     notes: 'Notes',
     new: 'Record a request',
     case: 'Case',
-    pickCase: 'Choose the case',
     colourLabel: 'Notice colour',
     save: 'Record the request',
     lapsed: 'Lapsed',
@@ -1207,7 +1205,6 @@ export const en = {
     caseTitle: 'Title of the new case',
     caseTitleHint: 'Leave empty to use the receipt and the incident.',
     convert: 'Make a case of it',
-    attachCase: 'Add to an existing case (case id)',
     attach: 'Add',
     closeReason: 'Close: why?',
     close: 'Close',

@@ -1038,7 +1038,6 @@ export const ur: Translations = {
     hours: '{{hours}} گھنٹے',
     new: 'مواد ہٹانے کی درخواست',
     case: 'کیس',
-    pickCase: 'کیس منتخب کریں',
     targetKind: 'قسم',
     targetHint: {
       url: 'مکمل ویب پتہ، https:// سے شروع',
@@ -1092,7 +1091,6 @@ export const ur: Translations = {
     notes: 'نوٹ',
     new: 'درخواست درج کریں',
     case: 'کیس',
-    pickCase: 'کیس منتخب کریں',
     colourLabel: 'نوٹس کا رنگ',
     save: 'درخواست درج کریں',
     lapsed: 'میعاد ختم',
@@ -1303,7 +1301,6 @@ export const ur: Translations = {
     caseTitle: 'نئے کیس کا عنوان',
     caseTitleHint: 'خالی چھوڑیں تو رسید اور واقعہ عنوان بنیں گے۔',
     convert: 'اس کا کیس بنائیں',
-    attachCase: 'موجودہ کیس میں شامل کریں (کیس کی شناخت)',
     attach: 'شامل کریں',
     closeReason: 'بند کرنے کی وجہ',
     close: 'بند کریں',
