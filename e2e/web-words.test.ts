@@ -46,7 +46,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchBrowser();
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
