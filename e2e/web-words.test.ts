@@ -4,6 +4,7 @@ import { startWebServer, type WebServer } from './support/web-server.ts';
 import { browserAvailable, launchBrowser, signedIn } from './support/browser.ts';
 import { shoot } from './support/shots.ts';
 import { isoToLocalInput } from '../src/web/i18n/format.ts';
+import { ur } from '../src/web/i18n/ur.ts';
 
 const available = browserAvailable();
 if (!available.run) console.warn(available.why);
@@ -45,12 +46,37 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchBrowser();
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+
+  it('shows the case timeline from codes: English, then Urdu sentences with Urdu role and status labels', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    await page.goto('/');
+    const cases = await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/cases?limit=1');
+    const caseId = cases.json.items[0]!.id;
+    const added = await apiCall<{ persons: Array<{ personId: string; displayName: string }> }>(page, 'POST', `/cases/${caseId}/persons`, { role: 'suspect', person: { displayName: 'Qasim Timeline Test' } });
+    expect(added.status).toBe(201);
+    const personId = added.json.persons.find((p) => p.displayName === 'Qasim Timeline Test')!.personId;
+    expect((await apiCall(page, 'POST', `/cases/${caseId}/persons/${personId}/status`, { to: 'proclaimed_offender', reason: 'absconding' })).status).toBeLessThan(300);
+    const timelineText = async () => {
+      await page.goto(`/cases/${caseId}/timeline`);
+      await page.getByTestId('timeline').getByText('Qasim Timeline Test', { exact: false }).first().waitFor({ timeout: 30_000 });
+      return (await page.getByTestId('timeline').textContent()) ?? '';
+    };
+    const english = await timelineText();
+    expect(english).toContain('Qasim Timeline Test added as Suspect');
+    expect(english).toContain('Qasim Timeline Test: At large → Proclaimed offender (absconding)');
+    await toUrdu(page);
+    const urdu = await timelineText();
+    expect(urdu).toContain(`Qasim Timeline Test بطور ${ur.persons.roles.suspect} شامل`);
+    expect(urdu).toContain(`Qasim Timeline Test: حیثیت ${ur.accusedStatus.at_large} ← ${ur.accusedStatus.proclaimed_offender} (absconding)`);
+    expect(urdu).not.toContain('added as');
+    await context.close();
+  }, 120_000);
 
   it('shows a complaint date in the future or in year 0001 refused beside its field, in English and in Urdu', async () => {
     const { page, context } = await signedIn(browser, server.url, server.user('investigator'));

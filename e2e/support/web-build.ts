@@ -17,7 +17,7 @@ function newestSource(): number {
   };
   walk(join(root, 'src/web'), () => true);
   walk(join(root, 'src/modules'), (n) => /\.(schema|lifecycle)\.ts$/.test(n));
-  for (const f of ['src/platform/access/permissions.ts', 'src/platform/auth/auth.schema.ts', 'src/platform/http/route-kit.ts', 'src/platform/http/errors.ts']) {
+  for (const f of ['src/platform/text/event-texts.schema.ts', 'src/platform/http/field-messages.schema.ts', 'src/platform/access/permissions.ts', 'src/platform/auth/auth.schema.ts', 'src/platform/http/route-kit.ts', 'src/platform/http/errors.ts']) {
     if (existsSync(join(root, f))) t = Math.max(t, statSync(join(root, f)).mtimeMs);
   }
   return t;

@@ -154,6 +154,15 @@ const bundleDocument = z.strictObject({
   })).min(1).max(1000),
 });
 
+/**
+ * A server sentence's code and values (src/platform/text/event-texts.schema.ts) beside its English words. Optional:
+ * bundles made before migration 0031 have none; a code this version does not know is dropped on import.
+ */
+const serverText = {
+  code: z.string().min(1).max(64).nullable().optional(),
+  params: z.record(z.string().min(1).max(64), z.union([z.string().max(100_000), z.number()])).nullable().optional(),
+};
+
 const bundleShape = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   version: z.literal(BUNDLE_VERSION),
@@ -178,8 +187,8 @@ const bundleShape = z.strictObject({
   case: bundleCase,
   offences: z.array(offenceCode).max(100),
   team: z.array(z.strictObject({ username: z.string().min(1).max(100), teamRole: z.enum(['lead', 'member', 'prosecutor']), addedAt: ts })).max(200),
-  statusHistory: z.array(z.strictObject({ from: z.enum(caseStatuses).nullable(), to: z.enum(caseStatuses), reason: text(2000), actor: user, at: ts })).max(1000),
-  timeline: z.array(z.strictObject({ kind: z.enum(['note', 'event', 'status', 'person', 'operation', 'evidence', 'prosecution']), body: text(100_000), occurredAt: ts, actor: user, createdAt: ts })).max(100_000),
+  statusHistory: z.array(z.strictObject({ from: z.enum(caseStatuses).nullable(), to: z.enum(caseStatuses), reason: text(2000), ...serverText, actor: user, at: ts })).max(1000),
+  timeline: z.array(z.strictObject({ kind: z.enum(['note', 'event', 'status', 'person', 'operation', 'evidence', 'prosecution']), body: text(100_000), ...serverText, occurredAt: ts, actor: user, createdAt: ts })).max(100_000),
   persons: z.array(person).max(10_000),
   personRoles: z.array(personRole).max(20_000),
   accusedHistory: z.array(z.strictObject({ personId: uuid, from: accusedStatus.nullable(), to: accusedStatus, reason: text(2000), actor: user, at: ts })).max(20_000),

@@ -22,6 +22,20 @@ import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import { discardStaged, exportCaseDocuments, insertBundleDocuments, stageBundleDocuments, type StagedDocuments } from '../documents/document.bundle.ts';
 import { insertInChunks } from '../../platform/db/insert-chunks.ts';
+import { historyReason, recordCaseEvents } from '../cases/case-events.ts';
+import { checkEventParams, isEventCode, type EventParams } from '../../platform/text/event-texts.schema.ts';
+
+
+/** A bundle row's code and values, kept when this version knows the code and its placeholders; else the body alone. */
+function importedText(code: string | null | undefined, params: EventParams | null | undefined): { code: string | null; params: EventParams | null } {
+  if (!code || !params || !isEventCode(code)) return { code: null, params: null };
+  try {
+    checkEventParams(code, params);
+    return { code, params };
+  } catch {
+    return { code: null, params: null };
+  }
+}
 
 // Export and import of one case as a JSON bundle (bundle.schema.ts). The bundle is built from the core
 // record model (migration 0001) plus the columns the database needs to accept it back (operation
@@ -126,8 +140,8 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
     },
     offences: offences.map((o) => o.offence_code),
     team: team.map((t) => ({ username: t.username, teamRole: t.team_role, addedAt: iso(t.added_at) })),
-    statusHistory: history.map((h) => ({ from: h.from_status as CaseBundle['statusHistory'][number]['from'], to: h.to_status as CaseBundle['statusHistory'][number]['to'], reason: h.reason, actor: u(h.actor_id), at: iso(h.at) })),
-    timeline: events.map((e) => ({ kind: e.kind, body: e.body, occurredAt: iso(e.occurred_at), actor: u(e.actor_id), createdAt: iso(e.created_at) })),
+    statusHistory: history.map((h) => ({ from: h.from_status as CaseBundle['statusHistory'][number]['from'], to: h.to_status as CaseBundle['statusHistory'][number]['to'], reason: h.reason, code: h.code, params: h.params, actor: u(h.actor_id), at: iso(h.at) })),
+    timeline: events.map((e) => ({ kind: e.kind, body: e.body, code: e.code, params: e.params, occurredAt: iso(e.occurred_at), actor: u(e.actor_id), createdAt: iso(e.created_at) })),
     persons: persons.map((p) => ({
       id: p.id, displayName: p.display_name, gender: p.gender, dateOfBirth: p.date_of_birth, estimatedAge: p.estimated_age, nationality: p.nationality,
       ...openPersonNumbers(ctx.crypto, p), notes: p.notes, createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), createdBy: u(p.created_by),
@@ -267,10 +281,15 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
     if (b.offences.length) await tx.insertInto('case_offences').values(b.offences.map((code) => ({ case_id: caseId, offence_code: code }))).execute();
     // The bundle's team is NOT applied: who works a case here is this branch's decision (case team page).
     const teamNotApplied = b.team.map((m) => ({ username: m.username, teamRole: m.teamRole }));
-    for (const h of b.statusHistory) await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: h.from, to_status: h.to, reason: h.reason, actor_id: userOf(h.actor), at: h.at }).execute();
+    for (const h of b.statusHistory) {
+      const coded = importedText(h.code, h.params);
+      await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: h.from, to_status: h.to, reason: h.reason, code: coded.code, params: coded.params && JSON.stringify(coded.params), actor_id: userOf(h.actor), at: h.at }).execute();
+    }
     step('timeline');
     for (const chunk of chunks(b.timeline, 500)) {
-      await tx.insertInto('case_events').values(chunk.map((e) => ({ case_id: caseId, kind: e.kind, body: e.body, occurred_at: e.occurredAt, actor_id: userOf(e.actor), created_at: e.createdAt }))).execute();
+      await recordCaseEvents(tx, chunk.map((e) => ({
+        caseId, kind: e.kind, text: { imported: { body: e.body, ...importedText(e.code, e.params) } }, occurredAt: new Date(e.occurredAt), actorId: userOf(e.actor), createdAt: new Date(e.createdAt),
+      })));
     }
 
     step('persons');
@@ -343,7 +362,7 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
         id, pseudonym, gender: v.gender, age_at_identification: v.ageAtIdentification, state: v.state, identified_at: v.identifiedAt,
         recovered_at: v.recoveredAt, placed_at: v.placedAt, closed_at: v.closedAt, created_by: by,
       }).execute();
-      await tx.insertInto('victim_state_history').values({ victim_id: id, from_state: null, to_state: v.state, reason: `imported with case bundle ${b.digest.slice(0, 12)}`, actor_id: by, at: new Date() }).execute();
+      await tx.insertInto('victim_state_history').values({ victim_id: id, from_state: null, to_state: v.state, ...historyReason('importedWithBundle', { digest: b.digest.slice(0, 12) }), actor_id: by, at: new Date() }).execute();
       victimMap.set(v.id, id);
     };
     // Two passes: victims keeping their pseudonym first, so a renumbered one never takes a code the bundle uses.

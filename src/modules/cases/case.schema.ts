@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStatuses } from './case.lifecycle.ts';
 import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
 import { fieldMessages } from '../../platform/http/field-messages.schema.ts';
+import { eventTextFields } from '../../platform/text/event-texts.schema.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const caseStatus = z.enum(caseStatuses);
@@ -93,7 +94,7 @@ export const caseDetail = caseSummary.extend({
   firRegisteredAt: z.string().nullable(),
   challanSubmittedAt: z.string().nullable(),
   team: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string(), teamRole: z.string() })),
-  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string(), actor: z.string().nullable(), at: z.string() })),
+  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string(), ...eventTextFields, actor: z.string().nullable(), at: z.string() })),
   allowedNextSteps: z.array(caseStatus),
 });
 
@@ -101,6 +102,7 @@ export const timelineEntry = z.object({
   id: z.number(),
   kind: z.string(),
   body: z.string(),
+  ...eventTextFields,
   occurredAt: z.string(),
   actor: z.string().nullable(),
 });

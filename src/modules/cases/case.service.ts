@@ -13,6 +13,7 @@ import { dateMessages } from './dates.rules.ts';
 import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { parseFir } from './case.schema.ts';
 import { fieldMessages, renderMessage } from '../../platform/http/field-messages.schema.ts';
+import { historyReason, officerReason, recordCaseEvent } from './case-events.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -93,7 +94,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const offenceDistrict = await ctx.db.selectFrom('districts').select(['id', 'name', 'province']).where('id', '=', base.district_id).executeTakeFirstOrThrow();
   const [team, history] = await Promise.all([
     ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select(['users.id', 'users.display_name', 'users.role', 'case_team.team_role']).where('case_team.case_id', '=', id).orderBy('users.display_name').execute(),
-    ctx.db.selectFrom('case_status_history').leftJoin('users', 'users.id', 'case_status_history.actor_id').select(['from_status', 'to_status', 'reason', 'users.display_name', 'at']).where('case_id', '=', id).orderBy('at').orderBy('case_status_history.id').execute(),
+    ctx.db.selectFrom('case_status_history').leftJoin('users', 'users.id', 'case_status_history.actor_id').select(['from_status', 'to_status', 'reason', 'case_status_history.code', 'case_status_history.params', 'users.display_name', 'at']).where('case_id', '=', id).orderBy('at').orderBy('case_status_history.id').execute(),
   ]);
   const status = base.status as CaseStatus;
   return {
@@ -103,7 +104,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
     firRegisteredAt: iso(base.fir_registered_at),
     challanSubmittedAt: iso(base.challan_submitted_at),
     team: team.map((t) => ({ userId: t.id, displayName: t.display_name, role: t.role, teamRole: t.team_role })),
-    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, actor: h.display_name, at: h.at.toISOString() })),
+    history: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, code: h.code, params: h.params, actor: h.display_name, at: h.at.toISOString() })),
     allowedNextSteps: allowedNextSteps(status, ctx.actor.role),
   };
 }
@@ -134,7 +135,7 @@ export async function createCase(ctx: ServiceContext, input: CreateCaseInput): P
       .executeTakeFirstOrThrow();
     await tx.insertInto('case_offences').values(offenceCodes.map((code) => ({ case_id: row.id, offence_code: code }))).execute();
     await tx.insertInto('case_team').values({ case_id: row.id, user_id: actor.id, team_role: 'lead' }).execute();
-    await tx.insertInto('case_status_history').values({ case_id: row.id, from_status: null, to_status: 'complaint_received', reason: 'complaint received', actor_id: actor.id, at: reportedAt }).execute();
+    await tx.insertInto('case_status_history').values({ case_id: row.id, from_status: null, to_status: 'complaint_received', ...historyReason('statusComplaintReceived', {}), actor_id: actor.id, at: reportedAt }).execute();
     await audit({ action: 'case.create', entityType: 'case', entityId: row.id, details: { title: input.title, branchId: input.branchId, districtId: input.districtId ?? null, offenceCodes } });
     return row.id;
   });
@@ -207,7 +208,7 @@ export async function transitionCase(ctx: ServiceContext, id: string, input: { t
     }
     if (input.to === 'challan_submitted') set.challan_submitted_at = at;
     await tx.updateTable('cases').set(set).where('id', '=', id).execute();
-    await tx.insertInto('case_status_history').values({ case_id: id, from_status: from, to_status: input.to, reason: input.reason, actor_id: ctx.actor.id, at }).execute();
+    await tx.insertInto('case_status_history').values({ case_id: id, from_status: from, to_status: input.to, ...officerReason(input.reason), actor_id: ctx.actor.id, at }).execute();
     await audit({ action: 'case.transition', entityType: 'case', entityId: id, details: { from, to: input.to, reason: input.reason, firNumber: input.firNumber === undefined ? undefined : parseFir(input.firNumber)?.number } });
   });
 }
@@ -235,10 +236,10 @@ export async function listTimeline(ctx: ServiceContext, id: string, page: { limi
   await requireCaseAccess(ctx.db, ctx.actor, id);
   const query = ctx.db.selectFrom('case_events').where('case_id', '=', id);
   const [rows, total] = await Promise.all([
-    query.leftJoin('users', 'users.id', 'case_events.actor_id').select(['case_events.id', 'kind', 'body', 'occurred_at', 'users.display_name']).orderBy('occurred_at', 'desc').orderBy('case_events.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query.leftJoin('users', 'users.id', 'case_events.actor_id').select(['case_events.id', 'kind', 'body', 'case_events.code', 'case_events.params', 'occurred_at', 'users.display_name']).orderBy('occurred_at', 'desc').orderBy('case_events.id', 'desc').limit(page.limit).offset(page.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, occurredAt: r.occurred_at.toISOString(), actor: r.display_name })), total: Number(total.n), ...page };
+  return { items: rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, code: r.code, params: r.params, occurredAt: r.occurred_at.toISOString(), actor: r.display_name })), total: Number(total.n), ...page };
 }
 
 export async function addTimelineEntry(ctx: ServiceContext, id: string, input: { kind: 'note' | 'event'; body: string; occurredAt?: string }): Promise<number> {
@@ -246,13 +247,9 @@ export async function addTimelineEntry(ctx: ServiceContext, id: string, input: {
   if (input.occurredAt) assertDate(ctx, 'occurredAt', new Date(input.occurredAt), { kind: 'happened' });
   return inTransaction(ctx, async (tx, audit) => {
     await requireCaseAccess(tx, ctx.actor, id);
-    const row = await tx
-      .insertInto('case_events')
-      .values({ case_id: id, kind: input.kind, body: input.body, occurred_at: input.occurredAt ? new Date(input.occurredAt) : new Date(), actor_id: ctx.actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const eventId = await recordCaseEvent(tx, { caseId: id, kind: input.kind, text: { officerText: input.body }, occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(), actorId: ctx.actor.id });
     await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', id).execute();
-    await audit({ action: 'case.timeline.add', entityType: 'case', entityId: id, details: { eventId: row.id, kind: input.kind } });
-    return row.id;
+    await audit({ action: 'case.timeline.add', entityType: 'case', entityId: id, details: { eventId, kind: input.kind } });
+    return eventId;
   });
 }

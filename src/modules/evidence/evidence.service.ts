@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { EvidenceKind } from '../../platform/db/schema.ts';
 import type { CreateEvidenceInput, ListEvidenceQuery, TransferInput } from './evidence.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { recordCaseEvent } from '../cases/case-events.ts';
 
 // Evidence items and their chain of custody. The first link of every chain is the seizure (from nobody
 // to the first custodian); each later link is a hand-over from the current custodian. The item's
@@ -93,7 +94,7 @@ export async function createEvidence(ctx: ServiceContext, caseId: string, input:
     const id = await insertEvidenceItem(tx, ctx.actor, {
       caseId, label: input.label, kind: input.kind, description: input.description, operationId: input.operationId ?? null, seizedAt, custodianId, reason,
     });
-    await tx.insertInto('case_events').values({ case_id: caseId, kind: 'evidence', body: `Evidence item ${input.label} (${input.kind}) recorded`, occurred_at: seizedAt, actor_id: ctx.actor.id }).execute();
+    await recordCaseEvent(tx, { caseId, kind: 'evidence', text: { code: 'evidenceRecorded', params: { label: input.label, kind: input.kind } }, occurredAt: seizedAt, actorId: ctx.actor.id });
     await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
     await audit({ action: 'evidence.create', entityType: 'evidence', entityId: id, details: { caseId, label: input.label, kind: input.kind, operationId: input.operationId ?? null, custodianId } });
     return id;

@@ -17,14 +17,16 @@ import { allowedOperationActions, checkExecutionTime, checkOperationTransition, 
 import { assertCaseEventDate } from '../cases/case-dates.ts';
 import { MAX_YEARS_AHEAD } from '../cases/dates.rules.ts';
 import type { ApproveOperationInput, ExecuteOperationInput, ListOperationsQuery, PlanOperationInput, UpdateOperationInput } from './operation.schema.ts';
+import { historyReason, recordCaseEvent } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Cases in these statuses are closed: no new operations. */
 const closedCaseStatuses = new Set(['inquiry_closed', 'cancelled_or_discharged']);
 
-async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date = new Date()) {
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'operation', body, occurred_at: at, actor_id: actor.id }).execute();
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, text: { code: EventCode; params: EventParams }, at: Date = new Date()) {
+  await recordCaseEvent(tx, { caseId, kind: 'operation', text, occurredAt: at, actorId: actor.id });
   await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
 }
 
@@ -99,7 +101,7 @@ export async function planOperation(ctx: ServiceContext, caseId: string, input: 
       .executeTakeFirstOrThrow();
     await writeOfficers(tx, row.id, c.branch_id, input.officerIds);
     await writeServedCases(tx, ctx.actor, row.id, caseId, input.caseIds);
-    await caseEvent(tx, ctx.actor, caseId, `Operation ${input.name} planned for ${input.plannedFor} at ${input.place}`);
+    await caseEvent(tx, ctx.actor, caseId, { code: 'operationPlanned', params: { name: input.name, at: new Date(input.plannedFor).toISOString(), place: input.place } });
     await audit({ action: 'operation.plan', entityType: 'operation', entityId: row.id, details: { caseId, name: input.name, plannedFor: input.plannedFor, place: input.place, agencies: input.agencies } });
     return row.id;
   });
@@ -147,7 +149,7 @@ export async function approveOperation(ctx: ServiceContext, id: string, input: A
     const approvedAt = input?.at ? new Date(input.at) : now;
     await assertCaseEventDate(ctx, tx, op.case_id, 'at', approvedAt);
     await tx.updateTable('operations').set({ status: 'approved', approved_by: ctx.actor.id, approved_at: approvedAt, updated_at: now }).where('id', '=', id).execute();
-    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} approved`, approvedAt);
+    await caseEvent(tx, ctx.actor, op.case_id, { code: 'operationApproved', params: { name: op.name } }, approvedAt);
     await audit({ action: 'operation.approve', entityType: 'operation', entityId: id, details: { caseId: op.case_id } });
   });
 }
@@ -158,7 +160,7 @@ export async function cancelOperation(ctx: ServiceContext, id: string, reason: s
     assertStep(op.status, 'cancelled');
     const now = new Date();
     await tx.updateTable('operations').set({ status: 'cancelled', cancelled_at: now, cancelled_by: ctx.actor.id, cancel_reason: reason, updated_at: now }).where('id', '=', id).execute();
-    await caseEvent(tx, ctx.actor, op.case_id, `Operation ${op.name} cancelled: ${reason}`, now);
+    await caseEvent(tx, ctx.actor, op.case_id, { code: 'operationCancelled', params: { name: op.name, reason } }, now);
     await audit({ action: 'operation.cancel', entityType: 'operation', entityId: id, details: { caseId: op.case_id, from: op.status, reason } });
   });
 }
@@ -228,7 +230,7 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
       if (identified.length) {
         await tx.updateTable('victims').set({ state: 'recovered', recovered_at: executedAt }).where('id', 'in', identified).where('state', '=', 'identified').execute();
         await tx.insertInto('victim_state_history')
-          .values(identified.map((vid) => ({ victim_id: vid, from_state: 'identified' as const, to_state: 'recovered' as const, reason: `rescued in operation ${op.name}`, actor_id: ctx.actor.id, at: executedAt })))
+          .values(identified.map((vid) => ({ victim_id: vid, from_state: 'identified' as const, to_state: 'recovered' as const, ...historyReason('rescuedInOperation', { name: op.name }), actor_id: ctx.actor.id, at: executedAt })))
           .execute();
       }
       // Rescued children without a protection officer are flagged to the branch supervisors (safeguarding.flags.ts).
@@ -249,7 +251,7 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
     const hours = Math.round((input.durationMinutes / 60) * 10) / 10;
     await caseEvent(
       tx, ctx.actor, caseId,
-      `Operation ${op.name} executed (${hours} h): ${input.arrestedPersonIds.length} arrested, ${input.rescuedVictimIds.length} children rescued, ${items.length} items seized`,
+      { code: 'operationExecuted', params: { name: op.name, hours, arrested: input.arrestedPersonIds.length, rescued: input.rescuedVictimIds.length, items: items.length } },
       executedAt,
     );
     await audit({

@@ -14,13 +14,15 @@ import { insertPerson } from './person.service.ts';
 import { setForeignRequest } from '../warrants/warrant.service.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
 import type { AccusedStatusInput, LinkPersonInput } from './person.schema.ts';
+import { recordCaseEvent } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
 
 // Persons on a case: their roles, and for the accused the custody and court status with its history.
 const CLOCK_SKEW_MS = 5 * 60_000;
 const label = (s: string) => s.replace(/_/g, ' ');
 
-async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'person', body, occurred_at: at, actor_id: actor.id }).execute();
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, text: { code: EventCode; params: EventParams }, at: Date) {
+  await recordCaseEvent(tx, { caseId, kind: 'person', text, occurredAt: at, actorId: actor.id });
   await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
 }
 
@@ -55,7 +57,7 @@ async function linkPersonInTransaction(ctx: ServiceContext, caseId: string, inpu
     }
     await tx.insertInto('case_persons').values({ case_id: caseId, person_id: personId, role: input.role, accused_status: status, added_at: now }).execute();
     if (input.foreignWarrantRequested !== undefined) await setForeignRequest(tx, ctx.actor, caseId, personId, input.foreignWarrantRequested);
-    await caseEvent(tx, ctx.actor, caseId, `${person.display_name} added as ${label(input.role)}`, now);
+    await caseEvent(tx, ctx.actor, caseId, { code: 'personAdded', params: { person: person.display_name, role: input.role } }, now);
     await audit({ action: 'case.person.link', entityType: 'case', entityId: caseId, details: { personId, role: input.role, newPerson: !input.personId } });
     return personId;
   });
@@ -88,7 +90,7 @@ export async function changeAccusedStatus(ctx: ServiceContext, caseId: string, p
     } else {
       await setAccusedStatus(tx, ctx.actor, { caseId, personId, from: accused.status, to: input.to, reason: input.reason, at });
     }
-    await caseEvent(tx, ctx.actor, caseId, `${accused.displayName}: ${label(accused.status ?? 'at_large')} → ${label(input.to)} (${input.reason})`, at);
+    await caseEvent(tx, ctx.actor, caseId, { code: 'accusedStep', params: { person: accused.displayName, from: accused.status ?? 'at_large', to: input.to, reason: input.reason } }, at);
     await audit({ action: 'case.person.status', entityType: 'person', entityId: personId, details: { caseId, from: accused.status, to: input.to, reason: input.reason, arrestId } });
   });
 }
@@ -99,8 +101,8 @@ export async function setForeignWarrant(ctx: ServiceContext, caseId: string, per
     const accused = await requireAccused(tx, caseId, personId);
     // Written as warrants (src/modules/warrants): the flag follows them.
     await setForeignRequest(tx, ctx.actor, caseId, personId, input.foreignWarrantRequested);
-    const what = input.foreignWarrantRequested ? 'foreign warrant / red notice requested' : 'foreign warrant / red notice request withdrawn';
-    await caseEvent(tx, ctx.actor, caseId, `${accused.displayName}: ${what} (${input.reason})`, new Date());
+    const code = input.foreignWarrantRequested ? 'foreignWarrantRequested' : 'foreignWarrantWithdrawn';
+    await caseEvent(tx, ctx.actor, caseId, { code, params: { person: accused.displayName, reason: input.reason } }, new Date());
     await audit({ action: 'case.person.warrant', entityType: 'person', entityId: personId, details: { caseId, requested: input.foreignWarrantRequested, reason: input.reason } });
   });
 }

@@ -13,6 +13,10 @@ import { isCaseStatus, type CaseStatus } from '../cases/case.lifecycle.ts';
 import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { caseStatusAfterJudgment, checkAppealFiling, checkChargeAllowed, checkVerdictAllowed, outcomeAfterAppeal, type Outcome, type RuleCheck } from './judgment.rules.ts';
 import { MAX_SENTENCE_MONTHS, type AppealInput, type ChargeInput, type DecideAppealInput, type HearingInput, type UpdateHearingInput, type VerdictInput } from './prosecution.schema.ts';
+import { historyReason, recordCaseEvent } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
+
+type ServerText = { code: EventCode; params: EventParams };
 
 // Charges, hearings, verdicts and appeals of a case. Written by the prosecutor on the case team (the
 // route needs prosecution.write; requireCaseAccess lets a prosecutor see only the cases whose team they
@@ -32,20 +36,20 @@ function statusOf(c: { status: string }): CaseStatus {
 }
 
 /** Moves the case (locked by the caller) one step with its history row, when the step changes anything. */
-async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: string, at: Date, field: string): Promise<void> {
+async function moveCase(tx: Tx, actor: Actor, caseId: string, from: CaseStatus, to: CaseStatus, reason: ServerText, at: Date, field: string): Promise<void> {
   if (from === to) return;
   // The case's history stays in order: the step is not dated before the step it follows.
   const last = await tx.selectFrom('case_status_history').select('at').where('case_id', '=', caseId).orderBy('at', 'desc').limit(1).executeTakeFirst();
   if (last && at < last.at) throw invalid(field, dateMessages.beforePrevious);
   await tx.updateTable('cases').set({ status: to, updated_at: new Date() }).where('id', '=', caseId).execute();
-  await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: from, to_status: to, reason, actor_id: actor.id, at }).execute();
+  await tx.insertInto('case_status_history').values({ case_id: caseId, from_status: from, to_status: to, ...historyReason(reason.code, reason.params), actor_id: actor.id, at }).execute();
 }
 
 /**
  * The case's judgment status from what is recorded now: the standing outcome of every accused with a verdict
  * (their status, which only verdicts and appeals' decisions set) and the appeals still pending.
  */
-async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: string, at: Date, field: string): Promise<void> {
+async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: ServerText, at: Date, field: string): Promise<void> {
   const c = await tx.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
   const withVerdict = await tx.selectFrom('verdicts').select('person_id').where('case_id', '=', caseId).execute();
   const accused = await findAccused(tx, caseId, withVerdict.map((v) => v.person_id));
@@ -56,8 +60,8 @@ async function applyJudgment(tx: Tx, actor: Actor, caseId: string, reason: strin
   if (to) await moveCase(tx, actor, caseId, statusOf(c), to, reason, at, field);
 }
 
-async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'prosecution', body, occurred_at: at, actor_id: actor.id }).execute();
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, text: ServerText, at: Date) {
+  await recordCaseEvent(tx, { caseId, kind: 'prosecution', text, occurredAt: at, actorId: actor.id });
   await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
 }
 
@@ -80,8 +84,8 @@ export async function addCharge(ctx: ServiceContext, caseId: string, input: Char
       .values({ case_id: caseId, person_id: input.personId, offence_code: input.offenceCode, court: input.court, framed_at: framedAt, created_by: ctx.actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await caseEvent(tx, ctx.actor, caseId, `Charge framed against ${accused.displayName} under ${offence.code} (${offence.title}) at ${input.court}`, framedAt);
-    if (caseStatus === 'in_trial') await moveCase(tx, ctx.actor, caseId, caseStatus, 'charge_framed', `charge framed against ${accused.displayName}`, framedAt, 'framedAt');
+    await caseEvent(tx, ctx.actor, caseId, { code: 'chargeFramed', params: { person: accused.displayName, offence: offence.code, offenceTitle: offence.title, court: input.court } }, framedAt);
+    if (caseStatus === 'in_trial') await moveCase(tx, ctx.actor, caseId, caseStatus, 'charge_framed', { code: 'statusChargeFramed', params: { person: accused.displayName } }, framedAt, 'framedAt');
     await audit({ action: 'prosecution.charge', entityType: 'charge', entityId: row.id, details: { caseId, personId: input.personId, offenceCode: input.offenceCode, court: input.court, framedAt: input.framedAt } });
     return row.id;
   });
@@ -121,7 +125,7 @@ export async function updateHearing(ctx: ServiceContext, id: string, input: Upda
       .set({ court: input.court ?? h.court, scheduled_for: scheduledFor, purpose: input.purpose ?? h.purpose, outcome })
       .where('id', '=', id)
       .execute();
-    if (input.outcome) await caseEvent(tx, ctx.actor, h.case_id, `Hearing at ${input.court ?? h.court}: ${input.outcome}`, scheduledFor);
+    if (input.outcome) await caseEvent(tx, ctx.actor, h.case_id, { code: 'hearingOutcome', params: { court: input.court ?? h.court, outcome: input.outcome } }, scheduledFor);
     // The earlier values stay readable on the case's corrections list.
     await recordCorrections(tx, ctx, { kind: 'hearing', id, caseId: h.case_id }, changesOf(
       { court: h.court, scheduledFor: h.scheduled_for, purpose: h.purpose, outcome: h.outcome },
@@ -164,9 +168,12 @@ export async function recordVerdict(ctx: ServiceContext, caseId: string, input: 
       .returning('id')
       .executeTakeFirstOrThrow();
     await setAccusedStatus(tx, ctx.actor, { caseId, personId: input.personId, from: accused?.status ?? null, to: input.outcome, reason: `${input.outcome} by ${input.court}`, at: decidedAt });
-    const sentenceText = input.sentence ? `, sentenced to ${input.sentence.years} years ${input.sentence.months} months` : '';
-    await caseEvent(tx, ctx.actor, caseId, `${person.display_name} ${input.outcome} by ${input.court}${sentenceText}`, decidedAt);
-    await applyJudgment(tx, ctx.actor, caseId, `judgment: ${person.display_name} ${input.outcome} by ${input.court}`, decidedAt, 'decidedAt');
+    const said = { person: person.display_name, court: input.court };
+    const event: ServerText = input.outcome === 'acquitted' ? { code: 'verdictAcquitted', params: said }
+      : input.sentence ? { code: 'verdictConvictedSentenced', params: { ...said, years: input.sentence.years, months: input.sentence.months } }
+      : { code: 'verdictConvicted', params: said };
+    await caseEvent(tx, ctx.actor, caseId, event, decidedAt);
+    await applyJudgment(tx, ctx.actor, caseId, { code: input.outcome === 'acquitted' ? 'statusJudgmentAcquitted' : 'statusJudgmentConvicted', params: said }, decidedAt, 'decidedAt');
     await audit({
       action: 'prosecution.verdict',
       entityType: 'verdict',
@@ -198,8 +205,8 @@ export async function fileAppeal(ctx: ServiceContext, verdictId: string, input: 
       .values({ verdict_id: verdictId, court: input.court, filed_at: filedAt, filed_by: input.filedBy, status: 'pending', created_by: ctx.actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await caseEvent(tx, ctx.actor, v.case_id, `Appeal filed by the ${input.filedBy} at ${input.court}`, filedAt);
-    await applyJudgment(tx, ctx.actor, v.case_id, `appeal filed by the ${input.filedBy} at ${input.court}`, filedAt, 'filedAt');
+    await caseEvent(tx, ctx.actor, v.case_id, { code: 'appealFiled', params: { side: input.filedBy, court: input.court } }, filedAt);
+    await applyJudgment(tx, ctx.actor, v.case_id, { code: 'statusAppealFiled', params: { side: input.filedBy, court: input.court } }, filedAt, 'filedAt');
     await audit({ action: 'prosecution.appeal.file', entityType: 'appeal', entityId: row.id, details: { caseId: v.case_id, verdictId, court: input.court, filedBy: input.filedBy, filedAt: input.filedAt } });
     return v.case_id;
   });
@@ -226,8 +233,8 @@ export async function decideAppeal(ctx: ServiceContext, appealId: string, input:
     if (accused && after !== accused.status) {
       await setAccusedStatus(tx, ctx.actor, { caseId: visible.case_id, personId: visible.person_id, from: accused.status, to: after, reason: `${after} on appeal by ${a.court}`, at: decidedAt });
     }
-    await caseEvent(tx, ctx.actor, visible.case_id, `Appeal at ${a.court} ${input.status}`, decidedAt);
-    await applyJudgment(tx, ctx.actor, visible.case_id, `appeal at ${a.court} ${input.status}`, decidedAt, 'decidedAt');
+    await caseEvent(tx, ctx.actor, visible.case_id, { code: 'appealDecided', params: { court: a.court, status: input.status } }, decidedAt);
+    await applyJudgment(tx, ctx.actor, visible.case_id, { code: 'statusAppealDecided', params: { court: a.court, status: input.status } }, decidedAt, 'decidedAt');
     await audit({ action: 'prosecution.appeal.decide', entityType: 'appeal', entityId: appealId, details: { caseId: visible.case_id, status: input.status, decidedAt: input.decidedAt } });
     return visible.case_id;
   });

@@ -8,6 +8,8 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { InterpolColour, LegalRequestKind, LegalRequestStatus } from '../../platform/db/schema.ts';
 import { assertCaseEventDate } from '../cases/case-dates.ts';
 import { allowedFollowups, isLapsed, isOpenRequest, PRESERVATION_DAYS, statusAfter } from './legal-request.rules.ts';
+import { recordCaseEvent } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
 import {
   defaultAlertLeadHours, defaultLegalBasis, legalRequestKinds,
   type CreateLegalRequestInput, type LegalFollowupInput, type LegalRequestDetail, type LegalRequestFigures, type LegalRequestSummary, type ListLegalRequestsQuery,
@@ -18,8 +20,8 @@ const DAY = 24 * HOUR;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const MAX_DEADLINE_YEARS = 5;
 
-async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'event', body, occurred_at: at, actor_id: userIdOf(actor) }).execute();
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, text: { code: EventCode; params: EventParams }, at: Date) {
+  await recordCaseEvent(tx, { caseId, kind: 'event', text, occurredAt: at, actorId: userIdOf(actor) });
 }
 
 function checkDeadline(field: string, deadline: Date, after: Date, now: Date) {
@@ -46,7 +48,9 @@ export async function createLegalRequest(ctx: ServiceContext, caseId: string, in
       sent_at: sentAt, deadline_at: deadline, alert_lead_hours: input.alertLeadHours ?? defaultAlertLeadHours[input.kind], status: 'sent', notes: input.notes,
       created_by: userIdOf(ctx.actor),
     }).returning('id').executeTakeFirstOrThrow();
-    await caseEvent(tx, ctx.actor, caseId, `${input.kind.replace(/_/g, ' ')} request sent to ${input.recipient}${deadline ? `; deadline ${deadline.toISOString()}` : ''}`, sentAt);
+    await caseEvent(tx, ctx.actor, caseId, deadline
+      ? { code: 'legalRequestSentDeadline', params: { kind: input.kind, recipient: input.recipient, deadline: deadline.toISOString() } }
+      : { code: 'legalRequestSent', params: { kind: input.kind, recipient: input.recipient } }, sentAt);
     await audit({ action: 'legal_request.create', entityType: 'legal_request', entityId: row.id, details: { caseId, kind: input.kind, recipient: input.recipient, deadlineAt: iso(deadline) } });
     return row.id;
   });
@@ -84,7 +88,7 @@ export async function recordFollowup(ctx: ServiceContext, id: string, input: Leg
     await tx.insertInto('legal_request_followups').values({
       request_id: id, kind: input.kind, at, note: input.note, previous_deadline_at: input.kind === 'extension' ? r.deadline_at : null, new_deadline_at: newDeadline, actor_id: userIdOf(ctx.actor),
     }).execute();
-    await caseEvent(tx, ctx.actor, r.case_id, `${r.kind.replace(/_/g, ' ')} request to ${r.recipient}: ${input.kind.replace(/_/g, ' ')}`, at);
+    await caseEvent(tx, ctx.actor, r.case_id, { code: 'legalRequestStep', params: { kind: r.kind, recipient: r.recipient, step: input.kind } }, at);
     await audit({ action: 'legal_request.followup', entityType: 'legal_request', entityId: id, details: { caseId: r.case_id, kind: input.kind, from: r.status, to: changes.status, newDeadlineAt: iso(newDeadline) } });
   });
 }

@@ -12,6 +12,8 @@ import { upsertEntity } from '../entities/entity.service.ts';
 import { onionKey } from '../entities/entity.keys.ts';
 import { allowedTakedownSteps, checkTakedownStep, isOpenTakedown } from './takedown.rules.ts';
 import type { CreateTakedownInput, ListCaseTakedownsQuery, ListTakedownsQuery, TakedownDetail, TakedownReport, TakedownStatusInput, TakedownSummary } from './takedown.schema.ts';
+import { recordCaseEvent } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
 
 const HOUR = 3_600_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -65,8 +67,8 @@ async function resolveTarget(tx: Tx, ctx: ServiceContext, input: CreateTakedownI
   }
 }
 
-async function caseEvent(tx: Tx, actor: Actor, caseId: string, body: string, at: Date) {
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'event', body, occurred_at: at, actor_id: userIdOf(actor) }).execute();
+async function caseEvent(tx: Tx, actor: Actor, caseId: string, text: { code: EventCode; params: EventParams }, at: Date) {
+  await recordCaseEvent(tx, { caseId, kind: 'event', text, occurredAt: at, actorId: userIdOf(actor) });
 }
 
 export async function createTakedown(ctx: ServiceContext, caseId: string, input: CreateTakedownInput): Promise<string> {
@@ -82,7 +84,7 @@ export async function createTakedown(ctx: ServiceContext, caseId: string, input:
     }).returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('takedown_status_history').values({ takedown_id: row.id, from_status: null, to_status: 'requested', at: requestedAt, reference: input.reference, note: '', actor_id: userIdOf(ctx.actor) }).execute();
     await tx.insertInto('takedown_notices').values({ takedown_id: row.id, number: 1, sent_at: requestedAt, actor_id: userIdOf(ctx.actor) }).execute();
-    await caseEvent(tx, ctx.actor, caseId, `Takedown requested from ${input.provider}: ${target}`, requestedAt);
+    await caseEvent(tx, ctx.actor, caseId, { code: 'takedownRequested', params: { provider: input.provider, target } }, requestedAt);
     await audit({ action: 'takedown.create', entityType: 'takedown', entityId: row.id, details: { caseId, targetKind: input.targetKind, target, provider: input.provider, renoticeHours: input.renoticeHours } });
     return row.id;
   });
@@ -113,7 +115,7 @@ export async function changeTakedownStatus(ctx: ServiceContext, id: string, inpu
     await tx.updateTable('takedowns').set(changes).where('id', '=', id).execute();
     await tx.insertInto('takedown_status_history').values({ takedown_id: id, from_status: td.status, to_status: input.status, at, reference: input.reference, note: input.note, actor_id: userIdOf(ctx.actor) }).execute();
     if (notice) await tx.insertInto('takedown_notices').values({ takedown_id: id, number: notice, sent_at: at, actor_id: userIdOf(ctx.actor) }).execute();
-    await caseEvent(tx, ctx.actor, td.case_id, `Takedown at ${td.provider} ${input.status}: ${td.target}`, at);
+    await caseEvent(tx, ctx.actor, td.case_id, { code: 'takedownStep', params: { provider: td.provider, status: input.status, target: td.target } }, at);
     await audit({ action: 'takedown.status', entityType: 'takedown', entityId: id, details: { caseId: td.case_id, from: td.status, to: input.status, at: input.at } });
   });
 }

@@ -16,6 +16,7 @@ import { linkPerson } from '../persons/case-persons.service.ts';
 import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
 import { tipVisibleTo } from './tip.scope.ts';
 import { tipRuleCodes, type ListTipsQuery, type PublicTipInput, type TipDetail, type TipRuleCode, type TipSummary } from './tip.schema.ts';
+import { historyReason, recordCaseEvent } from '../cases/case-events.ts';
 
 // Intake and triage of tips (issue 11). A report is checked whole before anything is written; then, in one
 // transaction: the tip row (one per idempotency key: a repeat answers the first receipt), its identifiers as the
@@ -310,8 +311,11 @@ async function carryOver(tx: Tx, ctx: ServiceContext, tipId: string, caseId: str
   for (const e of new Set(idents.map((i) => i.id))) await recordEntityLink(tx, ctx, { kind: 'appears_in', from: { type: 'entity', id: e }, to: { type: 'case', id: caseId }, caseId, sourceType: 'tip', sourceId: tipId });
   const files = await tx.selectFrom('tip_files').select(['file_name', 'md5', 'sha1', 'sha256', 'pdq', 'viewed_by_esp']).where('tip_id', '=', tipId).orderBy('id').execute();
   const fileLines = files.map((f) => [f.file_name || '(no name)', f.md5 && `MD5 ${f.md5}`, f.sha1 && `SHA-1 ${f.sha1}`, f.sha256 && `SHA-256 ${f.sha256}`, f.pdq && `PDQ ${f.pdq}`, f.viewed_by_esp === null ? null : `viewed by the platform: ${f.viewed_by_esp ? 'yes' : 'no'}`].filter(Boolean).join(', '));
-  const body = [`Tip ${receipt}: ${new Set(idents.map((i) => i.id)).size} identifier(s), ${files.length} reported file(s).`, ...fileLines.map((l) => `- ${l}`)].join('\n').slice(0, 10_000);
-  await tx.insertInto('case_events').values({ case_id: caseId, kind: 'event', body, occurred_at: new Date(), actor_id: userIdOf(ctx.actor) }).execute();
+  const details = fileLines.map((l) => `\n- ${l}`).join('').slice(0, 9_000);
+  await recordCaseEvent(tx, {
+    caseId, kind: 'event', occurredAt: new Date(), actorId: userIdOf(ctx.actor),
+    text: { code: 'tipCarried', params: { receipt, identifiers: new Set(idents.map((i) => i.id)).size, files: files.length, details } },
+  });
   return { entities: new Set(idents.map((i) => i.id)).size, files: files.length };
 }
 
@@ -377,7 +381,7 @@ async function convertInTransaction(ctx: ServiceContext, id: string, input: { ti
       ? [ctx.actor.id]
       : (await tx.selectFrom('users').select('id').where('branch_id', '=', tip.branch_id).where('role', '=', 'supervisor').where('disabled', '=', false).orderBy('username').execute()).map((u) => u.id);
     if (leads.length) await tx.insertInto('case_team').values(leads.map((u) => ({ case_id: c.id, user_id: u, team_role: 'lead' as const }))).execute();
-    await tx.insertInto('case_status_history').values({ case_id: c.id, from_status: null, to_status: 'complaint_received', reason: `from tip ${tip.receipt}`, actor_id: userIdOf(ctx.actor), at: tip.received_at }).execute();
+    await tx.insertInto('case_status_history').values({ case_id: c.id, from_status: null, to_status: 'complaint_received', ...historyReason('statusFromTip', { receipt: tip.receipt }), actor_id: userIdOf(ctx.actor), at: tip.received_at }).execute();
     const carried = await carryOver(tx, ctx, id, c.id, tip.receipt);
     await tx.updateTable('tips').set({ status: 'converted', case_id: c.id, decided_by: userIdOf(ctx.actor), decided_at: now }).where('id', '=', id).execute();
     await audit({ action: 'case.create', entityType: 'case', entityId: c.id, details: { title, branchId: tip.branch_id, offenceCodes: codes, fromTip: id } });

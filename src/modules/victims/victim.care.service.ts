@@ -12,6 +12,7 @@ import { notInFuture, victimCaseEvent } from './victim.service.ts';
 import { refreshSafeguardingFlags } from './safeguarding.flags.ts';
 import { assertDate } from '../cases/case-dates.ts';
 import type { followupBody, followupDoneBody, placementBody, transitionBody } from './victim.schema.ts';
+import { historyReason, officerReason } from '../cases/case-events.ts';
 
 // Safeguarding: who looks after the child (assignments, by the supervisor of a branch with one of the
 // victim's cases), the state machine, placements and follow-ups (written by the assigned protection officer).
@@ -49,13 +50,13 @@ export async function unassignOfficer(ctx: ServiceContext, victimId: string, use
 }
 
 /** Moves the state and stamps its time; the caller has checked the move. */
-async function moveState(tx: Tx, ctx: ServiceContext, victim: { id: string; pseudonym: string; state: SafeguardingState }, to: SafeguardingState, reason: string, at: Date) {
+async function moveState(tx: Tx, ctx: ServiceContext, victim: { id: string; pseudonym: string; state: SafeguardingState }, to: SafeguardingState, reason: { reason: string; code: string | null; params: string | null }, at: Date) {
   const set: { state: SafeguardingState; recovered_at?: Date; placed_at?: Date; closed_at?: Date } = { state: to };
   if (to !== 'identified') set[stateTimestamp[to]] = at;
   await tx.updateTable('victims').set(set).where('id', '=', victim.id).execute();
-  await tx.insertInto('victim_state_history').values({ victim_id: victim.id, from_state: victim.state, to_state: to, reason, actor_id: ctx.actor.id, at }).execute();
+  await tx.insertInto('victim_state_history').values({ victim_id: victim.id, from_state: victim.state, to_state: to, ...reason, actor_id: ctx.actor.id, at }).execute();
   if (to === 'closed') await tx.updateTable('placements').set({ ended_at: at }).where('victim_id', '=', victim.id).where('ended_at', 'is', null).execute();
-  await victimCaseEvent(tx, ctx.actor, await caseIdsOf(tx, victim.id), `Victim ${victim.pseudonym}: ${victim.state} → ${to}`, at);
+  await victimCaseEvent(tx, ctx.actor, await caseIdsOf(tx, victim.id), { code: 'victimStep', params: { pseudonym: victim.pseudonym, from: victim.state, to } }, at);
 }
 
 async function lastStepAt(tx: Tx, victimId: string): Promise<Date | null> {
@@ -73,7 +74,7 @@ export async function transitionVictim(ctx: ServiceContext, victimId: string, in
     const at = notInFuture(ctx, input.at ? new Date(input.at) : new Date(), 'at');
     const last = await lastStepAt(tx, victimId);
     if (last && at < last) throw invalid('at', 'is before the previous safeguarding step');
-    await moveState(tx, ctx, victim, input.to, input.reason, at);
+    await moveState(tx, ctx, victim, input.to, officerReason(input.reason), at);
     // Recovered: flagged until an officer is assigned; closed: the flags end.
     await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.transition', entityType: 'victim', entityId: victimId, details: { from: victim.state, to: input.to, reason: input.reason } });
@@ -100,7 +101,7 @@ export async function addPlacement(ctx: ServiceContext, victimId: string, input:
     if (open) await tx.updateTable('placements').set({ ended_at: startedAt }).where('id', '=', open.id).execute();
     const placementId = randomUUID();
     const row = await tx.insertInto('placements').values({ id: placementId, victim_id: victimId, kind: input.kind, ...sealPlacement(ctx.crypto, placementId, { facility: input.facility, notes: input.notes ?? '' }), started_at: startedAt, created_by: ctx.actor.id }).returning('id').executeTakeFirstOrThrow();
-    if (victim.state === 'recovered') await moveState(tx, ctx, victim, 'placed', `placed (${input.kind.replace(/_/g, ' ')})`, startedAt);
+    if (victim.state === 'recovered') await moveState(tx, ctx, victim, 'placed', historyReason('placed', { placement: input.kind }), startedAt);
     await audit({ action: 'victim.placement.add', entityType: 'victim', entityId: victimId, details: { placementId: row.id, kind: input.kind, endedPlacementId: open?.id ?? null } });
   });
 }

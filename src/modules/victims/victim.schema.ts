@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoDay, pageQuery } from '../../platform/http/schema-kit.ts';
 import { cnicField, gender } from '../persons/person.schema.ts';
 import { victimStates } from './victim.lifecycle.ts';
+import { eventTextFields } from '../../platform/text/event-texts.schema.ts';
 
 export const victimState = z.enum(victimStates);
 export const placementKind = z.enum(['child_protection_bureau', 'family', 'shelter']);
@@ -121,7 +122,7 @@ export const victimDetail = victimSummary.extend({
   assignedOfficers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
   hasIdentity: z.boolean(),
   allowedNextStates: z.array(victimState),
-  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string(), actor: z.string().nullable(), at: z.string() })),
+  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), reason: z.string(), ...eventTextFields, actor: z.string().nullable(), at: z.string() })),
   /** Care records: only for an assigned protection officer, null for everyone else. */
   care: z.object({ placements: z.array(placement), followups: z.array(followup) }).nullable(),
   createdAt: z.string(),

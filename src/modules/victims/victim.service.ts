@@ -16,6 +16,8 @@ import type { CreateVictimInput, ListVictimsQuery } from './victim.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { guardDecrypt } from '../../platform/crypto/sealed-fields.ts';
 import { openFollowup, openPlacement } from './care.sealed.ts';
+import { historyReason, recordCaseEvents } from '../cases/case-events.ts';
+import type { EventCode, EventParams } from '../../platform/text/event-texts.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -25,9 +27,9 @@ export function notInFuture(ctx: Pick<ServiceContext, 'config'>, at: Date, field
   return at;
 }
 
-export async function victimCaseEvent(tx: Tx, actor: Actor, caseIds: string[], body: string, at: Date) {
+export async function victimCaseEvent(tx: Tx, actor: Actor, caseIds: string[], text: { code: EventCode; params: EventParams }, at: Date) {
   if (!caseIds.length) return;
-  await tx.insertInto('case_events').values(caseIds.map((caseId) => ({ case_id: caseId, kind: 'person' as const, body, occurred_at: at, actor_id: actor.id }))).execute();
+  await recordCaseEvents(tx, caseIds.map((caseId) => ({ caseId, kind: 'person' as const, text, occurredAt: at, actorId: actor.id })));
 }
 
 /** Registers a victim on a case: pseudonym, non-identifying fields, and the identity (encrypted) when given. */
@@ -40,9 +42,9 @@ export async function createVictim(ctx: ServiceContext, caseId: string, input: C
       .values({ pseudonym, gender: input.gender ?? null, age_at_identification: input.ageAtIdentification ?? null, state: 'identified', identified_at: identifiedAt, created_by: ctx.actor.id })
       .returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: row.id }).execute();
-    await tx.insertInto('victim_state_history').values({ victim_id: row.id, from_state: null, to_state: 'identified', reason: 'identified', actor_id: ctx.actor.id, at: identifiedAt }).execute();
+    await tx.insertInto('victim_state_history').values({ victim_id: row.id, from_state: null, to_state: 'identified', ...historyReason('identified', {}), actor_id: ctx.actor.id, at: identifiedAt }).execute();
     const fields = input.identity ? await writeIdentity(tx, ctx, row.id, input.identity) : [];
-    await victimCaseEvent(tx, ctx.actor, [caseId], `Victim ${pseudonym} identified`, identifiedAt);
+    await victimCaseEvent(tx, ctx.actor, [caseId], { code: 'victimIdentified', params: { pseudonym } }, identifiedAt);
     await audit({ action: 'victim.create', entityType: 'victim', entityId: row.id, details: { caseId, pseudonym, identityFields: fields } });
     return row.id;
   });
@@ -56,7 +58,7 @@ export async function linkVictim(ctx: ServiceContext, caseId: string, victimId: 
     const linked = await tx.selectFrom('case_victims').select('case_id').where('case_id', '=', caseId).where('victim_id', '=', victimId).executeTakeFirst();
     if (linked) throw conflict(`${victim.pseudonym} is already linked to this case`, 'victimId');
     await tx.insertInto('case_victims').values({ case_id: caseId, victim_id: victimId }).execute();
-    await victimCaseEvent(tx, ctx.actor, [caseId], `Victim ${victim.pseudonym} linked to this case`, new Date());
+    await victimCaseEvent(tx, ctx.actor, [caseId], { code: 'victimLinked', params: { pseudonym: victim.pseudonym } }, new Date());
     // A further branch's supervisors learn of a rescued child still without an officer.
     await refreshSafeguardingFlags(tx, { victimIds: [victimId], now: nowOf(ctx) });
     await audit({ action: 'victim.link', entityType: 'victim', entityId: victimId, details: { caseId, pseudonym: victim.pseudonym } });
@@ -173,7 +175,7 @@ async function getVictimUnguarded(ctx: ServiceContext, id: string) {
     ctx.db.selectFrom('victim_assignments').innerJoin('users', 'users.id', 'victim_assignments.user_id').select(['users.id', 'users.display_name'])
       .where('victim_assignments.victim_id', '=', id).orderBy('victim_assignments.assigned_at').execute(),
     ctx.db.selectFrom('victim_state_history').leftJoin('users', 'users.id', 'victim_state_history.actor_id')
-      .select(['from_state', 'to_state', 'reason', 'users.display_name', 'at']).where('victim_id', '=', id).orderBy('victim_state_history.id').execute(),
+      .select(['from_state', 'to_state', 'reason', 'victim_state_history.code', 'victim_state_history.params', 'users.display_name', 'at']).where('victim_id', '=', id).orderBy('victim_state_history.id').execute(),
     standing.assigned ? ctx.db.selectFrom('placements').selectAll().where('victim_id', '=', id).orderBy('started_at').orderBy('id').execute() : [],
     standing.assigned ? ctx.db.selectFrom('followups').selectAll().where('victim_id', '=', id).orderBy('due_at').orderBy('id').execute() : [],
   ]);
@@ -183,7 +185,7 @@ async function getVictimUnguarded(ctx: ServiceContext, id: string) {
     assignedOfficers: officers.map((o) => ({ userId: o.id, displayName: o.display_name })),
     hasIdentity: Boolean(r.has_identity),
     allowedNextStates: allowedVictimSteps(r.state, standing, r.placement_kind !== null),
-    history: history.map((h) => ({ from: h.from_state, to: h.to_state, reason: h.reason, actor: h.display_name, at: h.at.toISOString() })),
+    history: history.map((h) => ({ from: h.from_state, to: h.to_state, reason: h.reason, code: h.code, params: h.params, actor: h.display_name, at: h.at.toISOString() })),
     care: standing.assigned
       ? {
           placements: placements.map((p) => ({ id: p.id, kind: p.kind, ...openPlacement(ctx.crypto, p), startedAt: p.started_at.toISOString(), endedAt: iso(p.ended_at) })),

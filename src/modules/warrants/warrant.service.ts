@@ -10,13 +10,13 @@ import { findAccused } from '../persons/accused.service.ts';
 import { accusedRoles } from '../persons/accused.rules.ts';
 import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { finalStatuses, foreignKinds, type CreateWarrantInput, type UpdateWarrantInput, type WarrantView } from './warrant.schema.ts';
+import { recordCaseEvent } from '../cases/case-events.ts';
 
 // Warrants and notices of an accused person on a case. Written by whoever may write the case's persons, read
 // by whoever may read the case; every correction keeps the earlier value (record_corrections). The old single
 // flag case_persons.foreign_warrant_requested follows the warrants: set while a foreign warrant or notice is
 // requested or issued.
 
-const label = (s: string) => s.replace(/_/g, ' ');
 
 type Row = { id: string; case_id: string; person_id: string; display_name: string; kind: WarrantKind; status: WarrantStatus; issued_on: string | null; country: string | null; reference: string | null; notes: string; created_at: Date; updated_at: Date };
 const toView = (r: Row): WarrantView => ({
@@ -79,7 +79,12 @@ export async function createWarrant(ctx: ServiceContext, caseId: string, personI
       reference: input.reference ?? null, notes: input.notes, created_by: ctx.actor.id,
     }).returning('id').executeTakeFirstOrThrow();
     await syncWarrantFlag(tx, caseId, personId);
-    await tx.insertInto('case_events').values({ case_id: caseId, kind: 'person', body: `${accused.displayName}: ${label(input.kind)} ${label(input.status)}${input.reference ? ` (${input.reference})` : ''}`, occurred_at: new Date(), actor_id: ctx.actor.id }).execute();
+    await recordCaseEvent(tx, {
+      caseId, kind: 'person', occurredAt: new Date(), actorId: ctx.actor.id,
+      text: input.reference
+        ? { code: 'warrantRecordedReference', params: { person: accused.displayName, kind: input.kind, status: input.status, reference: input.reference } }
+        : { code: 'warrantRecorded', params: { person: accused.displayName, kind: input.kind, status: input.status } },
+    });
     await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
     await audit({ action: 'case.person.warrant.create', entityType: 'warrant', entityId: row.id, details: { caseId, personId, kind: input.kind, status: input.status, issuedOn: input.issuedOn, country: input.country, reference: input.reference } });
     return row.id;

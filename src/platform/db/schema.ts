@@ -149,9 +149,15 @@ export interface CaseStatusHistoryTable {
   from_status: string | null;
   to_status: string;
   reason: string;
+  /** The reason's code and values when the server wrote it (src/platform/text/event-texts.schema.ts). */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  params: EventParamsColumn;
   actor_id: string | null;
   at: DefaultTimestamp;
 }
+
+/** A server sentence's values (jsonb): read as an object, written as JSON text. */
+type EventParamsColumn = ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
 
 export type CaseEventKind = 'note' | 'event' | 'status' | 'person' | 'operation' | 'evidence' | 'prosecution';
 
@@ -160,6 +166,9 @@ export interface CaseEventsTable {
   case_id: string;
   kind: CaseEventKind;
   body: string;
+  /** The sentence's code and values when the server wrote it; NULL for an officer's own words. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  params: EventParamsColumn;
   occurred_at: DefaultTimestamp;
   actor_id: string | null;
   created_at: DefaultTimestamp;
@@ -263,6 +272,8 @@ export interface VictimStateHistoryTable {
   from_state: SafeguardingState | null;
   to_state: SafeguardingState;
   reason: string;
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  params: EventParamsColumn;
   actor_id: string | null;
   at: DefaultTimestamp;
 }

@@ -1,4 +1,5 @@
 import { fieldMessages, type FieldMessageCode } from '../../platform/http/field-messages.schema.ts';
+import { eventTemplates, type EventCode } from '../../platform/text/event-texts.schema.ts';
 // English strings. ur.ts has the same shape (the compiler checks it).
 export const en = {
   app: {
@@ -942,18 +943,8 @@ export const en = {
       arrests: { childExploitation: 'Arrests in child-exploitation cases' },
       convictions: { persons: 'Persons convicted in child-exploitation cases' },
     },
-    serverTexts: {
-      victimIdentified: 'Victim {{pseudonym}} identified',
-      victimLinked: 'Victim {{pseudonym}} linked to this case',
-      victimStep: 'Victim {{pseudonym}}: {{from}} → {{to}}',
-      operationPlanned: 'Operation {{name}} planned for {{at}} at {{place}}',
-      operationApproved: 'Operation {{name}} approved',
-      operationCancelled: 'Operation {{name}} cancelled: {{reason}}',
-      operationExecuted: 'Operation {{name}} executed ({{hours}} h): {{arrested}} arrested, {{rescued}} children rescued, {{items}} items seized',
-      evidenceRecorded: 'Evidence item {{label}} ({{kind}}) recorded',
-      identified: 'identified',
-      placed: 'placed ({{placement}})',
-    },
+    // One source of truth: the server's catalogue of the sentences it writes (src/platform/text/event-texts.schema.ts).
+    serverTexts: { ...(eventTemplates as Record<EventCode, string>) },
     audit: {
       noDetails: 'No details',
       fields: {
@@ -1010,7 +1001,6 @@ export const en = {
     hours: '{{hours}} h',
     new: 'Ask for a removal',
     case: 'Case',
-    pickCase: 'Choose the case',
     targetKind: 'Kind',
     targetHint: {
       url: 'The full web address, starting with https://',
@@ -1064,7 +1054,6 @@ export const en = {
     notes: 'Notes',
     new: 'Record a request',
     case: 'Case',
-    pickCase: 'Choose the case',
     colourLabel: 'Notice colour',
     save: 'Record the request',
     lapsed: 'Lapsed',
@@ -1217,7 +1206,6 @@ export const en = {
     caseTitle: 'Title of the new case',
     caseTitleHint: 'Leave empty to use the receipt and the incident.',
     convert: 'Make a case of it',
-    attachCase: 'Add to an existing case (case id)',
     attach: 'Add',
     closeReason: 'Close: why?',
     close: 'Close',

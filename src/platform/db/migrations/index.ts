@@ -23,6 +23,7 @@ import * as safeguardingFlagsSealedCorrections from './0024_safeguarding_flags_s
 import * as rateLimits from './0026_rate_limits.ts';
 import * as workQueue from './0029_work_queue.ts';
 import * as opsReadiness from './0030_ops_readiness.ts';
+import * as eventCodes from './0031_event_codes.ts';
 import * as figureIndexes from './0032_figure_indexes.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '0026_rate_limits': rateLimits,
   '0029_work_queue': workQueue,
   '0030_ops_readiness': opsReadiness,
+  '0031_event_codes': eventCodes,
   '0032_figure_indexes': figureIndexes,
 };

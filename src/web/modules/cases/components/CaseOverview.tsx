@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localiseServerText } from '../../../i18n/server-text.ts';
+import { eventLine } from '../../../i18n/event-text.ts';
 import type { CaseStatus } from '../../../../modules/cases/case.lifecycle.ts';
 import { Button, DefinitionList, Empty, Panel } from '../../../ui/index.ts';
 import { useFormat } from '../../../i18n/format.ts';
@@ -66,7 +66,7 @@ export function CaseOverview() {
               <li key={i}>
                 <strong>{t(`caseStatus.${h.to}`, { defaultValue: h.to })}</strong>
                 <span className="muted"> · {f.dateTime(h.at)}{h.actor ? <> · <bdi>{h.actor}</bdi></> : null}</span>
-                <p>{localiseServerText(h.reason, i18n.language)}</p>
+                <p>{eventLine(h.reason, h, i18n.language)}</p>
               </li>
             ))}
           </ol>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { localiseServerText } from '../../../i18n/server-text.ts';
+import { eventLine } from '../../../i18n/event-text.ts';
 import { noteBody } from '../../../../modules/cases/case.schema.ts';
 import { Button, Empty, Loading, Panel, SelectField, TextArea, TextField } from '../../../ui/index.ts';
 import { useZodForm } from '../../../app/use-zod-form.ts';
@@ -41,7 +41,7 @@ export function CaseTimeline() {
                 <span className="badge badge-neutral">{t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}</span> <time dateTime={e.occurredAt}>{f.dateTime(e.occurredAt)}</time>
                 {e.actor ? <span className="muted"> · <bdi>{e.actor}</bdi></span> : null}
               </div>
-              <p className="prewrap">{localiseServerText(e.body, i18n.language)}</p>
+              <p className="prewrap">{eventLine(e.body, e, i18n.language)}</p>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { localiseServerText } from '../../../i18n/server-text.ts';
+import { eventLine } from '../../../i18n/event-text.ts';
 import { Button, DefinitionList, Loading, PageHeader, Panel } from '../../../ui/index.ts';
 import { QueryError } from '../../../app/FormError.tsx';
 import { useCan } from '../../../app/session.ts';
@@ -67,7 +67,7 @@ export function VictimPage() {
                 <li key={i}>
                   <strong>{t(`victims.states.${h.to}`, { defaultValue: h.to })}</strong>
                   <span className="muted"> · {f.dateTime(h.at)}{h.actor ? <> · <bdi>{h.actor}</bdi></> : null}</span>
-                  <p>{localiseServerText(h.reason, i18n.language)}</p>
+                  <p>{eventLine(h.reason, h, i18n.language)}</p>
                 </li>
               ))}
             </ol>
