@@ -103,6 +103,15 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
     expect(again).toMatchObject({ exactMatches: 0, pdqMatches: 0, casesTold: 1 });
     expect(Number((await t.ctx.db.selectFrom('media_matches').innerJoin('hash_set_entries', 'hash_set_entries.id', 'media_matches.hash_set_entry_id').select((eb) => eb.fn.countAll<number>().as('n')).where('hash_set_entries.hash_set_id', '=', setId).executeTakeFirstOrThrow()).n)).toBe(before);
     expect((await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'media.known_match')).toHaveLength(1);
+
+    // Taken off the team, the reader keeps the notification but no longer learns the case's id or title from it.
+    const moved = await t.call('supA', 'PUT', `/api/v1/cases/${caseId}/team`, { members: [{ userId: t.users.invA2.id, teamRole: 'lead' }] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await t.call('invA', 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    const after = (await t.call('invA', 'GET', '/api/v1/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'media.known_match');
+    expect(after).toHaveLength(1);
+    expect(after[0].knownMatch).toEqual({ caseId: null, caseTitle: null, hashSetId: setId, hashSet: 'Later set', files: job.result.matchedFiles });
+    expect(JSON.stringify(after[0])).not.toContain('Re-check case');
   }, 300_000);
 
   it.runIf(videoHashing)('re-checks videos by their vPDQ frames, and an ingest after the import matches them the same way', async () => {

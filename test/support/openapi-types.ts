@@ -4201,6 +4201,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -4313,6 +4319,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -4416,6 +4428,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -4548,6 +4566,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -4744,6 +4768,12 @@ export interface operations {
                             id: number;
                             kind: string;
                             body: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             occurredAt: string;
                             actor: string | null;
                         }[];
@@ -5915,6 +5945,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -6059,6 +6095,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -6360,6 +6402,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -6660,6 +6708,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -6810,6 +6864,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -7054,6 +7114,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -7208,6 +7274,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -7360,6 +7432,12 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             actor: string | null;
                             at: string;
                         }[];
@@ -12042,6 +12120,10 @@ export interface operations {
                         /** @enum {string} */
                         to: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
                         reason: string;
+                        code?: string | null;
+                        params?: {
+                            [key: string]: string | number;
+                        } | null;
                         actor: string | null;
                         /** Format: date-time */
                         at: string;
@@ -12050,6 +12132,10 @@ export interface operations {
                         /** @enum {string} */
                         kind: "note" | "event" | "status" | "person" | "operation" | "evidence" | "prosecution";
                         body: string;
+                        code?: string | null;
+                        params?: {
+                            [key: string]: string | number;
+                        } | null;
                         /** Format: date-time */
                         occurredAt: string;
                         actor: string | null;
@@ -13555,8 +13641,8 @@ export interface operations {
                                 hoursLeft: number | null;
                             } | null;
                             knownMatch: {
-                                caseId: string;
-                                caseTitle: string;
+                                caseId: string | null;
+                                caseTitle: string | null;
                                 hashSetId: string;
                                 hashSet: string;
                                 files: number;
@@ -22592,6 +22678,9 @@ export interface operations {
                             group: string | null;
                             part: string | null;
                         };
+                        /** @enum {string} */
+                        itemKind?: "case" | "arrest" | "person" | "child" | "sentence" | "operation" | "investigator";
+                        limitDays?: number | null;
                         total: number;
                         items: {
                             caseId: string;
@@ -22602,6 +22691,34 @@ export interface operations {
                             province: string;
                             branch: string;
                             at: string | null;
+                            interval?: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            sentenceMonths?: number;
+                            operation?: {
+                                id: string;
+                                name: string;
+                                arrests: number;
+                                childrenRescued: number;
+                            };
+                            child?: {
+                                id: string;
+                                pseudonym: string;
+                                gender: string | null;
+                                ageAtIdentification: number | null;
+                                state: string;
+                                placement: {
+                                    kind: string;
+                                    startedAt: string;
+                                };
+                            };
+                            investigator?: {
+                                id: string;
+                                name: string;
+                                openCases: number;
+                            };
                         }[];
                         limit: number;
                         offset: number;

@@ -15,8 +15,9 @@ export const notificationView = z.object({
   alert: alertView.nullable(),
   /** A legal request whose deadline is near (kind legal_request.deadline), as the reader may read it now. */
   legalRequest: legalRequestSummary.nullable(),
-  /** kind media.known_match: a hash set imported later matched this many files of a case on the reader's team. */
-  knownMatch: z.object({ caseId: z.string(), caseTitle: z.string(), hashSetId: z.string(), hashSet: z.string(), files: z.number().int() }).nullable(),
+  /** kind media.known_match: a hash set imported later matched this many files of a case on the reader's team;
+   *  case id and title null once the reader may no longer read that case. */
+  knownMatch: z.object({ caseId: z.string().nullable(), caseTitle: z.string().nullable(), hashSetId: z.string(), hashSet: z.string(), files: z.number().int() }).nullable(),
   /**
    * A rescued child without a protection officer (safeguarding.unassigned) or a follow-up overdue
    * (safeguarding.overdue), by pseudonym only; resolvedAt once an officer is assigned or the follow-up done.

@@ -5,6 +5,7 @@ import { legalRequestViews } from '../requests/legal-request.service.ts';
 import type { ListNotificationsQuery, NotificationView } from './notification.schema.ts';
 import { notificationVisibleTo } from './notification.scope.ts';
 import { victimVisibleTo } from '../victims/victim.scope.ts';
+import { caseVisibleTo } from '../../platform/access/case-scope.ts';
 
 // A user's own notifications (today: de-confliction alerts and their outcome). Each carries the alert as the
 // reader may see it now, so a notification never says more than the reader may read elsewhere.
@@ -28,6 +29,11 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
   const victims = new Map((victimIds.length
     ? await ctx.db.selectFrom('victims').select(['victims.id', 'victims.pseudonym']).where('victims.id', 'in', victimIds).where(victimVisibleTo(ctx.actor)).execute()
     : []).map((v) => [v.id, v.pseudonym]));
+  // A known-material match names its case only while the reader may still read it (they may have left the team).
+  const matchCaseIds = [...new Set(rows.filter((r) => r.kind === 'media.known_match').map((r) => r.case_id).filter((c): c is string => c !== null))];
+  const readableCases = new Set(matchCaseIds.length
+    ? (await ctx.db.selectFrom('cases').select('cases.id').where('cases.id', 'in', matchCaseIds).where(caseVisibleTo(ctx.actor)).execute()).map((c) => c.id)
+    : []);
   const followupIds = rows.map((r) => r.followup_id).filter((f): f is string => f !== null);
   const dues = new Map((followupIds.length ? await ctx.db.selectFrom('followups').select(['id', 'due_at']).where('id', 'in', followupIds).execute() : []).map((f) => [f.id, f.due_at.toISOString()]));
   const items: NotificationView[] = rows.map((r) => ({
@@ -37,9 +43,11 @@ export async function listNotifications(ctx: ServiceContext, q: ListNotification
     readAt: r.read_at ? r.read_at.toISOString() : null,
     alert: r.alert_id ? alerts.get(r.alert_id) ?? null : null,
     legalRequest: r.legal_request_id ? requests.get(r.legal_request_id) ?? null : null,
-    // The case is the reader's own (they were on its team when told); the set is the known-material set's name.
+    // The reader was on the case's team when told; if they may no longer read it, neither its id nor its title.
     knownMatch: r.kind === 'media.known_match' && r.case_id && r.hash_set_id
-      ? { caseId: r.case_id, caseTitle: r.case_title ?? '', hashSetId: r.hash_set_id, hashSet: r.hash_set_name ?? '', files: Number(r.match_files ?? 0) }
+      ? readableCases.has(r.case_id)
+        ? { caseId: r.case_id, caseTitle: r.case_title ?? '', hashSetId: r.hash_set_id, hashSet: r.hash_set_name ?? '', files: Number(r.match_files ?? 0) }
+        : { caseId: null, caseTitle: null, hashSetId: r.hash_set_id, hashSet: r.hash_set_name ?? '', files: Number(r.match_files ?? 0) }
       : null,
     safeguarding: r.victim_id && victims.has(r.victim_id)
       ? { victimId: r.victim_id, pseudonym: victims.get(r.victim_id)!, followupId: r.followup_id, dueAt: r.followup_id ? dues.get(r.followup_id) ?? null : null, resolvedAt: r.resolved_at ? r.resolved_at.toISOString() : null }

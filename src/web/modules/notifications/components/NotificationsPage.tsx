@@ -42,9 +42,13 @@ export function NotificationsPage() {
             ) : null}
             {n.knownMatch ? (
               <p>
-                <Link to={`/cases/${n.knownMatch.caseId}`}>
-                  {t('notifications.knownMatchBody', { files: n.knownMatch.files, case: n.knownMatch.caseTitle, set: n.knownMatch.hashSet })}
-                </Link>
+                {n.knownMatch.caseId ? (
+                  <Link to={`/cases/${n.knownMatch.caseId}`}>
+                    {t('notifications.knownMatchBody', { files: n.knownMatch.files, case: n.knownMatch.caseTitle, set: n.knownMatch.hashSet })}
+                  </Link>
+                ) : (
+                  t('notifications.knownMatchBody', { files: n.knownMatch.files, case: t('corrections.notVisible'), set: n.knownMatch.hashSet })
+                )}
               </p>
             ) : null}
             {n.safeguarding ? (
