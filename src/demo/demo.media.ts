@@ -17,6 +17,7 @@ import { hashImageFile } from '../pdq/decode.ts';
 import { importHashSet } from '../modules/hashsets/hashset.service.ts';
 import type { HashEntry } from '../modules/hashsets/formats/entry.ts';
 import { insertEvidenceItem } from '../modules/evidence/evidence.service.ts';
+import { officerReason } from '../modules/cases/case-events.ts';
 import { runIngest } from '../modules/media/ingest/ingest.service.ts';
 
 /** Bumped whenever the generated folder changes: an older folder is regenerated. */
@@ -194,7 +195,7 @@ export async function loadDemoMedia(ctx: AppContext, rootDir: string, say: (m: s
     const add = async (caseId: string, label: string, description: string) => {
       const existing = await tx.selectFrom('evidence_items').select('id').where('case_id', '=', caseId).where(sql<string>`lower(label)`, '=', label.toLowerCase()).executeTakeFirst();
       if (existing) return existing.id;
-      const id = await insertEvidenceItem(tx, custodian, { caseId, label, kind: 'media_folder', description, operationId: null, seizedAt: new Date(), custodianId: custodian.id, reason: 'synthetic demo media' });
+      const id = await insertEvidenceItem(tx, custodian, { caseId, label, kind: 'media_folder', description, operationId: null, seizedAt: new Date(), custodianId: custodian.id, reason: officerReason('synthetic demo media') });
       await audit({ action: 'evidence.create', entityType: 'evidence_item', entityId: id, details: { caseId, label, synthetic: true } });
       return id;
     };

@@ -55,6 +55,9 @@ describe.each(engines)('server sentences by code on %s', (engine) => {
     // Evidence.
     const ev = await t.call('invA', 'POST', `/api/v1/cases/${caseId}/evidence`, { label: 'EV-CODED-1', kind: 'media_folder', seizedAt: '2025-02-01T10:00:00+05:00' });
     expect(ev.statusCode, ev.body).toBe(201);
+    // An officer's own custody reason: no code.
+    const evChain = (await t.call('invA', 'GET', `/api/v1/evidence/${ev.json().id}`)).json().chain;
+    expect(evChain[0]).toMatchObject({ code: null, params: null });
     // A victim identified.
     const victim = await t.call('invA', 'POST', `/api/v1/cases/${caseId}/victims`, { gender: 'female', ageAtIdentification: 10 });
     expect(victim.statusCode, victim.body).toBe(201);
@@ -88,9 +91,13 @@ describe.each(engines)('server sentences by code on %s', (engine) => {
     const child = await addVictim(t, caseId, 'identified');
     const op = (await t.call('invA', 'POST', `/api/v1/cases/${caseId}/operations`, { name: 'Op Rescue', plannedFor: '2025-05-23T04:00:00+05:00', place: 'Testpur', agencies: [], notes: '' })).json().id as string;
     expect((await t.call('supA', 'POST', `/api/v1/operations/${op}/approve`, { at: '2025-05-22T18:00:00+05:00' })).statusCode).toBe(200);
-    const ex = await t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, { executedAt: '2025-05-23T09:00:00+05:00', durationMinutes: 90, arrestedPersonIds: [], rescuedVictimIds: [child.id], seizedItems: [] });
+    const ex = await t.call('invA', 'POST', `/api/v1/operations/${op}/execute`, { executedAt: '2025-05-23T09:00:00+05:00', durationMinutes: 90, arrestedPersonIds: [], rescuedVictimIds: [child.id], seizedItems: [{ label: 'EV-RESCUE-PHONE', kind: 'phone' }] });
     expect(ex.statusCode, ex.body).toBe(200);
-    expect(find(await timeline(caseId), 'operationExecuted')!.params).toEqual({ name: 'Op Rescue', hours: 1.5, arrested: 0, rescued: 1, items: 0 });
+    expect(find(await timeline(caseId), 'operationExecuted')!.params).toEqual({ name: 'Op Rescue', hours: 1.5, arrested: 0, rescued: 1, items: 1 });
+    // The seized item's chain of custody starts with the server's reason, coded.
+    const seized = await t.ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', caseId).where('label', '=', 'EV-RESCUE-PHONE').executeTakeFirstOrThrow();
+    const chain = (await t.call('invA', 'GET', `/api/v1/evidence/${seized.id}`)).json().chain;
+    expect(chain[0]).toMatchObject({ reason: 'seized in operation Op Rescue', code: 'custodySeizedInOperation', params: { name: 'Op Rescue' } });
     const rows = await t.ctx.db.selectFrom('victim_state_history').select(['reason', 'code', 'params']).where('victim_id', '=', child.id).execute();
     expect(rows).toContainEqual({ reason: 'rescued in operation Op Rescue', code: 'rescuedInOperation', params: { name: 'Op Rescue' } });
   }, 120_000);

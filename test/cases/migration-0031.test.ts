@@ -40,8 +40,19 @@ describe.each(engines)('migration 0031 (server sentences by code) on %s', (engin
       await sql`INSERT INTO case_status_history (case_id, from_status, to_status, reason) VALUES (${caseId}, NULL, 'complaint_received', 'complaint received'), (${caseId}, 'complaint_received', 'fir_registered', 'FIR lodged')`.execute(db);
       const victimId = (await sql<{ id: string }>`INSERT INTO victims (pseudonym, state) VALUES ('V-2025-0001', 'placed') RETURNING id`.execute(db)).rows[0]!.id;
       await sql`INSERT INTO victim_state_history (victim_id, from_state, to_state, reason) VALUES (${victimId}, NULL, 'identified', 'identified'), (${victimId}, 'recovered', 'placed', 'placed (child protection bureau)'), (${victimId}, 'placed', 'closed', 'family reunited')`.execute(db);
+      // Custody reasons (migration 0033): the server's two first-link reasons coded, an officer's left as written.
+      const userId = (await sql<{ id: string }>`INSERT INTO users (username, display_name, role, password_hash) VALUES ('custodian.test', 'Custodian Test', 'investigator', 'x') RETURNING id`.execute(db)).rows[0]!.id;
+      for (const [label, reason, from] of [['EV-OP', 'seized in operation Khel Ghar', null], ['EV-CLI', 'media imaged from /evidence/laptop 1', null], ['EV-OFF', 'seized in operation Khel Ghar', userId], ['EV-OWN', 'handed over at the station', null]] as const) {
+        const evId = (await sql<{ id: string }>`INSERT INTO evidence_items (case_id, label, kind) VALUES (${caseId}, ${label}, 'phone') RETURNING id`.execute(db)).rows[0]!.id;
+        await sql`INSERT INTO custody_transfers (evidence_id, from_user_id, to_user_id, reason) VALUES (${evId}, ${from}, ${userId}, ${reason})`.execute(db);
+      }
 
       await migrateToLatest(db);
+
+      const custody = (await sql<{ reason: string; code: string | null; params: unknown }>`SELECT reason, code, params FROM custody_transfers ORDER BY id`.execute(db)).rows;
+      expect(custody.map((r) => [r.code, typeof r.params === 'string' ? JSON.parse(r.params) : r.params])).toEqual([
+        ['custodySeizedInOperation', { name: 'Khel Ghar' }], ['custodyMediaImaged', { folder: '/evidence/laptop 1' }], [null, null], [null, null],
+      ]);
 
       const params = (p: unknown) => (typeof p === 'string' ? JSON.parse(p) : p) as Record<string, string> | null;
       const rows = (await sql<{ body: string; code: string | null; params: unknown }>`SELECT body, code, params FROM case_events ORDER BY id`.execute(db)).rows.map((r) => ({ ...r, params: params(r.params) }));

@@ -8699,6 +8699,12 @@ export interface operations {
                                 displayName: string;
                             };
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             at: string;
                             recordedBy: {
                                 id: string;
@@ -8823,6 +8829,12 @@ export interface operations {
                                 displayName: string;
                             };
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             at: string;
                             recordedBy: {
                                 id: string;
@@ -8930,6 +8942,12 @@ export interface operations {
                                 displayName: string;
                             };
                             reason: string;
+                            /** @description The sentence's code (src/platform/text/event-texts.schema.ts); null for an officer's own words or a sentence from before codes */
+                            code: string | null;
+                            /** @description The values put into the sentence, by placeholder name */
+                            params: {
+                                [key: string]: string | number;
+                            } | null;
                             at: string;
                             recordedBy: {
                                 id: string;
@@ -12279,6 +12297,10 @@ export interface operations {
                             from: string | null;
                             to: string;
                             reason: string;
+                            code?: string | null;
+                            params?: {
+                                [key: string]: string | number;
+                            } | null;
                             /** Format: date-time */
                             at: string;
                             recordedBy: string | null;

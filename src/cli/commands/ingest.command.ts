@@ -8,6 +8,7 @@ import { CASE_OPTION_HELP, checkCaseArgument, resolveCase } from '../cli-input.t
 import { sql } from 'kysely';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evidence.service.ts';
+import { historyReason } from '../../modules/cases/case-events.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
 import { HashPool } from '../../modules/media/ingest/hash-pool.ts';
 import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
@@ -34,7 +35,7 @@ async function newEvidenceItem(ctx: ServiceContext, caseId: string, label: strin
     await checkNewEvidence(tx, caseId, { label, custodianId: user.id }, '--');
     const custodianActor = { id: user.id, username: user.username, displayName: user.display_name, role: user.role, branchId: user.branch_id, ip: null };
     const id = await insertEvidenceItem(tx, custodianActor, {
-      caseId, label, kind: 'media_folder', description: `Media ingested from ${basename(root)}`, operationId: null, seizedAt: new Date(), custodianId: user.id, reason: `media imaged from ${root}`,
+      caseId, label, kind: 'media_folder', description: `Media ingested from ${basename(root)}`, operationId: null, seizedAt: new Date(), custodianId: user.id, reason: historyReason('custodyMediaImaged', { folder: root }),
     });
     await audit({ action: 'evidence.create', entityType: 'evidence_item', entityId: id, details: { caseId, label, custodian } });
     return id;

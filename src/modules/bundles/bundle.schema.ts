@@ -94,6 +94,15 @@ const operation = z.strictObject({
   cancelReason: text(2000).nullable(),
 });
 
+/**
+ * A server sentence's code and values (src/platform/text/event-texts.schema.ts) beside its English words. Optional:
+ * bundles made before migration 0031 have none; a code this version does not know is dropped on import.
+ */
+const serverText = {
+  code: z.string().min(1).max(64).nullable().optional(),
+  params: z.record(z.string().min(1).max(64), z.union([z.string().max(100_000), z.number()])).nullable().optional(),
+};
+
 const evidence = z.strictObject({
   id: uuid,
   label: text(300).min(1),
@@ -104,7 +113,7 @@ const evidence = z.strictObject({
   custodian: user,
   createdBy: user,
   createdAt: ts,
-  custody: z.array(z.strictObject({ from: user, to: z.string().min(1).max(100), reason: text(2000), at: ts, recordedBy: user })).max(1000),
+  custody: z.array(z.strictObject({ from: user, to: z.string().min(1).max(100), reason: text(2000), ...serverText, at: ts, recordedBy: user })).max(1000),
 });
 
 const verdict = z.strictObject({
@@ -154,14 +163,6 @@ const bundleDocument = z.strictObject({
   })).min(1).max(1000),
 });
 
-/**
- * A server sentence's code and values (src/platform/text/event-texts.schema.ts) beside its English words. Optional:
- * bundles made before migration 0031 have none; a code this version does not know is dropped on import.
- */
-const serverText = {
-  code: z.string().min(1).max(64).nullable().optional(),
-  params: z.record(z.string().min(1).max(64), z.union([z.string().max(100_000), z.number()])).nullable().optional(),
-};
 
 const bundleShape = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),

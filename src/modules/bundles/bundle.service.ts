@@ -164,7 +164,7 @@ async function exportCaseUnguarded(ctx: ServiceContext, caseId: string): Promise
     evidence: evidence.map((e) => ({
       id: e.id, label: e.label, kind: e.kind, description: e.description, operationId: e.operation_id, seizedAt: isoOrNull(e.seized_at), custodian: u(e.custodian_id),
       createdBy: u(e.created_by), createdAt: iso(e.created_at),
-      custody: custody.filter((t) => t.evidence_id === e.id).map((t) => ({ from: u(t.from_user_id), to: u(t.to_user_id) ?? '', reason: t.reason, at: iso(t.at), recordedBy: u(t.recorded_by) })),
+      custody: custody.filter((t) => t.evidence_id === e.id).map((t) => ({ from: u(t.from_user_id), to: u(t.to_user_id) ?? '', reason: t.reason, code: t.code, params: t.params, at: iso(t.at), recordedBy: u(t.recorded_by) })),
     })),
     charges: charges.map((x) => ({ personId: x.person_id, offenceCode: x.offence_code, court: x.court, framedAt: iso(x.framed_at), createdBy: u(x.created_by) })),
     hearings: hearings.map((h) => ({ court: h.court, scheduledFor: iso(h.scheduled_for), purpose: h.purpose, outcome: h.outcome, createdBy: u(h.created_by) })),
@@ -416,7 +416,8 @@ async function importChecked(ctx: ServiceContext, branchId: number, b: CaseBundl
         custodian_id: userOf(e.custodian), created_by: userOf(e.createdBy), created_at: e.createdAt,
       }).returning('id').executeTakeFirstOrThrow();
       for (const t of e.custody) {
-        await tx.insertInto('custody_transfers').values({ evidence_id: id, from_user_id: userOf(t.from), to_user_id: userOf(t.to)!, reason: t.reason, at: t.at, recorded_by: userOf(t.recordedBy) }).execute();
+        const coded = importedText(t.code, t.params);
+        await tx.insertInto('custody_transfers').values({ evidence_id: id, from_user_id: userOf(t.from), to_user_id: userOf(t.to)!, reason: t.reason, code: coded.code, params: coded.params && JSON.stringify(coded.params), at: t.at, recorded_by: userOf(t.recordedBy) }).execute();
       }
     }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from '../../platform/http/schema-kit.ts';
+import { eventTextFields } from '../../platform/text/event-texts.schema.ts';
 
 // One set of schemas drives validation, the OpenAPI document and the web app's forms.
 export const evidenceKinds = ['phone', 'computer', 'storage', 'document', 'media_folder', 'other'] as const;
@@ -62,6 +63,7 @@ export const custodyEntry = z.object({
   from: userRef.nullable(),
   to: userRef,
   reason: z.string(),
+  ...eventTextFields,
   at: z.string(),
   recordedBy: userRef.nullable(),
 });

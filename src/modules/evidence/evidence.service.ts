@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { EvidenceKind } from '../../platform/db/schema.ts';
 import type { CreateEvidenceInput, ListEvidenceQuery, TransferInput } from './evidence.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
-import { recordCaseEvent } from '../cases/case-events.ts';
+import { officerReason, recordCaseEvent } from '../cases/case-events.ts';
 
 // Evidence items and their chain of custody. The first link of every chain is the seizure (from nobody
 // to the first custodian); each later link is a hand-over from the current custodian. The item's
@@ -40,8 +40,8 @@ export interface NewEvidenceItem {
   operationId: string | null;
   seizedAt: Date;
   custodianId: string;
-  /** The reason on the first link of the chain. */
-  reason: string;
+  /** The reason on the first link of the chain: an officer's words, or the server's by code (historyReason). */
+  reason: { reason: string; code: string | null; params: string | null };
 }
 
 /**
@@ -70,7 +70,7 @@ export async function insertEvidenceItem(tx: Tx, actor: Actor, item: NewEvidence
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tx.insertInto('custody_transfers').values({ evidence_id: row.id, from_user_id: null, to_user_id: item.custodianId, reason: item.reason, at: item.seizedAt, recorded_by: actor.id }).execute();
+  await tx.insertInto('custody_transfers').values({ evidence_id: row.id, from_user_id: null, to_user_id: item.custodianId, ...item.reason, at: item.seizedAt, recorded_by: actor.id }).execute();
   return row.id;
 }
 
@@ -92,7 +92,7 @@ export async function createEvidence(ctx: ServiceContext, caseId: string, input:
     const custodianId = input.custodianId ?? ctx.actor.id;
     await checkNewEvidence(tx, caseId, { label: input.label, custodianId });
     const id = await insertEvidenceItem(tx, ctx.actor, {
-      caseId, label: input.label, kind: input.kind, description: input.description, operationId: input.operationId ?? null, seizedAt, custodianId, reason,
+      caseId, label: input.label, kind: input.kind, description: input.description, operationId: input.operationId ?? null, seizedAt, custodianId, reason: officerReason(reason),
     });
     await recordCaseEvent(tx, { caseId, kind: 'evidence', text: { code: 'evidenceRecorded', params: { label: input.label, kind: input.kind } }, occurredAt: seizedAt, actorId: ctx.actor.id });
     await tx.updateTable('cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
@@ -173,7 +173,7 @@ export async function getEvidence(ctx: ServiceContext, id: string) {
       .leftJoin('users as f', 'f.id', 't.from_user_id')
       .innerJoin('users as to', 'to.id', 't.to_user_id')
       .leftJoin('users as r', 'r.id', 't.recorded_by')
-      .select(['t.id', 't.from_user_id', 'f.display_name as from_name', 't.to_user_id', 'to.display_name as to_name', 't.reason', 't.at', 't.recorded_by', 'r.display_name as recorder_name'])
+      .select(['t.id', 't.from_user_id', 'f.display_name as from_name', 't.to_user_id', 'to.display_name as to_name', 't.reason', 't.code', 't.params', 't.at', 't.recorded_by', 'r.display_name as recorder_name'])
       .where('t.evidence_id', '=', id)
       .orderBy('t.at')
       .orderBy('t.id')
@@ -189,6 +189,8 @@ export async function getEvidence(ctx: ServiceContext, id: string) {
       from: c.from_user_id ? { id: c.from_user_id, displayName: c.from_name ?? '' } : null,
       to: { id: c.to_user_id, displayName: c.to_name },
       reason: c.reason,
+      code: c.code,
+      params: c.params,
       at: c.at.toISOString(),
       recordedBy: c.recorded_by ? { id: c.recorded_by, displayName: c.recorder_name ?? '' } : null,
     })),

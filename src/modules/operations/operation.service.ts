@@ -243,7 +243,7 @@ export async function executeOperation(ctx: ServiceContext, id: string, input: E
     const evidenceIds: string[] = [];
     for (const it of items) {
       const evidenceId = await insertEvidenceItem(tx, ctx.actor, {
-        caseId, label: it.label, kind: it.kind, description: it.description, operationId: id, seizedAt: executedAt, custodianId: it.custodianId, reason: `seized in operation ${op.name}`,
+        caseId, label: it.label, kind: it.kind, description: it.description, operationId: id, seizedAt: executedAt, custodianId: it.custodianId, reason: historyReason('custodySeizedInOperation', { name: op.name }),
       });
       evidenceIds.push(evidenceId);
       await audit({ action: 'evidence.create', entityType: 'evidence', entityId: evidenceId, details: { caseId, label: it.label, kind: it.kind, operationId: id, custodianId: it.custodianId } });

@@ -414,6 +414,9 @@ export interface CustodyTransfersTable {
   from_user_id: string | null;
   to_user_id: string;
   reason: string;
+  /** The reason's code and values when the server wrote it (src/platform/text/event-texts.schema.ts). */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  params: EventParamsColumn;
   at: DefaultTimestamp;
   recorded_by: string | null;
 }

@@ -56,6 +56,9 @@ export const eventTexts = {
   statusJudgmentAcquitted: def({ text: 'judgment: {{person}} acquitted by {{court}}' }),
   statusAppealFiled: def({ text: 'appeal filed by the {{side}} at {{court}}', values: { side: 'appealSide' } }),
   statusAppealDecided: def({ text: 'appeal at {{court}}: {{status}}', values: { status: 'appealStatus' } }),
+  // An evidence item's chain of custody (custody_transfers.reason), where the server writes the reason.
+  custodySeizedInOperation: def({ text: 'seized in operation {{name}}' }),
+  custodyMediaImaged: def({ text: 'media imaged from {{folder}}' }),
   // A child's safeguarding history (victim_state_history.reason), where the server writes the reason.
   identified: def({ text: 'identified' }),
   placed: def({ text: 'placed ({{placement}})', values: { placement: 'placementKind' } }),

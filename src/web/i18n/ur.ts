@@ -980,6 +980,8 @@ export const ur: Translations = {
       statusJudgmentAcquitted: 'فیصلہ: {{person}} کو {{court}} نے بری کر دیا',
       statusAppealFiled: '{{court}} میں اپیل دائر، فریق: {{side}}',
       statusAppealDecided: 'اپیل ({{court}}): {{status}}',
+      custodySeizedInOperation: 'آپریشن {{name}} میں قبضے میں لیا گیا',
+      custodyMediaImaged: '{{folder}} سے میڈیا کی نقل تیار کی گئی',
       rescuedInOperation: 'آپریشن {{name}} میں بازیاب',
       importedWithBundle: 'مقدمے کے بنڈل {{digest}} کے ساتھ درآمد',
     },

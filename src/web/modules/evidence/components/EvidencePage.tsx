@@ -6,10 +6,11 @@ import { useFormat } from '../../../i18n/format.ts';
 import { useCase } from '../../cases/hooks/use-cases.ts';
 import { useEvidence } from '../hooks/use-evidence.ts';
 import { TransferForm } from './TransferForm.tsx';
+import { eventLine } from '../../../i18n/event-text.ts';
 
 export function EvidencePage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const item = useEvidence(id);
   const theCase = useCase(item.data?.caseId ?? '');
@@ -57,7 +58,7 @@ export function EvidencePage() {
                   {f.dateTime(c.at)}
                   {c.recordedBy ? ` · ${t('evidence.recordedBy')}: ${c.recordedBy.displayName}` : ''}
                 </div>
-                <p>{c.reason}</p>
+                <p>{eventLine(c.reason, c, i18n.language)}</p>
               </li>
             ))}
           </ol>
