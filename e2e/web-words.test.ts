@@ -78,6 +78,31 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('shows a custody reason the server wrote (an item seized in an operation) in English, then in Urdu', async () => {
+    const { page, context } = await signedIn(browser, server.url, server.user('supervisor'));
+    await page.goto('/');
+    const caseId = (await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/cases?limit=1')).json.items[0]!.id;
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const plan = await apiCall<{ id: string }>(page, 'POST', `/cases/${caseId}/operations`, { name: 'Op Custody Words', plannedFor: hoursAgo(2), place: 'Testpur (synthetic)', agencies: [], notes: '' });
+    expect(plan.status).toBe(201);
+    expect((await apiCall(page, 'POST', `/operations/${plan.json.id}/approve`, { at: hoursAgo(3) })).status).toBe(200);
+    const executed = await apiCall(page, 'POST', `/operations/${plan.json.id}/execute`, { executedAt: hoursAgo(1), durationMinutes: 60, arrestedPersonIds: [], rescuedVictimIds: [], seizedItems: [{ label: 'EV-WORDS-1', kind: 'phone' }] });
+    expect(executed.status).toBe(200);
+    const listed = await apiCall<{ items: Array<{ id: string; label: string }> }>(page, 'GET', `/cases/${caseId}/evidence?limit=100`);
+    const item = listed.json.items.find((e) => e.label === 'EV-WORDS-1')!;
+    const chainText = async () => {
+      await page.goto(`/evidence/${item.id}`);
+      await page.getByTestId('custody-chain').waitFor({ timeout: 30_000 });
+      return (await page.getByTestId('custody-chain').textContent()) ?? '';
+    };
+    expect(await chainText()).toContain('seized in operation Op Custody Words');
+    await toUrdu(page);
+    const urdu = await chainText();
+    expect(urdu).toContain('آپریشن Op Custody Words میں قبضے میں لیا گیا');
+    expect(urdu).not.toContain('seized in operation');
+    await context.close();
+  }, 120_000);
+
   it('shows a complaint date in the future or in year 0001 refused beside its field, in English and in Urdu', async () => {
     const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
     const tryDate = async (value: string) => {
