@@ -77,6 +77,8 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
       // The server searches the cases the analyst may see as they type: the Muzaffargarh network's case.
       const picker = page.getByRole('combobox', { name: new RegExp(`^${words.field}`) });
       await picker.fill('recreational facility');
+      // The list shows the last results while the typed words are searched (aria-busy): wait for this search's.
+      await expect.poll(() => page.getByTestId('case-picker-options').getAttribute('aria-busy')).toBe('false');
       const options = page.getByTestId('case-picker-options').getByRole('option');
       const option = options.filter({ hasText: 'recreational facility' }).first();
       await option.waitFor();
@@ -87,12 +89,13 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
       if (lang === 'en') {
         await option.click();
       } else {
-        // Keyboard: down to the first result, Enter picks it.
+        // Keyboard: down to the case's result (other cases may match the words too, in any order), Enter picks it.
         await expect.poll(() => options.count()).toBeGreaterThanOrEqual(1);
-        const first = (await options.first().getAttribute('data-case-id'))!;
-        expect(first).toBe(caseId);
-        await picker.press('ArrowDown');
-        await expect.poll(() => options.first().getAttribute('aria-selected')).toBe('true');
+        const ids = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id')));
+        const index = ids.indexOf(caseId);
+        expect(index).toBeGreaterThanOrEqual(0);
+        for (let i = 0; i <= index; i++) await picker.press('ArrowDown');
+        await expect.poll(() => options.nth(index).getAttribute('aria-selected')).toBe('true');
         await picker.press('Enter');
       }
       await expect.poll(() => picker.inputValue()).toMatch(/recreational facility/);

@@ -114,7 +114,7 @@ export function CasePickerField({ label, name, value, onValue, error, required, 
       />
       <input type="hidden" name={name} value={value} />
       {open ? (
-        <ul className="case-picker-list" id={listId} role="listbox" aria-label={t('casePicker.results')} data-testid="case-picker-options">
+        <ul className="case-picker-list" id={listId} role="listbox" aria-label={t('casePicker.results')} aria-busy={waiting} data-testid="case-picker-options">
           {options.map((c, i) => (
             <li
               key={c.id}
