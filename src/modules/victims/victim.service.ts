@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction, nowOf } from '../../platform/context.ts';
 import { refreshSafeguardingFlags } from './safeguarding.flags.ts';
@@ -65,6 +66,18 @@ export async function linkVictim(ctx: ServiceContext, caseId: string, victimId: 
   });
 }
 
+/** The columns toSummary reads: the open placement, the next follow-up due, whether the reader is assigned. */
+function withSummaryColumns(query: SelectQueryBuilder<DB, 'victims', object>, me: string) {
+  return query
+    .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
+    .selectAll('victims')
+    .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
+    .select((eb) => [
+      eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
+      eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
+    ]);
+}
+
 export async function listVictims(ctx: ServiceContext, q: ListVictimsQuery) {
   return guardDecrypt(ctx, { type: 'victim', id: null }, () => listVictimsUnguarded(ctx, q));
 }
@@ -79,14 +92,7 @@ async function listVictimsUnguarded(ctx: ServiceContext, q: ListVictimsQuery) {
   if (caseId) query = query.where((eb) => eb.exists(eb.selectFrom('case_victims').select(sql`1`.as('one')).whereRef('case_victims.victim_id', '=', 'victims.id').where('case_victims.case_id', '=', caseId)));
   if (q.q) query = query.where('victims.pseudonym', 'ilike', `%${escapeLike(q.q)}%`);
   const [rows, total] = await Promise.all([
-    query
-      .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
-      .selectAll('victims')
-      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
-      .select((eb) => [
-        eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
-        eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
-      ])
+    withSummaryColumns(query, me)
       .$if(q.assigned === 'me', (qb) => qb.orderBy(sql`next_due`, (ob) => ob.asc().nullsLast()))
       .orderBy('victims.pseudonym', 'desc')
       .limit(q.limit)
@@ -106,14 +112,7 @@ export async function victimSummaries(ctx: ServiceContext, ids: readonly string[
   if (!ids.length) return [];
   return guardDecrypt(ctx, { type: 'victim', id: null }, async () => {
     const me = ctx.actor.id;
-    const rows = await ctx.db.selectFrom('victims')
-      .leftJoin('placements', (join) => join.onRef('placements.victim_id', '=', 'victims.id').on('placements.ended_at', 'is', null))
-      .selectAll('victims')
-      .select(['placements.kind as placement_kind', 'placements.facility as placement_facility', 'placements.started_at as placement_started_at', 'placements.id as placement_id', 'placements.sealed as placement_sealed', 'placements.sealed_key_id as placement_sealed_key_id'])
-      .select((eb) => [
-        eb.selectFrom('followups').select(sql<Date>`min(due_at)`.as('d')).whereRef('followups.victim_id', '=', 'victims.id').where('followups.done_at', 'is', null).as('next_due'),
-        eb.exists(eb.selectFrom('victim_assignments').select(sql`1`.as('one')).whereRef('victim_assignments.victim_id', '=', 'victims.id').where('victim_assignments.user_id', '=', me)).as('assigned_to_me'),
-      ])
+    const rows = await withSummaryColumns(ctx.db.selectFrom('victims'), me)
       .where('victims.id', 'in', [...ids])
       .where(victimVisibleTo(ctx.actor))
       .execute();
