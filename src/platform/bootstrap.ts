@@ -7,6 +7,7 @@ import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
 import { acquireDataLock } from './db/data-lock.ts';
+import { LOCK_CLASS, withSessionLock } from './db/advisory-lock.ts';
 import { APP_ROLE, currentRole, grantAppRoleTo, switchToAppRole } from './db/app-role.ts';
 import { loadAuditTrail } from './audit/audit-trail.ts';
 import { ensureAuditGenesis } from './audit/audit.ts';
@@ -54,12 +55,16 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
         // A migration waiting for a table lock must not queue the serving version's queries behind it for long:
         // it gives up (and `amaan migrate` can be run again) rather than stall the application.
         if (opts.migrate) await sql`SET lock_timeout = '10s'`.execute(owner.db);
-        migrated = await migrateToLatest(owner.db);
-        await seedReferenceData(owner.db);
-        if (config.databaseMigrationUrl) {
-          const appUser = decodeURIComponent(new URL(config.databaseUrl).username) || process.env.PGUSER || userInfo().username;
-          if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);
-        }
+        // Processes starting together (two workers) take turns: the later one finds nothing left to do.
+        migrated = await withSessionLock((text) => sql.raw(text).execute(owner.db), LOCK_CLASS.schemaSetup, 'migrate', async () => {
+          const names = await migrateToLatest(owner.db);
+          await seedReferenceData(owner.db);
+          if (config.databaseMigrationUrl) {
+            const appUser = decodeURIComponent(new URL(config.databaseUrl!).username) || process.env.PGUSER || userInfo().username;
+            if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);
+          }
+          return names;
+        });
       } finally {
         await owner.close();
       }

@@ -20,6 +20,8 @@ export const LOCK_CLASS = {
   tipRelation: 7_261_024,
   /** All of tipRelation at once: shared before a few of those, exclusive instead of very many. */
   tipRelationAll: 7_261_025,
+  /** Setting up the schema at start (migrations, reference data, grants, the job queue's schema): one process at a time. */
+  schemaSetup: 7_261_026,
 } as const;
 
 export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
@@ -43,4 +45,19 @@ export async function advisoryXactLocks(tx: Tx, lockClass: (typeof LOCK_CLASS)[k
 /** Shared form of one lock: any number of holders at once, none while someone holds it exclusively. */
 export async function advisoryXactLockShared(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock_shared(${lockClass}::int4, hashtext(${key}))`.execute(tx);
+}
+
+/**
+ * A session-scoped lock held while `work` runs, for start-up steps that are not one transaction: two processes
+ * starting at once (two workers, a server and a worker) would otherwise run the same GRANTs together, and
+ * PostgreSQL refuses the second with "tuple concurrently updated". The session must be a single connection
+ * (a pool of one), or the unlock could go to another connection than the lock.
+ */
+export async function withSessionLock<T>(query: (text: string) => Promise<unknown>, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string, work: () => Promise<T>): Promise<T> {
+  await query(`SELECT pg_advisory_lock(${lockClass}, hashtext('${key.replace(/'/g, "''")}'))`);
+  try {
+    return await work();
+  } finally {
+    await query(`SELECT pg_advisory_unlock(${lockClass}, hashtext('${key.replace(/'/g, "''")}'))`).catch(() => undefined);
+  }
 }

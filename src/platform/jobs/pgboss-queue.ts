@@ -1,4 +1,6 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
+import { LOCK_CLASS, withSessionLock } from '../db/advisory-lock.ts';
 import type { AppContext, ServiceContext } from '../context.ts';
 import { APP_ROLE } from '../db/app-role.ts';
 import { insertJobRow, MAX_ATTEMPTS, reapStalledJobs, runJob, type JobQueue, type WorkerSettings } from './queue.ts';
@@ -20,6 +22,17 @@ function withRole(url: string): { connectionString: string; options?: string } {
 
 /** Installs (or migrates) pg-boss's schema and our queue as the owner, and lets the application role use them. */
 async function install(ownerUrl: string, settings: WorkerSettings): Promise<void> {
+  // Workers starting together take turns: concurrent GRANTs on the same tables fail ("tuple concurrently updated").
+  const session = new pg.Client({ connectionString: ownerUrl });
+  await session.connect();
+  try {
+    await withSessionLock((text) => session.query(text), LOCK_CLASS.schemaSetup, 'pg-boss', () => installNow(ownerUrl, settings));
+  } finally {
+    await session.end().catch(() => undefined);
+  }
+}
+
+async function installNow(ownerUrl: string, settings: WorkerSettings): Promise<void> {
   const owner = new PgBoss({ connectionString: ownerUrl, schema: SCHEMA, max: 1, supervise: false, schedule: false, migrate: true });
   owner.on('error', () => undefined);
   await owner.start();
