@@ -5,7 +5,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 // Which district a point (WGS84 latitude, longitude) lies in, from the district boundaries held in
 // seed/district-shapes.json, with no live look-up. That file is built by scripts/build-district-shapes.ts from
 // OpenStreetMap boundaries (© OpenStreetMap contributors, ODbL 1.0; the file names its source repository and
-// commit), simplified so that a border moves by at most the file's `maxBorderShiftMetres` (about 220 m): a point
+// commit), simplified so that a border moves by at most the file's `maxBorderShiftMetres` (112 m): a point
 // farther than that from a district border is placed as by the unsimplified boundary. Coastal districts are
 // clipped to OSM's coastline, so a point at sea lies in no district, like a point abroad.
 //

@@ -3,7 +3,7 @@
 //   1. a district named in the report;
 //   2. the report's coordinates (CyberTipline `estimatedLocation`, Amaan's `location`), placed in a district by the
 //      held boundaries (seed/district-shapes.json, OpenStreetMap, © OpenStreetMap contributors, ODbL 1.0; see
-//      src/modules/reference/district-shapes.ts): a point farther than about 220 m from a district border is
+//      src/modules/reference/district-shapes.ts): a point farther than about 110 m from a district border is
 //      placed as the unsimplified boundary places it;
 //   3. a city or district name of the location;
 //   4. the area code of a Pakistani landline the report gives (it names where the line is installed).
@@ -31,9 +31,11 @@
 //     Apache-2.0): every entry but the AJK/GB ones (it names 058x only "AJK/FATA");
 //   - WTNG, World Telephone Numbering Guide, Pakistan (+92), updated 21 Nov 2005 (www.wtng.info/wtng-92-pk.html).
 // That check corrected two entries: Jhelum is 0544 (was 054, which no place has: 054x are Narowal, Chakwal,
-// Jhelum, Mandi Bahauddin, Hafizabad), and Dadu is 025 (was 0254, a part of it); and it added the codes of 30
-// districts both sources list. GB and AJK: Gilgit 05811 agrees with the Ministry of Tourism's page on the northern
-// areas (tourism.gov.pk), which gives Skardu as 05831, not 05815 as below; Muzaffarabad 05822 and Mirpur 05827
+// Jhelum, Mandi Bahauddin, Hafizabad), and Dadu is 025 (was 0254, a part of it); and it added 27 codes both
+// sources list (15 in Balochistan, 12 in Khyber Pakhtunkhwa). Where a source names a former district or two
+// districts, the entry names the district of the list holding the place (0943 Chitral: Lower Chitral, where Chitral
+// town is; 0832 Bolan: Kachhi (Bolan)). GB and AJK: Gilgit 05811 agrees with the Ministry of Tourism's page on the
+// northern areas (tourism.gov.pk), which gives Skardu as 05831, not 05815 as below; Muzaffarabad 05822 and Mirpur 05827
 // are in no source found. So AREA_CODES_VERIFIED stays false, and every routing by area code says the table is
 // unverified and a hint to confirm. Checked by tip.routing.test.ts: every district named is a district of
 // seed/pakistan-districts.csv. A code used by several districts names the first the sources list (51 Islamabad
