@@ -67,7 +67,7 @@ const csvByName = new Map(csv.map((r) => [r.district!, r]));
 const problems: string[] = [];
 const named = new Map<string, Props>();
 for (const g of districtsObject.geometries) {
-  const p = g.properties!;
+  const p = g.properties as Props;
   const name = sourceAliases[p.name] ?? p.name;
   const row = csvByName.get(name);
   if (!row) problems.push(`source district ${p.name} is not in seed/pakistan-districts.csv`);
