@@ -154,6 +154,35 @@ describe.each(engines)('tip triage on %s', (engine) => {
     expect((await analyst.GET('/api/v1/tips/{id}', { params: { path: { id: again } } })).data!.reasons.map((r) => r.rule)).toContain('known_in_case');
   });
 
+  it('routes a report that gives only coordinates to the branch of the district holding them, and one at sea to no branch', async () => {
+    // Amaan's shape: coordinates the reporter gives, in Lahore (branch B), nothing else about the place.
+    const lahore = await file(amaanReport({ location: { latitude: 31.5204, longitude: 74.3587 } }));
+    const l = (await supB.GET('/api/v1/tips/{id}', { params: { path: { id: lahore } } })).data!;
+    expect(l.branchId).toBe(t.branchB);
+    expect(l.routing.method).toBe('coordinates');
+    expect(l.routing.detail).toContain('coordinates 31.5204, 74.3587 lie in Lahore');
+    expect(l.routing.detail).not.toContain('estimate');
+    // The CyberTipline shape: the platform's estimated location, in Muzaffargarh (branch A), said to be an estimate.
+    const res = await platform.client.POST('/api/v1/tips', { body: {
+      reportId: `CT-GEO-${Date.now()}`,
+      incidentSummary: { incidentType: 'Online Enticement of Children for Sexual Acts' },
+      personOrUserReported: [{ espService: 'Instagram', screenName: `geo_user_${Date.now()}`, estimatedLocation: { countryCode: 'PK', latitude: 30.0736, longitude: 71.1805 } }],
+    } });
+    expect(res.response.status).toBe(201);
+    const ct = await t.ctx.db.selectFrom('tips').select('id').where('receipt', '=', res.data!.receipt).executeTakeFirstOrThrow();
+    const m = (await supA.GET('/api/v1/tips/{id}', { params: { path: { id: ct.id } } })).data!;
+    expect(m.branchId).toBe(t.branchA);
+    expect(m.routing.method).toBe('coordinates');
+    expect(m.routing.detail).toContain('the platform\'s estimated location');
+    expect(m.routing.detail).toContain('also holds Kot Addu');
+    // At sea: routed nowhere, and the detail says why.
+    const sea = await file(amaanReport({ location: { latitude: 24.2, longitude: 66.6 } }));
+    const s = (await analyst.GET('/api/v1/tips/{id}', { params: { path: { id: sea } } })).data!;
+    expect(s.branchId).toBeNull();
+    expect(s.routing).toMatchObject({ method: 'none' });
+    expect(s.routing.detail).toContain('outside every district of Pakistan (abroad or at sea)');
+  });
+
   it('closes a tip saying why, and an investigator reads no tip', async () => {
     const id = await file(amaanReport({ location: { district: 'Muzaffargarh' } }));
     expect((await supA.POST('/api/v1/tips/{id}/close', { params: { path: { id } }, body: { reason: 'not a child: adult content' } })).data?.status).toBe('closed');

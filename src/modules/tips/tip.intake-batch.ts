@@ -356,7 +356,10 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       if (!('ok' in v)) phones.push(v.key);
     }
     for (const ident of tip.identifiers) if (ident.kind === 'phone') phones.push(ident.key);
-    const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones, latitude: tip.location.latitude, longitude: tip.location.longitude }, deps.branches);
+    const routing = routeTip({ district: tip.location.district, city: tip.location.city, province: tip.location.province, phones,
+      latitude: tip.location.latitude, longitude: tip.location.longitude,
+      // A CyberTipline report's location is the platform's estimate (estimatedLocation, usually from an IP address).
+      coordinatesSource: tip.format === 'cybertipline' ? 'estimated' : 'reported' }, deps.branches);
     return { id, priority: scored.priority, reasons: scored.reasons, branch_id: routing.branchId, routing: { method: routing.method, detail: routing.detail } };
   });
   if (updates.length) {

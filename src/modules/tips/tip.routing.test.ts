@@ -4,10 +4,10 @@ import { AREA_CODES_VERIFIED, districtOfLandline, landlineAreaCodes, routeTip } 
 
 // What can be checked of the routing tables from the project's own reference data: every district the area codes
 // and the city names point to is a district of seed/pakistan-districts.csv (else a tip would silently go nowhere),
-// codes do not shadow each other wrongly, and the table says it is unverified wherever it is used.
+// codes do not shadow each other wrongly, and the table says it is unverified wherever it is used. Coordinates are
+// placed by the held boundaries (seed/district-shapes.json, real file).
 const districts = readFileSync(new URL('../../../seed/pakistan-districts.csv', import.meta.url), 'utf8').split('\n').slice(1).filter(Boolean)
   .map((l) => l.split(',')[0]!.trim());
-const header = readFileSync(new URL('../../../seed/pakistan-districts.csv', import.meta.url), 'utf8').split('\n')[0]!;
 const branches = new Map(districts.map((d, i) => [d.toLowerCase(), i + 1]));
 
 describe('tip routing tables', () => {
@@ -22,7 +22,9 @@ describe('tip routing tables', () => {
 
   it('reads the longest code first and names no place for mobiles or foreign numbers', () => {
     expect(districtOfLandline('+92543123456')).toEqual({ district: 'Chakwal', areaCode: '543' });
-    expect(districtOfLandline('+92541234567')).toEqual({ district: 'Jhelum', areaCode: '54' });
+    expect(districtOfLandline('+92544123456')).toEqual({ district: 'Jhelum', areaCode: '544' });
+    expect(districtOfLandline('+92541234567')).toBeNull(); // 054 alone names no place: 054x are five districts
+    expect(districtOfLandline('+92254123456')).toEqual({ district: 'Dadu', areaCode: '25' });
     expect(districtOfLandline('+923017654321')).toBeNull();
     expect(districtOfLandline('+441234567890')).toBeNull();
   });
@@ -35,13 +37,54 @@ describe('tip routing tables', () => {
     expect(r.detail).toContain('not proof of location');
   });
 
-  it('does not route by coordinates: the district list holds none, and the detail says they were not used', () => {
-    expect(header.toLowerCase().split(',').filter((c) => /^(lat|latitude|lon|lng|longitude|centroid|geometry|x|y)$/.test(c))).toEqual([]);
-    const r = routeTip({ phones: [], latitude: 30.07, longitude: 71.19 }, branches);
+  it('routes by coordinates when no district is named, before a place name and an area code, and says so', () => {
+    const lahore = { latitude: 31.5204, longitude: 74.3587 };
+    const r = routeTip({ phones: ['+92662345678'], city: 'Multan', ...lahore }, branches);
+    expect(r).toMatchObject({ branchId: branches.get('lahore'), method: 'coordinates' });
+    expect(r.detail).toContain('coordinates 31.5204, 74.3587 lie in Lahore (district boundaries © OpenStreetMap contributors)');
+    expect(r.detail).toContain('place named in the report: Multan, in another district: they disagree, confirm');
+    // A named district still comes first; the coordinates are weighed against it in the detail.
+    const named = routeTip({ district: 'Multan', phones: [], ...lahore }, branches);
+    expect(named).toMatchObject({ branchId: branches.get('multan'), method: 'district' });
+    expect(named.detail).toContain('lie in Lahore: they disagree, confirm');
+    expect(routeTip({ district: 'Lahore', phones: [], ...lahore }, branches).detail).toContain('lie in Lahore, which agrees');
+    // Karachi is seven districts: a point in any of them agrees with the city's name.
+    const karachi = routeTip({ city: 'Karachi', phones: [], latitude: 24.9056, longitude: 67.0822 }, branches);
+    expect(karachi).toMatchObject({ branchId: branches.get('karachi east'), method: 'coordinates' });
+    expect(karachi.detail).toContain('place named in the report: Karachi, which agrees');
+  });
+
+  it('says a platform\'s estimated location is an estimate, and names the newer districts inside a 2023 boundary', () => {
+    const r = routeTip({ phones: [], latitude: 30.0736, longitude: 71.1805, coordinatesSource: 'estimated' }, branches);
+    expect(r).toMatchObject({ branchId: branches.get('muzaffargarh'), method: 'coordinates' });
+    expect(r.detail).toContain('the platform\'s estimated location, usually from an IP address');
+    expect(r.detail).toContain('an estimate, not proof of location: confirm');
+    expect(r.detail).toContain('also holds Kot Addu');
+    // A report naming the newer district agrees with a point inside the older boundary.
+    expect(routeTip({ district: 'Kot Addu', phones: [], latitude: 30.0736, longitude: 71.1805 }, branches).detail).toContain('which agrees');
+  });
+
+  it('does not route by coordinates at sea, abroad or in whole degrees, and says why', () => {
+    const sea = routeTip({ phones: [], latitude: 24.2, longitude: 66.6 }, branches);
+    expect(sea).toMatchObject({ branchId: null, method: 'none' });
+    expect(sea.detail).toContain('coordinates 24.2, 66.6 lie outside every district of Pakistan (abroad or at sea): not used');
+    const kabul = routeTip({ phones: ['+92662345678'], latitude: 34.5553, longitude: 69.2075 }, branches);
+    expect(kabul).toMatchObject({ branchId: branches.get('muzaffargarh'), method: 'area_code' });
+    expect(kabul.detail).toContain('lie outside every district of Pakistan');
+    // 30, 70 is in Pakistan, but whole degrees are what IP geolocation gives when it knows only the country.
+    const coarse = routeTip({ city: 'Nawabshah', phones: [], latitude: 30, longitude: 70 }, branches);
+    expect(coarse).toMatchObject({ branchId: branches.get('shaheed benazirabad'), method: 'city' });
+    expect(coarse.detail).toContain('are in whole degrees');
+  });
+
+  it('does not route to a district that has no branch, and says where the point lies', () => {
+    const only = new Map([['multan', 1]]);
+    const r = routeTip({ phones: [], latitude: 31.5204, longitude: 74.3587 }, only);
     expect(r).toMatchObject({ branchId: null, method: 'none' });
-    expect(r.detail).toContain('coordinates 30.07, 71.19 given but not used');
-    const named = routeTip({ district: 'Lahore', phones: [], latitude: 1, longitude: 2 }, branches);
-    expect(named).toMatchObject({ branchId: branches.get('lahore'), method: 'district' });
+    expect(r.detail).toContain('lie in Lahore, which has no branch');
+    // The lookup is the caller's to give (a stub here): routing is a pure function of its inputs.
+    const stub = routeTip({ phones: [], latitude: 1.5, longitude: 2.5 }, only, () => ({ district: 'Multan', province: 'Punjab', covers: [] }));
+    expect(stub).toMatchObject({ branchId: 1, method: 'coordinates' });
   });
 
   it('routes a named district before a city and a city before an area code', () => {

@@ -1,35 +1,73 @@
-// Routing a tip to a district (branch) from its location data, with no live look-ups: a district named in the
-// report, then a city or district name of the location, then the area code of a Pakistani landline the report
-// gives (the area code names a city or district; it is a routing hint, not proof of where anyone is).
+// Routing a tip to a district (branch) from its location data, with no live look-ups. The evidence, strongest
+// first, and the first that names a district with a branch routes the tip:
+//   1. a district named in the report;
+//   2. the report's coordinates (CyberTipline `estimatedLocation`, Amaan's `location`), placed in a district by the
+//      held boundaries (seed/district-shapes.json, OpenStreetMap, © OpenStreetMap contributors, ODbL 1.0; see
+//      src/modules/reference/district-shapes.ts): a point farther than about 110 m from a district border is
+//      placed as the unsimplified boundary places it;
+//   3. a city or district name of the location;
+//   4. the area code of a Pakistani landline the report gives (it names where the line is installed).
+// Why this order, for a police user: a district named is the reporter's own statement of where it happened, and
+// an analyst would act on it before any inference. Coordinates come next because they place a point more finely
+// than a city name (Karachi is seven districts, and a city name picks one of them by default), and in the
+// CyberTipline shape the city and the coordinates come from the same estimate anyway. But coordinates can be weak:
+// a platform's estimated location usually comes from geolocating an IP address (a mobile carrier's gateway can sit
+// in another city), so a routing by estimated coordinates says it is an estimate to confirm; whole-degree
+// coordinates (30, 70) are what IP geolocation gives when it knows only the country, so they are not used; and
+// coordinates outside every district (abroad, or at sea: coastal districts are clipped to the coastline) route
+// nothing. Whatever routes the tip, the detail says which evidence did, and where the coordinates disagree with a
+// named district or place, it says so for the analyst to confirm. A landline comes last: it names a place only
+// through a table, and the line may not be where the child or the offender is.
 //
-// Area codes: UNVERIFIED. The table below is the PTCL fixed-line area codes as commonly published (long-distance
-// prefix 0 dropped, as they follow +92), compiled for routing only. No source in the project's reference material
-// (/work/shared/docs/identifiers.md gives only the shape, "+92 AA(A) XXXXXXX; the area code names a city or
-// district") lists the codes, so no entry has been checked against a primary source (PTA's numbering plan). What is
-// checked (tip.routing.test.ts): every district it names is a district of seed/pakistan-districts.csv. Every routing
-// by area code says so in its detail, for the analyst to confirm. A code used by several districts names the
-// first; Karachi's 21 covers all of Karachi's districts. Longest prefix wins (543 Chakwal before 54 Jhelum).
+// Post-census districts: the boundaries are the 2023 census districts (plus AJK and GB). A district made since
+// (Kot Addu from Muzaffargarh, Murree from Rawalpindi, ...) has no boundary of its own; a point in it routes to
+// the 2023 district (its branch), and the detail names the newer districts inside that boundary, to confirm.
 //
-// Coordinates: a report's latitude and longitude (CyberTipline `estimatedLocation`, Amaan's `location`) are NOT
-// used for routing: the district list (seed/pakistan-districts.csv: district, province, division, population,
-// area; /work/shared/data the same) holds no coordinates or boundaries, and none are invented here. The routing
-// detail says when a report gave coordinates that could not be used.
+// Area codes: NOT VERIFIED against a primary source. No numbering plan of PTA (the regulator) or list of PTCL
+// listing the area codes was found (a search of public pages and documentation on 6 Dec 2026 found PTA's Number
+// Allocation and Administration Regulations 2011, which define an area code but list none). Every entry below was
+// instead cross-checked against two secondary sources, and agrees with both where both list it:
+//   - Google libphonenumber, resources/geocoding/en/92.txt (commit f7e3e88c92b905c8d6edb81f336dbe25edc05b52,
+//     Apache-2.0): every entry but the AJK/GB ones (it names 058x only "AJK/FATA");
+//   - WTNG, World Telephone Numbering Guide, Pakistan (+92), updated 21 Nov 2005 (www.wtng.info/wtng-92-pk.html).
+// That check corrected two entries: Jhelum is 0544 (was 054, which no place has: 054x are Narowal, Chakwal,
+// Jhelum, Mandi Bahauddin, Hafizabad), and Dadu is 025 (was 0254, a part of it); and it added 27 codes both
+// sources list (15 in Balochistan, 12 in Khyber Pakhtunkhwa). Where a source names a former district or two
+// districts, the entry names the district of the list holding the place (0943 Chitral: Lower Chitral, where Chitral
+// town is; 0832 Bolan: Kachhi (Bolan)). GB and AJK: Gilgit 05811 agrees with the Ministry of Tourism's page on the
+// northern areas (tourism.gov.pk), which gives Skardu as 05831, not 05815 as below; Muzaffarabad 05822 and Mirpur 05827
+// are in no source found. So AREA_CODES_VERIFIED stays false, and every routing by area code says the table is
+// unverified and a hint to confirm. Checked by tip.routing.test.ts: every district named is a district of
+// seed/pakistan-districts.csv. A code used by several districts names the first the sources list (51 Islamabad
+// and Rawalpindi; 21 all of Karachi's districts); longest prefix wins (0544 Jhelum before any shorter code).
+import { districtAt, type DistrictHit, type DistrictLocator } from '../reference/district-shapes.ts';
+
 export const AREA_CODES_VERIFIED = false;
-export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published; not checked against PTA\'s numbering plan';
+export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published, cross-checked against libphonenumber (geocoding/en/92.txt) and WTNG (2005); not checked against PTA\'s numbering plan';
 
 export const landlineAreaCodes: Readonly<Record<string, string>> = {
+  // Sindh
   '21': 'Karachi South', '22': 'Hyderabad', '232': 'Tharparkar', '233': 'Mirpur Khas', '235': 'Sanghar', '238': 'Umerkot',
-  '242': 'Naushahro Feroze', '243': 'Khairpur', '244': 'Shaheed Benazirabad', '254': 'Dadu', '297': 'Badin', '298': 'Thatta',
+  '242': 'Naushahro Feroze', '243': 'Khairpur', '244': 'Shaheed Benazirabad', '25': 'Dadu', '297': 'Badin', '298': 'Thatta',
   '71': 'Sukkur', '722': 'Jacobabad', '723': 'Ghotki', '726': 'Shikarpur', '74': 'Larkana',
+  // Punjab and Islamabad
   '40': 'Sahiwal', '41': 'Faisalabad', '42': 'Lahore', '44': 'Okara', '453': 'Bhakkar', '454': 'Khushab', '457': 'Pakpattan',
   '459': 'Mianwali', '46': 'Toba Tek Singh', '47': 'Jhang', '48': 'Sargodha', '49': 'Kasur',
-  '51': 'Islamabad', '52': 'Sialkot', '53': 'Gujrat', '54': 'Jhelum', '542': 'Narowal', '543': 'Chakwal', '546': 'Mandi Bahauddin',
+  '51': 'Islamabad', '52': 'Sialkot', '53': 'Gujrat', '542': 'Narowal', '543': 'Chakwal', '544': 'Jhelum', '546': 'Mandi Bahauddin',
   '547': 'Hafizabad', '55': 'Gujranwala', '56': 'Sheikhupura', '57': 'Attock',
   '61': 'Multan', '62': 'Bahawalpur', '63': 'Bahawalnagar', '64': 'Dera Ghazi Khan', '604': 'Rajanpur', '606': 'Layyah',
   '608': 'Lodhran', '65': 'Khanewal', '66': 'Muzaffargarh', '67': 'Vehari', '68': 'Rahim Yar Khan',
-  '81': 'Quetta', '822': 'Zhob', '824': 'Loralai', '833': 'Sibi', '848': 'Khuzdar', '852': 'Kech', '86': 'Gwadar',
-  '91': 'Peshawar', '922': 'Kohat', '923': 'Nowshera', '928': 'Bannu', '937': 'Mardan', '938': 'Swabi', '946': 'Swat',
-  '966': 'Dera Ismail Khan', '992': 'Abbottabad', '995': 'Haripur', '997': 'Mansehra',
+  // Balochistan
+  '81': 'Quetta', '822': 'Zhob', '823': 'Killa Saifullah', '824': 'Loralai', '825': 'Chagai', '826': 'Killa Abdullah', '828': 'Musa Khel',
+  '829': 'Barkhan', '832': 'Kachhi (Bolan)', '833': 'Sibi', '835': 'Dera Bugti', '837': 'Jhal Magsi', '838': 'Jaffarabad',
+  '843': 'Mastung', '844': 'Kalat', '847': 'Kharan', '848': 'Khuzdar', '852': 'Kech', '853': 'Lasbela', '855': 'Panjgur', '856': 'Awaran',
+  '86': 'Gwadar',
+  // Khyber Pakhtunkhwa
+  '91': 'Peshawar', '922': 'Kohat', '923': 'Nowshera', '924': 'Khyber', '925': 'Hangu', '926': 'Kurram', '927': 'Karak', '928': 'Bannu',
+  '932': 'Malakand', '937': 'Mardan', '938': 'Swabi', '939': 'Buner', '942': 'Bajaur', '943': 'Lower Chitral', '944': 'Upper Dir',
+  '945': 'Lower Dir', '946': 'Swat', '963': 'Tank', '965': 'South Waziristan', '966': 'Dera Ismail Khan',
+  '992': 'Abbottabad', '995': 'Haripur', '997': 'Mansehra',
+  // Gilgit-Baltistan and AJK (see above: not in libphonenumber by place; Skardu disputed)
   '5811': 'Gilgit', '5815': 'Skardu', '5822': 'Muzaffarabad', '5827': 'Mirpur',
 };
 
@@ -38,6 +76,11 @@ const cityDistricts: Readonly<Record<string, string>> = {
   karachi: 'Karachi South', nawabshah: 'Shaheed Benazirabad', turbat: 'Kech', mingora: 'Swat', 'd.i. khan': 'Dera Ismail Khan', 'di khan': 'Dera Ismail Khan',
   'd.g. khan': 'Dera Ghazi Khan', 'dg khan': 'Dera Ghazi Khan', 'rahimyar khan': 'Rahim Yar Khan', mirpurkhas: 'Mirpur Khas', 'mandi bahaudin': 'Mandi Bahauddin',
   'kot adu': 'Kot Addu', 'alipur': 'Muzaffargarh', 'jatoi': 'Muzaffargarh', rawalpindi: 'Rawalpindi', 'islamabad capital territory': 'Islamabad',
+};
+
+/** Cities of several districts: a point in any of them agrees with the city's name. */
+const cityAreas: Readonly<Record<string, readonly string[]>> = {
+  karachi: ['Karachi Central', 'Karachi East', 'Karachi South', 'Karachi West', 'Keamari', 'Korangi', 'Malir'],
 };
 
 /** The district of a Pakistani landline in E.164 (+92...), or null (a mobile, 3XX, names no place). */
@@ -59,21 +102,28 @@ export interface RoutingInput {
   province?: string | undefined;
   /** E.164 numbers the report ties to the place or the reported persons, in the order to try. */
   phones: string[];
-  /** Coordinates given by the report: recorded in the detail, not used (no district coordinates are held). */
+  /** WGS84 coordinates given by the report. */
   latitude?: number | undefined;
   longitude?: number | undefined;
+  /** Where they come from: a platform's estimate (CyberTipline `estimatedLocation`, usually IP geolocation) or the reporter. */
+  coordinatesSource?: 'estimated' | 'reported' | undefined;
 }
 
 export interface Routing {
   branchId: number | null;
-  method: 'district' | 'city' | 'area_code' | 'none';
+  method: 'district' | 'coordinates' | 'city' | 'area_code' | 'none';
   detail: string;
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** Where the tip goes, given the branches by district name. Pure: the caller reads the branches once. */
-export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<string, number>): Routing {
+type Coordinates =
+  | { kind: 'none' }
+  | { kind: 'unused'; text: string; why: string }
+  | { kind: 'placed'; text: string; hit: DistrictHit; branchId: number | undefined };
+
+/** Where the tip goes, given the branches by district name. Pure but for the held boundaries (read once). */
+export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<string, number>, locate: DistrictLocator = districtAt): Routing {
   const byName = (name: string | undefined): { id: number; district: string } | null => {
     if (!name) return null;
     const folded = fold(name).replace(/ (district|city)$/, '');
@@ -81,21 +131,57 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
     const id = branchesByDistrict.get(fold(district));
     return id === undefined ? null : { id, district };
   };
-  const coords = typeof input.latitude === 'number' && typeof input.longitude === 'number'
-    ? `; coordinates ${input.latitude}, ${input.longitude} given but not used (no district coordinates held)`
+  const { latitude: lat, longitude: lon } = input;
+  let coords: Coordinates = { kind: 'none' };
+  if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
+    const text = `coordinates ${lat}, ${lon}${input.coordinatesSource === 'estimated' ? ' (the platform\'s estimated location, usually from an IP address)' : ''}`;
+    if (Number.isInteger(lat) && Number.isInteger(lon)) coords = { kind: 'unused', text, why: 'are in whole degrees (a country\'s or region\'s centre, not a place): not used' };
+    else {
+      const hit = locate(lat, lon);
+      coords = hit
+        ? { kind: 'placed', text, hit, branchId: branchesByDistrict.get(fold(hit.district)) }
+        : { kind: 'unused', text, why: 'lie outside every district of Pakistan (abroad or at sea): not used' };
+    }
+  }
+  /** A district (or a city's districts) and the district holding the point agree: the same, or a newer district inside its boundary. */
+  const agrees = (named: string, hit: DistrictHit) => {
+    const within = new Set([hit.district, ...hit.covers].map(fold));
+    const folded = fold(named).replace(/ (district|city)$/, '');
+    return (cityAreas[folded] ?? [cityDistricts[folded] ?? folded]).some((n) => within.has(fold(n)));
+  };
+  const newer = (hit: DistrictHit) => hit.covers.length
+    ? `; ${hit.district}'s boundary (2023 census) also holds ${hit.covers.join(', ')}, made a district since with no boundary of its own held: confirm which branch`
     : '';
+  /** What the coordinates say, beside another routing. */
+  const besides = (routedTo: string | null): string => {
+    if (coords.kind === 'none') return '';
+    if (coords.kind === 'unused') return `; ${coords.text} ${coords.why}`;
+    return `; ${coords.text} lie in ${coords.hit.district}${routedTo === null ? ', which has no branch' : agrees(routedTo, coords.hit) ? ', which agrees' : ': they disagree, confirm'}`;
+  };
+
   const d = byName(input.district);
-  if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${coords}` };
+  if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${besides(input.district!)}` };
+  // Coordinates before a place name: see the header.
+  if (coords.kind === 'placed' && coords.branchId !== undefined) {
+    const c = byName(input.city);
+    const place = !input.city ? '' : agrees(input.city, coords.hit) ? `; place named in the report: ${input.city}, which agrees`
+      : c ? `; place named in the report: ${input.city}, in another district: they disagree, confirm` : `; place named in the report: ${input.city}`;
+    const weak = input.coordinatesSource === 'estimated' ? '; an estimate, not proof of location: confirm' : '';
+    return {
+      branchId: coords.branchId, method: 'coordinates',
+      detail: `${coords.text} lie in ${coords.hit.district} (district boundaries © OpenStreetMap contributors)${weak}${newer(coords.hit)}${place}`,
+    };
+  }
   const c = byName(input.city);
-  if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${coords}` };
+  if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${besides(input.city!)}` };
   for (const phone of input.phones) {
     const hit = districtOfLandline(phone);
     if (!hit) continue;
     const id = branchesByDistrict.get(fold(hit.district));
     if (id !== undefined) {
       const table = AREA_CODES_VERIFIED ? '' : ' from an unverified area-code table';
-      return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}${table}); a hint, not proof of location: confirm${coords}` };
+      return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}${table}); a hint, not proof of location: confirm${besides(hit.district)}` };
     }
   }
-  return { branchId: null, method: 'none', detail: `no district, place or landline area code in the report: for an analyst to route${coords}` };
+  return { branchId: null, method: 'none', detail: `no district, usable coordinates, place or landline area code in the report: for an analyst to route${besides(null)}` };
 }
