@@ -92,7 +92,7 @@ if (!GIVEN_DB) {
   await q('SELECT setseed(0.20261206)');
   // Rows in ingest order: each case's files arrive together (ids ascending within a case), cases interleaved in chunks.
   await t('media_files (plain)', `CREATE TABLE media_files_plain AS
-    WITH f AS (SELECT i, floor(${CASES} * power(random(), 2.2))::int AS c FROM generate_series(1, ${FILES}) i),
+    WITH f AS (SELECT i, floor(${CASES} * power(random(), 2.2))::int AS c FROM generate_series(1::bigint, ${FILES}) i),
     o AS (SELECT row_number() OVER (ORDER BY c / 10, c, i) AS id, i, c FROM f)
     SELECT o.id::bigint AS id, bc.job_id, bc.evidence_id, bc.id AS case_id, 'DCIM/' || (o.i % 97) || '/F' || o.i || '.dat' AS rel_path,
       (2048 + (o.i * 7919) % 400000)::bigint AS size, now() - interval '1 day' * (o.i % 900) AS modified_at, NULL::timestamptz AS changed_at,
@@ -100,8 +100,8 @@ if (!GIVEN_DB) {
       CASE WHEN o.i % 50 < 15 THEN 'image' WHEN o.i % 50 = 15 THEN 'video' WHEN o.i % 50 < 20 THEN 'archive' ELSE 'document' END AS media_kind,
       md5(h::text) AS md5, substr(md5(h::text || 's1') || md5(h::text || 's2'), 1, 40) AS sha1, md5(h::text || 'a') || md5(h::text || 'b') AS sha256,
       CASE WHEN o.i % 50 < 15 THEN md5(h::text || 'p') || md5(h::text || 'q') END AS pdq,
-      CASE WHEN o.i % 50 < 15 THEN (o.i * 31) % 101 END AS pdq_quality, (o.i % 50 < 15 AND (o.i * 31) % 101 < 50) AS low_quality,
-      CASE WHEN o.i % 50 = 15 THEN 20 + o.i % 80 END AS vpdq_frames,
+      CASE WHEN o.i % 50 < 15 THEN ((o.i * 31) % 101)::int END AS pdq_quality, (o.i % 50 < 15 AND (o.i * 31) % 101 < 50) AS low_quality,
+      CASE WHEN o.i % 50 = 15 THEN (20 + o.i % 80)::int END AS vpdq_frames,
       CASE WHEN o.i % 997 = 0 THEN 'malformed picture' END AS error, now() AS created_at, CASE WHEN o.i % 997 = 0 THEN 'malformed' END AS error_code
     FROM o JOIN bench_cases bc ON bc.n = o.c
     CROSS JOIN LATERAL (SELECT CASE WHEN o.i % 20 = 0 THEN (o.i * 7) % ${FILES} ELSE o.i END AS h) hh`);

@@ -146,7 +146,11 @@ async function measure(n: number): Promise<Run> {
     return { workers: n, seconds, files, cpu, load: loadavg()[0]! };
   } finally {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
-    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => w.once('exit', r)))));
+    // A worker that has not stopped 60 s after SIGTERM is killed (it would hold the scratch database open).
+    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise<void>((r) => {
+      const kill = setTimeout(() => w.kill('SIGKILL'), 60_000);
+      w.once('exit', () => { clearTimeout(kill); r(); });
+    }))));
     await stopQueueFor(ctx.db);
     await started.database.close();
     await scratch.drop();
