@@ -56,10 +56,39 @@ async function installNow(ownerUrl: string, settings: WorkerSettings): Promise<v
   }
 }
 
+/** `amaan migrate` installs (or migrates) the queue's schema with the owner role, beside the migrations. */
+export async function installJobQueue(app: AppContext, settings: WorkerSettings): Promise<void> {
+  const url = app.config.databaseMigrationUrl ?? app.config.databaseUrl;
+  if (!url) throw new Error('the pg-boss queue needs DATABASE_URL');
+  await install(url, settings);
+}
+
+/**
+ * At start: the owner installs the queue when this process has the owner's connection. A process given only the
+ * application's login (DATABASE_URL, no DATABASE_MIGRATION_URL) may not create schemas: it uses the queue that
+ * `amaan migrate` installed, and says what to run when there is none.
+ */
+async function installOrFind(app: AppContext, settings: WorkerSettings): Promise<void> {
+  const url = app.config.databaseUrl!;
+  try {
+    await install(app.config.databaseMigrationUrl ?? url, settings);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501' || app.config.databaseMigrationUrl) throw err;
+    const client = new pg.Client(withRole(url));
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT 1 FROM ${SCHEMA}.queue WHERE name = $1`, [QUEUE_NAME]).catch(() => ({ rows: [] as unknown[] }));
+      if (!rows.length) throw new Error('the job queue is not installed in this database and this login may not install it: run `amaan migrate` (with DATABASE_MIGRATION_URL as the owner) first');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
 export async function startPgBossQueue(app: AppContext, settings: WorkerSettings): Promise<JobQueue> {
   const url = app.config.databaseUrl;
   if (!url) throw new Error('the pg-boss queue needs DATABASE_URL');
-  await install(app.config.databaseMigrationUrl ?? url, settings);
+  await installOrFind(app, settings);
   const boss = new PgBoss({
     ...withRole(url),
     schema: SCHEMA,
