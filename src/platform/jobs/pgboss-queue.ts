@@ -78,7 +78,7 @@ async function installOrFind(app: AppContext, settings: WorkerSettings): Promise
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT 1 FROM ${SCHEMA}.queue WHERE name = $1`, [QUEUE_NAME]).catch(() => ({ rows: [] as unknown[] }));
-      if (!rows.length) throw new Error('the job queue is not installed in this database and this login may not install it: run `amaan migrate` (with DATABASE_MIGRATION_URL as the owner) first');
+      if (!rows.length) throw new Error('the job queue is not installed in this database and this login may not install it: run `amaan migrate` (with DATABASE_MIGRATION_URL as the owner) first', { cause: err });
     } finally {
       await client.end().catch(() => undefined);
     }
