@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { createRng, type Rng } from '../../platform/prng.ts';
 import { nameKey } from '../persons/person.names.ts';
 import { entityValues } from '../entities/entity.keys.ts';
+import type { EntityKind } from '../../platform/db/schema.ts';
 import { nextStatuses, type CaseStatus } from '../cases/case.lifecycle.ts';
 import { childGivenBoys, childGivenGirls, family, femaleGiven, maleGiven, type Pair } from '../../demo/demo.names.ts';
 import { accountPlatforms, caseChannels, caseSubjects } from './generate.words.ts';
@@ -195,8 +196,8 @@ export function planBatch(input: GeneratePlanInput, allocation: Uint16Array, sta
   const ce = input.offences.filter((o) => o.childExploitation).map((o) => o.code);
   const other = input.offences.filter((o) => !o.childExploitation).map((o) => o.code);
   const entityIds = new Set<string>();
-  const entity = (kind: string, value: string, platform: string | null, createdAt: string): string => {
-    const v = entityValues(kind as 'phone', value, platform, { unverified: true });
+  const entity = (kind: EntityKind, value: string, platform: string | null, createdAt: string): string => {
+    const v = entityValues(kind, value, platform, { unverified: true });
     const id = derivedId(seed, 'entity', `${v.kind}:${v.key}`);
     if (!entityIds.has(id)) {
       entityIds.add(id);
