@@ -159,6 +159,7 @@ function weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
 }
 
 interface CaseItem { id: string; status: string }
+const claimed = new Set<string>();
 async function user(session: Session, until: number): Promise<void> {
   const mix = mixFor(session.role);
   let cases: CaseItem[] = [];
@@ -224,8 +225,11 @@ async function user(session: Session, until: number): Promise<void> {
         break;
       }
       case 'write status': {
-        const m = movable.pop();
+        // Each case moves once: sessions of one account (and team members) see the same cases.
+        let m = movable.pop();
+        while (m && claimed.has(m.id)) m = movable.pop();
         if (!m) break;
+        claimed.add(m.id);
         const to = m.status === 'complaint_received' ? 'inquiry_open' : 'under_investigation';
         const a = await call('POST', `/api/v1/cases/${m.id}/transitions`, session, { to, reason: 'load test: next step of the investigation' });
         record(kind, a, a.status === 200 || a.status === 201);
@@ -286,6 +290,12 @@ try {
   const staff = (await owner.query(`
     SELECT username, role FROM users WHERE username LIKE 'gen.%' AND (
       (role = 'analyst') OR (branch_id = ANY($1::int[]) AND (role IN ('supervisor', 'prosecutor') OR username ~ '\\.inv[1-4]$')))`, [branches])).rows as Array<{ username: string; role: string }>;
+  if (!REUSE) {
+    // As a database that has been running would be (autovacuum): visibility map and statistics.
+    const t = performance.now();
+    await owner.query('VACUUM ANALYZE');
+    console.log(`VACUUM ANALYZE in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  }
   const hash = await hashPassword(PASSWORD);
   await owner.query(`UPDATE users SET password_hash = $1 WHERE username = ANY($2::text[])`, [hash, staff.map((s) => s.username)]);
   await owner.end();

@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(async (flags: Flags) => {
       const opts = parseGenerateFlags(flags);
-      const { runGenerate } = await import('../../modules/generate/generate.service.ts');
+      const { runGenerate, analyzeGenerated } = await import('../../modules/generate/generate.service.ts');
       const bar = new cliProgress.SingleBar({
         format: ' {bar} {percentage}% | {value}/{total} cases | {rate} cases/s | ETA {eta_formatted}',
         stream: process.stderr,
@@ -69,6 +69,11 @@ export function register(program: Command): void {
         process.off('SIGINT', stop);
         if (barStarted) bar.stop();
       });
+      if (result.casesWritten > 0) {
+        process.stderr.write('planner statistics (ANALYZE)...\n');
+        const { loadConfig } = await import('../../platform/config.ts');
+        await analyzeGenerated(loadConfig());
+      }
       if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else {
         const rows = Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ');

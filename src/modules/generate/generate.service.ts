@@ -4,7 +4,11 @@
 // The run is recorded in the audit trail as ONE entry (`generate.run`, written in the first batch's
 // transaction with the seed and sizes, so even a stopped run's rows are accounted for), like `demo.load`.
 // Rows go in by jsonb bulk inserts (one parameter per chunk, so the bind-parameter limit never applies).
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import type { Config } from '../../platform/config.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import { acquireDataLock } from '../../platform/db/data-lock.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { bulkInsert } from '../../demo/bulk-insert.ts';
 import { conflict, invalid } from '../../platform/http/errors.ts';
@@ -90,7 +94,26 @@ export async function runGenerate(ctx: ServiceContext, opts: GenerateOptions): P
     done = to;
     opts.onProgress?.(done, opts.cases);
   }
-  // Fresh statistics for the planner (PostgreSQL's autovacuum would get there later; PGlite has none).
-  if (done > 0) await sql`ANALYZE`.execute(ctx.db).catch(() => undefined);
   return { aborted, casesWritten: done, rows, districts: districts.length, ms: Math.round(performance.now() - t0) };
+}
+
+/**
+ * Planner statistics for the filled tables, taken as the owner role as `amaan migrate` does (the application role
+ * may not ANALYZE tables it does not own, and PGlite has no autovacuum to do it later). Called by the CLI after
+ * the run, on a connection of its own.
+ */
+export async function analyzeGenerated(config: Config): Promise<void> {
+  const lock = config.databaseUrl ? null : acquireDataLock(config.dataDir);
+  try {
+    const owner = config.databaseUrl
+      ? await openDatabase({ url: config.databaseMigrationUrl ?? config.databaseUrl, poolSize: 1 })
+      : await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
+    try {
+      await sql.raw(`ANALYZE users, ${tableOrder.join(', ')}`).execute(owner.db);
+    } finally {
+      await owner.close();
+    }
+  } finally {
+    lock?.release();
+  }
 }
