@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +173,37 @@ describe.each(engines)('amaan generate on %s', (engine) => {
       expect(names.map((r) => r.name)).toEqual(['Lahore', 'Muzaffargarh']);
       expect(names.find((r) => r.name === 'Lahore')!.n).toBeGreaterThan(names.find((r) => r.name === 'Muzaffargarh')!.n);
       expect(Number((await ctx.db.selectFrom('media_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    });
+  }, SLOW);
+});
+
+describe.each(engines)('a stopped run on %s', (engine) => {
+  // Ctrl-C (SIGINT) ends the run after the batch being written; SIGKILL (PostgreSQL only: the embedded engine
+  // is not meant to survive it) cuts it anywhere. Either way only whole batches are there.
+  it(`keeps only whole batches (${engine === 'postgres' ? 'SIGKILL' : 'SIGINT'})`, async () => {
+    const env = await freshEnv(engine);
+    const bin = new URL('../../bin/amaan.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'generate', '--cases', '500000', '--batch-cases', '40', '--media-per-case', '1'], {
+      cwd: work, env: { ...process.env, ...env, NODE_ENV: 'test', AMAAN_PROGRESS_MS: '100' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal === 'SIGKILL' ? -9 : code)));
+    await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/ (\d{3,})\/500000 cases/.test(err)) resolve();
+    }));
+    child.kill(engine === 'postgres' ? 'SIGKILL' : 'SIGINT');
+    const code = await exited;
+    expect(code, err).toBe(engine === 'postgres' ? -9 : 130);
+    await withDb(env, async ({ ctx }) => {
+      const count = async (q: string) => (await sql<{ n: number }>`${sql.raw(q)}`.execute(ctx.db)).rows[0]!.n;
+      const cases = await count('SELECT count(*)::int AS n FROM cases');
+      expect(cases).toBeGreaterThan(0);
+      expect(cases % 40).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_persons cp WHERE cp.case_id = c.id AND cp.role = 'suspect')`)).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM cases c WHERE NOT EXISTS (SELECT 1 FROM media_files m WHERE m.case_id = c.id)`)).toBe(0);
+      expect(await count('SELECT count(*)::int AS n FROM media_files')).toBe(cases);
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'generate.run'`)).toBe(1);
     });
   }, SLOW);
 });
