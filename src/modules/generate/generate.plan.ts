@@ -201,7 +201,7 @@ export function planBatch(input: GeneratePlanInput, allocation: Uint16Array, sta
     const id = derivedId(seed, 'entity', `${v.kind}:${v.key}`);
     if (!entityIds.has(id)) {
       entityIds.add(id);
-      out.entities.push({ id, kind: v.kind, key: v.key, display: v.display, platform: v.platform, attributes: JSON.stringify(v.attributes), created_at: createdAt });
+      out.entities.push({ id, kind: v.kind, key: v.key, display: v.display, platform: v.platform, attributes: v.attributes, created_at: createdAt });
     }
     return id;
   };
