@@ -131,6 +131,15 @@ describe.each(engines)('amaan generate on %s', (engine) => {
       expect(noPhone.rows[0]!.n).toBe(0);
       const dangling = await sql<{ n: number }>`SELECT count(*)::int AS n FROM links l WHERE l.to_type = 'entity' AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id::text = l.to_id)`.execute(db);
       expect(dangling.rows[0]!.n).toBe(0);
+      // Every identifier normalised as the person form would (none kept as unverified); wallets keyed by their phone.
+      const entityKinds = (await sql<{ kind: string; n: number; unverified: number; withPhone: number }>`
+        SELECT kind, count(*)::int AS n, count(*) FILTER (WHERE attributes ? 'unverified')::int AS unverified, count(*) FILTER (WHERE attributes ? 'phone')::int AS "withPhone"
+        FROM entities GROUP BY kind ORDER BY kind`.execute(db)).rows;
+      expect(entityKinds.map((k) => k.kind)).toEqual(['account', 'email', 'phone', 'wallet']);
+      expect(entityKinds.every((k) => k.unverified === 0)).toBe(true);
+      expect(entityKinds.find((k) => k.kind === 'phone')!.n).toBe(9000);
+      const wallets = entityKinds.find((k) => k.kind === 'wallet')!;
+      expect(wallets.withPhone).toBe(wallets.n);
       const phones = await db.selectFrom('entities').select('key').where('kind', '=', 'phone').limit(50).execute();
       for (const p of phones) expect(entityKey('phone', p.key)).toMatchObject({ ok: true, key: p.key });
       // Some persons are in two cases, some phones shared across cases (the graph has something to find).
