@@ -344,7 +344,7 @@ try {
   say(`Dataset: ${fmt(counts.cases!)} cases, ${fmt(counts.persons!)} persons, ${fmt(counts.links!)} links, ${fmt(counts.media!)} media files. ${USERS} users, each its own session ` +
     `(${fmt(staff.length)} accounts of the ${branches.length} busiest branches: investigators, supervisors, prosecutors; and national analysts; 60/15/10/15 %), ` +
     `closed loop${THINK_MS ? ` with ${THINK_MS} ms think time` : ', no think time (each user sends its next request as soon as the last is answered)'}; ` +
-    `${WARMUP} s warm-up, then ${fmt(measuredS, 0)} s measured. Server: one \`amaan serve\` process, peak RSS ${fmt(rss / 2 ** 20)} MiB.`);
+    `${WARMUP} s warm-up, then ${fmt(measuredS, 0)} s measured. Server: one \`amaan serve\` process (database pool ${process.env.DATABASE_POOL_MAX ?? 10} connections), peak RSS ${fmt(rss / 2 ** 20)} MiB; the load generator runs on the same 2 cores.`);
   say();
   say('| kind | requests | requests/s | p50 ms | p99 ms | errors |');
   say('| --- | ---: | ---: | ---: | ---: | ---: |');
