@@ -187,7 +187,6 @@ export const newPlanState = (): PlanState => ({ firCounters: new Map() });
 
 const roleWeights: Array<[string, number]> = [['suspect', 0.3], ['witness', 0.4], ['facilitator', 0.1], ['guardian', 0.1], ['informant', 0.1]];
 const accusedRoles = new Set(['suspect', 'ringleader', 'facilitator', 'complicit_family']);
-const firStages = new Set<CaseStatus>(['fir_registered', 'under_investigation', 'interim_challan', 'challan_submitted', 'cancelled_or_discharged', 'in_trial', 'charge_framed', 'evidence', 'convicted', 'acquitted']);
 
 /** The rows of cases [from, to). `state` must have seen every case before `from` (batches in order). */
 export function planBatch(input: GeneratePlanInput, allocation: Uint16Array, staffOf: Map<number, BranchStaff>, state: PlanState, from: number, to: number): BatchRows {
