@@ -93,6 +93,9 @@ export async function runGenerate(ctx: ServiceContext, opts: GenerateOptions): P
     for (const t of tableOrder) rows[t]! += planned[t].length;
     done = to;
     opts.onProgress?.(done, opts.cases);
+    // PGlite answers in microtasks: without a turn of the event loop, timers (the progress bar) and signals
+    // (Ctrl-C) would wait for the whole run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { aborted, casesWritten: done, rows, districts: districts.length, ms: Math.round(performance.now() - t0) };
 }
