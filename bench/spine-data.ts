@@ -10,14 +10,12 @@ import { loadConfig } from '../src/platform/config.ts';
 import { createFieldCrypto } from '../src/platform/crypto/field-crypto.ts';
 import { bulkInsert } from '../src/demo/bulk-insert.ts';
 import { createRng } from '../src/demo/prng.ts';
+import { caseChannels, caseSubjects } from '../src/modules/generate/generate.words.ts';
 
 export const SEED = 20260529;
 
-const subjects = [
-  'Sextortion of a minor', 'Abuse material shared', 'Online grooming of a child', 'Live-streamed abuse', 'Bank account fraud', 'Fake investment app',
-  'Harassment of a journalist', 'Cyber stalking', 'Impersonation of an official', 'Trafficking lure', 'Blackmail with images', 'Phishing ring',
-];
-const channels = ['via gaming chat', 'on a video app', 'in a messaging channel', 'through a cloud link', 'on social media', 'by SMS', 'on a dating app', 'on a forum', 'via e-mail', 'through a marketplace'];
+const subjects = caseSubjects;
+const channels = caseChannels;
 const offenceSets = [['PECA-21-2', 'PPC-384'], ['PECA-22'], ['PECA-22A'], ['PECA-22B', 'PECA-22'], ['PECA-14', 'PPC-420'], ['PECA-14'], ['PECA-20', 'PPC-509'], ['PECA-24-1'], ['PECA-16'], ['PTPA-3-child'], ['PECA-21-2'], ['PECA-13', 'PPC-420']];
 const statuses = ['complaint_received', 'inquiry_open', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'convicted', 'acquitted'];
 

@@ -3,9 +3,9 @@ import type { Rng } from './prng.ts';
 // Invented names for the synthetic demo dataset. Given names and family names are combined at random,
 // so no record describes a real person; Latin and Urdu spellings are kept in step so the persons carry
 // both scripts (and the Muhammad / Mohammad / Muhammed variants entity resolution has to cope with).
-type Pair = readonly [latin: string, urdu: string];
+export type Pair = readonly [latin: string, urdu: string];
 
-const maleGiven: Pair[] = [
+export const maleGiven: Pair[] = [
   ['Adeel', 'عدیل'], ['Bilal', 'بلال'], ['Faisal', 'فیصل'], ['Haris', 'حارث'], ['Imran', 'عمران'], ['Junaid', 'جنید'],
   ['Kamran', 'کامران'], ['Naveed', 'نوید'], ['Qasim', 'قاسم'], ['Rizwan', 'رضوان'], ['Sajid', 'ساجد'], ['Tahir', 'طاہر'],
   ['Usman', 'عثمان'], ['Waqas', 'وقاص'], ['Zubair', 'زبیر'], ['Shahid', 'شاہد'], ['Arif', 'عارف'], ['Asad', 'اسد'],
@@ -13,23 +13,23 @@ const maleGiven: Pair[] = [
   ['Khurram', 'خرم'], ['Mudassar', 'مدثر'], ['Nadeem', 'ندیم'], ['Obaid', 'عبید'], ['Rehan', 'ریحان'], ['Saqib', 'ثاقب'],
   ['Shafqat', 'شفقت'], ['Tanveer', 'تنویر'], ['Yasir', 'یاسر'], ['Zeeshan', 'ذیشان'], ['Azhar', 'اظہر'], ['Fahad', 'فہد'],
 ];
-const femaleGiven: Pair[] = [
+export const femaleGiven: Pair[] = [
   ['Ayesha', 'عائشہ'], ['Bushra', 'بشریٰ'], ['Farah', 'فرح'], ['Hina', 'حنا'], ['Iqra', 'اقرا'], ['Mehwish', 'مہوش'],
   ['Nadia', 'نادیہ'], ['Rabia', 'رابعہ'], ['Saima', 'صائمہ'], ['Sana', 'ثنا'], ['Uzma', 'عظمیٰ'], ['Kiran', 'کرن'],
   ['Lubna', 'لبنیٰ'], ['Maryam', 'مریم'], ['Nighat', 'نگہت'], ['Rukhsana', 'رخسانہ'], ['Samina', 'ثمینہ'], ['Shazia', 'شازیہ'],
   ['Tahira', 'طاہرہ'], ['Zarina', 'زرینہ'],
 ];
-const childGivenBoys: Pair[] = [
+export const childGivenBoys: Pair[] = [
   ['Ahmed', 'احمد'], ['Ali Raza', 'علی رضا'], ['Hamza', 'حمزہ'], ['Huzaifa', 'حذیفہ'], ['Moiz', 'معز'], ['Rayyan', 'ریان'],
   ['Saad', 'سعد'], ['Shayan', 'شایان'], ['Talha', 'طلحہ'], ['Umer', 'عمر'], ['Zain', 'زین'], ['Abdullah', 'عبداللہ'],
   ['Ibrahim', 'ابراہیم'], ['Musa', 'موسیٰ'], ['Arham', 'ارحم'],
 ];
-const childGivenGirls: Pair[] = [
+export const childGivenGirls: Pair[] = [
   ['Aleena', 'علینہ'], ['Anaya', 'انایہ'], ['Eman', 'ایمان'], ['Fatima Noor', 'فاطمہ نور'], ['Hadia', 'ہادیہ'], ['Laiba', 'لائبہ'],
   ['Minahil', 'مناہل'], ['Noor', 'نور'], ['Rida', 'ردا'], ['Sidra', 'سدرہ'], ['Areeba', 'اریبہ'], ['Dua', 'دعا'],
   ['Hoorain', 'حورین'], ['Mahnoor', 'ماہ نور'], ['Zoya', 'زویا'],
 ];
-const family: Pair[] = [
+export const family: Pair[] = [
   ['Khokhar', 'کھوکھر'], ['Bhatti', 'بھٹی'], ['Gondal', 'گوندل'], ['Awan', 'اعوان'], ['Cheema', 'چیمہ'], ['Qureshi', 'قریشی'],
   ['Siddiqui', 'صدیقی'], ['Chandio', 'چانڈیو'], ['Mengal', 'مینگل'], ['Soomro', 'سومرو'], ['Khattak', 'خٹک'], ['Durrani', 'درانی'],
   ['Mirza', 'مرزا'], ['Malik', 'ملک'], ['Sheikh', 'شیخ'], ['Rana', 'رانا'], ['Joiya', 'جوئیہ'], ['Laghari', 'لغاری'],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../../bin/amaan.js', import.meta.url));
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
-const VERBS = ['serve', 'ingest', 'hashset', 'match', 'vpdq', 'hash', 'migrate', 'user', 'demo', 'export', 'import', 'audit', 'keys'];
+const VERBS = ['serve', 'ingest', 'hashset', 'match', 'vpdq', 'hash', 'migrate', 'user', 'demo', 'export', 'import', 'audit', 'keys', 'generate'];
 
 describe('amaan verbs', () => {
   it('lists every verb in the overall help', () => {

@@ -29,6 +29,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   jobs: () => import('./jobs.command.ts'),
   backup: () => import('./backup.command.ts'),
   restore: () => import('./restore.command.ts'),
+  generate: () => import('./generate.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

@@ -1,0 +1,397 @@
+// Load: 200 concurrent users (issue 13 §5). The real server (`amaan serve`, a child process) on loopback over
+// PostgreSQL, holding a national dataset written by `amaan generate`; N virtual users, each with its own signed-in
+// session (staff of several branches and roles: investigators, supervisors, prosecutors, analysts) over
+// keep-alive HTTP connections, run a realistic mix of reads (case list, case page, case persons, person page,
+// dashboard figure), searches (cases by word, persons by name) and writes (notes, status changes, new persons on a
+// case) for a fixed time, closed loop (each user sends its next request when the last one answered, after an
+// optional think time). Reported per kind: requests, requests/s, p50/p99 latency and errors.
+//
+//   node --import tsx bench/load.bench.ts [--cases 100000] [--persons <5 x cases>] [--media-per-case 1]
+//       [--users 200] [--seconds 60] [--warmup 10] [--think-ms 0] [--pg-url postgres://postgres@127.0.0.1:5432/test]
+//       [--db-url <a database generated before: skips generation>] [--keep-db] [--write-docs]
+//
+// National size (1,000,000 cases, 5,000,000 persons): --cases 1000000 --keep-db once (the URL is printed), then
+// --db-url <that URL> for further runs. The generation's own time is reported too (rows/s of `amaan generate`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { writeDocsSection } from './docs-section.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const flag = (name: string) => args.includes(name);
+const CASES = Number(arg('--cases', '100000'));
+const PERSONS = Number(arg('--persons', String(CASES * 5)));
+const MEDIA = Number(arg('--media-per-case', '1'));
+const USERS = Number(arg('--users', '200'));
+const SECONDS = Number(arg('--seconds', '60'));
+const WARMUP = Number(arg('--warmup', '10'));
+const THINK_MS = Number(arg('--think-ms', '0'));
+const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+const REUSE = arg('--db-url', '');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'load-bench-password-2026';
+const lines: string[] = [];
+const say = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+
+// ------------------------------------------------------------------------------------- processes
+
+function runCli(cliArgs: string[], env: Record<string, string>): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/amaan.js', ...cliArgs], { cwd: root, env: { ...process.env, NODE_ENV: 'development', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`amaan ${cliArgs.join(' ')} exited with ${code}`))));
+  });
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['bin/amaan.js', 'serve'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', AMAAN_MFA_REQUIRED: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const m = /Amaan is ready at (\S+)/.exec(stdout);
+      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
+    });
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${stdout}\n${stderr}`)));
+  });
+}
+
+const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+
+// ------------------------------------------------------------------------------------- HTTP client
+
+const agent = new Agent({ keepAlive: true, maxSockets: USERS + 8 });
+let base = '';
+
+interface Session { cookie: string; csrf: string; role: string; username: string }
+interface Answer { status: number; body: unknown; ms: number; cookie?: string }
+
+function call(method: string, path: string, session: Session | null, body?: unknown): Promise<Answer> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(payload.length) });
+  if (session) {
+    headers.cookie = session.cookie;
+    if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
+  }
+  const url = new URL(path, base);
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ agent, method, hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - t0;
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          /* not JSON */
+        }
+        const set = res.headers['set-cookie']?.map((c) => c.split(';')[0]!).find((c) => c.startsWith('amaan_session='));
+        resolve({ status: res.statusCode ?? 0, body: parsed, ms, cookie: set });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+// ------------------------------------------------------------------------------------- the mix
+
+type Kind = 'case list' | 'case page' | 'case persons' | 'person page' | 'dashboard figure' | 'search cases' | 'search persons' | 'write note' | 'write status' | 'write new person';
+const kinds: Kind[] = ['case list', 'case page', 'case persons', 'person page', 'dashboard figure', 'search cases', 'search persons', 'write note', 'write status', 'write new person'];
+const readKinds = new Set<Kind>(['case list', 'case page', 'case persons', 'person page', 'dashboard figure']);
+const writers = new Set(['investigator', 'supervisor']);
+const mixFor = (role: string): Array<[Kind, number]> => [
+  ['case list', 20], ['case page', 20], ['case persons', 10], ['person page', 10], ['dashboard figure', role === 'analyst' ? 6 : 3],
+  ['search cases', 10], ['search persons', 7],
+  ...(writers.has(role) ? ([['write note', 8], ['write status', 3], ['write new person', 3]] as Array<[Kind, number]>) : []),
+];
+const words = ['Sextortion', 'grooming', 'Live-streamed', 'Phishing', 'Blackmail', 'Lahore', 'Karachi', 'Muzaffargarh', 'forum', 'marketplace'];
+const names = ['Muhammad Imran', 'Ayesha', 'Bilal Khokhar', 'Qasim', 'Mohammad Asad', 'Saima Cheema', 'Usman', 'Farhan Awan', 'Rizwan Malik', 'Shahid'];
+const figures = ['complaints', 'firs', 'cases_by_status', 'arrests', 'convictions'];
+
+interface Stats { ms: number[]; errors: number; samples: string[] }
+const stats = new Map<Kind, Stats>(kinds.map((k) => [k, { ms: [], errors: 0, samples: [] }]));
+let measuring = false;
+
+function record(kind: Kind, a: Answer, ok: boolean): void {
+  if (!measuring) return;
+  const s = stats.get(kind)!;
+  s.ms.push(a.ms);
+  if (!ok) {
+    s.errors++;
+    if (s.samples.length < 3) s.samples.push(`${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
+  }
+}
+
+function pick<T>(xs: readonly T[]): T {
+  return xs[Math.floor(Math.random() * xs.length)]!;
+}
+function weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+  let r = Math.random() * items.reduce((s, [, w]) => s + w, 0);
+  for (const [item, w] of items) if ((r -= w) < 0) return item;
+  return items[items.length - 1]![0];
+}
+
+interface CaseItem { id: string; status: string }
+const claimed = new Set<string>();
+async function user(session: Session, until: number): Promise<void> {
+  const mix = mixFor(session.role);
+  let cases: CaseItem[] = [];
+  let persons: string[] = [];
+  const movable: CaseItem[] = [];
+  const refresh = async () => {
+    const a = await call('GET', `/api/v1/cases?limit=50&offset=${Math.floor(Math.random() * 4) * 50}`, session);
+    record('case list', a, a.status === 200);
+    if (a.status === 200) cases = (a.body as { items: CaseItem[] }).items;
+  };
+  await refresh();
+  if (writers.has(session.role)) {
+    for (const status of ['complaint_received', 'fir_registered']) {
+      const a = await call('GET', `/api/v1/cases?status=${status}&limit=100`, session);
+      if (a.status === 200) movable.push(...(a.body as { items: CaseItem[] }).items);
+    }
+  }
+  while (performance.now() < until) {
+    const kind = weighted(mix);
+    const c = cases.length ? pick(cases) : null;
+    switch (kind) {
+      case 'case list':
+        await refresh();
+        break;
+      case 'case page': {
+        if (!c) break;
+        const a = await call('GET', `/api/v1/cases/${c.id}`, session);
+        record(kind, a, a.status === 200);
+        break;
+      }
+      case 'case persons': {
+        if (!c) break;
+        const a = await call('GET', `/api/v1/cases/${c.id}/persons`, session);
+        record(kind, a, a.status === 200);
+        if (a.status === 200) persons = (a.body as { persons: Array<{ personId: string }> }).persons.map((p) => p.personId).concat(persons).slice(0, 50);
+        break;
+      }
+      case 'person page': {
+        if (!persons.length) break;
+        const a = await call('GET', `/api/v1/persons/${pick(persons)}`, session);
+        record(kind, a, a.status === 200);
+        break;
+      }
+      case 'dashboard figure': {
+        const a = await call('GET', `/api/v1/dashboard/figures/${pick(figures)}?from=2024-01-01&to=2024-12-31`, session);
+        record(kind, a, a.status === 200);
+        break;
+      }
+      case 'search cases': {
+        const a = await call('GET', `/api/v1/cases?q=${encodeURIComponent(pick(words))}&limit=20`, session);
+        record(kind, a, a.status === 200);
+        break;
+      }
+      case 'search persons': {
+        const a = await call('GET', `/api/v1/persons?q=${encodeURIComponent(pick(names))}&limit=20`, session);
+        record(kind, a, a.status === 200);
+        break;
+      }
+      case 'write note': {
+        if (!c) break;
+        const a = await call('POST', `/api/v1/cases/${c.id}/timeline`, session, { kind: 'note', body: `Load test note ${Date.now()}: statement recorded, follow-up planned.` });
+        record(kind, a, a.status === 201 || a.status === 200);
+        break;
+      }
+      case 'write status': {
+        // Each case moves once: sessions of one account (and team members) see the same cases.
+        let m = movable.pop();
+        while (m && claimed.has(m.id)) m = movable.pop();
+        if (!m) break;
+        claimed.add(m.id);
+        const to = m.status === 'complaint_received' ? 'inquiry_open' : 'under_investigation';
+        const a = await call('POST', `/api/v1/cases/${m.id}/transitions`, session, { to, reason: 'load test: next step of the investigation' });
+        record(kind, a, a.status === 200 || a.status === 201);
+        break;
+      }
+      case 'write new person': {
+        if (!c) break;
+        const a = await call('POST', `/api/v1/cases/${c.id}/persons`, session, { role: 'witness', person: { displayName: `${pick(names)} Loadtest`, gender: 'male', estimatedAge: 30 } });
+        record(kind, a, a.status === 201 || a.status === 200);
+        break;
+      }
+    }
+    if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
+  }
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+// ------------------------------------------------------------------------------------- main
+
+const work = mkdtempSync(join(tmpdir(), 'amaan-load-'));
+const env: Record<string, string> = { AMAAN_DATA_DIR: join(work, 'data'), AMAAN_KEY_DIR: join(work, 'keys'), AMAAN_DATA_KEY: Buffer.alloc(32, 3).toString('base64') };
+let dbUrl = REUSE;
+let dropDb: (() => Promise<void>) | null = null;
+let generateMs = NaN;
+let server: { child: ChildProcess; url: string } | null = null;
+const loadBefore = load();
+try {
+  if (!dbUrl) {
+    const name = `amaan_load_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(PG_URL);
+    u.pathname = `/${name}`;
+    dbUrl = u.toString();
+    if (!flag('--keep-db')) {
+      dropDb = async () => {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
+    }
+    env.DATABASE_URL = dbUrl;
+    console.log(`database ${dbUrl}${flag('--keep-db') ? ' (kept)' : ''}`);
+    await runCli(['migrate'], env);
+    generateMs = await runCli(['generate', '--cases', String(CASES), '--persons', String(PERSONS), '--media-per-case', String(MEDIA), '--seed', '1'], env);
+  }
+  env.DATABASE_URL = dbUrl;
+
+  // Staff who sign in: the busiest branches' investigators and supervisors, prosecutors, national analysts.
+  const owner = new pg.Client({ connectionString: dbUrl });
+  await owner.connect();
+  const counts = (await owner.query(`SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM persons)::int AS persons, (SELECT count(*) FROM links)::int AS links, (SELECT count(*) FROM media_files)::int AS media`)).rows[0] as Record<string, number>;
+  const branches = (await owner.query(`SELECT branch_id FROM cases GROUP BY branch_id ORDER BY count(*) DESC LIMIT 12`)).rows.map((r) => Number(r.branch_id));
+  const staff = (await owner.query(`
+    SELECT username, role FROM users WHERE username LIKE 'gen.%' AND (
+      (role = 'analyst') OR (branch_id = ANY($1::int[]) AND (role IN ('supervisor', 'prosecutor') OR username ~ '\\.inv[1-4]$')))`, [branches])).rows as Array<{ username: string; role: string }>;
+  if (!REUSE) {
+    // As a database that has been running would be (autovacuum): visibility map and statistics.
+    const t = performance.now();
+    await owner.query('VACUUM ANALYZE');
+    console.log(`VACUUM ANALYZE in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  }
+  const hash = await hashPassword(PASSWORD);
+  await owner.query(`UPDATE users SET password_hash = $1 WHERE username = ANY($2::text[])`, [hash, staff.map((s) => s.username)]);
+  await owner.end();
+  const byRole = (role: string) => staff.filter((s) => s.role === role);
+  // 200 users: 60 % investigators, 15 % supervisors, 10 % prosecutors, 15 % analysts (several sessions per account).
+  const plan: Array<{ username: string; role: string }> = [];
+  for (let i = 0; i < USERS; i++) {
+    const r = i % 20;
+    const role = r < 12 ? 'investigator' : r < 15 ? 'supervisor' : r < 17 ? 'prosecutor' : 'analyst';
+    plan.push(pick(byRole(role)));
+  }
+
+  server = await startServer(env);
+  base = server.url;
+  console.log(`server at ${base}; signing in ${USERS} sessions (${staff.length} accounts)`);
+  const sessions: Session[] = [];
+  for (let i = 0; i < plan.length; i += 8) {
+    const batch = await Promise.all(plan.slice(i, i + 8).map(async (p) => {
+      const a = await call('POST', '/api/v1/auth/login', null, { username: p.username, password: PASSWORD });
+      if (a.status !== 200 || !a.cookie) throw new Error(`sign-in of ${p.username} failed: ${a.status} ${JSON.stringify(a.body)}`);
+      return { cookie: a.cookie, csrf: (a.body as { csrfToken: string }).csrfToken, role: p.role, username: p.username };
+    }));
+    sessions.push(...batch);
+  }
+
+  // A server that has been running has its duplicate-person index (src/modules/resolution) built: the first
+  // person recorded after start builds it from every person, so one is recorded (and timed) before the run.
+  const investigator = sessions.find((x) => x.role === 'investigator')!;
+  const list = await call('GET', '/api/v1/cases?limit=1', investigator);
+  const firstCase = (list.body as { items: CaseItem[] }).items[0]!;
+  const first = await call('POST', `/api/v1/cases/${firstCase.id}/persons`, investigator, { role: 'witness', person: { displayName: 'Warm-up Witness Loadtest', gender: 'female', estimatedAge: 40 } });
+  if (first.status !== 201 && first.status !== 200) throw new Error(`warm-up person not recorded: ${first.status} ${JSON.stringify(first.body)}`);
+  const firstPersonMs = first.ms;
+  console.log(`first new person after start (builds the duplicate-person index): ${fmt(firstPersonMs / 1000, 1)} s`);
+  console.log(`running ${USERS} users for ${WARMUP} s warm-up + ${SECONDS} s measured (load average ${load()})`);
+  const t0 = performance.now();
+  const until = t0 + (WARMUP + SECONDS) * 1000;
+  setTimeout(() => (measuring = true), WARMUP * 1000);
+  const loadDuring: string[] = [];
+  const sampler = setInterval(() => loadDuring.push(loadavg()[0]!.toFixed(2)), 10_000);
+  await Promise.all(sessions.map((s) => user(s, until)));
+  clearInterval(sampler);
+  const measuredS = (performance.now() - t0) / 1000 - WARMUP;
+  const rss = peakRss(server.child.pid!);
+
+  say('## Load: 200 concurrent users (issue 13 §5)');
+  say();
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, PostgreSQL on loopback. ` +
+    `**Shared by 8 engineers while measured: load average ${loadBefore} (1/5/15 min) before, ${load()} after; 1-minute load every 10 s during: ${loadDuring.join(', ')}.** ` +
+    'The figures below are therefore far from what this machine gives when idle; read them as an upper bound on latency.');
+  say();
+  say(`Command: \`node --import tsx bench/load.bench.ts ${args.join(' ')}\`` + (REUSE ? '' : ` (dataset written by \`amaan generate --cases ${CASES} --persons ${PERSONS} --media-per-case ${MEDIA} --seed 1\` on PostgreSQL in ${fmt(generateMs / 1000, 0)} s`));
+  if (!REUSE) lines[lines.length - 1] += `: ${fmt(CASES / (generateMs / 1000), 0)} cases/s with their persons, links, victims and media).`;
+  say();
+  say(`Dataset: ${fmt(counts.cases!)} cases, ${fmt(counts.persons!)} persons, ${fmt(counts.links!)} links, ${fmt(counts.media!)} media files. ${USERS} users, each its own session ` +
+    `(${fmt(staff.length)} accounts of the ${branches.length} busiest branches: investigators, supervisors, prosecutors; and national analysts; 60/15/10/15 %), ` +
+    `closed loop${THINK_MS ? ` with ${THINK_MS} ms think time` : ', no think time (each user sends its next request as soon as the last is answered)'}; ` +
+    `${WARMUP} s warm-up, then ${SECONDS} s of requests (${fmt(measuredS, 0)} s until the last answer: the rates below divide by that). Server: one \`amaan serve\` process (database pool ${process.env.DATABASE_POOL_MAX ?? 10} connections), peak RSS ${fmt(rss / 2 ** 20)} MiB; the load generator runs on the same 2 cores.`);
+  say();
+  say(`Before the run, one person was recorded on a case and timed: ${fmt(firstPersonMs / 1000, 1)} s. The first person recorded after a server starts builds the ` +
+    'in-memory duplicate-person index (`src/modules/resolution/`, `suggestForPersons`) from every person; a server that has been running has it, so the run starts after it.');
+  say();
+  say('| kind | requests | requests/s | p50 ms | p99 ms | errors |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
+  let total = 0;
+  let totalErrors = 0;
+  const all: number[] = [];
+  const reads: number[] = [];
+  for (const k of kinds) {
+    const s = stats.get(k)!;
+    const sorted = [...s.ms].sort((a, b) => a - b);
+    total += sorted.length;
+    totalErrors += s.errors;
+    all.push(...sorted);
+    if (readKinds.has(k)) reads.push(...sorted);
+    say(`| ${k} | ${fmt(sorted.length)} | ${fmt(sorted.length / measuredS, 1)} | ${fmt(pct(sorted, 50), 1)} | ${fmt(pct(sorted, 99), 1)} | ${s.errors} |`);
+  }
+  all.sort((a, b) => a - b);
+  reads.sort((a, b) => a - b);
+  say(`| **reads (case list, case page, case persons, person page, figure)** | ${fmt(reads.length)} | ${fmt(reads.length / measuredS, 1)} | ${fmt(pct(reads, 50), 1)} | ${fmt(pct(reads, 99), 1)} | |`);
+  say(`| **all** | ${fmt(total)} | ${fmt(total / measuredS, 1)} | ${fmt(pct(all, 50), 1)} | ${fmt(pct(all, 99), 1)} | ${totalErrors} |`);
+  say();
+  const samples = kinds.flatMap((k) => stats.get(k)!.samples.map((m) => `${k}: ${m}`));
+  if (samples.length) {
+    say('Errors seen (first of each kind):');
+    for (const m of samples) say(`- ${m}`);
+    say();
+  }
+  say(`Aim (issue 13): p99 < 50 ms for reads, no errors. Reads p99 here: ${fmt(pct(reads, 99), 1)} ms; ${totalErrors} errors.`);
+  if (flag('--write-docs')) writeDocsSection('## Load: 200 concurrent users (issue 13 §5)', lines.join('\n'));
+} finally {
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server!.child.once('exit', r));
+  }
+  agent.destroy();
+  if (dropDb) await dropDb();
+  rmSync(work, { recursive: true, force: true });
+}
