@@ -46,6 +46,9 @@ export function register(program: Command): void {
       // taken up (embedded engine) or handed on once their heartbeat is stale (PostgreSQL) at once.
       const { queueFor } = await import('../../platform/jobs/queue.ts');
       await queueFor(ctx);
+      // The known-hash index (file read, then caught up) loads in the background: the server answers meanwhile.
+      const { preloadKnownIndex } = await import('../../modules/hashsets/known-index.ts');
+      void preloadKnownIndex(ctx.db);
       const address = await app.listen({ host: config.host, port: config.port });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
       if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { MihIndex } from '../../pdq/matching/mih-index.ts';
+import { hexToWordsInto, WORDS_PER_HASH } from '../../pdq/matching/hex.ts';
+import { ScanIndex } from '../../pdq/matching/scan-index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -8,7 +9,8 @@ import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.service.ts';
 
 // A hash set imported after media were ingested: every file already stored is checked against the new set's
-// entries (exact digests in SQL, PDQ through an index of the set built once) and the matches recorded. Safe to
+// entries (exact digests in SQL, PDQ through the blocked SIMD scan of the set's hashes, src/pdq/matching/scan-index.ts,
+// each page of files searched as one batch on every core) and the matches recorded. Safe to
 // repeat: a match is unique per (file, entry, type), so a re-check run again (a retried job) adds nothing twice.
 // Files stored after the set was imported are matched by their own ingest (match-lock.ts orders the two).
 // Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
@@ -33,6 +35,13 @@ const PAGE = 20_000;
 /** Videos per page (a video has up to a few thousand frames). */
 const VIDEO_PAGE = 200;
 
+/** 64-hex PDQ hashes (as stored: checked when written) packed 8 words each, for a batch search. */
+function packHashes(hexes: string[]): Uint32Array {
+  const words = new Uint32Array(hexes.length * WORDS_PER_HASH);
+  hexes.forEach((h, k) => hexToWordsInto(h.toLowerCase(), words, k * WORDS_PER_HASH));
+  return words;
+}
+
 export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal } = {}): Promise<RecheckResult> {
   const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
   let exactMatches = 0;
@@ -47,7 +56,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     exactMatches += Number(r.numAffectedRows ?? 0);
   }
   // PDQ: the set's entries in one index, then every good-quality image once, in pages by id.
-  const index = new MihIndex();
+  const index = new ScanIndex(undefined, { autoBuild: false });
   const entryIds: number[] = [];
   for (let after = 0; ; ) {
     const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
@@ -72,8 +81,9 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       if (opts.signal?.aborted) throw new Error('re-check stopped');
       const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
       const found: Array<{ media_file_id: number; hash_set_entry_id: number; other_media_file_id: null; match_type: 'pdq'; distance: number }> = [];
-      for (const r of rows) {
-        for (const m of index.search(r.pdq!, threshold)) found.push({ media_file_id: r.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
+      const batch = await index.searchBatchParallel(packHashes(rows.map((r) => r.pdq!)), threshold);
+      for (let k = 0; k < rows.length; k++) {
+        for (const m of batch[k]!) found.push({ media_file_id: rows[k]!.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
       }
       if (found.length) {
         // Entries of a set deleted meanwhile are gone: the foreign key refuses them, and the job fails (a refusal).
@@ -97,8 +107,10 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
         .where('media_file_id', 'in', ids).where('quality', '>=', PDQ_MIN_QUALITY).execute();
       // Closest frame per (video, entry): one match each.
       const best = new Map<string, { media_file_id: number; hash_set_entry_id: number; distance: number }>();
-      for (const f of frames) {
-        for (const m of index.search(f.pdq, threshold)) {
+      const batch = await index.searchBatchParallel(packHashes(frames.map((f) => f.pdq)), threshold);
+      for (let k = 0; k < frames.length; k++) {
+        const f = frames[k]!;
+        for (const m of batch[k]!) {
           const entry = entryIds[m.index]!;
           const key = `${f.media_file_id}:${entry}`;
           const seen = best.get(key);
