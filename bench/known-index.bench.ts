@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-// @ts-expect-error: a plain ES module without types
 import { bundleOptions } from '../scripts/cli-compiled.mjs';
 import { writeIndexFile } from '../src/modules/hashsets/known-index-file.ts';
 

@@ -42,8 +42,9 @@ function packHashes(hexes: string[]): Uint32Array {
   return words;
 }
 
-export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal } = {}): Promise<RecheckResult> {
+export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal; /** Files per page (tests). */ pageFiles?: number } = {}): Promise<RecheckResult> {
   const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
+  const page = Math.max(1, opts.pageFiles ?? PAGE);
   let exactMatches = 0;
   // Exact digests: one statement per kind, the database joins on its digest indexes. Empty files never match.
   for (const kind of ['md5', 'sha1', 'sha256'] as const) {
@@ -79,7 +80,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     index.build();
     for (let after = 0; ; ) {
       if (opts.signal?.aborted) throw new Error('re-check stopped');
-      const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
       const found: Array<{ media_file_id: number; hash_set_entry_id: number; other_media_file_id: null; match_type: 'pdq'; distance: number }> = [];
       const batch = await index.searchBatchParallel(packHashes(rows.map((r) => r.pdq!)), threshold);
       for (let k = 0; k < rows.length; k++) {
@@ -94,7 +95,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       }
       filesChecked += rows.length;
       opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
-      if (rows.length < PAGE) break;
+      if (rows.length < page) break;
       after = rows[rows.length - 1]!.id;
     }
     // Videos, a page of videos at a time with all their good frames.
