@@ -426,12 +426,16 @@ export class KnownIndex {
     const words = new Uint32Array(queries.length * WORDS_PER_HASH);
     queries.forEach((x, k) => hexToWordsInto(x.p, words, k * WORDS_PER_HASH));
     return this.inTurn(async () => {
-      if (!this.store.count) return [];
-      this.prepare(queries.length);
-      const scanned = this.scan.builtSize < this.store.count;
-      const results = await this.scan.searchBatchParallel(words, threshold);
-      if (scanned) this.scans += queries.length;
-      return this.hits(results, queries.map((x) => x.i), filter);
+      for (;;) {
+        if (!this.store.count) return [];
+        const epoch = this.epoch;
+        this.prepare(queries.length);
+        const scanned = this.scan.builtSize < this.store.count;
+        const results = await this.scan.searchBatchParallel(words, threshold);
+        if (epoch !== this.epoch) continue; // thrown away meanwhile (a file found foreign): ask the new contents
+        if (scanned) this.scans += queries.length;
+        return this.hits(results, queries.map((x) => x.i), filter);
+      }
     });
   }
 
