@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bodyChecksum, decodeHeader, encodeHeader, HEADER_BYTES, IndexFileError, INDEX_VERSION, readIndexFile, writeIndexFile } from './known-index-file.ts';
+import { bodyChecksum, decodeHeader, encodeHeader, HEADER_BYTES, IndexFileError, INDEX_VERSION, readIndexFile, removeStaleTemporaryFiles, writeIndexFile } from './known-index-file.ts';
 
 // The index file (version 2): XXH64 of the body computed while it is read piece by piece and while it is written
 // with asynchronous writes; sections given as functions are asked again for every piece (arrays that grow or are
@@ -83,5 +83,18 @@ describe('the known-hash index file', () => {
     })).rejects.toThrow(/shrank/);
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(join(file, '..'))).toEqual([]);
+  });
+
+  it('removes the temporary files of writers that stopped mid-write, never those of a running writer', async () => {
+    const file = await scratch();
+    const dir = join(file, '..');
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString(); // a pid now free
+    await writeFile(`${file}.${gone}.0a1b2c.tmp`, 'half written');
+    await writeFile(`${file}.${process.pid}.0a1b2d.tmp`, 'being written by this process');
+    await writeFile(join(dir, 'other.1.0a.tmp'), 'not ours');
+    expect(await removeStaleTemporaryFiles(file)).toBe(1);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(dir)).sort()).toEqual([`known-pdq.idx.${process.pid}.0a1b2d.tmp`, 'other.1.0a.tmp'].sort());
   });
 });

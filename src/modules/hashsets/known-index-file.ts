@@ -25,8 +25,8 @@
 // times faster than SHA-256 here and is computed while the next piece is being read (one pass, no second read): a
 // file whose checksum fails is never used, so a damaged file can never make a query miss a match silently.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import xxhash from 'xxhash-wasm';
 
 export const INDEX_MAGIC = Buffer.from('AMAANKIX', 'latin1');
@@ -252,4 +252,38 @@ export async function writeIndexFile(path: string, b: IndexFileBody): Promise<vo
 
 async function writeFull(fh: import('node:fs/promises').FileHandle, data: Uint8Array, pos: number): Promise<void> {
   for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off, pos + off)).bytesWritten;
+}
+
+/**
+ * Removes temporary files a writer left beside `path` when its process ended mid-write (the write is asynchronous
+ * now, so a process stopped meanwhile leaves its piece-written file behind). Only files of processes no longer
+ * running: a live writer's file is its own. Returns how many were removed.
+ */
+export async function removeStaleTemporaryFiles(path: string): Promise<number> {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processRuns(pid)) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
 }

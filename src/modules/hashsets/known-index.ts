@@ -6,7 +6,7 @@ import { hexProblem, hexToWordsInto, WORDS_PER_HASH } from '../../pdq/matching/h
 import type { PdqMatch } from '../../pdq/matching/types.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/match-settings.ts';
-import { HASH_BYTES, IndexFileError, readIndexFile, writeIndexFile } from './known-index-file.ts';
+import { HASH_BYTES, IndexFileError, readIndexFile, removeStaleTemporaryFiles, writeIndexFile } from './known-index-file.ts';
 
 // The one index of known PDQ hashes, per database and process: every hash-set entry with a PDQ hash and every
 // case's good-quality picture (media ingest, document uploads, tips all search it). Kept in a file
@@ -167,6 +167,8 @@ export class KnownIndex {
   private async readFile(): Promise<void> {
     if (!this.file) return;
     const t = { store: null as HashStore | null, ids: null as Uint32Array | null, owners: null as Uint32Array | null, kinds: null as Uint8Array | null, oids: null as Uint8Array | null };
+    // Left by a process stopped while it wrote (never read: only a renamed file is the index); in the background.
+    removeStaleTemporaryFiles(this.file).catch(() => undefined);
     try {
       // The installation is checked against the database at the first catch-up; here only the file's own.
       const h = await readIndexFile(this.file, null, (head) => {
