@@ -115,7 +115,7 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
     expect(JSON.stringify(after[0])).not.toContain('Re-check case');
   }, 300_000);
 
-  it('matches pictures by the batch scan exactly up to the radius, over several pages of files', async () => {
+  it('matches pictures exactly up to the radius, over several pages of files', async () => {
     const caseId = await openCase(t, 'Radius case', 'invA');
     const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: 'Radius disk', kind: 'media_folder' }).returning('id').executeTakeFirstOrThrow()).id;
     const jobId = (await t.ctx.db.insertInto('ingest_jobs').values({ case_id: caseId, evidence_id: evidenceId, root_path: '/seized/radius', status: 'done' }).returning('id').executeTakeFirstOrThrow()).id;

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { hexToWordsInto, WORDS_PER_HASH } from '../../pdq/matching/hex.ts';
-import { ScanIndex } from '../../pdq/matching/scan-index.ts';
+import { MihIndex } from '../../pdq/matching/mih-index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -9,8 +8,10 @@ import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.service.ts';
 
 // A hash set imported after media were ingested: every file already stored is checked against the new set's
-// entries (exact digests in SQL, PDQ through the blocked SIMD scan of the set's hashes, src/pdq/matching/scan-index.ts,
-// each page of files searched as one batch on every core) and the matches recorded. Safe to
+// entries (exact digests in SQL, PDQ through a multi-index (MIH) of the set's hashes built once) and the matches
+// recorded. MIH rather than the batch SIMD scan (ScanIndex, tried): at radius 31 the scan of every file against
+// every entry cost 2.7-2.8x the CPU time of MIH at 200,000 and at 1,000,000 entries on this machine
+// (bench/recheck.bench.ts, docs/benchmarks.md), and more wall time even with both cores. Safe to
 // repeat: a match is unique per (file, entry, type), so a re-check run again (a retried job) adds nothing twice.
 // Files stored after the set was imported are matched by their own ingest (match-lock.ts orders the two).
 // Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
@@ -35,13 +36,6 @@ const PAGE = 20_000;
 /** Videos per page (a video has up to a few thousand frames). */
 const VIDEO_PAGE = 200;
 
-/** 64-hex PDQ hashes (as stored: checked when written) packed 8 words each, for a batch search. */
-function packHashes(hexes: string[]): Uint32Array {
-  const words = new Uint32Array(hexes.length * WORDS_PER_HASH);
-  hexes.forEach((h, k) => hexToWordsInto(h.toLowerCase(), words, k * WORDS_PER_HASH));
-  return words;
-}
-
 export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal; /** Files per page (tests). */ pageFiles?: number } = {}): Promise<RecheckResult> {
   const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
   const page = Math.max(1, opts.pageFiles ?? PAGE);
@@ -57,7 +51,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     exactMatches += Number(r.numAffectedRows ?? 0);
   }
   // PDQ: the set's entries in one index, then every good-quality image once, in pages by id.
-  const index = new ScanIndex(undefined, { autoBuild: false });
+  const index = new MihIndex();
   const entryIds: number[] = [];
   for (let after = 0; ; ) {
     const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
@@ -82,9 +76,8 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       if (opts.signal?.aborted) throw new Error('re-check stopped');
       const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
       const found: Array<{ media_file_id: number; hash_set_entry_id: number; other_media_file_id: null; match_type: 'pdq'; distance: number }> = [];
-      const batch = await index.searchBatchParallel(packHashes(rows.map((r) => r.pdq!)), threshold);
-      for (let k = 0; k < rows.length; k++) {
-        for (const m of batch[k]!) found.push({ media_file_id: rows[k]!.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
+      for (const r of rows) {
+        for (const m of index.search(r.pdq!, threshold)) found.push({ media_file_id: r.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
       }
       if (found.length) {
         // Entries of a set deleted meanwhile are gone: the foreign key refuses them, and the job fails (a refusal).
@@ -108,10 +101,8 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
         .where('media_file_id', 'in', ids).where('quality', '>=', PDQ_MIN_QUALITY).execute();
       // Closest frame per (video, entry): one match each.
       const best = new Map<string, { media_file_id: number; hash_set_entry_id: number; distance: number }>();
-      const batch = await index.searchBatchParallel(packHashes(frames.map((f) => f.pdq)), threshold);
-      for (let k = 0; k < frames.length; k++) {
-        const f = frames[k]!;
-        for (const m of batch[k]!) {
+      for (const f of frames) {
+        for (const m of index.search(f.pdq, threshold)) {
           const entry = entryIds[m.index]!;
           const key = `${f.media_file_id}:${entry}`;
           const seen = best.get(key);
