@@ -3,14 +3,17 @@
 // catch-up reads (the audit trail's first entry naming the installation, the hash set, no newer rows), then starts
 // fresh processes (bench/known-index-first-query.ts) that each open the file, catch up from the database and answer
 // one query: time from the process's start (its own clock origin) and from the parent's spawn to the answer.
-// Also, for comparison: an empty Node process with the same loader, and what the multi-index tables then cost.
-//   node --import tsx bench/known-index.bench.ts [--hashes 10000000] [--runs 7] [--pg postgres://postgres@127.0.0.1:5432/postgres]
+// Also, for comparison: an empty Node process started the same way, and what the SIMD planes then cost.
+// The child starts as `amaan` does: precompiled (bundled here with scripts/cli-compiled.mjs's esbuild options into
+// node_modules/.cache/amaan-bench/, packages external), unless --tsx (then through tsx's loader, as before).
+//   node --import tsx bench/known-index.bench.ts [--hashes 10000000] [--runs 7] [--tsx] [--pg postgres://postgres@127.0.0.1:5432/postgres]
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { bundleOptions } from '../scripts/cli-compiled.mjs';
 import { writeIndexFile } from '../src/modules/hashsets/known-index-file.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -21,6 +24,7 @@ const N = Number(arg('hashes', '10000000'));
 const RUNS = Number(arg('runs', '7'));
 const PG = arg('pg', 'postgres://postgres@127.0.0.1:5432/postgres');
 const DB = `bench_known_index_${process.pid}`;
+const TSX = process.argv.includes('--tsx');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
@@ -52,10 +56,20 @@ async function dropDatabase(): Promise<void> {
   await admin.end();
 }
 
-function runChild(args: string[]): Promise<{ wallMs: number; out: Record<string, number> }> {
+/** The child precompiled (as `amaan` starts), or through tsx. Returns the script to run and its Node flags. */
+async function childScript(): Promise<{ flags: string[]; script: string; cleanup: () => void }> {
+  if (TSX) return { flags: ['--import', 'tsx'], script: 'bench/known-index-first-query.ts', cleanup: () => {} };
+  const out = join(process.cwd(), 'node_modules', '.cache', 'amaan-bench', String(process.pid));
+  mkdirSync(out, { recursive: true });
+  const { build } = await import('esbuild');
+  await build(bundleOptions({ 'known-index-first-query': 'bench/known-index-first-query.ts' }, out));
+  return { flags: [], script: join(out, 'known-index-first-query.js'), cleanup: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+function runChild(flags: string[], args: string[]): Promise<{ wallMs: number; out: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...flags, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let wallMs = 0;
     p.stdout.on('data', (d) => {
@@ -84,13 +98,15 @@ const t = performance.now();
   const ids = new Uint32Array(N);
   for (let i = 0; i < N; i++) ids[i] = i + 1;
   const ownerIds = Buffer.from(setId.replace(/-/g, ''), 'hex');
-  writeIndexFile(file, {
+  await writeIndexFile(file, {
     count: N, lastMediaId: 0, installation, hashes, ids: new Uint8Array(ids.buffer), owners: new Uint8Array(N * 4),
     ownerKinds: new Uint8Array(1), ownerIds,
   });
 }
 console.log(`# file written: ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const url = await setUpDatabase(setId, genesis);
+const child = await childScript();
+console.log(`# child: ${TSX ? 'through tsx' : 'precompiled (esbuild bundle, as amaan runs)'}`);
 try {
   const empty: number[] = [];
   const emptyCpu: number[] = [];
@@ -100,22 +116,23 @@ try {
   const phases: Array<Record<string, number>> = [];
   for (let r = 0; r < RUNS; r++) {
     // Alternate the empty process and the real one, so both see the same load.
-    const e = await runChild(['bench/known-index-first-query.ts', '--empty']);
+    const e = await runChild(child.flags, [child.script, '--empty']);
     empty.push(e.out.readyMs!);
     emptyCpu.push(e.out.cpuMs!);
-    const res = await runChild(['bench/known-index-first-query.ts', file, url]);
+    const res = await runChild(child.flags, [child.script, file, url]);
     first.push(res.out.readyMs!);
     firstCpu.push(res.out.cpuMs!);
     wall.push(res.wallMs);
     phases.push(res.out);
   }
   const m = (k: string) => median(phases.map((p) => p[k]!));
-  console.log(`| hashes | empty Node + tsx process: start to ready | first query answered: from process start | from spawn (parent) | of which: modules loaded | file read and checked | catch-up from PostgreSQL | first query (scan) | hits | then: tables built | 100 queries with the tables | 100 by scan |`);
+  console.log(`| hashes | empty Node process (same start): start to ready | first query answered: from process start | from spawn (parent) | of which: modules loaded | file read and checked | catch-up from PostgreSQL | first query (scan) | hits | then: SIMD planes built | 100 queries with the planes | 100 by plain scan (from 8) |`);
   console.log(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
   console.log(`| ${N.toLocaleString('en')} | ${median(empty).toFixed(0)} ms (${spread(empty)}) | **${median(first).toFixed(0)} ms** (${spread(first)}) | ${median(wall).toFixed(0)} ms (${spread(wall)}) | ${m('modulesMs').toFixed(0)} ms | ${m('readMs').toFixed(0)} ms | ${m('catchUpMs').toFixed(0)} ms | ${m('queryMs').toFixed(1)} ms | ${m('hits')} | ${(m('buildMs') / 1000).toFixed(2)} s | ${m('mih100Ms').toFixed(0)} ms | ${m('scan100Ms').toFixed(0)} ms |`);
   console.log(`# CPU time of the process up to the answer (user + system, less affected by other work): empty ${median(emptyCpu).toFixed(0)} ms (${spread(emptyCpu)}), first query ${median(firstCpu).toFixed(0)} ms (${spread(firstCpu)})`);
   console.log(`# runs (first query from process start, ms): ${first.map((x) => x.toFixed(0)).join(', ')}; load average at end ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
 } finally {
   await dropDatabase();
+  child.cleanup();
   rmSync(dir, { recursive: true, force: true });
 }

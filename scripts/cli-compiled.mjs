@@ -55,6 +55,46 @@ export function compiledDir(fp = fingerprint()) {
   return existsSync(join(dir, 'complete')) ? dir : null;
 }
 
+/**
+ * esbuild's options for a bundle of these sources (also used by benchmarks that must start the way `amaan` does:
+ * bench/known-index.bench.ts): packages mostly external, every source file keeping its own import.meta.url.
+ */
+export function bundleOptions(entryPoints, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir,
+    logLevel: 'silent',
+    // CommonJS inside the bundle (commander) may require Node's own modules.
+    banner: { js: "import { createRequire as __amaanRequire } from 'node:module'; const require = __amaanRequire(import.meta.url);" },
+    plugins: [{
+      name: 'packages-mostly-external',
+      setup(b) {
+        // Packages stay where npm put them (native addons, WebAssembly and font files found beside their own
+        // code), except the plain-JS ones made of many small modules, which cost most to load one by one.
+        b.onResolve({ filter: /^[^./]/ }, (args) => {
+          const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+          return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
+        });
+      },
+    }, {
+      name: 'own-import-meta-url',
+      setup(b) {
+        // Each file keeps the URL of its source, so `new URL('./x', import.meta.url)` still finds src/.../x.
+        b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => ({
+          contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+          loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts',
+        }));
+      },
+    }],
+  };
+}
+
 /** Builds the compiled CLI for the sources as they are now (one build at a time). Returns its folder or null. */
 export async function buildCompiled() {
   const fp = fingerprint();
@@ -73,39 +113,7 @@ export async function buildCompiled() {
   const tmp = join(cacheRoot, `tmp-${fp}-${process.pid}`);
   try {
     const { build } = await import('esbuild');
-    await build({
-      absWorkingDir: root,
-      entryPoints: ENTRIES,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      outdir: tmp,
-      logLevel: 'silent',
-      // CommonJS inside the bundle (commander) may require Node's own modules.
-      banner: { js: "import { createRequire as __amaanRequire } from 'node:module'; const require = __amaanRequire(import.meta.url);" },
-      plugins: [{
-        name: 'packages-mostly-external',
-        setup(b) {
-          // Packages stay where npm put them (native addons, WebAssembly and font files found beside their own
-          // code), except the plain-JS ones made of many small modules, which cost most to load one by one.
-          b.onResolve({ filter: /^[^./]/ }, (args) => {
-            const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-            return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
-          });
-        },
-      }, {
-        name: 'own-import-meta-url',
-        setup(b) {
-          // Each file keeps the URL of its source, so `new URL('./x', import.meta.url)` still finds src/.../x.
-          b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => ({
-            contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-            loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts',
-          }));
-        },
-      }],
-    });
+    await build(bundleOptions(ENTRIES, tmp));
     writeFileSync(join(tmp, 'complete'), `${new Date().toISOString()}\n`);
     const dir = join(cacheRoot, fp);
     try {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
-import { KnownIndex, type KnownRawHit } from '../../src/modules/hashsets/known-index.ts';
+import { KnownIndex, knownIndexOf, preloadKnownIndex, type KnownRawHit } from '../../src/modules/hashsets/known-index.ts';
+import { readiness } from '../../src/platform/http/ops.ts';
 import { decodeHeader, encodeHeader, HEADER_BYTES, readIndexFile } from '../../src/modules/hashsets/known-index-file.ts';
 
 // The one known-hash index (issue 13 §2, issue 14 §2): kept in a file, read back at start, caught up from the
@@ -19,7 +20,6 @@ function near(hex: string, bits: number): string {
   for (let i = 0; i < bits; i++) b[i >> 3]! ^= 1 << (i & 7);
   return b.toString('hex');
 }
-const settle = () => new Promise((r) => setImmediate(r)); // the index writes its file after the caller's answer
 const key = (h: KnownRawHit) => `${h.query}:${h.kind}:${h.id}:${h.ownerId}:${h.distance}`;
 
 describe.each(engines)('the known-hash index file on %s', (engine) => {
@@ -48,7 +48,7 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
   async function truth(queries: string[]): Promise<string[]> {
     const fresh = new KnownIndex();
     await fresh.catchUp(t.ctx.db);
-    return fresh.search(queries, 31).map(key).sort();
+    return (await fresh.search(queries, 31)).map(key).sort();
   }
 
   beforeAll(async () => {
@@ -69,7 +69,7 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
   it('survives a restart and is caught up with what was stored after the file was written', async () => {
     const first = new KnownIndex({ dir, saveMinHashes: 0 });
     await first.catchUp(t.ctx.db);
-    await settle();
+    await first.settled();
     expect(first.size).toBe(3200);
     expect(first.fileState).toBe('missing');
 
@@ -86,15 +86,15 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     await restarted.catchUp(t.ctx.db);
     expect(restarted.size).toBe(3203);
     const queries = [near(setHashes[5]!, 10), near(mediaA[7]!, 31), near(later[1]!, 3), near(laterMedia[0]!, 20), randomPdq()];
-    const hits = restarted.search(queries, 31);
+    const hits = await restarted.search(queries, 31);
     expect(hits.filter((h) => h.query === 0).map((h) => [h.kind, h.distance])).toEqual([['entry', 10]]);
     expect(hits.filter((h) => h.query === 1).map((h) => [h.kind, h.ownerId, h.distance])).toEqual([['media', caseA, 31]]);
     expect(hits.filter((h) => h.query === 2).map((h) => [h.kind, h.distance])).toEqual([['entry', 3]]);
     expect(hits.filter((h) => h.query === 3).map((h) => [h.kind, h.ownerId, h.distance])).toEqual([['media', caseB, 20]]);
     expect(hits.filter((h) => h.query === 4)).toEqual([]);
     // A case's own files left out (media ingest), and one bit beyond the radius is not a match.
-    expect(restarted.search([near(mediaA[7]!, 31)], 31, { excludeCaseId: caseA })).toEqual([]);
-    expect(restarted.search([near(mediaA[7]!, 32)], 31)).toEqual([]);
+    expect(await restarted.search([near(mediaA[7]!, 31)], 31, { excludeCaseId: caseA })).toEqual([]);
+    expect(await restarted.search([near(mediaA[7]!, 32)], 31)).toEqual([]);
     expect(hits.map(key).sort()).toEqual(await truth(queries));
   }, 120_000);
 
@@ -104,9 +104,9 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     expect(idx.fileState).toBe('rejected');
     expect(idx.fileProblem).toMatch(problem);
     const queries = [near(setHashes[9]!, 12), near(mediaA[3]!, 5)];
-    expect(idx.search(queries, 31).map(key).sort()).toEqual(await truth(queries));
-    expect(idx.search(queries, 31).length).toBe(2);
-    await settle(); // written again, whole
+    expect((await idx.search(queries, 31)).map(key).sort()).toEqual(await truth(queries));
+    expect((await idx.search(queries, 31)).length).toBe(2);
+    await idx.settled(); // written again, whole
     const again = new KnownIndex({ dir });
     await again.open();
     expect(again.fileState).toBe('loaded');
@@ -148,6 +148,116 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     await writeFile(file, 'too short');
     await expectRebuilt(/shorter than its header/);
   }, 400_000);
+
+  /** Distance of two 64-hex hashes, computed here independently of the matcher. */
+  function distance(a: string, b: string): number {
+    const x = Buffer.from(a, 'hex');
+    const y = Buffer.from(b, 'hex');
+    let d = 0;
+    for (let i = 0; i < 32; i++) for (let v = x[i]! ^ y[i]!; v; v &= v - 1) d++;
+    return d;
+  }
+
+  it('a batch large enough to build the SIMD planes answers exactly what an exhaustive comparison finds', async () => {
+    const idx = new KnownIndex({ buildAfterScans: 16 });
+    await idx.catchUp(t.ctx.db);
+    const all = [...setHashes, ...mediaA];
+    const queries = [
+      ...Array.from({ length: 40 }, (_, i) => near(setHashes[i * 50]!, (i * 7) % 40)),
+      ...Array.from({ length: 10 }, (_, i) => near(mediaA[i * 13]!, 25 + i)),
+      ...Array.from({ length: 30 }, () => randomPdq()),
+    ];
+    expect(idx.builtSize).toBe(0); // nothing built by the catch-up
+    const hits = await idx.search(queries, 31);
+    expect(idx.builtSize).toBe(idx.size); // the search ran on the SIMD planes over every hash
+    const expected: string[] = [];
+    queries.forEach((q, qi) => all.forEach((h) => { if (distance(q, h) <= 31) expected.push(`${qi}:${distance(q, h)}`); }));
+    expect(hits.map((h) => `${h.query}:${h.distance}`).sort()).toEqual(expected.sort());
+    expect(hits.length).toBe(39); // the planted ones within 31 bits: 32 of the 40 near set entries, 7 of the 10 near pictures
+    expect(hits.map(key).sort()).toEqual(await truth(queries));
+  }, 120_000);
+
+  it('leaves a deleted hash set out at once, drops its hashes later (lazy rebuild) and writes the file without them', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'amaan-known-dead-'));
+    try {
+      const doomed = Array.from({ length: 600 }, () => randomPdq());
+      const doomedId = await addSet('Set to delete', doomed);
+      const idx = new KnownIndex({ dir: own, saveMinHashes: 0, compactMinHashes: 1_000_000 });
+      await idx.catchUp(t.ctx.db);
+      await idx.settled();
+      const before = idx.size;
+      const q = [near(doomed[3]!, 6), near(setHashes[3]!, 6)];
+      expect((await idx.search(q, 31)).map((h) => [h.query, h.ownerId])).toEqual([[0, doomedId], [1, expect.any(String)]]);
+
+      await t.ctx.db.deleteFrom('hash_sets').where('id', '=', doomedId).execute();
+      await idx.catchUp(t.ctx.db);
+      // Left out of every answer at once; still held (600 dead is under compactMinHashes).
+      expect((await idx.search(q, 31)).map((h) => h.query)).toEqual([1]);
+      expect(idx.deadSize).toBe(600);
+      expect(idx.size).toBe(before);
+      expect((await idx.search(q, 31)).map(key).sort()).toEqual(await truth(q));
+
+      // A restarted process reading the file written before the delete marks the set dead again.
+      const restarted = new KnownIndex({ dir: own, saveMinHashes: 1_000_000, compactMinHashes: 1_000_000 });
+      await restarted.catchUp(t.ctx.db);
+      expect(restarted.fileState).toBe('loaded');
+      expect(restarted.deadSize).toBe(600);
+      expect((await restarted.search(q, 31)).map((h) => h.query)).toEqual([1]);
+
+      // Past the threshold the dead hashes are dropped and the file is written again without them.
+      const compacting = new KnownIndex({ dir: own, saveMinHashes: 1_000_000, compactMinHashes: 1 });
+      await compacting.catchUp(t.ctx.db);
+      expect(compacting.deadSize).toBe(0);
+      expect(compacting.size).toBe(before - 600); // 600 dead of ~3,800: more than an eighth
+      expect((await compacting.search(q, 31)).map((h) => h.query)).toEqual([1]);
+      expect((await compacting.search(q, 31)).map(key).sort()).toEqual(await truth(q));
+      await compacting.settled();
+      const reread = new KnownIndex({ dir: own, saveMinHashes: 1_000_000 });
+      await reread.open();
+      expect(reread.fileState).toBe('loaded');
+      expect(reread.size).toBe(before - 600);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('writes its file without holding the event loop, and searches go on meanwhile', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'amaan-known-async-'));
+    try {
+      const idx = new KnownIndex({ dir: own, saveMinHashes: 1_000_000 });
+      await idx.catchUp(t.ctx.db);
+      let ticks = 0;
+      let stop = false;
+      const tick = () => { ticks++; if (!stop) setImmediate(tick); };
+      setImmediate(tick);
+      const saving = idx.save();
+      const during = await idx.search([near(setHashes[1]!, 4)], 31); // answered while the file is written
+      await saving;
+      stop = true;
+      expect(ticks).toBeGreaterThan(2); // a synchronous write would let none run
+      expect(during.map((h) => h.distance)).toEqual([4]);
+      const reread = new KnownIndex({ dir: own });
+      await reread.open();
+      expect(reread.fileState).toBe('loaded');
+      expect(reread.size).toBe(idx.size);
+      await idx.settled();
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('is loaded in the background at start and /ready reports it without waiting for it', async () => {
+    expect((await readiness(t.ctx)).checks.knownIndex).toBeUndefined(); // nothing has used it in this app yet
+    const messages: string[] = [];
+    const loading = preloadKnownIndex(t.ctx.db, (m) => messages.push(m));
+    const early = await readiness(t.ctx);
+    expect(early.status).toBe('ready'); // never held back by the index
+    expect(['loading', 'ready']).toContain(early.checks.knownIndex);
+    await loading;
+    expect((await readiness(t.ctx)).checks.knownIndex).toBe('ready');
+    expect(messages.join('\n')).toMatch(/known-hash index: [\d,]+ hashes ready in \d+ ms/);
+    expect(knownIndexOf(t.ctx.db).size).toBeGreaterThanOrEqual(3200);
+  }, 120_000);
 
   it('two processes writing the file at once never leave a torn file', async () => {
     const file = join(dir, 'race', 'known-pdq.idx');

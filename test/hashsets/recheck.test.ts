@@ -7,7 +7,8 @@ import { openCase } from '../operations/case-fixtures.ts';
 import { buildMediaFolder, type MediaFolder } from '../support/media-fixtures.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
 import { runIngest } from '../../src/modules/media/ingest/ingest.service.ts';
-import { recheckAndNotify } from '../../src/modules/hashsets/hashset.recheck.ts';
+import { recheckAndNotify, recheckMediaAgainstSet } from '../../src/modules/hashsets/hashset.recheck.ts';
+import { randomBytes } from 'node:crypto';
 import { resolveVideoTools } from '../../src/pdq/vpdq/ffmpeg-path.ts';
 
 // Issue 13: a hash set imported after an ingest re-checks every file already stored, records the new matches
@@ -113,6 +114,41 @@ describe.each(engines)('re-check on hash-set import on %s', (engine) => {
     expect(after[0].knownMatch).toEqual({ caseId: null, caseTitle: null, hashSetId: setId, hashSet: 'Later set', files: job.result.matchedFiles });
     expect(JSON.stringify(after[0])).not.toContain('Re-check case');
   }, 300_000);
+
+  it('matches pictures exactly up to the radius, over several pages of files', async () => {
+    const caseId = await openCase(t, 'Radius case', 'invA');
+    const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseId, label: 'Radius disk', kind: 'media_folder' }).returning('id').executeTakeFirstOrThrow()).id;
+    const jobId = (await t.ctx.db.insertInto('ingest_jobs').values({ case_id: caseId, evidence_id: evidenceId, root_path: '/seized/radius', status: 'done' }).returning('id').executeTakeFirstOrThrow()).id;
+    const pics = Array.from({ length: 30 }, () => randomBytes(32).toString('hex'));
+    const rows = await t.ctx.db.insertInto('media_files').values(pics.map((pdq, i) => ({
+      job_id: jobId, evidence_id: evidenceId, case_id: caseId, rel_path: `r/${i}.jpg`, size: 100 + i, media_kind: 'image' as const, pdq, pdq_quality: 90, low_quality: false,
+    }))).returning(['id', 'rel_path']).execute();
+    const idOf = (i: number) => rows.find((r) => r.rel_path === `r/${i}.jpg`)!.id;
+    /** The hash with its first `bits` bits flipped: distance exactly `bits`. */
+    const away = (hex: string, bits: number) => {
+      const b = Buffer.from(hex, 'hex');
+      for (let i = 0; i < bits; i++) b[i >> 3]! ^= 1 << (i & 7);
+      return b.toString('hex');
+    };
+    // Entries at exactly 31 bits (matches), 32 bits (does not), 0 bits, spread over the pages of 7 files.
+    const set = await t.ctx.db.insertInto('hash_sets').values({ name: 'Radius set', source: 'synthetic', entry_count: 4 }).returning('id').executeTakeFirstOrThrow();
+    const entries = await t.ctx.db.insertInto('hash_set_entries').values([
+      { hash_set_id: set.id, pdq: away(pics[2]!, 31), category: '1' },
+      { hash_set_id: set.id, pdq: away(pics[9]!, 32), category: '1' },
+      { hash_set_id: set.id, pdq: pics[15]!, category: '1' },
+      { hash_set_id: set.id, pdq: away(pics[29]!, 17), category: '1' },
+    ]).returning(['id', 'pdq']).execute();
+    const r = await recheckMediaAgainstSet({ ...t.ctx, actor: systemActor('test') }, set.id, { pageFiles: 7 });
+    expect(r.filesChecked).toBeGreaterThanOrEqual(30); // every good picture of the database, in pages of 7
+    const found = await t.ctx.db.selectFrom('media_matches').select(['media_file_id', 'hash_set_entry_id', 'distance', 'match_type'])
+      .where('hash_set_entry_id', 'in', entries.map((e) => e.id)).orderBy('distance').execute();
+    expect(found).toEqual([
+      { media_file_id: idOf(15), hash_set_entry_id: entries[2]!.id, distance: 0, match_type: 'pdq' },
+      { media_file_id: idOf(29), hash_set_entry_id: entries[3]!.id, distance: 17, match_type: 'pdq' },
+      { media_file_id: idOf(2), hash_set_entry_id: entries[0]!.id, distance: 31, match_type: 'pdq' },
+    ]);
+    expect(r.pdqMatches).toBe(3);
+  }, 120_000);
 
   it.runIf(videoHashing)('re-checks videos by their vPDQ frames, and an ingest after the import matches them the same way', async () => {
     const caseId = await openCase(t, 'Video re-check case', 'invA');

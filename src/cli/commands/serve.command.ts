@@ -46,6 +46,9 @@ export function register(program: Command): void {
       // taken up (embedded engine) or handed on once their heartbeat is stale (PostgreSQL) at once.
       const { queueFor } = await import('../../platform/jobs/queue.ts');
       await queueFor(ctx);
+      // The known-hash index (file read, then caught up) loads in the background: the server answers meanwhile.
+      const { knownIndexOf, preloadKnownIndex } = await import('../../modules/hashsets/known-index.ts');
+      void preloadKnownIndex(ctx.db);
       const address = await app.listen({ host: config.host, port: config.port });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
       if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);
@@ -58,6 +61,7 @@ export function register(program: Command): void {
         await schedules.stop();
         await metricsServer?.close();
         await app.close();
+        await knownIndexOf(ctx.db).settled(); // a write of the index file under way is finished, not left half-done
         await database.close();
         process.exit(0);
       };

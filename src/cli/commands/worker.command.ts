@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
 import { queueFor, stopQueueFor } from '../../platform/jobs/queue.ts';
+import { preloadKnownIndex } from '../../modules/hashsets/known-index.ts';
 import '../../modules/hashsets/hashset.jobs.ts';
 import '../../modules/media/media.jobs.ts';
 import '../../modules/reports/reports.jobs.ts';
@@ -21,6 +22,8 @@ export function register(program: Command): void {
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new CliError('--concurrency: a whole number 1-64');
       if (!process.env.DATABASE_URL) throw new CliError('workers take jobs from PostgreSQL: set DATABASE_URL (the embedded engine runs its jobs inside `amaan serve`)', 2);
       await withPlatform(async (ctx) => {
+        // Loaded in the background from the start, so the first job that matches does not wait for the file.
+        void preloadKnownIndex(ctx.db);
         const queue = await queueFor(ctx, { concurrency });
         process.stderr.write(`amaan worker ${process.pid}: taking jobs (${queue.engine}, ${concurrency} at once)\n`);
         await new Promise<void>((resolve) => {

@@ -8,7 +8,10 @@ import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.service.ts';
 
 // A hash set imported after media were ingested: every file already stored is checked against the new set's
-// entries (exact digests in SQL, PDQ through an index of the set built once) and the matches recorded. Safe to
+// entries (exact digests in SQL, PDQ through a multi-index (MIH) of the set's hashes built once) and the matches
+// recorded. MIH rather than the batch SIMD scan (ScanIndex, tried): at radius 31 the scan of every file against
+// every entry cost 2.7-2.8x the CPU time of MIH at 200,000 and at 1,000,000 entries on this machine
+// (bench/recheck.bench.ts, docs/benchmarks.md), and more wall time even with both cores. Safe to
 // repeat: a match is unique per (file, entry, type), so a re-check run again (a retried job) adds nothing twice.
 // Files stored after the set was imported are matched by their own ingest (match-lock.ts orders the two).
 // Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
@@ -33,8 +36,9 @@ const PAGE = 20_000;
 /** Videos per page (a video has up to a few thousand frames). */
 const VIDEO_PAGE = 200;
 
-export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal } = {}): Promise<RecheckResult> {
+export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string, opts: { threshold?: number; onProgress?: (p: RecheckProgress) => void; signal?: AbortSignal; /** Files per page (tests). */ pageFiles?: number } = {}): Promise<RecheckResult> {
   const threshold = opts.threshold ?? DEFAULT_PDQ_THRESHOLD;
+  const page = Math.max(1, opts.pageFiles ?? PAGE);
   let exactMatches = 0;
   // Exact digests: one statement per kind, the database joins on its digest indexes. Empty files never match.
   for (const kind of ['md5', 'sha1', 'sha256'] as const) {
@@ -70,7 +74,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     index.build();
     for (let after = 0; ; ) {
       if (opts.signal?.aborted) throw new Error('re-check stopped');
-      const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+      const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
       const found: Array<{ media_file_id: number; hash_set_entry_id: number; other_media_file_id: null; match_type: 'pdq'; distance: number }> = [];
       for (const r of rows) {
         for (const m of index.search(r.pdq!, threshold)) found.push({ media_file_id: r.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
@@ -84,7 +88,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       }
       filesChecked += rows.length;
       opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
-      if (rows.length < PAGE) break;
+      if (rows.length < page) break;
       after = rows[rows.length - 1]!.id;
     }
     // Videos, a page of videos at a time with all their good frames.

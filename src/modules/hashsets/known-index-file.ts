@@ -6,7 +6,8 @@
 //     0  magic "AMAANKIX"        8  version u32           12 hash count u32       16 owner count u32
 //     20 reserved u32            24 last media id covered (f64, an integer)
 //     32 installation (32 bytes: SHA-256 of the audit trail's first entry hash)
-//     64 body SHA-256 (32 bytes) 96 body length (f64)     104 reserved (16 zero bytes)
+//     64 body checksum: XXH64 of the body (8 bytes), then 24 zero bytes     96 body length (f64)
+//     104 reserved (16 zero bytes)
 //     120 first 8 bytes of SHA-256 of bytes 0..120 (the header's own check)
 //   body:
 //     hashes  count x 32 bytes (the 8 words of each hash, as the matcher's HashStore holds them)
@@ -16,13 +17,20 @@
 //     owner ids     owner count x 16 bytes (the hash set's or the case's UUID)
 // Written to a temporary file in the same folder, synced, then renamed over the old one: a reader (another
 // process) sees the old file or the new one, never a mix; two writers at once each rename a complete file.
+//
+// The body's checksum (version 2) is XXH64 (xxhash-wasm), not SHA-256 as in version 1: it guards against accidents
+// (a torn or truncated copy, a flipped bit on disk), which a 64-bit checksum misses once in 2^64; against a deliberate
+// change neither helps (the file carries no key: anyone who can write it can write a matching digest), and the
+// installation check and the catch-up from the database are what bind the file to its database. XXH64 runs several
+// times faster than SHA-256 here and is computed while the next piece is being read (one pass, no second read): a
+// file whose checksum fails is never used, so a damaged file can never make a query miss a match silently.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import xxhash from 'xxhash-wasm';
 
 export const INDEX_MAGIC = Buffer.from('AMAANKIX', 'latin1');
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 export const HEADER_BYTES = 128;
 export const HASH_BYTES = 32;
 
@@ -31,6 +39,7 @@ export interface IndexFileHeader {
   owners: number;
   lastMediaId: number;
   installation: Buffer;
+  /** XXH64 of the body, 8 bytes. */
   bodyDigest: Buffer;
   bodyLength: number;
 }
@@ -53,7 +62,7 @@ export function encodeHeader(h: IndexFileHeader): Buffer {
   b.writeUInt32LE(h.owners, 16);
   b.writeDoubleLE(h.lastMediaId, 24);
   h.installation.copy(b, 32, 0, 32);
-  h.bodyDigest.copy(b, 64, 0, 32);
+  h.bodyDigest.copy(b, 64, 0, 8);
   b.writeDoubleLE(h.bodyLength, 96);
   headerCheck(b).copy(b, 120);
   return b;
@@ -76,7 +85,7 @@ export function headerProblem(b: Buffer, fileSize: number, installation: Buffer 
 export function decodeHeader(b: Buffer): IndexFileHeader {
   return {
     count: b.readUInt32LE(12), owners: b.readUInt32LE(16), lastMediaId: b.readDoubleLE(24),
-    installation: Buffer.from(b.subarray(32, 64)), bodyDigest: Buffer.from(b.subarray(64, 96)), bodyLength: b.readDoubleLE(96),
+    installation: Buffer.from(b.subarray(32, 64)), bodyDigest: Buffer.from(b.subarray(64, 72)), bodyLength: b.readDoubleLE(96),
   };
 }
 
@@ -91,12 +100,36 @@ export interface BodyTargets {
   ownerIds: Uint8Array; // owner count x 16
 }
 
-const CHUNK = 16 << 20;
+/** Bytes per read or write: small enough to hash one piece while the next is read, large enough to keep the disk busy. */
+const CHUNK = 4 << 20;
+/** Bytes per checksum update: the copy into xxhash's memory stays in the cache. */
+const HASH_PIECE = 256 << 10;
+
+let api: ReturnType<typeof xxhash> | null = null;
+const xxh = () => (api ??= xxhash());
+
+interface Hasher64 { update(b: Uint8Array): unknown; digest(): bigint }
+function feed(h: Hasher64, b: Uint8Array): void {
+  for (let off = 0; off < b.length; off += HASH_PIECE) h.update(b.subarray(off, Math.min(b.length, off + HASH_PIECE)));
+}
+function digestBytes(h: Hasher64): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(h.digest());
+  return b;
+}
+
+/** XXH64 of the sections in order (what a file's header names for its body). */
+export async function bodyChecksum(sections: Uint8Array[]): Promise<Buffer> {
+  const h = (await xxh()).create64(0n);
+  for (const s of sections) feed(h, s);
+  return digestBytes(h);
+}
 
 /**
- * Reads and checks an index file: the header, then the body straight into the targets `alloc` returns, its
- * SHA-256 computed as it is read (`installation` null: checked later by the caller). Throws IndexFileError naming what is wrong (the caller rebuilds; nothing of
- * a file that fails is used). Returns null when there is no file.
+ * Reads and checks an index file: the header, then the body straight into the targets `alloc` returns (one read
+ * per piece, no copy), its XXH64 computed over each piece while the next one is read (`installation` null: checked
+ * later by the caller). Throws IndexFileError naming what is wrong (the caller rebuilds; nothing of a file that
+ * fails is used). Returns null when there is no file.
  */
 export async function readIndexFile(path: string, installation: Buffer | null, alloc: (h: IndexFileHeader) => BodyTargets): Promise<IndexFileHeader | null> {
   let fh;
@@ -107,90 +140,150 @@ export async function readIndexFile(path: string, installation: Buffer | null, a
     throw err;
   }
   try {
-    const size = (await fh.stat()).size;
+    const [size, hasher] = await Promise.all([fh.stat().then((s) => s.size), xxh().then((x) => x.create64(0n))]);
     const head = Buffer.alloc(HEADER_BYTES);
     await fh.read(head, 0, HEADER_BYTES, 0);
     const problem = headerProblem(head, size, installation);
     if (problem) throw new IndexFileError(problem);
     const h = decodeHeader(head);
     const t = alloc(h);
-    const digest = createHash('sha256');
-    let pos = HEADER_BYTES;
-    const readAll = async (into: Uint8Array) => {
-      for (let off = 0; off < into.length;) {
-        const n = Math.min(CHUNK, into.length - off);
-        const { bytesRead } = await fh.read(into, off, n, pos);
-        if (bytesRead <= 0) throw new IndexFileError('file ended early');
-        digest.update(into.subarray(off, off + bytesRead));
-        off += bytesRead;
-        pos += bytesRead;
-      }
-    };
-    await readAll(t.hashes);
-    await readAll(t.ids);
-    await readAll(t.owners);
     const kinds = new Uint8Array(pad16(h.owners));
-    await readAll(kinds);
+    const pieces: Uint8Array[] = [];
+    for (const s of [t.hashes, t.ids, t.owners, kinds, t.ownerIds]) for (let off = 0; off < s.length; off += CHUNK) pieces.push(s.subarray(off, Math.min(s.length, off + CHUNK)));
+    let pos = HEADER_BYTES;
+    let previous: Uint8Array | null = null;
+    for (const piece of pieces) {
+      const reading = readFull(fh, piece, pos);
+      reading.catch(() => {}); // awaited just below
+      if (previous) feed(hasher, previous); // on this thread while the read runs on libuv's
+      await reading;
+      pos += piece.length;
+      previous = piece;
+    }
+    if (previous) feed(hasher, previous);
     t.ownerKinds.set(kinds.subarray(0, h.owners));
-    await readAll(t.ownerIds);
-    if (!digest.digest().equals(h.bodyDigest)) throw new IndexFileError('body checksum does not match');
+    if (!digestBytes(hasher).equals(h.bodyDigest)) throw new IndexFileError('body checksum does not match');
     return h;
   } finally {
     await fh.close();
   }
 }
 
+async function readFull(fh: import('node:fs/promises').FileHandle, into: Uint8Array, pos: number): Promise<void> {
+  for (let off = 0; off < into.length;) {
+    const { bytesRead } = await fh.read(into, off, into.length - off, pos + off);
+    if (bytesRead <= 0) throw new IndexFileError('file ended early');
+    off += bytesRead;
+  }
+}
+
+/** A section of the body: its bytes, or (for contents that may move while the file is written) a function giving them now. */
+export type Section = Uint8Array | (() => Uint8Array);
+
 export interface IndexFileBody {
   count: number;
   lastMediaId: number;
   installation: Buffer;
-  hashes: Uint8Array;
-  ids: Uint8Array;
-  owners: Uint8Array;
+  hashes: Section;
+  ids: Section;
+  owners: Section;
   ownerKinds: Uint8Array;
-  ownerIds: Uint8Array;
+  ownerIds: Section;
 }
 
 /**
- * Writes the file atomically: a temporary file beside it (unique per process and call), synced, renamed over
- * `path`, then the folder synced so the rename itself survives a crash. The body's sections are written from
- * the views given (synchronously: the views are not copied and must not change meanwhile).
+ * Writes the file atomically without holding the event loop: a temporary file beside it (unique per process and
+ * call), written piece by piece with asynchronous writes (each piece copied first, so the caller's arrays may grow
+ * or be replaced meanwhile: a Section given as a function is asked again for every piece and must return the same
+ * bytes for the range already fixed), the checksum computed as it goes and the header written last; synced,
+ * renamed over `path`, then the folder synced so the rename itself survives a crash.
  */
-export function writeIndexFile(path: string, b: IndexFileBody): void {
-  mkdirSync(dirname(path), { recursive: true });
+export async function writeIndexFile(path: string, b: IndexFileBody): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   const owners = b.ownerKinds.length;
   const kinds = new Uint8Array(pad16(owners));
   kinds.set(b.ownerKinds);
-  const sections = [b.hashes, b.ids, b.owners, kinds, b.ownerIds];
-  const digest = createHash('sha256');
-  for (const s of sections) digest.update(s);
-  const header = encodeHeader({ count: b.count, owners, lastMediaId: b.lastMediaId, installation: b.installation, bodyDigest: digest.digest(), bodyLength: bodyLengthOf(b.count, owners) });
+  const lengths = [b.count * HASH_BYTES, b.count * 4, b.count * 4, kinds.length, owners * 16];
+  const sections: Section[] = [b.hashes, b.ids, b.owners, kinds, b.ownerIds];
+  const hasher = (await xxh()).create64(0n);
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
+  const fh = await open(tmp, 'wx', 0o600);
+  let ok = false;
   try {
-    writeFull(fd, header);
-    for (const s of sections) for (let off = 0; off < s.length; off += CHUNK) writeFull(fd, s.subarray(off, Math.min(s.length, off + CHUNK)));
-    fsyncSync(fd);
-    closeSync(fd);
+    const scratch = Buffer.allocUnsafe(CHUNK);
+    let pos = HEADER_BYTES;
+    for (let s = 0; s < sections.length; s++) {
+      const len = lengths[s]!;
+      for (let off = 0; off < len; off += CHUNK) {
+        const end = Math.min(len, off + CHUNK);
+        const sec = sections[s]!;
+        const view = typeof sec === 'function' ? sec() : sec;
+        if (view.length < end) throw new Error(`index section ${s} shrank while the file was written`);
+        const piece = scratch.subarray(0, end - off);
+        piece.set(view.subarray(off, end));
+        const writing = writeFull(fh, piece, pos);
+        writing.catch(() => {});
+        feed(hasher, piece);
+        await writing;
+        pos += piece.length;
+      }
+    }
+    const header = encodeHeader({ count: b.count, owners, lastMediaId: b.lastMediaId, installation: b.installation, bodyDigest: digestBytes(hasher), bodyLength: bodyLengthOf(b.count, owners) });
+    await writeFull(fh, header, 0);
+    await fh.sync();
+    ok = true;
+  } finally {
+    await fh.close();
+    if (!ok) await rm(tmp, { force: true });
+  }
+  try {
+    await rename(tmp, path);
   } catch (err) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    await rm(tmp, { force: true });
     throw err;
   }
   try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    try { fsyncSync(dfd); } finally { closeSync(dfd); }
+    const dir = await open(dirname(path), 'r');
+    try { await dir.sync(); } finally { await dir.close(); }
   } catch {
     // Some file systems refuse to sync a folder; the file itself is synced.
   }
 }
 
-function writeFull(fd: number, data: Uint8Array): void {
-  for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
+async function writeFull(fh: import('node:fs/promises').FileHandle, data: Uint8Array, pos: number): Promise<void> {
+  for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off, pos + off)).bytesWritten;
+}
+
+/**
+ * Removes temporary files a writer left beside `path` when its process ended mid-write (the write is asynchronous
+ * now, so a process stopped meanwhile leaves its piece-written file behind). Only files of processes no longer
+ * running: a live writer's file is its own. Returns how many were removed.
+ */
+export async function removeStaleTemporaryFiles(path: string): Promise<number> {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processRuns(pid)) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { HashStore } from '../../pdq/matching/hash-store.ts';
-import { MihIndex } from '../../pdq/matching/mih-index.ts';
+import { ScanIndex } from '../../pdq/matching/scan-index.ts';
 import { hexProblem, hexToWordsInto, WORDS_PER_HASH } from '../../pdq/matching/hex.ts';
+import type { PdqMatch } from '../../pdq/matching/types.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/match-settings.ts';
-import { HASH_BYTES, IndexFileError, readIndexFile, writeIndexFile } from './known-index-file.ts';
+import { HASH_BYTES, IndexFileError, readIndexFile, removeStaleTemporaryFiles, writeIndexFile } from './known-index-file.ts';
 
 // The one index of known PDQ hashes, per database and process: every hash-set entry with a PDQ hash and every
 // case's good-quality picture (media ingest, document uploads, tips all search it). Kept in a file
@@ -18,8 +19,20 @@ import { HASH_BYTES, IndexFileError, readIndexFile, writeIndexFile } from './kno
 // Catch-up takes no lock of its own: on the embedded engine a caller inside a transaction holds the only
 // connection, and waiting there for another caller's catch-up would deadlock. Rows read are applied in
 // synchronous steps that skip what another catch-up already added.
-// Deleted rows (a hash set or a case removed) stay in the index until it is rebuilt: callers check every hit in
-// their own transaction, so nothing deleted or not visible to them is reported.
+// A hash set deleted is noticed by the next catch-up (it lists the sets anyway): its owner is marked dead (a
+// tombstone), its hashes are left out of every answer from then on, and once the dead hashes outnumber an eighth
+// of the index (and at least compactMinHashes) they are dropped and the file written again (the lazy rebuild).
+// Only a set the index held before the listing began is marked (under READ COMMITTED, what the index read
+// committed before a statement began is visible to it unless deleted), so a catch-up racing another cannot mark a
+// set it merely had not seen yet. Other deleted rows (media files, cases) stay until a rebuild: callers check
+// every hit in their own transaction, so nothing deleted or not visible to them is reported.
+// Matching: the blocked WebAssembly SIMD scan (ScanIndex, src/pdq/matching/scan-index.ts) over the hash store read
+// from the file. The first queries after start run the plain scan of the store (no planes to build: ~50 ms at 10M
+// hashes); the planes (a copy of the hashes rearranged for the SIMD kernel) are built once buildAfterScans queries
+// were scanned or a batch that large arrives, and batches large enough use both cores (searchBatchParallel).
+// Searches, the planes' build and compaction take turns (one at a time per index: the planes' query area is shared
+// with the worker threads).
+// The file is written with asynchronous writes (known-index-file.ts), piece by piece, never holding the event loop.
 // A file that is missing, damaged, of another version or of another installation (the audit trail's first entry
 // names it), or that covers media ids the database has not reached (an older backup restored), is not used:
 // the index is rebuilt from the database and written again.
@@ -45,14 +58,22 @@ export interface KnownIndexOptions {
   /** Write the file again once this many hashes (and at least 1/8 more than the file holds) were added. */
   saveMinHashes?: number;
   /**
-   * The multi-index tables over a large index cost as much to build as many full scans; until this many queries
-   * were answered by the scan they are not built (so the first queries after start never wait for them).
+   * The SIMD planes over a large index cost as much to build as several full scans; until this many queries were
+   * answered by the plain scan they are not built (so the first queries after start never wait for them).
    */
   buildAfterScans?: number;
+  /** Drop deleted sets' hashes once at least this many (and an eighth of the index) are dead. */
+  compactMinHashes?: number;
+}
+
+export interface KnownSearchFilter {
+  entries?: boolean;
+  media?: boolean;
+  excludeCaseId?: string;
 }
 
 const PAGE = 50_000;
-/** Below this many hashes the tables are built at once (milliseconds). */
+/** Below this many hashes the planes are built at once (milliseconds). */
 const BUILD_AT_ONCE = 50_000;
 
 const uuidToBytes = (id: string, out: Uint8Array, at: number) => out.set(Buffer.from(id.replace(/-/g, ''), 'hex'), at);
@@ -68,16 +89,24 @@ function grow<T extends Uint8Array | Uint32Array>(a: T, need: number, make: (n: 
   return next;
 }
 
+export type KnownIndexState = 'not_started' | 'loading' | 'ready' | 'failed';
+
 export class KnownIndex {
   private store = new HashStore(1024);
-  private mih = new MihIndex(this.store, { autoBuild: false });
+  private scan = new ScanIndex(this.store, { autoBuild: false });
   private ids: Uint32Array = new Uint32Array(1024);
   private owners: Uint32Array = new Uint32Array(1024);
   private ownerKinds: Uint8Array = new Uint8Array(64);
   private ownerIds: Uint8Array = new Uint8Array(64 * 16);
+  /** 1: the owner (a hash set) was deleted; its hashes are left out of answers. */
+  private ownerDead: Uint8Array = new Uint8Array(64);
   private ownerCount = 0;
   private ownerNames: Array<string | undefined> = [];
   private ownerIndex: Map<string, number> | null = null;
+  /** Owners that are hash sets (the catch-up checks them against the sets still there). */
+  private setOwners: number[] = [];
+  /** Hashes whose owner is dead (still held until compaction). */
+  private deadHashes = 0;
   private lastMediaId = 0;
   /** The installation the contents belong to (null: empty, not yet checked against a database). */
   private installation: Buffer | null = null;
@@ -86,28 +115,42 @@ export class KnownIndex {
   private epoch = 0;
   private opening: Promise<void> | null = null;
   private savedCount = -1; // hashes in the file as last read or written (-1: no usable file)
+  /** The file must be written again whatever was added (compacted). */
+  private dirty = false;
   private saveQueued = false;
+  private saving: Promise<void> | null = null;
   private scans = 0;
+  /** One search, build or compaction at a time. */
+  private turn: Promise<unknown> = Promise.resolve();
   /** What the last start did with the file (for the report and tests). */
   fileState: 'none' | 'loaded' | 'rejected' | 'missing' = 'none';
   fileProblem: string | null = null;
+  /** Whether the index has been read and caught up at least once in this process (for /ready and the logs). */
+  state: KnownIndexState = 'not_started';
   readonly file: string | null;
   private readonly saveMin: number;
   private readonly buildAfterScans: number;
+  private readonly compactMin: number;
 
   constructor(opts: KnownIndexOptions = {}) {
     this.file = opts.dir ? join(opts.dir, 'known-pdq.idx') : null;
     this.saveMin = opts.saveMinHashes ?? 10_000;
-    this.buildAfterScans = opts.buildAfterScans ?? 128;
+    this.buildAfterScans = opts.buildAfterScans ?? 16;
+    this.compactMin = opts.compactMinHashes ?? 10_000;
   }
 
   get size(): number {
     return this.store.count;
   }
 
-  /** Hashes covered by the multi-index tables (the rest are scanned). */
+  /** Hashes covered by the SIMD planes (the rest are scanned plainly). */
   get builtSize(): number {
-    return this.mih.builtSize;
+    return this.scan.builtSize;
+  }
+
+  /** Hashes of deleted hash sets still held (left out of answers until compaction). */
+  get deadSize(): number {
+    return this.deadHashes;
   }
 
   get coveredMediaId(): number {
@@ -116,6 +159,7 @@ export class KnownIndex {
 
   /** Reads the file once (no database needed); later calls wait for the same read. */
   open(): Promise<void> {
+    if (this.state === 'not_started') this.state = 'loading';
     this.opening ??= this.readFile();
     return this.opening;
   }
@@ -123,11 +167,13 @@ export class KnownIndex {
   private async readFile(): Promise<void> {
     if (!this.file) return;
     const t = { store: null as HashStore | null, ids: null as Uint32Array | null, owners: null as Uint32Array | null, kinds: null as Uint8Array | null, oids: null as Uint8Array | null };
+    // Left by a process stopped while it wrote (never read: only a renamed file is the index); in the background.
+    removeStaleTemporaryFiles(this.file).catch(() => undefined);
     try {
       // The installation is checked against the database at the first catch-up; here only the file's own.
       const h = await readIndexFile(this.file, null, (head) => {
         const store = new HashStore(head.count + 1024);
-        const words = store.allocate(head.count);
+        const words = store.allocate(head.count, false); // every word is read from the file
         t.store = store;
         t.ids = new Uint32Array(head.count + 1024);
         t.owners = new Uint32Array(head.count + 1024);
@@ -148,17 +194,20 @@ export class KnownIndex {
       for (let i = 0; i < h.owners; i++) if (t.kinds![i]! > OWNER_CASE) throw new IndexFileError('unknown owner kind');
       for (let i = 0; i < h.count; i++) if (t.owners![i]! >= h.owners) throw new IndexFileError('owner out of range');
       this.store = t.store!;
-      this.mih = new MihIndex(this.store, { autoBuild: false });
+      this.scan = new ScanIndex(this.store, { autoBuild: false });
       this.ids = t.ids!;
       this.owners = t.owners!;
       this.ownerKinds = t.kinds!;
       this.ownerIds = t.oids!;
+      this.ownerDead = new Uint8Array(t.kinds!.length);
       this.ownerCount = h.owners;
+      this.setOwners = [];
+      for (let i = 0; i < h.owners; i++) if (t.kinds![i] === OWNER_SET) this.setOwners.push(i);
       this.lastMediaId = h.lastMediaId;
       this.installation = h.installation;
       this.savedCount = h.count;
       this.fileState = 'loaded';
-      if (h.count <= BUILD_AT_ONCE) this.mih.build();
+      if (h.count <= BUILD_AT_ONCE) this.scan.build();
     } catch (err) {
       // Never trusted: start empty, rebuild from the database and write the file again.
       this.fileState = 'rejected';
@@ -169,14 +218,17 @@ export class KnownIndex {
   private reset(): void {
     this.epoch++;
     this.store = new HashStore(1024);
-    this.mih = new MihIndex(this.store, { autoBuild: false });
+    this.scan = new ScanIndex(this.store, { autoBuild: false });
     this.ids = new Uint32Array(1024);
     this.owners = new Uint32Array(1024);
     this.ownerKinds = new Uint8Array(64);
     this.ownerIds = new Uint8Array(64 * 16);
+    this.ownerDead = new Uint8Array(64);
     this.ownerCount = 0;
     this.ownerNames = [];
     this.ownerIndex = null;
+    this.setOwners = [];
+    this.deadHashes = 0;
     this.lastMediaId = 0;
     this.savedCount = -1;
   }
@@ -200,10 +252,12 @@ export class KnownIndex {
     const i = this.ownerCount++;
     this.ownerKinds = grow(this.ownerKinds, i + 1, (n) => new Uint8Array(n));
     this.ownerIds = grow(this.ownerIds, (i + 1) * 16, (n) => new Uint8Array(n));
+    this.ownerDead = grow(this.ownerDead, i + 1, (n) => new Uint8Array(n));
     this.ownerKinds[i] = kind;
     uuidToBytes(id, this.ownerIds, i * 16);
     this.ownerNames[i] = id;
     this.ownerIndex!.set(`${kind}${id}`, i);
+    if (kind === OWNER_SET) this.setOwners.push(i);
     return i;
   }
 
@@ -216,43 +270,71 @@ export class KnownIndex {
     this.owners[i] = owner;
   }
 
+  /** Runs f when no other search, build or compaction of this index is under way. */
+  private inTurn<T>(f: () => T | Promise<T>): Promise<T> {
+    const r = this.turn.then(f);
+    this.turn = r.catch(() => undefined);
+    return r;
+  }
+
   /**
    * Brings the index up to what `q` sees committed: hash sets imported and media files stored since it was
-   * last brought up to date (loading the file first, once). Under the match lock (an ingest batch) that is
-   * exactly everything committed before the batch.
+   * last brought up to date (loading the file first, once), and hash sets deleted since. Under the match lock
+   * (an ingest batch) that is exactly everything committed before the batch.
    */
   async catchUp(q: Db | Tx): Promise<void> {
-    await this.open();
-    for (;;) {
-      const epoch = this.epoch;
-      if (!this.verified) {
-        const first = await q.selectFrom('audit_log').select('hash').orderBy('seq').limit(1).executeTakeFirst();
-        const inst = Buffer.from(first ? first.hash : 'no audit trail', 'utf8');
-        const installation = createHash('sha256').update(inst).digest();
-        const top = Number((await q.selectFrom('media_files').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst())?.n ?? 0);
-        if (epoch !== this.epoch) continue;
+    try {
+      await this.open();
+      for (;;) {
+        const epoch = this.epoch;
         if (!this.verified) {
-          if (this.installation && !this.installation.equals(installation)) {
-            this.fileState = 'rejected';
-            this.fileProblem = 'made by another installation';
-            this.reset();
-          } else if (this.lastMediaId > top) {
-            this.fileState = 'rejected';
-            this.fileProblem = `covers media files up to id ${this.lastMediaId}, the database's last is ${top}`;
-            this.reset();
+          const first = await q.selectFrom('audit_log').select('hash').orderBy('seq').limit(1).executeTakeFirst();
+          const inst = Buffer.from(first ? first.hash : 'no audit trail', 'utf8');
+          const installation = createHash('sha256').update(inst).digest();
+          const top = Number((await q.selectFrom('media_files').select((eb) => eb.fn.max('id').as('n')).executeTakeFirst())?.n ?? 0);
+          if (epoch !== this.epoch) continue;
+          if (!this.verified) {
+            if (this.installation && !this.installation.equals(installation)) {
+              this.fileState = 'rejected';
+              this.fileProblem = 'made by another installation';
+              this.reset();
+            } else if (this.lastMediaId > top) {
+              this.fileState = 'rejected';
+              this.fileProblem = `covers media files up to id ${this.lastMediaId}, the database's last is ${top}`;
+              this.reset();
+            }
+            this.installation = installation;
+            this.verified = true;
           }
-          this.installation = installation;
-          this.verified = true;
         }
+        if ((await this.readSets(q, this.epoch)) && (await this.readMedia(q, this.epoch))) break;
       }
-      if ((await this.readSets(q, this.epoch)) && (await this.readMedia(q, this.epoch))) break;
+    } catch (err) {
+      if (this.state !== 'ready') this.state = 'failed';
+      throw err;
+    }
+    this.state = 'ready';
+    if (this.deadHashes > 0 && this.deadHashes >= Math.max(this.compactMin, this.store.count / 8) && !this.saving) {
+      await this.inTurn(() => this.compact());
     }
     this.maybeSave();
   }
 
-  /** Adds every committed hash set not yet covered, each whole in one step. False: the index was reset meanwhile. */
+  /**
+   * Adds every committed hash set not yet covered, each whole in one step, and marks the sets deleted since.
+   * False: the index was reset meanwhile.
+   */
   private async readSets(q: Db | Tx, epoch: number): Promise<boolean> {
-    const sets = (await q.selectFrom('hash_sets').select('id').orderBy('id').execute()).map((r) => r.id).filter((id) => this.ownerOf(OWNER_SET, id) === undefined);
+    const heldBefore = this.ownerCount; // owners added before this listing began (see the comment at the top)
+    const listed = (await q.selectFrom('hash_sets').select('id').orderBy('id').execute()).map((r) => r.id);
+    if (epoch !== this.epoch) return false;
+    const present = new Set(listed);
+    for (const o of this.setOwners) {
+      if (o >= heldBefore || this.ownerDead[o] || present.has(this.ownerName(o))) continue;
+      this.ownerDead[o] = 1;
+      for (let i = 0; i < this.store.count; i++) if (this.owners[i] === o) this.deadHashes++;
+    }
+    const sets = listed.filter((id) => this.ownerOf(OWNER_SET, id) === undefined);
     for (const setId of sets) {
       const pages: Array<{ words: Uint32Array; ids: number[] }> = [];
       for (let after = 0; ;) {
@@ -301,81 +383,166 @@ export class KnownIndex {
   }
 
   /**
-   * Every indexed hash within `threshold` of each query (64 hex characters; malformed queries find nothing),
-   * of the kinds asked for, leaving out one case's own files. Nearest first per query, then by id.
+   * Drops the hashes of deleted sets (the lazy rebuild): the survivors are copied, in runs, into a new store, and
+   * the planes are built again when next needed. The owner table keeps the dead sets (a few bytes each), so a
+   * file read later marks them dead again and never adds them back.
    */
-  search(pdqs: string[], threshold: number, filter: { entries?: boolean; media?: boolean; excludeCaseId?: string } = {}): KnownRawHit[] {
+  private compact(): void {
+    if (this.saving || !this.deadHashes) return;
+    const n = this.store.count;
+    const keep = n - this.deadHashes;
+    const from = this.store.words;
+    const store = new HashStore(keep + 1024);
+    const to = store.allocate(keep, false);
+    const ids = new Uint32Array(keep + 1024);
+    const owners = new Uint32Array(keep + 1024);
+    let j = 0;
+    for (let i = 0; i < n;) {
+      if (this.ownerDead[this.owners[i]!]) { i++; continue; }
+      let end = i + 1;
+      while (end < n && !this.ownerDead[this.owners[end]!]) end++;
+      to.set(from.subarray(i * WORDS_PER_HASH, end * WORDS_PER_HASH), j * WORDS_PER_HASH);
+      ids.set(this.ids.subarray(i, end), j);
+      owners.set(this.owners.subarray(i, end), j);
+      j += end - i;
+      i = end;
+    }
+    this.store = store;
+    this.scan = new ScanIndex(store, { autoBuild: false });
+    this.ids = ids;
+    this.owners = owners;
+    this.deadHashes = 0;
+    this.scans = 0;
+    this.dirty = true;
+    if (keep <= BUILD_AT_ONCE) this.scan.build();
+  }
+
+  /**
+   * Every indexed hash within `threshold` of each query (64 hex characters; malformed queries find nothing),
+   * of the kinds asked for, leaving out one case's own files and deleted sets. Nearest first per query, then by
+   * id. A large batch runs on every core.
+   */
+  search(pdqs: string[], threshold: number, filter: KnownSearchFilter = {}): Promise<KnownRawHit[]> {
+    const queries = pdqs.map((p, i) => ({ p: p.toLowerCase(), i })).filter((x) => !hexProblem(x.p));
+    if (!queries.length) return Promise.resolve([]);
+    const words = new Uint32Array(queries.length * WORDS_PER_HASH);
+    queries.forEach((x, k) => hexToWordsInto(x.p, words, k * WORDS_PER_HASH));
+    return this.inTurn(async () => {
+      for (;;) {
+        if (!this.store.count) return [];
+        const epoch = this.epoch;
+        this.prepare(queries.length);
+        const scanned = this.scan.builtSize < this.store.count;
+        const results = await this.scan.searchBatchParallel(words, threshold);
+        if (epoch !== this.epoch) continue; // thrown away meanwhile (a file found foreign): ask the new contents
+        if (scanned) this.scans += queries.length;
+        return this.hits(results, queries.map((x) => x.i), filter);
+      }
+    });
+  }
+
+  private hits(results: PdqMatch[][], positions: number[], filter: KnownSearchFilter): KnownRawHit[] {
     const out: KnownRawHit[] = [];
     const wantEntries = filter.entries ?? true;
     const wantMedia = filter.media ?? true;
     const exclude = filter.excludeCaseId ? this.ownerOf(OWNER_CASE, filter.excludeCaseId) : undefined;
-    const queries = pdqs.map((p, i) => ({ p: p.toLowerCase(), i })).filter((x) => !hexProblem(x.p));
-    if (!queries.length || !this.store.count) return out;
-    this.prepare(queries.length);
-    for (const { p, i } of queries) {
-      for (const m of this.mih.search(p, threshold)) {
+    for (let k = 0; k < results.length; k++) {
+      for (const m of results[k]!) {
         const owner = this.owners[m.index]!;
+        if (this.ownerDead[owner]) continue;
         const kind: KnownKind = this.ownerKinds[owner] === OWNER_SET ? 'entry' : 'media';
         if ((kind === 'entry' && !wantEntries) || (kind === 'media' && (!wantMedia || owner === exclude))) continue;
-        out.push({ query: i, kind, id: this.ids[m.index]!, ownerId: this.ownerName(owner), distance: m.distance });
+        out.push({ query: positions[k]!, kind, id: this.ids[m.index]!, ownerId: this.ownerName(owner), distance: m.distance });
       }
     }
-    if (this.mih.builtSize < this.store.count) this.scans += queries.length;
     return out;
   }
 
   /**
-   * Builds the multi-index tables when they pay: at once for a small index; for a large one only after enough
-   * queries were answered by the scan (the build costs as much as many scans), and again when the hashes added
-   * since outgrow an eighth of them.
+   * Builds the SIMD planes when they pay: at once for a small index; for a large one only after enough queries
+   * were answered by the plain scan or when a batch that large comes (the build costs about as much as several
+   * scans), and again when the hashes added since outgrow an eighth of them (they are scanned plainly meanwhile).
    */
   private prepare(coming: number): void {
     const n = this.store.count;
-    const built = this.mih.builtSize;
+    const built = this.scan.builtSize;
     if (built === n) return;
     const tail = n - built;
     if (n <= BUILD_AT_ONCE || (built === 0 && this.scans + coming >= this.buildAfterScans) || (built > 0 && tail > Math.max(16_384, built / 8))) {
-      this.mih.build();
+      this.scan.build();
       this.scans = 0;
     }
   }
 
-  /** Builds the tables now (a caller about to run many queries). */
-  buildTables(): void {
-    if (this.mih.builtSize < this.store.count) this.mih.build();
+  /** Builds the planes now (a caller about to run many queries). */
+  buildTables(): Promise<void> {
+    return this.inTurn(() => {
+      if (this.scan.builtSize < this.store.count) this.scan.build();
+    });
   }
 
   private maybeSave(): void {
-    if (!this.file || this.saveQueued || !this.verified) return;
+    if (!this.file || this.saveQueued || this.saving || !this.verified) return;
     const added = this.store.count - Math.max(0, this.savedCount);
-    if (this.savedCount >= 0 && added < Math.max(this.saveMin, this.savedCount / 8)) return;
+    if (!this.dirty && this.savedCount >= 0 && added < Math.max(this.saveMin, this.savedCount / 8)) return;
     if (this.savedCount < 0 && this.store.count === 0 && this.fileState !== 'rejected') return;
     this.saveQueued = true;
-    // After the caller's answer, not in its way; the write itself is synchronous so the views cannot change under it.
+    // After the caller's answer, not in its way; the write itself never holds the event loop for long.
     setImmediate(() => {
       this.saveQueued = false;
-      try {
-        this.save();
-      } catch (err) {
+      this.save().catch((err: unknown) => {
         process.emitWarning(`known-hash index not written to ${this.file}: ${err instanceof Error ? err.message : String(err)}`);
-      }
+      });
     });
   }
 
-  /** Writes the file now (atomically) with what the index holds. */
-  save(): void {
-    if (!this.file || !this.installation) return;
+  /** Waits for a write of the file under way, if any (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.saveQueued || this.saving) {
+      if (this.saving) await this.saving.catch(() => undefined);
+      else await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /**
+   * Writes the file (atomically) with what the index holds now, in pieces with asynchronous writes: searches and
+   * catch-ups go on meanwhile (hashes added meanwhile are in the next write; compaction waits for this one).
+   */
+  save(): Promise<void> {
+    if (!this.file || !this.installation) return Promise.resolve();
+    if (this.saving) return this.saving.then(() => this.save());
     const n = this.store.count;
-    const words = this.store.packed();
-    writeIndexFile(this.file, {
-      count: n, lastMediaId: this.lastMediaId, installation: this.installation,
-      hashes: new Uint8Array(words.buffer, words.byteOffset, n * HASH_BYTES),
-      ids: new Uint8Array(this.ids.buffer, 0, n * 4),
-      owners: new Uint8Array(this.owners.buffer, 0, n * 4),
-      ownerKinds: this.ownerKinds.subarray(0, this.ownerCount),
-      ownerIds: this.ownerIds.subarray(0, this.ownerCount * 16),
-    });
-    this.savedCount = n;
+    const ownerCount = this.ownerCount;
+    const epoch = this.epoch;
+    const file = this.file;
+    const check = () => {
+      if (epoch !== this.epoch) throw new Error('the index was rebuilt while its file was written');
+    };
+    const wasDirty = this.dirty;
+    this.dirty = false;
+    this.saving = (async () => {
+      try {
+        await writeIndexFile(file, {
+          count: n, lastMediaId: this.lastMediaId, installation: this.installation!,
+          hashes: () => {
+            check();
+            const w = this.store.packed();
+            return new Uint8Array(w.buffer, w.byteOffset, n * HASH_BYTES);
+          },
+          ids: () => (check(), new Uint8Array(this.ids.buffer, 0, n * 4)),
+          owners: () => (check(), new Uint8Array(this.owners.buffer, 0, n * 4)),
+          ownerKinds: this.ownerKinds.slice(0, ownerCount),
+          ownerIds: () => (check(), this.ownerIds.subarray(0, ownerCount * 16)),
+        });
+        this.savedCount = n;
+      } catch (err) {
+        if (wasDirty) this.dirty = true;
+        throw err;
+      } finally {
+        this.saving = null;
+      }
+    })();
+    return this.saving;
   }
 }
 
@@ -392,6 +559,25 @@ export function knownIndexOf(db: Db): KnownIndex {
   let k = registry.get(db);
   if (!k) registry.set(db, (k = new KnownIndex(folders.get(db) ?? {})));
   return k;
+}
+
+/** The state of this database's index in this process, or null when nothing has used or loaded it yet. */
+export function knownIndexStateOf(db: Db): KnownIndexState | null {
+  return registry.get(db)?.state ?? null;
+}
+
+/**
+ * Loads the index at start (`amaan serve`, `amaan worker`) in the background: the file read and the catch-up run
+ * while the server already answers (readiness is not held for it; /ready reports it as `knownIndex`). A failure is
+ * reported and the first search tries again; the first search meanwhile simply waits for the same read.
+ */
+export function preloadKnownIndex(db: Db, report: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<void> {
+  const index = knownIndexOf(db);
+  const t0 = performance.now();
+  return index.catchUp(db).then(
+    () => report(`known-hash index: ${index.size.toLocaleString('en')} hashes ready in ${Math.round(performance.now() - t0)} ms (file ${index.fileState}${index.fileProblem ? `: ${index.fileProblem}` : ''})`),
+    (err: unknown) => report(`known-hash index not loaded at start (the first search tries again): ${err instanceof Error ? err.message : String(err)}`),
+  );
 }
 
 export interface KnownPdqHit {
@@ -414,7 +600,7 @@ export async function knownPdqNear(db: Db, tx: Tx | Db, pdqs: string[], opts: { 
   if (!pdqs.some((q) => !hexProblem(q.toLowerCase()))) return out;
   const index = knownIndexOf(db);
   await index.catchUp(tx);
-  const raw = index.search(pdqs, opts.threshold ?? DEFAULT_PDQ_THRESHOLD, { media: opts.media ?? false });
+  const raw = await index.search(pdqs, opts.threshold ?? DEFAULT_PDQ_THRESHOLD, { media: opts.media ?? false });
   if (!raw.length) return out;
   // Only what is still there and visible in the caller's transaction.
   const entryIds = [...new Set(raw.filter((r) => r.kind === 'entry').map((r) => r.id))];

@@ -4,12 +4,14 @@ import client from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { migrationStatus, type Db } from '../db/database.ts';
+import { knownIndexStateOf, type KnownIndexState } from '../../modules/hashsets/known-index.ts';
 
 // Production mode (issue 13, section 3): liveness, readiness and Prometheus metrics.
 // - GET /health: the process answers (liveness; no database call, so a slow database does not get it restarted).
 // - GET /ready: the database answers and has every migration this version needs (readiness: a load balancer sends
 //   traffic only then); the replica too when one is configured. 503 with the failing check otherwise. Public and
-//   bodiless of details an outsider could use (no addresses, no versions).
+//   bodiless of details an outsider could use (no addresses, no versions). `knownIndex` says whether the known-hash
+//   index, loaded in the background at start, is ready yet (informative only: it never makes /ready fail).
 // - Metrics are NOT on the public port: `AMAAN_METRICS_PORT` opens a listener of their own (default 127.0.0.1),
 //   reached by Prometheus on the private network only; request counts and latency by route pattern (never the raw
 //   URL: no ids in labels), PostgreSQL pool connections, the audit trail's length, and Node's process metrics.
@@ -36,7 +38,7 @@ const reachable = async (db: Db) => {
 
 export interface Readiness {
   status: 'ready' | 'not_ready';
-  checks: { database: 'ok' | 'unreachable'; migrations: 'current' | 'pending' | 'unknown'; replica?: 'ok' | 'unreachable' };
+  checks: { database: 'ok' | 'unreachable'; migrations: 'current' | 'pending' | 'unknown'; replica?: 'ok' | 'unreachable'; knownIndex?: KnownIndexState };
 }
 
 export async function readiness(ctx: AppContext): Promise<Readiness> {
@@ -51,6 +53,10 @@ export async function readiness(ctx: AppContext): Promise<Readiness> {
   }
   const checks: Readiness['checks'] = { database, migrations };
   if (ctx.readDb) checks.replica = (await reachable(ctx.readDb)) ? 'ok' : 'unreachable';
+  // The known-hash index loads in the background after start: reported, never a reason to refuse traffic (a search
+  // before it is ready waits for it).
+  const known = knownIndexStateOf(ctx.db);
+  if (known) checks.knownIndex = known;
   const ok = database === 'ok' && migrations === 'current' && checks.replica !== 'unreachable';
   return { status: ok ? 'ready' : 'not_ready', checks };
 }

@@ -284,7 +284,7 @@ export async function storeBatch(
   // Perceptual: images of good quality only; below the threshold they are flagged, not matched. All of the batch
   // in one search (the index decides by the number of queries whether its tables pay).
   const good = fresh.filter((f) => f.pdq && (f.quality ?? 0) >= PDQ_MIN_QUALITY);
-  for (const m of knownPdq.search(good.map((f) => f.pdq!), threshold, { excludeCaseId: caseId })) {
+  for (const m of await knownPdq.search(good.map((f) => f.pdq!), threshold, { excludeCaseId: caseId })) {
     const id = idOf.get(good[m.query]!.relPath)!;
     matches.push(m.kind === 'entry'
       ? { media_file_id: id, hash_set_entry_id: m.id, other_media_file_id: null, match_type: 'pdq', distance: m.distance }
@@ -299,7 +299,7 @@ export async function storeBatch(
       // Hash sets carry PDQ, not vPDQ: a video matches an entry one of its frames is close to (as the re-check on
       // a later import does, hashset.recheck.ts), recorded once with the closest frame's distance.
       const closest = new Map<number, number>();
-      for (const m of knownPdq.search(good, threshold, { media: false })) {
+      for (const m of await knownPdq.search(good, threshold, { media: false })) {
         if (m.kind === 'entry' && m.distance < (closest.get(m.id) ?? Infinity)) closest.set(m.id, m.distance);
       }
       for (const [entry, distance] of closest) matches.push({ media_file_id: id, hash_set_entry_id: entry, other_media_file_id: null, match_type: 'pdq', distance });
