@@ -97,6 +97,31 @@ export function windowMonths(w: Window): number {
   return days / 30.4375;
 }
 
+/**
+ * The per-case pass of observe(), as an object so bench/figures.bench.ts can time it beside the SQL before
+ * (test/planning/planning-reference.ts) in one run.
+ */
+export const planningSql = {
+  // One pass over the cases in scope: each case's end of investigation, start of it, and status at the end.
+  // Set-wise (bench/figures.bench.ts --plan): the first end and start of every case from one grouped pass over
+  // the history, and the status at the end from the spans in force then (case_status_spans, migration 0037:
+  // the latest change before the end, else the case's current status), hash-joined to the cases.
+  perCase: (end: RawBuilder<unknown>, scope: RawBuilder<unknown>, endList: RawBuilder<unknown>) => sql`
+    hx AS (
+      SELECT h.case_id, min(h.at) FILTER (WHERE h.to_status IN (${endList})) AS ended_at,
+        min(h.at) FILTER (WHERE h.to_status = 'under_investigation') AS started_at
+      FROM case_status_history h GROUP BY h.case_id
+    ), se AS (
+      SELECT s.case_id, s.status FROM case_status_spans s WHERE s.valid_to >= ${end} AND s.valid_from < ${end}
+    ), pc AS MATERIALIZED (
+      SELECT c.id, c.district_id, c.branch_id, c.reported_at, c.fir_registered_at, c.challan_submitted_at,
+        coalesce(c.challan_submitted_at, hx.ended_at) AS ended_at,
+        hx.started_at,
+        CASE WHEN c.fir_registered_at IS NOT NULL AND c.fir_registered_at < ${end} THEN coalesce(se.status, c.status) END AS status_at_end
+      FROM cases c LEFT JOIN hx ON hx.case_id = c.id LEFT JOIN se ON se.case_id = c.id WHERE ${scope}
+    )`,
+};
+
 export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   const start = sql`(${w.from}::date::timestamp AT TIME ZONE ${w.timeZone})`;
   const end = sql`(((${w.to}::date + 1)::timestamp) AT TIME ZONE ${w.timeZone})`;
@@ -108,17 +133,7 @@ export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   const endList = sql.join(investigationEnds.map((s) => sql`${s}`));
   const limitDays = timeLimit('fir_to_challan').days;
 
-  // One pass over the cases in scope: each case's end of investigation, start of it, and status at the end.
-  const perCase = sql`
-    pc AS MATERIALIZED (
-      SELECT c.id, c.district_id, c.branch_id, c.reported_at, c.fir_registered_at, c.challan_submitted_at,
-        coalesce(c.challan_submitted_at, (SELECT min(h.at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status IN (${endList}))) AS ended_at,
-        (SELECT min(h.at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status = 'under_investigation') AS started_at,
-        CASE WHEN c.fir_registered_at IS NOT NULL AND c.fir_registered_at < ${end} THEN
-          coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = c.id AND h.at < ${end} ORDER BY h.at DESC, h.id DESC LIMIT 1), c.status)
-        END AS status_at_end
-      FROM cases c WHERE ${scope}
-    )`;
+  const perCase = planningSql.perCase(end, scope, endList);
   const days = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`(extract(epoch FROM (${a} - ${b})) / 86400.0)`;
 
   const { rows: cells } = await sql<Record<string, unknown>>`

@@ -146,23 +146,27 @@ function groupKey(p: FigureParams, date: RawBuilder<unknown> | null) {
   }
 }
 
-/** Status of each scoped case at an instant: the last status change before it (the current one if no history). */
+/**
+ * Status of each scoped case at an instant: the last status change before it (the current one if no history).
+ * Read from the case's span in force at the instant (case_status_spans, migration 0037: one row per history
+ * row, from its `at` to the next one's, so the span with valid_from < at <= valid_to is the latest change
+ * before `at`, ties at one instant won by the later id); one probe of the case's spans.
+ */
 const statusAt = (at: RawBuilder<unknown>) =>
-  sql`coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = sc.id AND h.at < ${at} ORDER BY h.at DESC, h.id DESC LIMIT 1), sc.status)`;
+  sql`coalesce((SELECT s.status FROM case_status_spans s WHERE s.case_id = sc.id AND s.valid_to >= ${at} AND s.valid_from < ${at}), sc.status)`;
 
 /**
- * The same status for every case at once (stock figures): one ordered pass over the history before the
- * instant (index case_status_history_latest), the latest change of each case, to LEFT JOIN as `st` and read
- * as coalesce(st.to_status, sc.status). Equal to statusAt for every case, including a backdated change
- * (it is ordered by its own `at`) and changes exactly at the instant (not yet in force).
+ * The same status for every case at once (stock figures): the spans in force at the instant, one range of
+ * index case_status_spans_at (at most one per case), to LEFT JOIN as `st` and read as
+ * coalesce(st.to_status, sc.status). Equal to statusAt for every case, including a backdated change (spans
+ * are rebuilt from the whole history) and changes exactly at the instant (not yet in force).
  */
 const statusesAt = (p: FigureParams, at: RawBuilder<unknown>) => {
-  // A scope narrower than the nation (area, visibility, category) reads the history of its own cases only.
+  // A scope narrower than the nation (area, visibility, category) reads the spans of its own cases only.
   const narrow = p.province !== null || p.districtId !== null || p.branchId !== null || p.category !== null || Boolean(p.visibleCases);
   return sql`st AS (
-      SELECT DISTINCT ON (h.case_id) h.case_id, h.to_status FROM case_status_history h
-      WHERE h.at < ${at} ${narrow ? sql`AND h.case_id IN (SELECT sc.id FROM sc)` : sql``}
-      ORDER BY h.case_id, h.at DESC, h.id DESC
+      SELECT s.case_id, s.status AS to_status FROM case_status_spans s
+      WHERE s.valid_to >= ${at} AND s.valid_from < ${at} ${narrow ? sql`AND s.case_id IN (SELECT sc.id FROM sc)` : sql``}
     )`;
 };
 const statusOf = sql`coalesce(st.to_status, sc.status)`;
