@@ -33,6 +33,13 @@ async function expectSpansMatchHistory(db: Db): Promise<number> {
   // No spans of cases without history, none left of deleted rows.
   const orphans = await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_status_spans s WHERE NOT EXISTS (SELECT 1 FROM case_status_history h WHERE h.id = s.history_id AND h.case_id = s.case_id)`.execute(db);
   expect(orphans.rows[0]!.n).toBe(0);
+  // One span per history row, each to the next row of its case (by at, then id), the last to infinity.
+  const next = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM case_status_history h JOIN case_status_spans s ON s.history_id = h.id
+    WHERE s.case_id = h.case_id AND s.status = h.to_status AND s.valid_from = h.at
+      AND s.valid_to = coalesce((SELECT h2.at FROM case_status_history h2 WHERE h2.case_id = h.case_id AND (h2.at, h2.id) > (h.at, h.id) ORDER BY h2.at, h2.id LIMIT 1), 'infinity')`.execute(db);
+  const all = await sql<{ h: number; s: number }>`SELECT (SELECT count(*)::int FROM case_status_history) AS h, (SELECT count(*)::int FROM case_status_spans) AS s`.execute(db);
+  expect([all.rows[0]!.s, next.rows[0]!.n]).toEqual([all.rows[0]!.h, all.rows[0]!.h]);
   return rows.length;
 }
 
@@ -58,9 +65,11 @@ describe.each(engines)('case status spans (migration 0037) on %s', (engine) => {
 
       await migrateToLatest(db);
       expect(await expectSpansMatchHistory(db)).toBeGreaterThan(15);
-      // Ties give empty spans, which are not stored: a's two rows at 2024-02-01 keep one span.
-      const spansOfA = await sql<{ status: string }>`SELECT status FROM case_status_spans WHERE case_id = ${a} ORDER BY valid_from`.execute(db);
-      expect(spansOfA.rows.map((r) => r.status)).toEqual(['complaint_received', 'under_investigation', 'inquiry_closed', 'challan_submitted']);
+      // One span per row; a tie gives the earlier row an empty span (in force at no instant): a's two rows at 2024-02-01.
+      const spansOfA = await sql<{ status: string; empty: boolean }>`SELECT status, valid_from = valid_to AS empty FROM case_status_spans WHERE case_id = ${a} ORDER BY valid_from, history_id`.execute(db);
+      expect(spansOfA.rows.map((r) => [r.status, r.empty])).toEqual([
+        ['complaint_received', false], ['fir_registered', true], ['under_investigation', false], ['inquiry_closed', false], ['challan_submitted', false],
+      ]);
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_status_spans WHERE case_id = ${none}`.execute(db)).rows[0]!.n).toBe(0);
 
       // After: a row in the middle of a's history (backdated), a tie at its last instant, rows for two cases in one statement.

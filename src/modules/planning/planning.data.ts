@@ -120,6 +120,15 @@ export const planningSql = {
         CASE WHEN c.fir_registered_at IS NOT NULL AND c.fir_registered_at < ${end} THEN coalesce(se.status, c.status) END AS status_at_end
       FROM cases c LEFT JOIN hx ON hx.case_id = c.id LEFT JOIN se ON se.case_id = c.id WHERE ${scope}
     )`,
+  // Stays that ended in the window: the spans (one per history row, to the next row of the case, ties included
+  // as stays of 0 days) ending in it, one range of case_status_spans_at, instead of every case's whole history.
+  stays: (inWin: (col: RawBuilder<unknown>) => RawBuilder<unknown>, scope: RawBuilder<unknown>, days: (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => RawBuilder<unknown>) => sql`
+    SELECT s.status, count(*) AS stays,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`s.valid_to`, sql`s.valid_from`)}) AS median_days,
+      avg(${days(sql`s.valid_to`, sql`s.valid_from`)}) AS mean_days
+    FROM case_status_spans s JOIN cases c ON c.id = s.case_id
+    WHERE ${inWin(sql`s.valid_to`)} AND s.valid_to <> 'infinity' AND ${scope}
+    GROUP BY s.status ORDER BY s.status`,
 };
 
 export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
@@ -198,16 +207,7 @@ export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   });
 
   // Time in each stage: every stay (a status history row to the next one of the same case) that ended in the window.
-  const { rows: stageRows } = await sql<{ status: string; stays: unknown; median_days: unknown; mean_days: unknown }>`
-    WITH h AS (
-      SELECT h.to_status AS status, h.at, lead(h.at) OVER (PARTITION BY h.case_id ORDER BY h.at, h.id) AS next_at
-      FROM case_status_history h JOIN cases c ON c.id = h.case_id WHERE ${scope}
-    )
-    SELECT status, count(*) AS stays,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`next_at`, sql`at`)}) AS median_days,
-      avg(${days(sql`next_at`, sql`at`)}) AS mean_days
-    FROM h WHERE next_at IS NOT NULL AND ${inWin(sql`next_at`)}
-    GROUP BY status ORDER BY status`.execute(db);
+  const { rows: stageRows } = await sql<{ status: string; stays: unknown; median_days: unknown; mean_days: unknown }>`${planningSql.stays(inWin, scope, days)}`.execute(db);
   const stages = stageRows.map((r) => ({ status: r.status, stays: num(r.stays), medianDays: numOrNull(r.median_days), meanDays: numOrNull(r.mean_days) }));
 
   return {

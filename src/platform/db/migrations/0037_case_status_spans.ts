@@ -4,9 +4,11 @@ import { runDdl } from '../run-ddl.ts';
 // Each case's status as intervals (issue 12, bench/figures.bench.ts): one row per status history row, in force
 // from its `at` up to the next row's `at` of the same case (ordered by at, then id), 'infinity' for the last.
 // A case's status at an instant T is the history row with the latest (at, id) before T, i.e. the one span with
-// valid_from < T <= valid_to; rows tied at one instant give empty spans, which are not stored (the later id
-// wins). The stock figures (cases by status, open caseload, backlog), their drill-downs and the capacity plan
-// read the spans in force at T (one index range) instead of every case's history up to T.
+// valid_from < T <= valid_to; rows tied at one instant give empty spans (valid_from = valid_to), in force at no
+// instant (the later id wins), kept as the capacity plan's stays of 0 days. The stock figures (cases by status,
+// open caseload, backlog), their drill-downs and the capacity plan read the spans in force at T (one index
+// range) instead of every case's history up to T; the plan's time in each stage reads the spans ending in its
+// window.
 //
 // Kept by triggers on case_status_history, in the same statement as the change, whatever writes it (the case
 // and prosecution services, tips, bundle import, the demo loader, tests): every statement that inserts, updates
@@ -24,8 +26,7 @@ export const spansFromHistory = (ids: string | null) => `
     SELECT h.id, h.case_id, h.to_status, h.at,
       coalesce(lead(h.at) OVER (PARTITION BY h.case_id ORDER BY h.at, h.id), 'infinity'::timestamptz) AS next_at
     FROM case_status_history h ${ids ? `WHERE h.case_id IN (${ids})` : ''}
-  ) x
-  WHERE next_at > at`;
+  ) x`;
 
 const rebuild = (ids: string) => `
     PERFORM 1 FROM cases c WHERE c.id IN (${ids}) ORDER BY c.id FOR NO KEY UPDATE;
@@ -40,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL,
       valid_from timestamptz NOT NULL,
       valid_to timestamptz NOT NULL,
-      CHECK (valid_to > valid_from)
+      CHECK (valid_to >= valid_from)
     )
   `);
   await sql.raw(spansFromHistory(null)).execute(db);
