@@ -183,7 +183,14 @@ function inGroup(key: RawBuilder<unknown>, p: FigureParams, cell: FigureCell) {
   return cell.group === null ? sql`${key} IS NULL` : sql`${key} = ${cell.group}`;
 }
 
-interface CountSpec { from: RawBuilder<unknown>; date: RawBuilder<unknown>; distinct: RawBuilder<unknown>; where?: RawBuilder<unknown> }
+interface CountSpec {
+  from: RawBuilder<unknown>;
+  date: RawBuilder<unknown>;
+  distinct: RawBuilder<unknown>;
+  where?: RawBuilder<unknown>;
+  /** Each row of `from` is a distinct unit in its group (a case, an arrest): count(*) counts them without a sort. */
+  unique?: boolean;
+}
 
 /** The records behind a count: one row per distinct unit (the first case and date it was counted with). */
 function countRecords(p: FigureParams, opts: CountSpec, cell: FigureCell) {
@@ -207,7 +214,7 @@ function countFigure(p: FigureParams, opts: CountSpec) {
   const g = groupKey(p, opts.date);
   return sql<Record<string, unknown>>`
     WITH ${scoped(p)}
-    SELECT ${g.key} AS grp, NULL::text AS part, count(DISTINCT ${opts.distinct}) AS n
+    SELECT ${g.key} AS grp, NULL::text AS part, ${opts.unique ? sql`count(*)` : sql`count(DISTINCT ${opts.distinct})`} AS n
     FROM ${opts.from} ${g.join}
     WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`}
     GROUP BY 1 ORDER BY 1`;
@@ -263,12 +270,12 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'complaints', version: 1, title: 'Complaints received', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases (complaints and tips registered as cases) whose complaint was received in the period, at any stage.',
-    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id` }),
+    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id`, unique: true }),
   },
   {
     id: 'firs', version: 1, title: 'FIRs registered', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases with an FIR registered in the period (FIR date).',
-    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL` }),
+    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL`, unique: true }),
   },
   {
     id: 'cases_by_status', version: 1, title: 'Cases by status', unit: 'cases', count: 'n', measures: ['n'], kind: 'stock',
@@ -297,7 +304,7 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'arrests', version: 1, title: 'Arrests', unit: 'arrests', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Arrest records dated in the period (each arrest of a person in a case counts once).',
-    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id` }),
+    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id`, unique: true }),
   },
   {
     id: 'persons_charged', version: 1, title: 'Persons charged', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
