@@ -410,7 +410,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT sc.id, ${g.key} AS grp FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
           WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), per AS (
-          SELECT oc.grp, ct.user_id, count(DISTINCT oc.id) AS n FROM open_cases oc
+          -- count(*): an open case is one row per group (the category grouping: once per category of it), one per team member.
+          SELECT oc.grp, ct.user_id, count(*) AS n FROM open_cases oc
           JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
           JOIN users u ON u.id = ct.user_id AND u.role = 'investigator'
           GROUP BY 1, 2
