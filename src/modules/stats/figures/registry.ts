@@ -261,6 +261,12 @@ export const backlogBands = [
 const bandCase = (bands: ReadonlyArray<{ part: string; min: number; max: number | null }>, value: RawBuilder<unknown>) =>
   sql`CASE ${sql.join(bands.map((b) => (b.max === null ? sql`WHEN ${value} >= ${b.min} THEN ${b.part}` : sql`WHEN ${value} >= ${b.min} AND ${value} < ${b.max} THEN ${b.part}`)), sql` `)} END`;
 
+/**
+ * Part "all" and a part per band in one grouping pass (GROUPING SETS (grp), (grp, band)) instead of every row
+ * twice (UNION ALL) and a sort of both: the row of the (grp) set is part "all", the others keep their band.
+ */
+const allOrPart = sql`CASE WHEN GROUPING(band) = 1 THEN 'all' ELSE band END`;
+
 // ---------------------------------------------------------------------------------------------------------
 // The definitions
 
@@ -332,9 +338,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT ${g.key} AS grp, vd.sentence_months AS m FROM verdicts vd JOIN sc ON sc.id = vd.case_id ${g.join}
           WHERE vd.outcome = 'convicted' AND vd.sentence_months IS NOT NULL AND ${inPeriod(p, sql`vd.decided_at`)}
         ), banded AS (SELECT grp, m, ${bandCase(sentenceBands, sql`m`)} AS band FROM s)
-        SELECT grp, part, count(*) AS n, min(m) AS min_months, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS median_months, max(m) AS max_months
-        FROM (SELECT grp, 'all' AS part, m FROM banded UNION ALL SELECT grp, band, m FROM banded) x
-        GROUP BY 1, 2 ORDER BY 1, 2`;
+        SELECT grp, ${allOrPart} AS part, count(*) AS n, min(m) AS min_months, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS median_months, max(m) AS max_months
+        FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
     },
   },
   {
@@ -433,9 +438,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
           WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
-        SELECT grp, part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
-        FROM (SELECT grp, 'all' AS part, age FROM banded UNION ALL SELECT grp, band, age FROM banded) x
-        GROUP BY 1, 2 ORDER BY 1, 2`;
+        SELECT grp, ${allOrPart} AS part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
+        FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
     },
   },
 ];
