@@ -4,18 +4,20 @@
 // victims with placements, executed operations. Invented rows only (names "Bench Person n").
 //
 // Written by the database itself (INSERT ... SELECT over generate_series, random() after setseed) as the
-// superuser with session_replication_role = replica, so row triggers (graph change log, district fill) and
-// foreign-key checks are skipped: every reference is generated valid. Ids are md5-derived UUIDs, so rows can
+// superuser with session_replication_role = replica, so triggers (graph change log, district fill, status
+// spans: filled here instead) and foreign-key checks are skipped: every reference is generated valid. Ids are md5-derived UUIDs, so rows can
 // point at each other without lookups. The filled tables' secondary indexes are dropped first and built
 // again at the end (one sorted build each instead of a million inserts into them, the trigram index of case
 // titles above all). PostgreSQL or PGlite: `query` is a pg.Client's, or the same over PGlite.
+
+import { spansFromHistory } from '../src/platform/db/migrations/0037_case_status_spans.ts';
 
 /** What the generator needs of a connection (pg.Client has it; bench/figures.bench.ts adapts PGlite). */
 export interface SqlRunner {
   query(text: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>>; rowCount?: number | null }>;
 }
 
-const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations'];
+const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_status_spans', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations'];
 
 export interface GeneratedCounts {
   cases: number;
@@ -85,6 +87,8 @@ export async function generateFiguresData(client: SqlRunner, cases: number, say:
     UNION ALL SELECT id, 'challan_submitted', 'in_trial', 'bench', challan + interval '30 days' FROM bc WHERE status IN ('in_trial','convicted','acquitted')
     UNION ALL SELECT id, 'in_trial', status, 'bench', challan + interval '300 days' FROM bc WHERE status IN ('convicted','acquitted')
     UNION ALL SELECT id, 'complaint_received', 'inquiry_closed', 'bench', rep + interval '15 days' FROM bc WHERE status = 'inquiry_closed'`);
+  // Triggers are off (replica): the status spans (migration 0037) are built here, as the migration builds them.
+  await q('status spans', spansFromHistory(null));
   await q('case team', `
     INSERT INTO case_team (case_id, user_id, team_role, added_at)
     SELECT bc.id, md5('u' || (bc.di + $1::int * (bc.g % greatest(1, $2::int / $1::int)))::text)::uuid, 'lead', bc.fir FROM bc WHERE bc.fir IS NOT NULL AND bc.di + $1::int * (bc.g % greatest(1, $2::int / $1::int)) < $2::int`, [nd, users]);

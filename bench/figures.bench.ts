@@ -27,6 +27,8 @@ import { computeFigure, currentCatalogue } from '../src/modules/stats/figures/fi
 import { figures, type FigureDefinition, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
 import { produceBriefing } from '../src/modules/reports/reports.service.ts';
 import { computePlan } from '../src/modules/planning/planning.service.ts';
+import { planningSql } from '../src/modules/planning/planning.data.ts';
+import { withReferencePlanning } from '../test/planning/planning-reference.ts';
 import { referenceFigureById } from '../test/stats/figures-reference.ts';
 import { generateFiguresData, type GeneratedCounts, type SqlRunner } from './figures-data.ts';
 import { writeDocsSection } from './docs-section.ts';
@@ -137,7 +139,7 @@ try {
   } else {
     const catalogue = await currentCatalogue(ctx.db);
     const base: FigureParams = { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
-    say(`Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (one materialised set of every case in scope, status probed per case) and new (registry.ts now, migration 0032's indexes in both), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
+    say(`Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (test/stats/figures-reference.ts: one materialised set of every case in scope, status probed per case) and new (registry.ts now: stock figures from the status spans of migration 0037; migration 0032's indexes in both), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
     say('');
     say(`| figure | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
     say(`| --- | --- | --- | --- | --- |`);
@@ -178,8 +180,15 @@ try {
     say('| --- | --- | --- | --- | --- |');
     say(`| national briefing PDF, 2024 (\`produceBriefing\`; aim < 5 s) | ${OLD ? `${ms(q(br.o, 0.5))} / ${ms(q(br.o, 0.95))}` : '—'} | ${ms(q(br.n, 0.5))} / ${ms(q(br.n, 0.95))} | ${OLD ? ratio(br.o, br.n) : '—'} | ${bRuns} |`);
     if (args.includes('--plan')) {
-      const pl = await pair(null, () => computePlan(ctx.db, 'Asia/Karachi', { from: '2024-01-01', to: '2024-12-31' }), bRuns);
-      say(`| capacity plan, 2024 (\`computePlan\`, planning's own SQL: not changed here) | — | ${ms(q(pl.n, 0.5))} / ${ms(q(pl.n, 0.95))} | — | ${bRuns} |`);
+      // Old: observe()'s per-case pass as before migration 0037 (test/planning/planning-reference.ts); plans compared.
+      const plan = () => computePlan(ctx.db, 'Asia/Karachi', { from: '2024-01-01', to: '2024-12-31' });
+      const oldPlan = () => withReferencePlanning(planningSql, plan);
+      if (OLD) {
+        const [a, b] = [await oldPlan(), await plan()];
+        if (!isDeepStrictEqual(a, b)) throw new Error('capacity plan: old and new differ');
+      }
+      const pl = await pair(OLD ? oldPlan : null, plan, bRuns);
+      say(`| capacity plan, 2024 (\`computePlan\`) | ${OLD ? `${ms(q(pl.o, 0.5))} / ${ms(q(pl.o, 0.95))}` : '—'} | ${ms(q(pl.n, 0.5))} / ${ms(q(pl.n, 0.95))} | ${OLD ? ratio(pl.o, pl.n) : '—'} | ${bRuns} |`);
     }
     say('');
     say(`Load average at the end: ${loadNow()}.`);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { sql } from 'kysely';
 import { caseStatuses, isCaseStatus } from '../../src/modules/cases/case.lifecycle.ts';
 import { accusedStatuses } from '../../src/modules/persons/accused.rules.ts';
 import { caseStatusAfterJudgment, isJudgmentStatus, outcomeAfterAppeal, type Outcome } from '../../src/modules/prosecution/judgment.rules.ts';
@@ -16,6 +17,7 @@ export async function checkInvariants(t: TestApp, label = ''): Promise<void> {
   const verdicts = await db.selectFrom('verdicts').select(['id', 'case_id', 'person_id', 'outcome']).execute();
   const appeals = await db.selectFrom('appeals').select(['verdict_id', 'filed_by', 'status', 'decided_at', 'id']).orderBy('decided_at').orderBy('id').execute();
 
+  const lastSpan = new Map((await db.selectFrom('case_status_spans').select(['case_id', 'status']).where(sql<boolean>`valid_to = 'infinity'`).execute()).map((r) => [r.case_id, r.status]));
   for (const c of cases) {
     expect(caseStatuses, `${label} case status`).toContain(c.status);
     // History: a chain from nothing to the current status.
@@ -24,6 +26,8 @@ export async function checkInvariants(t: TestApp, label = ''): Promise<void> {
     expect(h[0]!.from_status).toBeNull();
     for (let i = 1; i < h.length; i++) expect(h[i]!.from_status, `${label} case history chain`).toBe(h[i - 1]!.to_status);
     expect(h.at(-1)!.to_status, `${label} case history ends at the status`).toBe(c.status);
+    // The status spans (migration 0037, kept by triggers) end in the same status, in force from then on.
+    expect(lastSpan.get(c.id), `${label} case status span in force now`).toBe(c.status);
   }
 
   const accusedKey = (r: { case_id: string; person_id: string }) => `${r.case_id}/${r.person_id}`;

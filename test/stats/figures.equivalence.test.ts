@@ -5,6 +5,8 @@ import { caseVisibleTo } from '../../src/platform/access/case-scope.ts';
 import { computeFigure, currentCatalogue, publishRows, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
 import { figures, groupings, type FigureParams } from '../../src/modules/stats/figures/registry.ts';
 import { referenceFigureById } from './figures-reference.ts';
+import { observe, planningSql } from '../../src/modules/planning/planning.data.ts';
+import { withReferencePlanning } from '../planning/planning-reference.ts';
 
 // The rewritten figure SQL (registry.ts, for scale) must give exactly what the old SQL gave
 // (figures-reference.ts), exact and published, on a generated data set full of edges: status changes exactly
@@ -131,6 +133,25 @@ describe.each(engines)('rewritten figure SQL equals the old (%s)', (engine) => {
   it.each(groupings)('every figure, grouped by %s, over several periods and time zones', async (groupBy) => {
     for (const period of periods) await same({ ...period, groupBy });
   }, 300_000);
+
+  it('the capacity plan observes the same with the set-wise pass (spans) as with the per-case probes', async () => {
+    const windows = [
+      { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi' }, { from: '2024-01-01', to: '2024-12-31', timeZone: 'UTC' },
+      { from: '2025-01-01', to: '2025-01-01', timeZone: 'Asia/Karachi' }, { from: '2023-01-01', to: '2026-12-31', timeZone: 'Asia/Karachi' },
+    ];
+    for (const w of windows) {
+      for (const codes of [catalogue.childExploitationCodes, null]) {
+        const win = { ...w, childExploitationCodes: codes };
+        const old = await withReferencePlanning(planningSql, () => observe(t.ctx.db, win));
+        const now = await observe(t.ctx.db, win);
+        expect(now, JSON.stringify(w)).toEqual(old);
+      }
+    }
+    // The windows see backlogs and ends: the comparison is not of empty observations.
+    const all = await observe(t.ctx.db, { ...windows[3]!, childExploitationCodes: null });
+    expect(all.national.completions).toBeGreaterThan(0);
+    expect(all.branches.some((b) => b.backlog > 0)).toBe(true);
+  }, 120_000);
 
   it('every figure over narrower scopes and all offences', async () => {
     const province = (await t.ctx.db.selectFrom('districts').select('province').where('id', '=', (await t.ctx.db.selectFrom('cases').select('district_id').where('id', '=', ids[7]!).executeTakeFirstOrThrow()).district_id).executeTakeFirstOrThrow()).province;

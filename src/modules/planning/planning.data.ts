@@ -97,6 +97,40 @@ export function windowMonths(w: Window): number {
   return days / 30.4375;
 }
 
+/**
+ * The per-case pass of observe(), as an object so bench/figures.bench.ts can time it beside the SQL before
+ * (test/planning/planning-reference.ts) in one run.
+ */
+export const planningSql = {
+  // One pass over the cases in scope: each case's end of investigation, start of it, and status at the end.
+  // Set-wise (bench/figures.bench.ts --plan): the first end and start of every case from one grouped pass over
+  // the history, and the status at the end from the spans in force then (case_status_spans, migration 0037:
+  // the latest change before the end, else the case's current status), hash-joined to the cases.
+  perCase: (end: RawBuilder<unknown>, scope: RawBuilder<unknown>, endList: RawBuilder<unknown>) => sql`
+    hx AS (
+      SELECT h.case_id, min(h.at) FILTER (WHERE h.to_status IN (${endList})) AS ended_at,
+        min(h.at) FILTER (WHERE h.to_status = 'under_investigation') AS started_at
+      FROM case_status_history h GROUP BY h.case_id
+    ), se AS (
+      SELECT s.case_id, s.status FROM case_status_spans s WHERE s.valid_to >= ${end} AND s.valid_from < ${end}
+    ), pc AS MATERIALIZED (
+      SELECT c.id, c.district_id, c.branch_id, c.reported_at, c.fir_registered_at, c.challan_submitted_at,
+        coalesce(c.challan_submitted_at, hx.ended_at) AS ended_at,
+        hx.started_at,
+        CASE WHEN c.fir_registered_at IS NOT NULL AND c.fir_registered_at < ${end} THEN coalesce(se.status, c.status) END AS status_at_end
+      FROM cases c LEFT JOIN hx ON hx.case_id = c.id LEFT JOIN se ON se.case_id = c.id WHERE ${scope}
+    )`,
+  // Stays that ended in the window: the spans (one per history row, to the next row of the case, ties included
+  // as stays of 0 days) ending in it, one range of case_status_spans_at, instead of every case's whole history.
+  stays: (inWin: (col: RawBuilder<unknown>) => RawBuilder<unknown>, scope: RawBuilder<unknown>, days: (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => RawBuilder<unknown>) => sql`
+    SELECT s.status, count(*) AS stays,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`s.valid_to`, sql`s.valid_from`)}) AS median_days,
+      avg(${days(sql`s.valid_to`, sql`s.valid_from`)}) AS mean_days
+    FROM case_status_spans s JOIN cases c ON c.id = s.case_id
+    WHERE ${inWin(sql`s.valid_to`)} AND s.valid_to <> 'infinity' AND ${scope}
+    GROUP BY s.status ORDER BY s.status`,
+};
+
 export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   const start = sql`(${w.from}::date::timestamp AT TIME ZONE ${w.timeZone})`;
   const end = sql`(((${w.to}::date + 1)::timestamp) AT TIME ZONE ${w.timeZone})`;
@@ -108,17 +142,7 @@ export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   const endList = sql.join(investigationEnds.map((s) => sql`${s}`));
   const limitDays = timeLimit('fir_to_challan').days;
 
-  // One pass over the cases in scope: each case's end of investigation, start of it, and status at the end.
-  const perCase = sql`
-    pc AS MATERIALIZED (
-      SELECT c.id, c.district_id, c.branch_id, c.reported_at, c.fir_registered_at, c.challan_submitted_at,
-        coalesce(c.challan_submitted_at, (SELECT min(h.at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status IN (${endList}))) AS ended_at,
-        (SELECT min(h.at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status = 'under_investigation') AS started_at,
-        CASE WHEN c.fir_registered_at IS NOT NULL AND c.fir_registered_at < ${end} THEN
-          coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = c.id AND h.at < ${end} ORDER BY h.at DESC, h.id DESC LIMIT 1), c.status)
-        END AS status_at_end
-      FROM cases c WHERE ${scope}
-    )`;
+  const perCase = planningSql.perCase(end, scope, endList);
   const days = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`(extract(epoch FROM (${a} - ${b})) / 86400.0)`;
 
   const { rows: cells } = await sql<Record<string, unknown>>`
@@ -183,16 +207,7 @@ export async function observe(db: Db | Tx, w: Window): Promise<Observations> {
   });
 
   // Time in each stage: every stay (a status history row to the next one of the same case) that ended in the window.
-  const { rows: stageRows } = await sql<{ status: string; stays: unknown; median_days: unknown; mean_days: unknown }>`
-    WITH h AS (
-      SELECT h.to_status AS status, h.at, lead(h.at) OVER (PARTITION BY h.case_id ORDER BY h.at, h.id) AS next_at
-      FROM case_status_history h JOIN cases c ON c.id = h.case_id WHERE ${scope}
-    )
-    SELECT status, count(*) AS stays,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`next_at`, sql`at`)}) AS median_days,
-      avg(${days(sql`next_at`, sql`at`)}) AS mean_days
-    FROM h WHERE next_at IS NOT NULL AND ${inWin(sql`next_at`)}
-    GROUP BY status ORDER BY status`.execute(db);
+  const { rows: stageRows } = await sql<{ status: string; stays: unknown; median_days: unknown; mean_days: unknown }>`${planningSql.stays(inWin, scope, days)}`.execute(db);
   const stages = stageRows.map((r) => ({ status: r.status, stays: num(r.stays), medianDays: numOrNull(r.median_days), meanDays: numOrNull(r.mean_days) }));
 
   return {

@@ -156,6 +156,16 @@ export interface CaseStatusHistoryTable {
   at: DefaultTimestamp;
 }
 
+/** Each case's status as intervals, kept from case_status_history by triggers (migration 0037): read only. */
+export interface CaseStatusSpansTable {
+  history_id: number;
+  case_id: string;
+  status: string;
+  /** In force for instants T with valid_from < T <= valid_to ('infinity' for the last). */
+  valid_from: Date;
+  valid_to: Date;
+}
+
 /** A server sentence's values (jsonb): read as an object, written as JSON text. */
 type EventParamsColumn = ColumnType<Record<string, string | number> | null, string | null | undefined, string | null>;
 
@@ -981,6 +991,7 @@ export interface DB {
   case_offences: CaseOffencesTable;
   case_team: CaseTeamTable;
   case_status_history: CaseStatusHistoryTable;
+  case_status_spans: CaseStatusSpansTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

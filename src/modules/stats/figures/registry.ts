@@ -146,23 +146,27 @@ function groupKey(p: FigureParams, date: RawBuilder<unknown> | null) {
   }
 }
 
-/** Status of each scoped case at an instant: the last status change before it (the current one if no history). */
+/**
+ * Status of each scoped case at an instant: the last status change before it (the current one if no history).
+ * Read from the case's span in force at the instant (case_status_spans, migration 0037: one row per history
+ * row, from its `at` to the next one's, so the span with valid_from < at <= valid_to is the latest change
+ * before `at`, ties at one instant won by the later id); one probe of the case's spans.
+ */
 const statusAt = (at: RawBuilder<unknown>) =>
-  sql`coalesce((SELECT h.to_status FROM case_status_history h WHERE h.case_id = sc.id AND h.at < ${at} ORDER BY h.at DESC, h.id DESC LIMIT 1), sc.status)`;
+  sql`coalesce((SELECT s.status FROM case_status_spans s WHERE s.case_id = sc.id AND s.valid_to >= ${at} AND s.valid_from < ${at}), sc.status)`;
 
 /**
- * The same status for every case at once (stock figures): one ordered pass over the history before the
- * instant (index case_status_history_latest), the latest change of each case, to LEFT JOIN as `st` and read
- * as coalesce(st.to_status, sc.status). Equal to statusAt for every case, including a backdated change
- * (it is ordered by its own `at`) and changes exactly at the instant (not yet in force).
+ * The same status for every case at once (stock figures): the spans in force at the instant, one range of
+ * index case_status_spans_at (at most one per case), to LEFT JOIN as `st` and read as
+ * coalesce(st.to_status, sc.status). Equal to statusAt for every case, including a backdated change (spans
+ * are rebuilt from the whole history) and changes exactly at the instant (not yet in force).
  */
 const statusesAt = (p: FigureParams, at: RawBuilder<unknown>) => {
-  // A scope narrower than the nation (area, visibility, category) reads the history of its own cases only.
+  // A scope narrower than the nation (area, visibility, category) reads the spans of its own cases only.
   const narrow = p.province !== null || p.districtId !== null || p.branchId !== null || p.category !== null || Boolean(p.visibleCases);
   return sql`st AS (
-      SELECT DISTINCT ON (h.case_id) h.case_id, h.to_status FROM case_status_history h
-      WHERE h.at < ${at} ${narrow ? sql`AND h.case_id IN (SELECT sc.id FROM sc)` : sql``}
-      ORDER BY h.case_id, h.at DESC, h.id DESC
+      SELECT s.case_id, s.status AS to_status FROM case_status_spans s
+      WHERE s.valid_to >= ${at} AND s.valid_from < ${at} ${narrow ? sql`AND s.case_id IN (SELECT sc.id FROM sc)` : sql``}
     )`;
 };
 const statusOf = sql`coalesce(st.to_status, sc.status)`;
@@ -179,7 +183,14 @@ function inGroup(key: RawBuilder<unknown>, p: FigureParams, cell: FigureCell) {
   return cell.group === null ? sql`${key} IS NULL` : sql`${key} = ${cell.group}`;
 }
 
-interface CountSpec { from: RawBuilder<unknown>; date: RawBuilder<unknown>; distinct: RawBuilder<unknown>; where?: RawBuilder<unknown> }
+interface CountSpec {
+  from: RawBuilder<unknown>;
+  date: RawBuilder<unknown>;
+  distinct: RawBuilder<unknown>;
+  where?: RawBuilder<unknown>;
+  /** Each row of `from` is a distinct unit in its group (a case, an arrest): count(*) counts them without a sort. */
+  unique?: boolean;
+}
 
 /** The records behind a count: one row per distinct unit (the first case and date it was counted with). */
 function countRecords(p: FigureParams, opts: CountSpec, cell: FigureCell) {
@@ -203,7 +214,7 @@ function countFigure(p: FigureParams, opts: CountSpec) {
   const g = groupKey(p, opts.date);
   return sql<Record<string, unknown>>`
     WITH ${scoped(p)}
-    SELECT ${g.key} AS grp, NULL::text AS part, count(DISTINCT ${opts.distinct}) AS n
+    SELECT ${g.key} AS grp, NULL::text AS part, ${opts.unique ? sql`count(*)` : sql`count(DISTINCT ${opts.distinct})`} AS n
     FROM ${opts.from} ${g.join}
     WHERE ${inPeriod(p, opts.date)} AND ${opts.where ?? sql`true`}
     GROUP BY 1 ORDER BY 1`;
@@ -250,6 +261,12 @@ export const backlogBands = [
 const bandCase = (bands: ReadonlyArray<{ part: string; min: number; max: number | null }>, value: RawBuilder<unknown>) =>
   sql`CASE ${sql.join(bands.map((b) => (b.max === null ? sql`WHEN ${value} >= ${b.min} THEN ${b.part}` : sql`WHEN ${value} >= ${b.min} AND ${value} < ${b.max} THEN ${b.part}`)), sql` `)} END`;
 
+/**
+ * Part "all" and a part per band in one grouping pass (GROUPING SETS (grp), (grp, band)) instead of every row
+ * twice (UNION ALL) and a sort of both: the row of the (grp) set is part "all", the others keep their band.
+ */
+const allOrPart = sql`CASE WHEN GROUPING(band) = 1 THEN 'all' ELSE band END`;
+
 // ---------------------------------------------------------------------------------------------------------
 // The definitions
 
@@ -259,12 +276,12 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'complaints', version: 1, title: 'Complaints received', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases (complaints and tips registered as cases) whose complaint was received in the period, at any stage.',
-    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id` }),
+    ...counted({ from: scFrom, date: sql`sc.reported_at`, distinct: sql`sc.id`, unique: true }),
   },
   {
     id: 'firs', version: 1, title: 'FIRs registered', unit: 'cases', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Cases with an FIR registered in the period (FIR date).',
-    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL` }),
+    ...counted({ from: scFrom, date: sql`sc.fir_registered_at`, distinct: sql`sc.id`, where: sql`sc.fir_registered_at IS NOT NULL`, unique: true }),
   },
   {
     id: 'cases_by_status', version: 1, title: 'Cases by status', unit: 'cases', count: 'n', measures: ['n'], kind: 'stock',
@@ -293,7 +310,7 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'arrests', version: 1, title: 'Arrests', unit: 'arrests', count: 'n', measures: ['n'], kind: 'flow',
     description: 'Arrest records dated in the period (each arrest of a person in a case counts once).',
-    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id` }),
+    ...counted({ from: sql`arrests a JOIN sc ON sc.id = a.case_id`, date: sql`a.arrested_at`, distinct: sql`a.id`, unique: true }),
   },
   {
     id: 'persons_charged', version: 1, title: 'Persons charged', unit: 'persons', count: 'n', measures: ['n'], kind: 'flow',
@@ -321,9 +338,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT ${g.key} AS grp, vd.sentence_months AS m FROM verdicts vd JOIN sc ON sc.id = vd.case_id ${g.join}
           WHERE vd.outcome = 'convicted' AND vd.sentence_months IS NOT NULL AND ${inPeriod(p, sql`vd.decided_at`)}
         ), banded AS (SELECT grp, m, ${bandCase(sentenceBands, sql`m`)} AS band FROM s)
-        SELECT grp, part, count(*) AS n, min(m) AS min_months, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS median_months, max(m) AS max_months
-        FROM (SELECT grp, 'all' AS part, m FROM banded UNION ALL SELECT grp, band, m FROM banded) x
-        GROUP BY 1, 2 ORDER BY 1, 2`;
+        SELECT grp, ${allOrPart} AS part, count(*) AS n, min(m) AS min_months, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS median_months, max(m) AS max_months
+        FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
     },
   },
   {
@@ -399,7 +415,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT sc.id, ${g.key} AS grp FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
           WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), per AS (
-          SELECT oc.grp, ct.user_id, count(DISTINCT oc.id) AS n FROM open_cases oc
+          -- count(*): an open case is one row per group (the category grouping: once per category of it), one per team member.
+          SELECT oc.grp, ct.user_id, count(*) AS n FROM open_cases oc
           JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
           JOIN users u ON u.id = ct.user_id AND u.role = 'investigator'
           GROUP BY 1, 2
@@ -421,9 +438,8 @@ export const figures: readonly FigureDefinition[] = [
           SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
           WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
         ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
-        SELECT grp, part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
-        FROM (SELECT grp, 'all' AS part, age FROM banded UNION ALL SELECT grp, band, age FROM banded) x
-        GROUP BY 1, 2 ORDER BY 1, 2`;
+        SELECT grp, ${allOrPart} AS part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
+        FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
     },
   },
 ];

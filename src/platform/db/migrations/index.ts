@@ -26,6 +26,7 @@ import * as opsReadiness from './0030_ops_readiness.ts';
 import * as eventCodes from './0031_event_codes.ts';
 import * as figureIndexes from './0032_figure_indexes.ts';
 import * as custodyCodes from './0033_custody_codes.ts';
+import * as caseStatusSpans from './0037_case_status_spans.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0031_event_codes': eventCodes,
   '0032_figure_indexes': figureIndexes,
   '0033_custody_codes': custodyCodes,
+  '0037_case_status_spans': caseStatusSpans,
 };
