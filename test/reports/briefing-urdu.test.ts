@@ -1,0 +1,141 @@
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import { createTestApp, type TestApp } from '../support/harness.ts';
+import { loadDemoIfEmpty } from '../../src/demo/demo.loader.ts';
+import { systemActor } from '../../src/platform/access/actor.ts';
+import type { ServiceContext } from '../../src/platform/context.ts';
+import { produceBriefing } from '../../src/modules/reports/reports.service.ts';
+import { visualPieces } from '../../src/modules/reports/pdf-text.ts';
+import { reportTexts } from '../../src/platform/text/report-texts.schema.ts';
+
+// The briefing in Urdu (issue 12): right to left, shaped Arabic script in an embedded Noto Naskh Arabic, the
+// labels from the shared catalogue, the demo's national figures (178 FIRs, 198 arrests, 14 convicted) written
+// out here. The PDF is read back twice: its text (pdf-parse, as the English tests do) and its fonts (the
+// ToUnicode maps and the glyphs drawn), to show the letters were shaped and no glyph is missing (.notdef).
+const ur = reportTexts.ur.briefing;
+
+const pdfText = async (pdf: Buffer) => {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+};
+
+/** Every stream of the PDF, inflated where it is compressed. */
+function streams(pdf: Buffer): string[] {
+  const out: string[] = [];
+  const s = pdf.toString('latin1');
+  const re = /<<((?:(?!>>\s*stream)[\s\S])*?)>>\s*stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const start = m.index + m[0].length;
+    const end = s.indexOf('endstream', start);
+    const raw = pdf.subarray(start, end);
+    try {
+      out.push(/FlateDecode/.test(m[1]!) ? inflateSync(raw).toString('latin1') : raw.toString('latin1'));
+    } catch {
+      out.push('');
+    }
+  }
+  return out;
+}
+
+/** The glyph -> text maps of the embedded fonts (ToUnicode CMaps, as pdfkit writes them). */
+function toUnicodeMaps(all: string[]): Array<Map<number, string>> {
+  const hex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
+  return all.filter((s) => s.includes('begincmap')).map((cmap) => {
+    const map = new Map<number, string>();
+    for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const line of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+        const [from, to] = [parseInt(line[1]!, 16), parseInt(line[2]!, 16)];
+        const targets = line[3]!.startsWith('[') ? [...line[3]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => hex(x[1]!)) : null;
+        for (let g = from; g <= to; g++) map.set(g, targets ? targets[g - from] ?? '' : String.fromCodePoint(parseInt(line[3]!.slice(1, -1), 16) + g - from));
+      }
+    }
+    for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const line of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(line[1]!, 16), hex(line[2]!));
+    }
+    return map;
+  });
+}
+
+describe('visual order of an Urdu line (bidi)', () => {
+  it('puts a number after Urdu words to their left, keeps digits and Latin left to right, mirrors brackets', () => {
+    // Visual order, left to right: the number, then the Urdu word (kept in logical order: fontkit shapes and reverses it).
+    expect(visualPieces('گرفتاریاں 198')).toEqual([{ text: '198', arabic: false }, { text: 'گرفتاریاں ', arabic: true }]);
+    // A Latin name inside Urdu stays one left-to-right run; the bracket around Urdu words is mirrored.
+    const mixed = visualPieces('ضلع Muzaffargarh (پنجاب)');
+    // "(پنجاب)" at the far left: its closing bracket, mirrored, is the leftmost glyph and reads "(".
+    expect(mixed.map((p) => p.text)).toEqual(['(', 'پنجاب', ') ', 'Muzaffargarh', 'ضلع ']);
+    expect(mixed.map((p) => p.arabic)).toEqual([false, true, false, false, true]);
+  });
+});
+
+describe('the briefing in Urdu on the demo dataset', () => {
+  let t: TestApp;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    await loadDemoIfEmpty(t.ctx);
+    ctx = { ...t.ctx, actor: systemActor('cli:test') };
+  });
+  afterAll(async () => t?.close());
+
+  it('prints the Urdu labels with 178 FIRs, 198 arrests and 14 convicted, shaped, with no missing glyph', async () => {
+    const r = await produceBriefing(ctx, { from: '2024-01-01', to: '2025-06-03', lang: 'ur' });
+    expect(r.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(r.data.lang).toBe('ur');
+    const text = await pdfText(r.pdf);
+    // The Urdu words come back as words (logical order, base letters), not as isolated presentation forms.
+    for (const label of [ur.title, ur.headlineTitle, ur.headline.firs, ur.headline.arrests, ur.headline.convictions, ur.trendsTitle, ur.timeToCourt]) {
+      expect(text, label).toContain(label);
+    }
+    expect(text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/);
+    const near = (label: string, value: string) => new RegExp(`${value}\\s*${label.replace(/[()]/g, '\\$&')}|${label.replace(/[()]/g, '\\$&')}\\s*${value}`);
+    expect(text).toMatch(near(ur.headline.firs, '178'));
+    expect(text).toMatch(near(ur.headline.arrests, '198'));
+    expect(text).toMatch(/14/);
+    expect(r.data.headline.find((h) => h.id === 'convictions')).toMatchObject({ value: '14', label: ur.headline.convictions, note: '4 سے 10 سال کی سزائیں' });
+    expect(text).toContain('4 سے 10 سال کی سزائیں');
+    expect(text).toContain('Muzaffargarh');
+    expect(text).toContain(r.data.anchor!.hash);
+
+    // The fonts: Noto Naskh Arabic embedded (subset); the letter "ر" (and others) drawn by more than one glyph,
+    // i.e. in its joining forms; "لا" as a ligature is not required, but no text is drawn with glyph 0.
+    const raw = r.pdf.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Bold/);
+    const all = streams(r.pdf);
+    const maps = toUnicodeMaps(all);
+    const naskh = maps.filter((m) => [...m.values()].some((v) => /[\u0600-\u06FF]/.test(v)));
+    expect(naskh.length).toBeGreaterThan(0);
+    const glyphsOf = (m: Map<number, string>, c: string) => [...m.entries()].filter(([, v]) => v === c).map(([g]) => g);
+    const shaped = ['ب', 'ی', 'ر', 'ف'].filter((c) => naskh.some((m) => glyphsOf(m, c).length >= 2));
+    expect(shaped.length, 'letters drawn in more than one joining form').toBeGreaterThanOrEqual(2);
+    // Glyph runs in the page content: hex strings of 4-digit glyph ids (pdfkit), none of them 0 (.notdef).
+    const content = all.filter((s) => /\bTJ\b/.test(s)).join('\n');
+    const drawn = [...content.matchAll(/<([0-9a-f]+)>/g)].flatMap((m) => m[1]!.match(/.{4}/g) ?? []);
+    expect(drawn.length).toBeGreaterThan(100);
+    expect(drawn.filter((g) => g === '0000')).toEqual([]);
+  });
+
+  it('over the API: a language is validated; the preview is in Urdu, right to left; the job carries the language', async () => {
+    const bad = await t.call('leadership', 'GET', '/api/v1/reports/briefing/preview?from=2024-01-01&to=2025-06-03&lang=fr');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toMatch(/lang/);
+    const badJob = await t.call('leadership', 'POST', '/api/v1/reports/briefing', { from: '2024-01-01', to: '2025-06-03', lang: 'urdu' });
+    expect(badJob.statusCode).toBe(400);
+    expect(JSON.stringify(badJob.json())).toMatch(/lang/);
+    const html = await t.call('leadership', 'GET', '/api/v1/reports/briefing/preview?from=2024-01-01&to=2025-06-03&lang=ur');
+    expect(html.statusCode, html.body).toBe(200);
+    expect(html.body).toMatch(/<html lang="ur" dir="rtl">/);
+    expect(html.body).toContain(ur.headline.firs);
+    expect(html.body).toMatch(/data-figure="firs"><b>178<\/b>/);
+    const english = await t.call('leadership', 'GET', '/api/v1/reports/briefing/preview?from=2024-01-01&to=2025-06-03');
+    expect(english.body).toMatch(/<html lang="en" dir="ltr">/);
+    expect(english.body).not.toContain(ur.headline.firs);
+  });
+});
