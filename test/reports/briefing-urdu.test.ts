@@ -62,6 +62,27 @@ function toUnicodeMaps(all: string[]): Array<Map<number, string>> {
   });
 }
 
+/**
+ * The fonts of an Urdu PDF: Noto Naskh Arabic embedded (subsets, regular and bold); letters drawn by more than
+ * one glyph each, i.e. in their joining forms (shaped); no text drawn with glyph 0 (.notdef, a missing glyph).
+ */
+function expectShapedUrdu(pdf: Buffer) {
+  const raw = pdf.toString('latin1');
+  expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Regular/);
+  expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Bold/);
+  const all = streams(pdf);
+  const naskh = toUnicodeMaps(all).filter((m) => [...m.values()].some((v) => /[\u0600-\u06FF]/.test(v)));
+  expect(naskh.length).toBeGreaterThan(0);
+  const glyphsOf = (m: Map<number, string>, c: string) => [...m.entries()].filter(([, v]) => v === c).map(([g]) => g);
+  const shaped = ['ب', 'ی', 'ر', 'ف', 'ت', 'م'].filter((c) => naskh.some((m) => glyphsOf(m, c).length >= 2));
+  expect(shaped.length, 'letters drawn in more than one joining form').toBeGreaterThanOrEqual(2);
+  // Glyph runs in the page content: hex strings of 4-digit glyph ids (pdfkit), none of them 0 (.notdef).
+  const content = all.filter((s) => /\bTJ\b/.test(s)).join('\n');
+  const drawn = [...content.matchAll(/<([0-9a-f]+)>/g)].flatMap((m) => m[1]!.match(/.{4}/g) ?? []);
+  expect(drawn.length).toBeGreaterThan(100);
+  expect(drawn.filter((g) => g === '0000')).toEqual([]);
+}
+
 describe('visual order of an Urdu line (bidi)', () => {
   it('puts a number after Urdu words to their left, keeps digits and Latin left to right, mirrors brackets', () => {
     // Visual order, left to right: the number, then the Urdu word (kept in logical order: fontkit shapes and reverses it).
@@ -103,23 +124,7 @@ describe('the briefing in Urdu on the demo dataset', () => {
     expect(text).toContain('Muzaffargarh');
     expect(text).toContain(r.data.anchor!.hash);
 
-    // The fonts: Noto Naskh Arabic embedded (subset); the letter "ر" (and others) drawn by more than one glyph,
-    // i.e. in its joining forms; "لا" as a ligature is not required, but no text is drawn with glyph 0.
-    const raw = r.pdf.toString('latin1');
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Regular/);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Bold/);
-    const all = streams(r.pdf);
-    const maps = toUnicodeMaps(all);
-    const naskh = maps.filter((m) => [...m.values()].some((v) => /[\u0600-\u06FF]/.test(v)));
-    expect(naskh.length).toBeGreaterThan(0);
-    const glyphsOf = (m: Map<number, string>, c: string) => [...m.entries()].filter(([, v]) => v === c).map(([g]) => g);
-    const shaped = ['ب', 'ی', 'ر', 'ف'].filter((c) => naskh.some((m) => glyphsOf(m, c).length >= 2));
-    expect(shaped.length, 'letters drawn in more than one joining form').toBeGreaterThanOrEqual(2);
-    // Glyph runs in the page content: hex strings of 4-digit glyph ids (pdfkit), none of them 0 (.notdef).
-    const content = all.filter((s) => /\bTJ\b/.test(s)).join('\n');
-    const drawn = [...content.matchAll(/<([0-9a-f]+)>/g)].flatMap((m) => m[1]!.match(/.{4}/g) ?? []);
-    expect(drawn.length).toBeGreaterThan(100);
-    expect(drawn.filter((g) => g === '0000')).toEqual([]);
+    expectShapedUrdu(r.pdf);
   });
 
   it('over the API: a language is validated; the preview is in Urdu, right to left; the job carries the language', async () => {
@@ -137,5 +142,20 @@ describe('the briefing in Urdu on the demo dataset', () => {
     const english = await t.call('leadership', 'GET', '/api/v1/reports/briefing/preview?from=2024-01-01&to=2025-06-03');
     expect(english.body).toMatch(/<html lang="en" dir="ltr">/);
     expect(english.body).not.toContain(ur.headline.firs);
+  });
+
+  it('the capacity plan\'s PDF in Urdu: its headings and measures from the catalogue, the assumptions in English, shaped', async () => {
+    const plan = reportTexts.ur.plan;
+    const res = await t.call('leadership', 'GET', '/api/v1/planning/scenarios/file?from=2024-06-04&to=2025-06-03&format=pdf&lang=ur&staffFactor=2');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('capacity-plan-2024-06-04-to-2025-06-03-ur.pdf');
+    const text = await pdfText(res.rawPayload);
+    for (const label of [plan.title, plan.changesTitle, plan.assumptionsTitle, plan.limitsTitle, plan.m.investigators, plan.m.needed, 'عملہ × 2']) expect(text, label).toContain(label);
+    expect(text).toContain('staff factor: x2 [set].');
+    expect(text).not.toContain('Capacity planning: scenarios side by side');
+    expectShapedUrdu(res.rawPayload);
+    const bad = await t.call('leadership', 'GET', '/api/v1/planning/scenarios/file?from=2024-06-04&to=2025-06-03&format=pdf&lang=de');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toMatch(/lang/);
   });
 });
