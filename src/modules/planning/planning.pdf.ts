@@ -54,6 +54,8 @@ export async function planPdf(d: PlanPdfInput): Promise<Buffer> {
     if (!ur) return s;
     if (s === 'total') return T.total;
     if (s === 'no staff') return T.noStaff;
+    if (s === 'never') return T.never;
+    if (s === 'grows') return T.grows;
     return s;
   };
   const rowLabel = (s: string) => {
@@ -64,7 +66,8 @@ export async function planPdf(d: PlanPdfInput): Promise<Buffer> {
   const scenarioTitle = (id: string, given: string) => {
     if (!ur) return given;
     const t = (T.scenario as Record<string, string>)[id];
-    return t ? t.replace('k', String(plan.assumptions.staffFactor)) : given;
+    // "Staff x2": the factor goes into the Urdu title in place of k.
+    return t ? t.replace('k', /x([\d.]+)$/.exec(given)?.[1] ?? 'k') : given;
   };
   const tableTitle = (t: Table, own: string) => {
     if (!ur) return t.title;

@@ -99,7 +99,7 @@ export function visualPieces(line: string, base: 'rtl' | 'ltr' = 'rtl', bidi = d
   if (!line) return [];
   const embedding = bidi.getEmbeddingLevels(line, base);
   const chars = line.split('');
-  for (const [i, c] of bidi.getMirroredCharactersMap(line, embedding)) chars[i] = c;
+  for (const [i, c] of bidi.getMirroredCharactersMap(line, embedding.levels)) chars[i] = c;
   const levels = embedding.levels;
   const runs: Array<{ chars: string[]; level: number }> = [];
   chars.forEach((c, i) => {
@@ -141,10 +141,68 @@ export function visualPieces(line: string, base: 'rtl' | 'ltr' = 'rtl', bidi = d
 let bidiInstance: ReturnType<typeof bidiFactory> | undefined;
 const defaultBidi = () => (bidiInstance ??= bidiFactory());
 
+/** What of fontkit's font the text layers below touch. */
+interface FontkitGlyph { id: number; codePoints: number[]; advanceWidth: number }
+interface FontkitRun { glyphs: FontkitGlyph[]; positions: Array<Record<string, number>>; advanceWidth: number }
+interface FontkitFont { layout(...args: unknown[]): FontkitRun; glyphForCodePoint(cp: number): FontkitGlyph; __amaan?: string }
+
+const fontkitOf = (doc: Doc, name: string): FontkitFont => {
+  doc.font(name);
+  return (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+};
+
+/**
+ * The shaped glyphs carry no text. Noto Naskh Arabic draws a letter as a body shared by several letters (ب ت ث
+ * have one) and its dots as glyphs of their own, so a glyph cannot say which letter it is and a reader copying
+ * the text would get wrong letters. Every shaped glyph is given U+2060 WORD JOINER as its text: a format
+ * character, which readers such as pdf.js drop and which is transparent to Arabic joining where another reader
+ * copies it. The words themselves are written again, unshaped and invisible, by `textLayer` (as OCR'd PDFs carry
+ * their text). Reaches into pdfkit's embedded font (`_font.font`, the fontkit object); copies, never fontkit's
+ * cached glyphs, which its shaping reads.
+ */
+function shapedWithoutText(doc: Doc, name: string): void {
+  const font = fontkitOf(doc, name);
+  if (font.__amaan) return;
+  const layout = font.layout.bind(font);
+  font.layout = (...args: unknown[]) => {
+    const run = layout(...args);
+    run.glyphs = run.glyphs.map((g) => Object.create(g, { codePoints: { value: [0x2060] } }) as FontkitGlyph);
+    return run;
+  };
+  font.__amaan = 'shaped';
+}
+
+/**
+ * The same face for the invisible text, as a font of its own (pdfkit would otherwise merge two fonts of one name):
+ * one glyph per character from the cmap, no shaping, so each glyph is its letter. A view of the shaped font's
+ * fontkit object (pdfkit takes a fontkit font as a source), with its own name and layout.
+ */
+function textLayerFont(font: FontkitFont & { postscriptName: string }): unknown {
+  const layout = (text: unknown) => {
+    const glyphs = [...String(text)].map((c) => {
+      const cp = c.codePointAt(0)!;
+      return Object.create(font.glyphForCodePoint(cp), { codePoints: { value: [cp] } }) as FontkitGlyph;
+    });
+    const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    return { glyphs, positions, get advanceWidth() { return positions.reduce((t, p) => t + p.xAdvance, 0); } };
+  };
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === 'layout') return layout;
+      if (prop === 'postscriptName') return `${target.postscriptName}-Text`;
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 function urduText(doc: Doc): PdfText {
   const fonts = urduFonts();
   doc.registerFont('urdu', fonts.regular);
   doc.registerFont('urdu-bold', fonts.bold);
+  shapedWithoutText(doc, 'urdu');
+  shapedWithoutText(doc, 'urdu-bold');
+  doc.registerFont('urdu-text', textLayerFont(fontkitOf(doc, 'urdu') as FontkitFont & { postscriptName: string }) as Buffer);
   let weight: Weight = 'regular';
   let size = 10;
   const lineHeight = () => size * 1.75;
@@ -179,7 +237,15 @@ function urduText(doc: Doc): PdfText {
     const total = widths.reduce((a, b) => a + b, 0);
     let x = (align === 'start') === (base === 'rtl') ? left + width - total : left;
     pieces.forEach((p, i) => {
-      doc.font(fontOf(p)).fontSize(size).text(p.text, x, baseline, { lineBreak: false, baseline: 'alphabetic', features: [] } as PDFKit.Mixins.TextOptions);
+      const opts = { lineBreak: false, baseline: 'alphabetic', features: [] } as PDFKit.Mixins.TextOptions;
+      doc.font(fontOf(p)).fontSize(size).text(p.text, x, baseline, opts);
+      if (p.arabic) {
+        // The piece's words, invisible, over the shaped glyphs: in visual order (as readers expect a right-to-left
+        // run on the page) and spread to the same width.
+        const visual = ARABIC_SCRIPT.test(p.text) ? [...p.text].reverse().join('') : p.text;
+        const plain = doc.font('urdu-text').fontSize(size).widthOfString(visual, opts);
+        doc.save().fillOpacity(0).text(visual, x, baseline, { ...opts, horizontalScaling: plain > 0 ? (100 * widths[i]!) / plain : 100 }).restore();
+      }
       x += widths[i]!;
     });
   }
