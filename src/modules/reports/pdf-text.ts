@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import bidiFactory from 'bidi-js';
 import type { ReportLang } from '../../platform/text/report-texts.schema.ts';
 
@@ -39,12 +40,48 @@ export interface PdfText {
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * WOFF 1.0 to a plain TrueType font (the tables inflated once, with node's zlib). fontkit reads a WOFF font by
+ * inflating a table each time it is read, in JavaScript: an Urdu briefing took tens of seconds that way.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
+  const n = woff.readUInt16BE(12);
+  const tables = Array.from({ length: n }, (_, i) => {
+    const at = 44 + i * 20;
+    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const raw = woff.subarray(offset, offset + compLength);
+    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw };
+  });
+  const log2 = Math.floor(Math.log2(n));
+  const head = Buffer.alloc(12 + 16 * n);
+  head.writeUInt32BE(woff.readUInt32BE(4), 0);
+  head.writeUInt16BE(n, 4);
+  head.writeUInt16BE(2 ** log2 * 16, 6);
+  head.writeUInt16BE(log2, 8);
+  head.writeUInt16BE(n * 16 - 2 ** log2 * 16, 10);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  tables.forEach((t, i) => {
+    t.tag.copy(head, 12 + i * 16);
+    head.writeUInt32BE(t.checksum, 12 + i * 16 + 4);
+    head.writeUInt32BE(offset, 12 + i * 16 + 8);
+    head.writeUInt32BE(t.data.length, 12 + i * 16 + 12);
+    const padded = Buffer.alloc(Math.ceil(t.data.length / 4) * 4);
+    t.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
 let fontCache: { regular: Buffer; bold: Buffer } | undefined;
-/** The Arabic-script faces of Noto Naskh Arabic (regular, bold) from the npm package, read once. */
+/** The Arabic-script faces of Noto Naskh Arabic (regular, bold) from the npm package, read once, as TrueType. */
 export function urduFonts(): { regular: Buffer; bold: Buffer } {
   fontCache ??= {
-    regular: readFileSync(require.resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff')),
-    bold: readFileSync(require.resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff')),
+    regular: woffToSfnt(readFileSync(require.resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff'))),
+    bold: woffToSfnt(readFileSync(require.resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff'))),
   };
   return fontCache;
 }
@@ -156,7 +193,7 @@ const fontkitOf = (doc: Doc, name: string): FontkitFont => {
  * have one) and its dots as glyphs of their own, so a glyph cannot say which letter it is and a reader copying
  * the text would get wrong letters. Every shaped glyph is given U+2060 WORD JOINER as its text: a format
  * character, which readers such as pdf.js drop and which is transparent to Arabic joining where another reader
- * copies it. The words themselves are written again, unshaped and invisible, by `textLayer` (as OCR'd PDFs carry
+ * copies it. The words themselves are written again, unshaped and invisible, in `textLayerFont` (as OCR'd PDFs carry
  * their text). Reaches into pdfkit's embedded font (`_font.font`, the fontkit object); copies, never fontkit's
  * cached glyphs, which its shaping reads.
  */
@@ -164,10 +201,19 @@ function shapedWithoutText(doc: Doc, name: string): void {
   const font = fontkitOf(doc, name);
   if (font.__amaan) return;
   const layout = font.layout.bind(font);
+  // Shaping is slow and pdfkit lays a piece out several times (to measure, to place, to draw): each text is
+  // shaped once; pdfkit gets fresh positions each time, as it scales them in place.
+  const shaped = new Map<string, { glyphs: FontkitGlyph[]; positions: Array<Record<string, number>> }>();
   font.layout = (...args: unknown[]) => {
-    const run = layout(...args);
-    run.glyphs = run.glyphs.map((g) => Object.create(g, { codePoints: { value: [0x2060] } }) as FontkitGlyph);
-    return run;
+    const key = `${JSON.stringify(args[1] ?? null)}|${String(args[0])}`;
+    let run = shaped.get(key);
+    if (!run) {
+      const r = layout(...args);
+      run = { glyphs: r.glyphs.map((g) => Object.create(g, { codePoints: { value: [0x2060] } }) as FontkitGlyph), positions: r.positions.map((p) => ({ ...p })) };
+      shaped.set(key, run);
+    }
+    const positions = run.positions.map((p) => ({ ...p }));
+    return { glyphs: run.glyphs, positions, get advanceWidth() { return positions.reduce((t, p) => t + p.xAdvance!, 0); } };
   };
   font.__amaan = 'shaped';
 }
@@ -208,9 +254,24 @@ function urduText(doc: Doc): PdfText {
   const lineHeight = () => size * 1.75;
   const fontOf = (p: Piece) => (p.arabic ? URDU[weight] : LATIN[weight]);
   // `features` makes pdfkit lay a piece out whole (not word by word), so fontkit shapes and orders it as one.
-  const widthOf = (p: Piece) => doc.font(fontOf(p)).fontSize(size).widthOfString(p.text, { features: [] } as PDFKit.Mixins.TextOptions);
-
-  const lineWidth = (line: string, base: 'rtl' | 'ltr') => visualPieces(line, base).reduce((t, p) => t + widthOf(p), 0);
+  // Shaping is the slow part (the PDF is made in the server's process): widths are kept per font, size and text.
+  const widths = new Map<string, number>();
+  const widthOf = (p: Piece) => {
+    const font = fontOf(p);
+    const key = `${font}|${size}|${p.text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = doc.font(font).fontSize(size).widthOfString(p.text, { features: [] } as PDFKit.Mixins.TextOptions);
+      widths.set(key, w);
+    }
+    return w;
+  };
+  // A line's width for wrapping: its words' widths and the spaces between (Arabic letters never join across a space).
+  const wordWidth = (word: string, base: 'rtl' | 'ltr') => visualPieces(word, base).reduce((t, p) => t + widthOf(p), 0);
+  const lineWidth = (line: string, base: 'rtl' | 'ltr') => {
+    const words = line.split(' ');
+    return words.reduce((t, w) => t + (w ? wordWidth(w, base) : 0), 0) + (words.length - 1) * widthOf({ text: ' ', arabic: false });
+  };
 
   /** Greedy wrapping by words, in logical order; a word wider than the box stays on its own line. */
   function wrap(s: string, width: number, base: 'rtl' | 'ltr' = 'rtl'): string[] {
@@ -233,8 +294,8 @@ function urduText(doc: Doc): PdfText {
 
   function drawLine(line: string, left: number, width: number, baseline: number, align: 'start' | 'end', base: 'rtl' | 'ltr') {
     const pieces = visualPieces(line.replace(/ +$/, ''), base);
-    const widths = pieces.map(widthOf);
-    const total = widths.reduce((a, b) => a + b, 0);
+    const pieceWidths = pieces.map(widthOf);
+    const total = pieceWidths.reduce((a, b) => a + b, 0);
     let x = (align === 'start') === (base === 'rtl') ? left + width - total : left;
     pieces.forEach((p, i) => {
       const opts = { lineBreak: false, baseline: 'alphabetic', features: [] } as PDFKit.Mixins.TextOptions;
@@ -244,9 +305,9 @@ function urduText(doc: Doc): PdfText {
         // run on the page) and spread to the same width.
         const visual = ARABIC_SCRIPT.test(p.text) ? [...p.text].reverse().join('') : p.text;
         const plain = doc.font('urdu-text').fontSize(size).widthOfString(visual, opts);
-        doc.save().fillOpacity(0).text(visual, x, baseline, { ...opts, horizontalScaling: plain > 0 ? (100 * widths[i]!) / plain : 100 }).restore();
+        doc.save().fillOpacity(0).text(visual, x, baseline, { ...opts, horizontalScaling: plain > 0 ? (100 * pieceWidths[i]!) / plain : 100 }).restore();
       }
-      x += widths[i]!;
+      x += pieceWidths[i]!;
     });
   }
 
