@@ -158,11 +158,8 @@ export function visualPieces(line: string, base: 'rtl' | 'ltr' = 'rtl', bidi = d
   }
   const out: Piece[] = [];
   for (const r of runs) {
-    if (r.level % 2 === 0) {
-      out.push({ text: r.chars.join(''), arabic: false });
-      continue;
-    }
-    // Cut by font; a space goes with the piece it follows.
+    // Cut by font (an Arabic comma can sit in a left-to-right run, between a name and a date); a space goes with
+    // the piece it follows.
     const pieces: Piece[] = [];
     for (const c of r.chars) {
       const arabic = c === ' ' && pieces.length ? pieces.at(-1)!.arabic : ARABIC_FONT.test(c);
@@ -170,7 +167,8 @@ export function visualPieces(line: string, base: 'rtl' | 'ltr' = 'rtl', bidi = d
       if (last && last.arabic === arabic) last.text += c;
       else pieces.push({ text: c, arabic });
     }
-    for (const p of pieces.reverse()) out.push(p.arabic && ARABIC_SCRIPT.test(p.text) ? p : { text: [...p.text].reverse().join(''), arabic: p.arabic });
+    if (r.level % 2 === 0) out.push(...pieces);
+    else for (const p of pieces.reverse()) out.push(p.arabic && ARABIC_SCRIPT.test(p.text) ? p : { text: [...p.text].reverse().join(''), arabic: p.arabic });
   }
   return out;
 }
