@@ -303,7 +303,9 @@ function urduText(doc: Doc): PdfText {
         // run on the page) and spread to the same width.
         const visual = ARABIC_SCRIPT.test(p.text) ? [...p.text].reverse().join('') : p.text;
         const plain = doc.font('urdu-text').fontSize(size).widthOfString(visual, opts);
-        doc.save().fillOpacity(0).text(visual, x, baseline, { ...opts, horizontalScaling: plain > 0 ? (100 * pieceWidths[i]!) / plain : 100 }).restore();
+        // pdfkit's horizontalScaling (Tz, percent) is not in @types/pdfkit.
+        const scaled = { ...opts, horizontalScaling: plain > 0 ? (100 * pieceWidths[i]!) / plain : 100 } as PDFKit.Mixins.TextOptions;
+        doc.save().fillOpacity(0).text(visual, x, baseline, scaled).restore();
       }
       x += pieceWidths[i]!;
     });
