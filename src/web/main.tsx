@@ -1,4 +1,8 @@
 import { StrictMode } from 'react';
+// Urdu's fallback font, shipped with the app (the npm package the Urdu PDFs embed too): a machine without Noto
+// Nastaliq Urdu shows Urdu in the same Noto Naskh Arabic as the reports.
+import '@fontsource/noto-naskh-arabic/arabic-400.css';
+import '@fontsource/noto-naskh-arabic/arabic-700.css';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { App, queryClient } from './app/App.tsx';

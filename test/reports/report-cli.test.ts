@@ -47,6 +47,12 @@ describe.each(engines)('amaan report on %s', (engine) => {
     expect(bad.err).toMatch(/--to: must not be before from/);
     expectNoStack(bad);
     expect(existsSync(join(work, 'x.pdf'))).toBe(false);
+    // The language is en or ur, refused by name otherwise (the Urdu PDF itself: briefing-urdu.test.ts).
+    const lang = await amaan(['report', 'briefing', '--from', '2024-01-01', '--to', '2025-06-03', '--lang', 'fr', '--out', join(work, 'x.pdf')]);
+    expect(lang.code).toBe(2);
+    expect(lang.err).toMatch(/--lang: /);
+    expectNoStack(lang);
+    expect(existsSync(join(work, 'x.pdf'))).toBe(false);
   }, SLOW);
 
   it('exports tables as CSV and XLSX; --help lists them; unknown tables and formats are refused', async () => {

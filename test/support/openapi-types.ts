@@ -20305,6 +20305,8 @@ export interface operations {
                     /** Format: date */
                     to: string;
                     province?: string;
+                    /** @enum {string} */
+                    lang?: "en" | "ur";
                 };
             };
         };
@@ -20382,6 +20384,7 @@ export interface operations {
                 from: string;
                 to: string;
                 province?: string;
+                lang?: "en" | "ur";
             };
             header?: never;
             path?: never;
@@ -22936,6 +22939,7 @@ export interface operations {
                 everyDistrict?: "true" | "false";
                 format: "csv" | "xlsx" | "pdf";
                 table?: "scenarios" | "staff_needed" | "offices" | "districts_without_office" | "stages" | "offices_by_scenario" | "assumptions";
+                lang?: "en" | "ur";
             };
             header?: never;
             path?: never;

@@ -59,10 +59,11 @@ export function register(program: Command): void {
     .requiredOption('--from <day>', 'first day (YYYY-MM-DD, in the agency time zone AMAAN_TIME_ZONE)')
     .requiredOption('--to <day>', 'last day, inclusive')
     .option('--province <name>', 'one province (default: the nation)')
+    .option('--lang <en|ur>', 'language of the report: en (default) or ur (Urdu, right to left)')
     .requiredOption('--out <file.pdf>', 'PDF to write (created readable by you only)')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (opts: { from: string; to: string; province?: string; out: string; force?: boolean }) => {
-      const q = briefingQuery.safeParse({ from: opts.from, to: opts.to, ...(opts.province ? { province: opts.province } : {}) });
+    .action(async (opts: { from: string; to: string; province?: string; lang?: string; out: string; force?: boolean }) => {
+      const q = briefingQuery.safeParse({ from: opts.from, to: opts.to, ...(opts.province ? { province: opts.province } : {}), ...(opts.lang !== undefined ? { lang: opts.lang } : {}) });
       if (!q.success) throw new CliError(q.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
       const handle = await claim(opts.out, opts.force);
       const bar = progressBar('briefing');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDay } from '../../platform/http/schema-kit.ts';
+import { reportLanguages } from '../../platform/text/report-texts.schema.ts';
 
 // Capacity planning over the API (issue 12 §6), shared with the web app: the scenario inputs as query
 // parameters (the options of `amaan plan`, same names as PlanOptions and the same bounds as checkOptions),
@@ -42,6 +43,8 @@ export const planFileQuery = z.strictObject({
   format: z.enum(['csv', 'xlsx', 'pdf']),
   /** With csv: the table written (default scenarios). */
   table: z.enum(planTableNames).optional(),
+  /** With pdf: its language, English (default) or Urdu (right to left). CSV and XLSX are English. */
+  lang: z.enum(reportLanguages).optional(),
 }).refine(window, { path: ['to'], message: 'must not be before from' });
 export type PlanFileQuery = z.infer<typeof planFileQuery>;
 

@@ -8,6 +8,7 @@ import { auditHead, currentCatalogue, recordPublication } from '../stats/figures
 import { suppressTable } from '../stats/figures/suppress.ts';
 import { toCsv } from '../reports/export.tables.ts';
 import { planPdf } from './planning.pdf.ts';
+import { reportTexts, type ReportLang } from '../../platform/text/report-texts.schema.ts';
 import { planTableNames, type PlanAnswer, type PlanFileQuery, type PlanQuery } from './planning.schema.ts';
 import { civilSocietyCount, observe, referralGrowth, type Observations } from './planning.data.ts';
 import { DAYS_PER_MONTH, investigatorsNeeded, project, summarise, type Assumptions, type ScenarioSummary, type UnitInput } from './planning.model.ts';
@@ -357,10 +358,10 @@ export async function planXlsx(tables: Table[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export const PLAN_LEGEND = 'Published file: counts of cases of 1 to 4 are shown as "<5", "x" marks a count hidden so that a small count cannot be worked out from the total, "—" a figure not shown because it is derived from a small count.';
+export const PLAN_LEGEND = reportTexts.en.plan.legend;
 
 /** Writes the plan as a published file (suppressed), recorded and audited as an export. */
-export async function producePlanFile(ctx: ServiceContext, format: 'csv' | 'xlsx' | 'pdf', table: string, o: PlanOptions): Promise<{ bytes: Buffer; sha256: string; reportId: string; plan: Plan }> {
+export async function producePlanFile(ctx: ServiceContext, format: 'csv' | 'xlsx' | 'pdf', table: string, o: PlanOptions, lang: ReportLang = 'en'): Promise<{ bytes: Buffer; sha256: string; reportId: string; plan: Plan }> {
   if (format === 'csv' && !(planTableNames as readonly string[]).includes(table)) throw invalid('table', `one of ${planTableNames.join(', ')}`);
   const plan = await computePlan(ctx.db, ctx.config.timeZone, o);
   const tables = planTables(plan, true);
@@ -368,11 +369,11 @@ export async function producePlanFile(ctx: ServiceContext, format: 'csv' | 'xlsx
   const anchor = await auditHead(ctx.db);
   const bytes = format === 'csv' ? planCsv(tables, table)
     : format === 'xlsx' ? await planXlsx(tables)
-      : await planPdf({ plan, tables: tables.map((t) => activeOnly(t, plan)), timeZone: ctx.config.timeZone, generatedAt: new Date(), anchor, legend: PLAN_LEGEND });
+      : await planPdf({ plan, tables: tables.map((t) => activeOnly(t, plan)), timeZone: ctx.config.timeZone, generatedAt: new Date(), anchor, legend: PLAN_LEGEND, lang });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const catalogue = await currentCatalogue(ctx.db);
   const reportId = await recordPublication(ctx, {
-    kind: 'export', params: { product: 'capacity_plan', format, table: format === 'csv' ? table : format === 'pdf' ? 'scenarios, staff_needed, assumptions' : 'all', options: o, assumptions: plan.assumptionLines.map((l) => `${l.name}: ${l.value}`) },
+    kind: 'export', params: { product: 'capacity_plan', format, ...(format === 'pdf' ? { lang } : {}), table: format === 'csv' ? table : format === 'pdf' ? 'scenarios, staff_needed, assumptions' : 'all', options: o, assumptions: plan.assumptionLines.map((l) => `${l.name}: ${l.value}`) },
     from: plan.observations.window.from, to: plan.observations.window.to, catalogue, figures: [], outputSha256: sha256,
   }, anchor);
   return { bytes, sha256, reportId, plan };
@@ -453,8 +454,8 @@ const types = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlfo
 /** A published file, recorded and audited as `amaan plan --out` records it. */
 export async function planFile(ctx: ServiceContext, q: PlanFileQuery) {
   const table = q.table ?? 'scenarios';
-  const r = await producePlanFile(ctx, q.format, table, optionsOf(q));
+  const r = await producePlanFile(ctx, q.format, table, optionsOf(q), q.lang ?? 'en');
   const w = r.plan.observations.window;
-  const fileName = `capacity-plan-${w.from}-to-${w.to}${q.format === 'csv' ? `-${table}` : ''}.${q.format}`;
+  const fileName = `capacity-plan-${w.from}-to-${w.to}${q.format === 'csv' ? `-${table}` : ''}${q.format === 'pdf' && q.lang === 'ur' ? '-ur' : ''}.${q.format}`;
   return { bytes: r.bytes, contentType: types[q.format], fileName, reportId: r.reportId, sha256: r.sha256 };
 }

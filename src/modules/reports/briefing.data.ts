@@ -8,16 +8,20 @@ import { auditHead, computeFigure, currentCatalogue, publishRows, type Catalogue
 import { timeLimit } from '../stats/figures/lifecycle-limits.ts';
 import { figureById, type FigureParams, type Grouping } from '../stats/figures/registry.ts';
 import { publishableExtreme, suppressTable } from '../stats/figures/suppress.ts';
+import { fillText, reportTexts, type ReportLang } from '../../platform/text/report-texts.schema.ts';
 
 // What the briefing report says (issue 12, part 5), gathered once for the PDF and the HTML preview. Every
 // number comes from the figure registry in its published view (small counts suppressed), except the
 // section on the operation of the period (see `operation` below). Aggregates only: no name of a person or
-// child, no case id.
+// child, no case id. Its words are in the requested language (src/platform/text/report-texts.schema.ts); the
+// names of places and agencies, the figures' definitions and the external sources stay as the records have them.
 
 export interface BriefingOptions {
   from: string;
   to: string;
   province?: string | null;
+  /** The language of the words (default English). */
+  lang?: ReportLang;
 }
 
 export interface Headline { id: string; label: string; value: string; note?: string }
@@ -25,6 +29,7 @@ export interface SimpleTable { title: string; columns: string[]; rows: string[][
 export interface ExternalFigure { period: string; what: string; value: string; source: string; note: string }
 
 export interface BriefingData {
+  lang: ReportLang;
   title: string;
   area: string;
   from: string;
@@ -33,6 +38,8 @@ export interface BriefingData {
   generatedAt: string;
   headline: Headline[];
   operation: null | { name: string; district: string; province: string; day: string; durationHours: number | null; agencies: string[]; lines: Array<[string, string]>; note: string };
+  /** The labels of rows printed as totals (bold). */
+  totals: string[];
   trends: SimpleTable;
   areas: SimpleTable;
   sentences: SimpleTable;
@@ -79,6 +86,9 @@ const monthsOf = (from: string, to: string) => {
 export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions, progress: (step: string) => void = () => undefined): Promise<BriefingData> {
   if (opts.from > opts.to) throw invalid('to', 'must not be before from');
   const province = opts.province ?? null;
+  const lang = opts.lang ?? 'en';
+  const T = reportTexts[lang].briefing;
+  const parts = reportTexts[lang].parts;
   if (province !== null && !(await ctx.db.selectFrom('districts').select('id').where('province', '=', province).limit(1).executeTakeFirst())) throw invalid('province', 'unknown province');
   const catalogue = await currentCatalogue(ctx.db);
   const base: FigureParams = { from: opts.from, to: opts.to, timeZone: ctx.config.timeZone, province, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
@@ -109,19 +119,19 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   const min = years(publishableExtreme(all.values.min_months ?? null, n));
   const max = years(publishableExtreme(all.values.max_months ?? null, n));
   const headline: Headline[] = [
-    { id: 'firs', label: 'FIRs registered (child exploitation)', value: shown(firs) },
-    { id: 'arrests', label: 'Arrests', value: shown(arrests) },
-    { id: 'convictions', label: 'Persons convicted', value: shown(convictions), note: min !== null && max !== null ? `sentences of ${min} to ${max} years` : 'sentence range not shown for fewer than 5 convictions' },
-    { id: 'acquittals', label: 'Persons acquitted', value: shown(acquittals) },
-    { id: 'children_identified', label: 'Children identified as victims', value: shown(identified) },
-    { id: 'children_rescued', label: 'Children rescued', value: shown(rescued) },
-    { id: 'children_in_care', label: `Children in care on ${opts.to}`, value: shown(care, 'all') },
-    { id: 'operations', label: 'Operations carried out', value: shown(operations) },
-    { id: 'complaints', label: 'Complaints received', value: shown(complaints) },
+    { id: 'firs', label: T.headline.firs, value: shown(firs) },
+    { id: 'arrests', label: T.headline.arrests, value: shown(arrests) },
+    { id: 'convictions', label: T.headline.convictions, value: shown(convictions), note: min !== null && max !== null ? fillText(T.sentenceRange, { min, max }) : T.sentenceRangeHidden },
+    { id: 'acquittals', label: T.headline.acquittals, value: shown(acquittals) },
+    { id: 'children_identified', label: T.headline.children_identified, value: shown(identified) },
+    { id: 'children_rescued', label: T.headline.children_rescued, value: shown(rescued) },
+    { id: 'children_in_care', label: fillText(T.headline.children_in_care, { day: opts.to }), value: shown(care, 'all') },
+    { id: 'operations', label: T.headline.operations, value: shown(operations) },
+    { id: 'complaints', label: T.headline.complaints, value: shown(complaints) },
   ];
 
   progress('the operation of the period');
-  const operation = await operationOfPeriod(ctx, base);
+  const operation = await operationOfPeriod(ctx, base, T);
 
   progress('trends');
   const months = monthsOf(opts.from, opts.to);
@@ -134,9 +144,9 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   const colF = suppressTable({ cells: months.map((m) => [mf.get(m) ?? 0]), rowTotals: false });
   const colA = suppressTable({ cells: months.map((m) => [ma.get(m) ?? 0]), rowTotals: false });
   const trends: SimpleTable = {
-    title: 'FIRs and arrests by month',
-    columns: ['Month', 'FIRs', 'Arrests'],
-    rows: [...months.map((m, i) => [m, colF.display[i]![0]!, colA.display[i]![0]!]), ['Total', colF.display[months.length]![0]!, colA.display[months.length]![0]!]],
+    title: T.trendsTitle,
+    columns: [T.month, T.firs, T.arrests],
+    rows: [...months.map((m, i) => [m, colF.display[i]![0]!, colA.display[i]![0]!]), [T.total, colF.display[months.length]![0]!, colA.display[months.length]![0]!]],
   };
   records.push({ def: figureById('firs')!, grouping: 'month', area, rows: months.map((m, i) => ({ group: m, part: null, values: { n: colF.state[i]![0] === 'shown' ? colF.values[i]![0]! : null }, display: { n: colF.display[i]![0]! } })) });
   records.push({ def: figureById('arrests')!, grouping: 'month', area, rows: months.map((m, i) => ({ group: m, part: null, values: { n: colA.state[i]![0] === 'shown' ? colA.values[i]![0]! : null }, display: { n: colA.display[i]![0]! } })) });
@@ -148,48 +158,50 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   const names = [...new Set([...gf.keys(), ...ga.keys(), ...gc.keys()])].sort();
   const cols = [gf, ga, gc].map((g) => suppressTable({ cells: names.map((k) => [g.get(k) ?? 0]), rowTotals: false }));
   const areas: SimpleTable = {
-    title: province ? `By district of ${province}` : 'By province',
-    columns: [province ? 'District' : 'Province', 'FIRs', 'Arrests', 'Persons convicted'],
-    rows: [...names.map((k, i) => [k, ...cols.map((c) => c.display[i]![0]!)]), ['Total', ...cols.map((c) => c.display[names.length]![0]!)]],
-    note: 'By the district where the offence happened.',
+    title: province ? fillText(T.byDistrictOf, { province }) : T.byProvince,
+    columns: [province ? T.district : T.province, T.firs, T.arrests, T.convicted],
+    rows: [...names.map((k, i) => [k, ...cols.map((c) => c.display[i]![0]!)]), [T.total, ...cols.map((c) => c.display[names.length]![0]!)]],
+    note: T.areasNote,
   };
 
   progress('sentences and care');
   const bands = figureById('sentences')!.parts!.filter((p) => p !== 'all');
   const sentenceTable: SimpleTable = {
-    title: 'Sentences of imprisonment',
-    columns: ['Band', 'Persons'],
-    rows: [...bands.map((b) => [b.replace(/_/g, ' ').replace(/(\d)y/g, '$1 years').replace(' to ', '–'), single(sentences, b).display?.n ?? '0']), ['All', all.display?.n ?? '0']],
-    note: min !== null && max !== null ? `Shortest ${min} years, median ${years(all.values.median_months ?? null)} years, longest ${max} years.` : 'Shortest and longest sentences are not shown for fewer than 5 convictions.',
+    title: T.sentencesTitle,
+    columns: [T.band, T.persons],
+    rows: [...bands.map((b) => [(parts as Record<string, string>)[b] ?? b, single(sentences, b).display?.n ?? '0']), [T.all, all.display?.n ?? '0']],
+    note: min !== null && max !== null ? fillText(T.sentencesNote, { min, median: years(all.values.median_months ?? null) ?? '—', max }) : T.sentencesNoteHidden,
   };
   const careTable: SimpleTable = {
-    title: `Children in care on ${opts.to}`,
-    columns: ['Placement', 'Children'],
-    rows: [['Child Protection Bureau', shown(care, 'child_protection_bureau')], ['With family', shown(care, 'family')], ['Shelter', shown(care, 'shelter')], ['All', shown(care, 'all')]],
+    title: fillText(T.careTitle, { day: opts.to }),
+    columns: [T.placement, T.children],
+    rows: [[parts.child_protection_bureau, shown(care, 'child_protection_bureau')], [parts.family, shown(care, 'family')], [parts.shelter, shown(care, 'shelter')], [T.all, shown(care, 'all')]],
   };
   const challan = single(await figure('fir_to_challan'));
   const verdict = single(await figure('fir_to_verdict'));
   const [lc, lv] = [timeLimit('fir_to_challan'), timeLimit('fir_to_verdict')];
   const timeToCourt: SimpleTable = {
-    title: 'Time to court',
-    columns: ['Step', 'Cases', 'Median days', '90th percentile', 'Within the limit', 'Limit'],
+    title: T.timeToCourt,
+    columns: [T.step, T.cases, T.medianDays, T.p90, T.withinLimit, T.limit],
     rows: [
-      ['FIR to challan', challan.display?.n ?? '0', challan.display?.median_days ?? '—', challan.display?.p90_days ?? '—', challan.display?.within_limit ?? '—', `${lc.days} days (${lc.legalBasis.split(';')[0]})`],
-      ['FIR to verdict', verdict.display?.n ?? '0', verdict.display?.median_days ?? '—', verdict.display?.p90_days ?? '—', verdict.display?.within_limit ?? '—', `${lv.days} days (NJPMC target)`],
+      [T.firToChallan, challan.display?.n ?? '0', challan.display?.median_days ?? '—', challan.display?.p90_days ?? '—', challan.display?.within_limit ?? '—', fillText(T.limitDays, { days: lc.days, basis: lc.legalBasis.split(';')[0]! })],
+      [T.firToVerdict, verdict.display?.n ?? '0', verdict.display?.median_days ?? '—', verdict.display?.p90_days ?? '—', verdict.display?.within_limit ?? '—', fillText(T.limitDays, { days: lv.days, basis: T.njpmcTarget })],
     ],
   };
 
   progress('external figures and the audit anchor');
   const anchor = await auditHead(ctx.db);
   return {
-    title: 'Briefing: child exploitation figures',
-    area: province ?? 'Pakistan (national)',
+    lang,
+    title: T.title,
+    area: province ?? T.national,
     from: opts.from,
     to: opts.to,
     timeZone: ctx.config.timeZone,
     generatedAt: new Date().toISOString(),
     headline,
     operation,
+    totals: [T.total, T.all],
     trends,
     areas,
     sentences: sentenceTable,
@@ -209,7 +221,7 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
  * rescues. Its figures are those the agency announces after a raid (one named operation, already public),
  * so they are printed as they are, not suppressed; nothing that identifies a person or child is printed.
  */
-async function operationOfPeriod(ctx: ServiceContext, p: FigureParams): Promise<BriefingData['operation']> {
+async function operationOfPeriod(ctx: ServiceContext, p: FigureParams, T: (typeof reportTexts)['en']['briefing']): Promise<BriefingData['operation']> {
   const { rows } = await sql<{
     id: string; name: string; district: string; province: string; executed_at: Date; duration_minutes: number | null; agencies: string[]; case_id: string;
     arrests: number; rescued: number; cpb: number; family: number; shelter: number; identified: number; at_large: number;
@@ -237,15 +249,15 @@ async function operationOfPeriod(ctx: ServiceContext, p: FigureParams): Promise<
     durationHours: o.duration_minutes === null ? null : Math.round((o.duration_minutes / 60) * 10) / 10,
     agencies: o.agencies,
     lines: [
-      ['Arrests', num(o.arrests)],
-      ['Children rescued', num(o.rescued)],
-      ['  placed with the Child Protection Bureau', num(o.cpb)],
-      ['  returned to their families', num(o.family)],
-      ...(Number(o.shelter) ? [['  placed in a shelter', num(o.shelter)] as [string, string]] : []),
-      ['Children identified as victims in the case', num(o.identified)],
-      ['Accused still at large', num(o.at_large)],
+      [T.operation.arrests, num(o.arrests)],
+      [T.operation.rescued, num(o.rescued)],
+      [T.operation.cpb, num(o.cpb)],
+      [T.operation.family, num(o.family)],
+      ...(Number(o.shelter) ? [[T.operation.shelter, num(o.shelter)] as [string, string]] : []),
+      [T.operation.identified, num(o.identified)],
+      [T.operation.atLarge, num(o.at_large)],
     ],
-    note: 'The figures of one operation, as announced after the raid; they are not suppressed. No person or child is named.',
+    note: T.operationNote,
   };
 }
 

@@ -36,7 +36,7 @@ defineJobKind<BriefingJobPayload>('report.briefing', {
         const r = await produceBriefing(ctx, opts, (_step, done) => run.report(done, STEPS));
         const stored = await storage.put(Readable.from(r.pdf));
         written = stored.key;
-        const output: JobOutput = { key: stored.key, sha256: stored.sha256, size: stored.size, contentType: 'application/pdf', fileName: `briefing-${opts.from}-${opts.to}.pdf` };
+        const output: JobOutput = { key: stored.key, sha256: stored.sha256, size: stored.size, contentType: 'application/pdf', fileName: `briefing-${opts.from}-${opts.to}${opts.lang === 'ur' ? '-ur' : ''}.pdf` };
         return { reportId: r.reportId, area: r.data.area, anchor: r.data.anchor, output };
       });
       written = undefined;

@@ -20,7 +20,7 @@ export async function reportRoutes(api: Api, ctx: AppContext): Promise<void> {
   }, async (request, reply) => {
     const sctx = serviceContext(ctx, request);
     if (figureAccess(sctx.actor).branchOnly !== null) throw new AppError('forbidden', 'the briefing covers the nation or a province; your figures are those of your branch');
-    const payload: BriefingJobPayload = { from: request.body.from, to: request.body.to, ...(request.body.province ? { province: request.body.province } : {}) };
+    const payload: BriefingJobPayload = { from: request.body.from, to: request.body.to, ...(request.body.province ? { province: request.body.province } : {}), ...(request.body.lang ? { lang: request.body.lang } : {}) };
     return reply.status(202).send({ backgroundJobId: await enqueueJob(sctx, 'report.briefing', payload) });
   });
 

@@ -23,7 +23,7 @@ export async function produceBriefing(ctx: ServiceContext, opts: BriefingOptions
   const pdf = await briefingPdf(data);
   progress('recording the publication', 8, steps);
   const reportId = await recordPublication(ctx, {
-    kind: 'briefing', params: { from: opts.from, to: opts.to, province: opts.province ?? null }, from: opts.from, to: opts.to,
+    kind: 'briefing', params: { from: opts.from, to: opts.to, province: opts.province ?? null, lang: opts.lang ?? 'en' }, from: opts.from, to: opts.to,
     catalogue: data.catalogue, figures: data.records, outputSha256: sha256(pdf),
   }, data.anchor);
   progress('done', steps, steps);
@@ -35,7 +35,7 @@ export async function briefingPreview(ctx: ServiceContext, opts: BriefingOptions
   // The briefing covers a province or the nation: not for a role limited to its own branch's figures.
   if (figureAccess(ctx.actor).branchOnly !== null) throw new AppError('forbidden', 'the briefing covers the nation or a province; your figures are those of your branch');
   const data = await gatherBriefing(ctx, opts);
-  await auditRead(ctx, { action: 'report.briefing.preview', entityType: 'report', entityId: null, details: { from: opts.from, to: opts.to, province: opts.province ?? null, anchor: data.anchor } });
+  await auditRead(ctx, { action: 'report.briefing.preview', entityType: 'report', entityId: null, details: { from: opts.from, to: opts.to, province: opts.province ?? null, lang: opts.lang ?? 'en', anchor: data.anchor } });
   return briefingHtml(data);
 }
 

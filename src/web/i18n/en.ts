@@ -1,5 +1,6 @@
 import { fieldMessages, type FieldMessageCode } from '../../platform/http/field-messages.schema.ts';
 import { eventTemplates, type EventCode } from '../../platform/text/event-texts.schema.ts';
+import { reportTexts } from '../../platform/text/report-texts.schema.ts';
 // English strings. ur.ts has the same shape (the compiler checks it).
 export const en = {
   app: {
@@ -649,6 +650,15 @@ export const en = {
     to: 'To',
     national: 'National',
     generated: 'Computed from the records at {{at}}.',
+    briefing: {
+      title: 'Briefing report (PDF)',
+      intro: 'The briefing for a period, for the nation or a province, in English or Urdu: small counts suppressed; it is recorded as published and audited.',
+      language: 'Language of the report',
+      languages: { en: 'English', ur: 'Urdu (اردو)' },
+      produce: 'Produce the briefing',
+      what: 'Briefing PDF',
+      download: 'Download the briefing (PDF)',
+    },
   },
   hashSets: {
     title: 'Known-material hash sets',
@@ -1288,9 +1298,7 @@ export const en = {
       backlog: 'Backlog and its age',
     },
     parts: {
-      under_1y: 'Under 1 year', '1_to_3y': '1 to 3 years', '3_to_5y': '3 to 5 years', '5_to_7y': '5 to 7 years', '7_to_10y': '7 to 10 years',
-      '10_to_14y': '10 to 14 years', '14y_and_over': '14 years and over',
-      child_protection_bureau: 'Child Protection Bureau', family: 'Family', shelter: 'Shelter',
+      ...reportTexts.en.parts,
       under_3m: 'Under 3 months', '3_to_6m': '3 to 6 months', '6_to_12m': '6 to 12 months', '1_to_2y': '1 to 2 years', '2y_and_over': '2 years and over',
     },
     measure: {
@@ -1358,32 +1366,10 @@ export const en = {
     everyDistrict: 'Include the scenario “a branch in every district”',
     compute: 'Show the scenarios',
     window: 'Observed {{from}} to {{to}}; a working caseload of {{k}} cases per investigator (desk places = investigators × {{k}}).',
-    comparisonTitle: 'Scenarios side by side',
+    comparisonTitle: reportTexts.en.plan.comparisonTitle,
     measure: 'Measure',
-    scenario: {
-      baseline: 'As things are',
-      staff_x: 'Staff × k',
-      every_district: 'A branch in every district',
-      growth: 'Referrals grow',
-      latent: 'Civil-society count as demand',
-    },
-    m: {
-      offices: 'Offices',
-      intake: 'Intake a month (arrival rate)',
-      investigators: 'Investigators',
-      deskPlaces: 'Desk places',
-      capacity: 'Capacity a month',
-      utilisation: 'Utilisation',
-      overloaded: 'Offices overloaded',
-      wait: 'Wait before investigation, days (Erlang C, offices not overloaded)',
-      caseload: 'Open cases per investigator',
-      daysToChallan: 'Days from FIR to challan (limit {{limit}})',
-      clear: 'Months to clear the backlog (slowest office)',
-      needed: 'Investigators needed for the targets',
-      costYears: 'Staff cost a year, investigator-years',
-      costPkr: 'Staff cost a year, PKR',
-      change: 'What changes',
-    },
+    scenario: { ...reportTexts.en.plan.scenario },
+    m: { ...reportTexts.en.plan.m, deskPlaces: 'Desk places', change: 'What changes' },
     published: 'Published view: figures of an office whose intake or backlog is a count of 1 to 4 (or hidden beside one) are not shown (—), as in the files.',
     officesTitle: 'Each office under a scenario',
     scenarioLabel: 'Scenario',

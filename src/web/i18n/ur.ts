@@ -1,4 +1,5 @@
 import type { Translations } from './en.ts';
+import { reportTexts } from '../../platform/text/report-texts.schema.ts';
 
 // Urdu strings, right to left. Same shape as en.ts.
 export const ur: Translations = {
@@ -649,6 +650,15 @@ export const ur: Translations = {
     to: 'تا',
     national: 'قومی',
     generated: 'ریکارڈ سے {{at}} پر حساب کیا گیا۔',
+    briefing: {
+      title: 'بریفنگ رپورٹ (PDF)',
+      intro: 'کسی مدت کی بریفنگ، پورے ملک یا ایک صوبے کے لیے، انگریزی یا اردو میں: چھوٹی گنتیاں چھپی ہوئی؛ یہ شائع شدہ کے طور پر ریکارڈ اور آڈٹ ہوتی ہے۔',
+      language: 'رپورٹ کی زبان',
+      languages: { en: 'انگریزی (English)', ur: 'اردو' },
+      produce: 'بریفنگ تیار کریں',
+      what: 'بریفنگ PDF',
+      download: 'بریفنگ ڈاؤن لوڈ کریں (PDF)',
+    },
   },
   hashSets: {
     title: 'معلوم مواد کے ہیش سیٹ',
@@ -1386,9 +1396,7 @@ export const ur: Translations = {
       backlog: 'زیرِ التوا کیس اور ان کی مدت',
     },
     parts: {
-      under_1y: 'ایک سال سے کم', '1_to_3y': '1 سے 3 سال', '3_to_5y': '3 سے 5 سال', '5_to_7y': '5 سے 7 سال', '7_to_10y': '7 سے 10 سال',
-      '10_to_14y': '10 سے 14 سال', '14y_and_over': '14 سال یا زیادہ',
-      child_protection_bureau: 'چائلڈ پروٹیکشن بیورو', family: 'خاندان', shelter: 'پناہ گاہ',
+      ...reportTexts.ur.parts,
       under_3m: '3 ماہ سے کم', '3_to_6m': '3 سے 6 ماہ', '6_to_12m': '6 سے 12 ماہ', '1_to_2y': '1 سے 2 سال', '2y_and_over': '2 سال یا زیادہ',
     },
     measure: {
@@ -1456,32 +1464,10 @@ export const ur: Translations = {
     everyDistrict: 'منظرنامہ “ہر ضلع میں ایک برانچ” شامل کریں',
     compute: 'منظرنامے دکھائیں',
     window: 'مشاہدہ {{from}} سے {{to}} تک؛ ہر تفتیشی افسر کے پاس بیک وقت {{k}} کیس (میزیں = افسران × {{k}})۔',
-    comparisonTitle: 'منظرنامے ساتھ ساتھ',
+    comparisonTitle: reportTexts.ur.plan.comparisonTitle,
     measure: 'پیمانہ',
-    scenario: {
-      baseline: 'موجودہ صورتحال',
-      staff_x: 'عملہ × k',
-      every_district: 'ہر ضلع میں ایک برانچ',
-      growth: 'رپورٹوں میں اضافہ',
-      latent: 'سول سوسائٹی کی گنتی بطور طلب',
-    },
-    m: {
-      offices: 'دفاتر',
-      intake: 'ماہانہ آمد (آمد کی شرح)',
-      investigators: 'تفتیشی افسران',
-      deskPlaces: 'میزیں',
-      capacity: 'ماہانہ استعداد',
-      utilisation: 'استعمال',
-      overloaded: 'حد سے زیادہ بوجھ والے دفاتر',
-      wait: 'تفتیش سے پہلے انتظار، دن (ارلانگ سی، بوجھ سے باہر دفاتر)',
-      caseload: 'فی تفتیشی افسر کھلے کیس',
-      daysToChallan: 'ایف آئی آر سے چالان تک دن (حد {{limit}})',
-      clear: 'زیرِ التوا کیس ختم کرنے کے مہینے (سست ترین دفتر)',
-      needed: 'اہداف کے لیے درکار تفتیشی افسران',
-      costYears: 'سالانہ عملے کی لاگت، افسر-سال',
-      costPkr: 'سالانہ عملے کی لاگت، روپے',
-      change: 'کیا بدلتا ہے',
-    },
+    scenario: { ...reportTexts.ur.plan.scenario },
+    m: { ...reportTexts.ur.plan.m, deskPlaces: 'میزیں', change: 'کیا بدلتا ہے' },
     published: 'شائع شدہ منظر: جس دفتر کی آمد یا زیرِ التوا کیس 1 سے 4 ہوں (یا ان کے ساتھ چھپائے گئے ہوں) اس کے اعداد نہیں دکھائے جاتے (—)، فائلوں کی طرح۔',
     officesTitle: 'ایک منظرنامے میں ہر دفتر',
     scenarioLabel: 'منظرنامہ',
@@ -1505,7 +1491,7 @@ export const ur: Translations = {
     grows: 'بڑھتا ہے',
     downloads: 'ڈاؤن لوڈ',
     downloadsNote: 'فنڈنگ کی درخواست کے لیے شائع شدہ فائلیں (چھوٹی گنتیاں چھپی ہوئی)، اوپر کے اعداد کے ساتھ؛ ہر ایک ریکارڈ اور آڈٹ ہوتی ہے۔',
-    pdf: 'منظرناموں کا موازنہ (PDF، انگریزی)',
+    pdf: 'منظرناموں کا موازنہ (PDF)',
     xlsx: 'تمام جدولیں (XLSX)',
     csv: 'موازنہ (CSV)',
     assumptions: 'مفروضات',

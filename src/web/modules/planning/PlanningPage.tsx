@@ -129,7 +129,7 @@ function Offices({ scenario }: { scenario: PlanScenarioView }) {
 }
 
 export function PlanningPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const [form, setForm] = useState<Form>({ staffFactor: '', growthPercent: '', everyDistrict: true, from: '', to: '' });
   const [applied, setApplied] = useState<PlanInputs>(() => inputsOf({ staffFactor: '', growthPercent: '', everyDistrict: true, from: '', to: '' }));
@@ -183,7 +183,7 @@ export function PlanningPage() {
           <Panel title={t('planning.downloads')}>
             <p className="muted">{t('planning.downloadsNote')}</p>
             <div className="form-row">
-              <a className="btn btn-secondary" href={planFileHref(applied, 'pdf')} download data-testid="plan-pdf">{t('planning.pdf')}</a>
+              <a className="btn btn-secondary" href={planFileHref(applied, 'pdf', i18n.language === 'ur' ? 'ur' : 'en')} download data-testid="plan-pdf">{t('planning.pdf')}</a>
               <a className="btn btn-secondary" href={planFileHref(applied, 'xlsx')} download data-testid="plan-xlsx">{t('planning.xlsx')}</a>
               <a className="btn btn-secondary" href={planFileHref(applied, 'csv')} download data-testid="plan-csv">{t('planning.csv')}</a>
             </div>

@@ -17,5 +17,5 @@ const query = (q: PlanInputs) => ({ ...q, everyDistrict: q.everyDistrict ? 'true
 
 export const fetchPlan = (q: PlanInputs) => api.get<PlanAnswer>('/planning/scenarios', query(q));
 
-/** The published files are plain GET links: the browser downloads them with the session cookie; the server records and audits each. */
-export const planFileHref = (q: PlanInputs, format: 'csv' | 'xlsx' | 'pdf') => `/api/v1${withQuery('/planning/scenarios/file', { ...query(q), format })}`;
+/** The published files are plain GET links (the PDF in the app's language): the browser downloads them with the session cookie; the server records and audits each. */
+export const planFileHref = (q: PlanInputs, format: 'csv' | 'xlsx' | 'pdf', lang?: 'en' | 'ur') => `/api/v1${withQuery('/planning/scenarios/file', { ...query(q), format, ...(format === 'pdf' && lang ? { lang } : {}) })}`;

@@ -13,12 +13,15 @@ import { useStatsSummary } from '../../stats/hooks/use-stats.ts';
 import { HeadlineFigures } from '../../stats/components/HeadlineFigures.tsx';
 import { ProvinceChart } from '../../stats/components/ProvinceChart.tsx';
 import { PublishedComparison } from '../../stats/components/PublishedComparison.tsx';
+import { BriefingReport } from '../../stats/components/BriefingReport.tsx';
 import { CountChart } from './StatusChart.tsx';
+import { useCan } from '../../../app/session.ts';
 
 /** National figures, computed from the records: aggregates only, no personal data. */
 export function LeadershipHome() {
   const { t } = useTranslation();
   const f = useFormat();
+  const can = useCan();
   const provinces = useProvinces();
   const [draft, setDraft] = useState({ from: '', to: '', province: '' });
   const [query, setQuery] = useState<SummaryQuery>({});
@@ -78,6 +81,7 @@ export function LeadershipHome() {
           </Panel>
         </>
       ) : null}
+      {can('stats.read') ? <BriefingReport /> : null}
     </div>
   );
 }
