@@ -11,7 +11,7 @@
 // Reports are synthetic (bench/tips-reports.ts).
 //
 //   node --import tsx bench/tips.bench.ts [--seconds 30] [--clients 32] [--import 100000] [--concurrency 8]
-//        [--processes 1] [--client process|inproc] [--sample-ms 0] [--warmup 3]
+//        [--processes 1] [--client process|inproc] [--sample-ms 0] [--warmup 3] [--statements]
 //        [--url postgres://postgres@127.0.0.1:5432] [--db amaan_tips_bench] [--json out.json]
 //
 // --processes N: the server as N processes (node:cluster workers sharing the listening port, each with its own
@@ -44,11 +44,11 @@ const { values: args } = parseArgs({
     client: { type: 'string', default: 'process' },
     'sample-ms': { type: 'string', default: '0' },
     warmup: { type: 'string', default: '3' },
+    statements: { type: 'boolean', default: false },
     url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     db: { type: 'string', default: 'amaan_tips_bench' },
     json: { type: 'string' },
   },
-  strict: false,
 });
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
@@ -58,9 +58,16 @@ const log = (...m: unknown[]) => console.error(`[${new Date().toISOString().slic
 
 // Statements sent to PostgreSQL by this process (every query of every pooled client, BEGIN and COMMIT included).
 let statements = 0;
+/** Statements by their first words (--statements: printed per report after the intake run). */
+const kinds = new Map<string, number>();
 const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 pg.Client.prototype.query = function counted(this: pg.Client, ...a: unknown[]) {
   statements++;
+  if (args.statements) {
+    const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string } | undefined)?.text ?? '?');
+    const k = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
   return query.apply(this, a);
 } as typeof pg.Client.prototype.query;
 
@@ -197,6 +204,7 @@ async function main() {
   const pg0 = await backendCpu(watch);
   const s0 = await serverStats();
   const load0 = loadavg()[0]!;
+  kinds.clear();
   const run = await load({ ...base, seconds: SECONDS, seed: 2 });
   const s1 = await serverStats();
   const pg1 = await backendCpu(watch);
@@ -219,6 +227,10 @@ async function main() {
     const total = samples.get('(samples)') ?? 1;
     log(`pg_stat_activity, ${total} samples every ${sampleMs} ms (backends seen per sample, by state / wait / statement):`);
     for (const [k, v] of [...samples].filter(([k]) => k !== '(samples)').sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${(v / total).toFixed(2).padStart(6)}  ${k}`);
+  }
+  if (args.statements) {
+    log('statements per report, by their first words (the server in this process only):');
+    for (const [k, v] of [...kinds].sort((x, y) => y[1] - x[1]).slice(0, 30)) log(`  ${(v / n).toFixed(3).padStart(7)}  ${k}`);
   }
   await stopServer();
 
