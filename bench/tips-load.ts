@@ -20,7 +20,7 @@ export interface LoadResult {
   /** Latency of every request, ms. */
   latencies: number[];
   statuses: Record<number, number>;
-  /** CPU time this load generator's process used while it ran (user + system, ms); in-process: the whole process. */
+  /** CPU time this load generator's process used while it ran (user + system, ms); in-process: the whole process's. */
   cpuMs: number;
 }
 

@@ -218,7 +218,10 @@ async function main() {
   const intake = {
     seconds: Number(run.seconds.toFixed(1)), clients: CLIENTS, processes: PROCESSES, client: args.client, reports: n, perSecond: Number((n / run.seconds).toFixed(1)),
     p50ms: Number(quantile(0.5).toFixed(1)), p99ms: Number(quantile(0.99).toFixed(1)), maxMs: Number((latencies.at(-1) ?? NaN).toFixed(1)), statuses: run.statuses,
-    cpuMsPerReport: { server: perReport(s1.cpuMs - s0.cpuMs - (args.client === 'inproc' ? run.cpuMs : 0)), loadGenerator: perReport(run.cpuMs), postgres: perReport(cpuDelta(pg0, pg1)) },
+    // In-process clients share the server's process: its CPU time is then the two together.
+    cpuMsPerReport: args.client === 'inproc'
+      ? { serverAndLoadGenerator: perReport(s1.cpuMs - s0.cpuMs), postgres: perReport(cpuDelta(pg0, pg1)) }
+      : { server: perReport(s1.cpuMs - s0.cpuMs), loadGenerator: perReport(run.cpuMs), postgres: perReport(cpuDelta(pg0, pg1)) },
     statementsPerReport: Number(((s1.statements - s0.statements) / n).toFixed(2)),
     loadAverage: [load0, loadavg()[0]!].map((l) => Number(l.toFixed(2))),
   };
