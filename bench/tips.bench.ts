@@ -2,27 +2,37 @@
 // (amaan_tips_bench, dropped and created by this script), and
 //  1. sustained intake: `--clients` concurrent keep-alive HTTP clients POST reports to /api/v1/tips with one
 //     organisation's key for `--seconds`, triage included (entities, links, relations, hash matches, priority,
-//     routing, audit entry, all in the request's transaction); reports/s, p50/p99/max latency;
+//     routing, audit entry, all in the request's transaction); reports/s, p50/p99/max latency. The clients run in
+//     a process of their own (bench/tips-load.ts; `--client inproc` runs them in the server's process, as this
+//     script did before); the CPU time of the load generator, of the server process(es) and of the PostgreSQL
+//     backends serving the benchmark's database is reported, and the statements the server sent per report;
 //  2. batch import: `--import` reports filed by importReports (what `amaan tips import` runs), `--concurrency` at
 //     a time, triage included; total time and reports/s.
-// Reports are synthetic: accounts, phones and IP addresses drawn from pools (so some reports are related), one in
-// twenty with a file whose hash is in a synthetic hash set, districts named or landlines given for routing.
+// Reports are synthetic (bench/tips-reports.ts).
 //
 //   node --import tsx bench/tips.bench.ts [--seconds 30] [--clients 32] [--import 100000] [--concurrency 8]
+//        [--processes 1] [--client process|inproc] [--sample-ms 0] [--warmup 3] [--statements]
 //        [--url postgres://postgres@127.0.0.1:5432] [--db amaan_tips_bench] [--json out.json]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//
+// --processes N: the server as N processes (node:cluster workers sharing the listening port, each with its own
+// pool), the benchmark's process only setting up and measuring. --sample-ms: sample pg_stat_activity of the
+// benchmark's database that often during intake and report what its backends were doing (waits, statements).
+import cluster from 'node:cluster';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
 import { startPlatform } from '../src/platform/bootstrap.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
-import { createRng } from '../src/demo/prng.ts';
 import { createKey, ensureOrganisation } from '../src/modules/tips/tip-keys.service.ts';
 import { importReports } from '../src/modules/tips/tip.service.ts';
+import { knownMd5s, reportMaker } from './tips-reports.ts';
+import { runLoad, type LoadOptions, type LoadResult } from './tips-load.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,7 +40,11 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '32' },
     import: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '8' },
-    pool: { type: 'string', default: '16' },
+    processes: { type: 'string', default: '1' },
+    client: { type: 'string', default: 'process' },
+    'sample-ms': { type: 'string', default: '0' },
+    warmup: { type: 'string', default: '3' },
+    statements: { type: 'boolean', default: false },
     url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     db: { type: 'string', default: 'amaan_tips_bench' },
     json: { type: 'string' },
@@ -39,105 +53,216 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.seconds);
 const CLIENTS = Number(args.clients);
 const IMPORT = Number(args.import);
+const PROCESSES = Number(args.processes);
 const log = (...m: unknown[]) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...m);
 
-const rng = createRng(20261206);
-const pick = <T,>(xs: readonly T[]) => rng.pick(xs);
-const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng.next() * 16).toString(16)).join('');
-const handles = Array.from({ length: 20_000 }, (_, i) => `bench_user_${i}`);
-const phones = Array.from({ length: 5_000 }, (_, i) => `+92300${String(1_000_000 + i).slice(-7)}`);
-const ips = Array.from({ length: 5_000 }, (_, i) => `198.51.${Math.floor(i / 250) % 256}.${(i % 250) + 1}`);
-const knownMd5 = Array.from({ length: 1_000 }, () => hex(32));
-const districts = ['Muzaffargarh', 'Lahore', 'Multan', 'Karachi South', 'Peshawar', 'Quetta', undefined, undefined];
-const landlines = ['066 2345678', '042 35761234', '061 4512345', '091 5701234'];
-let serial = 0;
+// Statements sent to PostgreSQL by this process (every query of every pooled client, BEGIN and COMMIT included).
+let statements = 0;
+/** Statements by their first words (--statements: printed per report after the intake run). */
+const kinds = new Map<string, number>();
+const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+pg.Client.prototype.query = function counted(this: pg.Client, ...a: unknown[]) {
+  statements++;
+  if (args.statements) {
+    const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string } | undefined)?.text ?? '?');
+    const k = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
+  return query.apply(this, a);
+} as typeof pg.Client.prototype.query;
 
-function report(): Record<string, unknown> {
-  serial++;
-  const district = pick(districts);
-  return {
-    reportId: `BENCH-${process.pid}-${serial}`,
-    incident: { type: 'child sexual abuse material: distribution', at: '2026-01-01T00:00:00Z', summary: 'Synthetic benchmark report.', ...(serial % 50 === 0 ? { escalate: true } : {}) },
-    location: district ? { district } : { phone: pick(landlines) },
-    reported: [{ accounts: [{ platform: 'Telegram', handle: pick(handles) }], phones: [pick(phones)], ips: [{ address: pick(ips) }] }],
-    files: [{ name: `f${serial}.jpg`, md5: serial % 20 === 0 ? pick(knownMd5) : hex(32), viewedByEsp: rng.chance(0.5) }],
-  };
+const serverConfig = (dataDir: string) => loadConfig({
+  NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `${args.url}/${args.db}`, AMAAN_DATA_DIR: join(dataDir, 'data'), AMAAN_KEY_DIR: join(dataDir, 'keys'),
+  AMAAN_TIPS_KEY_PER_MINUTE: '100000000',
+});
+
+interface ServerStats { cpuMs: number; statements: number }
+const cpuMsNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+// A server worker (--processes > 1): starts the app over the database set up by the primary, listens on the
+// shared port, answers the primary's requests for its CPU time and statement count.
+async function worker(): Promise<void> {
+  const dataDir = process.env.BENCH_DATA_DIR!;
+  const { ctx, database } = await startPlatform(serverConfig(dataDir));
+  const app = await buildApp(ctx);
+  // Port 0 in every worker: the cluster's primary opens one socket and shares it, so all get the same port.
+  const address = new URL(await app.listen({ host: '127.0.0.1', port: 0 }));
+  process.on('message', (m: { stats?: boolean; stop?: boolean }) => {
+    if (m.stats) process.send!({ stats: { cpuMs: cpuMsNow(), statements } satisfies ServerStats });
+    if (m.stop) void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+  process.send!({ ready: Number(address.port) });
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+/** CPU time (ms) of the PostgreSQL backends connected to the benchmark's database, by pid (Linux /proc). */
+async function backendCpu(admin: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [args.db]);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime, clock ticks of 10 ms
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+const cpuDelta = (a: Map<number, number>, b: Map<number, number>) => [...b].reduce((s, [pid, ms]) => s + ms - (a.get(pid) ?? 0), 0);
 
 async function main() {
   const admin = new pg.Client({ connectionString: `${args.url}/postgres` });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${args.db}`);
+  await admin.query(`DROP DATABASE IF EXISTS ${args.db} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${args.db}`);
   await admin.end();
   const dataDir = mkdtempSync(join(tmpdir(), 'amaan-tips-bench-'));
-  const config = {
-    ...loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `${args.url}/${args.db}`, AMAAN_DATA_DIR: join(dataDir, 'data'), AMAAN_KEY_DIR: join(dataDir, 'keys'), AMAAN_TIPS_KEY_PER_MINUTE: '100000000' }),
-  };
-  const { ctx, database } = await startPlatform(config);
+  const { ctx, database } = await startPlatform(serverConfig(dataDir));
   const sys = { ...ctx, actor: systemActor('bench') };
   // A synthetic hash set (random hashes: no material).
   const set = await ctx.db.insertInto('hash_sets').values({ name: 'bench set', source: 'synthetic' }).returning('id').executeTakeFirstOrThrow();
-  await ctx.db.insertInto('hash_set_entries').values(knownMd5.map((md5) => ({ hash_set_id: set.id, md5, category: '1' }))).execute();
+  await ctx.db.insertInto('hash_set_entries').values(knownMd5s().map((md5) => ({ hash_set_id: set.id, md5, category: '1' }))).execute();
   const org = await ensureOrganisation(sys, 'Bench Platform');
   const key = await createKey(sys, org.id, { label: 'bench' });
-  const app = await buildApp(ctx);
-  const address = new URL(await app.listen({ host: '127.0.0.1', port: 0 }));
-  log(`server on ${address.href}, database ${args.db}`);
+
+  // The server: in this process, or PROCESSES cluster workers on one port.
+  let port: number;
+  let stopServer: () => Promise<void>;
+  let serverStats: () => Promise<ServerStats>;
+  if (PROCESSES <= 1) {
+    const app = await buildApp(ctx);
+    port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port);
+    stopServer = async () => app.close();
+    serverStats = async () => ({ cpuMs: cpuMsNow(), statements });
+  } else {
+    const workers = Array.from({ length: PROCESSES }, () => cluster.fork({ BENCH_DATA_DIR: dataDir }));
+    const ports = await Promise.all(workers.map((w) => new Promise<number>((resolve, reject) => {
+      w.on('message', (m: { ready?: number }) => m.ready && resolve(m.ready));
+      w.on('exit', (code) => reject(new Error(`server worker exited with ${code}`)));
+    })));
+    if (new Set(ports).size !== 1) throw new Error(`server workers listen on different ports: ${ports.join(', ')}`);
+    port = ports[0]!;
+    serverStats = async () => {
+      const each = await Promise.all(workers.map((w) => new Promise<ServerStats>((resolve) => {
+        const on = (m: { stats?: ServerStats }) => {
+          if (!m.stats) return;
+          w.off('message', on);
+          resolve(m.stats);
+        };
+        w.on('message', on);
+        w.send({ stats: true });
+      })));
+      return { cpuMs: each.reduce((s, x) => s + x.cpuMs, 0), statements: each.reduce((s, x) => s + x.statements, 0) };
+    };
+    stopServer = async () => {
+      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
+        w.removeAllListeners('exit');
+        w.once('exit', () => resolve());
+        w.send({ stop: true });
+      })));
+    };
+  }
+  log(`server on 127.0.0.1:${port} (${PROCESSES} process${PROCESSES > 1 ? 'es' : ''}), database ${args.db}, clients ${args.client === 'inproc' ? 'in the server\'s process' : 'in a process of their own'}`);
+
+  const load = (o: LoadOptions): Promise<LoadResult> => {
+    if (args.client === 'inproc') return runLoad(o);
+    return new Promise((resolve, reject) => {
+      const child = fork(fileURLToPath(new URL('./tips-load.ts', import.meta.url)), [JSON.stringify(o)], { execArgv: ['--import', 'tsx'] });
+      child.once('message', (m) => resolve(m as LoadResult));
+      child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
+    });
+  };
+  const base = { host: '127.0.0.1', port, token: key.token, clients: CLIENTS };
+  // A short warm-up (JIT, pools, caches), not counted.
+  if (Number(args.warmup) > 0) await load({ ...base, seconds: Number(args.warmup), seed: 1 });
 
   // 1. Sustained intake over HTTP.
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const post = (body: string) => new Promise<number>((resolve, reject) => {
-    const req = request({ host: address.hostname, port: address.port, path: '/api/v1/tips', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key.token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const until = performance.now() + SECONDS * 1000;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < until) {
-      const body = JSON.stringify(report());
-      const s = performance.now();
-      const status = await post(body);
-      latencies.push(performance.now() - s);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const watch = new pg.Client({ connectionString: `${args.url}/postgres` });
+  await watch.connect();
+  const samples = new Map<string, number>();
+  const sampleMs = Number(args['sample-ms']);
+  let sampling = true;
+  const sampler = sampleMs > 0 ? (async () => {
+    const probe = new pg.Client({ connectionString: `${args.url}/postgres` });
+    await probe.connect();
+    while (sampling) {
+      const { rows } = await probe.query<{ state: string; wait: string | null; q: string }>(
+        `SELECT state, wait_event_type || ':' || wait_event AS wait, left(regexp_replace(query, '\\s+', ' ', 'g'), 50) AS q
+         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`, [args.db]);
+      for (const r of rows) {
+        const k = r.state === 'active' ? `active ${r.wait ?? 'CPU'} | ${r.q}` : `${r.state} ${r.wait ?? ''}`;
+        samples.set(k, (samples.get(k) ?? 0) + 1);
+      }
+      samples.set('(samples)', (samples.get('(samples)') ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, sampleMs));
     }
-  }));
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
+    await probe.end();
+  })() : Promise.resolve();
+  const pg0 = await backendCpu(watch);
+  const s0 = await serverStats();
+  const load0 = loadavg()[0]!;
+  kinds.clear();
+  const run = await load({ ...base, seconds: SECONDS, seed: 2 });
+  const s1 = await serverStats();
+  const pg1 = await backendCpu(watch);
+  sampling = false;
+  await sampler;
+  await watch.end();
+  const latencies = run.latencies.sort((a, b) => a - b);
+  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const n = latencies.length;
+  const perReport = (ms: number) => Number((ms / n).toFixed(3));
   const intake = {
-    seconds: Number(elapsed.toFixed(1)), clients: CLIENTS, reports: latencies.length, perSecond: Number((latencies.length / elapsed).toFixed(1)),
-    p50ms: Number(quantile(latencies, 0.5).toFixed(1)), p99ms: Number(quantile(latencies, 0.99).toFixed(1)), maxMs: Number((latencies.at(-1) ?? NaN).toFixed(1)),
-    statuses: Object.fromEntries(statuses),
+    seconds: Number(run.seconds.toFixed(1)), clients: CLIENTS, processes: PROCESSES, client: args.client, reports: n, perSecond: Number((n / run.seconds).toFixed(1)),
+    p50ms: Number(quantile(0.5).toFixed(1)), p99ms: Number(quantile(0.99).toFixed(1)), maxMs: Number((latencies.at(-1) ?? NaN).toFixed(1)), statuses: run.statuses,
+    // In-process clients share the server's process: its CPU time is then the two together.
+    cpuMsPerReport: args.client === 'inproc'
+      ? { serverAndLoadGenerator: perReport(s1.cpuMs - s0.cpuMs), postgres: perReport(cpuDelta(pg0, pg1)) }
+      : { server: perReport(s1.cpuMs - s0.cpuMs), loadGenerator: perReport(run.cpuMs), postgres: perReport(cpuDelta(pg0, pg1)) },
+    statementsPerReport: Number(((s1.statements - s0.statements) / n).toFixed(2)),
+    loadAverage: [load0, loadavg()[0]!].map((l) => Number(l.toFixed(2))),
   };
   log('intake', intake);
-  agent.destroy();
-
-  // 2. Batch import (the CLI's path), triage included.
-  async function* batch() {
-    for (let i = 1; i <= IMPORT; i++) yield { item: i, body: report() };
+  if (sampleMs > 0) {
+    const total = samples.get('(samples)') ?? 1;
+    log(`pg_stat_activity, ${total} samples every ${sampleMs} ms (backends seen per sample, by state / wait / statement):`);
+    for (const [k, v] of [...samples].filter(([k]) => k !== '(samples)').sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${(v / total).toFixed(2).padStart(6)}  ${k}`);
   }
-  const i0 = performance.now();
-  let last = 0;
-  const outcome = await importReports(ctx, org, batch(), {
-    concurrency: Number(args.concurrency),
-    onProgress: (n) => {
-      if (n - last >= 10_000) {
-        last = n;
-        log(`imported ${n}`);
-      }
-    },
-  });
-  const importSeconds = (performance.now() - i0) / 1000;
-  const imported = { reports: IMPORT, created: outcome.created, refused: outcome.refused.length, seconds: Number(importSeconds.toFixed(1)), perSecond: Number((IMPORT / importSeconds).toFixed(1)) };
-  log('import', imported);
+  if (args.statements) {
+    log('statements per report, by their first words (the server in this process only):');
+    for (const [k, v] of [...kinds].sort((x, y) => y[1] - x[1]).slice(0, 30)) log(`  ${(v / n).toFixed(3).padStart(7)}  ${k}`);
+  }
+  await stopServer();
+
+  // 2. Batch import (the CLI's path), triage included, in this process.
+  const next = reportMaker(3, `IMPORT-${process.pid}`);
+  async function* batch() {
+    for (let i = 1; i <= IMPORT; i++) yield { item: i, body: next() };
+  }
+  let imported = null;
+  if (IMPORT > 0) {
+    const i0 = performance.now();
+    const c0 = cpuMsNow();
+    let last = 0;
+    const outcome = await importReports(ctx, org, batch(), {
+      concurrency: Number(args.concurrency),
+      onProgress: (k) => {
+        if (k - last >= 10_000) {
+          last = k;
+          log(`imported ${k}`);
+        }
+      },
+    });
+    const importSeconds = (performance.now() - i0) / 1000;
+    imported = {
+      reports: IMPORT, created: outcome.created, refused: outcome.refused.length, seconds: Number(importSeconds.toFixed(1)), perSecond: Number((IMPORT / importSeconds).toFixed(1)),
+      cpuMsPerReport: Number(((cpuMsNow() - c0) / IMPORT).toFixed(3)), loadAverage: Number(loadavg()[0]!.toFixed(2)),
+    };
+    log('import', imported);
+  }
 
   const tips = await ctx.db.selectFrom('tips').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const relations = await ctx.db.selectFrom('tip_relations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -148,9 +273,9 @@ async function main() {
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (args.json) writeFileSync(args.json, JSON.stringify(result, null, 2));
-  await app.close();
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-await main();
+if (cluster.isWorker) await worker();
+else await main();

@@ -8,6 +8,7 @@ import type { AppContext } from '../../src/platform/context.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { amaanReport, organisationWithKey } from './support.ts';
+import { sha256 } from '../../src/platform/auth/auth.service.ts';
 
 // Rate limits hold across server processes (issue 11): two app instances over one database, each with its own
 // connections (on PostgreSQL, a second pool, as a second server process would have), share the counters of the
@@ -72,5 +73,16 @@ describe.each(engines)('rate limits shared by two servers on %s', (engine) => {
     expect(rows[0]!.hits).toBe(KEY_LIMIT + 2);
     // Both servers wrote to one audit chain, which still verifies.
     expect((await verifyAuditChain(t.ctx.db)).problems).toEqual([]);
+  });
+
+  it('a reporting key: requests sent at the same moment (counted together in rounds) still let exactly the limit through', async () => {
+    const org = await organisationWithKey(t, 'Concurrent Limit Platform');
+    const send = (app: Api) => app.inject({ method: 'POST', url: '/api/v1/tips', payload: amaanReport(), headers: { authorization: `Bearer ${org.token}` } });
+    const statuses = (await Promise.all(Array.from({ length: 10 }, (_, i) => send(i % 2 ? second.app : first)))).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(KEY_LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - KEY_LIMIT);
+    // Every request counted once, on the key's one row.
+    const row = await t.ctx.db.selectFrom('rate_limit_counters').select('hits').where('key', '=', `POST /api/v1/tips|tipkey:${sha256(`Bearer ${org.token}`)}`).executeTakeFirstOrThrow();
+    expect(row.hits).toBe(10);
   });
 });

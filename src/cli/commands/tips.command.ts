@@ -98,7 +98,7 @@ export function register(program: Command): void {
     .description('file a batch of reports (JSON array, or one JSON report per line) for an organisation; the same report twice is one tip')
     .argument('<file>', 'the batch')
     .requiredOption('--organisation <name>', 'the reporting organisation the batch comes from (created when new)')
-    .option('--concurrency <n>', 'reports in flight at once (filed together in batches of up to 64, four batches at a time)', '256')
+    .option('--concurrency <n>', 'reports in flight at once (filed together in batches of up to 64, one or two batches at a time)', '256')
     .option('--refused <file>', 'write every refused report\'s item number and reasons here (JSON lines)')
     .action(async (file: string, opts: { organisation: string; concurrency: string; refused?: string }) => {
       await stat(file).catch(() => {

@@ -79,7 +79,7 @@ const batchers = new WeakMap<object, IntakeBatcher>();
 function batcherOf(app: AppContext): IntakeBatcher {
   let b = batchers.get(app.db);
   if (!b) {
-    b = new IntakeBatcher(app, async () => ({ rules: await readRules(app.db), branches: await branchesByDistrict(app.db) }));
+    b = new IntakeBatcher(app, async () => ({ branches: await branchesByDistrict(app.db) }));
     batchers.set(app.db, b);
   }
   return b;

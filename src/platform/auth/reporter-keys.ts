@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { systemActor, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { sha256 } from './auth.service.ts';
+import { Rounds } from '../db/rounds.ts';
 
 // Keys of reporting organisations (platforms, NGOs) for tip intake (issue 11). A key is not a user: it reaches
 // only the routes declared `access: 'reporting-organisation'` (filing a tip, reading the organisation's own
@@ -36,12 +37,33 @@ export function reporterActor(reporter: Reporter, ip: string | null): Actor {
 
 const lastUseWritten = new Map<string, number>();
 
+type KeyRow = { id: string; organisation_id: string; name: string; expires_at: Date; revoked_at: Date | null; last_used_at: Date | null; key_hash: string };
+
+/**
+ * Lookups of keys by their hash, in rounds (platform/db/rounds.ts): a busy organisation sends many reports at once,
+ * and each would otherwise cost a statement of its own. Every request is still answered by a read that started
+ * after it arrived, so a key revoked before the request came is refused, as with one lookup per request.
+ */
+const lookups = new WeakMap<object, Rounds<string, KeyRow | undefined>>();
+function keyLookups(app: AppContext): Rounds<string, KeyRow | undefined> {
+  let r = lookups.get(app.db);
+  if (!r) {
+    r = new Rounds(async (hashes) => {
+      const rows = await app.db.selectFrom('tip_keys').innerJoin('tip_organisations', 'tip_organisations.id', 'tip_keys.organisation_id')
+        .select(['tip_keys.id', 'tip_keys.organisation_id', 'tip_organisations.name', 'tip_keys.expires_at', 'tip_keys.revoked_at', 'tip_keys.last_used_at', 'tip_keys.key_hash'])
+        .where('tip_keys.key_hash', 'in', [...new Set(hashes)])
+        .execute();
+      const byHash = new Map(rows.map((row) => [row.key_hash, row]));
+      return hashes.map((h) => byHash.get(h));
+    });
+    lookups.set(app.db, r);
+  }
+  return r;
+}
+
 /** The organisation of a key, or null when the key is unknown, revoked or expired (a refused known key is audited). */
 export async function resolveReporterKey(app: AppContext, token: string, ip: string | null): Promise<Reporter | null> {
-  const row = await app.db.selectFrom('tip_keys').innerJoin('tip_organisations', 'tip_organisations.id', 'tip_keys.organisation_id')
-    .select(['tip_keys.id', 'tip_keys.organisation_id', 'tip_organisations.name', 'tip_keys.expires_at', 'tip_keys.revoked_at', 'tip_keys.last_used_at'])
-    .where('tip_keys.key_hash', '=', reporterKeyHash(token))
-    .executeTakeFirst();
+  const row = await keyLookups(app).request(reporterKeyHash(token));
   if (!row) return null;
   const reporter = { keyId: row.id, organisationId: row.organisation_id, organisation: row.name };
   const refused = row.revoked_at ? 'revoked' : row.expires_at.getTime() <= Date.now() ? 'expired' : null;

@@ -42,6 +42,21 @@ export async function advisoryXactLocks(tx: Tx, lockClass: (typeof LOCK_CLASS)[k
     ) ordered`.execute(tx);
 }
 
+/**
+ * One lock of `sharedClass` taken shared, then many of `lockClass` as advisoryXactLocks takes them (ascending hash
+ * order), in one statement: the rows of the ordered subquery are locked one after another, the shared one first.
+ */
+export async function advisoryXactLocksUnderShared(
+  tx: Tx, sharedClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], sharedKey: string, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], keys: readonly string[],
+): Promise<void> {
+  await sql`
+    SELECT count(CASE WHEN o.shared THEN pg_advisory_xact_lock_shared(${sharedClass}::int4, hashtext(${sharedKey})) ELSE pg_advisory_xact_lock(${lockClass}::int4, o.h) END) FROM (
+      SELECT true AS shared, 0 AS h
+      UNION ALL SELECT false, h FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${[...new Set(keys)]}::text[]) AS k) d
+      ORDER BY shared DESC, h
+    ) o`.execute(tx);
+}
+
 /** Shared form of one lock: any number of holders at once, none while someone holds it exclusively. */
 export async function advisoryXactLockShared(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock_shared(${lockClass}::int4, hashtext(${key}))`.execute(tx);
