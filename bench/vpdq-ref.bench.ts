@@ -17,7 +17,7 @@
 // Reported: frames per CPU second (per core) and per wall second, medians over rounds with min-max; the fixed
 // cost of each (a one-frame video) and the per-frame rate without it. Then the hashes are compared frame by frame.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeDocsSection } from './docs-section.ts';
@@ -145,8 +145,12 @@ if (missing.length) {
   process.exit(2);
 }
 const ref = buildReference();
-const compiled = await buildCompiled();
-if (!compiled) console.warn('the CLI could not be precompiled: amaan runs through tsx (slower start)');
+const built = await buildCompiled();
+if (!built) console.warn('the CLI could not be precompiled: amaan runs through tsx (slower start)');
+// A private copy (packages still resolve from the repository's node_modules): a later build, started when a source
+// changes, deletes the earlier build folders.
+const compiled = built ? join(CACHE, `cli-${process.pid}`) : null;
+if (built && compiled) cpSync(built, compiled, { recursive: true });
 const videos = makeVideos(join(CACHE, 'videos'));
 const work = join(tmpdir(), `vpdq-ref-${process.pid}`);
 mkdirSync(work, { recursive: true });
@@ -162,7 +166,13 @@ for (let round = 0; round < RUNS; round++) {
     for (const who of WHO) {
       const out = join(work, `${who.replace(/\W+/g, '_')}-${round}.txt`);
       let r: Run;
-      if (who === 'amaan vpdq') r = timed(process.execPath, [join(REPO, 'bin/amaan.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out);
+      // The compiled CLI run as bin/amaan.js runs it (its entry, AMAAN_COMPILED_DIR), so sources edited meanwhile
+      // cannot send a run through tsx; without a build, bin/amaan.js itself.
+      if (who === 'amaan vpdq') {
+        r = compiled
+          ? timed(process.execPath, [join(compiled, 'main.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out, { AMAAN_COMPILED_DIR: compiled })
+          : timed(process.execPath, [join(REPO, 'bin/amaan.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out);
+      }
       else {
         r = timed(ref.bin, ['-i', v.file, '-o', out, '-r', '0', '-t', who.endsWith('1') ? '1' : '0'], null);
       }
@@ -173,6 +183,7 @@ for (let round = 0; round < RUNS; round++) {
 }
 const loadAfter = loadavg();
 rmSync(work, { recursive: true, force: true });
+if (compiled) rmSync(compiled, { recursive: true, force: true });
 
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const lines: string[] = [];

@@ -11,7 +11,7 @@ import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evi
 import { historyReason } from '../../modules/cases/case-events.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
 import { HashPool } from '../../modules/media/ingest/hash-pool.ts';
-import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
+import { decoderStartupReportAsync, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
 import { markPhase } from '../../platform/timing.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,8 +78,10 @@ export function register(program: Command): void {
       }
       // The hash workers boot (each loads its modules and starts its decoder) while the database opens.
       const pool = new HashPool();
+      // The decoder checks (a sandboxed `true`, `ffmpeg -version`) run beside the database's opening too.
+      const decoderReport = decoderStartupReportAsync(process.env.NODE_ENV === 'production');
       const summary = await withPlatform(async (ctx) => {
-        printDecoderReport(decoderStartupReport(process.env.NODE_ENV === 'production'), process.stderr, false);
+        printDecoderReport(await decoderReport, process.stderr, false);
         markPhase('decoder sandbox check');
         const caseId = (await resolveCase(ctx.db, opts.case, opts.branch)).id;
         let evidenceId = opts.evidence;
