@@ -46,11 +46,23 @@ async function newCase(url: string | undefined, dataDir: string): Promise<string
   return c.id;
 }
 
-function seconds(args: string[], env: Record<string, string>): number {
+/** Phase lines of the last runs with AMAAN_TIMING=1 (precompiled ingests), by engine: phase -> ms since start. */
+const phases = new Map<string, Map<string, number[]>>();
+
+function seconds(args: string[], env: Record<string, string>, cmd = process.execPath, phasesOf?: string): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr?.toString().slice(-500)}`);
-  return (performance.now() - t) / 1000;
+  const secs = (performance.now() - t) / 1000;
+  if (phasesOf) {
+    const byPhase = phases.get(phasesOf) ?? new Map<string, number[]>();
+    phases.set(phasesOf, byPhase);
+    for (const m of r.stderr.toString().matchAll(/^amaan timing: (.+?) (\d+) ms \(at (\d+) ms\)$/gm)) {
+      byPhase.set(m[1]!, [...(byPhase.get(m[1]!) ?? []), Number(m[3])]);
+      byPhase.set(`${m[1]!}\0own`, [...(byPhase.get(`${m[1]!}\0own`) ?? []), Number(m[2])]);
+    }
+  }
+  return secs;
 }
 
 const engines: Array<{ name: string; url?: string }> = [{ name: 'PGlite' }];
@@ -74,8 +86,10 @@ async function ingest(e: { name: string; url?: string }, tsx: boolean): Promise<
   }
   try {
     const caseId = await newCase(url, work);
+    // The precompiled runs print their phase times (AMAAN_TIMING=1: a few lines to stderr, nothing measurable).
     return seconds([join(repo, 'bin/amaan.js'), 'ingest', '--case', caseId, '--custodian', 'bench.custodian', folder],
-      { AMAAN_DATA_DIR: work, DATABASE_URL: url ?? '', AMAAN_DATA_KEY: Buffer.alloc(32, 1).toString('base64'), AMAAN_NO_COMPILE: tsx ? '1' : '0' });
+      { AMAAN_DATA_DIR: work, DATABASE_URL: url ?? '', AMAAN_DATA_KEY: Buffer.alloc(32, 1).toString('base64'), AMAAN_NO_COMPILE: tsx ? '1' : '0', AMAAN_TIMING: tsx ? '0' : '1' },
+      process.execPath, tsx ? undefined : e.name);
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (dbName) execFileSync('psql', [e.url!, '-qc', `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`]);
@@ -85,8 +99,12 @@ async function ingest(e: { name: string; url?: string }, tsx: boolean): Promise<
 const runs = new Map<string, number[]>();
 const note = (k: string, s: number) => runs.set(k, [...(runs.get(k) ?? []), s]);
 const loadBefore = loadavg();
+const hashdeep = spawnSync('hashdeep', ['-V'], { stdio: 'ignore' }).status === 0;
 for (let r = 0; r < ROUNDS; r++) {
   note('node -e 0', seconds(['-e', '0'], {}));
+  // The forensic tools on the same 30 files (page cache warm after the first round).
+  if (hashdeep) note('hashdeep -c md5,sha1,sha256 -r', seconds(['-c', 'md5,sha1,sha256', '-r', folder], {}, 'hashdeep'));
+  note('md5sum + sha1sum + sha256sum, in turn', ['md5sum', 'sha1sum', 'sha256sum'].reduce((a, tool) => a + seconds(['-c', `find "${folder}" -type f -print0 | xargs -0 ${tool} > /dev/null`], {}, 'sh'), 0));
   for (const tsx of [true, false]) {
     const mode = tsx ? 'tsx' : 'precompiled';
     note(`amaan ingest --help (${mode})`, seconds([join(repo, 'bin/amaan.js'), 'ingest', '--help'], { AMAAN_NO_COMPILE: tsx ? '1' : '0' }));
@@ -114,5 +132,17 @@ say('| --- | ---: | --- | ---: | ---: |');
 for (const [k, xs] of runs) {
   const other = k.endsWith('(precompiled)') ? runs.get(k.replace('(precompiled)', '(tsx)')) : undefined;
   say(`| ${k} | ${median(xs).toFixed(2)} | ${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)} | ${xs.length} | ${other ? `${(median(other) / median(xs)).toFixed(2)}x` : ''} |`);
+}
+for (const [engine, byPhase] of phases) {
+  say();
+  say(`Phases of the precompiled ingest on ${engine} (AMAAN_TIMING=1, medians over ${ROUNDS} rounds): "at" is milliseconds since the ` +
+    'process started when the phase ended; "own" is the time since the previous mark, except for the steps that overlap ' +
+    'others: "hash worker N ready" counts from the workers\' creation (modules loaded in the thread, its decoder process ' +
+    'spawned), and the three loads before hashing (files already done, known hashes, known video frames) from their own start.');
+  say();
+  say('| phase | at ms | own ms |');
+  say('| --- | ---: | ---: |');
+  const rows = [...byPhase.entries()].filter(([k]) => !k.endsWith('\0own')).sort((a, b) => median(a[1]) - median(b[1]));
+  for (const [k, at] of rows) say(`| ${k} | ${median(at).toFixed(0)} | ${median(byPhase.get(`${k}\0own`)!).toFixed(0)} |`);
 }
 if (process.argv.includes('--write-docs')) writeDocsSection(SECTION, lines.join('\n'));

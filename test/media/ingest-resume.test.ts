@@ -91,9 +91,18 @@ describe.each(engines)('amaan ingest killed and resumed on %s', (engine) => {
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(folder.expected.length);
 
-    const second = await finish(amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--json', folder.root], env));
+    // The rerun also prints its phase times (AMAAN_TIMING=1), in the order they happen.
+    const second = await finish(amaan(['ingest', '--case', caseId, '--custodian', 'custodian', '--json', folder.root], { ...env, AMAAN_TIMING: '1' }));
     expect(second.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     expect(second.code).toBe(0);
+    const phases = [...second.err.matchAll(/^amaan timing: (.+?) \d+ ms \(at (\d+) ms\)$/gm)].map((m) => ({ phase: m[1]!, at: Number(m[2]) }));
+    const order = ['modules (Node start and the CLI loaded)', 'database open', 'case and evidence item', 'job open', 'ready to hash', 'first file hashed', 'all files hashed', 'job closed', 'close (workers stopped, database closed)', 'process exit'];
+    // PostgreSQL with migrations on start opens an owner connection, then the application's pool: "database open (...)".
+    const seen = order.map((name) => phases.find((p) => p.phase === name || p.phase.startsWith(`${name} (`)));
+    expect(seen.map((p, i) => (p ? order[i] : p))).toEqual(order);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.at).toBeGreaterThanOrEqual(seen[i - 1]!.at);
+    expect(phases.filter((p) => /^hash worker \d+ ready$/.test(p.phase)).length).toBeGreaterThan(0);
+    expect(killed.err).not.toMatch(/amaan timing:/); // without AMAAN_TIMING nothing is printed
     const summary = JSON.parse(second.out.trim().split('\n').pop()!);
     expect(summary).toMatchObject({ filesTotal: folder.expected.length, filesDone: folder.expected.length, aborted: false });
 

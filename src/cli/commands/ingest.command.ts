@@ -11,7 +11,8 @@ import { checkNewEvidence, insertEvidenceItem } from '../../modules/evidence/evi
 import { historyReason } from '../../modules/cases/case-events.ts';
 import { runIngest, type IngestProgress } from '../../modules/media/ingest/ingest.service.ts';
 import { HashPool } from '../../modules/media/ingest/hash-pool.ts';
-import { decoderStartupReport, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
+import { decoderStartupReportAsync, printDecoderReport } from '../../pdq/sandbox/startup-report.ts';
+import { markPhase } from '../../platform/timing.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,6 +59,7 @@ export function register(program: Command): void {
     .option('--batch-files <n>', 'files per committed batch', '200')
     .option('--json', 'print the summary as JSON')
     .action(async (folder: string, opts: { case: string; branch?: string; evidence?: string; label?: string; custodian?: string; threshold: string; concurrency?: string; videoSeconds: string; batchFiles: string; json?: boolean }) => {
+      markPhase('modules (Node start and the CLI loaded)');
       checkCaseArgument(opts.case);
       if (opts.evidence && !UUID.test(opts.evidence)) throw new CliError('--evidence must be an evidence item id (UUID)');
       const threshold = Number(opts.threshold);
@@ -76,8 +78,11 @@ export function register(program: Command): void {
       }
       // The hash workers boot (each loads its modules and starts its decoder) while the database opens.
       const pool = new HashPool();
+      // The decoder checks (a sandboxed `true`, `ffmpeg -version`) run beside the database's opening too.
+      const decoderReport = decoderStartupReportAsync(process.env.NODE_ENV === 'production');
       const summary = await withPlatform(async (ctx) => {
-        printDecoderReport(decoderStartupReport(process.env.NODE_ENV === 'production'), process.stderr, false);
+        printDecoderReport(await decoderReport, process.stderr, false);
+        markPhase('decoder sandbox check');
         const caseId = (await resolveCase(ctx.db, opts.case, opts.branch)).id;
         let evidenceId = opts.evidence;
         if (evidenceId) {
@@ -88,6 +93,7 @@ export function register(program: Command): void {
           const existing = await ctx.db.selectFrom('evidence_items').select('id').where('case_id', '=', caseId).where(sql<string>`lower(label)`, '=', label.toLowerCase()).executeTakeFirst();
           evidenceId = existing?.id ?? (await newEvidenceItem(ctx, caseId, label, root, opts.custodian));
         }
+        markPhase('case and evidence item');
         const interactive = process.stderr.isTTY;
         const bar = new cliProgress.SingleBar({
           format: ' {bar} {percentage}% | {value}/{total} files | {done} of {size} | {rate}/s | ETA {eta_formatted} | matched {matched} | errors {failed}',
@@ -124,6 +130,7 @@ export function register(program: Command): void {
           if (barStarted) bar.stop();
         }
       }).finally(() => pool.close());
+      markPhase('close (workers stopped, database closed)');
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else process.stdout.write(`ingest ${summary.aborted ? 'stopped (run again to resume)' : 'done'}: ${summary.filesDone}/${summary.filesTotal} files, ${human(summary.bytesDone)}, ${summary.matched} matched, ${summary.failed} with errors${summary.videosUnhashed ? ` (of which ${summary.videosUnhashed} videos not hashed: video hashing unavailable)` : ''} (job ${summary.jobId})\n`);
       if (summary.aborted) process.exitCode = 130;

@@ -160,7 +160,8 @@ export class ImageDecoderPool implements ImageDecoder {
       binds,
       dataBytes: this.dataBytes,
       cwd: REPO,
-      env: { MALLOC_ARENA_MAX: '2' },
+      // The precompiled decoder (decoder-child-entry.mjs) when the CLI runs precompiled: it lies under node_modules.
+      env: { MALLOC_ARENA_MAX: '2', ...(process.env.AMAAN_COMPILED_DIR ? { AMAAN_COMPILED_DIR: process.env.AMAAN_COMPILED_DIR } : {}) },
     });
     const child = spawn(jailed.file, jailed.args, { stdio: ['pipe', 'pipe', 'pipe'], env: jailed.env, cwd: jailed.cwd, detached: true });
     this.started++;

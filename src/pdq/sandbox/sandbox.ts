@@ -7,7 +7,7 @@
 // AMAAN_SANDBOX=auto (default) uses bwrap when it is installed and actually runs here (it can fail inside
 // some containers), else goes on without it (isolationReport() says so; loudly in production);
 // AMAAN_SANDBOX=bwrap refuses to decode without it; AMAAN_SANDBOX=none never uses it (limits only).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { findExecutable } from './which.ts';
 
@@ -89,18 +89,60 @@ export function decoderIsolation(env: NodeJS.ProcessEnv = process.env): Isolatio
   return iso;
 }
 
-function detect(setting: SandboxSetting, env: NodeJS.ProcessEnv): Isolation {
+type TryRun = { status: number | null; signal?: NodeJS.Signals | null; error?: Error; stderr?: string };
+
+/** The detection, step by step: each yield is a sandboxed `true` to try, answered with how it ran. */
+function* detectSteps(setting: SandboxSetting, env: NodeJS.ProcessEnv): Generator<{ bwrap: string; args: string[] }, Isolation, TryRun> {
   if (setting === 'none') return { sandbox: 'none', setting, bwrap: null, unprivileged: false, reason: 'AMAAN_SANDBOX=none' };
   const bwrap = findExecutable('bwrap', env.PATH);
   if (!bwrap) return { sandbox: 'none', setting, bwrap: null, unprivileged: false, reason: 'bwrap (Debian package bubblewrap) is not installed' };
   const yes = findExecutable('true', env.PATH) ?? '/bin/true';
   let lastError = '';
   for (const unprivileged of [true, false]) {
-    const r = spawnSync(bwrap, [...bwrapBase(unprivileged), '--', yes], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000, env: {} });
+    const r = yield { bwrap, args: [...bwrapBase(unprivileged), '--', yes] };
     if (r.status === 0) return { sandbox: 'bwrap', setting, bwrap, unprivileged };
-    lastError = (r.error?.message ?? r.stderr?.toString().trim()) || `exit ${r.status ?? r.signal}`;
+    lastError = (r.error?.message ?? r.stderr?.trim()) || `exit ${r.status ?? r.signal}`;
   }
   return { sandbox: 'none', setting, bwrap, unprivileged: false, reason: `bwrap does not run here (${lastError})` };
+}
+
+function detect(setting: SandboxSetting, env: NodeJS.ProcessEnv): Isolation {
+  const steps = detectSteps(setting, env);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const r = spawnSync(step.value.bwrap, step.value.args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000, env: {} });
+    step = steps.next({ status: r.status, signal: r.signal, error: r.error, stderr: r.stderr?.toString() });
+  }
+}
+
+function runAsync(file: string, args: string[]): Promise<TryRun> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000, env: {} });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (error) => resolve({ status: null, error }));
+    child.on('close', (status, signal) => resolve({ status, signal, stderr }));
+  });
+}
+
+/**
+ * decoderIsolation() without blocking the thread: the CLI runs it beside the database's opening (issue 14, the
+ * fixed cost of ingest), then decoderIsolation() answers from the same cache. Never throws: the synchronous
+ * call reports what is wrong, as before.
+ */
+export async function primeDecoderIsolation(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let setting: SandboxSetting;
+  try {
+    setting = sandboxSetting(env);
+  } catch {
+    return; // a bad AMAAN_SANDBOX: decoderIsolation() says so
+  }
+  const key = `${setting}\0${env.PATH ?? ''}`;
+  if (cached?.key === key) return;
+  const steps = detectSteps(setting, env);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await runAsync(step.value.bwrap, step.value.args));
+  cached = { key, isolation: step.value };
 }
 
 /** One line for the server log or the CLI: what decoders run in, and how worried to be about it. */

@@ -1,7 +1,7 @@
 // What `amaan serve` and `amaan ingest` say at start about the decoders of seized media: the sandbox they
 // run in (loudly when there is none in production) and whether videos can be hashed (ffmpeg found).
-import { resolveVideoTools } from '../vpdq/ffmpeg-path.ts';
-import { isolationReport } from './sandbox.ts';
+import { primeVideoTools, resolveVideoTools } from '../vpdq/ffmpeg-path.ts';
+import { isolationReport, primeDecoderIsolation } from './sandbox.ts';
 
 export interface DecoderLine { level: 'info' | 'warn' | 'error'; message: string }
 
@@ -14,6 +14,12 @@ export function decoderStartupReport(production: boolean, env: NodeJS.ProcessEnv
     lines.push({ level: 'warn', message: `${(err as Error).message}; videos get digests only and are reported as not hashed` });
   }
   return lines;
+}
+
+/** decoderStartupReport() with its two checks (a sandboxed `true`, `ffmpeg -version`) run without blocking the thread. */
+export async function decoderStartupReportAsync(production: boolean, env: NodeJS.ProcessEnv = process.env): Promise<DecoderLine[]> {
+  await Promise.all([primeDecoderIsolation(env), primeVideoTools(env)]);
+  return decoderStartupReport(production, env);
 }
 
 /** The lines as the CLI prints them on stderr (the info lines only when `verbose`). */

@@ -2,7 +2,7 @@
 // ffmpeg), found on PATH, or the binaries AMAAN_FFMPEG / AMAAN_FFPROBE name (a path, or a name looked up on
 // PATH). No ffmpeg is bundled: a static build stops receiving its parsers' security fixes the day it is
 // built. Without ffmpeg, video hashing is unavailable and says so (VideoDecodeError FFMPEG_NOT_FOUND).
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { findExecutable } from '../sandbox/which.ts';
 import { VideoDecodeError } from './errors.ts';
@@ -48,12 +48,34 @@ export function resolveVideoTools(env: NodeJS.ProcessEnv = process.env): VideoTo
 
 /** Our own trusted binary, no seized input: run directly, briefly. */
 function readVersion(ffmpeg: string): [number, number] | null {
+  if (primed?.ffmpeg === ffmpeg) return primed.version;
   const r = spawnSync(ffmpeg, ['-version'], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } });
   if (r.error || r.status !== 0) {
     throw new VideoDecodeError('FFMPEG_NOT_FOUND', `video hashing unavailable: ${ffmpeg} does not run (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
   }
-  const m = /ffmpeg version n?(\d+)\.(\d+)/.exec(r.stdout);
+  return versionOf(r.stdout);
+}
+
+function versionOf(text: string): [number, number] | null {
+  const m = /ffmpeg version n?(\d+)\.(\d+)/.exec(text);
   return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** `ffmpeg -version` read ahead without blocking (primeVideoTools), for the binary it names. */
+let primed: { ffmpeg: string; version: [number, number] | null } | undefined;
+
+/**
+ * Runs `ffmpeg -version` without blocking the thread (the CLI does it beside the database's opening: issue 14,
+ * the fixed cost of ingest), so resolveVideoTools() then answers without waiting. Never throws: a missing or
+ * broken ffmpeg is reported by resolveVideoTools() as before.
+ */
+export async function primeVideoTools(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const ffmpeg = findExecutable(env.AMAAN_FFMPEG?.trim() || 'ffmpeg', env.PATH);
+  if (!ffmpeg || primed?.ffmpeg === ffmpeg) return;
+  const stdout = await new Promise<string | null>((resolve) => {
+    execFile(ffmpeg, ['-version'], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } }, (err, out) => resolve(err ? null : out));
+  });
+  if (stdout !== null) primed = { ffmpeg, version: versionOf(stdout) };
 }
 
 /** Kept for callers that only need the ffmpeg binary. */

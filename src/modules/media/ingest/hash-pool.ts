@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './hash-entry.ts';
+import { markPhase } from '../../../platform/timing.ts';
 import type { WalkEntry } from './walk.ts';
 
-type Reply = { id: number; result?: FileResult; error?: string };
+type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
 
 /**
  * Hashing runs on worker threads, one per core, so digests and PDQ use every core while the main thread
@@ -19,10 +20,13 @@ export class HashPool {
 
   /** `script`: the worker's entry (tests pass another to make a worker die). */
   constructor(size = availableParallelism(), script: URL = new URL('./hash-worker-entry.mjs', import.meta.url)) {
+    const started = performance.now();
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = new Worker(script);
       const slot = { worker, busy: 0 };
       worker.on('message', (r: Reply) => {
+        // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
+        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
         slot.busy--;
         const p = this.pending.get(r.id);
         if (!p) return;

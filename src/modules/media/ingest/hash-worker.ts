@@ -10,6 +10,7 @@ import type { WalkEntry } from './walk.ts';
 const decoder = new ImageDecoderPool({ size: 1 });
 setDefaultImageDecoder(decoder);
 decoder.warm();
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (msg: { id: number; entry: WalkEntry; secondsPerHash: number }) => {
   void hashEntry(msg.entry, msg.secondsPerHash).then(

@@ -16,6 +16,7 @@ import { KnownVideoIndex } from './known-video.ts';
 import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 import { takeMatchLock } from './match-lock.ts';
+import { markPhase, timed } from '../../../platform/timing.ts';
 
 /** Values per `IN (...)` list: well under both engines' parameter limits. */
 const IN_LIST_SLICE = 5000;
@@ -116,6 +117,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     throw err;
   }
   const jobId = await openJob(ctx, opts.caseId, opts.evidenceId, root);
+  markPhase('job open');
 
   const progress: IngestProgress = { phase: 'counting', counted: false, filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, matched: 0, failed: 0, videosUnhashed: 0 };
   const report = () => opts.onProgress?.({ ...progress });
@@ -128,16 +130,17 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     const counting = countTree(root, progress).then(() => { progress.counted = true; });
     counting.catch(() => {}); // awaited below; this only marks it handled meanwhile
     const [done, already, knownPdq, knownVideo] = await Promise.all([
-      ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute().then((rows) => new Set(rows.map((r) => r.rel_path))),
+      timed('files already done (resume)', () => ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute()).then((rows) => new Set(rows.map((r) => r.rel_path))),
       ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow(),
       // The shared index (read from its file at the first use in this process), brought up to date.
-      (async () => {
+      timed('known hashes (persistent index) loaded', async () => {
         const known = knownIndexOf(ctx.db);
         await known.catchUp(ctx.db);
         return known;
-      })(),
-      KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY),
+      }),
+      timed('known video frames loaded', () => KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY)),
     ]);
+    markPhase('ready to hash');
     progress.filesDone = Number(already.n);
     progress.bytesDone = Number(already.bytes);
 
@@ -151,6 +154,8 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     // One batch is stored while the next one fills: the walk and the workers never wait for the database,
     // except when a whole batch is ready before the previous one is committed.
     let storing: Promise<void> = Promise.resolve();
+    let firstBatch = false;
+    let firstFile = false;
     const flush = async () => {
       if (!batch.length) return;
       const rows = batch;
@@ -158,7 +163,12 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       lastFlush = Date.now();
       await storing;
       storing = inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, knownVideo, threshold, totals()))
-        .then((matched) => { progress.matched += matched; report(); });
+        .then((matched) => {
+          if (!firstBatch) markPhase('first batch stored');
+          firstBatch = true;
+          progress.matched += matched;
+          report();
+        });
       storing.catch(() => {}); // awaited by the next flush or at the end
     };
 
@@ -168,6 +178,8 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       if (opts.signal?.aborted) break;
       if (done.has(entry.relPath)) continue;
       const p = pool.hash(entry, secondsPerHash).then((r) => {
+        if (!firstFile) markPhase('first file hashed');
+        firstFile = true;
         batch.push(r);
         progress.filesDone++;
         progress.bytesDone += r.kind === 'symlink' ? 0 : r.size;
@@ -180,9 +192,11 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) await flush();
     }
     await Promise.all(inFlight);
+    markPhase('all files hashed');
     await flush();
     await storing;
     if (!opts.signal?.aborted) await counting; // a stopped run does not wait for the count to finish
+    markPhase('last batch stored');
   } catch (err) {
     // Batches already committed stay; the job must not claim to be running when nothing runs it any more.
     await markJobFailed(ctx, jobId, err);
@@ -212,6 +226,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     await markJobFailed(ctx, jobId, err);
     throw err;
   });
+  markPhase('job closed');
   progress.phase = 'done';
   report();
   return { jobId, ...progress, aborted };

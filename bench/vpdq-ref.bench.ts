@@ -1,0 +1,246 @@
+// vPDQ side by side with Meta's reference (issue 14 §4): the reference `vpdq-hash-video` built here from its public
+// source (ThreatExchange vpdq/cpp, CMake, -O3 -march=native) against Debian's FFmpeg libraries, and `amaan vpdq`
+// (the precompiled CLI, ffmpeg in the decoder sandbox as in production), on the same synthetic videos (ffmpeg's
+// lavfi sources: testsrc, testsrc2, mandelbrot, smptehdbars; no real footage), every frame hashed (-r 0).
+//
+//   node --import tsx bench/vpdq-ref.bench.ts [--runs 5] [--src DIR] [--write-docs]
+//
+// A bench only (not part of npm test). It needs a C++ toolchain, CMake, pkg-config and FFmpeg's development
+// headers; when a part is missing it prints the exact apt-get command and stops. The reference source is taken
+// from --src DIR (a ThreatExchange checkout), else AMAAN_VPDQ_SRC, else the mirror at MIRROR below.
+//
+// Each round runs every contender once per video, in turn, each a fresh process under /usr/bin/time (CPU time of
+// the process and every child it waited for: Amaan's ffprobe/ffmpeg and their sandbox wrappers included):
+//  * reference, 1 hashing thread (`-t 1`): decoding and PDQ on one core, the per-core figure;
+//  * reference, default threads (`-t 0` = one per core);
+//  * amaan vpdq: ffmpeg decodes and converts in its own process while Node hashes (two processes).
+// Reported: frames per CPU second (per core) and per wall second, medians over rounds with min-max; the fixed
+// cost of each (a one-frame video) and the per-frame rate without it. Then the hashes are compared frame by frame.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { writeDocsSection } from './docs-section.ts';
+import { buildCompiled } from '../scripts/cli-compiled.mjs';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const RUNS = Math.max(1, Number(arg('runs', '5')));
+const MIRROR = '/work/.mirror/facebook+ThreatExchange/repo';
+const REPO = new URL('../', import.meta.url).pathname;
+const CACHE = join(REPO, 'node_modules', '.cache', 'vpdq-ref');
+const SECTION = '## vPDQ side by side with the reference (issue 14)';
+const LIBS = ['libavdevice', 'libavfilter', 'libavformat', 'libavcodec', 'libswresample', 'libswscale', 'libavutil'];
+const APT = 'apt-get install -y cmake g++ make pkg-config ffmpeg libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavdevice-dev libavfilter-dev';
+
+const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+
+/** What is missing to build and run the reference, as words for people. */
+function missingParts(): string[] {
+  const missing: string[] = [];
+  for (const [cmd, args] of [['cmake', ['--version']], ['g++', ['--version']], ['make', ['--version']], ['pkg-config', ['--version']], ['ffmpeg', ['-version']], ['/usr/bin/time', ['true']]] as const) {
+    if (!has(cmd, [...args])) missing.push(cmd);
+  }
+  if (!missing.includes('pkg-config')) for (const lib of LIBS) if (!has('pkg-config', ['--exists', lib])) missing.push(`${lib} (development files)`);
+  return missing;
+}
+
+/** The reference's vpdq/cpp tree at `commit`, written out of a bare mirror blob by blob (some unrelated blobs are absent there). */
+function extractFromMirror(gitDir: string, dest: string): string {
+  const commit = execFileSync('git', ['-C', gitDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const out = join(dest, commit.slice(0, 12));
+  if (existsSync(join(out, 'vpdq/cpp/CMakeLists.txt'))) return out;
+  const list = execFileSync('git', ['-C', gitDir, 'ls-tree', '-r', 'HEAD', 'vpdq/cpp'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  for (const line of list.trim().split('\n')) {
+    const [meta, path] = line.split('\t') as [string, string];
+    const [, type, sha] = meta.split(' ');
+    if (type !== 'blob') continue;
+    mkdirSync(join(out, path, '..'), { recursive: true });
+    writeFileSync(join(out, path), execFileSync('git', ['-C', gitDir, 'cat-file', 'blob', sha!], { maxBuffer: 256 << 20 }));
+  }
+  writeFileSync(join(out, 'COMMIT'), `${commit}\n`);
+  return out;
+}
+
+function buildReference(): { bin: string; commit: string } {
+  const given = arg('src', process.env.AMAAN_VPDQ_SRC ?? '');
+  let src: string;
+  if (given) src = given;
+  else if (existsSync(MIRROR)) src = extractFromMirror(MIRROR, join(CACHE, 'src'));
+  else {
+    console.error(`no reference source: pass --src <ThreatExchange checkout> (or set AMAAN_VPDQ_SRC); ${MIRROR} is absent`);
+    process.exit(2);
+  }
+  const commit = existsSync(join(src, 'COMMIT')) ? readFileSync(join(src, 'COMMIT'), 'utf8').trim() : (spawnSync('git', ['-C', src, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout ?? '').trim() || 'unknown';
+  const build = join(CACHE, `build-${commit.slice(0, 12)}`);
+  const bin = join(build, 'apps', 'vpdq-hash-video');
+  if (!existsSync(bin)) {
+    const flags = '-O3 -march=native -DNDEBUG';
+    execFileSync('cmake', ['-S', join(src, 'vpdq/cpp'), '-B', build, '-DCMAKE_BUILD_TYPE=Release', `-DCMAKE_CXX_FLAGS_RELEASE=${flags}`], { stdio: 'inherit' });
+    execFileSync('cmake', ['--build', build, '--target', 'vpdq-hash-video', '-j', String(cpus().length)], { stdio: 'inherit' });
+  }
+  return { bin, commit };
+}
+
+interface Video { name: string; file: string; source: string; size: string; fps: number; seconds: number }
+
+/** Benign synthetic videos (ffmpeg's test sources), H.264 yuv420p as most seized video is; made once. */
+function makeVideos(dir: string): Video[] {
+  mkdirSync(dir, { recursive: true });
+  const specs: Array<Omit<Video, 'file'>> = [
+    { name: 'one frame (fixed cost)', source: 'testsrc2', size: '320x240', fps: 30, seconds: 1 / 30 },
+    { name: 'testsrc2 320x240 10 s', source: 'testsrc2', size: '320x240', fps: 30, seconds: 10 },
+    { name: 'mandelbrot 640x480 10 s', source: 'mandelbrot', size: '640x480', fps: 25, seconds: 10 },
+    { name: 'testsrc2 640x360 60 s', source: 'testsrc2', size: '640x360', fps: 30, seconds: 60 },
+    { name: 'testsrc 1280x720 10 s', source: 'testsrc', size: '1280x720', fps: 30, seconds: 10 },
+    { name: 'smptehdbars+noise 1920x1080 5 s', source: 'smptehdbars', size: '1920x1080', fps: 24, seconds: 5 },
+  ];
+  return specs.map((s) => {
+    const file = join(dir, `${s.source}-${s.size}-${s.fps}-${s.seconds.toFixed(3)}.mp4`);
+    if (!existsSync(file)) {
+      // Moving noise over the bars, so the frames differ (the bars alone are one still picture).
+      const vf = s.source === 'smptehdbars' ? ['-vf', 'noise=alls=30:allf=t'] : [];
+      execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `${s.source}=size=${s.size}:rate=${s.fps}`, '-t', String(s.seconds),
+        ...vf, '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', String(s.fps * 2), '-an', `${file}.tmp.mp4`]);
+      execFileSync('mv', [`${file}.tmp.mp4`, file]);
+    }
+    return { ...s, file };
+  });
+}
+
+interface Run { wall: number; cpu: number }
+
+/** One fresh process under /usr/bin/time: wall seconds and user+system CPU seconds of it and its waited-for children. */
+function timed(cmd: string, args: string[], outFile: string | null, env: Record<string, string> = {}): Run {
+  const tf = join(tmpdir(), `vpdq-ref-time-${process.pid}.txt`);
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', tf, cmd, ...args], {
+    stdio: ['ignore', outFile ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 512 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr?.toString().slice(-800)}`);
+  if (outFile) writeFileSync(outFile, r.stdout);
+  const [wall, user, sys] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+  rmSync(tf, { force: true });
+  return { wall, cpu: user + sys };
+}
+
+interface Feature { frame: number; quality: number; hash: string; timestamp: string }
+const parse = (text: string): Feature[] => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => {
+  const [frame, quality, hash, timestamp] = l.split(',');
+  return { frame: Number(frame), quality: Number(quality), hash: hash!, timestamp: timestamp! };
+});
+function hamming(a: string, b: string): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i += 8) {
+    let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
+    while (x) { x &= x - 1; d++; }
+  }
+  return d;
+}
+
+const missing = missingParts();
+if (missing.length) {
+  console.error(`vpdq-ref.bench: missing ${missing.join(', ')}. Install them with:\n  sudo ${APT}\n(or as root: ${APT})`);
+  process.exit(2);
+}
+const ref = buildReference();
+const built = await buildCompiled();
+if (!built) console.warn('the CLI could not be precompiled: amaan runs through tsx (slower start)');
+// A private copy (packages still resolve from the repository's node_modules): a later build, started when a source
+// changes, deletes the earlier build folders.
+const compiled = built ? join(CACHE, `cli-${process.pid}`) : null;
+if (built && compiled) cpSync(built, compiled, { recursive: true });
+const videos = makeVideos(join(CACHE, 'videos'));
+const work = join(tmpdir(), `vpdq-ref-${process.pid}`);
+mkdirSync(work, { recursive: true });
+
+type Who = 'reference -t 1' | 'reference -t 0' | 'amaan vpdq';
+const WHO: Who[] = ['reference -t 1', 'reference -t 0', 'amaan vpdq'];
+const runs = new Map<string, Run[]>();
+const outputs = new Map<string, string>();
+const key = (w: Who, v: Video) => `${w}\0${v.file}`;
+const loadBefore = loadavg();
+for (let round = 0; round < RUNS; round++) {
+  for (const v of videos) {
+    for (const who of WHO) {
+      const out = join(work, `${who.replace(/\W+/g, '_')}-${round}.txt`);
+      let r: Run;
+      // The compiled CLI run as bin/amaan.js runs it (its entry, AMAAN_COMPILED_DIR), so sources edited meanwhile
+      // cannot send a run through tsx; without a build, bin/amaan.js itself.
+      if (who === 'amaan vpdq') {
+        r = compiled
+          ? timed(process.execPath, [join(compiled, 'main.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out, { AMAAN_COMPILED_DIR: compiled })
+          : timed(process.execPath, [join(REPO, 'bin/amaan.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out);
+      }
+      else {
+        r = timed(ref.bin, ['-i', v.file, '-o', out, '-r', '0', '-t', who.endsWith('1') ? '1' : '0'], null);
+      }
+      runs.set(key(who, v), [...(runs.get(key(who, v)) ?? []), r]);
+      outputs.set(key(who, v), readFileSync(out, 'utf8'));
+    }
+  }
+}
+const loadAfter = loadavg();
+rmSync(work, { recursive: true, force: true });
+if (compiled) rmSync(compiled, { recursive: true, force: true });
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const lines: string[] = [];
+const say = (s = ''): void => { lines.push(s); console.log(s); };
+const ffVersion = execFileSync('ffmpeg', ['-version'], { encoding: 'utf8' }).split('\n')[0]!.replace(/ Copyright.*/, '').trim();
+const libav = execFileSync('pkg-config', ['--modversion', 'libavcodec'], { encoding: 'utf8' }).trim();
+say(SECTION);
+say();
+say(`Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${ffVersion} (Debian; libavcodec ${libav}).`);
+say(`Reference: ThreatExchange ${ref.commit.slice(0, 12)} vpdq/cpp, \`vpdq-hash-video\` built here with CMake Release, CXXFLAGS \`-O3 -march=native\`, linked against Debian's FFmpeg libraries.`);
+say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` (precompiled CLI; ffprobe and ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'}).`);
+say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --runs ${RUNS}\`; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
+say(`Load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (2 cores shared with other engineers' work: wall times are slowed and spread; CPU times much less).`);
+say();
+say('Frames per CPU second ("per core": user + system time of the process and its children) and per wall second; medians over the rounds, min-max in brackets.');
+say();
+say('| video | frames | reference -t 1: per core | wall | reference -t 0: per core | wall | amaan vpdq: per core | wall | amaan / reference -t 1 (per core) | amaan / reference -t 0 (wall) |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const rate = (frames: number, xs: number[]) => { const r = xs.map((x) => frames / x); return `${median(r).toFixed(0)} (${Math.min(...r).toFixed(0)}-${Math.max(...r).toFixed(0)})`; };
+const fixed = videos[0]!;
+const fixedCost = (w: Who) => ({ cpu: median(runs.get(key(w, fixed))!.map((r) => r.cpu)), wall: median(runs.get(key(w, fixed))!.map((r) => r.wall)) });
+for (const v of videos.slice(1)) {
+  const frames = parse(outputs.get(key('reference -t 1', v))!).length;
+  const cells = WHO.map((w) => { const rs = runs.get(key(w, v))!; return `${rate(frames, rs.map((r) => r.cpu))} | ${rate(frames, rs.map((r) => r.wall))}`; });
+  const m = (w: Who, f: 'cpu' | 'wall') => median(runs.get(key(w, v))!.map((r) => r[f]));
+  say(`| ${v.name} | ${frames} | ${cells.join(' | ')} | ${(m('reference -t 1', 'cpu') / m('amaan vpdq', 'cpu')).toFixed(2)}x | ${(m('reference -t 0', 'wall') / m('amaan vpdq', 'wall')).toFixed(2)}x |`);
+}
+say();
+say(`Fixed cost (the one-frame video, median): ${WHO.map((w) => `${w} ${(fixedCost(w).cpu * 1000).toFixed(0)} ms CPU, ${(fixedCost(w).wall * 1000).toFixed(0)} ms wall`).join('; ')}.`);
+say('Per frame without the fixed cost (median CPU and wall of each video less those of the one-frame video), frames per second:');
+say();
+say('| video | reference -t 1: per core | reference -t 0: wall | amaan vpdq: per core | amaan: wall | amaan / reference -t 1 (per core) |');
+say('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const v of videos.slice(1)) {
+  const frames = parse(outputs.get(key('reference -t 1', v))!).length;
+  const net = (w: Who, f: 'cpu' | 'wall') => frames / Math.max(1e-3, median(runs.get(key(w, v))!.map((r) => r[f])) - fixedCost(w)[f]);
+  say(`| ${v.name} | ${net('reference -t 1', 'cpu').toFixed(0)} | ${net('reference -t 0', 'wall').toFixed(0)} | ${net('amaan vpdq', 'cpu').toFixed(0)} | ${net('amaan vpdq', 'wall').toFixed(0)} | ${(net('amaan vpdq', 'cpu') / net('reference -t 1', 'cpu')).toFixed(2)}x |`);
+}
+say();
+say('Agreement (last round\'s outputs; the reference\'s `-t 1` and `-t 0` outputs compared too):');
+say();
+say('| video | frames reference / amaan | same frame numbers | identical lines | hash distance max (mean) | quality differs | timestamps differ | reference -t 1 = -t 0 |');
+say('| --- | --- | --- | ---: | --- | ---: | ---: | --- |');
+for (const v of videos) {
+  const a = parse(outputs.get(key('reference -t 1', v))!), b = parse(outputs.get(key('amaan vpdq', v))!);
+  const same = a.length === b.length && a.every((f, i) => f.frame === b[i]!.frame);
+  const n = Math.min(a.length, b.length);
+  let identical = 0, maxD = 0, sumD = 0, q = 0, ts = 0;
+  for (let i = 0; i < n; i++) {
+    const d = hamming(a[i]!.hash, b[i]!.hash);
+    maxD = Math.max(maxD, d);
+    sumD += d;
+    if (a[i]!.quality !== b[i]!.quality) q++;
+    if (a[i]!.timestamp !== b[i]!.timestamp) ts++;
+    if (d === 0 && a[i]!.quality === b[i]!.quality && a[i]!.timestamp === b[i]!.timestamp) identical++;
+  }
+  const threads = outputs.get(key('reference -t 1', v)) === outputs.get(key('reference -t 0', v));
+  say(`| ${v.name} | ${a.length} / ${b.length} | ${same ? 'yes' : 'no'} | ${identical} | ${maxD} (${(sumD / Math.max(1, n)).toFixed(2)}) | ${q} | ${ts} | ${threads ? 'yes' : 'no'} |`);
+}
+if (process.argv.includes('--write-docs')) writeDocsSection(SECTION, lines.join('\n'));
