@@ -196,15 +196,15 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
     await shoot(page, 'urdu-leadership-home', { fullPage: true });
 
     // A reversed period: refused beside the last day, in Urdu; the figures stay on the page.
-    await page.locator('[name="from"]').fill('2025-06-03');
-    await page.locator('[name="to"]').fill('2025-01-01');
-    await page.locator('form.filters button[type="submit"]').click();
+    await page.locator('form.filters:not([data-testid="briefing-form"]) [name="from"]').fill('2025-06-03');
+    await page.locator('form.filters:not([data-testid="briefing-form"]) [name="to"]').fill('2025-01-01');
+    await page.locator('form.filters:not([data-testid="briefing-form"]) button[type="submit"]').click();
     expect(await errorBeside(page, 'to')).toBe('پہلے دن سے پہلے نہیں ہو سکتا');
     expect(await page.getByTestId('published-figures').isVisible()).toBe(true);
     // The published period: computed beside published.
-    await page.locator('[name="from"]').fill('');
-    await page.locator('[name="to"]').fill('2025-06-03');
-    await page.locator('form.filters button[type="submit"]').click();
+    await page.locator('form.filters:not([data-testid="briefing-form"]) [name="from"]').fill('');
+    await page.locator('form.filters:not([data-testid="briefing-form"]) [name="to"]').fill('2025-06-03');
+    await page.locator('form.filters:not([data-testid="briefing-form"]) button[type="submit"]').click();
     await page.getByTestId('published-table').waitFor();
     expect(await page.getByTestId('published-table').locator('tbody tr').count()).toBe(3);
     await context.close();
