@@ -83,8 +83,9 @@ async function load(db: Db): Promise<void> {
   // Bulk load without the change-log triggers (re-enabled after; the store is rebuilt from the tables anyway).
   for (const t of ['entities', 'links', 'cases']) await sql.raw(`ALTER TABLE ${t} DISABLE TRIGGER USER`).execute(db);
   await sql`SELECT setseed(0.42)`.execute(db);
-  const branch = await sql<{ id: number }>`SELECT id FROM branches ORDER BY id LIMIT 1`.execute(db);
-  await sql.raw(`INSERT INTO cases (id, branch_id, title, status) SELECT md5('c' || i)::uuid, ${branch.rows[0]!.id}, 'Bench case ' || i, 'open' FROM generate_series(1, ${C}) i`).execute(db);
+  const branch = await sql<{ id: number; district: number }>`SELECT id, seat_district_id AS district FROM branches ORDER BY id LIMIT 1`.execute(db);
+  // The district is given here: the trigger that fills it from the branch is off during the load.
+  await sql.raw(`INSERT INTO cases (id, branch_id, district_id, title, status) SELECT md5('c' || i)::uuid, ${branch.rows[0]!.id}, ${branch.rows[0]!.district}, 'Bench case ' || i, 'open' FROM generate_series(1, ${C}) i`).execute(db);
   const kinds = `(ARRAY['account','phone','email','wallet','crypto_address','device','ip_address'])[1 + (i % 7)]`;
   await sql.raw(`INSERT INTO entities (id, kind, key, display) SELECT md5('e' || i)::uuid, ${kinds}, 'k' || i, 'entity ' || i FROM generate_series(1, ${N}) i`).execute(db);
   log('entities loaded');
