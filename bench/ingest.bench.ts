@@ -5,11 +5,12 @@
 // (MD5+SHA-1+SHA-256 of every file, PDQ of every picture, matching, database rows) on PGlite and PostgreSQL; and,
 // where it is installed, Debian's forensic multi-hash tool `hashdeep -c md5,sha1,sha256 -r` (it uses every core).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { writeDocsSection } from './docs-section.ts';
+import { folderSize, rng, writeNonPhoto } from './media-mix.ts';
 import { openDatabase, migrateToLatest } from '../src/platform/db/database.ts';
 import { seedReferenceData } from '../src/modules/reference/reference.seed.ts';
 
@@ -22,10 +23,6 @@ const DIR = arg('dir', join(tmpdir(), `amaan-bench-media-${FILES}`));
 const PG = arg('postgres', process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 const repo = new URL('../', import.meta.url).pathname;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 async function build() {
   if (existsSync(join(DIR, '.complete'))) return;
@@ -46,32 +43,9 @@ async function build() {
       }
       const img = sharp(px, { raw: { width: w, height: h, channels: 3 } });
       writeFileSync(join(dir, `IMG_${i}.${k % 2 ? 'jpg' : 'png'}`), k % 2 ? await img.jpeg({ quality: 85 }).toBuffer() : await img.png({ compressionLevel: 3 }).toBuffer());
-    } else if (k < 17) {
-      // 4 %: large binaries (videos, archives, databases) of 4-16 MB
-      const size = (4 + Math.floor(r() * 12)) * 1024 * 1024;
-      const buf = Buffer.alloc(size);
-      for (let o = 0; o < size; o += 4) buf.writeUInt32LE((r() * 2 ** 32) >>> 0, o);
-      writeFileSync(join(dir, `blob_${i}.bin`), buf);
-    } else {
-      // 66 %: documents and app data of 2-200 kB
-      const size = 2048 + Math.floor(r() * 200 * 1024);
-      const buf = Buffer.alloc(size, i & 255);
-      for (let o = 0; o + 4 <= size; o += 512) buf.writeUInt32LE((r() * 2 ** 32) >>> 0, o);
-      writeFileSync(join(dir, `doc_${i}.dat`), buf);
-    }
+    } else writeNonPhoto(dir, i, r);
   }
   writeFileSync(join(DIR, '.complete'), '');
-}
-
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0, bytes = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name !== '.complete') {
-      files++;
-      bytes += statSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).size;
-    }
-  }
-  return { files, bytes };
 }
 
 interface Timing { seconds: number; cpu: number | null }

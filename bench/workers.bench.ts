@@ -8,10 +8,11 @@
 // the same folder (the job count does not change with N), so the runs differ only in how many processes take them.
 // Rounds rotate the order of the worker counts, so a burst of other work on a shared machine falls on each alike.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeDocsSection } from './docs-section.ts';
+import { folderSize, rng, writeNonPhoto } from './media-mix.ts';
 import { syntheticImage } from '../test/support/media-fixtures.ts';
 import { createScratchDatabase } from '../test/support/engines.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -35,11 +36,6 @@ const SECTION = '## Ingest with 1, 2 and 4 worker processes (issue 13 §5)';
 const repo = new URL('../', import.meta.url).pathname;
 if (!WORKERS.every((n) => Number.isInteger(n) && n >= 1 && n <= 16) || !Number.isInteger(JOBS) || JOBS < 1 || !(FILES >= JOBS)) throw new Error('bad --workers, --jobs or --files');
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
 /** The same mix as bench/ingest.bench.ts (30 % photos 640x480, 4 % binaries 4-16 MB, 66 % documents 2-200 kB), in JOBS parts. */
 async function build(): Promise<void> {
   if (existsSync(join(DIR, '.complete'))) return;
@@ -48,32 +44,9 @@ async function build(): Promise<void> {
   for (let i = 0; i < FILES; i++) {
     const dir = join(DIR, `part${i % JOBS}`, `d${i % 7}`);
     mkdirSync(dir, { recursive: true });
-    const k = i % 50;
-    if (k < 15) writeFileSync(join(dir, `IMG_${i}.${k % 2 ? 'jpg' : 'png'}`), await syntheticImage(i, 640, 480, k % 2 ? 'jpeg' : 'png'));
-    else if (k < 17) {
-      const size = (4 + Math.floor(r() * 12)) * 1024 * 1024;
-      const buf = Buffer.alloc(size);
-      for (let o = 0; o < size; o += 4) buf.writeUInt32LE((r() * 2 ** 32) >>> 0, o);
-      writeFileSync(join(dir, `blob_${i}.bin`), buf);
-    } else {
-      const size = 2048 + Math.floor(r() * 200 * 1024);
-      const buf = Buffer.alloc(size, i & 255);
-      for (let o = 0; o + 4 <= size; o += 512) buf.writeUInt32LE((r() * 2 ** 32) >>> 0, o);
-      writeFileSync(join(dir, `doc_${i}.dat`), buf);
-    }
+    if (!writeNonPhoto(dir, i, r)) writeFileSync(join(dir, `IMG_${i}.${i % 2 ? 'jpg' : 'png'}`), await syntheticImage(i, 640, 480, i % 2 ? 'jpeg' : 'png'));
   }
   writeFileSync(join(DIR, '.complete'), '');
-}
-
-function folderSize(dir: string): { files: number; bytes: number } {
-  let files = 0, bytes = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name !== '.complete') {
-      files++;
-      bytes += statSync(join(e.parentPath, e.name)).size;
-    }
-  }
-  return { files, bytes };
 }
 
 /** CPU seconds of a process and its reaped children (utime + stime + cutime + cstime), from /proc. */
