@@ -1,10 +1,15 @@
 // Routing a tip to a district (branch) from its location data, with no live look-ups. The evidence, strongest
 // first, and the first that names a district with a branch routes the tip:
 //   1. a district named in the report;
-//   2. the report's coordinates (CyberTipline `estimatedLocation`, Amaan's `location`), placed in a district by the
-//      held boundaries (seed/district-shapes.json, OpenStreetMap, © OpenStreetMap contributors, ODbL 1.0; see
-//      src/modules/reference/district-shapes.ts): a point farther than about 110 m from a district border is
-//      placed as the unsimplified boundary places it;
+//   2. the report's coordinates (CyberTipline `estimatedLocation`, Amaan's `location`), placed in a district on the
+//      dashboard's district map (npm @svg-maps/pakistan.districts, Unlicense), georeferenced by a fit to district
+//      headquarters towns (src/modules/reference/district-map-georef.ts, district-shapes.ts). The map is coarse and
+//      drawn before the 2023 census: its borders may be off by several km (the fit's leave-one-out RMS, printed by
+//      scripts/fit-district-map.ts, is the margin). A point within that margin of its outline's edge is "near a
+//      border": its coordinates route the tip only when a place named or a landline's area code agrees, or when the
+//      report gives nothing else (then the detail says near a border, confirm); when the other evidence names
+//      another district, that evidence routes and the detail weighs the coordinates beside it. An outline the map
+//      draws for several districts (Karachi's seven, Chitral's two, ...) routes nothing by itself;
 //   3. a city or district name of the location;
 //   4. the area code of a Pakistani landline the report gives (it names where the line is installed).
 // Why this order, for a police user: a district named is the reporter's own statement of where it happened, and
@@ -14,14 +19,14 @@
 // a platform's estimated location usually comes from geolocating an IP address (a mobile carrier's gateway can sit
 // in another city), so a routing by estimated coordinates says it is an estimate to confirm; whole-degree
 // coordinates (30, 70) are what IP geolocation gives when it knows only the country, so they are not used; and
-// coordinates outside every district (abroad, or at sea: coastal districts are clipped to the coastline) route
+// coordinates outside every district as the map draws it (abroad, or at sea) route
 // nothing. Whatever routes the tip, the detail says which evidence did, and where the coordinates disagree with a
 // named district or place, it says so for the analyst to confirm. A landline comes last: it names a place only
 // through a table, and the line may not be where the child or the offender is.
 //
-// Post-census districts: the boundaries are the 2023 census districts (plus AJK and GB). A district made since
-// (Kot Addu from Muzaffargarh, Murree from Rawalpindi, ...) has no boundary of its own; a point in it routes to
-// the 2023 district (its branch), and the detail names the newer districts inside that boundary, to confirm.
+// Newer districts: the map was drawn before some districts were made (Kot Addu from Muzaffargarh, Murree from
+// Rawalpindi, Chaman from Killa Abdullah, ...); they have no outline of their own. A point in one routes to the
+// district whose outline holds it (its branch), and the detail names the newer districts inside, to confirm.
 //
 // Area codes: NOT VERIFIED against a primary source. No numbering plan of PTA (the regulator) or list of PTCL
 // listing the area codes was found (a search of public pages and documentation on 6 Dec 2026 found PTA's Number
@@ -43,6 +48,9 @@
 import { districtAt, type DistrictHit, type DistrictLocator } from '../reference/district-shapes.ts';
 
 export const AREA_CODES_VERIFIED = false;
+
+/** Named in a routing by coordinates: where the outlines come from and that their borders are approximate. */
+export const MAP_SOURCE = 'district outlines of the dashboard map, @svg-maps/pakistan.districts, georeferenced by a fit: borders approximate';
 export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published, cross-checked against libphonenumber (geocoding/en/92.txt) and WTNG (2005); not checked against PTA\'s numbering plan';
 
 export const landlineAreaCodes: Readonly<Record<string, string>> = {
@@ -120,9 +128,23 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s
 type Coordinates =
   | { kind: 'none' }
   | { kind: 'unused'; text: string; why: string }
-  | { kind: 'placed'; text: string; hit: DistrictHit; branchId: number | undefined };
+  | { kind: 'placed'; text: string; hit: DistrictHit; branchId: number | undefined; near: boolean };
 
-/** Where the tip goes, given the branches by district name. Pure but for the held boundaries (read once). */
+/** Where a point lies, in words: the district, or the outline of several districts (or of none) the map draws. */
+function placeOf(hit: DistrictHit): string {
+  if (hit.district) return hit.district;
+  return hit.covers.length
+    ? `${hit.mapName} as the map draws it (one outline for ${hit.covers.join(', ')}; which of them the map cannot tell)`
+    : `${hit.mapName} as the map draws it (an outline of no district of the list)`;
+}
+
+/** How near a border the point lies, when within the map's error margin. */
+function nearText(hit: DistrictHit): string {
+  const others = (hit.nearby ?? []).map((n) => `${n.district ?? n.mapName} ${n.km} km`);
+  return `, ${hit.edgeKm} km from the edge of its outline (${others.length ? `near ${others.join(', ')}` : 'the coast or the frontier'}): near a border, where the map's borders may be off by up to about ${hit.marginKm} km`;
+}
+
+/** Where the tip goes, given the branches by district name. Pure but for the held outlines (built once). */
 export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<string, number>, locate: DistrictLocator = districtAt): Routing {
   const byName = (name: string | undefined): { id: number; district: string } | null => {
     if (!name) return null;
@@ -139,38 +161,54 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
     else {
       const hit = locate(lat, lon);
       coords = hit
-        ? { kind: 'placed', text, hit, branchId: branchesByDistrict.get(fold(hit.district)) }
-        : { kind: 'unused', text, why: 'lie outside every district of Pakistan (abroad or at sea): not used' };
+        ? { kind: 'placed', text, hit, branchId: hit.district ? branchesByDistrict.get(fold(hit.district)) : undefined, near: hit.edgeKm !== undefined && hit.marginKm !== undefined && hit.edgeKm < hit.marginKm }
+        : { kind: 'unused', text, why: 'lie outside every district of Pakistan as the map draws it (abroad or at sea): not used' };
     }
   }
-  /** A district (or a city's districts) and the district holding the point agree: the same, or a newer district inside its boundary. */
+  /** A district (or a city's districts) and the outline holding the point agree: its district, or a district inside it. */
   const agrees = (named: string, hit: DistrictHit) => {
-    const within = new Set([hit.district, ...hit.covers].map(fold));
+    const within = new Set([...(hit.district ? [hit.district] : []), ...hit.covers].map(fold));
     const folded = fold(named).replace(/ (district|city)$/, '');
     return (cityAreas[folded] ?? [cityDistricts[folded] ?? folded]).some((n) => within.has(fold(n)));
   };
-  const newer = (hit: DistrictHit) => hit.covers.length
-    ? `; ${hit.district}'s boundary (2023 census) also holds ${hit.covers.join(', ')}, made a district since with no boundary of its own held: confirm which branch`
+  const newer = (hit: DistrictHit) => hit.district && hit.covers.length
+    ? `; ${hit.district}'s outline (drawn before ${hit.covers.join(', ')} were made districts) also holds ${hit.covers.join(', ')}: confirm which branch`
     : '';
   /** What the coordinates say, beside another routing. */
   const besides = (routedTo: string | null): string => {
     if (coords.kind === 'none') return '';
     if (coords.kind === 'unused') return `; ${coords.text} ${coords.why}`;
-    return `; ${coords.text} lie in ${coords.hit.district}${routedTo === null ? ', which has no branch' : agrees(routedTo, coords.hit) ? ', which agrees' : ': they disagree, confirm'}`;
+    const near = coords.near ? nearText(coords.hit) : '';
+    const verdict = routedTo === null ? (coords.hit.district ? ', which has no branch' : '')
+      : agrees(routedTo, coords.hit) ? ', which agrees'
+        : coords.near && (coords.hit.nearby ?? []).some((n) => n.district && agrees(routedTo, { ...coords.hit, district: n.district, covers: [] })) ? `, across a border within the map's error of ${routedTo}: consistent, confirm`
+          : ': they disagree, confirm';
+    return `; ${coords.text} lie in ${placeOf(coords.hit)}${verdict}${near}`;
   };
 
   const d = byName(input.district);
   if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${besides(input.district!)}` };
-  // Coordinates before a place name: see the header.
+  // Coordinates before a place name: see the header. Near a border (within the map's error) they route only when a
+  // place named or a landline's area code agrees, or when nothing else is given (then flagged as near a border).
   if (coords.kind === 'placed' && coords.branchId !== undefined) {
-    const c = byName(input.city);
-    const place = !input.city ? '' : agrees(input.city, coords.hit) ? `; place named in the report: ${input.city}, which agrees`
-      : c ? `; place named in the report: ${input.city}, in another district: they disagree, confirm` : `; place named in the report: ${input.city}`;
-    const weak = input.coordinatesSource === 'estimated' ? '; an estimate, not proof of location: confirm' : '';
-    return {
-      branchId: coords.branchId, method: 'coordinates',
-      detail: `${coords.text} lie in ${coords.hit.district} (district boundaries © OpenStreetMap contributors)${weak}${newer(coords.hit)}${place}`,
-    };
+    const hit = coords.hit;
+    const landline = input.phones.map(districtOfLandline).find((h) => h !== null && branchesByDistrict.has(fold(h.district))) ?? null;
+    const cityAgrees = !!input.city && agrees(input.city, hit);
+    const lineAgrees = !!landline && agrees(landline.district, hit);
+    const otherEvidence = !!byName(input.city) || !!landline;
+    if (!coords.near || cityAgrees || lineAgrees || !otherEvidence) {
+      const c = byName(input.city);
+      const place = !input.city ? '' : cityAgrees ? `; place named in the report: ${input.city}, which agrees`
+        : c ? `; place named in the report: ${input.city}, in another district: they disagree, confirm` : `; place named in the report: ${input.city}`;
+      const line = coords.near && lineAgrees && !cityAgrees ? `; landline area code 0${landline!.areaCode} (${landline!.district}) agrees` : '';
+      const weak = input.coordinatesSource === 'estimated' ? '; an estimate, not proof of location: confirm' : '';
+      const near = coords.near ? `${nearText(hit)}${cityAgrees || lineAgrees ? '' : '; nothing else in the report to weigh them against: confirm'}` : '';
+      return {
+        branchId: coords.branchId, method: 'coordinates',
+        detail: `${coords.text} lie in ${hit.district} (${MAP_SOURCE})${near}${weak}${newer(hit)}${place}${line}`,
+      };
+    }
+    // Near a border, and the other evidence names another district: it routes, the coordinates are weighed beside it.
   }
   const c = byName(input.city);
   if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${besides(input.city!)}` };
