@@ -1,13 +1,15 @@
-// vPDQ side by side with Meta's reference (issue 14 §4): the reference `vpdq-hash-video` built here from its public
-// source (ThreatExchange vpdq/cpp, CMake, -O3 -march=native) against Debian's FFmpeg libraries, and `amaan vpdq`
-// (the precompiled CLI, ffmpeg in the decoder sandbox as in production), on the same synthetic videos (ffmpeg's
-// lavfi sources: testsrc, testsrc2, mandelbrot, smptehdbars; no real footage), every frame hashed (-r 0).
+// vPDQ side by side with Meta's reference (issue 14 §4): an already built reference `vpdq-hash-video` (Meta's
+// ThreatExchange vpdq/cpp), given by path, and `amaan vpdq` (the precompiled CLI, ffmpeg in the decoder sandbox as in
+// production), on the same synthetic videos (ffmpeg's lavfi sources: testsrc, testsrc2, mandelbrot, smptehdbars; no
+// real footage), every frame hashed (-r 0).
 //
-//   node --import tsx bench/vpdq-ref.bench.ts [--runs 5] [--src DIR] [--write-docs]
+//   node --import tsx bench/vpdq-ref.bench.ts --ref PATH [--ref-commit SHA] [--runs 5] [--write-docs]
+//   (or AMAAN_VPDQ_REF=PATH, AMAAN_VPDQ_REF_COMMIT=SHA)
 //
-// A bench only (not part of npm test). It needs a C++ toolchain, CMake, pkg-config and FFmpeg's development
-// headers; when a part is missing it prints the exact apt-get command and stops. The reference source is taken
-// from --src DIR (a ThreatExchange checkout), else AMAAN_VPDQ_SRC, else the mirror at MIRROR below.
+// A bench only (not part of npm test). This bench does not obtain, extract or build the reference: it runs the
+// binary it is given, and stops with a message when none is given. The figures in docs/benchmarks.md compared
+// `vpdq-hash-video` of ThreatExchange commit baefb4ed67b6 (vpdq/cpp), a Release build linked against Debian 12's
+// FFmpeg libraries (libavcodec 59.37.100). It needs ffmpeg (to make the videos) and /usr/bin/time.
 //
 // Each round runs every contender once per video, in turn, each a fresh process under /usr/bin/time (CPU time of
 // the process and every child it waited for: Amaan's ffprobe/ffmpeg and their sandbox wrappers included):
@@ -17,9 +19,9 @@
 // Reported: frames per CPU second (per core) and per wall second, medians over rounds with min-max; the fixed
 // cost of each (a one-frame video) and the per-frame rate without it. Then the hashes are compared frame by frame.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeDocsSection } from './docs-section.ts';
 import { buildCompiled } from '../scripts/cli-compiled.mjs';
 
@@ -28,60 +30,37 @@ const arg = (name: string, fallback: string): string => {
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
 const RUNS = Math.max(1, Number(arg('runs', '5')));
-const MIRROR = '/work/.mirror/facebook+ThreatExchange/repo';
 const REPO = new URL('../', import.meta.url).pathname;
 const CACHE = join(REPO, 'node_modules', '.cache', 'vpdq-ref');
 const SECTION = '## vPDQ side by side with the reference (issue 14)';
-const LIBS = ['libavdevice', 'libavfilter', 'libavformat', 'libavcodec', 'libswresample', 'libswscale', 'libavutil'];
-const APT = 'apt-get install -y cmake g++ make pkg-config ffmpeg libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavdevice-dev libavfilter-dev';
 
 const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 
-/** What is missing to build and run the reference, as words for people. */
+/** What is missing to make the videos and time the runs, as words for people. */
 function missingParts(): string[] {
   const missing: string[] = [];
-  for (const [cmd, args] of [['cmake', ['--version']], ['g++', ['--version']], ['make', ['--version']], ['pkg-config', ['--version']], ['ffmpeg', ['-version']], ['/usr/bin/time', ['true']]] as const) {
-    if (!has(cmd, [...args])) missing.push(cmd);
-  }
-  if (!missing.includes('pkg-config')) for (const lib of LIBS) if (!has('pkg-config', ['--exists', lib])) missing.push(`${lib} (development files)`);
+  for (const [cmd, args] of [['ffmpeg', ['-version']], ['/usr/bin/time', ['true']]] as const) if (!has(cmd, [...args])) missing.push(cmd);
   return missing;
 }
 
-/** The reference's vpdq/cpp tree at `commit`, written out of a bare mirror blob by blob (some unrelated blobs are absent there). */
-function extractFromMirror(gitDir: string, dest: string): string {
-  const commit = execFileSync('git', ['-C', gitDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-  const out = join(dest, commit.slice(0, 12));
-  if (existsSync(join(out, 'vpdq/cpp/CMakeLists.txt'))) return out;
-  const list = execFileSync('git', ['-C', gitDir, 'ls-tree', '-r', 'HEAD', 'vpdq/cpp'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  for (const line of list.trim().split('\n')) {
-    const [meta, path] = line.split('\t') as [string, string];
-    const [, type, sha] = meta.split(' ');
-    if (type !== 'blob') continue;
-    mkdirSync(join(out, path, '..'), { recursive: true });
-    writeFileSync(join(out, path), execFileSync('git', ['-C', gitDir, 'cat-file', 'blob', sha!], { maxBuffer: 256 << 20 }));
-  }
-  writeFileSync(join(out, 'COMMIT'), `${commit}\n`);
-  return out;
-}
-
-function buildReference(): { bin: string; commit: string } {
-  const given = arg('src', process.env.AMAAN_VPDQ_SRC ?? '');
-  let src: string;
-  if (given) src = given;
-  else if (existsSync(MIRROR)) src = extractFromMirror(MIRROR, join(CACHE, 'src'));
-  else {
-    console.error(`no reference source: pass --src <ThreatExchange checkout> (or set AMAAN_VPDQ_SRC); ${MIRROR} is absent`);
+/** The reference binary given (--ref or AMAAN_VPDQ_REF), checked to be an executable file; stops otherwise. */
+function givenReference(): { bin: string; commit: string } {
+  const given = arg('ref', process.env.AMAAN_VPDQ_REF ?? '');
+  if (!given) {
+    console.error('vpdq-ref.bench: no reference binary given. Pass --ref PATH (or set AMAAN_VPDQ_REF) to an already built\n'
+      + '`vpdq-hash-video` of Meta\'s ThreatExchange (vpdq/cpp); add --ref-commit SHA (or AMAAN_VPDQ_REF_COMMIT) to name its\n'
+      + 'commit in the report. This bench does not obtain or build it.');
     process.exit(2);
   }
-  const commit = existsSync(join(src, 'COMMIT')) ? readFileSync(join(src, 'COMMIT'), 'utf8').trim() : (spawnSync('git', ['-C', src, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout ?? '').trim() || 'unknown';
-  const build = join(CACHE, `build-${commit.slice(0, 12)}`);
-  const bin = join(build, 'apps', 'vpdq-hash-video');
-  if (!existsSync(bin)) {
-    const flags = '-O3 -march=native -DNDEBUG';
-    execFileSync('cmake', ['-S', join(src, 'vpdq/cpp'), '-B', build, '-DCMAKE_BUILD_TYPE=Release', `-DCMAKE_CXX_FLAGS_RELEASE=${flags}`], { stdio: 'inherit' });
-    execFileSync('cmake', ['--build', build, '--target', 'vpdq-hash-video', '-j', String(cpus().length)], { stdio: 'inherit' });
+  const bin = resolve(given);
+  try {
+    if (!statSync(bin).isFile()) throw new Error('not a file');
+    accessSync(bin, constants.X_OK);
+  } catch {
+    console.error(`vpdq-ref.bench: the reference binary ${bin} is not an executable file.`);
+    process.exit(2);
   }
-  return { bin, commit };
+  return { bin, commit: arg('ref-commit', process.env.AMAAN_VPDQ_REF_COMMIT ?? '') || 'unknown (pass --ref-commit)' };
 }
 
 interface Video { name: string; file: string; source: string; size: string; fps: number; seconds: number }
@@ -139,12 +118,12 @@ function hamming(a: string, b: string): number {
   return d;
 }
 
+const ref = givenReference();
 const missing = missingParts();
 if (missing.length) {
-  console.error(`vpdq-ref.bench: missing ${missing.join(', ')}. Install them with:\n  sudo ${APT}\n(or as root: ${APT})`);
+  console.error(`vpdq-ref.bench: missing ${missing.join(', ')} (needed to make the test videos and time the runs).`);
   process.exit(2);
 }
-const ref = buildReference();
 const built = await buildCompiled();
 if (!built) console.warn('the CLI could not be precompiled: amaan runs through tsx (slower start)');
 // A private copy (packages still resolve from the repository's node_modules): a later build, started when a source
@@ -189,13 +168,13 @@ const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - 
 const lines: string[] = [];
 const say = (s = ''): void => { lines.push(s); console.log(s); };
 const ffVersion = execFileSync('ffmpeg', ['-version'], { encoding: 'utf8' }).split('\n')[0]!.replace(/ Copyright.*/, '').trim();
-const libav = execFileSync('pkg-config', ['--modversion', 'libavcodec'], { encoding: 'utf8' }).trim();
+const libav = spawnSync('pkg-config', ['--modversion', 'libavcodec'], { encoding: 'utf8' }).stdout?.trim() || 'version not known';
 say(SECTION);
 say();
 say(`Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${ffVersion} (Debian; libavcodec ${libav}).`);
-say(`Reference: ThreatExchange ${ref.commit.slice(0, 12)} vpdq/cpp, \`vpdq-hash-video\` built here with CMake Release, CXXFLAGS \`-O3 -march=native\`, linked against Debian's FFmpeg libraries.`);
+say(`Reference: \`vpdq-hash-video\` of Meta's ThreatExchange (vpdq/cpp), commit ${ref.commit.slice(0, 12)}, the binary given to the bench (\`--ref\`).`);
 say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` (precompiled CLI; ffprobe and ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'}).`);
-say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --runs ${RUNS}\`; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
+say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --ref PATH --runs ${RUNS}\`; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
 say(`Load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (2 cores shared with other engineers' work: wall times are slowed and spread; CPU times much less).`);
 say();
 say('Frames per CPU second ("per core": user + system time of the process and its children) and per wall second; medians over the rounds, min-max in brackets.');

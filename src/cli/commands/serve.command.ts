@@ -50,6 +50,10 @@ export function register(program: Command): void {
       const { knownIndexOf, preloadKnownIndex } = await import('../../modules/hashsets/known-index.ts');
       void preloadKnownIndex(ctx.db);
       const address = await app.listen({ host: config.host, port: config.port });
+      // The district outlines that place a tip's coordinates are built in the background too, once the server listens
+      // (not on the first tip carrying coordinates); /ready reports them as `districtOutlines`.
+      const { preloadDistrictShapes } = await import('../../modules/reference/district-shapes.ts');
+      void preloadDistrictShapes();
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
       if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);
       // Takedown re-notices and legal-request deadline alerts, every few minutes (src/modules/takedowns/schedules.ts).

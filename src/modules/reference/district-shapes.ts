@@ -246,7 +246,8 @@ export function indexDistricts(districts: readonly DistrictShape[], marginKm = 0
 }
 
 let built: { outlines: DistrictOutlines; locate: DistrictLocator } | null = null;
-let state: 'not_started' | 'loading' | 'ready' | 'failed' = 'not_started';
+export type DistrictShapesState = 'not_started' | 'loading' | 'ready' | 'failed';
+let state: DistrictShapesState = 'not_started';
 
 /** The outlines (built once per process, on first use unless preloaded). */
 export function districtOutlines(): DistrictOutlines {
@@ -264,7 +265,7 @@ export function districtOutlines(): DistrictOutlines {
 }
 
 /** For /ready: whether the outlines have been built in this process. */
-export function districtShapesState(): typeof state {
+export function districtShapesState(): DistrictShapesState {
   return state;
 }
 

@@ -221,5 +221,5 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
       return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}${table}); a hint, not proof of location: confirm${besides(hit.district)}` };
     }
   }
-  return { branchId: null, method: 'none', detail: `no district, usable coordinates, place or landline area code in the report: for an analyst to route${besides(null)}` };
+  return { branchId: null, method: 'none', detail: `no district, coordinates placing it in one district, place or landline area code in the report: for an analyst to route${besides(null)}` };
 }

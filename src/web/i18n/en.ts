@@ -1193,7 +1193,7 @@ export const en = {
     tipTitle: 'Tip {{receipt}}',
     noReasons: 'No rule raised this tip.',
     routing: 'How it was routed',
-    routingMethods: { district: 'District named in the report', coordinates: 'Coordinates in the report (district boundaries © OpenStreetMap contributors)', city: 'Place named in the report', area_code: 'Landline area code (a hint only)', none: 'Nothing to route by', analyst: 'Routed by an analyst' },
+    routingMethods: { district: 'District named in the report', coordinates: 'Coordinates in the report (placed on the district map; borders approximate)', city: 'Place named in the report', area_code: 'Landline area code (a hint only)', none: 'Nothing to route by', analyst: 'Routed by an analyst' },
     incidentAt: 'When it happened',
     openCase: 'Open the case',
     summary: 'What was reported',

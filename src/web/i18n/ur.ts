@@ -1291,7 +1291,7 @@ export const ur: Translations = {
     tipTitle: 'اطلاع {{receipt}}',
     noReasons: 'کسی اصول نے اس اطلاع کی ترجیح نہیں بڑھائی۔',
     routing: 'کیسے بھیجی گئی',
-    routingMethods: { district: 'اطلاع میں ضلع کا نام', coordinates: 'اطلاع میں دیے گئے جغرافیائی نقاط (ضلعی حدود © OpenStreetMap contributors)', city: 'اطلاع میں جگہ کا نام', area_code: 'لینڈ لائن کا ایریا کوڈ (صرف اشارہ)', none: 'بھیجنے کی کوئی بنیاد نہیں', analyst: 'تجزیہ کار نے بھیجی' },
+    routingMethods: { district: 'اطلاع میں ضلع کا نام', coordinates: 'اطلاع میں دیے گئے جغرافیائی نقاط (ضلعی نقشے پر؛ حدود تقریبی)', city: 'اطلاع میں جگہ کا نام', area_code: 'لینڈ لائن کا ایریا کوڈ (صرف اشارہ)', none: 'بھیجنے کی کوئی بنیاد نہیں', analyst: 'تجزیہ کار نے بھیجی' },
     incidentAt: 'کب ہوا',
     openCase: 'کیس کھولیں',
     summary: 'کیا اطلاع دی گئی',
