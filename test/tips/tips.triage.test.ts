@@ -162,6 +162,9 @@ describe.each(engines)('tip triage on %s', (engine) => {
     expect(l.routing.method).toBe('coordinates');
     expect(l.routing.detail).toContain('coordinates 31.5204, 74.3587 lie in Lahore');
     expect(l.routing.detail).not.toContain('estimate');
+    // The Mall lies within the map's error margin of Lahore's border with Sheikhupura: routed, but flagged.
+    expect(l.routing.detail).toContain('near a border');
+    expect(l.routing.detail).toContain('nothing else in the report to weigh them against: confirm');
     // The CyberTipline shape: the platform's estimated location, in Muzaffargarh (branch A), said to be an estimate.
     const res = await platform.client.POST('/api/v1/tips', { body: {
       reportId: `CT-GEO-${Date.now()}`,
@@ -180,7 +183,7 @@ describe.each(engines)('tip triage on %s', (engine) => {
     const s = (await analyst.GET('/api/v1/tips/{id}', { params: { path: { id: sea } } })).data!;
     expect(s.branchId).toBeNull();
     expect(s.routing).toMatchObject({ method: 'none' });
-    expect(s.routing.detail).toContain('outside every district of Pakistan (abroad or at sea)');
+    expect(s.routing.detail).toContain('outside every district of Pakistan as the map draws it (abroad or at sea)');
   });
 
   it('closes a tip saying why, and an investigator reads no tip', async () => {
