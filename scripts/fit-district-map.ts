@@ -26,9 +26,7 @@ const checkRes = all.filter((a) => !a.p.fit).map((a) => a.km).sort((a, b) => a -
 console.log(`check towns vs. their district's centre: median ${checkRes[Math.floor(checkRes.length / 2)]!.toFixed(1)} km, max ${checkRes[checkRes.length - 1]!.toFixed(1)} km`);
 const out = o.checks.filter((c) => c.outsideKm > 0);
 console.log(`check towns outside their own outline: ${out.length} of ${o.checks.length}${out.length ? ': ' + out.map((c) => `${c.town} (${c.district}) ${c.outsideKm} km`).join(', ') : ''}`);
-const fitOut = o.controlPoints.filter((p) => p.fit).map((p) => ({ p, hit: o.districts.find((d) => d.name === p.district)! }));
 console.log(`margin ("near a border"): ${o.marginKm} km`);
-void fitOut;
 // Pakistan's westernmost point, the Afghanistan-Iran-Pakistan tripoint at Koh-i-Malik Siah (about 29.86 N, 60.87 E),
 // against the map's westernmost vertex: a check of the fit far outside the fit points.
 let west: [number, number] = [Infinity, 0];
