@@ -4,11 +4,10 @@
 // report's language follows the app's: Urdu). The PDF's own text is read back. Screenshot:
 // docs/screenshots/briefing-job.png.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 import { en } from '../src/web/i18n/en.ts';
 import { ur } from '../src/web/i18n/ur.ts';
@@ -27,21 +26,12 @@ const pdfText = async (pdf: Buffer) => {
 };
 
 describe.skipIf(!available.run)('web app in Chromium: the briefing PDF as a background job', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   for (const lang of ['en', 'ur'] as const) {
     it(`leadership produces the briefing, sees its progress and downloads the PDF (${lang})`, async () => {
       const tr = lang === 'en' ? en : ur;
-      const { page, context } = await signedIn(browser, server.url, server.user('leadership'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
       try {
         if (lang === 'ur') {
           await page.getByTestId('language-switch').click();

@@ -1,28 +1,18 @@
 // The case page's takedowns and legal-requests tabs in Chromium on the demo data: the investigator opens the
 // Muzaffargarh case from a takedown, reads its takedowns and records one for the case from the tab, reads its
 // legal requests and records a preservation request; then both tabs in Urdu.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 
 const available = browserAvailable();
 if (!available.run) console.warn(available.why);
 
 describe.skipIf(!available.run)('web app in Chromium: the case page\'s takedowns and legal-requests tabs', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('shows the case\'s takedowns and legal requests, records one of each from the tabs, in English and Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.goto('/takedowns');
     // The case of a demo takedown (the Muzaffargarh case holds them all).
     await page.getByTestId('takedowns-table').getByText('https://clips-host.example/v/8f3k2q').waitFor();

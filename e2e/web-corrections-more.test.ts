@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -30,20 +30,11 @@ const correct = { en: 'Correct', ur: 'درست کریں' } as const;
 const befores = (page: Page) => page.getByTestId('correction-before').allTextContents();
 
 describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing, operation, offences, branches, victim link)', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   for (const lang of ['en', 'ur'] as const) {
     it(`corrects a hearing, the earlier purpose listed (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('prosecutor'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('prosecutor'));
       if (lang === 'ur') await toUrdu(page);
       const cases = await api<{ items: Array<{ id: string }> }>(page, '/cases?limit=200');
       let found: { caseId: string; hearing: { id: string; purpose: string; court: string } } | undefined;
@@ -75,7 +66,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
     }, 120_000);
 
     it(`corrects a planned operation: officers taking part and a further case it serves (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
       if (lang === 'ur') await toUrdu(page);
       const cases = await api<{ items: Array<{ id: string; title: string }> }>(page, '/cases?limit=100');
       expect(cases.items.length, 'the investigator sees at least two cases').toBeGreaterThan(1);
@@ -119,7 +110,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
     }, 120_000);
 
     it(`an administrator corrects an offence of the catalogue, the earlier title listed (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('administrator'));
       if (lang === 'ur') await toUrdu(page);
       const offences = await api<{ items: Array<{ code: string; title: string }> }>(page, '/offences?limit=500');
       const offence = offences.items[0]!;
@@ -141,7 +132,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
     }, 120_000);
 
     it(`an administrator changes a branch office, the earlier name and posts listed (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('administrator'));
       if (lang === 'ur') await toUrdu(page);
       await page.goto('/admin/offices');
       await page.locator('select[name="province"]').selectOption('Punjab');
@@ -165,7 +156,7 @@ describe.skipIf(!available.run)('web app in Chromium: more corrections (hearing,
     }, 120_000);
 
     it(`links a victim to a further case found by its FIR number, the earlier cases kept (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
       if (lang === 'ur') await toUrdu(page);
       const victims = await api<{ items: Array<{ id: string; pseudonym: string }> }>(page, '/victims?limit=50');
       const cases = await api<{ items: Array<{ id: string; title: string; firNumber: number | null; firYear: number | null }> }>(page, '/cases?limit=200');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -24,20 +24,11 @@ async function toUrdu(page: Page) {
 }
 
 describe.skipIf(!available.run)('web app in Chromium: corrections, warrants and appeals', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   for (const lang of ['en', 'ur'] as const) {
     it(`corrects a case and a person and records a warrant, the earlier values shown (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
       if (lang === 'ur') await toUrdu(page);
       // A case of the investigator with an accused person.
       const cases = await api<{ items: Array<{ id: string; title: string }> }>(page, '/cases?limit=100');
@@ -82,7 +73,7 @@ describe.skipIf(!available.run)('web app in Chromium: corrections, warrants and 
       await wf.locator('[name="personId"]').selectOption(accused!.personId);
       await wf.locator('[name="kind"]').selectOption('foreign_arrest_warrant');
       await wf.locator('button[type="submit"]').click();
-      // A foreign arrest warrant needs its country: refused beside the field by the server.
+      // A foreign arrest warrant needs its country: refused beside the field by the app.server.
       await expect.poll(() => wf.locator('[name="country"]').getAttribute('aria-invalid')).toBe('true');
       await wf.locator('[name="kind"]').selectOption('interpol_red_notice');
       await wf.locator('[name="country"]').fill('AE');
@@ -101,7 +92,7 @@ describe.skipIf(!available.run)('web app in Chromium: corrections, warrants and 
     }, 180_000);
 
     it(`files and decides an appeal (${lang})`, async () => {
-      const { page, context } = await signedIn(browser, server.url, server.user('prosecutor'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('prosecutor'));
       if (lang === 'ur') await toUrdu(page);
       // A verdict the prosecution may appeal (an acquittal) with no appeal pending from it.
       const cases = await api<{ items: Array<{ id: string }> }>(page, '/cases?limit=200');

@@ -2,10 +2,10 @@
 // a duration (FIR to challan: the list's total is the figure's count and the median of every listed interval,
 // read across the pages, is the median shown), children in care (by pseudonym, each placement's list as
 // long as its count), in English and in Urdu; leadership's published view offers neither.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -42,19 +42,10 @@ async function everyPage(page: Page, testId: string, read: 'data-days' | 'text',
 }
 
 describe.skipIf(!available.run)('web app in Chromium: drill-down of durations and children in care', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp({}, 300_000);
 
   it('FIR to challan: the list behind the median has as many cases as the figure, and their median is the one shown', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.goto('/dashboard');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await labelled(page, 'Figure').selectOption('fir_to_challan');
@@ -85,7 +76,7 @@ describe.skipIf(!available.run)('web app in Chromium: drill-down of durations an
   });
 
   it('children in care: by pseudonym only, every placement’s list as long as its count, in English and in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.goto('/dashboard');
     await labelled(page, 'Figure').selectOption('children_in_care');
     await page.getByRole('heading', { name: 'Children in care' }).waitFor();
@@ -129,7 +120,7 @@ describe.skipIf(!available.run)('web app in Chromium: drill-down of durations an
   });
 
   it('leadership: neither list is offered in the published view', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('leadership'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
     await page.goto('/dashboard');
     await page.getByText('Published view', { exact: false }).first().waitFor();
     for (const figure of ['fir_to_challan', 'children_in_care']) {

@@ -2,10 +2,10 @@
 // map, drill-down from the national figure and from a district on the map (the list's total equals the
 // figure shown), the districts the map lacks; the same page in Urdu (right to left); leadership's published
 // view with no drill-down. Screenshot: docs/screenshots/dashboard-district-map.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -20,19 +20,10 @@ async function drillTotal(page: Page): Promise<number> {
 }
 
 describe.skipIf(!available.run)('web app in Chromium: dashboard with district map and drill-down', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('an analyst drills down from the national FIRs and from Muzaffargarh on the map, in English and in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.goto('/dashboard');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const value = page.getByTestId('headline-value');
@@ -75,7 +66,7 @@ describe.skipIf(!available.run)('web app in Chromium: dashboard with district ma
   });
 
   it('leadership sees the published view: no drill-down offered anywhere', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('leadership'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
     await page.goto('/dashboard');
     await page.getByText('Published view', { exact: false }).first().waitFor();
     await labelled(page, 'View').selectOption('province');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -16,21 +16,10 @@ const api = (page: Page, path: string) => page.evaluate(async (p) => {
 const nodeRow = (page: Page, name: string | RegExp) => page.getByTestId('graph-node-row').filter({ has: page.locator('td:first-child', { hasText: name }) }).first();
 
 describe.skipIf(!available.run)('web app in Chromium: the entity graph', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('opens the graph of an arrested suspect, expands a node, finds the path to the ringleader with the record behind each step', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Graph', exact: true }).waitFor();
     // From the person page: "Show in graph".
     await page.goto('/persons');
@@ -132,7 +121,7 @@ describe.skipIf(!available.run)('web app in Chromium: the entity graph', () => {
   }, 180_000);
 
   it('offers the graph in Urdu, right to left', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.getByTestId('language-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByRole('navigation', { name: 'مرکزی' }).getByRole('link', { name: 'نیٹ ورک' }).click();
@@ -143,7 +132,7 @@ describe.skipIf(!available.run)('web app in Chromium: the entity graph', () => {
   }, 90_000);
 
   it('gives a role without graph.read no graph link, no graph page and no graph API', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('protection_officer'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('protection_officer'));
     await page.getByTestId('home-protection_officer').waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link').first().waitFor();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, newPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, labelled, newPage } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
 
 const available = browserAvailable();
@@ -11,18 +11,7 @@ if (!available.run) console.warn(available.why);
 // only enrolment is possible (QR code and secret, first code, recovery codes shown once); the next sign-in
 // asks for a code. Once in English, once in Urdu (right to left).
 describe.skipIf(!available.run)('web app in Chromium: two-step sign-in', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer({ env: { AMAAN_MFA_REQUIRED: 'true' } });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp({ env: { AMAAN_MFA_REQUIRED: 'true' } });
 
   const text = {
     en: { username: 'Username', password: 'Password', signIn: 'Sign in', start: 'Set up an authenticator app', appCode: 'Code shown by the app', confirm: 'Confirm', stored: 'I have stored the recovery codes', codeTitle: 'Enter your code', code: 'Code from your authenticator app', verify: 'Verify', signOut: 'Sign out' },
@@ -38,8 +27,8 @@ describe.skipIf(!available.run)('web app in Chromium: two-step sign-in', () => {
   for (const lang of ['en', 'ur'] as const) {
     it(`enrols an authenticator app when required, then signs in with a code (${lang})`, async () => {
       const l = text[lang];
-      const user = server.user(lang === 'en' ? 'analyst' : 'investigator');
-      const page = await newPage(browser, server.url);
+      const user = app.server.user(lang === 'en' ? 'analyst' : 'investigator');
+      const page = await newPage(app.browser, app.server.url);
       await page.goto('/signin');
       if (lang === 'ur') {
         await page.getByTestId('language-switch').click();
@@ -69,7 +58,7 @@ describe.skipIf(!available.run)('web app in Chromium: two-step sign-in', () => {
       await page.getByRole('button', { name: l.verify }).click();
       await page.getByTestId('signed-in-as').waitFor();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ur' ? 'rtl' : 'ltr');
-      const trail = await server.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('actor_name', '=', user.username).where('action', 'in', ['auth.mfa_enrol', 'auth.login']).orderBy('seq').execute();
+      const trail = await app.server.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('actor_name', '=', user.username).where('action', 'in', ['auth.mfa_enrol', 'auth.login']).orderBy('seq').execute();
       expect(trail.map((e) => e.action)).toEqual(['auth.login', 'auth.mfa_enrol', 'auth.login']);
       expect(trail[2]!.details).toMatchObject({ mfa: 'totp' });
       await page.context().close();

@@ -1,28 +1,18 @@
 // Branch offices in Chromium: an administrator creates a branch covering two districts, with staff posts,
 // and sees it listed; the page is in English and Urdu. Screenshot: docs/screenshots/branch-offices.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
 if (!available.run) console.warn(available.why);
 
 describe.skipIf(!available.run)('web app in Chromium: branch offices', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('an administrator creates a branch covering Multan and Lodhran with its staff posts', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('administrator'));
     await page.goto('/admin/offices');
     await labelled(page, 'Province').selectOption('Punjab');
     await page.getByRole('button', { name: 'New branch' }).click();
@@ -37,7 +27,7 @@ describe.skipIf(!available.run)('web app in Chromium: branch offices', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Lodhran, Multan/);
     await shoot(page, 'branch-offices');
-    const audited = await server.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'branch.create').execute();
+    const audited = await app.server.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'branch.create').execute();
     expect(audited).toHaveLength(1);
     await context.close();
   });

@@ -3,11 +3,11 @@
 // sees the figures change; downloads the PDF of the comparison (text read back) and the CSV; the same page in
 // Urdu, right to left. An investigator has no entry and is refused the page.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -18,19 +18,10 @@ const cell = (page: Page, measure: string, scenario: string) => page.getByTestId
 const value = async (page: Page, measure: string, scenario: string) => digits(await cell(page, measure, scenario).textContent());
 
 describe.skipIf(!available.run)('web app in Chromium: capacity planning', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp({}, 300_000);
 
   it('leadership changes the inputs, sees the figures change, downloads the PDF and CSV; the same in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('leadership'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
     await page.getByRole('link', { name: 'Capacity planning' }).click();
     await page.getByRole('heading', { level: 1, name: 'Capacity planning' }).waitFor();
     await labelled(page, 'From').fill('2024-06-04');
@@ -68,7 +59,7 @@ describe.skipIf(!available.run)('web app in Chromium: capacity planning', () => 
     expect(await value(page, 'intake', 'growth')).toBeCloseTo(intake * 3.375, 0);
     expect(await page.getByTestId('plan-assumptions').textContent()).toContain('- referral growth: 50% a year for 3 years (intake x3.38) [set].');
 
-    // A bad input is refused by the server, the field named on the form.
+    // A bad input is refused by the app.server, the field named on the form.
     await labelled(page, 'Staff multiplier').fill('0');
     await page.getByRole('button', { name: 'Show the scenarios' }).click();
     await expect.poll(() => labelled(page, 'Staff multiplier').getAttribute('aria-invalid'), { timeout: 60_000 }).toBe('true');
@@ -93,7 +84,7 @@ describe.skipIf(!available.run)('web app in Chromium: capacity planning', () => 
     const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toMatch(/^measure,baseline,staff_x,growth,latent\r\n/);
     expect(csvText).toContain(`investigators,${baseline},${baseline},${baseline},${baseline}\r\n`);
-    const recorded = await server.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'report.export').execute();
+    const recorded = await app.server.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'report.export').execute();
     expect(recorded.filter((r) => JSON.stringify(r.details).includes('capacity_plan')).length).toBeGreaterThanOrEqual(2);
 
     // Urdu, right to left: the same figures; a change of input changes them.
@@ -115,7 +106,7 @@ describe.skipIf(!available.run)('web app in Chromium: capacity planning', () => 
   });
 
   it('an investigator has no planning entry and is refused the page', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     expect(await page.getByRole('link', { name: 'Capacity planning' }).count()).toBe(0);
     await page.goto('/planning');
     await page.getByTestId('forbidden').waitFor();

@@ -1,29 +1,19 @@
 // Takedowns and legal requests in Chromium on the demo data: the investigator's list of takedowns with the
 // providers' accountability report, one takedown with its notices and history (recording the removal), the legal
 // requests with their deadlines and the lapsed figure, one request; then the same screens in Urdu.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
 if (!available.run) console.warn(available.why);
 
 describe.skipIf(!available.run)('web app in Chromium: takedowns and legal requests', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('lists takedowns with time to removal per provider, and records a removal on one', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Takedowns', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Takedowns' }).waitFor();
     const table = page.getByTestId('takedowns-table');
@@ -48,7 +38,7 @@ describe.skipIf(!available.run)('web app in Chromium: takedowns and legal reques
   }, 180_000);
 
   it('lists legal requests with their deadlines and the lapsed figure, and opens one', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Legal requests', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Legal and cooperation requests' }).waitFor();
     const figures = page.getByTestId('legal-request-figures');
@@ -69,7 +59,7 @@ describe.skipIf(!available.run)('web app in Chromium: takedowns and legal reques
   }, 180_000);
 
   it('shows both screens in Urdu, right to left; leadership has neither', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.getByTestId('language-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     const nav = page.getByRole('navigation', { name: 'مرکزی' });
@@ -83,7 +73,7 @@ describe.skipIf(!available.run)('web app in Chromium: takedowns and legal reques
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     await context.close();
 
-    const lead = await signedIn(browser, server.url, server.user('leadership'));
+    const lead = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
     const leadNav = lead.page.getByRole('navigation', { name: 'Main' });
     await leadNav.getByRole('link').first().waitFor();
     await expect(leadNav.getByRole('link', { name: 'Takedowns', exact: true }).count()).resolves.toBe(0);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../src/platform/db/schema.ts';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, launchBrowser, newPage, signedIn } from './support/browser.ts';
+import { browserAvailable, newPage, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 import { recordTiming } from './support/timings.ts';
 
@@ -22,34 +21,23 @@ const homes: Record<Role, { heading: string; nav: string[]; notNav: string[]; sh
 };
 
 describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusals, Urdu', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp();
 
   it('answers the sign-in page under the strict CSP, with no inline script', async () => {
-    const res = await fetch(`${server.url}/signin`);
+    const res = await fetch(`${app.server.url}/signin`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     // Hashed assets go out precompressed and cached for good.
     const vendor = /href="(\/assets\/vendor-[^"]+\.js)"/.exec(html)![1];
-    const js = await fetch(`${server.url}${vendor}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const js = await fetch(`${app.server.url}${vendor}`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(js.headers.get('content-encoding')).toMatch(/br|gzip/);
     expect(js.headers.get('cache-control')).toContain('immutable');
     // A chunk of an older build is a 404, not the page served as a script.
-    expect((await fetch(`${server.url}/assets/gone-0000.js`)).status).toBe(404);
-    expect((await fetch(`${server.url}/cases`)).headers.get('cache-control')).toBe('no-cache');
-    const page = await newPage(browser, server.url);
+    expect((await fetch(`${app.server.url}/assets/gone-0000.js`)).status).toBe(404);
+    expect((await fetch(`${app.server.url}/cases`)).headers.get('cache-control')).toBe('no-cache');
+    const page = await newPage(app.browser, app.server.url);
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
@@ -64,7 +52,7 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
   for (const role of Object.keys(homes) as Role[]) {
     it(`signs in as ${role} and shows that role's home and navigation`, async () => {
       const want = homes[role];
-      const { page, context } = await signedIn(browser, server.url, server.user(role));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user(role));
       await page.getByTestId(`home-${role}`).waitFor();
       await page.getByRole('heading', { name: new RegExp(`^${want.heading}`) }).first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -80,7 +68,7 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
   }
 
   it('refuses a page the role may not use: an investigator opening /admin', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.goto('/admin');
     await page.getByTestId('forbidden').waitFor();
     await expect(page.getByRole('heading', { name: 'Not permitted' }).isVisible()).resolves.toBe(true);
@@ -92,7 +80,7 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
   });
 
   it('switches to Urdu: right-to-left layout that persists across a reload', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.getByTestId('home-investigator').waitFor();
     await page.getByTestId('language-switch').click();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
@@ -126,7 +114,7 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
   });
 
   it('measures the time to a usable case list on loopback', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     // Noted inside the page the moment the first row is in the document, on this document's clock
     // (performance.now() counts from navigation start); Playwright's own polling would add its latency.
     await page.addInitScript(() => {
@@ -154,8 +142,8 @@ describe.skipIf(!available.run)('web app in Chromium: roles, navigation, refusal
   }, 90_000);
 
   it('works from the keyboard alone: sign in, skip link, navigation, labelled landmarks', async () => {
-    const page = await newPage(browser, server.url);
-    const { username, password } = server.user('investigator');
+    const page = await newPage(app.browser, app.server.url);
+    const { username, password } = app.server.user('investigator');
     await page.goto('/signin');
     // The username field has focus on arrival; Tab moves to the password; Enter submits.
     await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'username');

@@ -1,10 +1,10 @@
 // Tips in Chromium (issue 11): the analyst's queue on the demo's referrals (most urgent first, each with its age
 // and reasons), a tip's page, converting it to a case, adding one to an existing case with the shared case picker
 // (English and Urdu); and the public report form, without an account.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, newPage, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, labelled, newPage, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -22,19 +22,10 @@ const attachWords = {
 if (!available.run) console.warn(available.why);
 
 describe.skipIf(!available.run)('web app in Chromium: tips', () => {
-  let server: WebServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 480_000); // the web build and the demo data on a loaded machine
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp({}, 480_000); // the web build and the demo data on a loaded machine
 
   it('analyst works the queue: opens the most urgent tip, sees why, and makes a case of it', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.goto('/tips');
     const queue = page.getByTestId('tip-queue');
     await queue.waitFor();
@@ -60,7 +51,7 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
   }, 180_000);
 
   it('analyst adds a tip to an existing case found with the case picker, in English (mouse) and Urdu (keyboard)', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     const used = new Set<string>();
     for (const lang of ['en', 'ur'] as const) {
       const words = attachWords[lang];
@@ -116,7 +107,7 @@ describe.skipIf(!available.run)('web app in Chromium: tips', () => {
   }, 180_000);
 
   it('a member of the public reports without an account, in Urdu, and gets only a receipt code', async () => {
-    const page = await newPage(browser, server.url);
+    const page = await newPage(app.browser, app.server.url);
     await page.goto('/report');
     await page.getByRole('button', { name: 'Switch to Urdu' }).click();
     await page.getByRole('heading', { name: 'آن لائن بچے سے زیادتی کی اطلاع دیں' }).waitFor();

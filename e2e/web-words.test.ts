@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, launchBrowser, signedIn } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, signedIn } from './support/browser.ts';
+import { useWebApp } from './support/web-app.ts';
 import { shoot } from './support/shots.ts';
 import { isoToLocalInput } from '../src/web/i18n/format.ts';
 import { ur } from '../src/web/i18n/ur.ts';
@@ -40,21 +40,10 @@ async function apiCall<T>(page: Page, method: string, path: string, body?: unkno
 }
 
 describe.skipIf(!available.run)('words and languages in Chromium', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  }, 480_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useWebApp({}, 480_000);
 
   it('shows the case timeline from codes: English, then Urdu sentences with Urdu role and status labels', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.goto('/');
     const cases = await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/cases?limit=1');
     const caseId = cases.json.items[0]!.id;
@@ -79,7 +68,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   }, 120_000);
 
   it('shows a custody reason the server wrote (an item seized in an operation) in English, then in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('supervisor'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('supervisor'));
     await page.goto('/');
     const caseId = (await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/cases?limit=1')).json.items[0]!.id;
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -104,7 +93,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   }, 120_000);
 
   it('shows a complaint date in the future or in year 0001 refused beside its field, in English and in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     const tryDate = async (value: string) => {
       await page.goto('/cases/new');
       await page.locator('[name="title"]').fill('Complaint with a doubtful date');
@@ -122,7 +111,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   }, 120_000);
 
   it('shows a hearing dated before the FIR refused beside its field, in English and in Urdu', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('prosecutor'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('prosecutor'));
     // A case of the prosecutor's whose FIR came well after the complaint: a date between the two.
     const list = await apiCall<{ items: Array<{ id: string; firLabel: string | null }> }>(page, 'GET', '/cases?limit=200');
     expect(list.status).toBe(200);
@@ -152,7 +141,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   }, 120_000);
 
   it('draws the Urdu leadership home with chart labels clear of the bars, cited published figures, and a reversed period beside its field', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('leadership'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('leadership'));
     await page.getByTestId('home-leadership').waitFor();
     await toUrdu(page);
     await page.getByTestId('published-figures').waitFor();
@@ -211,7 +200,7 @@ describe.skipIf(!available.run)('words and languages in Chromium', () => {
   }, 120_000);
 
   it('flags a rescued child without a protection officer on the supervisor\'s home until one is assigned', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('supervisor'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('supervisor'));
     await page.getByTestId('home-supervisor').waitFor();
     const cases = await apiCall<{ items: Array<{ id: string; reportedAt: string }> }>(page, 'GET', '/cases?limit=1');
     const caseId = cases.json.items[0]!.id;

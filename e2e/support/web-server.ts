@@ -23,7 +23,13 @@ export interface WebServer {
 
 /** The whole system in this process: in-memory PGlite, the demo dataset, the built web app, on a free loopback port. */
 /** `demoMedia`: a folder for the demo media (as `serve --demo` writes under the data folder), which the API may then ingest from. */
-export async function startWebServer(opts: { ingestRoot?: string; env?: Record<string, string>; demoMedia?: string } = {}): Promise<WebServer> {
+export interface WebServerOptions {
+  ingestRoot?: string;
+  env?: Record<string, string>;
+  demoMedia?: string;
+}
+
+export async function startWebServer(opts: WebServerOptions = {}): Promise<WebServer> {
   await ensureWebBuild();
   const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...(opts.ingestRoot ? { AMAAN_INGEST_ROOTS: opts.ingestRoot } : {}), ...opts.env });
   const { ctx: started, database } = await startPlatform(config, { inMemory: true });
