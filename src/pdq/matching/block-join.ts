@@ -22,10 +22,12 @@
 // Dedup without a set: a pair found in block b is reported only if no earlier block is within its radius (the
 // pair was then a candidate there too, and reported there). Only true matches pay for this check.
 //
-// Per block the set is held compactly: a bitmap of the occupied block values, the entries counting-sorted by the
-// value's top bits (offsets of 2^c buckets, c ~ log2(n), so a bucket holds ~1 entry) with their values and ids.
-// At 1M entries: ~14 MiB per block, ~150 MiB for 11, plus the hashes (32 MiB). Entries with equal hashes are all
-// listed; queries are independent, so duplicates on either side give every pair.
+// Per block the set is held as: a bitmap of the occupied block values (1-2 MiB, the hot part), the entries sorted
+// by value (values, ids and a copy of the hashes in that order: a candidate's check reads the line next to its
+// value instead of a random line of a separate array; at 1M entries ~300 candidates per file make these misses
+// the larger cost), and offsets by the value's top 16 bits. ~460 bytes per entry over 11 blocks: ~460 MiB at 1M
+// entries. Entries with equal hashes are all listed; queries are independent, so duplicates on either side give
+// every pair.
 //
 // Both cores: the index lives in SharedArrayBuffers; a batch of queries is cut in slices, this thread takes one
 // and worker threads (kept in a pool, like the scan's) the others. Results: flat (query, entry, distance) triples.
@@ -107,12 +109,18 @@ export interface BlockJoinData {
   n: number;
   t: number;
   plan: Block[];
-  words: Uint32Array;
-  /** Per block: bitmap of occupied values, bucket offsets (2^coarse + 1), values and ids in bucket order. */
+  /** Whether the arrays are in SharedArrayBuffers (worker threads can join). */
+  shared: boolean;
+  /**
+   * Per block: bitmap of the occupied values; the entries sorted by value: values, ids, and a copy of their hashes
+   * (8 words each) in that order, so a candidate is checked without a random read elsewhere; offsets of the
+   * entries by the value's top `coarse` bits (2^coarse + 1).
+   */
   bitmaps: Uint32Array[];
   offsets: Uint32Array[];
   values: Uint32Array[];
   ids: Uint32Array[];
+  hashes: Uint32Array[];
   coarse: number[];
 }
 
@@ -132,35 +140,46 @@ export function buildBlockJoin(set: Uint32Array, t: number, opts: { shared?: boo
   }
   if (units <= t) throw new Error(`blocks cover radius ${units - 1}, below ${t}: not exact`);
   const n = set.length / WORDS_PER_HASH;
-  const words = alloc(set.length, shared);
-  words.set(set);
-  const data: BlockJoinData = { n, t, plan, words, bitmaps: [], offsets: [], values: [], ids: [], coarse: [] };
+  const words = set;
+  const data: BlockJoinData = { n, t, plan, shared, bitmaps: [], offsets: [], values: [], ids: [], hashes: [], coarse: [] };
   const vals = new Uint32Array(n);
+  const tmp = new Uint32Array(n);
   for (const b of plan) {
-    const coarse = Math.min(b.width, Math.max(4, Math.ceil(Math.log2(Math.max(2, n)))));
+    // Offsets by the top 16 bits (256 KiB: stays in cache); a bucket holds n / 2^16 entries (15 at 1M), sorted,
+    // so a look-up reads a few consecutive values.
+    const coarse = Math.min(b.width, 16);
     const shift = b.width - coarse;
     const bitmap = alloc(Math.ceil((1 << b.width) / 32), shared);
     const offsets = alloc((1 << coarse) + 1, shared);
+    const low = new Uint32Array((1 << shift) + 1);
     for (let i = 0, o = 0; i < n; i++, o += WORDS_PER_HASH) {
       const v = blockValue(words, o, b.start, b.width);
       vals[i] = v;
       bitmap[v >>> 5] |= 1 << (v & 31);
       offsets[(v >>> shift) + 1]++;
+      low[(v & ((1 << shift) - 1)) + 1]++;
     }
+    // Sorted by value, stable: by the low bits, then by the top bits (two counting passes).
+    for (let c = 1; c < low.length; c++) low[c] += low[c - 1]!;
+    for (let i = 0; i < n; i++) tmp[low[vals[i]! & ((1 << shift) - 1)]++] = i;
     for (let c = 1; c < offsets.length; c++) offsets[c] += offsets[c - 1]!;
     const cursor = offsets.slice(0, 1 << coarse);
     const values = alloc(n, shared);
     const ids = alloc(n, shared);
-    for (let i = 0; i < n; i++) {
+    const hashes = alloc(n * WORDS_PER_HASH, shared);
+    for (let k = 0; k < n; k++) {
+      const i = tmp[k]!;
       const v = vals[i]!;
       const p = cursor[v >>> shift]++;
       values[p] = v;
       ids[p] = i;
+      hashes.set(words.subarray(i * WORDS_PER_HASH, (i + 1) * WORDS_PER_HASH), p * WORDS_PER_HASH);
     }
     data.bitmaps.push(bitmap);
     data.offsets.push(offsets);
     data.values.push(values);
     data.ids.push(ids);
+    data.hashes.push(hashes);
     data.coarse.push(coarse);
   }
   return data;
@@ -201,31 +220,31 @@ export function joinRange(ix: BlockJoinData, queries: Uint32Array, q0: number, q
 /** One block of joinRange: its own function so that V8 optimises the hot loop with few live values. */
 function joinBlock(ix: BlockJoinData, b: number, masks: Uint32Array, start: number, width: number, shift: number, queries: Uint32Array, q0: number, q1: number, out: Triples): void {
   const t = ix.t;
-  const S = ix.words;
   const P = POPCOUNT16;
   const nm = masks.length;
-  const bitmap = ix.bitmaps[b]!, offsets = ix.offsets[b]!, values = ix.values[b]!, ids = ix.ids[b]!;
+  const bitmap = ix.bitmaps[b]!, offsets = ix.offsets[b]!, values = ix.values[b]!, ids = ix.ids[b]!, S = ix.hashes[b]!;
   const lo = start >>> 5, sh = start & 31, spans = sh + width > 32, vmask = (1 << width) - 1;
   const hits = new Uint32Array(nm);
   for (let i = q0, o = q0 * WORDS_PER_HASH; i < q1; i++, o += WORDS_PER_HASH) {
     let v = queries[o + lo]! >>> sh;
     if (spans) v |= queries[o + lo + 1]! << (32 - sh);
     v &= vmask;
-    // Probes first, in a loop kept tiny (V8 compiles it far better without the bucket code inside: measured ~2x),
-    // then the few values present (a bitmap holds ~n / 2^w of them: 1-11%).
+    // Probes first, in a loop kept tiny, then the values present (a bitmap holds n / 2^w of all values: 6-11% at
+    // 1M entries; most of those are a real candidate).
     let h = 0;
     for (let k = 0; k < nm; k++) {
       const x = v ^ masks[k]!;
       if ((bitmap[x >>> 5]! & (1 << (x & 31))) !== 0) hits[h++] = x;
     }
+    const q0w = queries[o]!, q1w = queries[o + 1]!, q2w = queries[o + 2]!;
     for (let z = 0; z < h; z++) {
       const x = hits[z]!;
-      for (let p = offsets[x >>> shift]!, end = offsets[(x >>> shift) + 1]!; p < end; p++) {
-        if (values[p] !== x) continue;
-        const j = ids[p]!;
-        const e = j * WORDS_PER_HASH;
+      let p = offsets[x >>> shift]!;
+      while (values[p]! < x) p++;
+      for (; p < values.length && values[p] === x; p++) {
+        const e = p * WORDS_PER_HASH;
         // Full distance as in popcount.ts's flatScan: no calls in the hot loop, early exit after 96 bits.
-        let a = S[e]! ^ queries[o]!, c = S[e + 1]! ^ queries[o + 1]!, f = S[e + 2]! ^ queries[o + 2]!;
+        let a = S[e]! ^ q0w, c = S[e + 1]! ^ q1w, f = S[e + 2]! ^ q2w;
         let d = P[a & 0xffff]! + P[a >>> 16]! + P[c & 0xffff]! + P[c >>> 16]! + P[f & 0xffff]! + P[f >>> 16]!;
         if (d > t) continue;
         a = S[e + 3]! ^ queries[o + 3]!; c = S[e + 4]! ^ queries[o + 4]!; f = S[e + 5]! ^ queries[o + 5]!;
@@ -233,7 +252,7 @@ function joinBlock(ix: BlockJoinData, b: number, masks: Uint32Array, start: numb
         a = S[e + 6]! ^ queries[o + 6]!; c = S[e + 7]! ^ queries[o + 7]!;
         d += P[a & 0xffff]! + P[a >>> 16]! + P[c & 0xffff]! + P[c >>> 16]!;
         if (d > t) continue;
-        if (!foundInEarlierBlock(ix.plan, b, S, e, queries, o)) out.push(i, j, d);
+        if (!foundInEarlierBlock(ix.plan, b, S, e, queries, o)) out.push(i, ids[p]!, d);
       }
     }
   }
@@ -262,9 +281,8 @@ export async function joinBatch(ix: BlockJoinData, queries: Uint32Array, opts: J
   if (queries.length % WORDS_PER_HASH !== 0) throw new Error(`queries: length ${queries.length} is not a multiple of ${WORDS_PER_HASH}`);
   const nq = queries.length / WORDS_PER_HASH;
   const threads = Math.max(1, Math.floor(opts.threads ?? availableParallelism()));
-  const shared = ix.words.buffer instanceof SharedArrayBuffer;
-  let parts: Uint32Array[];
-  if (threads === 1 || !shared || nq < (opts.minParallel ?? 2_000)) {
+    let parts: Uint32Array[];
+  if (threads === 1 || !ix.shared || nq < (opts.minParallel ?? 2_000)) {
     parts = [joinRange(ix, queries, 0, nq)];
   } else {
     // Queries into shared memory once; the slices are cut finer than the threads so a slow thread (a shared
