@@ -20,7 +20,7 @@ import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.s
 // Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
 // frames is within the threshold of an entry (a known picture shown in the video, or a set listing a known
 // video's frames); the match is recorded as 'pdq' with the closest frame's distance, as ingest does.
-// Memory at 1M entries: ~190 MiB of index, plus one page of files (50,000) and its matches.
+// Memory at 1M entries: ~460 MiB of index (block-join.ts), plus one page of files (50,000) and its matches.
 
 export interface RecheckProgress {
   filesChecked: number;
@@ -55,23 +55,8 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       ON CONFLICT DO NOTHING`.execute(tx));
     exactMatches += Number(r.numAffectedRows ?? 0);
   }
-  // PDQ: the set's entries read in pages into one packed array, indexed once.
-  const entryIds: number[] = [];
-  let packed = new Uint32Array(1 << 16);
-  for (let after = 0; ; ) {
-    const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
-    for (const r of rows) {
-      if ((entryIds.length + 1) * WORDS_PER_HASH > packed.length) {
-        const grown = new Uint32Array(packed.length * 2);
-        grown.set(packed);
-        packed = grown;
-      }
-      hexToWordsInto(r.pdq!, packed, entryIds.length * WORDS_PER_HASH, `hash set entry ${r.id}`);
-      entryIds.push(r.id);
-    }
-    if (rows.length < 50_000) break;
-    after = rows[rows.length - 1]!.id;
-  }
+  // PDQ: the set's entries indexed once.
+  const { index, entryIds } = await indexSet(ctx, setId, threshold);
   let pdqMatches = 0;
   let filesChecked = 0;
   const goodImages = ctx.db.selectFrom('media_files').where('pdq', 'is not', null).where('low_quality', '=', false).where('pdq_quality', '>=', PDQ_MIN_QUALITY);
@@ -80,9 +65,7 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
   const videosTotal = entryIds.length ? Number((await videosWithFrames.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
   let videosChecked = 0;
   opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
-  if (entryIds.length) {
-    const index = buildBlockJoin(packed.subarray(0, entryIds.length * WORDS_PER_HASH), threshold);
-    packed = new Uint32Array(0);
+  if (index) {
     const readPage = (after: number) => {
       const p = goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
       p.catch(() => {}); // awaited below; if the join fails first, its failure is the one reported
@@ -142,6 +125,27 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     }
   }
   return { exactMatches, pdqMatches, filesChecked, videosChecked };
+}
+
+/** The set's PDQ hashes, read in pages into one packed array, joined into the block index (null: none). */
+async function indexSet(ctx: ServiceContext, setId: string, threshold: number): Promise<{ index: BlockJoinData | null; entryIds: number[] }> {
+  const entryIds: number[] = [];
+  let packed = new Uint32Array(1 << 16);
+  for (let after = 0; ; ) {
+    const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
+    for (const r of rows) {
+      if ((entryIds.length + 1) * WORDS_PER_HASH > packed.length) {
+        const grown = new Uint32Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      hexToWordsInto(r.pdq!, packed, entryIds.length * WORDS_PER_HASH, `hash set entry ${r.id}`);
+      entryIds.push(r.id);
+    }
+    if (rows.length < 50_000) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return { index: entryIds.length ? buildBlockJoin(packed.subarray(0, entryIds.length * WORDS_PER_HASH), threshold) : null, entryIds };
 }
 
 /** (query, entry, distance) triples of a page of PDQ hashes (hex) against the set, on every core. */
