@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheRoot = join(root, 'node_modules', '.cache', 'amaan-cli');
 /** The bundles' entries: the CLI, the ingest's hash worker thread and the image decoder child process. */
-const ENTRIES = { main: 'src/cli/main.ts', 'hash-worker': 'src/modules/media/ingest/hash-worker.ts', 'decoder-child': 'src/pdq/sandbox/decoder-child.ts' };
+const ENTRIES = { main: 'src/cli/main.ts', 'hash-worker': 'src/modules/media/ingest/hash-worker.ts', 'join-worker': 'src/pdq/matching/join-worker.ts', 'decoder-child': 'src/pdq/sandbox/decoder-child.ts' };
 /** Plain-JS packages bundled in (everything else stays external). */
 const BUNDLED = new Set(['kysely', 'zod', 'commander', 'libphonenumber-js', 'csv-parse', '@scure/base', '@noble/hashes', 'kysely-pglite-dialect', 'cli-progress']);
 /** A build older than this holding the lock was killed: another may start. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { MihIndex } from '../../pdq/matching/mih-index.ts';
+import { type BlockJoinData, buildBlockJoin, joinBatch } from '../../pdq/matching/block-join.ts';
+import { WORDS_PER_HASH, hexToWordsInto } from '../../pdq/matching/hex.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -8,15 +9,18 @@ import { insertInChunks } from '../../platform/db/insert-chunks.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/ingest/ingest.service.ts';
 
 // A hash set imported after media were ingested: every file already stored is checked against the new set's
-// entries (exact digests in SQL, PDQ through a multi-index (MIH) of the set's hashes built once) and the matches
-// recorded. MIH rather than the batch SIMD scan (ScanIndex, tried): at radius 31 the scan of every file against
-// every entry cost 2.7-2.8x the CPU time of MIH at 200,000 and at 1,000,000 entries on this machine
-// (bench/recheck.bench.ts, docs/benchmarks.md), and more wall time even with both cores. Safe to
+// entries (exact digests in SQL, PDQ by a block join of the files with the set's hashes: block-join.ts) and the
+// matches recorded. The join: the set's hashes are read in pages and indexed once (11 blocks of 23-24 bits searched
+// within 1-2 bits: ~14x fewer candidates than MIH's 16 slots of 16 bits at radius 31), then the files are read in
+// pages by id and each page joined on both cores. It replaced MihIndex queried one file at a time on one thread:
+// 247 CPU-us per file at a 1M set, so ~4 min for 1M x 1M (bench/recheck.bench.ts, docs/benchmarks.md). Exact:
+// the same pairs and distances as MIH and as the exhaustive scan (block-join.test.ts). Safe to
 // repeat: a match is unique per (file, entry, type), so a re-check run again (a retried job) adds nothing twice.
 // Files stored after the set was imported are matched by their own ingest (match-lock.ts orders the two).
 // Videos: hash sets carry PDQ (not vPDQ) hashes, so a video matches an entry when one of its good-quality vPDQ
-// frames is within the threshold of the entry (a known picture shown in the video, or a set listing a known
+// frames is within the threshold of an entry (a known picture shown in the video, or a set listing a known
 // video's frames); the match is recorded as 'pdq' with the closest frame's distance, as ingest does.
+// Memory at 1M entries: ~460 MiB of index (block-join.ts), plus one page of files (50,000) and its matches.
 
 export interface RecheckProgress {
   filesChecked: number;
@@ -32,7 +36,8 @@ export interface RecheckResult {
   videosChecked?: number;
 }
 
-const PAGE = 20_000;
+/** Files per page: large enough that each page keeps both cores busy (the join cuts it in slices). */
+const PAGE = 50_000;
 /** Videos per page (a video has up to a few thousand frames). */
 const VIDEO_PAGE = 200;
 
@@ -50,35 +55,31 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       ON CONFLICT DO NOTHING`.execute(tx));
     exactMatches += Number(r.numAffectedRows ?? 0);
   }
-  // PDQ: the set's entries in one index, then every good-quality image once, in pages by id.
-  const index = new MihIndex();
-  const entryIds: number[] = [];
-  for (let after = 0; ; ) {
-    const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
-    for (const r of rows) {
-      index.add(r.pdq!);
-      entryIds.push(r.id);
-    }
-    if (rows.length < 50_000) break;
-    after = rows[rows.length - 1]!.id;
-  }
+  // PDQ: the set's entries indexed once.
+  const { index, entryIds } = await indexSet(ctx, setId, threshold);
   let pdqMatches = 0;
   let filesChecked = 0;
   const goodImages = ctx.db.selectFrom('media_files').where('pdq', 'is not', null).where('low_quality', '=', false).where('pdq_quality', '>=', PDQ_MIN_QUALITY);
-  const total = index.size ? Number((await goodImages.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const total = entryIds.length ? Number((await goodImages.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
   const videosWithFrames = ctx.db.selectFrom('media_files').where('vpdq_frames', '>', 0);
-  const videosTotal = index.size ? Number((await videosWithFrames.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
+  const videosTotal = entryIds.length ? Number((await videosWithFrames.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : 0;
   let videosChecked = 0;
   opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
-  if (index.size) {
-    index.build();
-    for (let after = 0; ; ) {
+  if (index) {
+    const readPage = (after: number) => {
+      const p = goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
+      p.catch(() => {}); // awaited below; if the join fails first, its failure is the one reported
+      return p;
+    };
+    let next = readPage(0);
+    for (;;) {
       if (opts.signal?.aborted) throw new Error('re-check stopped');
-      const rows = await goodImages.select(['id', 'pdq']).where('id', '>', after).orderBy('id').limit(page).execute();
+      const rows = await next;
+      // The next page is read while this one is joined.
+      if (rows.length === page) next = readPage(rows[rows.length - 1]!.id);
+      const pairs = await join(index, rows.map((r) => r.pdq!));
       const found: Array<{ media_file_id: number; hash_set_entry_id: number; other_media_file_id: null; match_type: 'pdq'; distance: number }> = [];
-      for (const r of rows) {
-        for (const m of index.search(r.pdq!, threshold)) found.push({ media_file_id: r.id, hash_set_entry_id: entryIds[m.index]!, other_media_file_id: null, match_type: 'pdq', distance: m.distance });
-      }
+      for (let i = 0; i < pairs.length; i += 3) found.push({ media_file_id: rows[pairs[i]!]!.id, hash_set_entry_id: entryIds[pairs[i + 1]!]!, other_media_file_id: null, match_type: 'pdq', distance: pairs[i + 2]! });
       if (found.length) {
         // Entries of a set deleted meanwhile are gone: the foreign key refuses them, and the job fails (a refusal).
         await ctx.db.transaction().execute((tx) => insertInChunks(found, async (chunk) => {
@@ -89,7 +90,6 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       filesChecked += rows.length;
       opts.onProgress?.({ filesChecked, filesTotal: total + videosTotal });
       if (rows.length < page) break;
-      after = rows[rows.length - 1]!.id;
     }
     // Videos, a page of videos at a time with all their good frames.
     for (let after = 0; ; ) {
@@ -99,15 +99,16 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
       const ids = videos.map((v) => v.id);
       const frames = await ctx.db.selectFrom('media_video_frames').select(['media_file_id', 'pdq'])
         .where('media_file_id', 'in', ids).where('quality', '>=', PDQ_MIN_QUALITY).execute();
+      const pairs = await join(index, frames.map((f) => f.pdq));
       // Closest frame per (video, entry): one match each.
       const best = new Map<string, { media_file_id: number; hash_set_entry_id: number; distance: number }>();
-      for (const f of frames) {
-        for (const m of index.search(f.pdq, threshold)) {
-          const entry = entryIds[m.index]!;
-          const key = `${f.media_file_id}:${entry}`;
-          const seen = best.get(key);
-          if (!seen || m.distance < seen.distance) best.set(key, { media_file_id: Number(f.media_file_id), hash_set_entry_id: entry, distance: m.distance });
-        }
+      for (let i = 0; i < pairs.length; i += 3) {
+        const f = frames[pairs[i]!]!;
+        const entry = entryIds[pairs[i + 1]!]!;
+        const distance = pairs[i + 2]!;
+        const key = `${f.media_file_id}:${entry}`;
+        const seen = best.get(key);
+        if (!seen || distance < seen.distance) best.set(key, { media_file_id: Number(f.media_file_id), hash_set_entry_id: entry, distance });
       }
       const found = [...best.values()].map((b) => ({ ...b, other_media_file_id: null, match_type: 'pdq' as const }));
       if (found.length) {
@@ -124,6 +125,34 @@ export async function recheckMediaAgainstSet(ctx: ServiceContext, setId: string,
     }
   }
   return { exactMatches, pdqMatches, filesChecked, videosChecked };
+}
+
+/** The set's PDQ hashes, read in pages into one packed array, joined into the block index (null: none). */
+async function indexSet(ctx: ServiceContext, setId: string, threshold: number): Promise<{ index: BlockJoinData | null; entryIds: number[] }> {
+  const entryIds: number[] = [];
+  let packed = new Uint32Array(1 << 16);
+  for (let after = 0; ; ) {
+    const rows = await ctx.db.selectFrom('hash_set_entries').select(['id', 'pdq']).where('hash_set_id', '=', setId).where('pdq', 'is not', null).where('id', '>', after).orderBy('id').limit(50_000).execute();
+    for (const r of rows) {
+      if ((entryIds.length + 1) * WORDS_PER_HASH > packed.length) {
+        const grown = new Uint32Array(packed.length * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      hexToWordsInto(r.pdq!, packed, entryIds.length * WORDS_PER_HASH, `hash set entry ${r.id}`);
+      entryIds.push(r.id);
+    }
+    if (rows.length < 50_000) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  return { index: entryIds.length ? buildBlockJoin(packed.subarray(0, entryIds.length * WORDS_PER_HASH), threshold) : null, entryIds };
+}
+
+/** (query, entry, distance) triples of a page of PDQ hashes (hex) against the set, on every core. */
+async function join(index: BlockJoinData, hexes: string[]): Promise<Uint32Array> {
+  const queries = new Uint32Array(hexes.length * WORDS_PER_HASH);
+  hexes.forEach((h, i) => hexToWordsInto(h, queries, i * WORDS_PER_HASH, 'stored PDQ hash'));
+  return joinBatch(index, queries);
 }
 
 /**
