@@ -117,7 +117,7 @@ pgOnly('a production server on PostgreSQL', () => {
     expect(ready.status).toBe(200);
     // The known-hash index loads in the background after start: reported, never holding readiness back.
     const readyBody = await ready.json() as { status: string; checks: Record<string, string> };
-    expect(readyBody).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current', knownIndex: expect.stringMatching(/^(loading|ready)$/) } });
+    expect(readyBody).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current', knownIndex: expect.stringMatching(/^(loading|ready)$/), personIndex: expect.stringMatching(/^(loading|ready)$/) } });
     expect((await fetch(`${url}/api/v1/cases`)).status).toBe(401);
     // Metrics are not on the public port.
     const publicMetrics = await fetch(`${url}/metrics`);
