@@ -137,7 +137,9 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
       const match = await t.ctx.db.selectFrom('media_matches').innerJoin('media_files', 'media_files.id', 'media_matches.media_file_id')
         .select(['media_matches.match_type', 'media_matches.other_media_file_id']).where('media_files.job_id', '=', jobB).execute();
       expect(match.map((m) => [m.match_type, Number(m.other_media_file_id)])).toEqual([['vpdq', Number(video)]]);
-      // The new video's frames joined the index incrementally (the batch's catch-up): a third case would find both.
+      // The new video's frames join the index incrementally at the next catch-up (the next batch's, any process's):
+      // a third case would find both videos.
+      await restarted.catchUp(t.ctx.db);
       const both = await restarted.search([near(frames[12]!.hash, 6)], 31, { entries: false, media: false, frames: true });
       expect(new Set(both.map((h) => h.ownerId))).toEqual(new Set([caseA, caseB]));
     } finally {
