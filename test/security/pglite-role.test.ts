@@ -24,7 +24,7 @@ async function platform(): Promise<{ ctx: AppContext; database: Database }> { //
 async function bare(): Promise<{ ctx: { db: Db }; database: Database }> {
   const database = await openDatabase({});
   open.push(database);
-  await sql.raw(`CREATE ROLE ${APP_ROLE} NOLOGIN; CREATE TABLE audit_log (seq int); GRANT SELECT, INSERT ON audit_log TO ${APP_ROLE}`).execute(database.db);
+  for (const statement of [`CREATE ROLE ${APP_ROLE} NOLOGIN`, 'CREATE TABLE audit_log (seq int)', `GRANT SELECT, INSERT ON audit_log TO ${APP_ROLE}`]) await sql.raw(statement).execute(database.db);
   await enterAppRole(database);
   return { ctx: { db: database.db }, database };
 }
