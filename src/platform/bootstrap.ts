@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
 import { acquireDataLock } from './db/data-lock.ts';
 import { LOCK_CLASS, withSessionLock } from './db/advisory-lock.ts';
-import { APP_ROLE, currentRole, grantAppRoleTo, switchToAppRole } from './db/app-role.ts';
+import { APP_ROLE, currentRole, grantAppRoleTo, enterAppRole } from './db/app-role.ts';
 import { loadAuditTrail } from './audit/audit-trail.ts';
 import { ensureAuditGenesis } from './audit/audit.ts';
 import { sealPlaintext, type SealReport } from './crypto/seal-at-start.ts';
@@ -97,7 +97,7 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
         if (status.pending.length) throw new MigrationsPendingError(status.pending);
       }
       markPhase(migrate ? 'migrations applied or checked, reference data' : 'migration check');
-      await switchToAppRole(database.db);
+      await enterAppRole(database);
     }
   } catch (err) {
     await database?.close().catch(() => undefined);

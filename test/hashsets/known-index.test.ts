@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { KnownIndex, knownIndexOf, preloadKnownIndex, type KnownRawHit } from '../../src/modules/hashsets/known-index.ts';
 import { readiness } from '../../src/platform/http/ops.ts';
+import { storeBatch } from '../../src/modules/media/ingest/ingest.service.ts';
+import type { FileResult } from '../../src/modules/media/ingest/hash-entry.ts';
+import { inTransaction } from '../../src/platform/context.ts';
+import { systemActor } from '../../src/platform/access/actor.ts';
 import { decodeHeader, encodeHeader, HEADER_BYTES, readIndexFile } from '../../src/modules/hashsets/known-index-file.ts';
 
 // The one known-hash index (issue 13 §2, issue 14 §2): kept in a file, read back at start, caught up from the
@@ -97,6 +101,51 @@ describe.each(engines)('the known-hash index file on %s', (engine) => {
     expect(await restarted.search([near(mediaA[7]!, 32)], 31)).toEqual([]);
     expect(hits.map(key).sort()).toEqual(await truth(queries));
   }, 120_000);
+
+  it('holds the cases\' video frames: a known video matches a newly ingested one after a restart, without rebuilding', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'amaan-known-frames-'));
+    try {
+      // A video of case A: 30 frames, good quality but for two (left out of the index, kept for the full comparison).
+      const frames = Array.from({ length: 30 }, (_, i) => ({ frame: i, quality: i < 2 ? 20 : 90, hash: randomPdq(), timestamp: i }));
+      const evidenceId = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseA, label: 'Disk v', kind: 'phone', operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+      const jobId = (await t.ctx.db.insertInto('ingest_jobs').values({ case_id: caseA, evidence_id: evidenceId, root_path: '/seized/v', status: 'done' }).returning('id').executeTakeFirstOrThrow()).id;
+      const video = (await t.ctx.db.insertInto('media_files').values({ job_id: jobId, evidence_id: evidenceId, case_id: caseA, rel_path: 'v/clip.mp4', size: 5000, media_kind: 'video', vpdq_frames: frames.length }).returning('id').executeTakeFirstOrThrow()).id;
+      await t.ctx.db.insertInto('media_video_frames').values(frames.map((f) => ({ media_file_id: video, frame: f.frame, quality: f.quality, pdq: f.hash, timestamp_s: f.timestamp }))).execute();
+
+      const first = new KnownIndex({ dir: own, saveMinHashes: 0 });
+      await first.catchUp(t.ctx.db);
+      await first.settled();
+      const before = first.size;
+
+      // "Restart": a new index reads the file and finds the frames there, before any catch-up (no rebuild).
+      const restarted = new KnownIndex({ dir: own, saveMinHashes: 1_000_000 });
+      await restarted.open();
+      expect(restarted.fileState).toBe('loaded');
+      expect(restarted.size).toBe(before);
+      const probe = await restarted.search([near(frames[10]!.hash, 12)], 31, { entries: false, media: false, frames: true });
+      expect(probe.map((h) => [h.kind, h.id, h.ownerId, h.distance])).toEqual([['frame', Number(video), caseA, 12]]);
+      // Not asked for, not given (pictures' searches are unchanged); a case's own frames are left out; low-quality frames are not indexed.
+      expect(await restarted.search([frames[10]!.hash], 31)).toEqual([]);
+      expect(await restarted.search([frames[10]!.hash], 31, { frames: true, excludeCaseId: caseA })).toEqual([]);
+      expect(await restarted.search([frames[0]!.hash], 31, { frames: true })).toEqual([]);
+
+      // An ingest batch of case B with the same video re-encoded (every frame a few bits away) records the vPDQ match.
+      const evidenceB = (await t.ctx.db.insertInto('evidence_items').values({ case_id: caseB, label: 'Disk w', kind: 'phone', operation_id: null, seized_at: null, custodian_id: null, created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+      const jobB = (await t.ctx.db.insertInto('ingest_jobs').values({ case_id: caseB, evidence_id: evidenceB, root_path: '/seized/w', status: 'running' }).returning('id').executeTakeFirstOrThrow()).id;
+      const file: FileResult = { relPath: 'w/same.mp4', size: 5100, modifiedAt: null, changedAt: null, mime: 'video/mp4', kind: 'video', frames: frames.map((f) => ({ ...f, hash: near(f.hash, 6) })) };
+      await inTransaction({ ...t.ctx, actor: systemActor('test') }, (tx, audit) => storeBatch(tx, audit, jobB, caseB, evidenceB, [file], restarted, 31, null));
+      const match = await t.ctx.db.selectFrom('media_matches').innerJoin('media_files', 'media_files.id', 'media_matches.media_file_id')
+        .select(['media_matches.match_type', 'media_matches.other_media_file_id']).where('media_files.job_id', '=', jobB).execute();
+      expect(match.map((m) => [m.match_type, Number(m.other_media_file_id)])).toEqual([['vpdq', Number(video)]]);
+      // The new video's frames join the index incrementally at the next catch-up (the next batch's, any process's):
+      // a third case would find both videos.
+      await restarted.catchUp(t.ctx.db);
+      const both = await restarted.search([near(frames[12]!.hash, 6)], 31, { entries: false, media: false, frames: true });
+      expect(new Set(both.map((h) => h.ownerId))).toEqual(new Set([caseA, caseB]));
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  }, 600_000);
 
   async function expectRebuilt(problem: RegExp): Promise<void> {
     const idx = new KnownIndex({ dir, saveMinHashes: 1_000_000 });

@@ -118,7 +118,7 @@ pgOnly('a production server on PostgreSQL', () => {
     // The known-hash index and the district outlines load in the background after start: reported, never holding
     // readiness back.
     const readyBody = await ready.json() as { status: string; checks: Record<string, string> };
-    expect(readyBody).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current', knownIndex: expect.stringMatching(/^(loading|ready)$/), districtOutlines: expect.stringMatching(/^(loading|ready)$/) } });
+    expect(readyBody).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current', knownIndex: expect.stringMatching(/^(loading|ready)$/), districtOutlines: expect.stringMatching(/^(loading|ready)$/), personIndex: expect.stringMatching(/^(loading|ready)$/) } });
     expect((await fetch(`${url}/api/v1/cases`)).status).toBe(401);
     // Metrics are not on the public port.
     const publicMetrics = await fetch(`${url}/metrics`);

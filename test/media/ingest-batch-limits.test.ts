@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { storeBatch } from '../../src/modules/media/ingest/ingest.service.ts';
-import { KnownVideoIndex } from '../../src/modules/media/ingest/known-video.ts';
 import { knownIndexOf } from '../../src/modules/hashsets/known-index.ts';
 import type { FileResult } from '../../src/modules/media/ingest/hash-entry.ts';
 import { inTransaction } from '../../src/platform/context.ts';
@@ -34,7 +33,7 @@ describe.each(engines)('an ingest batch over the bind-parameter limit on %s', (e
     const set = await t.ctx.db.insertInto('hash_sets').values({ name: 'Large batch set', source: 'synthetic' }).returning('id').executeTakeFirstOrThrow();
     await t.ctx.db.insertInto('hash_set_entries').values({ hash_set_id: set.id, md5: digest('md5', FILES - 1), category: '1' }).execute();
     const pdq = knownIndexOf(t.ctx.db);
-    const matched = await inTransaction({ ...t.ctx, actor: systemActor('test') }, (tx, audit) => storeBatch(tx, audit, jobId, caseId, evidenceId, files, pdq, new KnownVideoIndex(), 31, null));
+    const matched = await inTransaction({ ...t.ctx, actor: systemActor('test') }, (tx, audit) => storeBatch(tx, audit, jobId, caseId, evidenceId, files, pdq, 31, null));
     expect(matched).toBe(1);
     const stored = await t.ctx.db.selectFrom('media_files').select((eb) => eb.fn.countAll<string>().as('n')).where('job_id', '=', jobId).executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(FILES);

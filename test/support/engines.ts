@@ -32,7 +32,7 @@ export function detectEngines() {
 
 /** Creates an empty database on the test server and returns its URL and a drop function. */
 export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `amaan_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `${process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -11,9 +11,8 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/platform/db/schema.ts';
 import { createScratchDatabase, detectEngines, type EngineName } from './engines.ts';
-import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/database.ts';
-import { APP_ROLE, switchToAppRole } from '../../src/platform/db/app-role.ts';
+import { APP_ROLE, enterAppRole } from '../../src/platform/db/app-role.ts';
 import { loadAuditTrail } from '../../src/platform/audit/audit-trail.ts';
 import { ensureAuditGenesis } from '../../src/platform/audit/audit.ts';
 import { generateKeyPairSync } from 'node:crypto';
@@ -81,7 +80,7 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   await migrateToLatest(owner.db);
   await seedReferenceData(owner.db);
   const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
-  if (!scratch) await switchToAppRole(database.db);
+  if (!scratch) await enterAppRole(database);
   // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: scratch?.url, signingKey };
@@ -91,13 +90,9 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   await ensureAuditGenesis(ctx.db);
   const asOwner = async <T,>(work: (db: Db) => Promise<T>): Promise<T> => {
     if (scratch) return work(owner.db);
-    // PGlite has one session: step back to the owner and return to the app role afterwards.
-    await sql`RESET ROLE`.execute(owner.db);
-    try {
-      return await work(owner.db);
-    } finally {
-      await switchToAppRole(owner.db);
-    }
+    // PGlite has one session: step back to the owner and return to the app role afterwards (through the role
+    // guard: a RESET ROLE sent as SQL would close the handle).
+    return owner.roleGuard!.asOwner(() => work(owner.db));
   };
   const branch = (district: string) => ctx.db.selectFrom('branches').select('id').where('district', '=', district).executeTakeFirstOrThrow();
   const branchA = (await branch('Muzaffargarh')).id;

@@ -49,6 +49,9 @@ export function register(program: Command): void {
       // The known-hash index (file read, then caught up) loads in the background: the server answers meanwhile.
       const { knownIndexOf, preloadKnownIndex } = await import('../../modules/hashsets/known-index.ts');
       void preloadKnownIndex(ctx.db);
+      // So is the duplicate-person index: persons recorded before it is ready are scored once it is.
+      const { preloadPersonIndex } = await import('../../modules/resolution/suggestion.service.ts');
+      void preloadPersonIndex(ctx);
       const address = await app.listen({ host: config.host, port: config.port });
       // The district outlines that place a tip's coordinates are built in the background too, once the server listens
       // (not on the first tip carrying coordinates); /ready reports them as `districtOutlines`.

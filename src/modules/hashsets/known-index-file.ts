@@ -11,9 +11,9 @@
 //     120 first 8 bytes of SHA-256 of bytes 0..120 (the header's own check)
 //   body:
 //     hashes  count x 32 bytes (the 8 words of each hash, as the matcher's HashStore holds them)
-//     ids     count x u32 (hash_set_entries.id or media_files.id)
+//     ids     count x u32 (hash_set_entries.id or media_files.id, the video's for a frame)
 //     owners  count x u32 (index into the owner table)
-//     owner kinds   owner count bytes (0 hash set, 1 case), padded to a multiple of 16
+//     owner kinds   owner count bytes (0 hash set, 1 case's pictures, 2 case's video frames), padded to a multiple of 16
 //     owner ids     owner count x 16 bytes (the hash set's or the case's UUID)
 // Written to a temporary file in the same folder, synced, then renamed over the old one: a reader (another
 // process) sees the old file or the new one, never a mix; two writers at once each rename a complete file.
@@ -30,7 +30,8 @@ import { basename, dirname, join } from 'node:path';
 import xxhash from 'xxhash-wasm';
 
 export const INDEX_MAGIC = Buffer.from('AMAANKIX', 'latin1');
-export const INDEX_VERSION = 2;
+// 3: adds video frames (owner kind 2); a version 2 file lacks them and is rebuilt from the database.
+export const INDEX_VERSION = 3;
 export const HEADER_BYTES = 128;
 export const HASH_BYTES = 32;
 

@@ -8,11 +8,14 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import { DEFAULT_PDQ_THRESHOLD, PDQ_MIN_QUALITY } from '../media/match-settings.ts';
 import { HASH_BYTES, IndexFileError, readIndexFile, removeStaleTemporaryFiles, writeIndexFile } from './known-index-file.ts';
 
-// The one index of known PDQ hashes, per database and process: every hash-set entry with a PDQ hash and every
-// case's good-quality picture (media ingest, document uploads, tips all search it). Kept in a file
+// The one index of known PDQ hashes, per database and process: every hash-set entry with a PDQ hash, every
+// case's good-quality picture (media ingest, document uploads, tips all search it) and every good-quality frame of
+// every case's videos (vPDQ: ingest finds the videos of other cases sharing frames here, then compares those
+// videos' frames in full; before, each ingest run read every other case's frames from the database). Kept in a file
 // (known-index-file.ts) in the index folder, read at start at disk speed and then caught up from the database:
 // - media files by id past the last one covered: their ids are taken under the match lock (media/ingest/
-//   match-lock.ts), so ids grow in commit order and "every file up to id N" is exact;
+//   match-lock.ts), so ids grow in commit order and "every file up to id N" is exact (a video's frames are
+//   stored in its file's transaction, so they come with it);
 // - hash-set entries by set: an import takes its entry ids before it takes the match lock, so entry ids are NOT
 //   in commit order, but a set is committed whole with its entries in one transaction; a set not yet covered is
 //   read whole and added in one step.
@@ -37,15 +40,17 @@ import { HASH_BYTES, IndexFileError, readIndexFile, removeStaleTemporaryFiles, w
 // names it), or that covers media ids the database has not reached (an older backup restored), is not used:
 // the index is rebuilt from the database and written again.
 
-export type KnownKind = 'entry' | 'media';
+export type KnownKind = 'entry' | 'media' | 'frame';
 const OWNER_SET = 0;
 const OWNER_CASE = 1;
+/** A case's video frames (good quality), each with its video's media_files.id: what vPDQ matching looks up. */
+const OWNER_CASE_FRAMES = 2;
 
 export interface KnownRawHit {
   /** Position of the query in the list searched. */
   query: number;
   kind: KnownKind;
-  /** hash_set_entries.id or media_files.id. */
+  /** hash_set_entries.id or media_files.id (for a frame, its video's). */
   id: number;
   /** The hash set (entry) or the case (media file). */
   ownerId: string;
@@ -69,6 +74,8 @@ export interface KnownIndexOptions {
 export interface KnownSearchFilter {
   entries?: boolean;
   media?: boolean;
+  /** Video frames of the cases' videos (default: not asked). */
+  frames?: boolean;
   excludeCaseId?: string;
 }
 
@@ -191,7 +198,7 @@ export class KnownIndex {
         this.fileState = 'missing';
         return;
       }
-      for (let i = 0; i < h.owners; i++) if (t.kinds![i]! > OWNER_CASE) throw new IndexFileError('unknown owner kind');
+      for (let i = 0; i < h.owners; i++) if (t.kinds![i]! > OWNER_CASE_FRAMES) throw new IndexFileError('unknown owner kind');
       for (let i = 0; i < h.count; i++) if (t.owners![i]! >= h.owners) throw new IndexFileError('owner out of range');
       this.store = t.store!;
       this.scan = new ScanIndex(this.store, { autoBuild: false });
@@ -357,7 +364,10 @@ export class KnownIndex {
     return true;
   }
 
-  /** Adds the good-quality pictures stored past the last media id covered. False: the index was reset meanwhile. */
+  /**
+   * Adds the good-quality pictures and video frames stored past the last media id covered. False: the index was
+   * reset meanwhile.
+   */
   private async readMedia(q: Db | Tx, epoch: number): Promise<boolean> {
     let after = this.lastMediaId;
     const head = Number((await q.selectFrom('media_files').select((eb) => eb.fn.max('id').as('n')).where('id', '>', after).executeTakeFirst())?.n ?? 0);
@@ -368,14 +378,33 @@ export class KnownIndex {
         .where('pdq', 'is not', null).where('low_quality', '=', false).where('pdq_quality', '>=', PDQ_MIN_QUALITY)
         .where('id', '>', after).where('id', '<=', head).orderBy('id').limit(PAGE).execute();
       if (epoch !== this.epoch) return false;
-      // Everything up to `last` that qualifies is in this page; rows another catch-up already added are skipped.
+      const last = rows.length < PAGE ? head : Number(rows[rows.length - 1]!.id);
+      // The frames of the videos in the same range of ids, read whole before anything is added.
+      const frames: Array<{ id: number; pdq: string; case_id: string }> = [];
+      for (let fromId = after, fromFrame = 2147483647; ;) {
+        const page = await q.selectFrom('media_video_frames').innerJoin('media_files', 'media_files.id', 'media_video_frames.media_file_id')
+          .select(['media_video_frames.media_file_id as id', 'media_video_frames.frame', 'media_video_frames.pdq', 'media_files.case_id'])
+          .where('media_video_frames.quality', '>=', PDQ_MIN_QUALITY).where('media_video_frames.media_file_id', '<=', last)
+          .where((eb) => eb.or([eb('media_video_frames.media_file_id', '>', fromId), eb.and([eb('media_video_frames.media_file_id', '=', fromId), eb('media_video_frames.frame', '>', fromFrame)])]))
+          .orderBy('media_video_frames.media_file_id').orderBy('media_video_frames.frame').limit(PAGE).execute();
+        if (epoch !== this.epoch) return false;
+        for (const f of page) frames.push({ id: Number(f.id), pdq: f.pdq, case_id: f.case_id });
+        if (page.length < PAGE) break;
+        fromId = Number(page[page.length - 1]!.id);
+        fromFrame = page[page.length - 1]!.frame;
+      }
+      // Everything up to `last` that qualifies is in hand; rows another catch-up already added are skipped.
       for (const r of rows) {
         const id = Number(r.id);
         if (id <= this.lastMediaId || !r.pdq || hexProblem(r.pdq.toLowerCase())) continue;
         hexToWordsInto(r.pdq.toLowerCase(), w, 0);
         this.addHash(w, 0, id, this.addOwner(OWNER_CASE, r.case_id));
       }
-      const last = rows.length < PAGE ? head : Number(rows[rows.length - 1]!.id);
+      for (const f of frames) {
+        if (f.id <= this.lastMediaId || hexProblem(f.pdq.toLowerCase())) continue;
+        hexToWordsInto(f.pdq.toLowerCase(), w, 0);
+        this.addHash(w, 0, f.id, this.addOwner(OWNER_CASE_FRAMES, f.case_id));
+      }
       this.lastMediaId = Math.max(this.lastMediaId, last);
       if (rows.length < PAGE) return true;
       after = last;
@@ -445,13 +474,16 @@ export class KnownIndex {
     const out: KnownRawHit[] = [];
     const wantEntries = filter.entries ?? true;
     const wantMedia = filter.media ?? true;
+    const wantFrames = filter.frames ?? false;
     const exclude = filter.excludeCaseId ? this.ownerOf(OWNER_CASE, filter.excludeCaseId) : undefined;
+    const excludeFrames = filter.excludeCaseId ? this.ownerOf(OWNER_CASE_FRAMES, filter.excludeCaseId) : undefined;
     for (let k = 0; k < results.length; k++) {
       for (const m of results[k]!) {
         const owner = this.owners[m.index]!;
         if (this.ownerDead[owner]) continue;
-        const kind: KnownKind = this.ownerKinds[owner] === OWNER_SET ? 'entry' : 'media';
-        if ((kind === 'entry' && !wantEntries) || (kind === 'media' && (!wantMedia || owner === exclude))) continue;
+        const ownerKind = this.ownerKinds[owner];
+        const kind: KnownKind = ownerKind === OWNER_SET ? 'entry' : ownerKind === OWNER_CASE ? 'media' : 'frame';
+        if ((kind === 'entry' && !wantEntries) || (kind === 'media' && (!wantMedia || owner === exclude)) || (kind === 'frame' && (!wantFrames || owner === excludeFrames))) continue;
         out.push({ query: positions[k]!, kind, id: this.ids[m.index]!, ownerId: this.ownerName(owner), distance: m.distance });
       }
     }
@@ -582,7 +614,7 @@ export function preloadKnownIndex(db: Db, report: (message: string) => void = (m
 
 export interface KnownPdqHit {
   kind: 'hash_set' | 'case_media';
-  /** hash_set_entries.id or media_files.id. */
+  /** hash_set_entries.id or media_files.id (for a frame, its video's). */
   id: number;
   /** The hash set (for an entry) or the case (for a media file). */
   ownerId: string;

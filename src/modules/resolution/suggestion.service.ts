@@ -4,8 +4,9 @@
 // an analyst (person.merge). The pure scoring lives in resolution-index.ts / score.ts; merging and undoing
 // in merge.service.ts.
 //
-// The incremental index is kept per database handle in this process: built from the persons table on first
-// use, then updated as persons are created, edited, merged and unmerged here. Persons written by another
+// The incremental index is kept per database handle in this process: built from the persons table in the
+// background when `serve`/`worker` start (or on first use elsewhere), then updated as persons are created, edited,
+// merged and unmerged here. Persons written by another
 // process reach it at its next start; the batch (`amaan resolve --all`) always reads everything.
 import { sql } from 'kysely';
 import type { AppContext, ServiceContext } from '../../platform/context.ts';
@@ -82,31 +83,123 @@ export async function personRecords(ctx: AppContext, ids?: readonly string[]): P
   return out;
 }
 
-const indexes = new WeakMap<Db, Promise<ResolutionIndex>>();
-
 function safeAdd(index: ResolutionIndex, r: ResolutionRecord): void {
   try { index.add(r); } catch { /* a record the library cannot read (no usable name) is left out */ }
 }
 
-/** The incremental index of this database handle, built on first use. */
-export function personIndex(ctx: AppContext): Promise<ResolutionIndex> {
-  let p = indexes.get(ctx.db);
-  if (!p) {
-    p = personRecords(ctx).then((records) => {
-      const index = new ResolutionIndex();
-      for (const r of records) safeAdd(index, r);
-      return index;
-    });
-    p.catch(() => indexes.delete(ctx.db));
-    indexes.set(ctx.db, p);
+export type PersonIndexState = 'loading' | 'ready' | 'failed';
+
+/**
+ * The incremental index of one database handle. `amaan serve` and `amaan worker` build it in the background at
+ * start (`preloadPersonIndex`, reported by /ready); until it is ready, persons recorded are not scored on their
+ * request's path but queued here (`pending`), and merges and edits noted (`refresh`); both are applied as soon as
+ * the index is ready, so nobody waits for it and no suggestion is lost. A process that never preloads (the CLI's
+ * one-shot commands, tests) builds it on first use and waits for it, as before.
+ */
+interface IndexSlot {
+  state: PersonIndexState;
+  index: Promise<ResolutionIndex>;
+  /** Resolves once the index is ready and everything queued meanwhile is scored. */
+  settled: Promise<void>;
+  background: boolean;
+  pending: Map<string, { ctx: ServiceContext; source: Source }>;
+  refresh: Set<string>;
+}
+
+const slots = new WeakMap<Db, IndexSlot>();
+
+async function buildIndex(ctx: AppContext): Promise<ResolutionIndex> {
+  const records = await personRecords(ctx);
+  const index = new ResolutionIndex();
+  for (const r of records) safeAdd(index, r);
+  return index;
+}
+
+function newSlot(ctx: AppContext, background: boolean, build: () => Promise<ResolutionIndex> = () => buildIndex(ctx)): IndexSlot {
+  const slot: IndexSlot = { state: 'loading', index: undefined as never, settled: undefined as never, background, pending: new Map(), refresh: new Set() };
+  slot.index = build();
+  slot.settled = slot.index.then(async () => {
+    slot.state = 'ready';
+    await drain(ctx, slot);
+  }, (err: unknown) => {
+    slot.state = 'failed';
+    if (slots.get(ctx.db) === slot) slots.delete(ctx.db); // the next use builds it again (and takes the queue over)
+    const queued = [...slot.pending.values()];
+    process.emitWarning(`duplicate-person index not built: ${err instanceof Error ? err.message : String(err)}${queued.length ? ` (${slot.pending.size} persons wait to be scored)` : ''}`);
+    if (queued.length) {
+      // Tried again a little later (a database that is down must not be asked in a tight loop).
+      const next = newSlot(ctx, slot.background, () => new Promise<void>((r) => setTimeout(r, 5000).unref()).then(() => buildIndex(ctx)));
+      for (const [id, q] of slot.pending) next.pending.set(id, q);
+      for (const id of slot.refresh) next.refresh.add(id);
+      if (!slots.has(ctx.db)) slots.set(ctx.db, next);
+    }
+  });
+  return slot;
+}
+
+/** Applies what was queued while the index was being built: merges and edits first, then the new persons' scores. */
+async function drain(ctx: AppContext, slot: IndexSlot): Promise<void> {
+  while (slot.refresh.size || slot.pending.size) {
+    if (slot.refresh.size) {
+      const ids = [...slot.refresh];
+      slot.refresh.clear();
+      await refreshIndexed(ctx, ids);
+    }
+    if (slot.pending.size) {
+      const queued = [...slot.pending];
+      slot.pending.clear();
+      // One scoring per person, as its own recorder (the audit entry says who recorded it and how).
+      for (const [id, { ctx: who, source }] of queued) await suggestQuietly(who, [id], source);
+    }
   }
-  return p;
+}
+
+/**
+ * Builds the duplicate-person index in the background (`amaan serve`, `amaan worker` at start): requests never wait
+ * for it. `rebuild` replaces an index already built; `gate` (tests) holds the build until it resolves.
+ */
+export function preloadPersonIndex(ctx: AppContext, opts: { rebuild?: boolean; gate?: Promise<void> } = {}): Promise<void> {
+  const current = slots.get(ctx.db);
+  if (current && !opts.rebuild) {
+    current.background = true;
+    return current.settled;
+  }
+  const gate = opts.gate;
+  const slot = newSlot(ctx, true, gate ? () => gate.then(() => buildIndex(ctx)) : undefined);
+  slots.set(ctx.db, slot);
+  return slot.settled;
+}
+
+/** The index's state on this handle (/ready), or null when nothing built it here. */
+export function personIndexStateOf(db: Db): PersonIndexState | null {
+  return slots.get(db)?.state ?? null;
+}
+
+/** Resolves once the index of this handle is ready and everything queued meanwhile has been scored. */
+export function personIndexSettled(db: Db): Promise<void> {
+  return slots.get(db)?.settled ?? Promise.resolve();
+}
+
+/** The incremental index of this database handle, built on first use (waits for it). */
+export function personIndex(ctx: AppContext): Promise<ResolutionIndex> {
+  let slot = slots.get(ctx.db);
+  if (!slot) {
+    slot = newSlot(ctx, false);
+    slots.set(ctx.db, slot);
+  }
+  return slot.index;
 }
 
 /** Takes persons out of the index (merged away) or puts them back from the database (edited, unmerged). */
 export async function refreshIndexed(ctx: AppContext, personIds: readonly string[]): Promise<void> {
-  if (!indexes.has(ctx.db)) return; // built from the database when first needed
-  const index = await personIndex(ctx);
+  const slot = slots.get(ctx.db);
+  if (!slot) return; // built from the database when first needed
+  if (slot.state !== 'ready') {
+    // Still building from a snapshot that may predate this change: applied once it is ready.
+    for (const id of personIds) slot.refresh.add(id);
+    return;
+  }
+  const index = await slot.index;
   for (const id of personIds) index.remove(id);
   for (const r of await personRecords(ctx, personIds)) safeAdd(index, r);
 }
@@ -155,8 +248,16 @@ export async function suggestForPersons(ctx: ServiceContext, personIds: readonly
   });
 }
 
-/** The same, for the callers that must not fail because of it (person create and edit, bundle import). */
+/**
+ * The same, for the callers that must not fail because of it (person create and edit, bundle import). While the
+ * index is still being built in the background, the persons are queued and scored once it is ready (never waited for).
+ */
 export async function suggestQuietly(ctx: ServiceContext, personIds: readonly string[], source: Source = 'incremental'): Promise<void> {
+  const slot = slots.get(ctx.db);
+  if (slot?.background && slot.state !== 'ready') {
+    for (const id of personIds) slot.pending.set(id, { ctx, source });
+    return;
+  }
   try {
     await suggestForPersons(ctx, personIds, source);
   } catch (err) {
@@ -176,7 +277,13 @@ export async function resolveAllPersons(ctx: ServiceContext, onProgress?: (phase
   });
   const index = new ResolutionIndex();
   for (const r of records) safeAdd(index, r);
-  indexes.set(ctx.db, Promise.resolve(index));
+  const slot = slots.get(ctx.db);
+  if (!slot || slot.state === 'ready') {
+    // Ready at once; one still being built keeps its queue and is replaced only by its own result.
+    const ready = newSlot(ctx, slot?.background ?? false, () => Promise.resolve(index));
+    ready.state = 'ready';
+    slots.set(ctx.db, ready);
+  }
   return { persons: records.length, pairs: pairs.length, stored };
 }
 

@@ -4,6 +4,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { guardPgliteRole, type RoleGuard } from './pglite-role-guard.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -15,6 +16,8 @@ export interface Database {
   close(): Promise<void>;
   /** PostgreSQL: the pool's connections now (metrics); absent on PGlite. */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** PGlite: keeps its one session in the application role once switched (pglite-role-guard.ts); absent on PostgreSQL. */
+  roleGuard?: RoleGuard;
 }
 
 /** Pool settings for PostgreSQL (config.dbPool); defaults when absent. */
@@ -96,8 +99,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText, [TIMESTAMPTZ]: pg.types.getTypeParser(TIMESTAMPTZ), [TIMESTAMP]: pg.types.getTypeParser(TIMESTAMP) },
     extensions: { pg_trgm },
   });
+  const roleGuard = guardPgliteRole(pglite);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return { db, engine: 'pglite', close: () => db.destroy(), roleGuard };
 }
 
 export interface MigrationStatus {

@@ -6,15 +6,16 @@ import type { AppContext } from '../context.ts';
 import { migrationStatus, type Db } from '../db/database.ts';
 import { knownIndexStateOf, type KnownIndexState } from '../../modules/hashsets/known-index.ts';
 import { districtShapesState, type DistrictShapesState } from '../../modules/reference/district-shapes.ts';
+import { personIndexStateOf, type PersonIndexState } from '../../modules/resolution/suggestion.service.ts';
 
 // Production mode (issue 13, section 3): liveness, readiness and Prometheus metrics.
 // - GET /health: the process answers (liveness; no database call, so a slow database does not get it restarted).
 // - GET /ready: the database answers and has every migration this version needs (readiness: a load balancer sends
 //   traffic only then); the replica too when one is configured. 503 with the failing check otherwise. Public and
 //   bodiless of details an outsider could use (no addresses, no versions). `knownIndex` says whether the known-hash
-//   index, loaded in the background at start, is ready yet, and `districtOutlines` the district outlines that place a
-//   tip's coordinates (src/modules/reference/district-shapes.ts), built in the background at start (informative
-//   only: neither ever makes /ready fail).
+//   index, loaded in the background at start, is ready yet, `personIndex` the same for the duplicate-person index,
+//   and `districtOutlines` the district outlines that place a tip's coordinates (src/modules/reference/
+//   district-shapes.ts), built in the background at start (informative only: none ever makes /ready fail).
 // - Metrics are NOT on the public port: `AMAAN_METRICS_PORT` opens a listener of their own (default 127.0.0.1),
 //   reached by Prometheus on the private network only; request counts and latency by route pattern (never the raw
 //   URL: no ids in labels), PostgreSQL pool connections, the audit trail's length, and Node's process metrics.
@@ -41,7 +42,7 @@ const reachable = async (db: Db) => {
 
 export interface Readiness {
   status: 'ready' | 'not_ready';
-  checks: { database: 'ok' | 'unreachable'; migrations: 'current' | 'pending' | 'unknown'; replica?: 'ok' | 'unreachable'; knownIndex?: KnownIndexState; districtOutlines?: DistrictShapesState };
+  checks: { database: 'ok' | 'unreachable'; migrations: 'current' | 'pending' | 'unknown'; replica?: 'ok' | 'unreachable'; knownIndex?: KnownIndexState; districtOutlines?: DistrictShapesState; personIndex?: PersonIndexState };
 }
 
 export async function readiness(ctx: AppContext): Promise<Readiness> {
@@ -62,6 +63,9 @@ export async function readiness(ctx: AppContext): Promise<Readiness> {
   if (known) checks.knownIndex = known;
   const outlines = districtShapesState();
   if (outlines !== 'not_started') checks.districtOutlines = outlines;
+  // Likewise the duplicate-person index: persons recorded before it is ready are scored once it is.
+  const persons = personIndexStateOf(ctx.db);
+  if (persons) checks.personIndex = persons;
   const ok = database === 'ok' && migrations === 'current' && checks.replica !== 'unreachable';
   return { status: ok ? 'ready' : 'not_ready', checks };
 }

@@ -9,10 +9,10 @@ import { decoderIsolation, SandboxUnavailableError } from '../../../pdq/sandbox/
 import type { Tx } from '../../../platform/db/database.ts';
 import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
+import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 import { walkTree } from './walk.ts';
 import { HashPool } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
-import { KnownVideoIndex } from './known-video.ts';
 import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 import { takeMatchLock } from './match-lock.ts';
@@ -129,7 +129,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     // Counting runs beside the hashing, far ahead of it: the totals grow until the walk ends.
     const counting = countTree(root, progress).then(() => { progress.counted = true; });
     counting.catch(() => {}); // awaited below; this only marks it handled meanwhile
-    const [done, already, knownPdq, knownVideo] = await Promise.all([
+    const [done, already, knownPdq] = await Promise.all([
       timed('files already done (resume)', () => ctx.db.selectFrom('media_files').select('rel_path').where('job_id', '=', jobId).execute()).then((rows) => new Set(rows.map((r) => r.rel_path))),
       ctx.db.selectFrom('media_files').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('bytes')]).where('job_id', '=', jobId).executeTakeFirstOrThrow(),
       // The shared index (read from its file at the first use in this process), brought up to date.
@@ -138,7 +138,6 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
         await known.catchUp(ctx.db);
         return known;
       }),
-      timed('known video frames loaded', () => KnownVideoIndex.load(ctx.db, opts.caseId, PDQ_MIN_QUALITY)),
     ]);
     markPhase('ready to hash');
     progress.filesDone = Number(already.n);
@@ -162,7 +161,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       batch = [];
       lastFlush = Date.now();
       await storing;
-      storing = inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, knownVideo, threshold, totals()))
+      storing = inTransaction(ctx, (tx, audit) => storeBatch(tx, audit, jobId, opts.caseId, opts.evidenceId, rows, knownPdq, threshold, totals()))
         .then((matched) => {
           if (!firstBatch) markPhase('first batch stored');
           firstBatch = true;
@@ -248,9 +247,25 @@ export type Audit = (e: { action: string; entityType: string; entityId?: string 
 type MatchRow = { media_file_id: number; hash_set_entry_id: number | null; other_media_file_id: number | null; match_type: MatchType; distance: number };
 
 /** Writes one batch of files with their matches and the job's counters, in the caller's transaction (exported for tests). */
+/** Every frame of these videos (a deleted one has none), by video, in frame order. */
+async function framesOf(tx: Tx, videoIds: number[]): Promise<Map<number, VpdqFeature[]>> {
+  const out = new Map<number, VpdqFeature[]>();
+  for (let i = 0; i < videoIds.length; i += 1000) {
+    const rows = await tx.selectFrom('media_video_frames').select(['media_file_id', 'frame', 'pdq', 'quality', 'timestamp_s'])
+      .where('media_file_id', 'in', videoIds.slice(i, i + 1000)).orderBy('media_file_id').orderBy('frame').execute();
+    for (const r of rows) {
+      const id = Number(r.media_file_id);
+      const list = out.get(id) ?? [];
+      list.push({ frame: r.frame, quality: r.quality, hash: r.pdq, timestamp: r.timestamp_s });
+      out.set(id, list);
+    }
+  }
+  return out;
+}
+
 export async function storeBatch(
   tx: Tx, audit: Audit, jobId: string, caseId: string, evidenceId: string, files: FileResult[],
-  knownPdq: KnownIndex, knownVideo: KnownVideoIndex, threshold: number, totals: { files: number; bytes: number } | null,
+  knownPdq: KnownIndex, threshold: number, totals: { files: number; bytes: number } | null,
 ): Promise<number> {
   // Under the match lock until commit: this batch sees every batch and hash-set import committed before it,
   // and every one after it sees this one (match-lock.ts); the index takes in what arrived since it loaded.
@@ -312,14 +327,18 @@ export async function storeBatch(
       await insertInChunks(frames, (chunk) => tx.insertInto('media_video_frames').values(chunk).execute());
       const good = f.frames.filter((fr) => fr.quality >= PDQ_MIN_QUALITY).map((fr) => fr.hash);
       // Hash sets carry PDQ, not vPDQ: a video matches an entry one of its frames is close to (as the re-check on
-      // a later import does, hashset.recheck.ts), recorded once with the closest frame's distance.
+      // a later import does, hashset.recheck.ts), recorded once with the closest frame's distance. The same search
+      // finds the other cases' videos sharing a frame (the index holds their good frames); those videos' frames are
+      // then read and compared in full (vPDQ).
       const closest = new Map<number, number>();
-      for (const m of await knownPdq.search(good, threshold, { media: false })) {
+      const videos = new Set<number>();
+      for (const m of await knownPdq.search(good, threshold, { media: false, frames: true, excludeCaseId: caseId })) {
         if (m.kind === 'entry' && m.distance < (closest.get(m.id) ?? Infinity)) closest.set(m.id, m.distance);
+        else if (m.kind === 'frame') videos.add(m.id);
       }
       for (const [entry, distance] of closest) matches.push({ media_file_id: id, hash_set_entry_id: entry, other_media_file_id: null, match_type: 'pdq', distance });
-      for (const other of knownVideo.candidates(good, threshold)) {
-        const r = matchVpdq(f.frames, knownVideo.framesOf.get(other) ?? [], { distance: threshold });
+      for (const [other, theirs] of await framesOf(tx, [...videos].sort((a, b) => a - b))) {
+        const r = matchVpdq(f.frames, theirs, { distance: threshold });
         if (r.isMatch) matches.push({ media_file_id: id, hash_set_entry_id: null, other_media_file_id: other, match_type: 'vpdq', distance: Math.round(100 - r.queryPercent) });
       }
     }

@@ -1,0 +1,68 @@
+// The duplicate-person index is built in the background at `serve`/`worker` start: a person recorded while it is
+// still being built is answered at once (never waits for the build), and still gets its merge suggestion once the
+// index is ready; a merge made meanwhile is applied after the build too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { personIndexSettled, personIndexStateOf, preloadPersonIndex } from '../../src/modules/resolution/suggestion.service.ts';
+import { readiness } from '../../src/platform/http/ops.ts';
+
+const { engines } = await detectEngines();
+
+describe.each(engines)('duplicate-person index built in the background on %s', (engine) => {
+  let t: TestApp;
+  let caseA: string;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const res = await t.call('invA', 'POST', '/api/v1/cases', { branchId: t.branchA, title: 'Synthetic background index case', summary: 'Synthetic test case', offenceCodes: ['PECA-22'] });
+    expect(res.statusCode, res.body).toBe(201);
+    caseA = res.json().id;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const record = async (person: object) => {
+    const started = performance.now();
+    // A create that waited for the held build would never answer: fail clearly instead of timing out.
+    const res = await Promise.race([
+      t.call('invA', 'POST', `/api/v1/cases/${caseA}/persons`, { person, role: 'suspect' }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the create waited for the index')), 20_000)),
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.ctx.db.selectFrom('case_persons').innerJoin('persons', 'persons.id', 'case_persons.person_id').select('persons.id')
+      .where('case_id', '=', caseA).where('persons.display_name', '=', (person as { displayName: string }).displayName).executeTakeFirstOrThrow();
+    return { id: row.id, ms: performance.now() - started };
+  };
+  const suggestionsBetween = (x: string, y: string) => t.ctx.db.selectFrom('person_merge_suggestions').select(['id', 'status'])
+    .where((eb) => eb.or([eb.and([eb('person_a', '=', x), eb('person_b', '=', y)]), eb.and([eb('person_a', '=', y), eb('person_b', '=', x)])])).execute();
+
+  it('answers a create at once while the index is held, and scores the person once it is ready', async () => {
+    // One person recorded before the server "starts": in the snapshot the background build reads.
+    const before = await record({ displayName: 'Muhammad Asif Malik', dateOfBirth: '1987-03-14', phones: ['0300-1234567'] });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const settled = preloadPersonIndex(t.ctx, { rebuild: true, gate });
+    expect(personIndexStateOf(t.ctx.db)).toBe('loading');
+    expect((await readiness(t.ctx)).checks.personIndex).toBe('loading');
+
+    // Recorded while the build is held: answered, not yet scored.
+    const during = await record({ displayName: 'محمد آصف', names: [{ name: 'Mohd Asif', kind: 'variant' }], dateOfBirth: '1987-03-14', phones: ['+92 300 1234567'] });
+    const during2 = await record({ displayName: 'Zarghoon Khan Afridi', dateOfBirth: '1979-11-02', phones: ['0333-7654321'] });
+    const twin = await record({ displayName: 'Zarghun Khan Afridi', dateOfBirth: '1979-11-02', phones: ['+92 333 7654321'] });
+    expect(personIndexStateOf(t.ctx.db)).toBe('loading');
+    expect(await suggestionsBetween(before.id, during.id)).toEqual([]);
+    expect(await suggestionsBetween(during2.id, twin.id)).toEqual([]);
+
+    release();
+    await settled;
+    await personIndexSettled(t.ctx.db);
+    expect(personIndexStateOf(t.ctx.db)).toBe('ready');
+    expect((await readiness(t.ctx)).checks.personIndex).toBe('ready');
+    // Every person recorded meanwhile was scored: against the snapshot, and against each other.
+    expect(await suggestionsBetween(before.id, during.id)).toHaveLength(1);
+    expect(await suggestionsBetween(during2.id, twin.id)).toHaveLength(1);
+
+    // Once ready, the index is kept current: a new person is scored on its own request, as before.
+    const after = await record({ displayName: 'Mohammad Asif Malik', dateOfBirth: '1987-03-14', phones: ['03001234567'] });
+    expect(await suggestionsBetween(before.id, after.id)).toHaveLength(1);
+    expect(await suggestionsBetween(during.id, after.id)).toHaveLength(1);
+  }, 120_000);
+});
