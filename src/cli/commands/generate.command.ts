@@ -58,6 +58,7 @@ export function register(program: Command): void {
       const result = await withPlatform((ctx) => runGenerate(ctx, {
         ...opts,
         signal: controller.signal,
+        say: (line) => process.stderr.write(`\n${line}\n`),
         onProgress: (done, total) => {
           const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
           if (!barStarted) {
