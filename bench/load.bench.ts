@@ -7,20 +7,21 @@
 // optional think time). Reported per kind: requests, requests/s, p50/p99 latency and errors.
 //
 //   node --import tsx bench/load.bench.ts [--cases 100000] [--persons <5 x cases>] [--media-per-case 1]
-//       [--users 200] [--seconds 60] [--warmup 10] [--think-ms 0] [--pg-url postgres://postgres@127.0.0.1:5432/test]
-//       [--db-url <a database generated before: skips generation>] [--keep-db] [--write-docs]
+//       [--users 200] [--seconds 60] [--warmup 10] [--think-s 0 | 1-5] [--pg-url postgres://postgres@127.0.0.1:5432/test]
+//       [--db-url <a database generated before: skips generation>] [--keep-db] [--db-prefix amaan_load]
+//       [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] [--write-docs]
 //
 // National size (1,000,000 cases, 5,000,000 persons): --cases 1000000 --keep-db once (the URL is printed), then
 // --db-url <that URL> for further runs. The generation's own time is reported too (rows/s of `amaan generate`).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { writeDocsSection } from './docs-section.ts';
+import { createScratchDatabase, peakRss, repoRoot as root, signIn, startServer, stopServer, type Server } from './server-support.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -34,10 +35,18 @@ const MEDIA = Number(arg('--media-per-case', '1'));
 const USERS = Number(arg('--users', '200'));
 const SECONDS = Number(arg('--seconds', '60'));
 const WARMUP = Number(arg('--warmup', '10'));
-const THINK_MS = Number(arg('--think-ms', '0'));
+// Think time: each user pauses a uniformly drawn time between actions, e.g. --think-s 1-5 (what "200 concurrent
+// users" means for an interactive app: people read a page before the next click). 0 = closed loop, no pause
+// (the saturation figures: throughput is then bounded by the server, and latency is queueing).
+const THINK = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(arg('--think-s', '0'));
+if (!THINK) throw new Error('--think-s takes seconds, e.g. 0 or 1-5');
+const THINK_MIN_MS = Number(THINK[1]) * 1000;
+const THINK_MAX_MS = Number(THINK[2] ?? THINK[1]) * 1000;
+const thinking = THINK_MAX_MS > 0;
 const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
 const REUSE = arg('--db-url', '');
-const root = fileURLToPath(new URL('..', import.meta.url));
+const DB_PREFIX = arg('--db-prefix', 'amaan_load');
+const SERVER_NODE_ARGS = arg('--server-node-args', '').split(' ').filter(Boolean);
 const PASSWORD = 'load-bench-password-2026';
 const lines: string[] = [];
 const say = (s = '') => {
@@ -56,27 +65,6 @@ function runCli(cliArgs: string[], env: Record<string, string>): Promise<number>
     child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`amaan ${cliArgs.join(' ')} exited with ${code}`))));
   });
 }
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/amaan.js', 'serve'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', AMAAN_MFA_REQUIRED: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const m = /Amaan is ready at (\S+)/.exec(stdout);
-      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${stdout}\n${stderr}`)));
-  });
-}
-
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
 
 // ------------------------------------------------------------------------------------- HTTP client
 
@@ -242,7 +230,7 @@ async function user(session: Session, until: number): Promise<void> {
         break;
       }
     }
-    if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
+    if (thinking) await new Promise((r) => setTimeout(r, THINK_MIN_MS + Math.random() * (THINK_MAX_MS - THINK_MIN_MS)));
   }
 }
 
@@ -255,26 +243,13 @@ const env: Record<string, string> = { AMAAN_DATA_DIR: join(work, 'data'), AMAAN_
 let dbUrl = REUSE;
 let dropDb: (() => Promise<void>) | null = null;
 let generateMs = NaN;
-let server: { child: ChildProcess; url: string } | null = null;
+let server: Server | null = null;
 const loadBefore = load();
 try {
   if (!dbUrl) {
-    const name = `amaan_load_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-    if (!flag('--keep-db')) {
-      dropDb = async () => {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
-    }
+    const scratch = await createScratchDatabase(PG_URL, DB_PREFIX);
+    dbUrl = scratch.url;
+    if (!flag('--keep-db')) dropDb = scratch.drop;
     env.DATABASE_URL = dbUrl;
     console.log(`database ${dbUrl}${flag('--keep-db') ? ' (kept)' : ''}`);
     await runCli(['migrate'], env);
@@ -308,17 +283,12 @@ try {
     plan.push(pick(byRole(role)));
   }
 
-  server = await startServer(env);
+  server = await startServer(env, { nodeArgs: SERVER_NODE_ARGS });
   base = server.url;
   console.log(`server at ${base}; signing in ${USERS} sessions (${staff.length} accounts)`);
   const sessions: Session[] = [];
   for (let i = 0; i < plan.length; i += 8) {
-    const batch = await Promise.all(plan.slice(i, i + 8).map(async (p) => {
-      const a = await call('POST', '/api/v1/auth/login', null, { username: p.username, password: PASSWORD });
-      if (a.status !== 200 || !a.cookie) throw new Error(`sign-in of ${p.username} failed: ${a.status} ${JSON.stringify(a.body)}`);
-      return { cookie: a.cookie, csrf: (a.body as { csrfToken: string }).csrfToken, role: p.role, username: p.username };
-    }));
-    sessions.push(...batch);
+    sessions.push(...(await Promise.all(plan.slice(i, i + 8).map(async (p) => ({ ...(await signIn(base, p.username, PASSWORD)), role: p.role, username: p.username })))));
   }
 
   // A server that has been running has its duplicate-person index (src/modules/resolution) built: the first
@@ -341,18 +311,19 @@ try {
   const measuredS = (performance.now() - t0) / 1000 - WARMUP;
   const rss = peakRss(server.child.pid!);
 
-  say('## Load: 200 concurrent users (issue 13 §5)');
+  const heading = thinking ? '## Load: 200 users with think time (issue 13 §5)' : '## Load: 200 concurrent users (issue 13 §5)';
+  say(heading);
   say();
   say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, PostgreSQL on loopback. ` +
-    `**Shared by 8 engineers while measured: load average ${loadBefore} (1/5/15 min) before, ${load()} after; 1-minute load every 10 s during: ${loadDuring.join(', ')}.** ` +
-    'The figures below are therefore far from what this machine gives when idle; read them as an upper bound on latency.');
+    `**Load average ${loadBefore} (1/5/15 min) before, ${load()} after; 1-minute load every 10 s during: ${loadDuring.join(', ')}.** ` +
+    (Math.max(...loadDuring.map(Number), Number(loadBefore.split(' ')[0])) > 3 ? 'The machine was shared with other work while measured: the figures below are far from what it gives when idle; read them as an upper bound on latency.' : 'A quiet machine (load average under 3 throughout).'));
   say();
   say(`Command: \`node --import tsx bench/load.bench.ts ${args.join(' ')}\`` + (REUSE ? '' : ` (dataset written by \`amaan generate --cases ${CASES} --persons ${PERSONS} --media-per-case ${MEDIA} --seed 1\` on PostgreSQL in ${fmt(generateMs / 1000, 0)} s`));
   if (!REUSE) lines[lines.length - 1] += `: ${fmt(CASES / (generateMs / 1000), 0)} cases/s with their persons, links, victims and media).`;
   say();
   say(`Dataset: ${fmt(counts.cases!)} cases, ${fmt(counts.persons!)} persons, ${fmt(counts.links!)} links, ${fmt(counts.media!)} media files. ${USERS} users, each its own session ` +
     `(${fmt(staff.length)} accounts of the ${branches.length} busiest branches: investigators, supervisors, prosecutors; and national analysts; 60/15/10/15 %), ` +
-    `closed loop${THINK_MS ? ` with ${THINK_MS} ms think time` : ', no think time (each user sends its next request as soon as the last is answered)'}; ` +
+    (thinking ? `each pausing ${fmt(THINK_MIN_MS / 1000, 1)}-${fmt(THINK_MAX_MS / 1000, 1)} s (uniform) between actions (think time); ` : 'closed loop, no think time (each user sends its next request as soon as the last is answered: saturation); ') +
     `${WARMUP} s warm-up, then ${SECONDS} s of requests (${fmt(measuredS, 0)} s until the last answer: the rates below divide by that). Server: one \`amaan serve\` process (database pool ${process.env.DATABASE_POOL_MAX ?? 10} connections), peak RSS ${fmt(rss / 2 ** 20)} MiB; the load generator runs on the same 2 cores.`);
   say();
   say(`Before the run, one person was recorded on a case and timed: ${fmt(firstPersonMs / 1000, 1)} s. The first person recorded after a server starts builds the ` +
@@ -385,12 +356,9 @@ try {
     say();
   }
   say(`Aim (issue 13): p99 < 50 ms for reads, no errors. Reads p99 here: ${fmt(pct(reads, 99), 1)} ms; ${totalErrors} errors.`);
-  if (flag('--write-docs')) writeDocsSection('## Load: 200 concurrent users (issue 13 §5)', lines.join('\n'));
+  if (flag('--write-docs')) writeDocsSection(heading, lines.join('\n'));
 } finally {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server!.child.once('exit', r));
-  }
+  await stopServer(server);
   agent.destroy();
   if (dropDb) await dropDb();
   rmSync(work, { recursive: true, force: true });

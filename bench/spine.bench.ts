@@ -12,16 +12,14 @@
 //     `GET /api/v1/cases/:id`, sequentially, p50/p95 per scenario, PGlite and PostgreSQL side by side.
 // (c) peak memory of the server process: VmHWM from /proc/<pid>/status.
 // --write-docs replaces the "## Spine (issue 2)" section of docs/benchmarks.md (other sections are left alone).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { writeDocsSection } from './docs-section.ts';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { generate, SEED, type BenchUsers } from './spine-data.ts';
+import { adminQuery, dbUrl, peakRss, startServer, stopServer, type Server } from './server-support.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -32,7 +30,6 @@ const CASES = Number(arg('--cases', '100000'));
 const REQUESTS = Number(arg('--requests', '200'));
 const STARTUP_RUNS = Number(arg('--startup-runs', '3'));
 const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-const root = fileURLToPath(new URL('..', import.meta.url));
 const lines: string[] = [];
 const say = (s = '') => {
   lines.push(s);
@@ -42,46 +39,6 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFracti
 const MiB = 2 ** 20;
 
 // ------------------------------------------------------------------------------------- server process
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  readyMs: number;
-  stdout: string;
-}
-
-function startServer(env: Record<string, string>, demo: boolean): Promise<Server> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/amaan.js', 'serve', ...(demo ? ['--demo'] : [])], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const m = /Amaan is ready at (\S+)/.exec(stdout);
-      if (m) resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1'), readyMs: performance.now() - t0, stdout });
-    });
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${stdout}\n${stderr}`)));
-  });
-}
-
-/** Peak resident memory of a process, from the kernel (VmHWM). */
-function peakRss(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : NaN;
-}
-
-async function stopServer(s: Server): Promise<void> {
-  if (s.child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => s.child.once('exit', () => resolve()));
-  s.child.kill('SIGTERM');
-  await exited;
-}
 
 // --------------------------------------------------------------------------------------------- (a)
 
@@ -96,14 +53,14 @@ async function startup(): Promise<void> {
   for (let i = 0; i < STARTUP_RUNS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'amaan-spine-start-'));
     try {
-      const first = await startServer({ AMAAN_DATA_DIR: dir }, true);
+      const first = await startServer({ AMAAN_DATA_DIR: dir }, { extraArgs: ['--demo'] });
       empty.push(first.readyMs);
       const m = /demo: loaded in (\d+) ms/.exec(first.stdout);
       if (!m) throw new Error(`the demo did not load:\n${first.stdout}`);
       demoMs.push(Number(m[1]));
       rss.push(peakRss(first.child.pid!));
       await stopServer(first);
-      const second = await startServer({ AMAAN_DATA_DIR: dir }, true);
+      const second = await startServer({ AMAAN_DATA_DIR: dir }, { extraArgs: ['--demo'] });
       loaded.push(second.readyMs);
       rssLoaded.push(peakRss(second.child.pid!));
       await stopServer(second);
@@ -147,21 +104,6 @@ interface Timing {
 }
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
-
-const adminQuery = async (adminUrl: string, query: string) => {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(query);
-  } finally {
-    await c.end();
-  }
-};
-const dbUrl = (adminUrl: string, name: string) => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /** The indexes migration 0005 adds for the case list; dropped in the "without" copies (--compare-indexes). */
 const indexes0005 = ['cases_title_trgm', 'cases_fir_number', 'cases_updated'];
@@ -224,7 +166,7 @@ async function searchAndPage(): Promise<void> {
         variants.push({ label: 'PostgreSQL without 0005', env: { AMAAN_DATA_DIR: join(work, 'pg-without'), DATABASE_URL: dbUrl(PG_URL, pgNames[1]!) } });
       }
     }
-    for (const v of variants) servers.push(await startServer(v.env, false));
+    for (const v of variants) servers.push(await startServer(v.env));
     const results: Timing[][] = variants.map(() => []);
     const pgliteIdx = variants.map((v, i) => (v.label.startsWith('PGlite') ? i : -1)).filter((i) => i >= 0);
     const pgIdx = variants.map((v, i) => (v.label.startsWith('PostgreSQL') ? i : -1)).filter((i) => i >= 0);

@@ -155,6 +155,21 @@ describe.each(engines)('amaan generate on %s', (engine) => {
         if (m.media_kind === 'image') expect(m.pdq).toMatch(/^[0-9a-f]{64}$/);
       }
       expect(new Set(media.map((m) => m.sha256)).size).toBeLessThan(media.length); // a few files shared with earlier cases
+      // What triggers keep is there, however the rows went in (PostgreSQL loads by COPY with the triggers skipped
+      // and does their work per batch): the status spans equal the ones rebuilt from the history, the graph's
+      // change log has something to apply, and every index of the migrations is back (search, links, names).
+      const spanDiff = await sql<{ n: number }>`
+        WITH want AS (
+          SELECT id AS history_id, case_id, to_status AS status, at AS valid_from,
+            coalesce(lead(at) OVER (PARTITION BY case_id ORDER BY at, id), 'infinity'::timestamptz) AS valid_to FROM case_status_history)
+        SELECT count(*)::int AS n FROM (
+          (SELECT * FROM want EXCEPT SELECT history_id, case_id, status, valid_from, valid_to FROM case_status_spans)
+          UNION ALL (SELECT history_id, case_id, status, valid_from, valid_to FROM case_status_spans EXCEPT SELECT * FROM want)) d`.execute(db);
+      expect(spanDiff.rows[0]!.n).toBe(0);
+      expect(Number((await db.selectFrom('case_status_spans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(history.length);
+      expect(Number((await db.selectFrom('graph_changes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+      const indexNames = (await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()`.execute(db)).rows.map((r) => r.name);
+      expect(indexNames).toEqual(expect.arrayContaining(['cases_title_trgm', 'cases_updated', 'links_fact', 'links_from', 'links_to', 'person_names_key', 'person_names_lower', 'persons_name_lower', 'media_files_sha256', 'case_status_spans_at', 'case_status_history_latest']));
       // One audit entry for the run.
       const entries = await db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'generate.run').execute();
       expect(entries).toHaveLength(1);

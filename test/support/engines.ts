@@ -30,9 +30,11 @@ export function detectEngines() {
   return cached;
 }
 
-/** Creates an empty database on the test server and returns its URL and a drop function. */
-export async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t_'}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+/** Creates an empty database on the test server and returns its URL, its name and a drop function (the name starts
+ * with `prefix`, by default AMAAN_TEST_DB_PREFIX or amaan_t). */
+export async function createScratchDatabase(adminUrl: string, prefix = (process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t').replace(/_$/, '')): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database name prefix ${prefix}`);
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -41,6 +43,7 @@ export async function createScratchDatabase(adminUrl: string): Promise<{ url: st
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
+    name,
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

@@ -5,7 +5,7 @@ import { CliError } from '../cli-error.ts';
 
 // `amaan generate`: the national-scale synthetic dataset (src/modules/generate/) for tests and benchmarks.
 
-interface Flags { cases: string; persons?: string; seed: string; districts: string; mediaPerCase: string; batchCases: string; json?: boolean }
+interface Flags { cases: string; persons?: string; seed: string; districts: string; mediaPerCase: string; batchCases: string; copy: boolean; json?: boolean }
 
 /** A whole number from min to max, or a usage error naming the option. */
 function wholeNumber(option: string, given: string, min: number, max: number): number {
@@ -40,6 +40,7 @@ export function register(program: Command): void {
     .option('--districts <list>', '"all", or district names separated by commas (cases shared out by population)', 'all')
     .option('--media-per-case <k>', 'seized files per case (hashes only; 0 for none)', '2')
     .option('--batch-cases <n>', 'cases per transaction (an interrupted run keeps only whole batches)', '1000')
+    .option('--no-copy', 'PostgreSQL: write by INSERTs with every index and trigger in place (slower; the default is COPY with indexes built after the load)')
     .option('--json', 'print the summary as JSON')
     .action(async (flags: Flags) => {
       const opts = parseGenerateFlags(flags);
@@ -57,7 +58,9 @@ export function register(program: Command): void {
       let barStarted = false;
       const result = await withPlatform((ctx) => runGenerate(ctx, {
         ...opts,
+        copy: flags.copy,
         signal: controller.signal,
+        say: (line) => process.stderr.write(`\n${line}\n`),
         onProgress: (done, total) => {
           const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
           if (!barStarted) {

@@ -14,7 +14,7 @@
 // K files with MD5/SHA-1/SHA-256/PDQ; a few files the same as an earlier case's). All names are invented.
 import { createHash } from 'node:crypto';
 import { createRng, type Rng } from '../../platform/prng.ts';
-import { nameKey } from '../persons/person.names.ts';
+import { nameKey as computeNameKey } from '../persons/person.names.ts';
 import { entityValues } from '../entities/entity.keys.ts';
 import type { EntityKind } from '../../platform/db/schema.ts';
 import { nextStatuses, type CaseStatus } from '../cases/case.lifecycle.ts';
@@ -40,6 +40,18 @@ const FROM = Date.parse('2018-01-01T00:00:00Z');
 const TO = Date.parse('2026-09-01T00:00:00Z');
 const END = Date.parse('2026-11-30T00:00:00Z');
 const DAY = 86_400_000;
+
+/** Names come from small pools and repeat: their search keys are computed once each (a bounded cache). */
+const nameKeys = new Map<string, string>();
+function nameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size > 500_000) nameKeys.clear();
+    k = computeNameKey(name);
+    nameKeys.set(name, k);
+  }
+  return k;
+}
 
 /** A UUID (version 4 shape) derived from the seed, a kind and a number: the same on every run. */
 export function derivedId(seed: number, kind: string, n: number | string): string {
@@ -221,20 +233,14 @@ export function planBatch(input: GeneratePlanInput, allocation: Uint16Array, sta
     const [status, lastAt] = path[path.length - 1]!;
     const firStep = path.find(([s]) => s === 'fir_registered');
     const challanStep = path.find(([s]) => s === 'challan_submitted');
-    let firNumber: number | null = null;
-    let firYear: number | null = null;
-    if (firStep) {
-      firYear = new Date(firStep[1]).getUTCFullYear();
-      const key = `${district.branchId}/${firYear}`;
-      firNumber = (state.firCounters.get(key) ?? 0) + 1;
-      state.firCounters.set(key, firNumber);
-    }
+    // The FIR's number is given by numberFirs below (it counts over every earlier case of the branch and year).
+    const firYear = firStep ? new Date(firStep[1]).getUTCFullYear() : null;
     const childCase = rng.chance(0.85) && ce.length > 0;
     const lead = rng.pick(team.investigators);
     const title = `${rng.pick(caseSubjects)} ${rng.pick(caseChannels)} (${district.name})`;
     out.cases.push({
       id: caseId, branch_id: district.branchId, district_id: district.id, title, summary: `Synthetic case ${n + 1} (amaan generate, seed ${seed}).`, status,
-      fir_number: firNumber, fir_year: firYear, fir_registered_at: firStep ? iso(firStep[1]) : null, challan_submitted_at: challanStep ? iso(challanStep[1]) : null,
+      fir_number: null, fir_year: firYear, fir_registered_at: firStep ? iso(firStep[1]) : null, challan_submitted_at: challanStep ? iso(challanStep[1]) : null,
       reported_at: iso(reported), created_by: lead, created_at: iso(reported), updated_at: iso(lastAt),
     });
     const offences = new Set<string>([childCase ? rng.pick(ce) : rng.pick(other.length ? other : ce)]);
@@ -365,7 +371,22 @@ export function planBatch(input: GeneratePlanInput, allocation: Uint16Array, sta
       }
     }
   }
+  numberFirs(state, out.cases);
   return out;
+}
+
+/**
+ * FIR numbers: 1, 2, 3... per branch and year, in case order. The only part of a batch that depends on the
+ * batches before it, so planners on other threads plan without it and the writer numbers the cases (in order).
+ */
+export function numberFirs(state: PlanState, cases: Row[]): void {
+  for (const c of cases) {
+    if (c.fir_year === null) continue;
+    const key = `${String(c.branch_id)}/${String(c.fir_year)}`;
+    const n = (state.firCounters.get(key) ?? 0) + 1;
+    state.firCounters.set(key, n);
+    c.fir_number = n;
+  }
 }
 
 /** PostgreSQL column types of each table, for the jsonb bulk insert (src/demo/bulk-insert.ts). */

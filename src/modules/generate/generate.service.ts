@@ -3,7 +3,9 @@
 // any point leaves only whole batches (every case with its persons, links, victims and media, or none of it).
 // The run is recorded in the audit trail as ONE entry (`generate.run`, written in the first batch's
 // transaction with the seed and sizes, so even a stopped run's rows are accounted for), like `demo.load`.
-// Rows go in by jsonb bulk inserts (one parameter per chunk, so the bind-parameter limit never applies).
+// Rows go in by jsonb bulk inserts (one parameter per chunk, so the bind-parameter limit never applies), or on
+// PostgreSQL by COPY from planner threads with indexes built after the load (generate.copy.ts): the same rows.
+// With COPY the audit entry is committed just before the first batch (the rows go in on the owner's connection).
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Config } from '../../platform/config.ts';
@@ -12,6 +14,7 @@ import { acquireDataLock } from '../../platform/db/data-lock.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { bulkInsert } from '../../demo/bulk-insert.ts';
 import { conflict, invalid } from '../../platform/http/errors.ts';
+import { canCopy, generateByCopy } from './generate.copy.ts';
 import { allocateDistricts, columnTypes, newPlanState, planBatch, planStaff, tableOrder, type DistrictRef, type GeneratePlanInput } from './generate.plan.ts';
 
 export interface GenerateOptions {
@@ -25,6 +28,12 @@ export interface GenerateOptions {
   batchCases?: number;
   onProgress?: (casesDone: number, total: number) => void;
   signal?: AbortSignal;
+  /** PostgreSQL: false writes by INSERTs with every trigger and index in place, as on PGlite (default: COPY when the connection owns the tables). */
+  copy?: boolean;
+  /** PostgreSQL with COPY: planner threads (default: cores - 1, at least 1, at most 4). */
+  planners?: number;
+  /** Messages for the operator (the index rebuild at the end). */
+  say?: (line: string) => void;
 }
 
 export interface GenerateResult {
@@ -72,7 +81,28 @@ export async function runGenerate(ctx: ServiceContext, opts: GenerateOptions): P
   const batch = Math.max(1, opts.batchCases ?? 1000);
   let done = 0;
   let aborted = false;
+  const auditEvent = {
+    action: 'generate.run', entityType: 'system', entityId: null,
+    details: { synthetic: true, seed: opts.seed, cases: opts.cases, persons: opts.persons, mediaPerCase: opts.mediaPerCase, districts: opts.districts ?? 'all', batchCases: batch, users: users.length },
+  };
   opts.onProgress?.(0, opts.cases);
+
+  // PostgreSQL, with a connection that owns the tables: COPY, indexes built after the load (generate.copy.ts).
+  const ownerUrl = ctx.config.databaseUrl ? (ctx.config.databaseMigrationUrl ?? ctx.config.databaseUrl) : null;
+  if (ownerUrl && opts.copy !== false && (await canCopy(ownerUrl))) {
+    // The run is audited before its first row is written (committed on its own: the rows go in on the owner's connection).
+    await inTransaction(ctx, (_tx, audit) => audit(auditEvent));
+    const r = await generateByCopy({
+      url: ownerUrl, data: { input, allocation, staff }, users, state, batch, signal: opts.signal, planners: opts.planners, say: opts.say,
+      onBatch: (to, counts) => {
+        if (rows.users === 0) rows.users = users.length;
+        for (const t of tableOrder) rows[t]! += counts[t] ?? 0;
+        opts.onProgress?.(to, opts.cases);
+      },
+    });
+    return { aborted: r.aborted, casesWritten: r.done, rows, districts: districts.length, ms: Math.round(performance.now() - t0) };
+  }
+
   for (let from = 0; from < opts.cases; from += batch) {
     if (opts.signal?.aborted) {
       aborted = true;
@@ -83,10 +113,7 @@ export async function runGenerate(ctx: ServiceContext, opts: GenerateOptions): P
     await inTransaction(ctx, async (tx, audit) => {
       if (from === 0) {
         rows.users = await bulkInsert(tx, 'users', columnTypes.users, users);
-        await audit({
-          action: 'generate.run', entityType: 'system', entityId: null,
-          details: { synthetic: true, seed: opts.seed, cases: opts.cases, persons: opts.persons, mediaPerCase: opts.mediaPerCase, districts: opts.districts ?? 'all', batchCases: batch, users: users.length },
-        });
+        await audit(auditEvent);
       }
       for (const t of tableOrder) await bulkInsert(tx, t, columnTypes[t], planned[t], 5000);
     });
