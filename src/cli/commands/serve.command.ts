@@ -49,6 +49,9 @@ export function register(program: Command): void {
       // The known-hash index (file read, then caught up) loads in the background: the server answers meanwhile.
       const { knownIndexOf, preloadKnownIndex } = await import('../../modules/hashsets/known-index.ts');
       void preloadKnownIndex(ctx.db);
+      // The district boundaries (routing of a tip by its coordinates), likewise: no tip waits for the file.
+      const { preloadDistrictShapes } = await import('../../modules/reference/district-shapes.ts');
+      void preloadDistrictShapes();
       const address = await app.listen({ host: config.host, port: config.port });
       const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics, config.metrics.host, config.metrics.port) : undefined;
       if (metricsServer) process.stdout.write(`metrics at ${metricsServer.url}\n`);

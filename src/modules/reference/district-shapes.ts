@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
@@ -77,13 +78,44 @@ export function indexDistricts(districts: readonly DistrictShape[]): DistrictLoc
 const shapesUrl = new URL('../../../seed/district-shapes.json', import.meta.url);
 let loaded: { file: DistrictShapesFile; locate: DistrictLocator } | null = null;
 
-/** The held boundaries file (read once, on first use). */
+/** The held boundaries file (read once: at start by preloadDistrictShapes, or else on first use). */
 export function districtShapes(): DistrictShapesFile {
   if (!loaded) {
     const file = JSON.parse(readFileSync(shapesUrl, 'utf8')) as DistrictShapesFile;
     loaded = { file, locate: indexDistricts(file.districts) };
   }
   return loaded.file;
+}
+
+/** True once the boundaries are read and indexed (a lookup then costs microseconds). */
+export function districtShapesLoaded(): boolean {
+  return loaded !== null;
+}
+
+let preloading: Promise<void> | null = null;
+/**
+ * Loads the boundaries at start (`amaan serve`, `amaan worker`, `amaan tips import`), in the background as the
+ * known-hash index is: the file is read without blocking (about 1 MB), then parsed and indexed (about 0.1 s on an
+ * idle machine), so no report with coordinates pays for it. A failure is reported; the first lookup then reads
+ * the file itself.
+ */
+export function preloadDistrictShapes(report: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<void> {
+  if (loaded) return Promise.resolve();
+  preloading ??= (async () => {
+    const t0 = performance.now();
+    try {
+      const text = await readFile(shapesUrl, 'utf8');
+      if (!loaded) {
+        const file = JSON.parse(text) as DistrictShapesFile;
+        loaded = { file, locate: indexDistricts(file.districts) };
+      }
+      report(`district boundaries: ${loaded.file.districts.length} districts ready in ${Math.round(performance.now() - t0)} ms`);
+    } catch (err) {
+      preloading = null;
+      report(`district boundaries not loaded at start (the first lookup reads them): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  })();
+  return preloading;
 }
 
 /** The district of seed/pakistan-districts.csv whose held boundary holds the point, or null (abroad or at sea). */
