@@ -37,13 +37,15 @@
 // town is; 0832 Bolan: Kachhi (Bolan)). GB and AJK: Gilgit 05811 agrees with the Ministry of Tourism's page on the
 // northern areas (tourism.gov.pk), which gives Skardu as 05831, not 05815 as below; Muzaffarabad 05822 and Mirpur 05827
 // are in no source found. So AREA_CODES_VERIFIED stays false, and every routing by area code says the table is
-// unverified and a hint to confirm. Checked by tip.routing.test.ts: every district named is a district of
+// not checked against PTA's plan and is a hint to confirm. areaCodeSources records per code what libphonenumber
+// gives and whether a source confirms it (all but the four GB/AJK codes); an unconfirmed code is weaker evidence
+// (tried after every confirmed one, its detail says UNCONFIRMED). Checked by tip.routing.test.ts: every district named is a district of
 // seed/pakistan-districts.csv. A code used by several districts names the first the sources list (51 Islamabad
 // and Rawalpindi; 21 all of Karachi's districts); longest prefix wins (0544 Jhelum before any shorter code).
 import { districtAt, type DistrictHit, type DistrictLocator } from '../reference/district-shapes.ts';
 
 export const AREA_CODES_VERIFIED = false;
-export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published, cross-checked against libphonenumber (geocoding/en/92.txt) and WTNG (2005); not checked against PTA\'s numbering plan';
+export const AREA_CODES_SOURCE = 'PTCL fixed-line area codes as commonly published, each with its source (areaCodeSources: libphonenumber geocoding/en/92.txt at f7e3e88, and WTNG 2005); not checked against PTA\'s numbering plan';
 
 export const landlineAreaCodes: Readonly<Record<string, string>> = {
   // Sindh
@@ -71,6 +73,129 @@ export const landlineAreaCodes: Readonly<Record<string, string>> = {
   '5811': 'Gilgit', '5815': 'Skardu', '5822': 'Muzaffarabad', '5827': 'Mirpur',
 };
 
+/** What a source says of one area code, and whether at least one source names the code's place. */
+export interface AreaCodeSource {
+  /** The place libphonenumber's geocoding data gives for the code (resources/geocoding/en/92.txt, commit f7e3e88): its own spelling. */
+  libphonenumber: string;
+  /**
+   * True when at least one source (libphonenumber's geocoding data; the World Telephone Numbering Guide) names the
+   * place the table gives, in its own spelling or as a former name or district (Nawabshah for Shaheed Benazirabad,
+   * Bolan for Kachhi, Chitral for Lower Chitral) or a pair of districts sharing the code. False for the GB and AJK
+   * codes: libphonenumber names only the region ("AJK/FATA"), WTNG lists none of them by place, and the one other
+   * page found (Ministry of Tourism) gives Skardu another code.
+   */
+  confirmed: boolean;
+}
+
+/**
+ * The source of each code of landlineAreaCodes (issue 11 §2), read from libphonenumber's geocoding file at the
+ * commit named above (every entry whose prefix begins with 92 and the code). Checked by tip.routing.test.ts: one
+ * entry per code, and a confirmed code's source names its district. A routing by an unconfirmed code is weaker
+ * evidence: tried only after every confirmed code of the report, and its detail says it is unconfirmed.
+ */
+export const areaCodeSources: Readonly<Record<string, AreaCodeSource>> = {
+  '21': { libphonenumber: 'Karachi', confirmed: true },
+  '22': { libphonenumber: 'Hyderabad', confirmed: true },
+  '232': { libphonenumber: 'Tharparkar', confirmed: true },
+  '233': { libphonenumber: 'Mirpur Khas', confirmed: true },
+  '235': { libphonenumber: 'Sanghar', confirmed: true },
+  '238': { libphonenumber: 'Umerkot', confirmed: true },
+  '242': { libphonenumber: 'Naushero Feroze', confirmed: true },
+  '243': { libphonenumber: 'Khairpur', confirmed: true },
+  '244': { libphonenumber: 'Nawabshah', confirmed: true },
+  '25': { libphonenumber: 'Dadu', confirmed: true },
+  '297': { libphonenumber: 'Badin', confirmed: true },
+  '298': { libphonenumber: 'Thatta', confirmed: true },
+  '71': { libphonenumber: 'Sukkur', confirmed: true },
+  '722': { libphonenumber: 'Jacobabad', confirmed: true },
+  '723': { libphonenumber: 'Ghotki', confirmed: true },
+  '726': { libphonenumber: 'Shikarpur', confirmed: true },
+  '74': { libphonenumber: 'Larkana', confirmed: true },
+  '40': { libphonenumber: 'Sahiwal', confirmed: true },
+  '41': { libphonenumber: 'Faisalabad', confirmed: true },
+  '42': { libphonenumber: 'Lahore', confirmed: true },
+  '44': { libphonenumber: 'Okara', confirmed: true },
+  '453': { libphonenumber: 'Bhakkar', confirmed: true },
+  '454': { libphonenumber: 'Khushab', confirmed: true },
+  '457': { libphonenumber: 'Pakpattan', confirmed: true },
+  '459': { libphonenumber: 'Mianwali', confirmed: true },
+  '46': { libphonenumber: 'Toba Tek Singh', confirmed: true },
+  '47': { libphonenumber: 'Jhang', confirmed: true },
+  '48': { libphonenumber: 'Sargodha', confirmed: true },
+  '49': { libphonenumber: 'Kasur', confirmed: true },
+  '51': { libphonenumber: 'Islamabad/Rawalpindi', confirmed: true },
+  '52': { libphonenumber: 'Sialkot', confirmed: true },
+  '53': { libphonenumber: 'Gujrat', confirmed: true },
+  '542': { libphonenumber: 'Narowal', confirmed: true },
+  '543': { libphonenumber: 'Chakwal', confirmed: true },
+  '544': { libphonenumber: 'Jhelum', confirmed: true },
+  '546': { libphonenumber: 'Mandi Bahauddin', confirmed: true },
+  '547': { libphonenumber: 'Hafizabad', confirmed: true },
+  '55': { libphonenumber: 'Gujranwala', confirmed: true },
+  '56': { libphonenumber: 'Sheikhupura', confirmed: true },
+  '57': { libphonenumber: 'Attock', confirmed: true },
+  '61': { libphonenumber: 'Multan', confirmed: true },
+  '62': { libphonenumber: 'Bahawalpur', confirmed: true },
+  '63': { libphonenumber: 'Bahawalnagar', confirmed: true },
+  '64': { libphonenumber: 'Dera Ghazi Khan', confirmed: true },
+  '604': { libphonenumber: 'Rajanpur', confirmed: true },
+  '606': { libphonenumber: 'Layyah', confirmed: true },
+  '608': { libphonenumber: 'Lodhran', confirmed: true },
+  '65': { libphonenumber: 'Khanewal', confirmed: true },
+  '66': { libphonenumber: 'Muzaffargarh', confirmed: true },
+  '67': { libphonenumber: 'Vehari', confirmed: true },
+  '68': { libphonenumber: 'Rahim Yar Khan', confirmed: true },
+  '81': { libphonenumber: 'Quetta', confirmed: true },
+  '822': { libphonenumber: 'Zhob', confirmed: true },
+  '823': { libphonenumber: 'Killa Saifullah', confirmed: true },
+  '824': { libphonenumber: 'Loralai', confirmed: true },
+  '825': { libphonenumber: 'Chagai', confirmed: true },
+  '826': { libphonenumber: 'K.Abdullah/Pishin', confirmed: true },
+  '828': { libphonenumber: 'Musakhel', confirmed: true },
+  '829': { libphonenumber: 'Barkhan/Kohlu', confirmed: true },
+  '832': { libphonenumber: 'Bolan', confirmed: true },
+  '833': { libphonenumber: 'Sibi/Ziarat', confirmed: true },
+  '835': { libphonenumber: 'Dera Bugti', confirmed: true },
+  '837': { libphonenumber: 'Jhal Magsi', confirmed: true },
+  '838': { libphonenumber: 'Jaffarabad/Nasirabad', confirmed: true },
+  '843': { libphonenumber: 'Mastung', confirmed: true },
+  '844': { libphonenumber: 'Kalat', confirmed: true },
+  '847': { libphonenumber: 'Kharan', confirmed: true },
+  '848': { libphonenumber: 'Khuzdar', confirmed: true },
+  '852': { libphonenumber: 'Kech', confirmed: true },
+  '853': { libphonenumber: 'Lasbela', confirmed: true },
+  '855': { libphonenumber: 'Panjgur', confirmed: true },
+  '856': { libphonenumber: 'Awaran', confirmed: true },
+  '86': { libphonenumber: 'Gwadar', confirmed: true },
+  '91': { libphonenumber: 'Peshawar/Charsadda', confirmed: true },
+  '922': { libphonenumber: 'Kohat', confirmed: true },
+  '923': { libphonenumber: 'Nowshera', confirmed: true },
+  '924': { libphonenumber: 'Khyber/Mohmand Agy', confirmed: true },
+  '925': { libphonenumber: 'Hangu/Orakzai Agy', confirmed: true },
+  '926': { libphonenumber: 'Kurram Agency', confirmed: true },
+  '927': { libphonenumber: 'Karak', confirmed: true },
+  '928': { libphonenumber: 'Bannu/N. Waziristan', confirmed: true },
+  '932': { libphonenumber: 'Malakand', confirmed: true },
+  '937': { libphonenumber: 'Mardan', confirmed: true },
+  '938': { libphonenumber: 'Swabi', confirmed: true },
+  '939': { libphonenumber: 'Buner', confirmed: true },
+  '942': { libphonenumber: 'Bajaur Agency', confirmed: true },
+  '943': { libphonenumber: 'Chitral', confirmed: true },
+  '944': { libphonenumber: 'Upper Dir', confirmed: true },
+  '945': { libphonenumber: 'Lower Dir', confirmed: true },
+  '946': { libphonenumber: 'Swat', confirmed: true },
+  '963': { libphonenumber: 'Tank', confirmed: true },
+  '965': { libphonenumber: 'South Waziristan', confirmed: true },
+  '966': { libphonenumber: 'D.I. Khan', confirmed: true },
+  '992': { libphonenumber: 'Abottabad', confirmed: true },
+  '995': { libphonenumber: 'Haripur', confirmed: true },
+  '997': { libphonenumber: 'Mansehra/Batagram', confirmed: true },
+  '5811': { libphonenumber: 'AJK/FATA', confirmed: false },
+  '5815': { libphonenumber: 'AJK/FATA', confirmed: false },
+  '5822': { libphonenumber: 'AJK/FATA', confirmed: false },
+  '5827': { libphonenumber: 'AJK/FATA', confirmed: false },
+};
+
 /** Cities whose name is not their district's. */
 const cityDistricts: Readonly<Record<string, string>> = {
   karachi: 'Karachi South', nawabshah: 'Shaheed Benazirabad', turbat: 'Kech', mingora: 'Swat', 'd.i. khan': 'Dera Ismail Khan', 'di khan': 'Dera Ismail Khan',
@@ -84,14 +209,14 @@ const cityAreas: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The district of a Pakistani landline in E.164 (+92...), or null (a mobile, 3XX, names no place). */
-export function districtOfLandline(e164: string): { district: string; areaCode: string } | null {
+export function districtOfLandline(e164: string): { district: string; areaCode: string; confirmed: boolean; source: string } | null {
   if (!/^\+92\d{8,11}$/.test(e164)) return null;
   const national = e164.slice(3);
   if (national.startsWith('3')) return null;
   for (let len = 4; len >= 2; len--) {
     const code = national.slice(0, len);
     const district = landlineAreaCodes[code];
-    if (district) return { district, areaCode: code };
+    if (district) return { district, areaCode: code, confirmed: areaCodeSources[code]?.confirmed ?? false, source: areaCodeSources[code]?.libphonenumber ?? '' };
   }
   return null;
 }
@@ -174,14 +299,17 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
   }
   const c = byName(input.city);
   if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${besides(input.city!)}` };
-  for (const phone of input.phones) {
-    const hit = districtOfLandline(phone);
-    if (!hit) continue;
+  // Confirmed codes first: a code no source confirms is weaker evidence, used only when no confirmed one routes.
+  const landlines = input.phones.map((phone) => ({ phone, hit: districtOfLandline(phone) }))
+    .filter((l): l is { phone: string; hit: NonNullable<ReturnType<typeof districtOfLandline>> } => l.hit !== null);
+  for (const { phone, hit } of [...landlines.filter((l) => l.hit.confirmed), ...landlines.filter((l) => !l.hit.confirmed)]) {
     const id = branchesByDistrict.get(fold(hit.district));
-    if (id !== undefined) {
-      const table = AREA_CODES_VERIFIED ? '' : ' from an unverified area-code table';
-      return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district}${table}); a hint, not proof of location: confirm${besides(hit.district)}` };
-    }
+    if (id === undefined) continue;
+    const table = AREA_CODES_VERIFIED ? '' : ', from an area-code table not checked against PTA\'s numbering plan';
+    const source = hit.confirmed
+      ? `, confirmed by libphonenumber's geocoding data ("${hit.source}")${table}; a hint, not proof of location: confirm`
+      : `: UNCONFIRMED, no source found names this code's place (libphonenumber says only "${hit.source}"); weak evidence, a hint at most: confirm`;
+    return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district})${source}${besides(hit.district)}` };
   }
   return { branchId: null, method: 'none', detail: `no district, usable coordinates, place or landline area code in the report: for an analyst to route${besides(null)}` };
 }
