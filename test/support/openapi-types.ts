@@ -21264,6 +21264,33 @@ export interface operations {
                         routing: {
                             method?: string;
                             detail?: string;
+                            /** @description What routed the tip and what was weighed beside it, as values; `detail` says the same in English */
+                            facts?: {
+                                district?: string;
+                                named?: string;
+                                coordinates?: {
+                                    latitude: number;
+                                    longitude: number;
+                                    estimated: boolean;
+                                    district: string | null;
+                                    /** @enum {string|null} */
+                                    unused: "whole_degrees" | "outside" | null;
+                                    covers: string[];
+                                    agrees: boolean | null;
+                                    noBranch?: boolean;
+                                };
+                                place?: {
+                                    name: string;
+                                    agrees: boolean | null;
+                                };
+                                landline?: {
+                                    phone: string;
+                                    areaCode: string;
+                                    district: string;
+                                    confirmed: boolean;
+                                    source: string;
+                                };
+                            };
                         };
                         identifiers: {
                             entityId: string;
@@ -21403,6 +21430,33 @@ export interface operations {
                         routing: {
                             method?: string;
                             detail?: string;
+                            /** @description What routed the tip and what was weighed beside it, as values; `detail` says the same in English */
+                            facts?: {
+                                district?: string;
+                                named?: string;
+                                coordinates?: {
+                                    latitude: number;
+                                    longitude: number;
+                                    estimated: boolean;
+                                    district: string | null;
+                                    /** @enum {string|null} */
+                                    unused: "whole_degrees" | "outside" | null;
+                                    covers: string[];
+                                    agrees: boolean | null;
+                                    noBranch?: boolean;
+                                };
+                                place?: {
+                                    name: string;
+                                    agrees: boolean | null;
+                                };
+                                landline?: {
+                                    phone: string;
+                                    areaCode: string;
+                                    district: string;
+                                    confirmed: boolean;
+                                    source: string;
+                                };
+                            };
                         };
                         identifiers: {
                             entityId: string;

@@ -390,7 +390,7 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       coordinatesSource: tip.format === 'cybertipline' ? 'estimated' : 'reported' }, deps.branches);
     return {
       ...item.values, id, priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,
-      routing: JSON.stringify({ method: routing.method, detail: routing.detail }),
+      routing: JSON.stringify({ method: routing.method, detail: routing.detail, facts: routing.facts }),
     } as Record<string, unknown>;
   });
 

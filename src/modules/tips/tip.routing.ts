@@ -237,7 +237,37 @@ export interface RoutingInput {
 export interface Routing {
   branchId: number | null;
   method: 'district' | 'coordinates' | 'city' | 'area_code' | 'none';
+  /** The evidence in English words (API, audit). */
   detail: string;
+  /** The same evidence as values, for the web app to say in the officer's language (English or Urdu). */
+  facts: RoutingFacts;
+}
+
+/** What routed a tip and what was weighed beside it, as values (no words): `detail` is their English reading. */
+export interface RoutingFacts {
+  /** The district routed to (none when nothing routed). */
+  district?: string;
+  /** The district the report names. */
+  named?: string;
+  /** The report's coordinates: the district whose boundary holds them, or why they were not used. */
+  coordinates?: {
+    latitude: number; longitude: number;
+    /** A platform's estimate (CyberTipline estimatedLocation, usually IP geolocation). */
+    estimated: boolean;
+    /** The district holding the point (null when not used). */
+    district: string | null;
+    unused: 'whole_degrees' | 'outside' | null;
+    /** Districts made since 2023 inside that boundary. */
+    covers: string[];
+    /** Beside another routing: whether the point's district agrees with it (null: routed by them, or no branch). */
+    agrees: boolean | null;
+    /** The point's district has no branch. */
+    noBranch?: boolean;
+  };
+  /** A place (city) the report names, and whether the coordinates agree with it (null: not compared). */
+  place?: { name: string; agrees: boolean | null };
+  /** The landline whose area code routed the tip. */
+  landline?: { phone: string; areaCode: string; district: string; confirmed: boolean; source: string };
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -258,6 +288,7 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
   };
   const { latitude: lat, longitude: lon } = input;
   let coords: Coordinates = { kind: 'none' };
+  const estimated = input.coordinatesSource === 'estimated';
   if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
     const text = `coordinates ${lat}, ${lon}${input.coordinatesSource === 'estimated' ? ' (the platform\'s estimated location, usually from an IP address)' : ''}`;
     if (Number.isInteger(lat) && Number.isInteger(lon)) coords = { kind: 'unused', text, why: 'are in whole degrees (a country\'s or region\'s centre, not a place): not used' };
@@ -283,22 +314,34 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
     if (coords.kind === 'unused') return `; ${coords.text} ${coords.why}`;
     return `; ${coords.text} lie in ${coords.hit.district}${routedTo === null ? ', which has no branch' : agrees(routedTo, coords.hit) ? ', which agrees' : ': they disagree, confirm'}`;
   };
+  /** The same as values. */
+  const coordFacts = (routedTo: string | null | undefined): RoutingFacts['coordinates'] => {
+    if (coords.kind === 'none') return undefined;
+    const at = { latitude: lat!, longitude: lon!, estimated };
+    if (coords.kind === 'unused') return { ...at, district: null, unused: Number.isInteger(lat) && Number.isInteger(lon) ? 'whole_degrees' : 'outside', covers: [], agrees: null };
+    return {
+      ...at, district: coords.hit.district, unused: null, covers: [...coords.hit.covers],
+      agrees: routedTo === undefined || routedTo === null ? null : agrees(routedTo, coords.hit), ...(routedTo === null ? { noBranch: true } : {}),
+    };
+  };
+  const withFacts = (r: Omit<Routing, 'facts'>, facts: RoutingFacts): Routing => ({ ...r, facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as RoutingFacts });
 
   const d = byName(input.district);
-  if (d) return { branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${besides(input.district!)}` };
+  if (d) return withFacts({ branchId: d.id, method: 'district', detail: `district named in the report: ${input.district}${besides(input.district!)}` }, { district: d.district, named: input.district, coordinates: coordFacts(input.district) });
   // Coordinates before a place name: see the header.
   if (coords.kind === 'placed' && coords.branchId !== undefined) {
     const c = byName(input.city);
-    const place = !input.city ? '' : agrees(input.city, coords.hit) ? `; place named in the report: ${input.city}, which agrees`
+    const placeAgrees = !input.city ? null : agrees(input.city, coords.hit) ? true : c ? false : null;
+    const place = !input.city ? '' : placeAgrees ? `; place named in the report: ${input.city}, which agrees`
       : c ? `; place named in the report: ${input.city}, in another district: they disagree, confirm` : `; place named in the report: ${input.city}`;
-    const weak = input.coordinatesSource === 'estimated' ? '; an estimate, not proof of location: confirm' : '';
-    return {
+    const weak = estimated ? '; an estimate, not proof of location: confirm' : '';
+    return withFacts({
       branchId: coords.branchId, method: 'coordinates',
       detail: `${coords.text} lie in ${coords.hit.district} (district boundaries © OpenStreetMap contributors)${weak}${newer(coords.hit)}${place}`,
-    };
+    }, { district: coords.hit.district, coordinates: coordFacts(undefined), place: input.city ? { name: input.city, agrees: placeAgrees } : undefined });
   }
   const c = byName(input.city);
-  if (c) return { branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${besides(input.city!)}` };
+  if (c) return withFacts({ branchId: c.id, method: 'city', detail: `place named in the report: ${input.city}${besides(input.city!)}` }, { district: c.district, place: { name: input.city!, agrees: null }, coordinates: coordFacts(input.city) });
   // Confirmed codes first: a code no source confirms is weaker evidence, used only when no confirmed one routes.
   const landlines = input.phones.map((phone) => ({ phone, hit: districtOfLandline(phone) }))
     .filter((l): l is { phone: string; hit: NonNullable<ReturnType<typeof districtOfLandline>> } => l.hit !== null);
@@ -309,7 +352,8 @@ export function routeTip(input: RoutingInput, branchesByDistrict: ReadonlyMap<st
     const source = hit.confirmed
       ? `, confirmed by libphonenumber's geocoding data ("${hit.source}")${table}; a hint, not proof of location: confirm`
       : `: UNCONFIRMED, no source found names this code's place (libphonenumber says only "${hit.source}"); weak evidence, a hint at most: confirm`;
-    return { branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district})${source}${besides(hit.district)}` };
+    return withFacts({ branchId: id, method: 'area_code', detail: `landline ${phone}: area code 0${hit.areaCode} (${hit.district})${source}${besides(hit.district)}` },
+      { district: hit.district, landline: { phone, areaCode: hit.areaCode, district: hit.district, confirmed: hit.confirmed, source: hit.source }, coordinates: coordFacts(hit.district) });
   }
-  return { branchId: null, method: 'none', detail: `no district, usable coordinates, place or landline area code in the report: for an analyst to route${besides(null)}` };
+  return withFacts({ branchId: null, method: 'none', detail: `no district, usable coordinates, place or landline area code in the report: for an analyst to route${besides(null)}` }, { coordinates: coordFacts(null) });
 }
