@@ -1,9 +1,9 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { ur } from '../../i18n/ur.ts';
-import { routeTip } from '../../../modules/tips/tip.routing.ts';
-import { routingLines } from './routing-text.ts';
+import { en } from '../../src/web/i18n/en.ts';
+import { ur } from '../../src/web/i18n/ur.ts';
+import { routeTip } from '../../src/modules/tips/tip.routing.ts';
+import { routingLines } from '../../src/web/modules/tips/routing-text.ts';
 
 // The tip page says how the district was chosen in the officer's language, from the routing's facts (issue 11:
 // it was English-only through the API). Routed here by the real routing over the held boundaries.
