@@ -6,6 +6,7 @@ import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
 import { queueFor, stopQueueFor } from '../../platform/jobs/queue.ts';
 import { preloadKnownIndex } from '../../modules/hashsets/known-index.ts';
+import { preloadDistrictShapes } from '../../modules/reference/district-shapes.ts';
 import '../../modules/hashsets/hashset.jobs.ts';
 import '../../modules/media/media.jobs.ts';
 import '../../modules/reports/reports.jobs.ts';
@@ -24,6 +25,7 @@ export function register(program: Command): void {
       await withPlatform(async (ctx) => {
         // Loaded in the background from the start, so the first job that matches does not wait for the file.
         void preloadKnownIndex(ctx.db);
+        void preloadDistrictShapes();
         const queue = await queueFor(ctx, { concurrency });
         process.stderr.write(`amaan worker ${process.pid}: taking jobs (${queue.engine}, ${concurrency} at once)\n`);
         await new Promise<void>((resolve) => {
