@@ -21264,6 +21264,45 @@ export interface operations {
                         routing: {
                             method?: string;
                             detail?: string;
+                            /** @description What routed the tip and what was weighed beside it, as values; `detail` says the same in English */
+                            facts?: {
+                                district?: string;
+                                named?: string;
+                                coordinates?: {
+                                    latitude: number;
+                                    longitude: number;
+                                    estimated: boolean;
+                                    district: string | null;
+                                    outline?: string;
+                                    /** @enum {string|null} */
+                                    unused: "whole_degrees" | "outside" | null;
+                                    covers: string[];
+                                    agrees: boolean | null;
+                                    consistent?: boolean;
+                                    noBranch?: boolean;
+                                    near?: {
+                                        edgeKm: number;
+                                        marginKm: number;
+                                        nearby: {
+                                            name: string;
+                                            km: number;
+                                        }[];
+                                    };
+                                    alone?: boolean;
+                                };
+                                place?: {
+                                    name: string;
+                                    agrees: boolean | null;
+                                };
+                                landline?: {
+                                    phone: string;
+                                    areaCode: string;
+                                    district: string;
+                                    confirmed: boolean;
+                                    source: string;
+                                    agrees?: boolean;
+                                };
+                            };
                         };
                         identifiers: {
                             entityId: string;
@@ -21403,6 +21442,45 @@ export interface operations {
                         routing: {
                             method?: string;
                             detail?: string;
+                            /** @description What routed the tip and what was weighed beside it, as values; `detail` says the same in English */
+                            facts?: {
+                                district?: string;
+                                named?: string;
+                                coordinates?: {
+                                    latitude: number;
+                                    longitude: number;
+                                    estimated: boolean;
+                                    district: string | null;
+                                    outline?: string;
+                                    /** @enum {string|null} */
+                                    unused: "whole_degrees" | "outside" | null;
+                                    covers: string[];
+                                    agrees: boolean | null;
+                                    consistent?: boolean;
+                                    noBranch?: boolean;
+                                    near?: {
+                                        edgeKm: number;
+                                        marginKm: number;
+                                        nearby: {
+                                            name: string;
+                                            km: number;
+                                        }[];
+                                    };
+                                    alone?: boolean;
+                                };
+                                place?: {
+                                    name: string;
+                                    agrees: boolean | null;
+                                };
+                                landline?: {
+                                    phone: string;
+                                    areaCode: string;
+                                    district: string;
+                                    confirmed: boolean;
+                                    source: string;
+                                    agrees?: boolean;
+                                };
+                            };
                         };
                         identifiers: {
                             entityId: string;

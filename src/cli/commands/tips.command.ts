@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
 import { createKey, ensureOrganisation, listKeys, revokeKey } from '../../modules/tips/tip-keys.service.ts';
+import { preloadDistrictShapes } from '../../modules/reference/district-shapes.ts';
 import { importReports } from '../../modules/tips/tip.service.ts';
 
 // `amaan tips`: reporting organisations' keys, and batches of reports (JSON array or JSON lines).
@@ -106,6 +107,8 @@ export function register(program: Command): void {
       });
       const concurrency = Number(opts.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) throw new CliError('--concurrency must be from 1 to 1024');
+      // The district outlines are built while the file is counted (routing by coordinates then waits for nothing).
+      void preloadDistrictShapes(() => {});
       const total = await countItems(file);
       const bar = new cliProgress.SingleBar({ format: ' {bar} {value}/{total} reports | ETA {eta_formatted}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, cliProgress.Presets.shades_classic);
       bar.start(total, 0);

@@ -7,6 +7,7 @@ import { CliError } from '../cli-error.ts';
 import { queueFor, stopQueueFor } from '../../platform/jobs/queue.ts';
 import { preloadKnownIndex } from '../../modules/hashsets/known-index.ts';
 import { preloadPersonIndex } from '../../modules/resolution/suggestion.service.ts';
+import { preloadDistrictShapes } from '../../modules/reference/district-shapes.ts';
 import '../../modules/hashsets/hashset.jobs.ts';
 import '../../modules/media/media.jobs.ts';
 import '../../modules/reports/reports.jobs.ts';
@@ -27,6 +28,7 @@ export function register(program: Command): void {
         void preloadKnownIndex(ctx.db);
         // And the duplicate-person index (jobs that record persons queue their scoring until it is ready).
         void preloadPersonIndex(ctx);
+        void preloadDistrictShapes();
         const queue = await queueFor(ctx, { concurrency });
         process.stderr.write(`amaan worker ${process.pid}: taking jobs (${queue.engine}, ${concurrency} at once)\n`);
         await new Promise<void>((resolve) => {

@@ -269,14 +269,16 @@ export function districtShapesState(): DistrictShapesState {
   return state;
 }
 
+let preloading: Promise<void> | null = null;
 /**
- * Builds the outlines at start (`amaan serve`) in the background, after the server listens, so that the first tip
- * carrying coordinates does not wait for them. A failure is reported; the first lookup tries again.
+ * Builds the outlines at start (`amaan serve` once it listens, `amaan worker`, `amaan tips import`) in the
+ * background, so that the first tip carrying coordinates does not wait for them. Called again while building, it
+ * returns the same promise (one build). A failure is reported; the first lookup (or a later call) tries again.
  */
 export function preloadDistrictShapes(report: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<void> {
   if (built) return Promise.resolve();
   state = 'loading';
-  return new Promise((resolve) => setImmediate(() => {
+  preloading ??= new Promise((resolve) => setImmediate(() => {
     const t0 = performance.now();
     try {
       const o = districtOutlines();
@@ -284,8 +286,10 @@ export function preloadDistrictShapes(report: (message: string) => void = (m) =>
     } catch (err) {
       report(`district outlines not built at start (the first lookup tries again): ${err instanceof Error ? err.message : String(err)}`);
     }
+    preloading = null;
     resolve();
   }));
+  return preloading;
 }
 
 /** The outline holding the point, with its district (or null when it draws several or none), or null (abroad or at sea). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext, ServiceContext } from '../../platform/context.ts';
 import { madeBy } from '../../platform/context.ts';
@@ -128,37 +129,14 @@ export async function runIntakeBatch(app: AppContext, items: BatchItem[], deps: 
 }
 
 async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
-  // 1. The tips: one row per idempotency key; a key already stored (or earlier in this batch) is a repeat.
-  // Inserted in key order: two batches holding the same two keys never wait on each other's row in a cycle.
-  const byIdempotency = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const inserted = await tx.insertInto('tips').values(byIdempotency.map((it) => it.values as never))
-    .onConflict((oc) => oc.column('idempotency_key').doNothing()).returning(['id', 'receipt', 'idempotency_key']).execute();
-  const byKey = new Map(inserted.map((r) => [r.idempotency_key, r]));
-  const missing = [...new Set(items.map((it) => it.key).filter((k) => !byKey.has(k)))];
-  const earlier = missing.length ? await tx.selectFrom('tips').select(['id', 'receipt', 'idempotency_key']).where('idempotency_key', 'in', missing).execute() : [];
-  const before = new Map(earlier.map((r) => [r.idempotency_key, r]));
-  const claimed = new Set<string>();
-  const results: BatchResult[] = [];
-  const fresh: Array<{ item: BatchItem; id: string; order: number }> = [];
-  for (const it of items) {
-    const row = byKey.get(it.key);
-    if (row && !claimed.has(it.key)) {
-      claimed.add(it.key);
-      results.push({ id: row.id, receipt: row.receipt, created: true });
-      fresh.push({ item: it, id: row.id, order: fresh.length });
-    } else {
-      const first = row ?? before.get(it.key);
-      if (!first) throw new Error('intake batch: a repeated report whose first tip is not visible');
-      results.push({ id: first.id, receipt: first.receipt, created: false });
-    }
-  }
-  const orderOf = new Map(fresh.map((f) => [f.id, f.order]));
-
-  // 2. Entities, in one fixed order (kind, key) so concurrent batches never wait on each other in a cycle. One
-  // statement inserts the new ones and reads the others; an entity another transaction committed while this one
-  // waited on its row is not in that statement's snapshot, so it is read again afterwards (rare).
+  // 1. One statement: the entities of every report, inserted (the new ones) and read (the others) in one fixed
+  // order (kind, key) so concurrent batches never wait on each other in a cycle, and the tips already stored under
+  // these reports' idempotency keys (a report whose key is stored, or earlier in this batch, is a repeat). An
+  // entity another transaction committed while this one waited on its row is not in that statement's snapshot,
+  // so it is read again afterwards (rare). The existing entities are read one index probe each (LATERAL with
+  // LIMIT): joined, the planner took the input for 100 rows and scanned the whole table.
   const wanted = new Map<string, { kind: EntityKind; key: string; display: string; platform: string | null; attributes: unknown }>();
-  for (const { item } of fresh) {
+  for (const item of items) {
     for (const ident of item.tip.identifiers) {
       const v = entityValues(ident.kind, ident.value, ident.platform);
       if ('ok' in v) throw invalid(ident.field, v.reason);
@@ -167,26 +145,56 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     }
   }
   const sorted = [...wanted.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const idempotencyKeys = [...new Set(items.map((it) => it.key))];
   const entityId = new Map<string, { id: string; kind: EntityKind; display: string }>();
-  if (sorted.length) {
-    const found = await sql<{ id: string; kind: EntityKind; key: string; display: string }>`
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(sorted.map((e, o) => ({ ...e, o })))}::jsonb) AS i(kind text, key text, display text, platform text, attributes jsonb, o integer)
-      ), made AS (
-        INSERT INTO entities (kind, key, display, platform, attributes, created_by)
-        SELECT kind, key, display, platform, attributes, NULL FROM input ORDER BY o
-        ON CONFLICT (kind, key) DO NOTHING RETURNING id, kind, key, display
-      )
-      SELECT id, kind, key, display FROM made
-      UNION ALL SELECT e.id, e.kind, e.key, e.display FROM entities e JOIN input i ON e.kind = i.kind AND e.key = i.key`.execute(tx);
-    for (const r of found.rows) entityId.set(`${r.kind}\u0000${r.key}`, { id: r.id, kind: r.kind, display: r.display });
+  const stored = new Map<string, { id: string; receipt: string }>();
+  {
+    const parts: RawBuilder<unknown>[] = [sql`SELECT 't' AS t, id::text AS id, receipt AS a, idempotency_key AS b, NULL::text AS c FROM tips WHERE idempotency_key IN (${sql.join(idempotencyKeys)})`];
+    let withInput = sql``;
+    if (sorted.length) {
+      withInput = sql`WITH input AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(sorted.map((e, o) => ({ ...e, o })))}::jsonb) AS i(kind text, key text, display text, platform text, attributes jsonb, o integer)
+        ), made AS (
+          INSERT INTO entities (kind, key, display, platform, attributes, created_by)
+          SELECT kind, key, display, platform, attributes, NULL FROM input ORDER BY o
+          ON CONFLICT (kind, key) DO NOTHING RETURNING id, kind, key, display
+        ) `;
+      parts.push(sql`SELECT 'e', id::text, kind, key, display FROM made`);
+      parts.push(sql`SELECT 'e', e.id::text, e.kind, e.key, e.display FROM input i
+          CROSS JOIN LATERAL (SELECT id, kind, key, display FROM entities WHERE entities.kind = i.kind AND entities.key = i.key LIMIT 1) e`);
+    }
+    const rows = (await sql<{ t: 't' | 'e'; id: string; a: string; b: string; c: string | null }>`${withInput}${sql.join(parts, sql` UNION ALL `)}`.execute(tx)).rows;
+    for (const r of rows) {
+      if (r.t === 't') stored.set(r.b, { id: r.id, receipt: r.a });
+      else entityId.set(`${r.a}\u0000${r.b}`, { id: r.id, kind: r.a as EntityKind, display: r.c! });
+    }
     const late = sorted.filter((e) => !entityId.has(`${e.kind}\u0000${e.key}`));
     if (late.length) {
-      const rows = await tx.selectFrom('entities').select(['id', 'kind', 'key', 'display'])
+      const again = await tx.selectFrom('entities').select(['id', 'kind', 'key', 'display'])
         .where(sql<boolean>`(kind, key) IN (${sql.join(late.map((e) => sql`(${e.kind}, ${e.key})`))})`).execute();
-      for (const r of rows) entityId.set(`${r.kind}\u0000${r.key}`, { id: r.id, kind: r.kind as EntityKind, display: r.display });
+      for (const r of again) entityId.set(`${r.kind}\u0000${r.key}`, { id: r.id, kind: r.kind as EntityKind, display: r.display });
     }
   }
+
+  // Which reports are new: the first of each idempotency key not stored yet. The new tips' ids are made here;
+  // their rows are written in the batch's last statement, with their triage (one write per tip: written first
+  // and updated with its triage, every tip was two heap tuples and a second entry in each of its six indexes).
+  const claimed = new Map<string, { id: string; receipt: string }>();
+  const results: BatchResult[] = [];
+  const fresh: Array<{ item: BatchItem; id: string; order: number }> = [];
+  for (const it of items) {
+    const first = stored.get(it.key) ?? claimed.get(it.key);
+    if (first) {
+      results.push({ id: first.id, receipt: first.receipt, created: false });
+      continue;
+    }
+    const id = randomUUID();
+    const receipt = String(it.values.receipt);
+    claimed.set(it.key, { id, receipt });
+    results.push({ id, receipt, created: true });
+    fresh.push({ item: it, id, order: fresh.length });
+  }
+  const orderOf = new Map(fresh.map((f) => [f.id, f.order]));
   const identOf = (tip: NormalTip, i: number) => {
     const ident = tip.identifiers[i]!;
     const e = entityId.get(`${ident.kind}\u0000${ident.key}`);
@@ -194,12 +202,13 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     return e;
   };
 
-  // 3. Identifiers of each tip, links between them (the tip as source), URLs and files: one statement.
+  // 2. Each new tip's identifiers, links between them (the tip as source), URLs and files, as rows to write.
   const identRows: Array<{ tip_id: string; entity_id: string; role: string }> = [];
   const linkRows: Array<Record<string, unknown>> = [];
   const urlRows: Array<{ tip_id: string; url: string; url_key: string }> = [];
-  const fileRows: Array<Record<string, unknown>> = [];
+  const files: Array<{ tip_id: string; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null; row: Record<string, unknown> }> = [];
   const entitiesOfTip = new Map<string, string[]>();
+  const lockKeys: string[] = [];
   for (const { item, id } of fresh) {
     const tip = item.tip;
     const seen = new Set<string>();
@@ -210,97 +219,56 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
         seen.add(k);
         identRows.push({ tip_id: id, entity_id: e.id, role: ident.role });
       }
+      lockKeys.push(`entity:${ident.kind}:${ident.key}`);
     });
     entitiesOfTip.set(id, [...new Set(tip.identifiers.map((_, i) => identOf(tip, i).id))]);
     const recorder = item.ctx.actor.id === '00000000-0000-0000-0000-000000000000' ? null : item.ctx.actor.id;
     for (const l of tipLinks(tip, (i) => identOf(tip, i).id, (i) => identOf(tip, i).kind)) {
       linkRows.push({ kind: l.kind, from_id: l.from, to_id: l.to, source_id: id, recorded_by: recorder });
     }
-    for (const u of tip.urls) urlRows.push({ tip_id: id, url: u.url, url_key: u.key });
+    const urlSeen = new Set<string>();
+    for (const u of tip.urls) {
+      if (urlSeen.has(u.key)) continue; // one row per (tip, url_key), as the table's key keeps
+      urlSeen.add(u.key);
+      urlRows.push({ tip_id: id, url: u.url, url_key: u.key });
+      lockKeys.push(`url:${u.key}`);
+    }
     for (const f of tip.files) {
-      fileRows.push({
-        tip_id: id, file_name: f.name, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq, viewed_by_esp: f.viewedByEsp, publicly_available: f.publiclyAvailable,
-        classification: f.classification, annotations: f.annotations,
+      files.push({
+        tip_id: id, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq,
+        row: { tip_id: id, file_name: f.name, md5: f.md5, sha1: f.sha1, sha256: f.sha256, pdq: f.pdq, viewed_by_esp: f.viewedByEsp, publicly_available: f.publiclyAvailable, classification: f.classification, annotations: f.annotations },
       });
+      for (const col of HASHES) if (f[col]) lockKeys.push(`${col}:${f[col]}`);
     }
   }
-  const made: Array<{ source_id: string; from_id: string; to_id: string }> = [];
-  const files: Array<{ id: string; tip_id: string; md5: string | null; sha1: string | null; sha256: string | null; pdq: string | null }> = [];
-  if (identRows.length || linkRows.length || urlRows.length || fileRows.length) {
-    // Each row numbered: inserted in the order built (so concurrent batches take row locks in one order).
-    const json = (rows: Array<Record<string, unknown>>) => JSON.stringify(rows.map((r, o) => ({ ...r, o })));
-    const out = await sql<{ t: 'link' | 'file'; a: string; b: string; c: string | null; d: string | null; e: string | null; f: string | null }>`
-      WITH idents AS (
-        INSERT INTO tip_identifiers (tip_id, entity_id, role)
-        SELECT tip_id, entity_id, role FROM jsonb_to_recordset(${json(identRows)}::jsonb) AS x(tip_id uuid, entity_id uuid, role text)
-        ON CONFLICT DO NOTHING
-      ), made_links AS (
-        INSERT INTO links (kind, from_type, from_id, to_type, to_id, case_id, source_type, source_id, observed_from, observed_to, confidence, notes, recorded_by, recorded_at)
-        SELECT kind, 'entity', from_id, 'entity', to_id, NULL, 'tip', source_id, NULL, NULL, 1, '', recorded_by, clock_timestamp()
-        FROM jsonb_to_recordset(${json(linkRows)}::jsonb) AS x(kind text, from_id text, to_id text, source_id text, recorded_by uuid, o integer) ORDER BY o
-        ON CONFLICT DO NOTHING RETURNING source_id, from_id, to_id
-      ), urls AS (
-        INSERT INTO tip_urls (tip_id, url, url_key)
-        SELECT tip_id, url, url_key FROM jsonb_to_recordset(${json(urlRows)}::jsonb) AS x(tip_id uuid, url text, url_key text)
-        ON CONFLICT DO NOTHING
-      ), made_files AS (
-        INSERT INTO tip_files (tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, matches)
-        SELECT tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, '[]'::jsonb
-        FROM jsonb_to_recordset(${json(fileRows)}::jsonb)
-          AS x(tip_id uuid, file_name text, md5 text, sha1 text, sha256 text, pdq text, viewed_by_esp boolean, publicly_available boolean, classification text, annotations jsonb, o integer)
-        ORDER BY o
-        RETURNING id, tip_id, md5, sha1, sha256, pdq
-      )
-      SELECT 'link' AS t, source_id AS a, from_id AS b, to_id AS c, NULL AS d, NULL AS e, NULL AS f FROM made_links
-      UNION ALL SELECT 'file', id::text, tip_id::text, md5, sha1, sha256, pdq FROM made_files`.execute(tx);
-    for (const r of out.rows) {
-      if (r.t === 'link') made.push({ source_id: r.a, from_id: r.b, to_id: r.c! });
-      else files.push({ id: r.a, tip_id: r.b, md5: r.c, sha1: r.d, sha256: r.e, pdq: r.f });
-    }
-    files.sort((x, y) => Number(x.id) - Number(y.id));
-  }
 
-  // 3b. What relates these reports to others, locked before anyone looks (relationLocks).
-  await relationLocks(tx, [
-    ...sorted.map((e) => `entity:${e.kind}:${e.key}`),
-    ...urlRows.map((u) => `url:${u.url_key}`),
-    ...files.flatMap((f) => HASHES.filter((col) => f[col]).map((col) => `${col}:${f[col]}`)),
-  ]);
+  // 3. What relates these reports to others, locked before anyone looks (relationLocks). Of two batches sharing a
+  // key, the later looks only after the earlier has committed its rows (written below, before its commit).
+  await relationLocks(tx, lockKeys);
 
-  // De-confliction for each report's new links, as recordEntityLink does (nothing for a system actor). After the
-  // relation locks: it may append to the audit chain, whose lock is always the last one taken.
-  const linked = new Map<string, Set<string>>();
-  for (const m of made) {
-    const set = linked.get(m.source_id) ?? new Set<string>();
-    set.add(m.from_id);
-    set.add(m.to_id);
-    linked.set(m.source_id, set);
-  }
-  for (const { item, id } of fresh) {
-    const ids = linked.get(id);
-    if (ids?.size) await afterEntityLinked(tx, item.ctx, { entityIds: [...ids], caseId: null });
-  }
-
-  // 4-6. One statement reads what triage needs: related reports (an earlier tip, stored before or earlier in this
-  // batch, with the same entity, URL or hash; after the locks above), exact hash matches against hash sets and
-  // every case's media, and which identifiers are already in a case.
+  // 4. One statement reads what triage needs: related reports (an earlier tip, stored and committed, with the same
+  // entity, URL or hash; those earlier in this batch are added below), exact hash matches against hash sets and
+  // every case's media, which identifiers are already in a case, and the priority rules as they are now (an
+  // analyst's change applies to the next batch).
   const allEntities = [...new Set([...entitiesOfTip.values()].flat())];
-  const cap = RELATED_CAP + fresh.length;
+  const cap = RELATED_CAP;
   const urlKeys = [...new Set(urlRows.map((u) => u.url_key))];
   const valuesOf = (col: (typeof HASHES)[number]) => [...new Set(files.map((f) => f[col]).filter((v): v is string => !!v))];
   const reads: RawBuilder<unknown>[] = [];
-  // The priority rules as they are now (an analyst's change applies to the next batch).
   if (fresh.length) reads.push(sql`SELECT 'rule', code, weight::text, enabled::text FROM tip_rules`);
   if (allEntities.length) {
     reads.push(sql`SELECT 'entity' AS t, entity_id::text AS a, tip_id::text AS b, NULL::text AS c FROM (
         SELECT tip_id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY tip_id) AS n
         FROM tip_identifiers WHERE entity_id IN (${sql.join(allEntities)})
       ) h WHERE n <= ${cap}`);
-    reads.push(sql`SELECT 'in_case', e.id::text, NULL::text, NULL::text FROM entities e WHERE e.id IN (${sql.join(allEntities)}) AND (
-        EXISTS (SELECT 1 FROM links WHERE links.case_id IS NOT NULL AND links.from_type = 'entity' AND links.from_id = e.id::text)
-        OR EXISTS (SELECT 1 FROM links WHERE links.case_id IS NOT NULL AND links.to_type = 'entity' AND links.to_id = e.id::text)
-        OR EXISTS (SELECT 1 FROM communication_participants cp WHERE cp.entity_id = e.id)
-        OR EXISTS (SELECT 1 FROM payments p WHERE p.from_entity_id = e.id OR p.to_entity_id = e.id))`);
+    // Each end looked up by its own index (links_from_in_case, links_to_in_case: links recorded in a case only).
+    reads.push(sql`SELECT DISTINCT 'in_case', x.id, NULL::text, NULL::text FROM (
+        SELECT from_id AS id FROM links WHERE case_id IS NOT NULL AND from_type = 'entity' AND from_id IN (${sql.join(allEntities)})
+        UNION ALL SELECT to_id FROM links WHERE case_id IS NOT NULL AND to_type = 'entity' AND to_id IN (${sql.join(allEntities)})
+        UNION ALL SELECT entity_id::text FROM communication_participants WHERE entity_id IN (${sql.join(allEntities)})
+        UNION ALL SELECT from_entity_id::text FROM payments WHERE from_entity_id IN (${sql.join(allEntities)})
+        UNION ALL SELECT to_entity_id::text FROM payments WHERE to_entity_id IN (${sql.join(allEntities)})
+      ) x`);
   }
   if (urlKeys.length) {
     reads.push(sql`SELECT 'url', url_key, tip_id::text, NULL::text FROM (
@@ -325,6 +293,11 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     for (const h of hits) if (h.t === t) m.set(h.a, [...(m.get(h.a) ?? []), h.b!]);
     return m;
   };
+  /** Adds the reports of this batch to the stored ones (relate() keeps only those earlier in the batch). */
+  const withBatch = (m: Map<string, string[]>, pairs: Iterable<[string, string]>) => {
+    for (const [value, tipId] of pairs) m.set(value, [...(m.get(value) ?? []), tipId]);
+    return m;
+  };
 
   // Related reports.
   const relations = new Map<string, Array<{ tip_id: string; related_tip_id: string; reason: TipRelationReason; value: string }>>();
@@ -334,10 +307,12 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     const theirs = orderOf.get(other);
     if (theirs !== undefined && theirs > mine) return; // later in this batch: it will name this one
     const list = relations.get(tipId) ?? [];
-    if (list.length < RELATED_CAP) list.push({ tip_id: tipId, related_tip_id: other, reason, value: value.slice(0, 300) });
+    if (list.length < RELATED_CAP && !list.some((r) => r.related_tip_id === other && r.reason === reason && r.value === value.slice(0, 300))) {
+      list.push({ tip_id: tipId, related_tip_id: other, reason, value: value.slice(0, 300) });
+    }
     relations.set(tipId, list);
   };
-  const byEntity = group('entity');
+  const byEntity = withBatch(group('entity'), [...entitiesOfTip].flatMap(([tipId, es]) => es.map((e): [string, string] => [e, tipId])));
   const kindDisplay = new Map([...entityId.values()].map((e) => [e.id, e]));
   for (const { id } of fresh) {
     for (const e of entitiesOfTip.get(id) ?? []) {
@@ -345,43 +320,43 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       for (const other of byEntity.get(e) ?? []) relate(id, other, relationReason(ent.kind), ent.display);
     }
   }
-  const byUrl = group('url');
+  const byUrl = withBatch(group('url'), urlRows.map((u): [string, string] => [u.url_key, u.tip_id]));
   for (const u of urlRows) for (const other of byUrl.get(u.url_key) ?? []) relate(u.tip_id, other, 'url', u.url_key);
   for (const col of HASHES) {
-    const byValue = group(`hash:${col}`);
+    const byValue = withBatch(group(`hash:${col}`), files.filter((f) => f[col]).map((f): [string, string] => [f[col]!, f.tip_id]));
     for (const f of files) {
       const v = f[col];
       if (v) for (const other of byValue.get(v) ?? []) relate(f.tip_id, other, 'hash', `${col}:${v}`);
     }
   }
 
-  // Hash matches: hash sets (known material) and every case's media.
+  // Hash matches of each file (by its place in `files`): hash sets (known material) and every case's media.
   const matches = new Map<number, FileMatch[]>();
   for (const col of EXACT) {
     const setHits = hits.filter((h) => h.t === `set:${col}`);
     const mediaHits = hits.filter((h) => h.t === `media:${col}`);
     if (!setHits.length && !mediaHits.length) continue;
-    for (const f of files) {
+    files.forEach((f, fi) => {
       const v = f[col];
-      if (!v) continue;
-      const list = matches.get(Number(f.id)) ?? [];
+      if (!v) return;
+      const list = matches.get(fi) ?? [];
       for (const h of setHits) if (h.a === v && !list.some((m) => m.kind === 'hash_set' && m.label === h.b)) list.push({ kind: 'hash_set', label: h.b!, caseId: null, by: col });
       for (const h of mediaHits) if (h.a === v && !list.some((m) => m.kind === 'case_media' && m.caseId === h.b)) list.push({ kind: 'case_media', label: `media file ${h.c}`, caseId: h.b, by: col });
-      if (list.length) matches.set(Number(f.id), list);
-    }
+      if (list.length) matches.set(fi, list);
+    });
   }
   // PDQ within the radius media ingest uses (nearest hit per hash set or case kept).
-  const withPdq = files.filter((f) => f.pdq);
+  const withPdq = files.map((f, fi) => ({ f, fi })).filter(({ f }) => f.pdq);
   if (withPdq.length) {
-    const near = await knownPdqNear(db, tx, withPdq.map((f) => f.pdq!), { media: true });
+    const near = await knownPdqNear(db, tx, withPdq.map(({ f }) => f.pdq!), { media: true });
     for (const [i, found] of near) {
-      const f = withPdq[i]!;
-      const list = matches.get(Number(f.id)) ?? [];
+      const { fi } = withPdq[i]!;
+      const list = matches.get(fi) ?? [];
       for (const h of found.slice(0, 1000)) { // nearest first
         if (h.kind === 'hash_set' && !list.some((m) => m.kind === 'hash_set' && m.label === h.setName)) list.push({ kind: 'hash_set', label: h.setName!, caseId: null, by: 'pdq', distance: h.distance });
         if (h.kind === 'case_media' && !list.some((m) => m.kind === 'case_media' && m.caseId === h.ownerId)) list.push({ kind: 'case_media', label: `media file ${h.id}`, caseId: h.ownerId, by: 'pdq', distance: h.distance });
       }
-      if (list.length) matches.set(Number(f.id), list);
+      if (list.length) matches.set(fi, list);
     }
   }
 
@@ -390,10 +365,10 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   const rules: RuleSetting[] = hits.filter((h) => h.t === 'rule' && (tipRuleCodes as readonly string[]).includes(h.a))
     .map((h) => ({ code: h.a as TipRuleCode, weight: Number(h.b), enabled: h.c === 'true' }));
 
-  // 7. Priority and routing of each, in one statement.
+  // 5. Priority and routing of each.
   const filesOf = new Map<string, number[]>();
-  for (const f of files) filesOf.set(f.tip_id, [...(filesOf.get(f.tip_id) ?? []), Number(f.id)]);
-  const updates = fresh.map(({ item, id }) => {
+  files.forEach((f, fi) => filesOf.set(f.tip_id, [...(filesOf.get(f.tip_id) ?? []), fi]));
+  const tipRows = fresh.map(({ item, id }) => {
     const tip = item.tip;
     const lists = (filesOf.get(id) ?? []).map((f) => matches.get(f)).filter((l): l is FileMatch[] => !!l);
     const scored = scoreTip({
@@ -413,26 +388,70 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       latitude: tip.location.latitude, longitude: tip.location.longitude,
       // A CyberTipline report's location is the platform's estimate (estimatedLocation, usually from an IP address).
       coordinatesSource: tip.format === 'cybertipline' ? 'estimated' : 'reported' }, deps.branches);
-    return { id, priority: scored.priority, reasons: scored.reasons, branch_id: routing.branchId, routing: { method: routing.method, detail: routing.detail } };
+    return {
+      ...item.values, id, priority: scored.priority, priority_reasons: JSON.stringify(scored.reasons), branch_id: routing.branchId,
+      routing: JSON.stringify({ method: routing.method, detail: routing.detail, facts: routing.facts }),
+    } as Record<string, unknown>;
   });
-  // Related reports, hash matches, priority and routing: one statement.
-  const relationRows = [...relations.values()].flat();
-  const matchRows = [...matches].map(([id, list]) => ({ id, matches: list }));
-  if (updates.length) {
-    await sql`
-      WITH related AS (
+
+  // 6. One statement writes every new tip with its triage, its identifiers, links, URLs, files (with their hash
+  // matches) and related reports. The tips are inserted in idempotency-key order; a key another transaction
+  // committed meanwhile fails the statement (unique), and the batch is then filed report by report (the repeat
+  // answers the first receipt). Every row written here is checked against its tip at the end of the statement.
+  const made: Array<{ source_id: string; from_id: string; to_id: string }> = [];
+  if (tipRows.length) {
+    tipRows.sort((a, b) => (String(a.idempotency_key) < String(b.idempotency_key) ? -1 : String(a.idempotency_key) > String(b.idempotency_key) ? 1 : 0));
+    const columns = Object.keys(tipRows[0]!);
+    const json = (rows: Array<Record<string, unknown>>) => JSON.stringify(rows.map((r, o) => ({ ...r, o })));
+    const fileRows = files.map((f, fi) => ({ ...f.row, matches: matches.get(fi) ?? [] }));
+    const relationRows = [...relations.values()].flat();
+    const out = await sql<{ source_id: string; from_id: string; to_id: string }>`
+      WITH new_tips AS (
+        INSERT INTO tips (${sql.join(columns.map((c) => sql.ref(c)))}, triaged_at)
+        VALUES ${sql.join(tipRows.map((r) => sql`(${sql.join(columns.map((c) => r[c]))}, now())`))}
+      ), idents AS (
+        INSERT INTO tip_identifiers (tip_id, entity_id, role)
+        SELECT tip_id, entity_id, role FROM jsonb_to_recordset(${json(identRows)}::jsonb) AS x(tip_id uuid, entity_id uuid, role text)
+        ON CONFLICT DO NOTHING
+      ), made_links AS (
+        INSERT INTO links (kind, from_type, from_id, to_type, to_id, case_id, source_type, source_id, observed_from, observed_to, confidence, notes, recorded_by, recorded_at)
+        SELECT kind, 'entity', from_id, 'entity', to_id, NULL, 'tip', source_id, NULL, NULL, 1, '', recorded_by, clock_timestamp()
+        FROM jsonb_to_recordset(${json(linkRows)}::jsonb) AS x(kind text, from_id text, to_id text, source_id text, recorded_by uuid, o integer) ORDER BY o
+        ON CONFLICT DO NOTHING RETURNING source_id, from_id, to_id
+      ), urls AS (
+        INSERT INTO tip_urls (tip_id, url, url_key)
+        SELECT tip_id, url, url_key FROM jsonb_to_recordset(${json(urlRows)}::jsonb) AS x(tip_id uuid, url text, url_key text)
+        ON CONFLICT DO NOTHING
+      ), made_files AS (
+        INSERT INTO tip_files (tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, matches)
+        SELECT tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, matches
+        FROM jsonb_to_recordset(${json(fileRows)}::jsonb)
+          AS x(tip_id uuid, file_name text, md5 text, sha1 text, sha256 text, pdq text, viewed_by_esp boolean, publicly_available boolean, classification text, annotations jsonb, matches jsonb, o integer)
+        ORDER BY o
+      ), related AS (
         INSERT INTO tip_relations (tip_id, related_tip_id, reason, value)
         SELECT tip_id, related_tip_id, reason, value FROM jsonb_to_recordset(${JSON.stringify(relationRows)}::jsonb) AS r(tip_id uuid, related_tip_id uuid, reason text, value text)
         ON CONFLICT DO NOTHING
-      ), matched AS (
-        UPDATE tip_files SET matches = m.matches FROM jsonb_to_recordset(${JSON.stringify(matchRows)}::jsonb) AS m(id bigint, matches jsonb) WHERE tip_files.id = m.id
       )
-      UPDATE tips SET priority = u.priority, priority_reasons = u.reasons, branch_id = u.branch_id, routing = u.routing, triaged_at = now()
-      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) AS u(id uuid, priority integer, reasons jsonb, branch_id integer, routing jsonb)
-      WHERE tips.id = u.id`.execute(tx);
+      SELECT source_id, from_id, to_id FROM made_links`.execute(tx);
+    made.push(...out.rows);
   }
 
-  // 8. One entry per report (a repeat too), in the order received, as one step of the chain.
+  // De-confliction for each report's new links, as recordEntityLink does (nothing for a system actor). After the
+  // relation locks: it may append to the audit chain, whose lock is always the last one taken.
+  const linked = new Map<string, Set<string>>();
+  for (const m of made) {
+    const set = linked.get(m.source_id) ?? new Set<string>();
+    set.add(m.from_id);
+    set.add(m.to_id);
+    linked.set(m.source_id, set);
+  }
+  for (const { item, id } of fresh) {
+    const ids = linked.get(id);
+    if (ids?.size) await afterEntityLinked(tx, item.ctx, { entityIds: [...ids], caseId: null });
+  }
+
+  // 7. One entry per report (a repeat too), in the order received, as one step of the chain.
   const entries: AuditEntryInput[] = items.map((it, i) => {
     const r = results[i]!;
     const who = madeBy(it.ctx);

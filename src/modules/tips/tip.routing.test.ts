@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AREA_CODES_VERIFIED, districtOfLandline, landlineAreaCodes, MAP_SOURCE, routeTip } from './tip.routing.ts';
+import { AREA_CODES_VERIFIED, areaCodeSources, districtOfLandline, landlineAreaCodes, MAP_SOURCE, routeTip } from './tip.routing.ts';
 
 // What can be checked of the routing tables from the project's own reference data: every district the area codes
 // and the city names point to is a district of seed/pakistan-districts.csv (else a tip would silently go nowhere),
@@ -21,10 +21,10 @@ describe('tip routing tables', () => {
   });
 
   it('reads the longest code first and names no place for mobiles or foreign numbers', () => {
-    expect(districtOfLandline('+92543123456')).toEqual({ district: 'Chakwal', areaCode: '543' });
-    expect(districtOfLandline('+92544123456')).toEqual({ district: 'Jhelum', areaCode: '544' });
+    expect(districtOfLandline('+92543123456')).toMatchObject({ district: 'Chakwal', areaCode: '543', confirmed: true });
+    expect(districtOfLandline('+92544123456')).toMatchObject({ district: 'Jhelum', areaCode: '544' });
     expect(districtOfLandline('+92541234567')).toBeNull(); // 054 alone names no place: 054x are five districts
-    expect(districtOfLandline('+92254123456')).toEqual({ district: 'Dadu', areaCode: '25' });
+    expect(districtOfLandline('+92254123456')).toMatchObject({ district: 'Dadu', areaCode: '25' });
     expect(districtOfLandline('+923017654321')).toBeNull();
     expect(districtOfLandline('+441234567890')).toBeNull();
   });
@@ -33,8 +33,43 @@ describe('tip routing tables', () => {
     expect(AREA_CODES_VERIFIED).toBe(false);
     const r = routeTip({ phones: ['+92662345678'] }, branches);
     expect(r).toMatchObject({ branchId: branches.get('muzaffargarh'), method: 'area_code' });
-    expect(r.detail).toContain('unverified area-code table');
+    expect(r.detail).toContain('confirmed by libphonenumber\'s geocoding data ("Muzaffargarh")');
+    expect(r.detail).toContain('not checked against PTA\'s numbering plan');
     expect(r.detail).toContain('not proof of location');
+  });
+
+  it('records each code\'s source, and which are confirmed: a confirmed code\'s source names its district', () => {
+    expect(Object.keys(areaCodeSources).sort()).toEqual(Object.keys(landlineAreaCodes).sort());
+    // Former names and spellings of the sources for the table's districts (the only names not matched as spelt).
+    const aliases: Record<string, string> = {
+      'naushero feroze': 'naushahro feroze', nawabshah: 'shaheed benazirabad', musakhel: 'musa khel', bolan: 'kachhi (bolan)',
+      chitral: 'lower chitral', 'd.i. khan': 'dera ismail khan', abottabad: 'abbottabad', 'k.abdullah': 'killa abdullah',
+      'kurram agency': 'kurram', 'bajaur agency': 'bajaur', 'khyber': 'khyber', karachi: 'karachi south',
+    };
+    const unconfirmed: string[] = [];
+    for (const [code, district] of Object.entries(landlineAreaCodes)) {
+      const src = areaCodeSources[code]!;
+      if (!src.confirmed) {
+        unconfirmed.push(code);
+        continue;
+      }
+      const named = src.libphonenumber.split('/').map((n) => n.trim().toLowerCase().replace(/ agy$/, '')).map((n) => aliases[n] ?? n);
+      expect(named, `0${code}`).toContain(district.toLowerCase());
+    }
+    expect(unconfirmed.sort()).toEqual(['5811', '5815', '5822', '5827']); // Gilgit-Baltistan and AJK
+    expect(districtOfLandline('+92581512345')).toMatchObject({ district: 'Skardu', confirmed: false, source: 'AJK/FATA' });
+  });
+
+  it('routes by an unconfirmed code only when no confirmed one routes, and says it is weak evidence', () => {
+    const skardu = '+92581512345';
+    const muzaffargarh = '+92662345678';
+    const weak = routeTip({ phones: [skardu] }, branches);
+    expect(weak).toMatchObject({ branchId: branches.get('skardu'), method: 'area_code' });
+    expect(weak.detail).toContain('UNCONFIRMED');
+    expect(weak.detail).toContain('weak evidence');
+    const both = routeTip({ phones: [skardu, muzaffargarh] }, branches);
+    expect(both).toMatchObject({ branchId: branches.get('muzaffargarh'), method: 'area_code' });
+    expect(both.detail).not.toContain('UNCONFIRMED');
   });
 
   it('routes by coordinates well inside a district when no district is named, before a place name and an area code, and says so', () => {

@@ -232,11 +232,26 @@ export const tipSummary = z.object({
 });
 export type TipSummary = z.infer<typeof tipSummary>;
 
+/** What routed a tip, as values (src/modules/tips/tip.routing.ts, RoutingFacts): the web app says it in English or Urdu. */
+export const routingFacts = z.object({
+  district: z.string().optional(),
+  named: z.string().optional(),
+  coordinates: z.object({
+    latitude: z.number(), longitude: z.number(), estimated: z.boolean(), district: z.string().nullable(), outline: z.string().optional(),
+    unused: z.enum(['whole_degrees', 'outside']).nullable(), covers: z.array(z.string()), agrees: z.boolean().nullable(), consistent: z.boolean().optional(), noBranch: z.boolean().optional(),
+    near: z.object({ edgeKm: z.number(), marginKm: z.number(), nearby: z.array(z.object({ name: z.string(), km: z.number() })) }).optional(),
+    alone: z.boolean().optional(),
+  }).optional(),
+  place: z.object({ name: z.string(), agrees: z.boolean().nullable() }).optional(),
+  landline: z.object({ phone: z.string(), areaCode: z.string(), district: z.string(), confirmed: z.boolean(), source: z.string(), agrees: z.boolean().optional() }).optional(),
+}).describe('What routed the tip and what was weighed beside it, as values; `detail` says the same in English');
+export type RoutingFactsBody = z.infer<typeof routingFacts>;
+
 export const tipDetail = tipSummary.extend({
   summary: z.string(),
   annotations: z.array(z.string()),
   location: z.record(z.string(), z.unknown()),
-  routing: z.object({ method: z.string(), detail: z.string() }).partial(),
+  routing: z.object({ method: z.string(), detail: z.string(), facts: routingFacts }).partial(),
   identifiers: z.array(z.object({ entityId: z.string(), kind: z.string(), display: z.string(), platform: z.string().nullable(), role: z.string(), cases: z.number().int() })),
   urls: z.array(z.string()),
   files: z.array(z.object({

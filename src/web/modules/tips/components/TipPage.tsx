@@ -9,6 +9,7 @@ import type { ApiError } from '../../../app/api-client.ts';
 import { useCan } from '../../../app/session.ts';
 import { fetchBranches } from '../../reference/api/reference.api.ts';
 import { attachTip, closeTip, convertTip, fetchTip, routeTip } from '../api/tips.api.ts';
+import { routingLines } from '../routing-text.ts';
 
 /** One tip: why it ranks where it does, what it names (as the graph's entities), its files and their matches, related reports; and what to do with it. */
 export function TipPage() {
@@ -35,6 +36,9 @@ export function TipPage() {
               [t('tips.routing'), d.routing.method ? t(`tips.routingMethods.${d.routing.method}`) : '—'],
               [t('tips.incidentAt'), d.incidentAt ? new Date(d.incidentAt).toLocaleString() : '—'],
             ]} />
+            {d.routing.facts ? (
+              <ul data-testid="tip-routing-detail">{routingLines(d.routing.facts, d.routing.method, t).map((line) => <li key={line}><bdi>{line}</bdi></li>)}</ul>
+            ) : null}
             {d.caseId ? <p><Link to={`/cases/${d.caseId}`}>{t('tips.openCase')}</Link></p> : null}
           </Panel>
           {d.summary ? <Panel title={t('tips.summary')}><p className="prewrap"><bdi>{d.summary}</bdi></p></Panel> : null}
