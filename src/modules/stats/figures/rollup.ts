@@ -54,6 +54,9 @@ const specs: Record<string, Spec> = {
   'fir_to_verdict@1': { shape: 'duration', kind: FLOW_KIND.firstVerdict, limit: 'fir_to_verdict' },
 };
 
+/** The figures the table can answer (at their current versions). */
+export const rollupFigureIds = figures.filter((f) => specs[`${f.id}@${f.version}`]).map((f) => f.id);
+
 /** Whether the table answers this figure with these parameters exactly as the registry's SQL would. */
 export function rollupAnswers(def: FigureDefinition, p: FigureParams, state: RollupState | null): boolean {
   if (!state || !specs[`${def.id}@${def.version}`]) return false;
