@@ -5,7 +5,7 @@
 //
 // Written by the database itself (INSERT ... SELECT over generate_series, random() after setseed) as the
 // superuser with session_replication_role = replica, so triggers (graph change log, district fill, status
-// spans: filled here instead) and foreign-key checks are skipped: every reference is generated valid. Ids are md5-derived UUIDs, so rows can
+// spans and flow events: filled here instead) and foreign-key checks are skipped: every reference is generated valid. Ids are md5-derived UUIDs, so rows can
 // point at each other without lookups. The filled tables' secondary indexes are dropped first and built
 // again at the end (one sorted build each instead of a million inserts into them, the trigram index of case
 // titles above all). PostgreSQL or PGlite: `query` is a pg.Client's, or the same over PGlite.
@@ -17,7 +17,7 @@ export interface SqlRunner {
   query(text: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>>; rowCount?: number | null }>;
 }
 
-const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_status_spans', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations'];
+const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_status_spans', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations', 'stat_flow'];
 
 export interface GeneratedCounts {
   cases: number;
@@ -105,6 +105,8 @@ export async function generateFiguresData(client: SqlRunner, cases: number, say:
     INSERT INTO operations (id, case_id, name, status, planned_for, place, approved_at, executed_at, duration_minutes)
     SELECT md5('o' || g)::uuid, id, 'Bench operation ' || g, 'executed', fir + interval '2 days', 'somewhere', fir + interval '1 day', fir + interval '2 days', 120
     FROM bc WHERE fir IS NOT NULL AND r2 < 0.02`);
+  // The flow figures' events (migration 0038), rebuilt as its migration builds them (the triggers were off).
+  if ((await client.query(`SELECT to_regclass('stat_flow') IS NOT NULL AS t`)).rows[0]!.t) await q('flow figures\' events', `SELECT stat_flow_rebuild(m.time_zone, m.ce_codes) FROM stat_flow_meta m`);
   await client.query(`SET session_replication_role = DEFAULT`);
   await client.query(`DROP TABLE bc`);
   await client.query(`DROP TABLE bd`);

@@ -4,7 +4,7 @@
 //
 //   node --import tsx bench/figures.bench.ts [--engine postgres|pglite] [--cases 1000000] [--runs 7]
 //       [--groupings none,province] [--figures firs,backlog] [--pg-url postgres://postgres@127.0.0.1:5432/test]
-//       [--db NAME] [--generate-only] [--keep] [--no-old] [--plan] [--write-docs]
+//       [--db NAME] [--name NEW_DB_NAME] [--generate-only] [--keep] [--no-old] [--plan] [--write-docs]
 //
 // PostgreSQL: a scratch database is created on the server (or --db NAME reuses one kept before: no
 // generation), migrated and seeded through startPlatform (as `amaan serve` would), filled by
@@ -24,6 +24,7 @@ import { startPlatform } from '../src/platform/bootstrap.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
 import { switchToAppRole } from '../src/platform/db/app-role.ts';
 import { computeFigure, currentCatalogue } from '../src/modules/stats/figures/figures.service.ts';
+import { withExactFigures } from '../src/modules/stats/figures/rollup.ts';
 import { figures, type FigureDefinition, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
 import { produceBriefing } from '../src/modules/reports/reports.service.ts';
 import { computePlan } from '../src/modules/planning/planning.service.ts';
@@ -48,6 +49,11 @@ const REUSE = ENGINE === 'postgres' ? arg('--db', '') : '';
 const GENERATE_ONLY = args.includes('--generate-only');
 const KEEP = args.includes('--keep') || GENERATE_ONLY || REUSE !== '';
 const OLD = !args.includes('--no-old');
+// What the "old" column is: `exact` (default), the registry's SQL beside the same figure answered from the flow
+// figures' rollup (migration 0038) where it serves; `reference`, the SQL before the rewrite for scale.
+const VERSUS = arg('--versus', 'exact') as 'exact' | 'reference';
+if (!['exact', 'reference'].includes(VERSUS)) throw new Error('--versus exact|reference');
+const WRITES = Number(arg('--writes', '0'));
 const HEADING = `## Statistics and the briefing (issue 12)${ENGINE === 'pglite' ? ', PGlite' : ''}`;
 if (!['postgres', 'pglite'].includes(ENGINE)) throw new Error('--engine postgres|pglite');
 
@@ -84,7 +90,7 @@ async function pair(old: (() => Promise<unknown>) | null, now: () => Promise<unk
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'amaan-bench-fig-'));
-const name = REUSE || `amaan_bench_fig_${process.pid}`;
+const name = REUSE || arg('--name', `amaan_bench_fig_${process.pid}`);
 let admin: pg.Client | null = null;
 let url: string | undefined;
 if (ENGINE === 'postgres') {
@@ -96,7 +102,10 @@ if (ENGINE === 'postgres') {
   url = u.toString();
 }
 const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', AMAAN_DATA_DIR: dataDir, AMAAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), NODE_ENV: 'development' });
+const tStart = performance.now();
+const loadAtStart = loadNow();
 const started = await startPlatform({ ...config, databaseUrl: url });
+const startMs = performance.now() - tStart;
 const ctx = { ...started.ctx, actor: systemActor('cli:bench') };
 try {
   say(HEADING);
@@ -132,6 +141,7 @@ try {
   } else {
     const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(ctx.db)).rows[0]!.n;
     say(`Data: the kept database ${name} (bench/figures-data.ts), ${n.toLocaleString('en-US')} cases.`);
+    say(`Start (startPlatform: migrations ${started.migrated.length ? started.migrated.join(', ') : 'none pending'}${started.migrated.includes('0038_stat_flow') ? ', with the flow events\' backfill' : ''}): ${ms(startMs)}, load average ${loadAtStart} before.`);
   }
   say('');
   if (GENERATE_ONLY) {
@@ -139,7 +149,9 @@ try {
   } else {
     const catalogue = await currentCatalogue(ctx.db);
     const base: FigureParams = { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
-    say(`Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (test/stats/figures-reference.ts: one materialised set of every case in scope, status probed per case) and new (registry.ts now: stock figures from the status spans of migration 0037; migration 0032's indexes in both), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
+    say(VERSUS === 'exact'
+      ? `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old = the registry's exact SQL (registry.ts; stock figures from the status spans of migration 0037), new = \`computeFigure\` as the application runs it (the flow figures from their events, migration 0038, where rollup.ts finds they answer the same; the others the same exact SQL), and old p50 ÷ new p50. Rows of old and new compared on the warm-up: identical.`
+      : `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (test/stats/figures-reference.ts: one materialised set of every case in scope, status probed per case) and new (\`computeFigure\` as the application runs it: registry.ts, and the flow figures' events of migration 0038 where they serve), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
     say('');
     say(`| figure | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
     say(`| --- | --- | --- | --- | --- |`);
@@ -149,11 +161,12 @@ try {
       const ref = referenceFigureById(def.id)!;
       for (const g of GROUPINGS) {
         const p = { ...base, groupBy: g };
+        const old = VERSUS === 'exact' ? () => computeFigure(ctx.db, def, p, 'exact') : () => computeFigure(ctx.db, ref, p);
         if (OLD) {
-          const [a, b] = [await computeFigure(ctx.db, ref, p), await computeFigure(ctx.db, def, p)];
+          const [a, b] = [await old(), await computeFigure(ctx.db, def, p)];
           if (!isDeepStrictEqual(a, b)) throw new Error(`${def.id}/${g}: old and new rows differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
         }
-        const { o, n } = await pair(OLD ? () => computeFigure(ctx.db, ref, p) : null, () => computeFigure(ctx.db, def, p));
+        const { o, n } = await pair(OLD ? old : null, () => computeFigure(ctx.db, def, p));
         if (q(n, 0.95) > 200) slow.push(`${def.id}/${g}`);
         say(`| ${def.id} | ${g} | ${OLD ? `${ms(q(o, 0.5))} / ${ms(q(o, 0.95))}` : '—'} | ${ms(q(n, 0.5))} / ${ms(q(n, 0.95))} | ${OLD ? ratio(o, n) : '—'} |`);
       }
@@ -166,6 +179,7 @@ try {
     // reference builds for the old runs and their own back after.
     const own = new Map(figures.map((f) => [f.id, f.build] as const));
     const withOld = async <T,>(work: () => Promise<T>): Promise<T> => {
+      if (VERSUS === 'exact') return withExactFigures(work);
       for (const f of figures) (f as { build: FigureDefinition['build'] }).build = referenceFigureById(f.id)!.build;
       try {
         return await work();
@@ -190,6 +204,7 @@ try {
       const pl = await pair(OLD ? oldPlan : null, plan, bRuns);
       say(`| capacity plan, 2024 (\`computePlan\`) | ${OLD ? `${ms(q(pl.o, 0.5))} / ${ms(q(pl.o, 0.95))}` : '—'} | ${ms(q(pl.n, 0.5))} / ${ms(q(pl.n, 0.95))} | ${OLD ? ratio(pl.o, pl.n) : '—'} | ${bRuns} |`);
     }
+    if (WRITES > 0 && url) await writeCost(url, WRITES);
     say('');
     say(`Load average at the end: ${loadNow()}.`);
     if (args.includes('--write-docs')) writeDocsSection(HEADING, lines.join('\n'));
@@ -204,5 +219,53 @@ try {
     if (KEEP) console.log(`kept database ${name}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+/**
+ * What the flow events' triggers (migration 0038) add to a write: N transactions each writing a case, its two
+ * offences, an arrest, a charge and a verdict, then setting its challan date, with the triggers and, in turn,
+ * with the stat_flow triggers disabled inside the same transaction (ALTER TABLE ... DISABLE TRIGGER, as the
+ * owner); every transaction rolls back, so the data stay as they were.
+ */
+async function writeCost(dbUrl: string, n: number) {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const one = (await c.query(`SELECT b.id AS branch_id, b.seat_district_id AS district_id, (SELECT id FROM users ORDER BY id LIMIT 1) AS user_id, (SELECT id FROM persons ORDER BY id LIMIT 1) AS person_id FROM branches b ORDER BY b.id LIMIT 1`)).rows[0] as { branch_id: number; district_id: number; user_id: string; person_id: string };
+    const triggers = (await c.query(`SELECT tgrelid::regclass::text AS t, tgname FROM pg_trigger WHERE tgname LIKE 'stat_flow_%'`)).rows as Array<{ t: string; tgname: string }>;
+    const write = async (withTriggers: boolean) => {
+      await c.query('BEGIN');
+      try {
+        if (!withTriggers) for (const tg of triggers) await c.query(`ALTER TABLE ${tg.t} DISABLE TRIGGER ${tg.tgname}`);
+        const t0 = performance.now();
+        const k = (await c.query(`INSERT INTO cases (branch_id, district_id, title, status, reported_at, fir_registered_at, created_by) VALUES ($1, $2, 'Write bench case', 'fir_registered', now() - interval '30 days', now() - interval '29 days', $3) RETURNING id`, [one.branch_id, one.district_id, one.user_id])).rows[0].id as string;
+        await c.query(`INSERT INTO case_offences (case_id, offence_code) VALUES ($1, 'PPC-377B'), ($1, 'PPC-420')`, [k]);
+        await c.query(`INSERT INTO arrests (case_id, person_id, arrested_at) VALUES ($1, $2, now() - interval '28 days')`, [k, one.person_id]);
+        await c.query(`INSERT INTO charges (case_id, person_id, offence_code, court, framed_at) VALUES ($1, $2, 'PPC-377B', 'Sessions Court', now() - interval '10 days')`, [k, one.person_id]);
+        await c.query(`INSERT INTO verdicts (case_id, person_id, outcome, court, decided_at, sentence_months) VALUES ($1, $2, 'convicted', 'Sessions Court', now() - interval '1 day', 60)`, [k, one.person_id]);
+        await c.query(`UPDATE cases SET challan_submitted_at = now() - interval '20 days' WHERE id = $1`, [k]);
+        return performance.now() - t0;
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    };
+    const on: number[] = [];
+    const off: number[] = [];
+    await write(true);
+    await write(false);
+    for (let i = 0; i < n; i++) {
+      if (i % 2 === 0) off.push(await write(false));
+      on.push(await write(true));
+      if (i % 2 === 1) off.push(await write(false));
+    }
+    say('');
+    say(`Write path (${n} transactions each way, alternating; load average ${loadNow()}): a case, 2 offences, an arrest, a charge, a verdict and the challan date (6 statements, ${triggers.length} stat_flow triggers on the tables).`);
+    say('');
+    say('| write | without the stat_flow triggers p50 / p95 | with them p50 / p95 | added at p50 |');
+    say('| --- | --- | --- | --- |');
+    say(`| case with offences, arrest, charge, verdict, challan | ${ms(q(off, 0.5))} / ${ms(q(off, 0.95))} | ${ms(q(on, 0.5))} / ${ms(q(on, 0.95))} | ${(q(on, 0.5) - q(off, 0.5)).toFixed(2)} ms (${(q(on, 0.5) / q(off, 0.5)).toFixed(2)}×) |`);
+  } finally {
+    await c.end();
   }
 }

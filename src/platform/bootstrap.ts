@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import type { Config } from './config.ts';
 import { sql } from 'kysely';
 import { migrateToLatest, migrationStatus, openDatabase, type Database } from './db/database.ts';
+import { keyFlowEvents } from './db/stat-flow-keys.ts';
 import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
 import type { AppContext } from './context.ts';
 import { seedReferenceData } from '../modules/reference/reference.seed.ts';
@@ -73,6 +74,7 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
         migrated = await withSessionLock((text) => sql.raw(text).execute(owner.db), LOCK_CLASS.schemaSetup, 'migrate', async () => {
           const names = await migrateIfPending(owner.db);
           await seedReferenceData(owner.db);
+          await keyFlowEvents(owner.db, config.timeZone);
           if (config.databaseMigrationUrl) {
             const appUser = decodeURIComponent(new URL(config.databaseUrl!).username) || process.env.PGUSER || userInfo().username;
             if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);
@@ -91,6 +93,7 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
       if (migrate) {
         migrated = await migrateIfPending(database.db);
         await seedReferenceData(database.db);
+        await keyFlowEvents(database.db, config.timeZone);
       } else {
         migrated = [];
         const status = await migrationStatus(database.db);

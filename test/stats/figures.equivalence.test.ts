@@ -7,6 +7,7 @@ import { figures, groupings, type FigureParams } from '../../src/modules/stats/f
 import { referenceFigureById } from './figures-reference.ts';
 import { observe, planningSql } from '../../src/modules/planning/planning.data.ts';
 import { withReferencePlanning } from '../planning/planning-reference.ts';
+import { rebuildRollup, rollupAnswers, rollupFigureIds, rollupState } from '../../src/modules/stats/figures/rollup.ts';
 
 // The rewritten figure SQL (registry.ts, for scale) must give exactly what the old SQL gave
 // (figures-reference.ts), exact and published, on a generated data set full of edges: status changes exactly
@@ -166,4 +167,170 @@ describe.each(engines)('rewritten figure SQL equals the old (%s)', (engine) => {
       await same({ ...scope, groupBy: 'month' });
     }
   }, 300_000);
+
+  // The flow figures' events (migration 0038, kept by triggers) against the exact SQL of the registry, on this
+  // data and after writes of every kind of source row; the table also equals one rebuilt from scratch.
+  describe('the flow figures from their events (stat_flow) equal the exact SQL', () => {
+    const flowDefs = figures.filter((f) => rollupFigureIds.includes(f.id));
+    const scopes = async (): Promise<Array<Partial<FigureParams>>> => {
+      const d = await t.ctx.db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', ids[7]!).executeTakeFirstOrThrow();
+      const province = (await t.ctx.db.selectFrom('districts').select('province').where('id', '=', d.district_id).executeTakeFirstOrThrow()).province;
+      return [{}, { province }, { districtId: d.district_id }, { branchId: t.branchA }, { offences: 'all' }];
+    };
+    const flowPeriods: Array<Partial<FigureParams>> = [{ from: '2024-01-01', to: '2024-12-31' }, { from: '2025-01-01', to: '2025-01-01' }, { to: '2024-12-31' }, { from: '2024-07-01' }, {}];
+
+    /** Every flow figure, grouping, period and area scope: rollup (and that it WAS the rollup) equals exact. */
+    async function flowSame(label: string, cat: Catalogue = catalogue, timeZone = 'Asia/Karachi', full = false) {
+      const state = await rollupState(t.ctx.db);
+      // In full: every area scope, period and grouping; after each write, the nation and all offences over
+      // three periods by three groupings (the data set is small: the writes move every figure somewhere).
+      const combos: Array<Partial<FigureParams>> = [];
+      for (const [i, scope] of (await scopes()).entries()) {
+        if (!full && i > 0 && !('offences' in scope)) continue;
+        for (const period of full ? flowPeriods : flowPeriods.slice(0, 3)) {
+          for (const groupBy of full && i === 0 ? (['none', 'province', 'district', 'branch', 'month', 'year'] as const) : (['none', 'district', 'month'] as const)) combos.push({ ...period, ...scope, groupBy });
+        }
+      }
+      {
+        for (const combo of combos) {
+          {
+            const p = base({ ...combo, catalogue: cat, timeZone });
+            for (const def of flowDefs) {
+              expect(rollupAnswers(def, p, state), `${label}: ${def.id} served by the rollup`).toBe(true);
+              const [exact, auto] = await t.ctx.db.transaction().execute(async (tx) => [await computeFigure(tx, def, p, 'exact'), await computeFigure(tx, def, p)]);
+              expect(auto, `${label}: ${def.id} ${JSON.stringify(combo)}`).toEqual(exact);
+            }
+          }
+        }
+      }
+    }
+    /** The table as the triggers left it equals the table rebuilt from the records (rolled back). */
+    async function tableAsRebuilt() {
+      const rowsOf = async (db: typeof t.ctx.db) => (await sql<Record<string, unknown>>`SELECT case_id, kind, src, day::text AS day, district_id, branch_id, ce, unit, val::text AS val FROM stat_flow ORDER BY case_id, kind, src`.execute(db)).rows;
+      const kept = await rowsOf(t.ctx.db);
+      const state = (await rollupState(t.ctx.db))!;
+      const rebuilt = await t.ctx.db.transaction().execute(async (tx) => {
+        await rebuildRollup(tx, state.timeZone, state.codes);
+        const r = await rowsOf(tx);
+        throw Object.assign(new Error('rollback'), { rows: r });
+      }).catch((e: { rows?: Array<Record<string, unknown>> }) => e.rows);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(rebuilt);
+    }
+
+    it('on the data set as written', async () => {
+      await tableAsRebuilt();
+      await flowSame('as written', catalogue, 'Asia/Karachi', true);
+    }, 600_000);
+
+    it('after inserts, updates and deletes of every source row kind, backdated, across the time-zone boundary', async () => {
+      const db = t.ctx.db;
+      const [b0, b1] = await db.selectFrom('branches').select(['id', 'seat_district_id']).orderBy('id').limit(2).execute();
+      // An FIR at 02:00 local time on 1 January 2025 (21:00 UTC on 31 December) belongs to 2025.
+      const firs = figures.find((f) => f.id === 'firs')!;
+      const day = (d: string) => computeFigure(db, firs, base({ from: d, to: d }));
+      const jan1 = Number((await day('2025-01-01'))[0]?.values.n ?? 0);
+      const dec31 = Number((await day('2024-12-31'))[0]?.values.n ?? 0);
+      const k = await db.insertInto('cases').values({
+        branch_id: b0!.id, district_id: b0!.seat_district_id, title: 'Boundary case', status: 'fir_registered', reported_at: '2024-12-31T20:30:00Z',
+        fir_registered_at: '2024-12-31T21:00:00Z', fir_number: 9901, fir_year: 2025, created_by: t.users.invA.id,
+      }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('case_offences').values({ case_id: k.id, offence_code: 'PPC-377B' }).execute();
+      const newYear = Number((await day('2025-01-01'))[0]?.values.n ?? 0);
+      expect(newYear).toBe(jan1 + 1);
+      expect(Number((await day('2024-12-31'))[0]?.values.n ?? 0)).toBe(dec31);
+      // Exact SQL (the reference for the boundary) counts it on 1 January too.
+      expect(Number((await computeFigure(db, firs, base({ from: '2025-01-01', to: '2025-01-01' }), 'exact'))[0]?.values.n ?? 0)).toBe(newYear);
+      expect(await day('2024-12-31')).toEqual(await computeFigure(db, firs, base({ from: '2024-12-31', to: '2024-12-31' }), 'exact'));
+      const persons = await db.selectFrom('persons').select('id').orderBy('id').limit(3).execute();
+      await db.insertInto('arrests').values({ case_id: k.id, person_id: persons[0]!.id, arrested_at: '2024-12-31T19:00:00Z' }).execute();
+      await db.insertInto('charges').values({ case_id: k.id, person_id: persons[1]!.id, offence_code: 'PPC-377B', court: 'Sessions Court', framed_at: '2025-01-01T18:59:59Z' }).execute();
+      await db.insertInto('verdicts').values([
+        { case_id: k.id, person_id: persons[1]!.id, outcome: 'convicted', court: 'Sessions Court', decided_at: '2025-02-10T05:00:00Z', sentence_months: 97 },
+        { case_id: k.id, person_id: persons[2]!.id, outcome: 'acquitted', court: 'Sessions Court', decided_at: '2025-01-01T19:00:00Z' },
+      ]).execute();
+      const v = await db.insertInto('victims').values({ pseudonym: 'V-2025-9901', identified_at: '2024-12-31T19:00:00Z', state: 'identified' }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('case_victims').values([{ case_id: k.id, victim_id: v.id }, { case_id: ids[3]!, victim_id: v.id }]).execute();
+      await tableAsRebuilt();
+      await flowSame('inserts');
+      const f = await computeFigure(db, firs, base({ from: '2025-01-01', to: '2025-01-01' }));
+      expect(Number(f[0]!.values.n)).toBe(newYear);
+      expect(newYear).toBeGreaterThan(0);
+
+      // Updates: a backdated FIR and a challan, the case moved to another district and branch, dates of the
+      // child, of an arrest, a charge and a verdict changed, an offence swapped (the case leaves the child-
+      // exploitation scope and comes back).
+      await db.updateTable('cases').set({ fir_registered_at: '2023-12-31T19:00:00Z', challan_submitted_at: '2024-12-31T18:59:59.999Z' }).where('id', '=', k.id).execute();
+      await db.updateTable('cases').set({ branch_id: b1!.id, district_id: b1!.seat_district_id }).where('id', 'in', [k.id, ids[10]!]).execute();
+      await db.updateTable('victims').set({ identified_at: '2024-03-15T08:00:00Z', recovered_at: '2025-01-01T00:00:00Z' }).where('id', '=', v.id).execute();
+      await db.updateTable('arrests').set({ arrested_at: '2023-12-31T18:59:59.999Z' }).where('case_id', '=', k.id).execute();
+      await db.updateTable('charges').set({ framed_at: '2024-06-30T19:00:00Z' }).where('case_id', '=', k.id).execute();
+      await db.updateTable('verdicts').set({ decided_at: '2024-01-01T00:00:00Z', sentence_months: 13 }).where('case_id', '=', k.id).where('outcome', '=', 'convicted').execute();
+      await db.updateTable('cases').set({ status: 'under_investigation', title: 'Boundary case, renamed' }).where('id', '=', k.id).execute();
+      await db.deleteFrom('case_offences').where('case_id', '=', ids[4]!).where('offence_code', '=', 'PPC-377B').execute();
+      await db.updateTable('case_offences').set({ offence_code: 'PPC-420' }).where('case_id', '=', k.id).execute();
+      await tableAsRebuilt();
+      await flowSame('updates');
+      await db.updateTable('case_offences').set({ offence_code: 'PPC-377B' }).where('case_id', '=', k.id).execute();
+
+      // Deletes: a verdict, an arrest, a charge, a child's link, then the case itself (its rows cascade).
+      await db.deleteFrom('verdicts').where('case_id', '=', ids[0]!).execute();
+      await db.deleteFrom('arrests').where('case_id', '=', ids[2]!).execute();
+      await db.deleteFrom('charges').where('case_id', '=', ids[6]!).execute();
+      await db.deleteFrom('case_victims').where('case_id', '=', ids[3]!).where('victim_id', '=', v.id).execute();
+      await tableAsRebuilt();
+      await flowSame('deletes');
+      await db.deleteFrom('verdicts').where('case_id', '=', k.id).execute();
+      await db.deleteFrom('case_victims').where('case_id', '=', k.id).execute();
+      await db.deleteFrom('cases').where('id', '=', k.id).execute();
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM stat_flow WHERE case_id = ${k.id}`.execute(db)).rows[0]!.n).toBe(0);
+      await tableAsRebuilt();
+    }, 900_000);
+
+    it('another time zone or an edited catalogue reads the exact SQL until the table is rebuilt for it; the old catalogue keeps its figures', async () => {
+      const db = t.ctx.db;
+      const firs = figures.find((f) => f.id === 'firs')!;
+      // Another zone: not served (exact), equal after a rebuild in that zone.
+      expect(rollupAnswers(firs, base({ timeZone: 'UTC' }), await rollupState(db))).toBe(false);
+      await rebuildRollup(db, 'UTC', catalogue.childExploitationCodes);
+      expect(rollupAnswers(firs, base({}), await rollupState(db))).toBe(false);
+      await flowSame('rebuilt in UTC', catalogue, 'UTC');
+      await rebuildRollup(db, 'Asia/Karachi', catalogue.childExploitationCodes);
+
+      // The catalogue edited: PPC-420 flagged child exploitation. The figures under the new catalogue differ
+      // and are exact; those under the old (a published figure recomputed) still come from the table, unchanged.
+      const published = base({ from: '2024-01-01', to: '2024-12-31' });
+      const beforeEdit = await computeFigure(db, firs, published);
+      await db.updateTable('offences').set({ child_exploitation: true }).where('code', '=', 'PPC-420').execute();
+      try {
+        const edited = await currentCatalogue(db);
+        expect(edited.version).not.toBe(catalogue.version);
+        const state = await rollupState(db);
+        expect(rollupAnswers(firs, base({ catalogue: edited }), state)).toBe(false);
+        expect(rollupAnswers(firs, published, state)).toBe(true);
+        expect(await computeFigure(db, firs, published)).toEqual(beforeEdit);
+        await flowSame('old catalogue after the edit');
+        const now = await computeFigure(db, firs, base({ from: '2024-01-01', to: '2024-12-31', catalogue: edited }));
+        expect(Number(now[0]!.values.n)).toBeGreaterThan(Number(beforeEdit[0]!.values.n));
+        await rebuildRollup(db, 'Asia/Karachi', edited.childExploitationCodes);
+        await flowSame('rebuilt for the edited catalogue', edited);
+      } finally {
+        await db.updateTable('offences').set({ child_exploitation: false }).where('code', '=', 'PPC-420').execute();
+        await rebuildRollup(db, 'Asia/Karachi', catalogue.childExploitationCodes);
+      }
+      await tableAsRebuilt();
+    }, 900_000);
+
+    it('need-to-know scopes and offence categories are never read from the table', async () => {
+      const investigator = { id: t.users.invA.id, username: t.users.invA.username, displayName: 'Equivalence', role: 'investigator' as const, branchId: t.users.invA.branchId, ip: null };
+      const visibleCases = sql`c.id IN (${t.ctx.db.selectFrom('cases').select('cases.id').where(caseVisibleTo(investigator))})`;
+      const state = await rollupState(t.ctx.db);
+      for (const def of flowDefs) {
+        expect(rollupAnswers(def, base({ visibleCases }), state)).toBe(false);
+        expect(rollupAnswers(def, base({ category: catalogue.categories['PPC-377B']! }), state)).toBe(false);
+        expect(rollupAnswers(def, base({ groupBy: 'category' }), state)).toBe(false);
+        expect(rollupAnswers(def, base({}), state)).toBe(true);
+      }
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { AppContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
 import { seedReferenceData } from '../../src/modules/reference/reference.seed.ts';
+import { keyFlowEvents } from '../../src/platform/db/stat-flow-keys.ts';
 import { createApiToken, SESSION_COOKIE, sha256 } from '../../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { randomBytes } from 'node:crypto';
@@ -79,6 +80,8 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   const owner = await openDatabase({ url: scratch?.url, poolSize: 2 });
   await migrateToLatest(owner.db);
   await seedReferenceData(owner.db);
+  // As startPlatform: the flow figures' events keyed to the zone and the catalogue just seeded.
+  await keyFlowEvents(owner.db, loadConfig({ NODE_ENV: 'test' }).timeZone);
   const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
   if (!scratch) await enterAppRole(database);
   // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).

@@ -94,26 +94,38 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   const base: FigureParams = { from: opts.from, to: opts.to, timeZone: ctx.config.timeZone, province, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
   const records: PublishedFigureRecord[] = [];
   const area = { province };
-  const figure = async (id: string, groupBy: Grouping = 'none', over: Partial<FigureParams> = {}): Promise<FigureRowOut[]> => {
+  // The figures are independent reads: they run concurrently (as many at once as the pool gives connections;
+  // one after another on PGlite), and are recorded in the order the report lists them.
+  const published = async (id: string, groupBy: Grouping = 'none'): Promise<PublishedFigureRecord> => {
     const def = figureById(id)!;
-    const rows = publishRows(def, await computeFigure(ctx.db, def, { ...base, ...over, groupBy }), groupBy);
-    records.push({ def, grouping: groupBy, area, rows });
-    return rows;
+    return { def, grouping: groupBy, area, rows: publishRows(def, await computeFigure(ctx.db, def, { ...base, groupBy }), groupBy) };
   };
+  const exactOf = (id: string, groupBy: Grouping) => computeFigure(ctx.db, figureById(id)!, { ...base, groupBy });
+  const level: Grouping = province ? 'district' : 'province';
+  const headlineIds = ['firs', 'arrests', 'convictions', 'acquittals', 'sentences', 'children_identified', 'children_rescued', 'children_in_care', 'operations', 'complaints'] as const;
+  const [headlineRecords, operation, monthly, grouped, durations] = await Promise.all([
+    Promise.all(headlineIds.map((id) => published(id))),
+    operationOfPeriod(ctx, base, T),
+    Promise.all([exactOf('firs', 'month'), exactOf('arrests', 'month')]),
+    Promise.all([exactOf('firs', level), exactOf('arrests', level), exactOf('convictions', level)]),
+    Promise.all([published('fir_to_challan'), published('fir_to_verdict')]),
+  ]);
+  records.push(...headlineRecords);
+  const figure = (id: (typeof headlineIds)[number]): FigureRowOut[] => headlineRecords[headlineIds.indexOf(id)]!.rows;
   const single = (rows: FigureRowOut[], part: string | null = null, measure = 'n') => rows.find((r) => r.part === part && r.group === null) ?? rows.find((r) => r.part === part) ?? { values: { [measure]: 0 }, display: { [measure]: '0' } };
   const shown = (rows: FigureRowOut[], part: string | null = null, measure = 'n') => single(rows, part, measure).display?.[measure] ?? '0';
 
   progress('headline figures');
-  const firs = await figure('firs');
-  const arrests = await figure('arrests');
-  const convictions = await figure('convictions');
-  const acquittals = await figure('acquittals');
-  const sentences = await figure('sentences');
-  const identified = await figure('children_identified');
-  const rescued = await figure('children_rescued');
-  const care = await figure('children_in_care');
-  const operations = await figure('operations');
-  const complaints = await figure('complaints');
+  const firs = figure('firs');
+  const arrests = figure('arrests');
+  const convictions = figure('convictions');
+  const acquittals = figure('acquittals');
+  const sentences = figure('sentences');
+  const identified = figure('children_identified');
+  const rescued = figure('children_rescued');
+  const care = figure('children_in_care');
+  const operations = figure('operations');
+  const complaints = figure('complaints');
   const all = single(sentences, 'all');
   const n = Number(all.values.n ?? 0);
   const min = years(publishableExtreme(all.values.min_months ?? null, n));
@@ -131,15 +143,10 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   ];
 
   progress('the operation of the period');
-  const operation = await operationOfPeriod(ctx, base, T);
 
   progress('trends');
   const months = monthsOf(opts.from, opts.to);
-  const byMonth = async (id: string) => {
-    const exact = await computeFigure(ctx.db, figureById(id)!, { ...base, groupBy: 'month' });
-    return new Map(exact.map((r) => [r.group, Number(r.values.n ?? 0)]));
-  };
-  const [mf, ma] = [await byMonth('firs'), await byMonth('arrests')];
+  const [mf, ma] = monthly.map((exact) => new Map(exact.map((r) => [r.group, Number(r.values.n ?? 0)]))) as [Map<string | null, number>, Map<string | null, number>];
   // One table of months x (FIRs, arrests): each column a list with its total, suppressed on its own.
   const colF = suppressTable({ cells: months.map((m) => [mf.get(m) ?? 0]), rowTotals: false });
   const colA = suppressTable({ cells: months.map((m) => [ma.get(m) ?? 0]), rowTotals: false });
@@ -152,9 +159,7 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
   records.push({ def: figureById('arrests')!, grouping: 'month', area, rows: months.map((m, i) => ({ group: m, part: null, values: { n: colA.state[i]![0] === 'shown' ? colA.values[i]![0]! : null }, display: { n: colA.display[i]![0]! } })) });
 
   progress(province ? 'districts' : 'provinces');
-  const level: Grouping = province ? 'district' : 'province';
-  const groupsOf = async (id: string) => new Map((await computeFigure(ctx.db, figureById(id)!, { ...base, groupBy: level })).map((r) => [r.group!, Number(r.values.n ?? 0)]));
-  const [gf, ga, gc] = [await groupsOf('firs'), await groupsOf('arrests'), await groupsOf('convictions')];
+  const [gf, ga, gc] = grouped.map((exact) => new Map(exact.map((r) => [r.group!, Number(r.values.n ?? 0)]))) as [Map<string, number>, Map<string, number>, Map<string, number>];
   const names = [...new Set([...gf.keys(), ...ga.keys(), ...gc.keys()])].sort();
   const cols = [gf, ga, gc].map((g) => suppressTable({ cells: names.map((k) => [g.get(k) ?? 0]), rowTotals: false }));
   const areas: SimpleTable = {
@@ -177,8 +182,9 @@ export async function gatherBriefing(ctx: ServiceContext, opts: BriefingOptions,
     columns: [T.placement, T.children],
     rows: [[parts.child_protection_bureau, shown(care, 'child_protection_bureau')], [parts.family, shown(care, 'family')], [parts.shelter, shown(care, 'shelter')], [T.all, shown(care, 'all')]],
   };
-  const challan = single(await figure('fir_to_challan'));
-  const verdict = single(await figure('fir_to_verdict'));
+  records.push(...durations);
+  const challan = single(durations[0].rows);
+  const verdict = single(durations[1].rows);
   const [lc, lv] = [timeLimit('fir_to_challan'), timeLimit('fir_to_verdict')];
   const timeToCourt: SimpleTable = {
     title: T.timeToCourt,

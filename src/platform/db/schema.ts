@@ -157,6 +157,27 @@ export interface CaseStatusHistoryTable {
 }
 
 /** Each case's status as intervals, kept from case_status_history by triggers (migration 0037): read only. */
+/** Flow figures' events, kept by triggers (migration 0038_stat_flow; read by stats/figures/rollup.ts). */
+export interface StatFlowTable {
+  case_id: string;
+  kind: number;
+  src: string;
+  /** Local day in stat_flow_meta.time_zone. */
+  day: string | null;
+  district_id: number;
+  branch_id: number;
+  ce: boolean;
+  unit: string | null;
+  val: string | null;
+}
+
+export interface StatFlowMetaTable {
+  one: Generated<boolean>;
+  time_zone: string;
+  ce_codes: string[];
+  built_at: Generated<Date>;
+}
+
 export interface CaseStatusSpansTable {
   history_id: number;
   case_id: string;
@@ -992,6 +1013,8 @@ export interface DB {
   case_team: CaseTeamTable;
   case_status_history: CaseStatusHistoryTable;
   case_status_spans: CaseStatusSpansTable;
+  stat_flow: StatFlowTable;
+  stat_flow_meta: StatFlowMetaTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

@@ -12,6 +12,7 @@ import { timeLimit } from './lifecycle-limits.ts';
 import { figureById, figures, type FigureDefinition, type FigureParams, type Grouping } from './registry.ts';
 import { suppressTable } from './suppress.ts';
 import { offersDrillDown } from '../dashboard/drill.records.ts';
+import { rollupQuery } from './rollup.ts';
 
 // Computes the registry's figures (registry.ts) for the API, the briefing and the exports; gives the
 // published (suppressed) view of a figure; records what a report published (published_reports,
@@ -45,9 +46,13 @@ export interface FigureRowOut {
   display?: Record<string, string>;
 }
 
-/** Runs one figure's SQL: rows of group, part and the figure's measures (numbers). */
-export async function computeFigure(db: Db | Tx, def: FigureDefinition, p: FigureParams): Promise<FigureRowOut[]> {
-  const { rows } = await def.build(p).execute(db);
+/**
+ * Runs one figure: rows of group, part and the figure's measures (numbers). From the flow figures' rollup
+ * where it answers exactly the same (rollup.ts decides), else the registry's SQL; `exact`: the registry's SQL.
+ */
+export async function computeFigure(db: Db | Tx, def: FigureDefinition, p: FigureParams, source: 'auto' | 'exact' = 'auto'): Promise<FigureRowOut[]> {
+  const rollup = source === 'auto' ? await rollupQuery(db, def, p) : null;
+  const { rows } = await (rollup ?? def.build(p)).execute(db);
   return rows.map((r) => ({
     group: (r.grp as string | null) ?? null,
     part: (r.part as string | null) ?? null,

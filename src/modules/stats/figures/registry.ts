@@ -454,4 +454,4 @@ export function figureById(id: string): FigureDefinition | undefined {
  * The SQL pieces of the definitions above, for the drill-down lists of the figures without a `records`
  * builder (dashboard/drill.records.ts): the list reuses the figure's own scope, period, groups and bands.
  */
-export const figureSql = { scoped, inPeriod, groupKey, inGroup, statusAt, closedList, days, bandCase };
+export const figureSql = { scoped, inPeriod, groupKey, inGroup, statusAt, closedList, days, bandCase, allOrPart };
