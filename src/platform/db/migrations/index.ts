@@ -27,6 +27,7 @@ import * as eventCodes from './0031_event_codes.ts';
 import * as figureIndexes from './0032_figure_indexes.ts';
 import * as custodyCodes from './0033_custody_codes.ts';
 import * as caseStatusSpans from './0037_case_status_spans.ts';
+import * as stockRollup from './0039_stock_rollup.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0032_figure_indexes': figureIndexes,
   '0033_custody_codes': custodyCodes,
   '0037_case_status_spans': caseStatusSpans,
+  '0039_stock_rollup': stockRollup,
 };
