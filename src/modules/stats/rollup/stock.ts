@@ -100,3 +100,12 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
   const { rows } = await sql<{ time_zone: string }>`SELECT time_zone FROM stock_rollup_meta WHERE id = 1`.execute(db);
   return rows[0]?.time_zone ?? null;
 }
+
+/**
+ * Adds the checkpoints of the months since the last one, up to the current month of the rollup's zone (run it
+ * monthly or at start; answers are exact without it, only slower as the changes since the last checkpoint grow).
+ */
+export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT stock_extend_checkpoints() AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -80,7 +80,7 @@ export const rebuildStatements = (zone: string): string[] => {
     `INSERT INTO stock_rollup_meta (id, time_zone) VALUES (1, ${z}) ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone`,
     setsInsert(all),
     `INSERT INTO stock_case_parts (case_id, day, status, district_id, branch_id, set_id, delta) ${partsSelect(all, z)}`,
-    `INSERT INTO stock_status_daily (day, ${key}, delta) SELECT day, ${key}, sum(delta) FROM stock_case_parts GROUP BY day, ${key} HAVING sum(delta) <> 0`,
+    `INSERT INTO stock_status_daily (day, ${key}, delta) SELECT day, ${key}, sum(delta) FROM stock_case_parts GROUP BY day, ${key} HAVING sum(delta) <> 0 ORDER BY day, ${key}`,
     `INSERT INTO stock_checkpoint_months (month)
        SELECT generate_series(date_trunc('month', lo), greatest(date_trunc('month', hi), date_trunc('month', now() AT TIME ZONE ${z})), interval '1 month')::date
        FROM (SELECT min(day)::timestamp AS lo, max(day)::timestamp AS hi FROM stock_status_daily) x WHERE lo IS NOT NULL`,
@@ -93,7 +93,9 @@ export const rebuildStatements = (zone: string): string[] => {
          CROSS JOIN (SELECT DISTINCT ${key} FROM stock_status_daily) k
          LEFT JOIN (SELECT date_trunc('month', day)::date AS month, ${key}, sum(delta) AS delta FROM stock_status_daily GROUP BY 1, 2, 3, 4, 5) ms
            ON ms.month = m.month AND ms.district_id = k.district_id AND ms.branch_id = k.branch_id AND ms.status = k.status AND ms.set_id = k.set_id
-       ) x WHERE n <> 0`,
+       ) x WHERE n <> 0
+       -- In month order: one month's checkpoints (what a query reads) are on a few pages, not one page per row.
+       ORDER BY month, ${key}`,
   ];
 };
 
@@ -185,6 +187,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${rebuildStatements('ZONE').map((s) => s.replaceAll(`'ZONE'`, 'zone')).join(';\n')};
     END
     $fn$`).execute(db);
+  // Checkpoints up to the current month of the zone (after months without one, e.g. a database migrated empty):
+  // each new month's stock = the previous month's + the changes between. Writers wait (the lock) so none moves a
+  // checkpoint while it is made. Called by the migration and src/modules/stats/rollup/stock.ts
+  // (extendStockCheckpoints); without it the answers stay exact, they only read more daily rows.
+  const k = key;
+  await sql.raw(`
+    CREATE FUNCTION stock_extend_checkpoints() RETURNS int LANGUAGE plpgsql AS $fn$
+    DECLARE zone text; last date; target date; added int := 0;
+    BEGIN
+      SELECT m.time_zone INTO zone FROM stock_rollup_meta m WHERE m.id = 1;
+      IF zone IS NULL THEN RETURN 0; END IF;
+      LOCK TABLE stock_status_daily IN EXCLUSIVE MODE;
+      target := date_trunc('month', now() AT TIME ZONE zone)::date;
+      SELECT max(m.month) INTO last FROM stock_checkpoint_months m;
+      IF last IS NULL THEN
+        SELECT coalesce(date_trunc('month', min(d.day))::date, target) INTO last FROM stock_status_daily d;
+        INSERT INTO stock_checkpoint_months (month) VALUES (last);
+        INSERT INTO stock_status_checkpoints (month, ${k}, n)
+          SELECT last, ${k}, sum(d.delta) FROM stock_status_daily d WHERE d.day < last GROUP BY ${k} HAVING sum(d.delta) <> 0;
+        added := 1;
+      END IF;
+      WHILE last < target LOOP
+        INSERT INTO stock_checkpoint_months (month) VALUES ((last + interval '1 month')::date);
+        INSERT INTO stock_status_checkpoints (month, ${k}, n)
+          SELECT (last + interval '1 month')::date, ${k}, sum(x.n) FROM (
+            SELECT ${k}, c.n FROM stock_status_checkpoints c WHERE c.month = last
+            UNION ALL
+            SELECT ${k}, d.delta FROM stock_status_daily d WHERE d.day >= last AND d.day < (last + interval '1 month')::date
+          ) x GROUP BY ${k} HAVING sum(x.n) <> 0;
+        last := (last + interval '1 month')::date;
+        added := added + 1;
+      END LOOP;
+      RETURN added;
+    END
+    $fn$`).execute(db);
+  await sql.raw(`SELECT stock_extend_checkpoints()`).execute(db);
   const fns: Array<[string, string, string]> = [
     ['history_insert', 'case_status_history', 'SELECT n.case_id FROM stock_new n'],
     ['history_update', 'case_status_history', 'SELECT n.case_id FROM stock_new n UNION SELECT o.case_id FROM stock_old o'],
@@ -238,6 +276,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TRIGGER case_stock_offences_truncate ON case_offences;
     DROP FUNCTION stock_after_truncate();
     DROP FUNCTION stock_rollup_rebuild(text);
+    DROP FUNCTION stock_extend_checkpoints();
     DROP FUNCTION stock_refresh_cases(uuid[]);
     DROP TABLE stock_status_checkpoints;
     DROP TABLE stock_checkpoint_months;
