@@ -1,6 +1,5 @@
 // EXPLAIN ANALYZE of cases by status from the stock rollup (migration 0039) as stockFigure sends it:
 //   node --import tsx bench/stock-rollup-explain.ts --db NAME [--to 2024-12-31] [--group none]
-import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { currentCatalogue } from '../src/modules/stats/figures/figures.service.ts';
 import { figureById, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
@@ -14,7 +13,6 @@ try {
   const q = figureById('cases_by_status')!.build(p).compile(db);
   const { rows } = await db.executeQuery({ ...q, sql: `EXPLAIN (ANALYZE, BUFFERS) ${q.sql}` } as never);
   for (const r of rows as Array<Record<string, string>>) console.log(r['QUERY PLAN']);
-  void sql;
 } finally {
   await close();
 }
