@@ -11,6 +11,7 @@
 // titles above all). PostgreSQL or PGlite: `query` is a pg.Client's, or the same over PGlite.
 
 import { spansFromHistory } from '../src/platform/db/migrations/0037_case_status_spans.ts';
+import { rebuildStatements } from '../src/platform/db/migrations/0039_stock_rollup.ts';
 
 /** What the generator needs of a connection (pg.Client has it; bench/figures.bench.ts adapts PGlite). */
 export interface SqlRunner {
@@ -107,6 +108,10 @@ export async function generateFiguresData(client: SqlRunner, cases: number, say:
     FROM bc WHERE fir IS NOT NULL AND r2 < 0.02`);
   // The flow figures' events (migration 0038), rebuilt as its migration builds them (the triggers were off).
   if ((await client.query(`SELECT to_regclass('stat_flow') IS NOT NULL AS t`)).rows[0]!.t) await q('flow figures\' events', `SELECT stat_flow_rebuild(m.time_zone, m.ce_codes) FROM stat_flow_meta m`);
+  // The stock rollup (migration 0039) from what was just written, as its migration builds it (triggers are off).
+  const t0 = performance.now();
+  for (const s of rebuildStatements(process.env.AMAAN_TIME_ZONE || 'Asia/Karachi')) await client.query(s);
+  say(`  stock rollup rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await client.query(`SET session_replication_role = DEFAULT`);
   await client.query(`DROP TABLE bc`);
   await client.query(`DROP TABLE bd`);

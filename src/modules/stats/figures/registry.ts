@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { timeLimit } from './lifecycle-limits.ts';
+import { stockFigure } from '../rollup/stock.ts';
 
 // Every figure the agency publishes, defined ONCE here: an id, a version, what it counts (in words), its
 // measures, and the SQL that counts it over the records. Nothing is typed in. A definition whose meaning
@@ -267,6 +268,23 @@ const bandCase = (bands: ReadonlyArray<{ part: string; min: number; max: number 
  */
 const allOrPart = sql`CASE WHEN GROUPING(band) = 1 THEN 'all' ELSE band END`;
 
+/**
+ * The exact SQL of the stock figures the rollup serves (rollup/stock.ts): the reference the rollup must equal
+ * and its fallback (need-to-know scopes, periods without an end, another zone, month/year groupings).
+ */
+export const exactStock = {
+  cases_by_status: (p: FigureParams) => {
+    const end = periodEnd(p);
+    const g = groupKey(p, sql`sc.reported_at`);
+    return sql<Record<string, unknown>>`
+      WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}
+      SELECT ${g.key} AS grp, ${statusOf} AS part, ${distinctCases(p)} AS n
+      FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+      WHERE sc.reported_at < ${end}
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+  },
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // The definitions
 
@@ -286,16 +304,8 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'cases_by_status', version: 1, title: 'Cases by status', unit: 'cases', count: 'n', measures: ['n'], kind: 'stock',
     description: 'Cases received by the end of the period, by their status at the end of the period (from the status history).',
-    build: (p) => {
-      const end = periodEnd(p);
-      const g = groupKey(p, sql`sc.reported_at`);
-      return sql`
-        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}
-        SELECT ${g.key} AS grp, ${statusOf} AS part, ${distinctCases(p)} AS n
-        FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
-        WHERE sc.reported_at < ${end}
-        GROUP BY 1, 2 ORDER BY 1, 2`;
-    },
+    // The pre-aggregated rollup where it answers the same (rollup/stock.ts decides), else the exact SQL.
+    build: (p) => stockFigure('cases_by_status', p, exactStock.cases_by_status(p)),
     records: (p, cell) => {
       const end = periodEnd(p);
       const g = groupKey(p, sql`sc.reported_at`);

@@ -28,6 +28,7 @@ import * as figureIndexes from './0032_figure_indexes.ts';
 import * as custodyCodes from './0033_custody_codes.ts';
 import * as caseStatusSpans from './0037_case_status_spans.ts';
 import * as statFlow from './0038_stat_flow.ts';
+import * as stockRollup from './0039_stock_rollup.ts';
 import * as tipIntakeWrites from './0040_tip_intake_writes.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
   '0033_custody_codes': custodyCodes,
   '0037_case_status_spans': caseStatusSpans,
   '0038_stat_flow': statFlow,
+  '0039_stock_rollup': stockRollup,
   '0040_tip_intake_writes': tipIntakeWrites,
 };
