@@ -3,6 +3,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult } from './hash-entry.ts';
 import { markPhase } from '../../../platform/timing.ts';
 import type { WalkEntry } from './walk.ts';
+import type { DecoderFacts } from './hash-worker.ts';
+import { knownDecoderIsolation, primeDecoderIsolation } from '../../../pdq/sandbox/sandbox.ts';
+import { knownFfmpegVersion, primeVideoTools } from '../../../pdq/vpdq/ffmpeg-path.ts';
 
 type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
 
@@ -49,6 +52,12 @@ export class HashPool {
       });
       this.workers.push(slot);
     }
+    // The decoder checks (a sandboxed `true`, `ffmpeg -version`) run once here, without blocking, and the workers
+    // take their answers: each would otherwise run both with spawnSync before its first picture or video.
+    void Promise.all([primeDecoderIsolation(), primeVideoTools()]).catch(() => {}).then(() => {
+      const facts: DecoderFacts = { isolation: knownDecoderIsolation(), ffmpeg: knownFfmpegVersion() };
+      for (const w of this.workers) w.worker.postMessage({ facts });
+    });
   }
 
   get size(): number {
