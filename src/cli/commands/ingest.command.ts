@@ -78,6 +78,8 @@ export function register(program: Command): void {
       }
       // The hash workers boot (each loads its modules and starts its decoder) while the database opens.
       const pool = new HashPool();
+      // ...and start on the folder's first files then, holding their results until the ingest takes them.
+      pool.prefetch(root, videoSeconds, concurrency);
       // The decoder checks (a sandboxed `true`, `ffmpeg -version`) run beside the database's opening too.
       const decoderReport = decoderStartupReportAsync(process.env.NODE_ENV === 'production');
       const summary = await withPlatform(async (ctx) => {

@@ -10,7 +10,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
 import { walkTree } from './walk.ts';
-import { HashPool } from './hash-pool.ts';
+import { BYTES_IN_FLIGHT, HashPool, HELD_BYTES_PER_FILE } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { KnownVideoIndex } from './known-video.ts';
 import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
@@ -24,10 +24,6 @@ import { markPhase, timed } from '../../../platform/timing.ts';
  * thread stands between two files.
  */
 const FILES_PER_WORKER = 8;
-/** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
-const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
-/** Bytes the files in flight may hold together (at least one file is always in flight). */
-const BYTES_IN_FLIGHT = 1024 * 1024 * 1024;
 
 /** Values per `IN (...)` list: well under both engines' parameter limits. */
 const IN_LIST_SLICE = 5000;
@@ -188,12 +184,16 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     // What the files in flight may hold in memory (a picture is read whole, up to the decoder's limit; other
     // files stream through 1 MiB buffers, but are counted by size, as they are not sniffed yet).
     let bytesInFlight = 0;
+    // Files the pool began to hash while the database opened (the CLI's prefetch), by relative path.
+    const early = pool.takePrefetch(root, secondsPerHash);
     for await (const entry of walkTree(root)) {
       if (opts.signal?.aborted) break;
+      const started = early?.get(entry.relPath);
+      if (started) early!.delete(entry.relPath);
       if (done.has(entry.relPath)) continue;
       const held = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
       bytesInFlight += held;
-      const p = pool.hash(entry, secondsPerHash).then((r) => {
+      const p = (started ?? pool.hash(entry, secondsPerHash)).then((r) => {
         bytesInFlight -= held;
         if (!firstFile) markPhase('first file hashed');
         firstFile = true;
