@@ -45,7 +45,7 @@ export class HashPool {
         // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
         if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
         slot.busy--;
-        if (!this.anyHashed) markPhase('first file hashed (by the pool)');
+        if (!this.anyHashed) markPhase('hash pool: first result (ahead of the ingest)');
         this.anyHashed = true;
         const p = this.pending.get(r.id);
         if (!p) return;
