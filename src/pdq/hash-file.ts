@@ -64,7 +64,7 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
         record.mime = (await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES)))?.mime;
         const wholePicture = record.mime?.startsWith('image/') && st.size <= (opts.inMemoryLimit ?? IN_MEMORY_LIMIT);
         if (!wholePicture) {
-          Object.assign(record, await digestOpenFile(fh, chunk, head));
+          Object.assign(record, await digestOpenFile(fh, chunk, head, st.size));
           return null;
         }
         const whole = await readRest(fh, head, st.size, chunk);

@@ -139,10 +139,32 @@ export async function primeDecoderIsolation(env: NodeJS.ProcessEnv = process.env
   }
   const key = `${setting}\0${env.PATH ?? ''}`;
   if (cached?.key === key) return;
-  const steps = detectSteps(setting, env);
-  let step = steps.next();
-  while (!step.done) step = steps.next(await runAsync(step.value.bwrap, step.value.args));
-  cached = { key, isolation: step.value };
+  // Two callers at once (the CLI's start-up report and the hash pool) share one detection.
+  if (priming?.key !== key) {
+    const run = async () => {
+      const steps = detectSteps(setting, env);
+      let step = steps.next();
+      while (!step.done) step = steps.next(await runAsync(step.value.bwrap, step.value.args));
+      cached = { key, isolation: step.value };
+    };
+    priming = { key, done: run() };
+  }
+  await priming.done;
+}
+
+let priming: { key: string; done: Promise<void> } | undefined;
+
+/** What decoderIsolation() decided in this thread, as plain data (for the ingest's worker threads), or null. */
+export function knownDecoderIsolation(): { key: string; isolation: Isolation } | null {
+  return cached ? { key: cached.key, isolation: { ...cached.isolation } } : null;
+}
+
+/**
+ * Takes what another thread of this process decided (knownDecoderIsolation()), so a worker thread does not run
+ * the sandboxed `true` again (a blocking spawnSync of bwrap at its first picture).
+ */
+export function adoptDecoderIsolation(known: { key: string; isolation: Isolation } | null): void {
+  if (known && !cached) cached = known;
 }
 
 /** One line for the server log or the CLI: what decoders run in, and how worried to be about it. */

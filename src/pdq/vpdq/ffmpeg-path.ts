@@ -72,10 +72,29 @@ let primed: { ffmpeg: string; version: [number, number] | null } | undefined;
 export async function primeVideoTools(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const ffmpeg = findExecutable(env.AMAAN_FFMPEG?.trim() || 'ffmpeg', env.PATH);
   if (!ffmpeg || primed?.ffmpeg === ffmpeg) return;
-  const stdout = await new Promise<string | null>((resolve) => {
-    execFile(ffmpeg, ['-version'], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } }, (err, out) => resolve(err ? null : out));
-  });
-  if (stdout !== null) primed = { ffmpeg, version: versionOf(stdout) };
+  // Two callers at once (the CLI's start-up report and the hash pool) share one run.
+  if (priming?.ffmpeg !== ffmpeg) {
+    const run = async () => {
+      const stdout = await new Promise<string | null>((resolve) => {
+        execFile(ffmpeg, ['-version'], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/bin:/bin' } }, (err, out) => resolve(err ? null : out));
+      });
+      if (stdout !== null) primed = { ffmpeg, version: versionOf(stdout) };
+    };
+    priming = { ffmpeg, done: run() };
+  }
+  await priming.done;
+}
+
+let priming: { ffmpeg: string; done: Promise<void> } | undefined;
+
+/** What `ffmpeg -version` said in this thread, as plain data (for the ingest's worker threads), or null. */
+export function knownFfmpegVersion(): { ffmpeg: string; version: [number, number] | null } | null {
+  return primed ? { ffmpeg: primed.ffmpeg, version: primed.version } : null;
+}
+
+/** Takes what another thread of this process read (knownFfmpegVersion()): no blocking `ffmpeg -version` here. */
+export function adoptFfmpegVersion(known: { ffmpeg: string; version: [number, number] | null } | null): void {
+  if (known && !primed) primed = known;
 }
 
 /** Kept for callers that only need the ffmpeg binary. */

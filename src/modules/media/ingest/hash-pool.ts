@@ -2,9 +2,24 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from './hash-entry.ts';
 import { markPhase } from '../../../platform/timing.ts';
-import type { WalkEntry } from './walk.ts';
+import { walkTree, type WalkEntry } from './walk.ts';
+import type { DecoderFacts } from './hash-worker.ts';
+import { knownDecoderIsolation, primeDecoderIsolation } from '../../../pdq/sandbox/sandbox.ts';
+import { knownFfmpegVersion, primeVideoTools } from '../../../pdq/vpdq/ffmpeg-path.ts';
 
 type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
+
+/** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
+export const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
+/** Bytes the files in flight may hold together (at least one file is always in flight). */
+export const BYTES_IN_FLIGHT = 1024 * 1024 * 1024;
+
+interface Prefetch {
+  root: string;
+  secondsPerHash: number;
+  results: Map<string, Promise<FileResult>>;
+  stopped: boolean;
+}
 
 /**
  * Hashing runs on worker threads, one per core, so digests and PDQ use every core while the main thread
@@ -17,6 +32,8 @@ export class HashPool {
   private readonly pending = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closing = false;
+  private early: Prefetch | null = null;
+  private anyHashed = false;
 
   /** `script`: the worker's entry (tests pass another to make a worker die). */
   constructor(size = availableParallelism(), script: URL = new URL('./hash-worker-entry.mjs', import.meta.url)) {
@@ -28,6 +45,8 @@ export class HashPool {
         // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
         if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
         slot.busy--;
+        if (!this.anyHashed) markPhase('hash pool: first result (ahead of the ingest)');
+        this.anyHashed = true;
         const p = this.pending.get(r.id);
         if (!p) return;
         this.pending.delete(r.id);
@@ -49,6 +68,12 @@ export class HashPool {
       });
       this.workers.push(slot);
     }
+    // The decoder checks (a sandboxed `true`, `ffmpeg -version`) run once here, without blocking, and the workers
+    // take their answers: each would otherwise run both with spawnSync before its first picture or video.
+    void Promise.all([primeDecoderIsolation(), primeVideoTools()]).catch(() => {}).then(() => {
+      const facts: DecoderFacts = { isolation: knownDecoderIsolation(), ffmpeg: knownFfmpegVersion() };
+      for (const w of this.workers) w.worker.postMessage({ facts });
+    });
   }
 
   get size(): number {
@@ -66,8 +91,51 @@ export class HashPool {
     });
   }
 
+  /**
+   * Starts hashing the files under `root` (a real path) before the ingest is ready to take them: the CLI calls
+   * it while the database opens, so the workers do not wait for the database, the job and the indexes (the
+   * fixed cost of a run, issue 14). Results are held here, in memory, until runIngest takes them
+   * (takePrefetch); nothing is stored before the ingest has checked the case, the evidence item and access,
+   * and a run that is refused throws them away. At most `inFlight` files at once, within BYTES_IN_FLIGHT.
+   */
+  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * 8, maxFiles = 100_000): void {
+    const state: Prefetch = { root, secondsPerHash, results: new Map(), stopped: false };
+    this.early = state;
+    void (async () => {
+      const running = new Set<Promise<void>>();
+      let held = 0;
+      for await (const entry of walkTree(root)) {
+        if (state.stopped || this.closing || state.results.size >= maxFiles) break;
+        const bytes = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
+        held += bytes;
+        const p = this.hash(entry, secondsPerHash);
+        state.results.set(entry.relPath, p);
+        const settled: Promise<void> = p.then(() => {}, () => {}).finally(() => {
+          held -= bytes;
+          running.delete(settled);
+        });
+        running.add(settled);
+        while (!state.stopped && !this.closing && (running.size >= inFlight || (running.size > 1 && held > BYTES_IN_FLIGHT))) await Promise.race(running);
+      }
+    })().catch(() => {}); // a folder that cannot be walked: runIngest's own walk reports it
+  }
+
+  /**
+   * Stops prefetch() and hands over the files it started, by path relative to the root (each a promise of its
+   * result); null when there was none, or it was for another folder or another video setting.
+   */
+  takePrefetch(root: string, secondsPerHash: number): Map<string, Promise<FileResult>> | null {
+    const early = this.early;
+    this.early = null;
+    if (!early) return null;
+    early.stopped = true;
+    for (const p of early.results.values()) p.catch(() => {}); // handled by the taker, or not needed
+    return early.root === root && early.secondsPerHash === secondsPerHash ? early.results : null;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
+    if (this.early) this.takePrefetch('', -1);
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

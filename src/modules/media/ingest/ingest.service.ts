@@ -11,12 +11,19 @@ import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
 import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 import { walkTree } from './walk.ts';
-import { HashPool } from './hash-pool.ts';
+import { BYTES_IN_FLIGHT, HashPool, HELD_BYTES_PER_FILE } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 import { takeMatchLock } from './match-lock.ts';
 import { markPhase, timed } from '../../../platform/timing.ts';
+
+/**
+ * Files in flight per hash worker by default. Each worker hashes a few at once and keeps the rest queued, so
+ * it has work while the main thread is busy (PGlite runs its statements on it) and no round trip to the main
+ * thread stands between two files.
+ */
+const FILES_PER_WORKER = 8;
 
 /** Values per `IN (...)` list: well under both engines' parameter limits. */
 const IN_LIST_SLICE = 5000;
@@ -31,7 +38,7 @@ export interface IngestOptions {
   root: string;
   /** PDQ Hamming distance for a match (inclusive). */
   threshold?: number;
-  /** Files in flight at once (hashed on worker threads, one per core); default 2 x workers + 1. */
+  /** Files in flight at once (hashed on worker threads, one per core); default 8 per worker. */
   concurrency?: number;
   /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
   videoSecondsPerHash?: number;
@@ -172,11 +179,21 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     };
 
     const inFlight = new Set<Promise<void>>();
-    const concurrency = Math.max(1, opts.concurrency ?? pool.size * 2 + 1);
+    const concurrency = Math.max(1, opts.concurrency ?? pool.size * FILES_PER_WORKER);
+    // What the files in flight may hold in memory (a picture is read whole, up to the decoder's limit; other
+    // files stream through 1 MiB buffers, but are counted by size, as they are not sniffed yet).
+    let bytesInFlight = 0;
+    // Files the pool began to hash while the database opened (the CLI's prefetch), by relative path.
+    const early = pool.takePrefetch(root, secondsPerHash);
     for await (const entry of walkTree(root)) {
       if (opts.signal?.aborted) break;
+      const started = early?.get(entry.relPath);
+      if (started) early!.delete(entry.relPath);
       if (done.has(entry.relPath)) continue;
-      const p = pool.hash(entry, secondsPerHash).then((r) => {
+      const held = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
+      bytesInFlight += held;
+      const p = (started ?? pool.hash(entry, secondsPerHash)).then((r) => {
+        bytesInFlight -= held;
         if (!firstFile) markPhase('first file hashed');
         firstFile = true;
         batch.push(r);
@@ -187,7 +204,7 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
       });
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      while (inFlight.size >= concurrency || (inFlight.size > 1 && bytesInFlight > BYTES_IN_FLIGHT)) await Promise.race(inFlight);
       if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) await flush();
     }
     await Promise.all(inFlight);
