@@ -178,6 +178,54 @@ export interface StatFlowMetaTable {
   built_at: Generated<Date>;
 }
 
+/** The stock rollup (migration 0039_stock_rollup; read by stats/rollup/stock.ts): one row, the zone its days are in. */
+export interface StockRollupMetaTable {
+  id: number;
+  time_zone: string;
+}
+
+/** The distinct sets of offence codes cases have (the rollup's key: exact under any catalogue version). */
+export interface StockOffenceSetsTable {
+  id: Generated<number>;
+  codes: string[];
+}
+
+/** Each case's own changes to the stock (+1/-1 per local day and status), so a change to a case is undone exactly. */
+export interface StockCasePartsTable {
+  case_id: string;
+  day: string;
+  status: string;
+  district_id: number;
+  branch_id: number;
+  set_id: number;
+  delta: number;
+}
+
+/** The sums of the cases' changes per local day and key. */
+export interface StockStatusDailyTable {
+  day: string;
+  district_id: number;
+  branch_id: number;
+  status: string;
+  set_id: number;
+  delta: string;
+}
+
+/** The months that have checkpoints. */
+export interface StockCheckpointMonthsTable {
+  month: string;
+}
+
+/** The stock at the start of each month of stock_checkpoint_months, per key (sum of the daily changes before it). */
+export interface StockStatusCheckpointsTable {
+  month: string;
+  district_id: number;
+  branch_id: number;
+  status: string;
+  set_id: number;
+  n: string;
+}
+
 export interface CaseStatusSpansTable {
   history_id: number;
   case_id: string;
@@ -1015,6 +1063,12 @@ export interface DB {
   case_status_spans: CaseStatusSpansTable;
   stat_flow: StatFlowTable;
   stat_flow_meta: StatFlowMetaTable;
+  stock_rollup_meta: StockRollupMetaTable;
+  stock_offence_sets: StockOffenceSetsTable;
+  stock_case_parts: StockCasePartsTable;
+  stock_status_daily: StockStatusDailyTable;
+  stock_checkpoint_months: StockCheckpointMonthsTable;
+  stock_status_checkpoints: StockStatusCheckpointsTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;
