@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { briefingQuery } from '../../../../modules/reports/reports.schema.ts';
 import { reportLanguages, type ReportLang } from '../../../../platform/text/report-texts.schema.ts';
@@ -29,6 +29,13 @@ export function BriefingReport() {
   const job = useJob(jobId);
   const state = job.data?.state;
   const form = useZodForm(briefingQuery, { ...thisYear(), province: '', lang: (i18n.language === 'ur' ? 'ur' : 'en') as ReportLang }, (v) => ({ from: v.from, to: v.to, lang: v.lang, ...(v.province ? { province: v.province } : {}) }));
+  // The report's language follows the app's until the user picks one: the form may mount before a language switch.
+  const langChosen = useRef(false);
+  const appLang: ReportLang = i18n.language === 'ur' ? 'ur' : 'en';
+  const setField = form.set;
+  useEffect(() => {
+    if (!langChosen.current) setField('lang', appLang);
+  }, [appLang, setField]);
   const onSubmit = form.handleSubmit(async (body) => {
     setJobId(null);
     const res = await startBriefing(body);
@@ -43,7 +50,10 @@ export function BriefingReport() {
         <TextField label={t('stats.from')} name="from" type="date" required value={form.values.from} onValue={(v) => form.set('from', v)} error={form.error('from')} />
         <TextField label={t('stats.to')} name="to" type="date" required value={form.values.to} onValue={(v) => form.set('to', v)} error={form.error('to')} />
         <SelectField label={t('cases.province')} name="province" value={form.values.province} placeholder={t('stats.national')} onValue={(v) => form.set('province', v)} options={provinces.map((p) => ({ value: p, label: p }))} />
-        <SelectField label={t('stats.briefing.language')} name="lang" value={form.values.lang} onValue={(v) => form.set('lang', v as ReportLang)} options={reportLanguages.map((l) => ({ value: l, label: t(`stats.briefing.languages.${l}`) }))} />
+        <SelectField label={t('stats.briefing.language')} name="lang" value={form.values.lang} onValue={(v) => {
+          langChosen.current = true;
+          form.set('lang', v as ReportLang);
+        }} options={reportLanguages.map((l) => ({ value: l, label: t(`stats.briefing.languages.${l}`) }))} />
         <div className="filters-actions">
           <Button type="submit" variant="primary" busy={form.busy || state === 'running'}>
             {t('stats.briefing.produce')}
