@@ -3,26 +3,30 @@
 //    (a fresh process each run: reading, preparing, indexing, scoring, writing), several runs;
 // 2. incremental: one new record scored against an index of the others (the service's path), per-query times.
 //   node --import tsx bench/resolution.bench.ts [--persons 600000] [--runs 3] [--queries 1000] [--skip-batch] [--skip-match]
-//       [--anchor-python PYTHON]
+//       [--anchor-python PYTHON [--anchor-raw]]
 // 600,000 people give about 1.0 million records. The generated file is kept in the temp folder between runs.
 // --anchor-python: a Python in which `import splink` works (Splink, the probabilistic linker the issue names as
-// the anchor; not a dependency of Amaan, not installed by the project). Each run then also runs
-// bench/resolution-splink.py on the same file, the two in turn (which goes first alternates), and both are scored
-// against the generator's labels.
+// the anchor; not a dependency of Amaan, not installed by the project). Each run then also runs the anchor on the
+// same file, the two in turn (which goes first alternates), and both pair lists are scored against the generator's
+// labels by the same code (bench/resolution-pairs-eval.ts). The anchor is bench/resolution-splink-keys.ts (Amaan's
+// name keys, see there) then bench/resolution-splink.py --keys; its time and CPU are the sum of the two processes.
+// --anchor-raw: the anchor on the raw strings instead (no keys), as before session 8.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateResolutionSet } from './resolution-data.ts';
 import { ResolutionIndex } from '../src/modules/resolution/resolution-index.ts';
+import { evaluate } from './resolution-metrics.ts';
+import { readLabelledSet, readPairs, summary } from './resolution-pairs-eval.ts';
 
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '600000' }, runs: { type: 'string', default: '3' }, queries: { type: 'string', default: '1000' },
     'skip-batch': { type: 'boolean', default: false }, 'skip-match': { type: 'boolean', default: false }, seed: { type: 'string', default: '11' },
-    'anchor-python': { type: 'string' },
+    'anchor-python': { type: 'string' }, 'anchor-raw': { type: 'boolean', default: false },
   },
 });
 const persons = Number(values.persons), runs = Number(values.runs), queries = Number(values.queries), seed = Number(values.seed);
@@ -44,34 +48,36 @@ if (!values['skip-batch']) {
   const lines = spawnSync('wc', ['-l', `${base}.jsonl`], { encoding: 'utf8' }).stdout.trim().split(' ')[0];
   console.log(`batch: ${lines} records (${(statSync(`${base}.jsonl`).size / 2 ** 20).toFixed(0)} MiB), command: node bin/amaan.js resolve --records ${base}.jsonl > pairs.jsonl`);
   const anchorPython = values['anchor-python'];
-  // Precision and recall of a pair list against the generator's labels (every pair of records of one person is a true pair).
-  const person = new Map(readFileSync(`${base}.labels.tsv`, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t') as [string, string]));
-  const sizes = new Map<string, number>();
-  for (const p of person.values()) sizes.set(p, (sizes.get(p) ?? 0) + 1);
-  let truePairs = 0;
-  for (const k of sizes.values()) truePairs += (k * (k - 1)) / 2;
-  const quality = (pairs: Array<[string, string]>): string => {
-    const correct = pairs.filter(([a, b]) => person.get(a) === person.get(b)).length;
-    return `precision ${(correct / Math.max(1, pairs.length)).toFixed(3)}, recall ${(correct / truePairs).toFixed(3)}`;
+  // Precision and recall of a pair list against the generator's labels (every pair of records of one person is a
+  // true pair), overall and for cross-script pairs (the issue's aim), by the same code for both.
+  const labelled = readLabelledSet(`${base}.jsonl`, `${base}.labels.tsv`);
+  const quality = (pairsPath: string): string => summary(evaluate(labelled, readPairs(pairsPath)));
+  // GNU time reports wall seconds, user and system CPU seconds (of the process and the children it waited for,
+  // worker threads included) and peak memory.
+  const timed = (argv: string[], what: string): { wall: number; cpu: number; rss: number; stdout: string } => {
+    const t = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...argv], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
+    if (t.status !== 0) throw new Error(`${what} failed: ${t.stderr.slice(-2000)}`);
+    const [e, u, s, m] = t.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];
+    return { wall: e, cpu: u + s, rss: m / 2 ** 20, stdout: t.stdout };
   };
   const runAmaan = (): { wall: number; cpu: number; note: string } => {
-    // GNU time reports wall seconds, user and system CPU seconds and peak memory of the whole process tree's main process.
-    const t = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'sh', '-c', `"${process.execPath}" "${join(root, 'bin/amaan.js')}" resolve --records "${base}.jsonl" > "${base}.pairs.jsonl"`], { encoding: 'utf8', cwd: root });
-    if (t.status !== 0) throw new Error(`resolve failed: ${t.stderr}`);
-    const [e, u, s, m] = t.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];
-    const pairs = readFileSync(`${base}.pairs.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => { const p = JSON.parse(l) as { a: string; b: string }; return [p.a, p.b] as [string, string]; });
-    return { wall: e, cpu: u + s, note: `peak RSS ${(m / 2 ** 20).toFixed(1)} GiB, ${pairs.length} pairs, ${quality(pairs)}` };
+    const t = timed(['sh', '-c', `"${process.execPath}" "${join(root, 'bin/amaan.js')}" resolve --records "${base}.jsonl" > "${base}.pairs.jsonl"`], 'resolve');
+    return { wall: t.wall, cpu: t.cpu, note: `peak RSS ${t.rss.toFixed(1)} GiB, ${quality(`${base}.pairs.jsonl`)}` };
   };
-  const runAnchor = (python: string): { wall: number; cpu: number; note: string } => {
-    const t = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', python, join(root, 'bench/resolution-splink.py'), '--records', `${base}.jsonl`, '--labels', `${base}.labels.tsv`], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
-    if (t.status !== 0) throw new Error(`the Splink anchor failed: ${t.stderr.slice(-2000)}`);
-    const [e, u, s, m] = t.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];
-    const out = JSON.parse(t.stdout.trim().split('\n').pop()!) as { pairs: number; precision: number; recall: number; splink_s: number; phases_s: Record<string, number> };
+  const runAnchor = (python: string, raw: boolean): { wall: number; cpu: number; note: string } => {
+    const keys = raw ? null : timed([process.execPath, '--import', 'tsx', join(root, 'bench/resolution-splink-keys.ts'), '--records', `${base}.jsonl`, '--out', `${base}.keys.tsv`], 'the anchor\'s keys');
+    const pairsPath = `${base}.splink.tsv`;
+    const t = timed([python, join(root, 'bench/resolution-splink.py'), '--records', `${base}.jsonl`, ...(keys ? ['--keys', `${base}.keys.tsv`] : []), '--pairs-out', pairsPath], 'the Splink anchor');
+    const out = JSON.parse(t.stdout.trim().split('\n').pop()!) as { splink_s: number; phases_s: Record<string, number> };
     const phases = Object.entries(out.phases_s).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
-    return { wall: e, cpu: u + s, note: `peak RSS ${(m / 2 ** 20).toFixed(1)} GiB, ${out.pairs} pairs, precision ${out.precision.toFixed(3)}, recall ${out.recall.toFixed(3)}; Splink's own phases (load, train, predict, cluster) ${out.splink_s.toFixed(1)} s wall; ${phases}` };
+    const keyNote = keys ? `keys (Node) ${keys.wall.toFixed(1)} s wall, ${keys.cpu.toFixed(1)} s CPU; ` : '';
+    return {
+      wall: t.wall + (keys?.wall ?? 0), cpu: t.cpu + (keys?.cpu ?? 0),
+      note: `${keyNote}Splink process ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, peak RSS ${t.rss.toFixed(1)} GiB; ${quality(pairsPath)}; Splink's own phases ${out.splink_s.toFixed(1)} s wall: ${phases}`,
+    };
   };
   const contenders: Array<{ name: string; run: () => { wall: number; cpu: number; note: string } }> = [{ name: 'amaan resolve', run: runAmaan }];
-  if (anchorPython) contenders.push({ name: 'Splink (DuckDB)', run: () => runAnchor(anchorPython) });
+  if (anchorPython) contenders.push({ name: 'Splink (DuckDB)', run: () => runAnchor(anchorPython, values['anchor-raw']) });
   const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []])), cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < runs; r++) {
     const order = r % 2 === 0 ? contenders : [...contenders].reverse();

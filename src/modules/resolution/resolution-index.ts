@@ -164,7 +164,9 @@ export class ResolutionIndex implements Frequencies {
     this.keysAt.push(keys);
     for (const k of keys) {
       const list = this.postings.get(k);
-      if (list) list.push(i);
+      // A block past the cap is never used (candidates skips it) and only grows: it stops at cap + 1 entries,
+      // which keeps it skipped and spares the memory and the collector (the "Muhammad" blocks of a million records).
+      if (list) { if (list.length <= this.bucketCap) list.push(i); }
       else this.postings.set(k, [i]);
     }
     this.count(p, 1);
