@@ -7,6 +7,7 @@ import type { Credential } from '../access/actor.ts';
 import { canonicalJson, toStoredJson, wellFormed, type JsonValue } from '../text/well-formed.ts';
 import { auditTrailOf, type AuditTrail } from './audit-trail.ts';
 import { readCheckpoints } from './checkpoints.ts';
+import { prepared } from '../db/prepared.ts';
 
 export { canonicalJson };
 
@@ -120,8 +121,9 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void>
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (!inputs.length) return;
   const trail = auditTrailOf(tx);
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // Both prepared once per connection (prepared.ts): every batch of tip intake pays them.
+  await sql`${prepared}SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  const last = (await sql<{ seq: number; hash: string }>`${prepared}SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0];
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
