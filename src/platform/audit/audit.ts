@@ -111,6 +111,9 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void>
   await appendAuditEntries(tx, [input]);
 }
 
+/** The columns appendAuditEntries writes. */
+const AUDIT_COLUMNS = ['seq', 'v', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'ip', 'credential_kind', 'credential_id', 'details', 'body', 'prev_hash', 'hash'] as const;
+
 /**
  * Appends several entries, in order, as one step of the chain: one writers' lock, one read of the head, one
  * insert of every entry (each its own row, numbered one after another and keyed to the entry before it, exactly
@@ -152,7 +155,11 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInpu
     prevHash = hash;
     return row;
   });
-  await tx.insertInto('audit_log').values(rows as never).execute();
+  // One parameter (the rows as a JSON array, `details` spliced in as the JSON text it is), so the statement's text is
+  // the same whatever the number of entries and is prepared once per connection (prepared.ts).
+  const json = `[${rows.map((r) => `{${AUDIT_COLUMNS.map((c) => `"${c}":${c === 'details' ? r.details : JSON.stringify(r[c] ?? null)}`).join(',')}}`).join(',')}]`;
+  await sql`${prepared}INSERT INTO audit_log (${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)))})
+    SELECT ${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(`r.${c}`)))} FROM jsonb_populate_recordset(NULL::audit_log, ${json}::jsonb) AS r`.execute(tx);
   trail.noteAppend(seq);
 }
 
