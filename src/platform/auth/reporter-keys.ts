@@ -51,11 +51,14 @@ function keyLookups(app: AppContext): Rounds<string, KeyRow | undefined> {
   let r = lookups.get(app.db);
   if (!r) {
     r = new Rounds(async (hashes) => {
-      // One text whatever the number of keys (an array, not an IN list), prepared once per connection (prepared.ts).
+      // Two fixed texts, each prepared once per connection (prepared.ts): one key (a round of one busy organisation's
+      // reports, the usual case: its plan is the same for every value, so PostgreSQL keeps one plan and skips
+      // planning), or several as an array (not an IN list, whose text would vary with their number).
+      const distinct = [...new Set(hashes)];
       const { rows } = await sql<KeyRow>`${prepared}
         SELECT k.id, k.organisation_id, o.name, k.expires_at, k.revoked_at, k.last_used_at, k.key_hash
         FROM tip_keys k JOIN tip_organisations o ON o.id = k.organisation_id
-        WHERE k.key_hash = ANY(${[...new Set(hashes)]}::text[])`.execute(app.db);
+        WHERE ${distinct.length === 1 ? sql`k.key_hash = ${distinct[0]}` : sql`k.key_hash = ANY(${distinct}::text[])`}`.execute(app.db);
       const byHash = new Map(rows.map((row) => [row.key_hash, row]));
       return hashes.map((h) => byHash.get(h));
     });
