@@ -12,7 +12,10 @@
 //
 //   node --import tsx bench/tips.bench.ts [--seconds 30] [--clients 32] [--import 100000] [--concurrency 8]
 //        [--processes 1] [--client process|inproc] [--sample-ms 0] [--warmup 3] [--statements]
-//        [--url postgres://postgres@127.0.0.1:5432] [--db amaan_tips_bench] [--json out.json]
+//        [--url postgres://postgres@127.0.0.1:5432] [--db amaan_tips_bench] [--json out.json] [--pg-options='-c ...']
+//
+// --pg-options: settings for the server's own connections (e.g. '-c log_statement_stats=on' to read each
+// statement's CPU time in PostgreSQL's log; the login user must be allowed to set them).
 //
 // --processes N: the server as N processes (node:cluster workers sharing the listening port, each with its own
 // pool), the benchmark's process only setting up and measuring. --sample-ms: sample pg_stat_activity of the
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     db: { type: 'string', default: 'amaan_tips_bench' },
     json: { type: 'string' },
+    'pg-options': { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -72,7 +76,7 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...a: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 const serverConfig = (dataDir: string) => loadConfig({
-  NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `${args.url}/${args.db}`, AMAAN_DATA_DIR: join(dataDir, 'data'), AMAAN_KEY_DIR: join(dataDir, 'keys'),
+  NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `${args.url}/${args.db}${args['pg-options'] ? `?options=${encodeURIComponent(args['pg-options'])}` : ''}`, AMAAN_DATA_DIR: join(dataDir, 'data'), AMAAN_KEY_DIR: join(dataDir, 'keys'),
   AMAAN_TIPS_KEY_PER_MINUTE: '100000000',
 });
 

@@ -14,6 +14,7 @@ import { routeTip } from './tip.routing.ts';
 import { knownPdqNear } from '../hashsets/known-index.ts';
 import { scoreTip, type RuleSetting } from './tip.rules.ts';
 import { tipRuleCodes, type TipRuleCode } from './tip.schema.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 
 // Intake as a group commit (issue 11, benchmark): reports that arrive together are filed together, in ONE
 // transaction with a fixed number of statements whatever their number (eleven: begin; the tips; their entities,
@@ -94,6 +95,8 @@ interface FileMatch { kind: 'hash_set' | 'case_media'; label: string; caseId: st
 /** Exact matches against hash sets and media; PDQ is matched within the media radius below, not exactly. */
 const EXACT = ['md5', 'sha1', 'sha256'] as const;
 const HASHES = ['md5', 'sha1', 'sha256', 'pdq'] as const;
+/** The tips columns of type jsonb: their values are JSON texts (written into the batch's JSON as they are). */
+const JSONB_TIP_COLUMNS = new Set(['location', 'annotations', 'routing', 'priority_reasons', 'raw']);
 /** Hits read per value for related reports: enough for the 200 a report keeps, whatever the batch. */
 const RELATED_CAP = 200;
 
@@ -149,7 +152,7 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   const entityId = new Map<string, { id: string; kind: EntityKind; display: string }>();
   const stored = new Map<string, { id: string; receipt: string }>();
   {
-    const parts: RawBuilder<unknown>[] = [sql`SELECT 't' AS t, id::text AS id, receipt AS a, idempotency_key AS b, NULL::text AS c FROM tips WHERE idempotency_key IN (${sql.join(idempotencyKeys)})`];
+    const parts: RawBuilder<unknown>[] = [sql`SELECT 't' AS t, id::text AS id, receipt AS a, idempotency_key AS b, NULL::text AS c FROM tips WHERE idempotency_key = ANY(${idempotencyKeys}::text[])`];
     let withInput = sql``;
     if (sorted.length) {
       withInput = sql`WITH input AS (
@@ -163,7 +166,7 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       parts.push(sql`SELECT 'e', e.id::text, e.kind, e.key, e.display FROM input i
           CROSS JOIN LATERAL (SELECT id, kind, key, display FROM entities WHERE entities.kind = i.kind AND entities.key = i.key LIMIT 1) e`);
     }
-    const rows = (await sql<{ t: 't' | 'e'; id: string; a: string; b: string; c: string | null }>`${withInput}${sql.join(parts, sql` UNION ALL `)}`.execute(tx)).rows;
+    const rows = (await sql<{ t: 't' | 'e'; id: string; a: string; b: string; c: string | null }>`${prepared}${withInput}${sql.join(parts, sql` UNION ALL `)}`.execute(tx)).rows;
     for (const r of rows) {
       if (r.t === 't') stored.set(r.b, { id: r.id, receipt: r.a });
       else entityId.set(`${r.a}\u0000${r.b}`, { id: r.id, kind: r.a as EntityKind, display: r.c! });
@@ -259,35 +262,35 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   if (allEntities.length) {
     reads.push(sql`SELECT 'entity' AS t, entity_id::text AS a, tip_id::text AS b, NULL::text AS c FROM (
         SELECT tip_id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY tip_id) AS n
-        FROM tip_identifiers WHERE entity_id IN (${sql.join(allEntities)})
+        FROM tip_identifiers WHERE entity_id = ANY(${allEntities}::uuid[])
       ) h WHERE n <= ${cap}`);
     // Each end looked up by its own index (links_from_in_case, links_to_in_case: links recorded in a case only).
     reads.push(sql`SELECT DISTINCT 'in_case', x.id, NULL::text, NULL::text FROM (
-        SELECT from_id AS id FROM links WHERE case_id IS NOT NULL AND from_type = 'entity' AND from_id IN (${sql.join(allEntities)})
-        UNION ALL SELECT to_id FROM links WHERE case_id IS NOT NULL AND to_type = 'entity' AND to_id IN (${sql.join(allEntities)})
-        UNION ALL SELECT entity_id::text FROM communication_participants WHERE entity_id IN (${sql.join(allEntities)})
-        UNION ALL SELECT from_entity_id::text FROM payments WHERE from_entity_id IN (${sql.join(allEntities)})
-        UNION ALL SELECT to_entity_id::text FROM payments WHERE to_entity_id IN (${sql.join(allEntities)})
+        SELECT from_id AS id FROM links WHERE case_id IS NOT NULL AND from_type = 'entity' AND from_id = ANY(${allEntities}::text[])
+        UNION ALL SELECT to_id FROM links WHERE case_id IS NOT NULL AND to_type = 'entity' AND to_id = ANY(${allEntities}::text[])
+        UNION ALL SELECT entity_id::text FROM communication_participants WHERE entity_id = ANY(${allEntities}::uuid[])
+        UNION ALL SELECT from_entity_id::text FROM payments WHERE from_entity_id = ANY(${allEntities}::uuid[])
+        UNION ALL SELECT to_entity_id::text FROM payments WHERE to_entity_id = ANY(${allEntities}::uuid[])
       ) x`);
   }
   if (urlKeys.length) {
     reads.push(sql`SELECT 'url', url_key, tip_id::text, NULL::text FROM (
-        SELECT tip_id, url_key, row_number() OVER (PARTITION BY url_key ORDER BY tip_id) AS n FROM tip_urls WHERE url_key IN (${sql.join(urlKeys)})
+        SELECT tip_id, url_key, row_number() OVER (PARTITION BY url_key ORDER BY tip_id) AS n FROM tip_urls WHERE url_key = ANY(${urlKeys}::text[])
       ) h WHERE n <= ${cap}`);
   }
   for (const col of HASHES) {
     const values = valuesOf(col);
     if (!values.length) continue;
     reads.push(sql`SELECT ${`hash:${col}`}::text, value, tip_id::text, NULL::text FROM (
-        SELECT tip_id, ${sql.ref(col)} AS value, row_number() OVER (PARTITION BY ${sql.ref(col)} ORDER BY tip_id) AS n FROM tip_files WHERE ${sql.ref(col)} IN (${sql.join(values)})
+        SELECT tip_id, ${sql.ref(col)} AS value, row_number() OVER (PARTITION BY ${sql.ref(col)} ORDER BY tip_id) AS n FROM tip_files WHERE ${sql.ref(col)} = ANY(${values}::text[])
       ) h WHERE n <= ${cap}`);
     if (col === 'pdq') continue; // PDQ is matched within a radius below, not exactly
     reads.push(sql`(SELECT ${`set:${col}`}::text, ${sql.ref(`hash_set_entries.${col}`)}, hash_sets.name, NULL::text FROM hash_set_entries JOIN hash_sets ON hash_sets.id = hash_set_entries.hash_set_id
-        WHERE ${sql.ref(`hash_set_entries.${col}`)} IN (${sql.join(values)}) LIMIT ${1000 * fresh.length})`);
+        WHERE ${sql.ref(`hash_set_entries.${col}`)} = ANY(${values}::text[]) LIMIT ${1000 * fresh.length})`);
     reads.push(sql`(SELECT ${`media:${col}`}::text, ${sql.ref(`media_files.${col}`)}, media_files.case_id::text, media_files.id::text FROM media_files
-        WHERE ${sql.ref(`media_files.${col}`)} IN (${sql.join(values)}) LIMIT ${1000 * fresh.length})`);
+        WHERE ${sql.ref(`media_files.${col}`)} = ANY(${values}::text[]) LIMIT ${1000 * fresh.length})`);
   }
-  const hits = reads.length ? (await sql<{ t: string; a: string; b: string | null; c: string | null }>`SELECT * FROM (${sql.join(reads, sql` UNION ALL `)}) AS r(t, a, b, c)`.execute(tx)).rows : [];
+  const hits = reads.length ? (await sql<{ t: string; a: string; b: string | null; c: string | null }>`${prepared}SELECT * FROM (${sql.join(reads, sql` UNION ALL `)}) AS r(t, a, b, c)`.execute(tx)).rows : [];
   const group = (t: string) => {
     const m = new Map<string, string[]>();
     for (const h of hits) if (h.t === t) m.set(h.a, [...(m.get(h.a) ?? []), h.b!]);
@@ -405,10 +408,17 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
     const json = (rows: Array<Record<string, unknown>>) => JSON.stringify(rows.map((r, o) => ({ ...r, o })));
     const fileRows = files.map((f, fi) => ({ ...f.row, matches: matches.get(fi) ?? [] }));
     const relationRows = [...relations.values()].flat();
-    const out = await sql<{ source_id: string; from_id: string; to_id: string }>`
+    // The tips as one JSON array (one parameter, so the statement's text is the same whatever the batch's size and
+    // is prepared once per connection: prepared.ts), in this order; the jsonb columns' values are JSON texts
+    // already and go in as they are.
+    const tipsJson = `[${tipRows.map((r) => `{${columns.map((c) => `${JSON.stringify(c)}:${JSONB_TIP_COLUMNS.has(c) && typeof r[c] === 'string' ? r[c] as string : JSON.stringify(r[c] ?? null)}`).join(',')}}`).join(',')}]`;
+    const cols = sql.join(columns.map((c) => sql.ref(c)));
+    const out = await sql<{ source_id: string; from_id: string; to_id: string }>`${prepared}
       WITH new_tips AS (
-        INSERT INTO tips (${sql.join(columns.map((c) => sql.ref(c)))}, triaged_at)
-        VALUES ${sql.join(tipRows.map((r) => sql`(${sql.join(columns.map((c) => r[c]))}, now())`))}
+        INSERT INTO tips (${cols}, triaged_at)
+        SELECT ${sql.join(columns.map((c) => sql.ref(`t.${c}`)))}, now()
+        FROM jsonb_array_elements(${tipsJson}::jsonb) WITH ORDINALITY AS e(j, o) CROSS JOIN LATERAL jsonb_populate_record(NULL::tips, e.j) AS t
+        ORDER BY e.o
       ), idents AS (
         INSERT INTO tip_identifiers (tip_id, entity_id, role)
         SELECT tip_id, entity_id, role FROM jsonb_to_recordset(${json(identRows)}::jsonb) AS x(tip_id uuid, entity_id uuid, role text)

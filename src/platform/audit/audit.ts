@@ -7,6 +7,7 @@ import type { Credential } from '../access/actor.ts';
 import { canonicalJson, toStoredJson, wellFormed, type JsonValue } from '../text/well-formed.ts';
 import { auditTrailOf, type AuditTrail } from './audit-trail.ts';
 import { readCheckpoints } from './checkpoints.ts';
+import { prepared } from '../db/prepared.ts';
 
 export { canonicalJson };
 
@@ -110,6 +111,9 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void>
   await appendAuditEntries(tx, [input]);
 }
 
+/** The columns appendAuditEntries writes. */
+const AUDIT_COLUMNS = ['seq', 'v', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'ip', 'credential_kind', 'credential_id', 'details', 'body', 'prev_hash', 'hash'] as const;
+
 /**
  * Appends several entries, in order, as one step of the chain: one writers' lock, one read of the head, one
  * insert of every entry (each its own row, numbered one after another and keyed to the entry before it, exactly
@@ -120,8 +124,9 @@ export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void>
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (!inputs.length) return;
   const trail = auditTrailOf(tx);
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // Both prepared once per connection (prepared.ts): every batch of tip intake pays them.
+  await sql`${prepared}SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  const last = (await sql<{ seq: number; hash: string }>`${prepared}SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0];
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
@@ -150,7 +155,11 @@ export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInpu
     prevHash = hash;
     return row;
   });
-  await tx.insertInto('audit_log').values(rows as never).execute();
+  // One parameter (the rows as a JSON array, `details` spliced in as the JSON text it is), so the statement's text is
+  // the same whatever the number of entries and is prepared once per connection (prepared.ts).
+  const json = `[${rows.map((r) => `{${AUDIT_COLUMNS.map((c) => `"${c}":${c === 'details' ? r.details : JSON.stringify(r[c] ?? null)}`).join(',')}}`).join(',')}]`;
+  await sql`${prepared}INSERT INTO audit_log (${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)))})
+    SELECT ${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(`r.${c}`)))} FROM jsonb_populate_recordset(NULL::audit_log, ${json}::jsonb) AS r`.execute(tx);
   trail.noteAppend(seq);
 }
 

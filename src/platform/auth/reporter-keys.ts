@@ -4,6 +4,8 @@ import { systemActor, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { sha256 } from './auth.service.ts';
 import { Rounds } from '../db/rounds.ts';
+import { prepared } from '../db/prepared.ts';
+import { sql } from 'kysely';
 
 // Keys of reporting organisations (platforms, NGOs) for tip intake (issue 11). A key is not a user: it reaches
 // only the routes declared `access: 'reporting-organisation'` (filing a tip, reading the organisation's own
@@ -49,10 +51,14 @@ function keyLookups(app: AppContext): Rounds<string, KeyRow | undefined> {
   let r = lookups.get(app.db);
   if (!r) {
     r = new Rounds(async (hashes) => {
-      const rows = await app.db.selectFrom('tip_keys').innerJoin('tip_organisations', 'tip_organisations.id', 'tip_keys.organisation_id')
-        .select(['tip_keys.id', 'tip_keys.organisation_id', 'tip_organisations.name', 'tip_keys.expires_at', 'tip_keys.revoked_at', 'tip_keys.last_used_at', 'tip_keys.key_hash'])
-        .where('tip_keys.key_hash', 'in', [...new Set(hashes)])
-        .execute();
+      // Two fixed texts, each prepared once per connection (prepared.ts): one key (a round of one busy organisation's
+      // reports, the usual case: its plan is the same for every value, so PostgreSQL keeps one plan and skips
+      // planning), or several as an array (not an IN list, whose text would vary with their number).
+      const distinct = [...new Set(hashes)];
+      const { rows } = await sql<KeyRow>`${prepared}
+        SELECT k.id, k.organisation_id, o.name, k.expires_at, k.revoked_at, k.last_used_at, k.key_hash
+        FROM tip_keys k JOIN tip_organisations o ON o.id = k.organisation_id
+        WHERE ${distinct.length === 1 ? sql`k.key_hash = ${distinct[0]}` : sql`k.key_hash = ANY(${distinct}::text[])`}`.execute(app.db);
       const byHash = new Map(rows.map((row) => [row.key_hash, row]));
       return hashes.map((h) => byHash.get(h));
     });

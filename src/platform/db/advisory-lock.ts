@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from './database.ts';
+import { prepared } from './prepared.ts';
 
 // Transaction-scoped advisory locks for decisions that no single row can be locked for: "is this number still
 // free?" is a question about rows that do not exist yet. Each kind of decision has its own class (the first
@@ -49,7 +50,7 @@ export async function advisoryXactLocks(tx: Tx, lockClass: (typeof LOCK_CLASS)[k
 export async function advisoryXactLocksUnderShared(
   tx: Tx, sharedClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], sharedKey: string, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], keys: readonly string[],
 ): Promise<void> {
-  await sql`
+  await sql`${prepared}
     SELECT count(CASE WHEN o.shared THEN pg_advisory_xact_lock_shared(${sharedClass}::int4, hashtext(${sharedKey})) ELSE pg_advisory_xact_lock(${lockClass}::int4, o.h) END) FROM (
       SELECT true AS shared, 0 AS h
       UNION ALL SELECT false, h FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${[...new Set(keys)]}::text[]) AS k) d

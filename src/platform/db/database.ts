@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 import { guardPgliteRole, type RoleGuard } from './pglite-role-guard.ts';
+import { prepareMarkedStatements } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -87,6 +88,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection closed by the server (restart, failover) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+    // Statements marked `prepared` are parsed once per connection (prepared.ts).
+    pool.on('connect', prepareMarkedStatements);
     // Fail fast with a clear message when the server is unreachable.
     const client = await pool.connect();
     client.release();

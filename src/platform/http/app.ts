@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import fastifySwagger from '@fastify/swagger';
@@ -59,7 +59,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Security headers (helmet), its middleware built ONCE: @fastify/helmet built it anew for every request (parsing
+  // the CSP directives each time), a measurable share of the server's CPU per tip (docs/benchmarks.md, "Tip intake:
+  // fourth pass"). Same headers on every route; the routes that need another CSP set it on their reply.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,6 +79,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       },
     },
     strictTransportSecurity: ctx.config.secureCookies,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
   // Counters in the database: the limits hold across every server process over it (rate-limit-store.ts).
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db) as never });

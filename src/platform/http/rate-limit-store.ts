@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { Rounds } from '../db/rounds.ts';
+import { prepared } from '../db/prepared.ts';
 
 // A store for @fastify/rate-limit whose counters live in the database (table rate_limit_counters, migration
 // 0026), so every server process over one database counts against the same limit: a second replica does not
@@ -73,7 +74,7 @@ export function databaseRateLimitStore(db: Db): RateLimitStoreClass {
       // Keys in one order, so two processes adding to the same keys never wait on each other in a cycle.
       const keys = [...byKey.keys()].sort();
       // The CTE runs first (its row feeds the INSERT): synchronous_commit off for this statement's transaction.
-      const { rows } = await sql<{ key: string; hits: number; ttl: number }>`
+      const { rows } = await sql<{ key: string; hits: number; ttl: number }>`${prepared}
         WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true) AS v)
         INSERT INTO rate_limit_counters AS c (key, hits, window_ends)
         SELECT i.key, i.n, now() + make_interval(secs => i.secs) FROM async_commit,
