@@ -4,7 +4,7 @@ import type { FigureParams } from '../figures/registry.ts';
 // The ONE place that decides whether a STOCK figure (the state at the end of the period) is read from the
 // pre-aggregated rollup (migration 0039: changes per local day and key, monthly checkpoints) or from the exact
 // SQL of registry.ts, which stays the reference and the fallback. (The FLOW figures have their own place,
-// rollup/flow*.ts.)
+// figures/rollup.ts; how both are keyed, and whether a rebuild is due, is read in one place: rollup/state.ts.)
 //
 // The rollup answers exactly what the exact SQL answers when:
 //   - the period has an end: the instant is a local midnight (now() is not a day bound);
