@@ -17,6 +17,7 @@ export async function keyFlowEvents(db: Db, timeZone: string): Promise<boolean> 
   const r = rows[0]!;
   if (!r.empty || (r.flow === true && r.stock === true)) return false;
   if (r.flow !== true) await sql`SELECT stat_flow_rebuild(${timeZone}, ARRAY(SELECT code FROM offences WHERE child_exploitation))`.execute(db);
-  if (r.stock !== true) await sql`SELECT stock_rollup_rebuild(${timeZone})`.execute(db);
+  // As the migration: the current month's (empty) checkpoint, so the cases that come later move it.
+  if (r.stock !== true) await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints()`.execute(db);
   return true;
 }

@@ -19,7 +19,8 @@ export interface FlowKeys {
 
 export interface RollupsState {
   flow: (FlowKeys & { builtAt: string }) | null;
-  stock: { timeZone: string; lastCheckpoint: string | null; currentMonth: string } | null;
+  /** hasChanges: any daily change at all (an empty rollup needs no checkpoint). */
+  stock: { timeZone: string; lastCheckpoint: string | null; currentMonth: string; hasChanges: boolean } | null;
 }
 
 /** What the figures ask now: the configured zone and the current catalogue's child-exploitation codes. */
@@ -39,7 +40,8 @@ export async function readRollups(db: Db | Tx): Promise<RollupsState> {
       (SELECT json_build_object('timeZone', f.time_zone, 'codes', f.ce_codes, 'builtAt', to_char(f.built_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text FROM stat_flow_meta f) AS flow,
       (SELECT json_build_object('timeZone', s.time_zone,
          'lastCheckpoint', (SELECT to_char(max(m.month), 'YYYY-MM-DD') FROM stock_checkpoint_months m),
-         'currentMonth', to_char(date_trunc('month', now() AT TIME ZONE s.time_zone), 'YYYY-MM-DD'))::text
+         'currentMonth', to_char(date_trunc('month', now() AT TIME ZONE s.time_zone), 'YYYY-MM-DD'),
+         'hasChanges', EXISTS (SELECT 1 FROM stock_status_daily))::text
        FROM stock_rollup_meta s WHERE s.id = 1) AS stock`.execute(db);
   const r = rows[0]!;
   return { flow: r.flow ? (JSON.parse(r.flow) as RollupsState['flow']) : null, stock: r.stock ? (JSON.parse(r.stock) as RollupsState['stock']) : null };
@@ -90,7 +92,7 @@ export function rollupsDue(state: RollupsState, wanted: Wanted): RollupsDue {
     : null;
   // After a zone rebuild the checkpoints are made anew; before it, counting the old zone's months says nothing.
   const checkpoints = state.stock && !stock
-    ? (state.stock.lastCheckpoint === null ? 1 : Math.max(0, monthsBetween(state.stock.lastCheckpoint, state.stock.currentMonth)))
+    ? (state.stock.lastCheckpoint === null ? (state.stock.hasChanges ? 1 : 0) : Math.max(0, monthsBetween(state.stock.lastCheckpoint, state.stock.currentMonth)))
     : 0;
   return { flow, stock, checkpoints };
 }
