@@ -102,8 +102,9 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
 }
 
 /**
- * Adds the checkpoints of the months since the last one, up to the current month of the rollup's zone (run it
- * monthly or at start; answers are exact without it, only slower as the changes since the last checkpoint grow).
+ * Adds the checkpoints of the months since the last one, up to the current month of the rollup's zone (the
+ * server's schedule runs it once a month has begun: rebuild.ts extendCheckpointsIfDue; answers are exact without
+ * it, only slower as the changes since the last checkpoint grow).
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT stock_extend_checkpoints() AS n`.execute(db);
