@@ -29,6 +29,7 @@ export const apiOnly: Record<string, string> = {
   'GET /api/v1/graph/linked-cases': 'graph analytics for analysts\' tools and the CLI (amaan graph linked-cases)',
   'GET /api/v1/hash-sets/:id': 'one hash set: the hash-sets page reads the list, which carries every field',
   'GET /api/v1/deconfliction/alerts/:id': 'one alert: the alerts page reads the list, which carries every field',
+  'POST /api/v1/stats/rebuild': 'maintenance after an edit of the offence catalogue or the time zone, as `amaan stats rebuild`; the figures stay exact meanwhile',
   'POST /api/v1/person-suggestions/batch': 'the duplicate search over every person as a job (amaan resolve --all); the suggestions page lists what it finds',
   'POST /api/v1/tip-rules/rescore': 'a bulk re-scoring of the open tips as a job; changing a rule on the rules page re-scores at once',
   'POST /api/v1/entities': 'an entity on its own (no case): recorded by integrations; screens record entities within a case or a person',

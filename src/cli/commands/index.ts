@@ -30,6 +30,7 @@ const verbs: Record<string, () => Promise<CommandModule>> = {
   backup: () => import('./backup.command.ts'),
   restore: () => import('./restore.command.ts'),
   generate: () => import('./generate.command.ts'),
+  stats: () => import('./stats.command.ts'),
 };
 
 /** Registers the verb named in argv (the first argument that is not an option), or every verb. */

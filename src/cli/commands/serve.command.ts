@@ -24,6 +24,11 @@ export function register(program: Command): void {
       }
       const { ctx: started, database } = platform;
       let ctx = started;
+      // A start never rebuilds the statistics' rollups (src/platform/db/stat-flow-keys.ts): when they are keyed for
+      // another zone or catalogue, the figures concerned read the exact SQL, and the operator is told what to run.
+      const { describeDue, rollupsDueNow } = await import('../../modules/stats/rollup/state.ts');
+      const due = describeDue(await rollupsDueNow(ctx.db, config.timeZone));
+      if (due) process.stderr.write(`${due}\n`);
       // Decoders of seized media: the sandbox and ffmpeg are detected (and tried) once, here, at start.
       printDecoderReport(decoderStartupReport(config.env === 'production'), process.stderr, true);
       if (opts.demo) {

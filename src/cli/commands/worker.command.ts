@@ -1,5 +1,5 @@
 // `amaan worker`: runs background jobs (hash-set imports and their re-checks, server-side ingest, the briefing,
-// the duplicate-person batch, tip re-scoring) from the
+// the duplicate-person batch, tip re-scoring, the statistics rebuild) from the
 // PostgreSQL queue (pg-boss), as many processes on as many machines as wanted, each with DATABASE_URL.
 import type { Command } from 'commander';
 import { withPlatform } from '../cli-platform.ts';
@@ -13,6 +13,7 @@ import '../../modules/media/media.jobs.ts';
 import '../../modules/reports/reports.jobs.ts';
 import '../../modules/resolution/resolution.jobs.ts';
 import '../../modules/tips/tip.jobs.ts';
+import '../../modules/stats/rollup/rollup.jobs.ts';
 
 export function register(program: Command): void {
   program

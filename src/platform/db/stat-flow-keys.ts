@@ -2,17 +2,22 @@ import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
 /**
- * Keeps the flow figures' events (migration 0038) keyed as the figures are asked: the configured time zone and the
- * offence catalogue's child-exploitation codes as they stand. Run after migrations and reference data (the
- * catalogue is seeded after the migration's backfill on a new database): when either differs from the table's, the
- * table is rebuilt (stat_flow_rebuild). Until then, or for a figure under another catalogue, the figures read the
- * exact SQL (src/modules/stats/figures/rollup.ts), so an answer is never wrong, only slower.
+ * Keys the statistics' pre-aggregations (migrations 0038 and 0039) as the figures are asked — the configured time
+ * zone and the offence catalogue's child-exploitation codes as they stand — ONLY while there are no cases, when
+ * a rebuild costs nothing: a new database (the catalogue is seeded after the migrations' backfill) or a zone
+ * configured before any data. Run after migrations and reference data. With cases, a start never rebuilds (minutes
+ * at a million cases): the figures read the exact SQL until `amaan stats rebuild` (src/modules/stats/rollup/),
+ * and the server says so at start (src/modules/stats/rollup/state.ts). Returns whether it re-keyed anything.
  */
 export async function keyFlowEvents(db: Db, timeZone: string): Promise<boolean> {
-  const { rows } = await sql<{ same: boolean }>`
-    SELECT (m.time_zone = ${timeZone} AND m.ce_codes = ARRAY(SELECT code FROM offences WHERE child_exploitation ORDER BY code)) AS same
-    FROM stat_flow_meta m`.execute(db);
-  if (rows[0]?.same !== false) return false;
-  await sql`SELECT stat_flow_rebuild(${timeZone}, ARRAY(SELECT code FROM offences WHERE child_exploitation))`.execute(db);
+  const { rows } = await sql<{ flow: boolean | null; stock: boolean | null; empty: boolean }>`
+    SELECT (SELECT m.time_zone = ${timeZone} AND m.ce_codes = ARRAY(SELECT code FROM offences WHERE child_exploitation ORDER BY code) FROM stat_flow_meta m) AS flow,
+      (SELECT s.time_zone = ${timeZone} FROM stock_rollup_meta s WHERE s.id = 1) AS stock,
+      NOT EXISTS (SELECT 1 FROM cases) AS empty`.execute(db);
+  const r = rows[0]!;
+  if (!r.empty || (r.flow === true && r.stock === true)) return false;
+  if (r.flow !== true) await sql`SELECT stat_flow_rebuild(${timeZone}, ARRAY(SELECT code FROM offences WHERE child_exploitation))`.execute(db);
+  // As the migration: the current month's (empty) checkpoint, so the cases that come later move it.
+  if (r.stock !== true) await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints()`.execute(db);
   return true;
 }

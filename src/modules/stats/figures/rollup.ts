@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { FLOW_KIND } from '../../../platform/db/migrations/0038_stat_flow.ts';
 import { timeLimit } from './lifecycle-limits.ts';
+import { flowKeyedFor, readFlowKeys, type FlowKeys } from '../rollup/state.ts';
 import { figureSql, figures, sentenceBands, type FigureDefinition, type FigureParams } from './registry.ts';
 
 // The flow figures from their pre-joined events (table stat_flow, migration 0038), where and only where that
@@ -18,21 +19,9 @@ import { figureSql, figures, sentenceBands, type FigureDefinition, type FigurePa
 // seconds, so percentile_cont interpolates between the same values and rounds to the same 0.1 day.
 
 /** The table's zone and child-exploitation codes (stat_flow_meta), or null when it is not there. */
-export interface RollupState {
-  timeZone: string;
-  codes: string[];
-}
+export type RollupState = FlowKeys;
 
-export async function rollupState(db: Db | Tx): Promise<RollupState | null> {
-  const { rows } = await sql<{ time_zone: string; codes: string }>`SELECT time_zone, array_to_json(ce_codes)::text AS codes FROM stat_flow_meta`.execute(db);
-  const r = rows[0];
-  return r ? { timeZone: r.time_zone, codes: JSON.parse(r.codes) as string[] } : null;
-}
-
-const sameCodes = (a: readonly string[], b: readonly string[]) => {
-  const norm = (xs: readonly string[]) => [...new Set(xs)].sort().join('\n');
-  return norm(a) === norm(b);
-};
+export const rollupState = (db: Db | Tx): Promise<RollupState | null> => readFlowKeys(db);
 
 type Spec =
   | { shape: 'count'; kind: number; distinct: boolean }
@@ -66,9 +55,9 @@ export function rollupAnswers(def: FigureDefinition, p: FigureParams, state: Rol
   if (p.visibleCases) return false;
   // A case in several categories counts once in each: the table has no category (yet).
   if (p.category !== null || p.groupBy === 'category') return false;
-  if (p.timeZone !== state.timeZone) return false;
-  if (p.offences === 'child_exploitation' && !sameCodes(p.catalogue.childExploitationCodes, state.codes)) return false;
-  return true;
+  // The table's keys (rollup/state.ts, shared with start-up and `amaan stats rebuild`): the zone, and the codes
+  // when the figure reads the child-exploitation flag.
+  return flowKeyedFor(state, p.timeZone, p.offences === 'child_exploitation' ? p.catalogue.childExploitationCodes : null);
 }
 
 const forcedExact = new AsyncLocalStorage<true>();

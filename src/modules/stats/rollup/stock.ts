@@ -4,7 +4,7 @@ import type { FigureParams } from '../figures/registry.ts';
 // The ONE place that decides whether a STOCK figure (the state at the end of the period) is read from the
 // pre-aggregated rollup (migration 0039: changes per local day and key, monthly checkpoints) or from the exact
 // SQL of registry.ts, which stays the reference and the fallback. (The FLOW figures have their own place,
-// rollup/flow*.ts.)
+// figures/rollup.ts; how both are keyed, and whether a rebuild is due, is read in one place: rollup/state.ts.)
 //
 // The rollup answers exactly what the exact SQL answers when:
 //   - the period has an end: the instant is a local midnight (now() is not a day bound);
@@ -102,8 +102,9 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
 }
 
 /**
- * Adds the checkpoints of the months since the last one, up to the current month of the rollup's zone (run it
- * monthly or at start; answers are exact without it, only slower as the changes since the last checkpoint grow).
+ * Adds the checkpoints of the months since the last one, up to the current month of the rollup's zone (the
+ * server's schedule runs it once a month has begun: rebuild.ts extendCheckpointsIfDue; answers are exact without
+ * it, only slower as the changes since the last checkpoint grow).
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
   const { rows } = await sql<{ n: number }>`SELECT stock_extend_checkpoints() AS n`.execute(db);
