@@ -7,7 +7,7 @@ import type { DecoderFacts } from './hash-worker.ts';
 import { knownDecoderIsolation, primeDecoderIsolation } from '../../../pdq/sandbox/sandbox.ts';
 import { knownFfmpegVersion, primeVideoTools } from '../../../pdq/vpdq/ffmpeg-path.ts';
 
-type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
+type Reply = { id: number; result?: FileResult; error?: string } | { ready: true; tid?: number };
 
 /** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
 export const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
@@ -43,7 +43,7 @@ export class HashPool {
       const slot = { worker, busy: 0 };
       worker.on('message', (r: Reply) => {
         // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
-        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
+        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready${r.tid ? ` (thread ${r.tid})` : ''}`, started);
         slot.busy--;
         if (!this.anyHashed) markPhase('hash pool: first result (ahead of the ingest)');
         this.anyHashed = true;

@@ -1,7 +1,9 @@
 // Worker thread of the ingest pool: hashes the entries it is sent, one message per file. Digests and
 // sniffing run here; pictures are decoded by this thread's own sandboxed decoder process, videos by
 // sandboxed ffmpeg runs (src/pdq/sandbox/).
+import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { timingEnabled } from '../../../platform/timing.ts';
 import { ImageDecoderPool, setDefaultImageDecoder } from '../../../pdq/sandbox/decoder-pool.ts';
 import { adoptDecoderIsolation, type Isolation } from '../../../pdq/sandbox/sandbox.ts';
 import { adoptFfmpegVersion } from '../../../pdq/vpdq/ffmpeg-path.ts';
@@ -43,10 +45,19 @@ parentPort!.on('message', (msg: Job | { facts: DecoderFacts }) => {
     adoptFfmpegVersion(msg.facts.ffmpeg);
     factsIn = true;
     decoder.warm();
-    parentPort!.postMessage({ ready: true });
+    parentPort!.postMessage({ ready: true, tid: timingEnabled() ? threadId() : undefined });
     next();
     return;
   }
   waiting.push(msg);
   next();
 });
+
+/** This thread's kernel id (Linux), so a per-thread profile (bench/thread-timeline.ts) can tell the workers apart. */
+function threadId(): number | undefined {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
