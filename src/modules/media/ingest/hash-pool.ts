@@ -15,6 +15,13 @@ type Reply = { id: number; result?: FileResult; error?: string } | { ready: true
  * Only pictures are held in memory whole, and BYTES_IN_FLIGHT bounds them.
  */
 export const FILES_PER_WORKER = 32;
+/**
+ * Files in flight per worker while the database opens (prefetch): PGlite's opening holds the main thread for
+ * seconds in long steps, and only what was queued before such a step keeps the workers going through it (seen in
+ * bench/thread-timeline.ts: with 32 per worker both workers idled through PGlite's migration check). A queued file
+ * is a path (its bytes are read when a worker starts it), a result a few hundred bytes.
+ */
+export const PREFETCH_FILES_PER_WORKER = 256;
 
 /** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
 export const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
@@ -112,24 +119,27 @@ export class HashPool {
    * (takePrefetch); nothing is stored before the ingest has checked the case, the evidence item and access,
    * and a run that is refused throws them away. At most `inFlight` files at once, within BYTES_IN_FLIGHT.
    */
-  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * FILES_PER_WORKER, maxFiles = 100_000): void {
+  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * PREFETCH_FILES_PER_WORKER, maxFiles = 100_000): void {
     const state: Prefetch = { root, secondsPerHash, results: new Map(), stopped: false };
     this.early = state;
     void (async () => {
-      const running = new Set<Promise<void>>();
+      let running = 0;
       let held = 0;
+      let room: (() => void) | null = null;
       for await (const entry of walkTree(root)) {
         if (state.stopped || this.closing || state.results.size >= maxFiles) break;
         const bytes = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
         held += bytes;
         const p = this.hash(entry, secondsPerHash);
         state.results.set(entry.relPath, p);
-        const settled: Promise<void> = p.then(() => {}, () => {}).finally(() => {
+        running++;
+        void p.then(() => {}, () => {}).finally(() => {
           held -= bytes;
-          running.delete(settled);
+          running--;
+          room?.(); // one waiter, rather than a race over every file in flight
         });
-        running.add(settled);
-        while (!state.stopped && !this.closing && (running.size >= inFlight || (running.size > 1 && held > BYTES_IN_FLIGHT))) await Promise.race(running);
+        while (!state.stopped && !this.closing && (running >= inFlight || (running > 1 && held > BYTES_IN_FLIGHT))) await new Promise<void>((resolve) => { room = resolve; });
+        room = null;
       }
     })().catch(() => {}); // a folder that cannot be walked: runIngest's own walk reports it
   }
