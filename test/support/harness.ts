@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/platform/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest, openDatabase, type PoolSettings } from '../../src/platform/db/database.ts';
 import { createFieldCrypto } from '../../src/platform/crypto/field-crypto.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
@@ -68,8 +68,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `poolSize`: PostgreSQL connections (default 4); concurrency tests raise it to run more transactions at once. */
-export async function createTestApp(engine: EngineName, opts: { poolSize?: number } = {}): Promise<TestApp> {
+/** `poolSize`: PostgreSQL connections (default 4); concurrency tests raise it to run more transactions at once.
+ * `pool`: the pool's waits and timeouts (PostgreSQL), as config.dbPool sets them in production. */
+export async function createTestApp(engine: EngineName, opts: { poolSize?: number; pool?: PoolSettings } = {}): Promise<TestApp> {
   const { postgresUrl } = await detectEngines();
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
   if (engine === 'postgres') {
@@ -82,7 +83,7 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   await seedReferenceData(owner.db);
   // As startPlatform: the flow figures' events keyed to the zone and the catalogue just seeded.
   await keyFlowEvents(owner.db, loadConfig({ NODE_ENV: 'test' }).timeZone);
-  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
+  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE, ...(opts.pool ? { pool: opts.pool } : {}) }) : owner;
   if (!scratch) await enterAppRole(database);
   // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

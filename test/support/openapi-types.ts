@@ -2768,7 +2768,7 @@ export interface components {
             /** @example body.provider: at least 2 characters */
             detail: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "forbidden" | "csrf_failed" | "sign_in_incomplete" | "not_found" | "conflict" | "illegal_transition" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "forbidden" | "csrf_failed" | "sign_in_incomplete" | "not_found" | "conflict" | "illegal_transition" | "rate_limited" | "unavailable" | "internal";
             errors?: {
                 /** @example body.provider */
                 field: string;
@@ -2869,6 +2869,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthMe: {
@@ -2921,6 +2930,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2998,6 +3016,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3108,6 +3135,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthMfa: {
@@ -3153,6 +3189,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3244,6 +3289,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postAuthMfaEnrolConfirm: {
@@ -3319,6 +3373,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3402,6 +3465,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3502,6 +3574,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthTokens: {
@@ -3551,6 +3632,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3638,6 +3728,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3733,6 +3832,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getBranches: {
@@ -3790,6 +3898,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3870,6 +3987,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOffencesByCode: {
@@ -3937,6 +4063,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4064,6 +4199,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCases: {
@@ -4132,6 +4276,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4268,6 +4421,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesById: {
@@ -4361,6 +4523,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4497,6 +4668,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4642,6 +4822,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     putCasesByIdTeam: {
@@ -4741,6 +4930,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdTimeline: {
@@ -4812,6 +5010,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4919,6 +5126,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersons: {
@@ -4983,6 +5199,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5145,6 +5370,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsById: {
@@ -5240,6 +5474,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5411,6 +5654,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdPersons: {
@@ -5488,6 +5740,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5650,6 +5911,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdPersonsByPersonIdStatus: {
@@ -5773,6 +6043,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchCasesByIdPersonsByPersonId: {
@@ -5862,6 +6141,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6040,6 +6328,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     putCasesByIdVictimsByVictimId: {
@@ -6190,6 +6487,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictims: {
@@ -6278,6 +6584,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsSafeguarding: {
@@ -6341,6 +6656,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6470,6 +6794,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsByIdIdentity: {
@@ -6533,6 +6866,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6637,6 +6979,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6803,6 +7154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVictimsByIdAssignments: {
@@ -6959,6 +7319,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteVictimsByIdAssignmentsByUserId: {
@@ -7041,6 +7410,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7209,6 +7587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVictimsByIdFollowups: {
@@ -7362,6 +7749,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7527,6 +7923,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdOperations: {
@@ -7615,6 +8020,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7787,6 +8201,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOperationsById: {
@@ -7901,6 +8324,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8069,6 +8501,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postOperationsByIdApprove: {
@@ -8217,6 +8658,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8395,6 +8845,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postOperationsByIdCancel: {
@@ -8549,6 +9008,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdEvidence: {
@@ -8629,6 +9097,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8782,6 +9259,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEvidenceById: {
@@ -8878,6 +9364,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9025,6 +9520,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdProsecution: {
@@ -9132,6 +9636,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9291,6 +9804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdHearings: {
@@ -9442,6 +9964,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchHearingsById: {
@@ -9586,6 +10117,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9751,6 +10291,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVerdictsByIdAppeals: {
@@ -9895,6 +10444,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10052,6 +10610,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdMedia: {
@@ -10145,6 +10712,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10247,6 +10823,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getMediaIngestRoots: {
@@ -10293,6 +10878,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10397,6 +10991,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getHashSets: {
@@ -10456,6 +11059,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10528,6 +11140,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10623,6 +11244,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postHashSetsImport: {
@@ -10706,6 +11336,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getJobsById: {
@@ -10778,6 +11417,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getJobsByIdOutput: {
@@ -10827,6 +11475,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10886,6 +11543,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10962,6 +11628,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11071,6 +11746,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminUsersById: {
@@ -11138,6 +11822,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11256,6 +11949,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postAdminUsersByIdPassword: {
@@ -11343,6 +12045,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11438,6 +12149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminUsersByIdTokens: {
@@ -11498,6 +12218,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11603,6 +12332,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminUsersByIdTokensByTokenId: {
@@ -11692,6 +12430,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminBranches: {
@@ -11751,6 +12498,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11818,6 +12574,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11899,6 +12664,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12010,6 +12784,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdExport: {
@@ -12059,6 +12842,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12484,6 +13276,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getBundlesMatchSuggestions: {
@@ -12547,6 +13348,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12649,6 +13459,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminInstallationKey: {
@@ -12692,6 +13511,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12750,6 +13578,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12845,6 +13682,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminTrustedInstallationsByKeyId: {
@@ -12926,6 +13772,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13086,6 +13941,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getStaff: {
@@ -13147,6 +14011,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13242,6 +14115,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDeconflictionAlertsById: {
@@ -13325,6 +14207,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13456,6 +14347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postDeconflictionAlertsByIdDismiss: {
@@ -13573,6 +14473,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13711,6 +14620,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postNotificationsByIdRead: {
@@ -13799,6 +14717,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postNotificationsReadAll: {
@@ -13875,6 +14802,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsBatch: {
@@ -13944,6 +14880,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14028,6 +14973,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14180,6 +15134,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsByIdMerge: {
@@ -14279,6 +15242,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsByIdReject: {
@@ -14360,6 +15332,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14459,6 +15440,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEntities: {
@@ -14521,6 +15511,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14720,6 +15719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEntitiesById: {
@@ -14887,6 +15895,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdEntities: {
@@ -15045,6 +16062,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15273,6 +16299,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdPayments: {
@@ -15486,6 +16521,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15712,6 +16756,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphNeighbourhood: {
@@ -15805,6 +16858,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15915,6 +16977,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphComponents: {
@@ -15982,6 +17053,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16086,6 +17166,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphCommunities: {
@@ -16170,6 +17259,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphCentral: {
@@ -16242,6 +17340,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16360,6 +17467,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphExport: {
@@ -16417,6 +17533,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16505,6 +17630,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsByIdCorrections: {
@@ -16579,6 +17713,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16667,6 +17810,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdWarrants: {
@@ -16735,6 +17887,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16863,6 +18024,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchWarrantsById: {
@@ -16979,6 +18149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedowns: {
@@ -17058,6 +18237,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedownsReport: {
@@ -17110,6 +18298,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17187,6 +18384,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17275,6 +18481,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17439,6 +18654,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedownsById: {
@@ -17540,6 +18764,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17695,6 +18928,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequests: {
@@ -17772,6 +19014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequestsFigures: {
@@ -17824,6 +19075,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17911,6 +19171,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18078,6 +19347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequestsById: {
@@ -18179,6 +19457,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18334,6 +19621,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdDocuments: {
@@ -18413,6 +19709,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18525,6 +19830,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsByIdDocuments: {
@@ -18604,6 +19918,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18716,6 +20039,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOperationsByIdDocuments: {
@@ -18795,6 +20127,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18907,6 +20248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getHearingsByIdDocuments: {
@@ -18986,6 +20336,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19098,6 +20457,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsByIdCareDocuments: {
@@ -19177,6 +20545,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19289,6 +20666,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDocumentsById: {
@@ -19360,6 +20746,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19472,6 +20867,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDocumentsByIdDownload: {
@@ -19523,6 +20927,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19595,6 +21008,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19685,6 +21107,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19815,6 +21246,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminOfficesById: {
@@ -19898,6 +21338,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20035,6 +21484,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminOfficesByIdCorrections: {
@@ -20108,6 +21566,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getFigures: {
@@ -20167,6 +21634,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20288,6 +21764,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postReportsBriefing: {
@@ -20376,6 +21861,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getReportsBriefingPreview: {
@@ -20419,6 +21913,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20501,6 +22004,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21059,6 +22571,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTipReceiptsByReceipt: {
@@ -21124,6 +22645,15 @@ export interface operations {
             };
             /** @description Too many requests: try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21205,6 +22735,15 @@ export interface operations {
             };
             /** @description Too many requests: try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21377,6 +22916,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21589,6 +23137,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postTipsByIdConvert: {
@@ -21680,6 +23237,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21785,6 +23351,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postTipsByIdClose: {
@@ -21882,6 +23457,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTipRules: {
@@ -21931,6 +23515,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22007,6 +23600,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22115,6 +23717,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminTipOrganisations: {
@@ -22163,6 +23774,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22254,6 +23874,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminTipKeys: {
@@ -22308,6 +23937,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22421,6 +24059,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminTipKeysById: {
@@ -22502,6 +24149,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22623,6 +24279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDashboardFiguresByIdMap: {
@@ -22731,6 +24396,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22857,6 +24531,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22995,6 +24678,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPlanningScenariosFile: {
@@ -23052,6 +24744,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

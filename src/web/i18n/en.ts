@@ -91,6 +91,7 @@ export const en = {
       conflict: 'This conflicts with the record as it now stands. Reload and check it.',
       illegal_transition: 'This step is not allowed from the record\'s current state.',
       rate_limited: 'Too many attempts. Wait a little and try again.',
+      unavailable: 'The server is busy. Nothing was saved: wait a few seconds and try again.',
       internal: 'Something went wrong on the server.',
       other: 'Something went wrong.',
     },
