@@ -4250,7 +4250,10 @@ export interface operations {
                             reportedAt: string;
                             updatedAt: string;
                         }[];
+                        /** @description matching records you may see: exact when totalExact is true; otherwise there are more than this many (10,000), shown as "10,000+" */
                         total: number;
+                        /** @description false when more than 10,000 records match: counting further would read them all; narrow the search to get an exact total */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
                     };
@@ -5173,7 +5176,10 @@ export interface operations {
                             cnic: string | null;
                             updatedAt: string;
                         }[];
+                        /** @description matching records you may see: exact when totalExact is true; otherwise there are more than this many (10,000), shown as "10,000+" */
                         total: number;
+                        /** @description false when more than 10,000 records match: counting further would read them all; narrow the search to get an exact total */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
                     };

@@ -44,6 +44,7 @@ export const en = {
     next: 'Next',
     previous: 'Previous',
     pageRange: '{{from}}–{{to}} of {{total}}',
+    atLeast: '{{n}}+',
     paging: 'Pages',
     none: 'None',
     yes: 'Yes',
@@ -200,6 +201,7 @@ export const en = {
     empty: 'No cases match.',
     count_one: '{{count}} case',
     count_other: '{{count}} cases',
+    countAtLeast: '{{n}}+ cases',
     noFir: 'No FIR yet',
     form: {
       title: 'Register a case',

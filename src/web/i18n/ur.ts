@@ -44,6 +44,7 @@ export const ur: Translations = {
     next: 'اگلا',
     previous: 'پچھلا',
     pageRange: '{{total}} میں سے {{from}}–{{to}}',
+    atLeast: '{{n}}+',
     paging: 'صفحات',
     none: 'کوئی نہیں',
     yes: 'ہاں',
@@ -200,6 +201,7 @@ export const ur: Translations = {
     empty: 'کوئی کیس نہیں ملا۔',
     count_one: '{{count}} کیس',
     count_other: '{{count}} کیس',
+    countAtLeast: '{{n}}+ کیس',
     noFir: 'ابھی ایف آئی آر نہیں',
     form: {
       title: 'کیس درج کریں',
