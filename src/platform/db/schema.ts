@@ -179,6 +179,13 @@ export interface StatFlowMetaTable {
 }
 
 /** The stock rollup (migration 0039_stock_rollup; read by stats/rollup/stock.ts): one row, the zone its days are in. */
+/** Secondary indexes a bulk load dropped and has not built again (migration 0043; platform/db/index-builds.ts). */
+export interface PendingIndexBuildsTable {
+  name: string;
+  definition: string;
+  dropped_at: Generated<Date>;
+}
+
 export interface StockRollupMetaTable {
   id: number;
   time_zone: string;
@@ -1064,6 +1071,7 @@ export interface DB {
   stat_flow: StatFlowTable;
   stat_flow_meta: StatFlowMetaTable;
   stock_rollup_meta: StockRollupMetaTable;
+  pending_index_builds: PendingIndexBuildsTable;
   stock_offence_sets: StockOffenceSetsTable;
   stock_case_parts: StockCasePartsTable;
   stock_status_daily: StockStatusDailyTable;

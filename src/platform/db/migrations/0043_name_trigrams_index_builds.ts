@@ -8,7 +8,17 @@ import { sql, type Kysely } from 'kysely';
 // 13+; where it is present already (migration 0005 created it) CREATE EXTENSION IF NOT EXISTS does nothing. Without
 // it (not installed on the server, or no right to create it) the indexes are left out and search stays correct,
 // only slower, as in 0005.
+//
+// pending_index_builds: the secondary indexes a bulk load (`amaan generate` on PostgreSQL) dropped and has not built
+// again yet, written in the transaction that drops them and emptied as each is built. A load killed before its end
+// leaves rows here; the next start as the owner, `amaan migrate` or `amaan generate` builds them
+// (platform/db/index-builds.ts). Owner only: the application role never reads it.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS pending_index_builds (
+    name text PRIMARY KEY,
+    definition text NOT NULL,
+    dropped_at timestamptz NOT NULL DEFAULT now()
+  )`.execute(db);
   const { rows } = await sql<{ available: boolean; installed: boolean; may_create: boolean }>`
     SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') AS available,
            EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS installed,
