@@ -186,6 +186,14 @@ export interface PendingIndexBuildsTable {
   dropped_at: Generated<Date>;
 }
 
+/** Persons waiting to be scored for duplicates while the index is built (migration 0043; suggestion.service.ts). */
+export interface PersonScoreQueueTable {
+  person_id: string;
+  source: 'incremental' | 'batch' | 'import';
+  queued_by: string | null;
+  queued_at: Generated<Date>;
+}
+
 export interface StockRollupMetaTable {
   id: number;
   time_zone: string;
@@ -1072,6 +1080,7 @@ export interface DB {
   stat_flow_meta: StatFlowMetaTable;
   stock_rollup_meta: StockRollupMetaTable;
   pending_index_builds: PendingIndexBuildsTable;
+  person_score_queue: PersonScoreQueueTable;
   stock_offence_sets: StockOffenceSetsTable;
   stock_case_parts: StockCasePartsTable;
   stock_status_daily: StockStatusDailyTable;

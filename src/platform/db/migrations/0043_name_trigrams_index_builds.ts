@@ -12,8 +12,18 @@ import { sql, type Kysely } from 'kysely';
 // pending_index_builds: the secondary indexes a bulk load (`amaan generate` on PostgreSQL) dropped and has not built
 // again yet, written in the transaction that drops them and emptied as each is built. A load killed before its end
 // leaves rows here; the next start as the owner, `amaan migrate` or `amaan generate` builds them
-// (platform/db/index-builds.ts). Owner only: the application role never reads it.
+// (platform/db/index-builds.ts). Only the owner's bulk load and start use it.
+//
+// person_score_queue: persons recorded while the duplicate-person index is still being built in the background
+// (suggestion.service.ts) wait here to be scored, not only in the process's memory: a process that dies before its
+// index is ready no longer loses them; the next one to build its index scores them.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS person_score_queue (
+    person_id uuid PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+    source text NOT NULL CHECK (source IN ('incremental', 'batch', 'import')),
+    queued_by uuid REFERENCES users(id),
+    queued_at timestamptz NOT NULL DEFAULT now()
+  )`.execute(db);
   await sql`CREATE TABLE IF NOT EXISTS pending_index_builds (
     name text PRIMARY KEY,
     definition text NOT NULL,
