@@ -31,13 +31,14 @@ export function detectEngines() {
 }
 
 /** Creates an empty database on the test server and returns its URL, its name and a drop function (the name starts
- * with `prefix`, by default AMAAN_TEST_DB_PREFIX or amaan_t). */
-export async function createScratchDatabase(adminUrl: string, prefix = (process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t').replace(/_$/, '')): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+ * with `prefix`, by default AMAAN_TEST_DB_PREFIX or amaan_t); a copy of `template` when one is named. */
+export async function createScratchDatabase(adminUrl: string, prefix = (process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t').replace(/_$/, ''), template?: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database name prefix ${prefix}`);
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (template && !/^[a-z_][a-z0-9_]*$/.test(template)) throw new Error(`bad template database name ${template}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;

@@ -1,12 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/platform/config.ts';
-import { migrateToLatest, openDatabase, type PoolSettings } from '../../src/platform/db/database.ts';
+import { migrationStatus, openDatabase, type PoolSettings } from '../../src/platform/db/database.ts';
+import { pgliteTemplate, postgresTemplate, prepareDatabase } from './db-template.ts';
 import { createFieldCrypto } from '../../src/platform/crypto/field-crypto.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import type { Api } from '../../src/platform/http/route-kit.ts';
-import { seedReferenceData } from '../../src/modules/reference/reference.seed.ts';
-import { keyFlowEvents } from '../../src/platform/db/stat-flow-keys.ts';
 import { createApiToken, SESSION_COOKIE, sha256 } from '../../src/platform/auth/auth.service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { randomBytes } from 'node:crypto';
@@ -75,14 +74,16 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
   if (engine === 'postgres') {
     if (!postgresUrl) throw new Error('PostgreSQL not available');
-    scratch = await createScratchDatabase(postgresUrl);
+    scratch = await createScratchDatabase(postgresUrl, undefined, postgresTemplate());
   }
   // As in startPlatform: migrations as the owner, the app as the restricted role with the audit key installed.
-  const owner = await openDatabase({ url: scratch?.url, poolSize: 2 });
-  await migrateToLatest(owner.db);
-  await seedReferenceData(owner.db);
-  // As startPlatform: the flow figures' events keyed to the zone and the catalogue just seeded.
-  await keyFlowEvents(owner.db, loadConfig({ NODE_ENV: 'test' }).timeZone);
+  // A copy of the run's template (db-template.ts) has had them already; without one, they run here.
+  const snapshot = scratch ? undefined : pgliteTemplate();
+  const owner = await openDatabase({ url: scratch?.url, poolSize: 2, loadDataDir: snapshot });
+  const copied = scratch ? Boolean(postgresTemplate()) : Boolean(snapshot);
+  // A copy must be of this code's migrations; if one were missing, the test would run on a wrong schema.
+  if (copied && (await migrationStatus(owner.db)).pending.length) throw new Error('the test template lacks migrations of this checkout');
+  if (!copied) await prepareDatabase(owner);
   const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE, ...(opts.pool ? { pool: opts.pool } : {}) }) : owner;
   if (!scratch) await enterAppRole(database);
   // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).

@@ -18,6 +18,8 @@ export interface Database {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** PGlite: keeps its one session in the application role once switched (pglite-role-guard.ts); absent on PostgreSQL. */
   roleGuard?: RoleGuard;
+  /** PGlite: the whole data folder as an uncompressed tar (a snapshot `loadDataDir` starts from); absent on PostgreSQL. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /** Pool settings for PostgreSQL (config.dbPool); defaults when absent. */
@@ -37,6 +39,8 @@ export interface DatabaseOptions {
   /** PostgreSQL: every connection of the pool switches to this role first (SET ROLE); see app-role.ts. */
   role?: string;
   pool?: PoolSettings;
+  /** PGlite: start from this data-folder snapshot (`dumpDataDir`) instead of an empty cluster (tests' migrated template). */
+  loadDataDir?: Blob;
 }
 
 // Same JS types from both engines: int8/numeric as number, date as its 'YYYY-MM-DD' text.
@@ -98,10 +102,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // or 2001 (Date.UTC's two-digit years), so a date typed as year 0001 came back as 2001 without a word.
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepText, [TIMESTAMPTZ]: pg.types.getTypeParser(TIMESTAMPTZ), [TIMESTAMP]: pg.types.getTypeParser(TIMESTAMP) },
     extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const roleGuard = guardPgliteRole(pglite);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy(), roleGuard };
+  return { db, engine: 'pglite', close: () => db.destroy(), roleGuard, dumpDataDir: () => pglite.dumpDataDir('none') };
 }
 
 export interface MigrationStatus {
