@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Config } from './config.ts';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { repairInterruptedLoad } from './db/index-builds.ts';
 import { migrateToLatest, migrationStatus, openDatabase, type Database } from './db/database.ts';
 import { keyFlowEvents } from './db/stat-flow-keys.ts';
 import { createFieldCrypto, loadDataKey } from './crypto/field-crypto.ts';
@@ -75,6 +76,9 @@ export async function startPlatform(config: Config, opts: { inMemory?: boolean; 
           const names = await migrateIfPending(owner.db);
           await seedReferenceData(owner.db);
           await keyFlowEvents(owner.db, config.timeZone);
+          // A bulk load killed before its end left the tables without the indexes it dropped: build them now.
+          // (The owner's pool has one connection: the lock and its release go to the same session.)
+          await repairInterruptedLoad(<R,>(text: string, params?: unknown[]) => owner.db.executeQuery<R>(CompiledQuery.raw(text, params ?? [])), (line) => process.stderr.write(`${line}\n`));
           if (config.databaseMigrationUrl) {
             const appUser = decodeURIComponent(new URL(config.databaseUrl!).username) || process.env.PGUSER || userInfo().username;
             if (appUser !== (await currentRole(owner.db))) await grantAppRoleTo(owner.db, appUser);

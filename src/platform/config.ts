@@ -111,7 +111,7 @@ export const configVariables = [
   { name: 'DATABASE_REPLICA_URL', default: '(unset: the primary)', secret: true, what: 'PostgreSQL read replica for read-only statistics, figures and search; connects as DATABASE_URL\'s role does (amaan_app)' },
   { name: 'DATABASE_POOL_MAX', default: '10', secret: false, what: 'PostgreSQL connections per process (primary and replica each); behind PgBouncer in transaction mode keep it small' },
   { name: 'DATABASE_POOL_IDLE_MS', default: '30000', secret: false, what: 'an idle pooled connection is closed after this many milliseconds' },
-  { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', secret: false, what: 'give up opening a PostgreSQL connection after this many milliseconds' },
+  { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', secret: false, what: 'give up opening a PostgreSQL connection, or waiting for a free one of the pool, after this many milliseconds (the request is then answered 503 with Retry-After)' },
   { name: 'DATABASE_STATEMENT_TIMEOUT_MS', default: '0 (none)', secret: false, what: 'PostgreSQL statement_timeout of the application\'s connections' },
   { name: 'AMAAN_METRICS_PORT', default: '(unset: no metrics)', secret: false, what: 'Prometheus metrics at http://AMAAN_METRICS_HOST:PORT/metrics, on a listener of its own (not the public port)' },
   { name: 'AMAAN_METRICS_HOST', default: '127.0.0.1', secret: false, what: 'address of the metrics listener: keep it on a private network' },

@@ -65,4 +65,25 @@ describe.each(engines)('duplicate-person index built in the background on %s', (
     expect(await suggestionsBetween(before.id, after.id)).toHaveLength(1);
     expect(await suggestionsBetween(during.id, after.id)).toHaveLength(1);
   }, 120_000);
+
+  it('keeps the queue in the database: persons queued by a process that dies before its index is ready are scored by the next', async () => {
+    const first = await record({ displayName: 'Parveen Akhtar Qureshi', dateOfBirth: '1991-06-21', phones: ['0321-5550123'] });
+    // This "process" holds its build forever (it dies before the index is ready).
+    void preloadPersonIndex(t.ctx, { rebuild: true, gate: new Promise<void>(() => undefined) });
+    const twin = await record({ displayName: 'Parvin Akhtar Qureshi', dateOfBirth: '1991-06-21', phones: ['+92 321 5550123'] });
+    const queued = await t.ctx.db.selectFrom('person_score_queue').select(['person_id', 'source', 'queued_by']).execute();
+    expect(queued).toEqual([{ person_id: twin.id, source: 'incremental', queued_by: t.users.invA.id }]);
+    expect(await suggestionsBetween(first.id, twin.id)).toEqual([]);
+
+    // The next process (another database handle: its own index) builds its index and scores what was left.
+    await new Promise((r) => setTimeout(r, 20));
+    const next = { ...t.ctx, db: t.ctx.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result }) };
+    await preloadPersonIndex(next);
+    await personIndexSettled(next.db);
+    expect(await suggestionsBetween(first.id, twin.id)).toHaveLength(1);
+    expect(await t.ctx.db.selectFrom('person_score_queue').select('person_id').execute()).toEqual([]);
+    // Audited as scored on behalf of the person who recorded them.
+    const entry = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'person.duplicates.suggest').where('entity_id', '=', twin.id).executeTakeFirstOrThrow();
+    expect(entry.actor_id).toBe(t.users.invA.id);
+  }, 120_000);
 });

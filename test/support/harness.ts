@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/platform/config.ts';
-import { migrationStatus, openDatabase } from '../../src/platform/db/database.ts';
+import { migrationStatus, openDatabase, type PoolSettings } from '../../src/platform/db/database.ts';
 import { pgliteTemplate, postgresTemplate, prepareDatabase } from './db-template.ts';
 import { createFieldCrypto } from '../../src/platform/crypto/field-crypto.ts';
 import type { AppContext } from '../../src/platform/context.ts';
@@ -67,8 +67,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `poolSize`: PostgreSQL connections (default 4); concurrency tests raise it to run more transactions at once. */
-export async function createTestApp(engine: EngineName, opts: { poolSize?: number } = {}): Promise<TestApp> {
+/** `poolSize`: PostgreSQL connections (default 4); concurrency tests raise it to run more transactions at once.
+ * `pool`: the pool's waits and timeouts (PostgreSQL), as config.dbPool sets them in production. */
+export async function createTestApp(engine: EngineName, opts: { poolSize?: number; pool?: PoolSettings } = {}): Promise<TestApp> {
   const { postgresUrl } = await detectEngines();
   let scratch: { url: string; drop: () => Promise<void> } | undefined;
   if (engine === 'postgres') {
@@ -83,7 +84,7 @@ export async function createTestApp(engine: EngineName, opts: { poolSize?: numbe
   // A copy must be of this code's migrations; if one were missing, the test would run on a wrong schema.
   if (copied && (await migrationStatus(owner.db)).pending.length) throw new Error('the test template lacks migrations of this checkout');
   if (!copied) await prepareDatabase(owner);
-  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE }) : owner;
+  const database = scratch ? await openDatabase({ url: scratch.url, poolSize: opts.poolSize ?? 4, role: APP_ROLE, ...(opts.pool ? { pool: opts.pool } : {}) }) : owner;
   if (!scratch) await enterAppRole(database);
   // Each test app is its own installation: its own bundle-signing key (never a key file in the work tree).
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

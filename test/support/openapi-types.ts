@@ -2785,7 +2785,7 @@ export interface components {
             /** @example body.provider: at least 2 characters */
             detail: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_body" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "forbidden" | "csrf_failed" | "sign_in_incomplete" | "not_found" | "conflict" | "illegal_transition" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_body" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "forbidden" | "csrf_failed" | "sign_in_incomplete" | "not_found" | "conflict" | "illegal_transition" | "rate_limited" | "unavailable" | "internal";
             errors?: {
                 /** @example body.provider */
                 field: string;
@@ -2886,6 +2886,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthMe: {
@@ -2938,6 +2947,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3015,6 +3033,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3125,6 +3152,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthMfa: {
@@ -3170,6 +3206,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3261,6 +3306,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postAuthMfaEnrolConfirm: {
@@ -3336,6 +3390,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3419,6 +3482,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3519,6 +3591,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAuthTokens: {
@@ -3568,6 +3649,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3655,6 +3745,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3750,6 +3849,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getBranches: {
@@ -3807,6 +3915,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3887,6 +4004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOffencesByCode: {
@@ -3954,6 +4080,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4081,6 +4216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCases: {
@@ -4123,7 +4267,10 @@ export interface operations {
                             reportedAt: string;
                             updatedAt: string;
                         }[];
+                        /** @description matching records you may see: exact when totalExact is true; otherwise there are more than this many (10,000), shown as "10,000+" */
                         total: number;
+                        /** @description false when more than 10,000 records match: counting further would read them all; narrow the search to get an exact total */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
                     };
@@ -4149,6 +4296,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4285,6 +4441,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesById: {
@@ -4378,6 +4543,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4514,6 +4688,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4659,6 +4842,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     putCasesByIdTeam: {
@@ -4758,6 +4950,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdTimeline: {
@@ -4829,6 +5030,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4936,6 +5146,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersons: {
@@ -4974,7 +5193,10 @@ export interface operations {
                             cnic: string | null;
                             updatedAt: string;
                         }[];
+                        /** @description matching records you may see: exact when totalExact is true; otherwise there are more than this many (10,000), shown as "10,000+" */
                         total: number;
+                        /** @description false when more than 10,000 records match: counting further would read them all; narrow the search to get an exact total */
+                        totalExact: boolean;
                         limit: number;
                         offset: number;
                     };
@@ -5000,6 +5222,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5162,6 +5393,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsById: {
@@ -5257,6 +5497,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5428,6 +5677,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdPersons: {
@@ -5505,6 +5763,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5667,6 +5934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdPersonsByPersonIdStatus: {
@@ -5790,6 +6066,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchCasesByIdPersonsByPersonId: {
@@ -5879,6 +6164,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6057,6 +6351,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     putCasesByIdVictimsByVictimId: {
@@ -6207,6 +6510,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictims: {
@@ -6295,6 +6607,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsSafeguarding: {
@@ -6358,6 +6679,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6487,6 +6817,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsByIdIdentity: {
@@ -6550,6 +6889,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6654,6 +7002,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6820,6 +7177,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVictimsByIdAssignments: {
@@ -6976,6 +7342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteVictimsByIdAssignmentsByUserId: {
@@ -7058,6 +7433,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7226,6 +7610,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVictimsByIdFollowups: {
@@ -7379,6 +7772,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7544,6 +7946,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdOperations: {
@@ -7632,6 +8043,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7804,6 +8224,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOperationsById: {
@@ -7918,6 +8347,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8086,6 +8524,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postOperationsByIdApprove: {
@@ -8234,6 +8681,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8412,6 +8868,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postOperationsByIdCancel: {
@@ -8566,6 +9031,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdEvidence: {
@@ -8646,6 +9120,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8799,6 +9282,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEvidenceById: {
@@ -8895,6 +9387,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9042,6 +9543,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdProsecution: {
@@ -9149,6 +9659,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9308,6 +9827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdHearings: {
@@ -9459,6 +9987,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchHearingsById: {
@@ -9603,6 +10140,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9768,6 +10314,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postVerdictsByIdAppeals: {
@@ -9912,6 +10467,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10069,6 +10633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdMedia: {
@@ -10162,6 +10735,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10264,6 +10846,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getMediaIngestRoots: {
@@ -10310,6 +10901,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10414,6 +11014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getHashSets: {
@@ -10473,6 +11082,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10545,6 +11163,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10640,6 +11267,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postHashSetsImport: {
@@ -10723,6 +11359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getJobsById: {
@@ -10795,6 +11440,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getJobsByIdOutput: {
@@ -10844,6 +11498,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10903,6 +11566,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10979,6 +11651,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11088,6 +11769,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminUsersById: {
@@ -11155,6 +11845,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11273,6 +11972,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postAdminUsersByIdPassword: {
@@ -11360,6 +12068,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11455,6 +12172,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminUsersByIdTokens: {
@@ -11515,6 +12241,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11620,6 +12355,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminUsersByIdTokensByTokenId: {
@@ -11709,6 +12453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminBranches: {
@@ -11768,6 +12521,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11835,6 +12597,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11916,6 +12687,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12027,6 +12807,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdExport: {
@@ -12076,6 +12865,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12501,6 +13299,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getBundlesMatchSuggestions: {
@@ -12564,6 +13371,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12666,6 +13482,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminInstallationKey: {
@@ -12709,6 +13534,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12767,6 +13601,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12862,6 +13705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminTrustedInstallationsByKeyId: {
@@ -12943,6 +13795,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13179,6 +14040,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getStaff: {
@@ -13240,6 +14110,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13335,6 +14214,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDeconflictionAlertsById: {
@@ -13418,6 +14306,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13549,6 +14446,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postDeconflictionAlertsByIdDismiss: {
@@ -13666,6 +14572,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13804,6 +14719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postNotificationsByIdRead: {
@@ -13892,6 +14816,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postNotificationsReadAll: {
@@ -13968,6 +14901,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsBatch: {
@@ -14037,6 +14979,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14121,6 +15072,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14273,6 +15233,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsByIdMerge: {
@@ -14372,6 +15341,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postPersonSuggestionsByIdReject: {
@@ -14453,6 +15431,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14552,6 +15539,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEntities: {
@@ -14614,6 +15610,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14813,6 +15818,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEntitiesById: {
@@ -14980,6 +15994,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdEntities: {
@@ -15138,6 +16161,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15366,6 +16398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postCasesByIdPayments: {
@@ -15579,6 +16620,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15805,6 +16855,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphNeighbourhood: {
@@ -15898,6 +16957,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16008,6 +17076,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphComponents: {
@@ -16075,6 +17152,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16179,6 +17265,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphCommunities: {
@@ -16263,6 +17358,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphCentral: {
@@ -16335,6 +17439,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16453,6 +17566,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getGraphExport: {
@@ -16510,6 +17632,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16598,6 +17729,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsByIdCorrections: {
@@ -16672,6 +17812,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16760,6 +17909,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdWarrants: {
@@ -16828,6 +17986,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16956,6 +18123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     patchWarrantsById: {
@@ -17072,6 +18248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedowns: {
@@ -17151,6 +18336,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedownsReport: {
@@ -17203,6 +18397,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17280,6 +18483,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17368,6 +18580,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17532,6 +18753,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTakedownsById: {
@@ -17633,6 +18863,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17788,6 +19027,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequests: {
@@ -17865,6 +19113,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequestsFigures: {
@@ -17917,6 +19174,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18004,6 +19270,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18171,6 +19446,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getLegalRequestsById: {
@@ -18272,6 +19556,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18427,6 +19720,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getCasesByIdDocuments: {
@@ -18506,6 +19808,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18618,6 +19929,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPersonsByIdDocuments: {
@@ -18697,6 +20017,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18809,6 +20138,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getOperationsByIdDocuments: {
@@ -18888,6 +20226,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19000,6 +20347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getHearingsByIdDocuments: {
@@ -19079,6 +20435,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19191,6 +20556,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getVictimsByIdCareDocuments: {
@@ -19270,6 +20644,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19382,6 +20765,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDocumentsById: {
@@ -19453,6 +20845,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19565,6 +20966,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDocumentsByIdDownload: {
@@ -19616,6 +21026,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19688,6 +21107,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19778,6 +21206,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19908,6 +21345,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminOfficesById: {
@@ -19991,6 +21437,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20128,6 +21583,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminOfficesByIdCorrections: {
@@ -20201,6 +21665,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getFigures: {
@@ -20260,6 +21733,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20381,6 +21863,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postReportsBriefing: {
@@ -20469,6 +21960,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getReportsBriefingPreview: {
@@ -20512,6 +22012,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20594,6 +22103,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21152,6 +22670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTipReceiptsByReceipt: {
@@ -21217,6 +22744,15 @@ export interface operations {
             };
             /** @description Too many requests: try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21298,6 +22834,15 @@ export interface operations {
             };
             /** @description Too many requests: try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21470,6 +23015,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21682,6 +23236,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postTipsByIdConvert: {
@@ -21773,6 +23336,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21878,6 +23450,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     postTipsByIdClose: {
@@ -21975,6 +23556,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getTipRules: {
@@ -22024,6 +23614,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22100,6 +23699,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22208,6 +23816,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminTipOrganisations: {
@@ -22256,6 +23873,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22347,6 +23973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getAdminTipKeys: {
@@ -22401,6 +24036,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22514,6 +24158,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteAdminTipKeysById: {
@@ -22595,6 +24248,15 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22716,6 +24378,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getDashboardFiguresByIdMap: {
@@ -22824,6 +24495,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22950,6 +24630,15 @@ export interface operations {
             };
             /** @description Not found: the record does not exist or is not one you may see (the two look the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23088,6 +24777,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPlanningScenariosFile: {
@@ -23145,6 +24843,15 @@ export interface operations {
             };
             /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { boundedPageOf, okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import { caseDetail, caseSummary, createCaseBody, listCasesQuery, noteBody, teamBody, timelineEntry, transitionBody, updateCaseBody } from './case.schema.ts';
 import { addTimelineEntry, createCase, getCase, listCases, listTimeline, setTeam, transitionCase, updateCase } from './case.service.ts';
 
@@ -9,7 +9,7 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.get('/cases', {
     config: { access: 'case.read' },
-    schema: { tags, summary: 'Cases you may see: search by title or FIR number, filter, page', querystring: listCasesQuery, response: { 200: pageOf(caseSummary) } },
+    schema: { tags, summary: 'Cases you may see: search by title or FIR number, filter, page', querystring: listCasesQuery, response: { 200: boundedPageOf(caseSummary) } },
   }, async (request) => listCases(serviceContext(ctx, request), request.query));
 
   api.post('/cases', {

@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
 import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import { boundedCount } from '../../platform/db/bounded-count.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { assertDate, caseDates } from './case-dates.ts';
 import { dateMessages } from './dates.rules.ts';
@@ -57,9 +58,9 @@ export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    boundedCount(ctx.db, query),
   ]);
-  return { items: rows.map(toSummary), total: Number(total.n), limit: q.limit, offset: q.offset };
+  return { items: rows.map(toSummary), ...total, limit: q.limit, offset: q.offset };
 }
 
 type SummaryRow = { id: string; title: string; status: string; fir_number: number | null; fir_year: number | null; branch_id: number; district: string; province: string; reported_at: Date; updated_at: Date; offence_codes: string[] | null };

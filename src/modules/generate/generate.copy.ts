@@ -11,9 +11,12 @@
 //   log (one '*' entry: the in-memory graph is rebuilt from the tables, src/modules/graph/graph.store.ts).
 //   The district trigger has nothing to do (every generated case names its district).
 // Each batch is still one transaction: a run stopped by Ctrl-C (after a batch) or killed keeps whole batches.
+// A killed run leaves its dropped indexes noted in pending_index_builds: the next start as the owner (or the next
+// run) builds them (platform/db/index-builds.ts).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { copyText, openCopyConnection, type CopyConnection } from '../../platform/db/copy.ts';
+import { buildNoted, noteDropped, pendingIndexBuilds, rebuildFigureRollups, takeBulkLoadLock, type DroppedIndex, type SessionQuery } from '../../platform/db/index-builds.ts';
 import { columnTypes, numberFirs, tableOrder, type BranchStaff, type GeneratePlanInput, type PlanState, type Row } from './generate.plan.ts';
 
 export interface PlannerData { input: GeneratePlanInput; allocation: Uint16Array; staff: Map<number, BranchStaff> }
@@ -95,7 +98,17 @@ export async function generateByCopy(run: CopyRunInput): Promise<{ aborted: bool
   const { input } = run.data;
   const conn = await openCopyConnection(run.url);
   const superuser = (await conn.query<{ s: boolean }>(`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`)).rows[0]?.s === true;
-  const indexes = await dropSecondaryIndexes(conn);
+  const q: SessionQuery = (text, params) => conn.query(text, params);
+  // Held for the whole run (released with the connection, also when killed): a start that finds indexes noted as
+  // dropped builds them only when no load holds it (index-builds.ts).
+  if (!(await takeBulkLoadLock(q, 10_000))) {
+    await conn.close();
+    throw new Error('another bulk load (amaan generate) is running on this database: wait for it to end');
+  }
+  // Indexes a killed earlier run dropped and never built are built at the end with this run's.
+  const leftOver = await pendingIndexBuilds(q);
+  if (leftOver.length) run.say?.(`an interrupted earlier run left ${leftOver.length} indexes unbuilt: they are built at the end of this one`);
+  const indexes = [...leftOver, ...(await dropSecondaryIndexes(conn))];
   const size = Math.max(1, run.planners ?? Math.min(4, availableParallelism() - 1));
   const planners = new Planners(size, run.data);
   const ahead: Array<Promise<PlannedBatch>> = [];
@@ -133,15 +146,14 @@ export async function generateByCopy(run: CopyRunInput): Promise<{ aborted: bool
         const t0 = performance.now();
         run.say?.(`building ${indexes.length} indexes again...`);
         await conn.query(`SET maintenance_work_mem = '512MB'`);
-        for (const def of indexes) await conn.query(def);
+        for (const index of indexes) await buildNoted(q, index);
         run.say?.(`${indexes.length} indexes built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
       // The figures' pre-aggregates (flow events, migration 0038; stock rollup, migration 0039) are kept by row
       // triggers that were skipped above: rebuild them from the tables as their migrations do, so the dashboard
       // counts the generated cases (the rollups answer the same rows as the exact SQL only when current).
       const t1 = performance.now();
-      await conn.query(`SELECT stat_flow_rebuild(m.time_zone, m.ce_codes) FROM stat_flow_meta m`);
-      await conn.query(`SELECT stock_rollup_rebuild(m.time_zone) FROM stock_rollup_meta m WHERE m.id = 1`);
+      await rebuildFigureRollups(q);
       run.say?.(`figures' rollups rebuilt in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     } finally {
       await conn.close();
@@ -150,8 +162,8 @@ export async function generateByCopy(run: CopyRunInput): Promise<{ aborted: bool
   return { aborted, done };
 }
 
-/** Drops the filled tables' secondary indexes (not those behind a constraint) and returns their definitions. */
-async function dropSecondaryIndexes(conn: CopyConnection): Promise<string[]> {
+/** Drops the filled tables' secondary indexes (not those behind a constraint), noted as dropped in the same transaction. */
+async function dropSecondaryIndexes(conn: CopyConnection): Promise<DroppedIndex[]> {
   const rows = (await conn.query<{ name: string; def: string }>(`
     SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
     WHERE i.schemaname = current_schema() AND i.tablename = ANY ($1::text[])
@@ -160,13 +172,14 @@ async function dropSecondaryIndexes(conn: CopyConnection): Promise<string[]> {
   if (!rows.length) return [];
   await conn.query('BEGIN');
   try {
+    await noteDropped((text, params) => conn.query(text, params), rows.map((r) => ({ name: r.name, definition: r.def })));
     for (const r of rows) await conn.query(`DROP INDEX ${quoteIdent(r.name)}`);
     await conn.query('COMMIT');
   } catch (err) {
     await conn.query('ROLLBACK');
     throw err;
   }
-  return rows.map((r) => r.def);
+  return rows.map((r) => ({ name: r.name, definition: r.def }));
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;

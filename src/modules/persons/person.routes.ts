@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import { okResponse, pageOf, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
+import { boundedPageOf, okResponse, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
 import {
   accusedStatusBody, casePersonParams, casePersonsResponse, createPersonBody, linkPersonBody, personDetail, personSummary, searchPersonsQuery, updatePersonBody, warrantBody,
 } from './person.schema.ts';
@@ -11,7 +11,7 @@ export async function personRoutes(api: Api, ctx: AppContext): Promise<void> {
 
   api.get('/persons', {
     config: { access: 'person.read' },
-    schema: { tags, summary: 'Persons you may see: search by any name, alias or variant (spelling-tolerant), CNIC, passport, phone or handle', querystring: searchPersonsQuery, response: { 200: pageOf(personSummary) } },
+    schema: { tags, summary: 'Persons you may see: search by any name, alias or variant (spelling-tolerant), CNIC, passport, phone or handle', querystring: searchPersonsQuery, response: { 200: boundedPageOf(personSummary) } },
   }, async (request) => searchPersons(serviceContext(ctx, request), request.query));
 
   api.post('/persons', {

@@ -1,3 +1,4 @@
+import { boundedCount } from '../../platform/db/bounded-count.ts';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
@@ -210,9 +211,9 @@ async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    boundedCount(ctx.db, query),
   ]);
-  return { items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), total: Number(total.n), limit: q.limit, offset: q.offset };
+  return { items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), ...total, limit: q.limit, offset: q.offset };
 }
 
 type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; updated_at: Date; other_names?: string[] | null };

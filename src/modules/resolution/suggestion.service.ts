@@ -104,6 +104,8 @@ interface IndexSlot {
   background: boolean;
   pending: Map<string, { ctx: ServiceContext; source: Source }>;
   refresh: Set<string>;
+  /** When this slot began: queue rows older than it may have been left by a process that died. */
+  began: Date;
 }
 
 const slots = new WeakMap<Db, IndexSlot>();
@@ -116,7 +118,7 @@ async function buildIndex(ctx: AppContext): Promise<ResolutionIndex> {
 }
 
 function newSlot(ctx: AppContext, background: boolean, build: () => Promise<ResolutionIndex> = () => buildIndex(ctx)): IndexSlot {
-  const slot: IndexSlot = { state: 'loading', index: undefined as never, settled: undefined as never, background, pending: new Map(), refresh: new Set() };
+  const slot: IndexSlot = { state: 'loading', index: undefined as never, settled: undefined as never, background, pending: new Map(), refresh: new Set(), began: new Date() };
   slot.index = build();
   slot.settled = slot.index.then(async () => {
     slot.state = 'ready';
@@ -137,8 +139,27 @@ function newSlot(ctx: AppContext, background: boolean, build: () => Promise<Reso
   return slot;
 }
 
+/**
+ * Persons left in person_score_queue by a process that died before its index was ready (queued before this
+ * slot began, and not queued by this process): scored here, each as the staff member who recorded them.
+ */
+async function adoptLeftOvers(ctx: AppContext, slot: IndexSlot): Promise<void> {
+  const rows = await ctx.db.selectFrom('person_score_queue as q').leftJoin('users as u', 'u.id', 'q.queued_by')
+    .select(['q.person_id', 'q.source', 'u.id as user_id', 'u.username', 'u.display_name', 'u.role', 'u.branch_id'])
+    .where('q.queued_at', '<', slot.began).orderBy('q.queued_at').execute();
+  for (const r of rows) {
+    if (slot.pending.has(r.person_id)) continue;
+    // The recorder's identity for the audit entry; no credential: the system acts on their behalf.
+    const actor: ServiceContext['actor'] = r.user_id
+      ? { id: r.user_id, username: r.username!, displayName: r.display_name!, role: r.role!, branchId: r.branch_id, ip: null }
+      : { id: null as never, username: 'system', displayName: 'system', role: 'administrator', branchId: null, ip: null };
+    slot.pending.set(r.person_id, { ctx: { ...ctx, actor }, source: r.source });
+  }
+}
+
 /** Applies what was queued while the index was being built: merges and edits first, then the new persons' scores. */
 async function drain(ctx: AppContext, slot: IndexSlot): Promise<void> {
+  await adoptLeftOvers(ctx, slot).catch((err: unknown) => process.emitWarning(`persons queued by an earlier process not read: ${err instanceof Error ? err.message : String(err)}`));
   while (slot.refresh.size || slot.pending.size) {
     if (slot.refresh.size) {
       const ids = [...slot.refresh];
@@ -149,7 +170,11 @@ async function drain(ctx: AppContext, slot: IndexSlot): Promise<void> {
       const queued = [...slot.pending];
       slot.pending.clear();
       // One scoring per person, as its own recorder (the audit entry says who recorded it and how).
-      for (const [id, { ctx: who, source }] of queued) await suggestQuietly(who, [id], source);
+      for (const [id, { ctx: who, source }] of queued) {
+        await suggestQuietly(who, [id], source);
+        await ctx.db.deleteFrom('person_score_queue').where('person_id', '=', id).execute()
+          .catch((err: unknown) => process.emitWarning(`scored person left in the queue: ${err instanceof Error ? err.message : String(err)}`));
+      }
     }
   }
 }
@@ -256,6 +281,11 @@ export async function suggestQuietly(ctx: ServiceContext, personIds: readonly st
   const slot = slots.get(ctx.db);
   if (slot?.background && slot.state !== 'ready') {
     for (const id of personIds) slot.pending.set(id, { ctx, source });
+    // Also in the database: if this process dies before its index is ready, the next one scores them.
+    await ctx.db.insertInto('person_score_queue')
+      .values(personIds.map((id) => ({ person_id: id, source, queued_by: ctx.actor.id ?? null })))
+      .onConflict((oc) => oc.column('person_id').doNothing()).execute()
+      .catch((err: unknown) => process.emitWarning(`person queued in memory only: ${err instanceof Error ? err.message : String(err)}`));
     return;
   }
   try {

@@ -23,6 +23,8 @@ export const LOCK_CLASS = {
   tipRelationAll: 7_261_025,
   /** Setting up the schema at start (migrations, reference data, grants, the job queue's schema): one process at a time. */
   schemaSetup: 7_261_026,
+  /** A bulk load that dropped secondary indexes (`amaan generate` on PostgreSQL): held for its whole run (index-builds.ts). */
+  bulkLoad: 7_261_027,
 } as const;
 
 export async function advisoryXactLock(tx: Tx, lockClass: (typeof LOCK_CLASS)[keyof typeof LOCK_CLASS], key: string): Promise<void> {

@@ -179,6 +179,21 @@ export interface StatFlowMetaTable {
 }
 
 /** The stock rollup (migration 0039_stock_rollup; read by stats/rollup/stock.ts): one row, the zone its days are in. */
+/** Secondary indexes a bulk load dropped and has not built again (migration 0043; platform/db/index-builds.ts). */
+export interface PendingIndexBuildsTable {
+  name: string;
+  definition: string;
+  dropped_at: Generated<Date>;
+}
+
+/** Persons waiting to be scored for duplicates while the index is built (migration 0043; suggestion.service.ts). */
+export interface PersonScoreQueueTable {
+  person_id: string;
+  source: 'incremental' | 'batch' | 'import';
+  queued_by: string | null;
+  queued_at: Generated<Date>;
+}
+
 export interface StockRollupMetaTable {
   id: number;
   time_zone: string;
@@ -1064,6 +1079,8 @@ export interface DB {
   stat_flow: StatFlowTable;
   stat_flow_meta: StatFlowMetaTable;
   stock_rollup_meta: StockRollupMetaTable;
+  pending_index_builds: PendingIndexBuildsTable;
+  person_score_queue: PersonScoreQueueTable;
   stock_offence_sets: StockOffenceSetsTable;
   stock_case_parts: StockCasePartsTable;
   stock_status_daily: StockStatusDailyTable;

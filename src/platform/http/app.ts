@@ -10,7 +10,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import type { AppContext } from '../context.ts';
 import { accessGate, declareZone, installAccessControl, scopeGate, unscoped } from '../access/route-access.ts';
 import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../auth/auth.service.ts';
-import { AppError, toProblem, type FieldError } from './errors.ts';
+import { AppError, BUSY_RETRY_AFTER_S, databaseBusy, toProblem, type FieldError } from './errors.ts';
 import type { Api } from './route-kit.ts';
 import { registerModules } from '../../modules/index.ts';
 import { serveWebApp } from './web-app.ts';
@@ -153,7 +153,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const problem = toProblem(classify(error), request.id);
-    if (problem.status >= 500) request.log.error({ err: error, correlationId: request.id }, 'unhandled error');
+    if (problem.status === 503) {
+      // Overload is expected under peaks: logged without the stack, and the client told when to come back.
+      request.log.warn({ correlationId: request.id, reason: error.message }, 'busy: answered 503');
+      void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+    } else if (problem.status >= 500) request.log.error({ err: error, correlationId: request.id }, 'unhandled error');
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -222,6 +226,8 @@ function classify(error: FastifyError | AppError | Error): AppError {
   if (pgCode === '23503') return new AppError('validation_failed', 'a referenced record does not exist');
   // Serialization failure or deadlock: this request lost a race with a concurrent change and was rolled back.
   if (pgCode === '40001' || pgCode === '40P01') return new AppError('conflict', 'the record was changed by another request at the same time; nothing was stored, try again');
+  const busy = databaseBusy(error);
+  if (busy) return busy;
   if (pgCode === '23514' || pgCode === '22021' || pgCode === '22P05' || pgCode === '22P02' || pgCode === '22001' || pgCode === '22003' || pgCode === '22007' || pgCode === '22008') {
     return new AppError('validation_failed', 'a value is out of range or malformed');
   }

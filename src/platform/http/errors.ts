@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'conflict'
   | 'illegal_transition'
   | 'rate_limited'
+  | 'unavailable'
   | 'internal';
 
 export interface FieldError {
@@ -67,6 +68,8 @@ export function httpStatus(code: ErrorCode): number {
       return 415;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
     case 'internal':
       return 500;
     default: {
@@ -89,6 +92,7 @@ const titles: Record<ErrorCode, string> = {
   conflict: 'Conflict with the current state',
   illegal_transition: 'Transition not allowed',
   rate_limited: 'Too many requests',
+  unavailable: 'The service is busy',
   internal: 'Internal error',
 };
 
@@ -121,4 +125,30 @@ function withCode(e: FieldError): FieldError {
   if (e.code) return e;
   const coded = codeMessage(e.message);
   return coded ? { ...e, message: coded.message, code: coded.code, ...(coded.params ? { params: coded.params } : {}) } : e;
+}
+
+/** Seconds a client should wait before trying again after a 503 (the Retry-After header). */
+export const BUSY_RETRY_AFTER_S = 2;
+
+// PostgreSQL error codes that mean "overloaded or briefly unavailable", not "this request is wrong":
+// 57014 query_canceled (statement_timeout), 55P03 lock_not_available (lock_timeout), 53300 too_many_connections,
+// 57P03 cannot_connect_now (server starting or shutting down), 53400 configuration_limit_exceeded.
+const BUSY_PG_CODES = new Set(['57014', '55P03', '53300', '57P03', '53400']);
+// node-postgres's pool gives up waiting for a connection (connectionTimeoutMillis) with a plain Error: its message
+// is the only mark (pg-pool 3.x).
+const BUSY_POOL_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+
+/**
+ * A database error that means the server is overloaded (pool exhausted, statement or lock timeout): the request
+ * was not wrong and nothing was stored (the transaction rolled back), so it is answered 503 with Retry-After
+ * rather than 500. Null for anything else.
+ */
+export function databaseBusy(error: unknown): AppError | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && BUSY_PG_CODES.has(code)) {
+    return new AppError('unavailable', code === '55P03' ? 'the record is busy with another change; nothing was stored, try again shortly' : 'the database is busy; nothing was stored, try again shortly');
+  }
+  if (BUSY_POOL_MESSAGES.some((m) => error.message.includes(m))) return new AppError('unavailable', 'the server is busy (no database connection free); nothing was stored, try again shortly');
+  return null;
 }

@@ -8,7 +8,7 @@ import type { RouteOptions } from 'fastify';
 //   - its error answers, each `application/problem+json` with the shared ProblemDetails schema: 400 (every route:
 //     the request target and its input are checked), 401 and 403 (every route that is not public), 404 (a record
 //     named in the path or query, or a body field's record), 409 (changes), 413 and 415 (routes with a body),
-//     429 (rate-limited routes);
+//     429 (rate-limited routes), 503 (every route: the database busy);
 //   - examples: a body schema's `.meta({ examples: [...] })` becomes named examples of the request body;
 //   - OpenAPI 3.0 details zod's JSON Schema does not give (`nullable` beside `anyOf` moved into its branches,
 //     `examples` keywords of schemas moved out where 3.0 has no place for them).
@@ -58,7 +58,7 @@ export const problemDetailsSchema = {
     detail: { type: 'string', example: 'body.provider: at least 2 characters' },
     code: {
       type: 'string',
-      enum: ['validation_failed', 'malformed_body', 'body_too_large', 'unsupported_media_type', 'unauthenticated', 'forbidden', 'csrf_failed', 'sign_in_incomplete', 'not_found', 'conflict', 'illegal_transition', 'rate_limited', 'internal'],
+      enum: ['validation_failed', 'malformed_body', 'body_too_large', 'unsupported_media_type', 'unauthenticated', 'forbidden', 'csrf_failed', 'sign_in_incomplete', 'not_found', 'conflict', 'illegal_transition', 'rate_limited', 'unavailable', 'internal'],
     },
     errors: {
       type: 'array',
@@ -77,6 +77,7 @@ const problemAnswers: Record<string, string> = {
   413: 'The request body is too large',
   415: 'Unsupported content type: send application/json',
   429: 'Too many requests: try again later',
+  503: 'The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds',
 };
 
 /** The error answers a route can give, from what it is. */
@@ -94,6 +95,8 @@ export function problemStatuses(facts: OperationFacts | undefined, op: { paramet
     out.add('415');
   }
   if (facts?.rateLimited) out.add('429');
+  // Every route reads or writes the database: under overload any of them may answer 503.
+  out.add('503');
   return [...out].sort();
 }
 

@@ -29,4 +29,4 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 // Shared schema pieces live in schema-kit.ts (pure: the web app imports them too).
-export { isoDate, isoDay, okResponse, pageOf, pageQuery, uuidParam } from './schema-kit.ts';
+export { boundedPageOf, isoDate, isoDay, okResponse, pageOf, pageQuery, uuidParam } from './schema-kit.ts';

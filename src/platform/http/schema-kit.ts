@@ -12,6 +12,18 @@ export const pageQuery = {
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 }
+/** Lists over national-size tables count their matches only up to COUNT_BOUND (docs/benchmarks.md, issue 13 §5). */
+export const COUNT_BOUND = 10_000;
+/** A page whose `total` is bounded: exact up to COUNT_BOUND matches, else COUNT_BOUND with `totalExact` false. */
+export function boundedPageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe(`matching records you may see: exact when totalExact is true; otherwise there are more than this many (${COUNT_BOUND.toLocaleString('en-US')}), shown as "${COUNT_BOUND.toLocaleString('en-US')}+"`),
+    totalExact: z.boolean().describe(`false when more than ${COUNT_BOUND.toLocaleString('en-US')} records match: counting further would read them all; narrow the search to get an exact total`),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}
 export const okResponse = z.object({ ok: z.literal(true) });
 export const isoDate = z.iso.datetime({ offset: true, message: fieldMessages.isoDate });
 export const isoDay = z.iso.date({ message: fieldMessages.isoDay });

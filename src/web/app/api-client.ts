@@ -140,3 +140,8 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/** A list whose total is counted only up to a bound (cases, persons): `totalExact` false means "more than total". */
+export interface BoundedPage<T> extends Page<T> {
+  totalExact: boolean;
+}

@@ -9,6 +9,6 @@ export function usePagerLabels(): PagerLabels {
     previous: t('common.previous'),
     next: t('common.next'),
     nav: t('common.paging'),
-    range: (from, to, total) => t('common.pageRange', { from: f.number(from), to: f.number(to), total: f.number(total) }),
+    range: (from, to, total, exact) => t('common.pageRange', { from: f.number(from), to: f.number(to), total: exact ? f.number(total) : t('common.atLeast', { n: f.number(total) }) }),
   };
 }

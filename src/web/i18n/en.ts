@@ -44,6 +44,7 @@ export const en = {
     next: 'Next',
     previous: 'Previous',
     pageRange: '{{from}}–{{to}} of {{total}}',
+    atLeast: '{{n}}+',
     paging: 'Pages',
     none: 'None',
     yes: 'Yes',
@@ -91,6 +92,7 @@ export const en = {
       conflict: 'This conflicts with the record as it now stands. Reload and check it.',
       illegal_transition: 'This step is not allowed from the record\'s current state.',
       rate_limited: 'Too many attempts. Wait a little and try again.',
+      unavailable: 'The server is busy. Nothing was saved: wait a few seconds and try again.',
       internal: 'Something went wrong on the server.',
       other: 'Something went wrong.',
     },
@@ -199,6 +201,7 @@ export const en = {
     empty: 'No cases match.',
     count_one: '{{count}} case',
     count_other: '{{count}} cases',
+    countAtLeast: '{{n}}+ cases',
     noFir: 'No FIR yet',
     form: {
       title: 'Register a case',

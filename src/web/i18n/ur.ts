@@ -44,6 +44,7 @@ export const ur: Translations = {
     next: 'اگلا',
     previous: 'پچھلا',
     pageRange: '{{total}} میں سے {{from}}–{{to}}',
+    atLeast: '{{n}}+',
     paging: 'صفحات',
     none: 'کوئی نہیں',
     yes: 'ہاں',
@@ -91,6 +92,7 @@ export const ur: Translations = {
       conflict: 'یہ ریکارڈ کی موجودہ حالت سے متصادم ہے۔ صفحہ دوبارہ کھول کر دیکھیں۔',
       illegal_transition: 'ریکارڈ کی موجودہ حالت سے یہ قدم اٹھانے کی اجازت نہیں۔',
       rate_limited: 'بہت زیادہ کوششیں۔ تھوڑا انتظار کر کے دوبارہ کوشش کریں۔',
+      unavailable: 'سرور مصروف ہے۔ کچھ محفوظ نہیں ہوا: چند سیکنڈ انتظار کر کے دوبارہ کوشش کریں۔',
       internal: 'سرور پر کچھ غلط ہو گیا۔',
       other: 'کچھ غلط ہو گیا۔',
     },
@@ -199,6 +201,7 @@ export const ur: Translations = {
     empty: 'کوئی کیس نہیں ملا۔',
     count_one: '{{count}} کیس',
     count_other: '{{count}} کیس',
+    countAtLeast: '{{n}}+ کیس',
     noFir: 'ابھی ایف آئی آر نہیں',
     form: {
       title: 'کیس درج کریں',

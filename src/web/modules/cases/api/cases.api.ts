@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { caseDetail, caseSummary, createCaseBody, noteBody, timelineEntry, transitionBody, listCasesQuery, teamBody } from '../../../../modules/cases/case.schema.ts';
-import { api, type Page } from '../../../app/api-client.ts';
+import { api, type BoundedPage, type Page } from '../../../app/api-client.ts';
 
 export type CaseSummary = z.infer<typeof caseSummary>;
 export type CaseDetail = z.infer<typeof caseDetail>;
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 export type CaseListQuery = Partial<z.output<typeof listCasesQuery>>;
 
-export const fetchCases = (q: CaseListQuery) => api.get<Page<CaseSummary>>('/cases', q);
+export const fetchCases = (q: CaseListQuery) => api.get<BoundedPage<CaseSummary>>('/cases', q);
 export const fetchCase = (id: string) => api.get<CaseDetail>(`/cases/${id}`);
 export const createCase = (body: z.output<typeof createCaseBody>) => api.post<CaseDetail>('/cases', body);
 export const transitionCase = (id: string, body: z.output<typeof transitionBody>) => api.post<CaseDetail>(`/cases/${id}/transitions`, body);

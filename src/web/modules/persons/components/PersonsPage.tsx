@@ -79,7 +79,7 @@ export function PersonsPage() {
                 </table>
               </div>
             ) : null}
-            {result.data ? <Pager total={result.data.total} limit={result.data.limit} offset={result.data.offset} onOffset={(o) => setParams((p) => (p.set('offset', String(o)), p))} labels={pager} /> : null}
+            {result.data ? <Pager total={result.data.total} totalExact={result.data.totalExact} limit={result.data.limit} offset={result.data.offset} onOffset={(o) => setParams((p) => (p.set('offset', String(o)), p))} labels={pager} /> : null}
           </Panel>
         </div>
         {can('person.write') ? (
