@@ -6,7 +6,7 @@ import cliProgress from 'cli-progress';
 import { CliError } from '../cli-error.ts';
 import { formatFixed } from '../../pdq/vpdq/fixed-decimal.ts';
 import { formatVpdqLine, hashVideoFile, VideoDecodeError, type VpdqFeature } from '../../pdq/vpdq/vpdq.ts';
-import { resolveVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
+import { findVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
 import { decoderIsolation, SandboxUnavailableError } from '../../pdq/sandbox/sandbox.ts';
 
 /** Exit code when video hashing is unavailable on this machine (no ffmpeg, or a required sandbox missing). */
@@ -76,7 +76,7 @@ export async function runVpdq(files: string[], opts: VpdqCliOptions, out: Writab
   // Before any file: without ffmpeg (or without the sandbox AMAAN_SANDBOX=bwrap demands) nothing can be
   // hashed, and saying so once beats one failure per file.
   try {
-    resolveVideoTools();
+    findVideoTools(); // not `ffmpeg -version` (50 ms): a broken ffmpeg shows in the first file's error
     decoderIsolation();
   } catch (e) {
     if (e instanceof VideoDecodeError || e instanceof SandboxUnavailableError) throw new CliError(e.message, VIDEO_UNAVAILABLE_EXIT);
