@@ -4,7 +4,7 @@
 
 import { DCT_DIM, DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralDct, thresholdAtMedian } from './dct.ts';
 import { PDQ_DIM, lumaTo64x64 } from './jarosz.ts';
-import { lumaTo64x64Wasm } from './jarosz-wasm.ts';
+import { dct64To16Wasm, lumaTo64x64Wasm } from './jarosz-wasm.ts';
 
 export { DIHEDRAL_NAMES, type DihedralName } from './dct.ts';
 export { shrinkTo512Nearest } from './shrink.ts';
@@ -159,7 +159,7 @@ export function computePdqFromPixels(
   const squash = opts.squash512 ?? false;
   if (!lumaTo64x64Wasm(pixels, height, width, channels, buf64, squash)) lumaTo64x64(pixels, height, width, channels, buf64, squash);
   const quality = qualityOf(buf64);
-  dct64To16(buf64, dct16);
+  if (!dct64To16Wasm(buf64, dct16)) dct64To16(buf64, dct16);
   const hash = emptyPdqHash();
   thresholdAtMedian(dct16, hash);
   const result: PdqResult = { hash, quality };
