@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lumaTo64x64 } from './jarosz.ts';
 import { dct64To16 } from './dct.ts';
-import { dct64To16Wasm, lumaTo64x64Wasm, useWasmBlur } from './jarosz-wasm.ts';
+import { dct64To16Wasm, dctAndGradientWasm, lumaTo64x64Wasm, useWasmBlur } from './jarosz-wasm.ts';
+import { qualityGradientSum } from './pdq-hash.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -68,12 +69,13 @@ describe('WebAssembly blur', () => {
     expect(lumaTo64x64Wasm(px, h, w, 3, new Float32Array(64 * 64), false)).toBe(false);
   });
 
-  it('DCT: bit for bit the JavaScript dct64To16 on blurred random pictures and on extreme values', () => {
+  it('DCT and quality sum: bit for bit the JavaScript dct64To16 and qualityOf sum on blurred random pictures and on extreme values', () => {
     const check = (a: Float32Array, what: string): void => {
       const js = new Float32Array(256), wasm = new Float32Array(256);
       dct64To16(a, js);
       expect(dct64To16Wasm(a, wasm)).toBe(true);
       expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer)), what).toBe(true);
+      expect(dctAndGradientWasm(a, wasm), `quality sum of ${what}`).toBe(qualityGradientSum(a));
     };
     fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 400 }), fc.integer(), (w, h, seed) => {
       const a = new Float32Array(64 * 64);

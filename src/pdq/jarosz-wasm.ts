@@ -16,6 +16,7 @@ interface Kernel {
   rowsToInterleaved(src: number, dst: number, rows: number, cols: number): void;
   interleavedColumns(src: number, dst: number, rows: number, cols: number, cmap: number, n: number): void;
   dct64To16(a: number, d: number, dt: number, t: number, out: number): void;
+  gradientSum(a: number): number;
 }
 
 /** Most memory the kernel may hold (it never shrinks, and each thread has its own). */
@@ -119,4 +120,13 @@ export function dct64To16Wasm(a: Float32Array, out: Float32Array): boolean {
   k.dct64To16(aAt, dAt, dAt + DCT_DIM * PDQ_DIM * 4, tAt, outAt);
   out.set(mem.subarray(outAt / 4, outAt / 4 + DCT_DIM * DCT_DIM));
   return true;
+}
+
+/**
+ * The DCT and PDQ's quality gradient sum together (one copy of the 64x64 buffer into the kernel), or null
+ * without the kernel. The sum is what pdq-hash.ts qualityOf adds up, before its division by 90.
+ */
+export function dctAndGradientWasm(a: Float32Array, out: Float32Array): number | null {
+  if (!dct64To16Wasm(a, out)) return null;
+  return kernel!.gradientSum(0); // dct64To16Wasm left the buffer at offset 0
 }
