@@ -2,7 +2,7 @@
 // the reference vPDQ hasher (vpdq/cpp, filehasher.cpp) does: frame n (0-based, in decoder
 // output order) is used when n mod step == 0, step = max(1, int(secondsPerHash * fps)).
 import { VideoDecodeError } from './errors.ts';
-import { findVideoTools } from './ffmpeg-path.ts';
+import { findVideoTools, resolveVideoTools } from './ffmpeg-path.ts';
 import { PROTOCOLS, startFfmpeg, type FfmpegRun } from './ffmpeg-process.ts';
 import { assertRegularFile, probeVideo, throwIfUnfinished, type VideoStreamInfo } from './probe.ts';
 import { StreamHeaderReader, type StreamHeader } from './stream-header.ts';
@@ -318,6 +318,9 @@ async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: ()
       if (exit.code !== 0 && /Unrecognized option '?fps_mode/.test(run.stderr())) throw new StartOver('fps_mode');
       if (!end.ok) {
         if (end.startOver) throw new StartOver('two_runs');
+        // Nothing tagged with a log level: not ffmpeg talking. `ffmpeg -version` (skipped at start for speed)
+        // now says whether the binary works, rather than calling every file "not media".
+        if (!/^\[/m.test(run.stderr())) resolveVideoTools();
         if (/Cannot allocate memory|out of memory/i.test(run.stderr())) {
           throw new VideoDecodeError('MEMORY_LIMIT', `ffmpeg ran out of its memory limit on ${file}`, run.stderr());
         }

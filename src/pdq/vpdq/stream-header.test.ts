@@ -1,7 +1,7 @@
 // The stream facts of the one-run decode (every frame, -r 0) read from ffmpeg's own stderr: the pure parser on
 // odd summaries, then real synthetic videos decoded both ways (one run, and ffprobe + ffmpeg) to the same frames.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,20 @@ describe.runIf(FFMPEG)('one run against ffprobe + ffmpeg on synthetic videos', (
     const two = await frames(file, 1e-9);
     expect(two.length).toBe(one.length);
     for (const [i, f] of two.entries()) expect(f.pixels.equals(one[i]!.pixels), `frame ${i}`).toBe(true);
+  });
+
+  it('an AMAAN_FFMPEG that is not ffmpeg: FFMPEG_NOT_FOUND (the skipped version check runs then), not "not media"', async () => {
+    const fake = join(tmp, 'fake-bin', 'ffmpeg');
+    mkdirSync(join(tmp, 'fake-bin'));
+    writeFileSync(fake, '#!/bin/sh\necho "this is not ffmpeg" >&2\nexit 1\n', { mode: 0o755 });
+    const saved = process.env.AMAAN_FFMPEG;
+    process.env.AMAAN_FFMPEG = fake;
+    try {
+      await expect(frames(make('any.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p']), 0)).rejects.toMatchObject({ code: 'FFMPEG_NOT_FOUND' });
+    } finally {
+      if (saved === undefined) delete process.env.AMAAN_FFMPEG;
+      else process.env.AMAAN_FFMPEG = saved;
+    }
   });
 
   it('a non-video and a text file: the same typed errors as before', async () => {
