@@ -32,7 +32,8 @@ const arg = (name: string, fallback: string): string => {
 const RUNS = Math.max(1, Number(arg('runs', '5')));
 const REPO = new URL('../', import.meta.url).pathname;
 const CACHE = join(REPO, 'node_modules', '.cache', 'vpdq-ref');
-const SECTION = '## vPDQ side by side with the reference (issue 14)';
+// --section names the docs heading (each session's run under its own heading).
+const SECTION = arg('section', '## vPDQ side by side with the reference (issue 14)');
 
 const has = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 
@@ -173,8 +174,8 @@ say(SECTION);
 say();
 say(`Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${ffVersion} (Debian; libavcodec ${libav}).`);
 say(`Reference: \`vpdq-hash-video\` of Meta's ThreatExchange (vpdq/cpp), commit ${ref.commit.slice(0, 12)}, the binary given to the bench (\`--ref\`).`);
-say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` (precompiled CLI; ffprobe and ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'}).`);
-say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --ref PATH --runs ${RUNS}\`; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
+say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` (precompiled CLI; every frame (-r 0) from one ffmpeg run, no ffprobe unless the rate is in doubt; ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'}).`);
+say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --ref PATH --runs ${RUNS}\` at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
 say(`Load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (2 cores shared with other engineers' work: wall times are slowed and spread; CPU times much less).`);
 say();
 say('Frames per CPU second ("per core": user + system time of the process and its children) and per wall second; medians over the rounds, min-max in brackets.');

@@ -6,7 +6,7 @@ import { PDQ_DIM } from './jarosz.ts';
 export const DCT_DIM = 16;
 
 /** D[k][n] = sqrt(2/64) * cos(pi/128 * (k+1) * (2n+1)), k < 16, n < 64; the reference's float32 table. */
-const DCT_TABLE = new Float32Array(DCT_DIM * PDQ_DIM);
+export const DCT_TABLE = new Float32Array(DCT_DIM * PDQ_DIM);
 {
   const scale = Math.fround(Math.sqrt(2 / 64)); // a `const float` in the reference
   for (let k = 0; k < DCT_DIM; k++) {

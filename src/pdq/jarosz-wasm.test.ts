@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lumaTo64x64 } from './jarosz.ts';
-import { lumaTo64x64Wasm, useWasmBlur } from './jarosz-wasm.ts';
+import { dct64To16 } from './dct.ts';
+import { dct64To16Wasm, dctAndGradientWasm, lumaTo64x64Wasm, useWasmBlur } from './jarosz-wasm.ts';
+import { qualityGradientSum } from './pdq-hash.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -65,6 +67,28 @@ describe('WebAssembly blur', () => {
     expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer))).toBe(true);
     // without the squash it cannot take the picture at all and leaves it to JavaScript
     expect(lumaTo64x64Wasm(px, h, w, 3, new Float32Array(64 * 64), false)).toBe(false);
+  });
+
+  it('DCT and quality sum: bit for bit the JavaScript dct64To16 and qualityOf sum on blurred random pictures and on extreme values', () => {
+    const check = (a: Float32Array, what: string): void => {
+      const js = new Float32Array(256), wasm = new Float32Array(256);
+      dct64To16(a, js);
+      expect(dct64To16Wasm(a, wasm)).toBe(true);
+      expect(Buffer.from(wasm.buffer).equals(Buffer.from(js.buffer)), what).toBe(true);
+      expect(dctAndGradientWasm(a, wasm), `quality sum of ${what}`).toBe(qualityGradientSum(a));
+    };
+    fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 400 }), fc.integer(), (w, h, seed) => {
+      const a = new Float32Array(64 * 64);
+      lumaTo64x64(randomPicture(w, h, 3, seed), h, w, 3, a, false);
+      check(a, `${w}x${h} seed ${seed}`);
+    }), { numRuns: 60 });
+    // Raw float noise over a wide range (many rounding steps), all zeros (signs of zero), a single spike.
+    let s = 99;
+    check(Float32Array.from({ length: 4096 }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 1e4), 'noise');
+    check(new Float32Array(4096), 'zeros');
+    const spike = new Float32Array(4096);
+    spike[2080] = 255;
+    check(spike, 'spike');
   });
 
   it('falls back to JavaScript when turned off', () => {

@@ -3,6 +3,7 @@
 // file owns the kernel's memory layout; jarosz.ts stays the reference path, used when WebAssembly SIMD is
 // missing, when a picture is over the memory budget, or when a caller asks for it (tests, benchmarks).
 import { readFileSync } from 'node:fs';
+import { DCT_DIM, DCT_TABLE } from './dct.ts';
 import { PDQ_DIM, decimationIndices, jaroszWindow } from './jarosz.ts';
 import { PDQ_SHRINK_DIM, needsShrink, squashOffsets } from './shrink.ts';
 
@@ -14,6 +15,8 @@ interface Kernel {
   interleavedToRows(src: number, dst: number, rows: number, cols: number): void;
   rowsToInterleaved(src: number, dst: number, rows: number, cols: number): void;
   interleavedColumns(src: number, dst: number, rows: number, cols: number, cmap: number, n: number): void;
+  dct64To16(a: number, d: number, dt: number, t: number, out: number): void;
+  gradientSum(a: number): number;
 }
 
 /** Most memory the kernel may hold (it never shrinks, and each thread has its own). */
@@ -90,4 +93,40 @@ export function lumaTo64x64Wasm(
   const ri = decimationIndices(oRows);
   for (let i = 0; i < PDQ_DIM; i++) out.set(f.subarray(ri[i] * PDQ_DIM, ri[i] * PDQ_DIM + PDQ_DIM), i * PDQ_DIM);
   return true;
+}
+
+/** The DCT table and its transpose, as the kernel reads them (made once). */
+let dctTables: Float32Array | undefined;
+
+/**
+ * dct64To16 (dct.ts) in WebAssembly SIMD, bit-identical (same float32 operations in the same order): about a
+ * third of the hashing time of a small frame was this JavaScript loop. Uses the kernel's memory from 0 as
+ * scratch, like lumaTo64x64Wasm (never at the same time). Returns false, having done nothing, without the kernel.
+ */
+export function dct64To16Wasm(a: Float32Array, out: Float32Array): boolean {
+  const k = enabled ? loadKernel() : null;
+  if (!k) return false;
+  if (!dctTables) {
+    dctTables = new Float32Array(2 * DCT_DIM * PDQ_DIM);
+    dctTables.set(DCT_TABLE);
+    for (let r = 0; r < DCT_DIM; r++) for (let c = 0; c < PDQ_DIM; c++) dctTables[DCT_DIM * PDQ_DIM + c * DCT_DIM + r] = DCT_TABLE[r * PDQ_DIM + c];
+  }
+  const aAt = 0, dAt = PDQ_DIM * PDQ_DIM * 4, tAt = dAt + dctTables.byteLength, outAt = tAt + DCT_DIM * PDQ_DIM * 4;
+  const need = outAt + DCT_DIM * DCT_DIM * 4;
+  if (k.memory.buffer.byteLength < need) k.memory.grow(Math.ceil((need - k.memory.buffer.byteLength) / PAGE));
+  const mem = new Float32Array(k.memory.buffer);
+  mem.set(a.subarray(0, PDQ_DIM * PDQ_DIM), aAt / 4);
+  mem.set(dctTables, dAt / 4);
+  k.dct64To16(aAt, dAt, dAt + DCT_DIM * PDQ_DIM * 4, tAt, outAt);
+  out.set(mem.subarray(outAt / 4, outAt / 4 + DCT_DIM * DCT_DIM));
+  return true;
+}
+
+/**
+ * The DCT and PDQ's quality gradient sum together (one copy of the 64x64 buffer into the kernel), or null
+ * without the kernel. The sum is what pdq-hash.ts qualityOf adds up, before its division by 90.
+ */
+export function dctAndGradientWasm(a: Float32Array, out: Float32Array): number | null {
+  if (!dct64To16Wasm(a, out)) return null;
+  return kernel!.gradientSum(0); // dct64To16Wasm left the buffer at offset 0
 }

@@ -4,7 +4,7 @@
 
 import { DCT_DIM, DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralDct, thresholdAtMedian } from './dct.ts';
 import { PDQ_DIM, lumaTo64x64 } from './jarosz.ts';
-import { lumaTo64x64Wasm } from './jarosz-wasm.ts';
+import { dctAndGradientWasm, lumaTo64x64Wasm } from './jarosz-wasm.ts';
 
 export { DIHEDRAL_NAMES, type DihedralName } from './dct.ts';
 export { shrinkTo512Nearest } from './shrink.ts';
@@ -109,6 +109,11 @@ const dihedral16 = new Float32Array(DCT_DIM * DCT_DIM);
 
 /** Quality 0..100 from gradients of the 64x64 buffer (float32 arithmetic, integer truncation, as the reference). */
 function qualityOf(a: Float32Array): number {
+  return qualityFromGradient(qualityGradientSum(a));
+}
+
+/** The sum PDQ's quality divides by 90 (exported for the WebAssembly version's test). */
+export function qualityGradientSum(a: Float32Array): number {
   let sum = 0;
   for (let i = 0; i < PDQ_DIM - 1; i++) {
     for (let j = 0; j < PDQ_DIM; j++) {
@@ -122,6 +127,10 @@ function qualityOf(a: Float32Array): number {
       sum += Math.abs(Math.trunc(Math.fround(Math.fround(Math.fround(u - v) * 100) / 255)));
     }
   }
+  return sum;
+}
+
+function qualityFromGradient(sum: number): number {
   return Math.min(100, Math.floor(sum / 90));
 }
 
@@ -158,8 +167,14 @@ export function computePdqFromPixels(
   }
   const squash = opts.squash512 ?? false;
   if (!lumaTo64x64Wasm(pixels, height, width, channels, buf64, squash)) lumaTo64x64(pixels, height, width, channels, buf64, squash);
-  const quality = qualityOf(buf64);
-  dct64To16(buf64, dct16);
+  const gradient = dctAndGradientWasm(buf64, dct16);
+  let quality: number;
+  if (gradient === null) {
+    quality = qualityOf(buf64);
+    dct64To16(buf64, dct16);
+  } else {
+    quality = qualityFromGradient(gradient);
+  }
   const hash = emptyPdqHash();
   thresholdAtMedian(dct16, hash);
   const result: PdqResult = { hash, quality };

@@ -2,11 +2,10 @@
 // --format text the output is exactly the reference vpdq-hash-video file format.
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { CliError } from '../cli-error.ts';
 import { formatFixed } from '../../pdq/vpdq/fixed-decimal.ts';
 import { formatVpdqLine, hashVideoFile, VideoDecodeError, type VpdqFeature } from '../../pdq/vpdq/vpdq.ts';
-import { resolveVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
+import { findVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
 import { decoderIsolation, SandboxUnavailableError } from '../../pdq/sandbox/sandbox.ts';
 
 /** Exit code when video hashing is unavailable on this machine (no ffmpeg, or a required sandbox missing). */
@@ -76,15 +75,16 @@ export async function runVpdq(files: string[], opts: VpdqCliOptions, out: Writab
   // Before any file: without ffmpeg (or without the sandbox AMAAN_SANDBOX=bwrap demands) nothing can be
   // hashed, and saying so once beats one failure per file.
   try {
-    resolveVideoTools();
+    findVideoTools(); // not `ffmpeg -version` (50 ms): a broken ffmpeg shows in the first file's error
     decoderIsolation();
   } catch (e) {
     if (e instanceof VideoDecodeError || e instanceof SandboxUnavailableError) throw new CliError(e.message, VIDEO_UNAVAILABLE_EXIT);
     throw e;
   }
+  // The progress bar's package is loaded only for a terminal: scripts and benches skip its start-up cost.
   const bar =
     (err as Partial<NodeJS.WriteStream>).isTTY === true
-      ? new cliProgress.SingleBar({ format: 'vpdq [{bar}] {value}/{total} files | {frames} frames', clearOnComplete: true, stream: err })
+      ? new (await import('cli-progress')).default.SingleBar({ format: 'vpdq [{bar}] {value}/{total} files | {frames} frames', clearOnComplete: true, stream: err })
       : null;
   bar?.start(files.length, 0, { frames: 0 });
   let frames = 0;

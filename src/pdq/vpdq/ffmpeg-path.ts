@@ -15,6 +15,11 @@ export interface VideoTools {
   version: [number, number] | null;
 }
 
+/** VideoTools before `ffmpeg -version` has run: the version is undefined when not read yet. */
+export interface FoundVideoTools extends Omit<VideoTools, 'version'> {
+  version: [number, number] | null | undefined;
+}
+
 /** What an operator is told when there is no ffmpeg. */
 export const NO_FFMPEG_HINT = "install Debian's ffmpeg (apt-get install ffmpeg) or set AMAAN_FFMPEG to an ffmpeg binary";
 
@@ -24,6 +29,21 @@ let cached: { key: string; tools: VideoTools } | undefined;
 export function resolveVideoTools(env: NodeJS.ProcessEnv = process.env): VideoTools {
   const key = [env.AMAAN_FFMPEG, env.AMAAN_FFPROBE, env.PATH].join('\0');
   if (cached?.key === key) return cached.tools;
+  const found = findVideoTools(env);
+  const tools: VideoTools = { ...found, version: found.version !== undefined ? found.version : readVersion(found.ffmpeg) };
+  cached = { key, tools };
+  return tools;
+}
+
+/**
+ * The binaries only, without running `ffmpeg -version` (about 50 ms of CPU: Debian's ffmpeg loads some 200
+ * libraries to start): the version is there when an earlier call or primeVideoTools() read it. For the vPDQ
+ * path, whose one ffmpeg run finds out for itself whether it needs the pre-5.1 options (frames.ts).
+ */
+export function findVideoTools(env: NodeJS.ProcessEnv = process.env): FoundVideoTools {
+  const key = [env.AMAAN_FFMPEG, env.AMAAN_FFPROBE, env.PATH].join('\0');
+  if (cached?.key === key) return cached.tools;
+  if (foundCache?.key === key) return { ...foundCache.tools, version: primed?.ffmpeg === foundCache.tools.ffmpeg ? primed.version : undefined };
   const named = env.AMAAN_FFMPEG?.trim();
   const ffmpeg = findExecutable(named || 'ffmpeg', env.PATH);
   if (!ffmpeg) {
@@ -41,10 +61,11 @@ export function resolveVideoTools(env: NodeJS.ProcessEnv = process.env): VideoTo
     // The ffprobe beside the chosen ffmpeg belongs with it; else the one on PATH.
     ffprobe = findExecutable(join(dirname(ffmpeg), 'ffprobe')) ?? (named ? null : findExecutable('ffprobe', env.PATH));
   }
-  const tools: VideoTools = { ffmpeg, ffprobe, version: readVersion(ffmpeg) };
-  cached = { key, tools };
-  return tools;
+  foundCache = { key, tools: { ffmpeg, ffprobe } };
+  return { ffmpeg, ffprobe, version: primed?.ffmpeg === ffmpeg ? primed.version : undefined };
 }
+
+let foundCache: { key: string; tools: Omit<VideoTools, 'version'> } | undefined;
 
 /** Our own trusted binary, no seized input: run directly, briefly. */
 function readVersion(ffmpeg: string): [number, number] | null {

@@ -39,6 +39,8 @@ export interface FfmpegRunOptions {
   stderrLimit?: number;
   /** RLIMIT_AS of the run (default FFMPEG_MEMORY_BYTES). */
   memoryBytes?: number;
+  /** Sees every piece of stderr as it arrives (the kept tail is bounded; this is not). */
+  onStderr?: (text: string) => void;
 }
 
 /** Only local files and our pipes: no http, rtmp, ftp... whatever a playlist or a reference atom names. */
@@ -78,6 +80,7 @@ export function startFfmpeg(bin: string, file: string, args: (input: string) => 
 
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (s: string) => {
+    opts.onStderr?.(s);
     stderrText += s;
     if (stderrText.length > limit) stderrText = stderrText.slice(stderrText.length - limit);
   });

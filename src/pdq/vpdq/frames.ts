@@ -2,9 +2,10 @@
 // the reference vPDQ hasher (vpdq/cpp, filehasher.cpp) does: frame n (0-based, in decoder
 // output order) is used when n mod step == 0, step = max(1, int(secondsPerHash * fps)).
 import { VideoDecodeError } from './errors.ts';
-import { resolveVideoTools } from './ffmpeg-path.ts';
-import { PROTOCOLS, startFfmpeg } from './ffmpeg-process.ts';
-import { probeVideo, throwIfUnfinished, type VideoStreamInfo } from './probe.ts';
+import { findVideoTools, resolveVideoTools } from './ffmpeg-path.ts';
+import { PROTOCOLS, startFfmpeg, type FfmpegRun } from './ffmpeg-process.ts';
+import { assertRegularFile, probeVideo, throwIfUnfinished, type VideoStreamInfo } from './probe.ts';
+import { StreamHeaderReader, type StreamHeader } from './stream-header.ts';
 
 export interface FrameReadOptions {
   /** Seconds between hashed frames; 0 = every frame. Default 1 (python-threatexchange's default). */
@@ -26,6 +27,11 @@ export interface FrameReadOptions {
   onDecodeWarning?: (message: string) => void;
   /** Address-space limit of each ffmpeg run (default ffmpeg-process.ts FFMPEG_MEMORY_BYTES). */
   memoryBytes?: number;
+  /**
+   * Hand out the same pixel buffer again for the next frame of the same size (no allocation per frame):
+   * for a consumer that is done with a frame before asking for the next, as hashVideoFile is.
+   */
+  reuseFrameBuffer?: boolean;
 }
 
 export interface VideoFrame {
@@ -35,7 +41,7 @@ export interface VideoFrame {
   timestamp: number;
   width: number;
   height: number;
-  /** Packed RGB24, width * height * 3 bytes; a fresh buffer the consumer may keep. */
+  /** Packed RGB24, width * height * 3 bytes; a fresh buffer the consumer may keep (unless reuseFrameBuffer). */
   pixels: Buffer;
 }
 
@@ -77,9 +83,7 @@ export function buildDecodeArgs(
   // Dropping unselected frames inside ffmpeg saves converting and piping them; select's `n`
   // counts frames entering the graph, i.e. the decoder's output order, like the reference.
   if (step > 1) filters.unshift(`select=not(mod(n\\,${step}))`);
-  const v = info.ffmpegVersion;
-  // Without passthrough ffmpeg would duplicate or drop frames to fit a constant output rate.
-  const passthrough = v && (v[0] > 5 || (v[0] === 5 && v[1] >= 1)) ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough'];
+  const passthrough = passthroughArgs(info.ffmpegVersion);
   return [
     '-nostdin', '-v', 'error',
     ...(opts.strict ? ['-xerror'] : []),
@@ -96,6 +100,49 @@ export function buildDecodeArgs(
   ];
 }
 
+/** -fps_mode is unknown to ffmpeg before 5.1; learnt from a refused run when the version was not read. */
+let fpsModeRefused = false;
+
+/** Without passthrough ffmpeg would duplicate or drop frames to fit a constant output rate. */
+export function passthroughArgs(version: [number, number] | null | undefined): string[] {
+  // An unread version (undefined) tries -fps_mode first: every maintained ffmpeg has it; a git build (null) too.
+  const modern = version === undefined ? !fpsModeRefused : version === null || version[0] > 5 || (version[0] === 5 && version[1] >= 1);
+  return modern && version !== null ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough'];
+}
+
+/**
+ * The one-run decode of every frame (secondsPerHash 0): ffmpeg's own stream summary (stderr, read as it
+ * comes) gives the stream facts instead of a separate ffprobe run, and each frame comes as a binary PPM
+ * (a "P6 W H 255" header, then the RGB24 bytes as rawvideo would give them), so frames keep their size
+ * whatever the stream does. `scale=iw:ih` (or size x size) converts as the two-run path's scale=W:H does.
+ */
+export function buildOneRunArgs(file: string, size: number | undefined, version: [number, number] | null | undefined, opts: DecodeArgsOptions = {}): string[] {
+  const scale = size ? `${size}:${size}` : 'iw:ih';
+  return [
+    // level+verbose: every line tagged with its level ("[error]" lines are the decoding warnings -v error
+    // used to give alone), and the filter graph's input line carries the exact frame rate ("fr:30000/1001").
+    '-nostdin', '-hide_banner', '-nostats', '-v', 'level+verbose',
+    ...(opts.strict ? ['-xerror'] : []),
+    ...(opts.threads ? ['-threads', String(opts.threads)] : []),
+    '-noautorotate',
+    ...PROTOCOLS,
+    '-i', `file:${file}`,
+    // V: the first video stream that is not cover art (checked against the summary: StreamHeaderReader).
+    '-map', '0:V:0', '-an', '-sn', '-dn',
+    ...passthroughArgs(version),
+    '-sws_flags', 'area',
+    '-vf', `scale=${scale}:flags=area:in_color_matrix=bt601,format=rgb24`,
+    '-c:v', 'ppm', '-f', 'image2pipe', 'pipe:1',
+  ];
+}
+
+/** Thrown inside the reader when this attempt cannot be used; readVideoFrames starts over. */
+class StartOver extends Error {
+  constructor(readonly why: 'fps_mode' | 'two_runs') {
+    super(why);
+  }
+}
+
 /**
  * Yields the selected frames one at a time; only the frame being assembled is held here, and
  * pipe back-pressure pauses ffmpeg while the consumer works (its frame-threaded decoder still
@@ -107,13 +154,36 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
   const deadline = opts.timeoutMs !== undefined ? Date.now() + opts.timeoutMs : undefined;
   const remaining = (): number | undefined => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
   if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
+  let oneRun = (opts.secondsPerHash ?? 1) === 0;
+  for (let attempt = 0; ; attempt++) {
+    let yielded = false;
+    try {
+      const frames = oneRun ? oneRunFrames(file, opts, remaining) : twoRunFrames(file, opts, remaining);
+      for await (const f of frames) {
+        yielded = true;
+        yield f;
+      }
+      return;
+    } catch (err) {
+      // Only before the first frame, and at most twice (old ffmpeg, then the two-run path).
+      if (!(err instanceof StartOver) || yielded || attempt >= 2) throw err instanceof StartOver ? new VideoDecodeError('DECODE_FAILED', `ffmpeg could not decode ${file}`) : err;
+      if (err.why === 'fps_mode') fpsModeRefused = true;
+      else oneRun = false;
+    }
+  }
+}
 
+/**
+ * With a selection (secondsPerHash > 0) the frame rate must be known before ffmpeg starts, for its select
+ * filter: ffprobe (exact rates) first, then the decode.
+ */
+async function* twoRunFrames(file: string, opts: FrameReadOptions, remaining: () => number | undefined): AsyncGenerator<VideoFrame> {
   const info = await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes });
   const step = frameStep(opts.secondsPerHash ?? 1, info.fps);
   const width = opts.size ?? info.width;
   const height = opts.size ?? info.height;
   const frameBytes = width * height * 3;
-  const bin = resolveVideoTools().ffmpeg;
+  const bin = findVideoTools().ffmpeg;
   const run = startFfmpeg(bin, file, (input) => buildDecodeArgs(input, info, width, height, step, {
     threads: opts.decoderThreads,
     strict: opts.strict,
@@ -138,7 +208,7 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
           const index = outIndex * step;
           outIndex++;
           const done = frame;
-          frame = Buffer.allocUnsafe(frameBytes);
+          if (!opts.reuseFrameBuffer) frame = Buffer.allocUnsafe(frameBytes);
           filled = 0;
           // Buffered frames may still be in the pipe after a kill; stop at once instead.
           if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
@@ -146,25 +216,120 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
         }
       }
     }
-    const exit = await run.exited;
-    throwIfUnfinished(exit, run.stderr(), bin);
-    if (exit.code !== 0 && /Cannot allocate memory|out of memory/i.test(run.stderr())) {
-      throw new VideoDecodeError('MEMORY_LIMIT', `ffmpeg ran out of its memory limit on ${file}`, run.stderr());
-    }
-    if (exit.signal) throw new VideoDecodeError('DECODER_CRASHED', `ffmpeg crashed (${exit.signal}) on ${file}`, run.stderr());
-    if (exit.code !== 0) {
-      throw new VideoDecodeError('DECODE_FAILED', `ffmpeg failed on ${file} (exit ${exit.code ?? exit.signal})`, run.stderr());
-    }
-    if (filled !== 0) {
-      throw new VideoDecodeError('DECODE_FAILED', `ffmpeg output ended inside a frame for ${file}`, run.stderr());
-    }
-    if (outIndex === 0) {
-      // An empty hash list would look like "nothing to match" rather than "could not read".
-      throw new VideoDecodeError('DECODE_FAILED', `no decodable video frames in ${file}`, run.stderr());
-    }
-    if (run.stderr().trim() !== '') opts.onDecodeWarning?.(run.stderr().trim());
+    await checkDecodeEnd(run, bin, file, filled !== 0, outIndex, run.stderr(), opts);
   } finally {
     // Reached on normal end (no-op), on errors, and when the consumer stops iterating early.
+    run.kill();
+  }
+}
+
+/** How a decode ended, as typed errors; `warnings` is ffmpeg's error-level output. */
+async function checkDecodeEnd(run: FfmpegRun, bin: string, file: string, partial: boolean, frames: number, warnings: string, opts: FrameReadOptions): Promise<void> {
+  const exit = await run.exited;
+  throwIfUnfinished(exit, run.stderr(), bin);
+  if (exit.code !== 0 && frames === 0 && /Unrecognized option '?fps_mode/.test(run.stderr())) throw new StartOver('fps_mode');
+  if (exit.code !== 0 && /Cannot allocate memory|out of memory/i.test(run.stderr())) {
+    throw new VideoDecodeError('MEMORY_LIMIT', `ffmpeg ran out of its memory limit on ${file}`, run.stderr());
+  }
+  if (exit.signal) throw new VideoDecodeError('DECODER_CRASHED', `ffmpeg crashed (${exit.signal}) on ${file}`, run.stderr());
+  if (exit.code !== 0) {
+    throw new VideoDecodeError('DECODE_FAILED', `ffmpeg failed on ${file} (exit ${exit.code ?? exit.signal})`, run.stderr());
+  }
+  if (partial) {
+    throw new VideoDecodeError('DECODE_FAILED', `ffmpeg output ended inside a frame for ${file}`, run.stderr());
+  }
+  if (frames === 0) {
+    // An empty hash list would look like "nothing to match" rather than "could not read".
+    throw new VideoDecodeError('DECODE_FAILED', `no decodable video frames in ${file}`, run.stderr());
+  }
+  if (warnings.trim() !== '') opts.onDecodeWarning?.(warnings.trim());
+}
+
+/** Every frame from one ffmpeg run; the stream facts from its stderr (StreamHeaderReader). */
+async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: () => number | undefined): AsyncGenerator<VideoFrame> {
+  await assertRegularFile(file);
+  const tools = findVideoTools();
+  const header = new StreamHeaderReader(file);
+  const run = startFfmpeg(tools.ffmpeg, file, (input) => buildOneRunArgs(input, opts.size, tools.version, {
+    threads: opts.decoderThreads,
+    strict: opts.strict,
+  }), { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes, onStderr: (text) => header.push(text) });
+  run.child.stderr.once('end', () => header.end());
+  let facts: StreamHeader | undefined;
+  let fps = 0;
+  let index = 0;
+  // PPM framing: the header ("P6\nW H\n255\n", at most a few dozen bytes) is gathered in `head`.
+  let head = '';
+  let frame: Buffer | undefined;
+  let filled = 0;
+  let frameBytes = 0;
+  let width = 0;
+  let height = 0;
+  try {
+    for await (const chunk of run.child.stdout as AsyncIterable<Buffer>) {
+      if (!facts) {
+        // The summary is written to stderr before the first frame; its lines may reach us a little later.
+        facts = await header.done;
+        if (!facts.ok) {
+          if (facts.startOver) throw new StartOver('two_runs');
+          throw facts.error;
+        }
+        fps = facts.fps ?? (await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes })).fps;
+      }
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (!frame || filled === frameBytes) {
+          // Reading the header byte by byte is fine: it is a few bytes per frame.
+          while (offset < chunk.length && !/^P6\s+\d+\s+\d+\s+\d+\s$/.test(head)) {
+            head += String.fromCharCode(chunk[offset++]!);
+            if (head.length > 64) throw new VideoDecodeError('DECODE_FAILED', `unexpected ffmpeg output for ${file}`, run.stderr());
+          }
+          if (!/^P6\s+\d+\s+\d+\s+\d+\s$/.test(head)) break;
+          const [, w, h, max] = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s$/.exec(head)!;
+          head = '';
+          if (max !== '255') throw new VideoDecodeError('DECODE_FAILED', `unexpected ffmpeg output for ${file}`, run.stderr());
+          width = Number(w);
+          height = Number(h);
+          const bytes = width * height * 3;
+          if (!frame || !opts.reuseFrameBuffer || bytes !== frameBytes) frame = Buffer.allocUnsafe(bytes);
+          frameBytes = bytes;
+          filled = 0;
+          if (bytes === 0) continue;
+        }
+        const n = Math.min(frameBytes - filled, chunk.length - offset);
+        chunk.copy(frame, filled, offset, offset + n);
+        filled += n;
+        offset += n;
+        if (filled === frameBytes) {
+          const done = frame;
+          if (!opts.reuseFrameBuffer) frame = undefined;
+          // Buffered frames may still be in the pipe after a kill; stop at once instead.
+          if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
+          const at = index++;
+          yield { index: at, timestamp: frameTimestamp(at, fps), width, height, pixels: done };
+        }
+      }
+    }
+    if (!facts) {
+      // No frame at all: the summary says why (not media, no video stream...), else the exit does.
+      const end = await header.done;
+      const exit = await run.exited;
+      throwIfUnfinished(exit, run.stderr(), tools.ffmpeg);
+      if (exit.code !== 0 && /Unrecognized option '?fps_mode/.test(run.stderr())) throw new StartOver('fps_mode');
+      if (!end.ok) {
+        if (end.startOver) throw new StartOver('two_runs');
+        // Nothing tagged with a log level: not ffmpeg talking. `ffmpeg -version` (skipped at start for speed)
+        // now says whether the binary works, rather than calling every file "not media".
+        if (!/^\[/m.test(run.stderr())) resolveVideoTools();
+        if (/Cannot allocate memory|out of memory/i.test(run.stderr())) {
+          throw new VideoDecodeError('MEMORY_LIMIT', `ffmpeg ran out of its memory limit on ${file}`, run.stderr());
+        }
+        if (exit.signal) throw new VideoDecodeError('DECODER_CRASHED', `ffmpeg crashed (${exit.signal}) on ${file}`, run.stderr());
+        throw end.error;
+      }
+    }
+    await checkDecodeEnd(run, tools.ffmpeg, file, head !== '' || (frame !== undefined && filled !== 0 && filled !== frameBytes), index, header.errors(), opts);
+  } finally {
     run.kill();
   }
 }

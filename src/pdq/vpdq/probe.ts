@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { VideoDecodeError } from './errors.ts';
 import { PROTOCOLS, startFfmpeg, type FfmpegRunOptions } from './ffmpeg-process.ts';
-import { resolveVideoTools, type VideoTools } from './ffmpeg-path.ts';
+import { findVideoTools, type FoundVideoTools } from './ffmpeg-path.ts';
 
 export interface VideoStreamInfo {
   /** `-map` specifier of the chosen stream, e.g. "0:0". */
@@ -15,8 +15,8 @@ export interface VideoStreamInfo {
   /** Frames per second as the reference uses it (avg_frame_rate, else r_frame_rate). */
   fps: number;
   fpsSource: 'avg_frame_rate' | 'r_frame_rate';
-  /** ffmpeg release (major, minor) when it printed a numbered version; git builds give null. */
-  ffmpegVersion: [number, number] | null;
+  /** ffmpeg release (major, minor) when it printed a numbered version; git builds give null; undefined: not read. */
+  ffmpegVersion: [number, number] | null | undefined;
 }
 
 export interface ProbeOptions {
@@ -105,7 +105,7 @@ export async function assertRegularFile(file: string): Promise<void> {
 
 export async function probeVideo(file: string, opts: ProbeOptions = {}): Promise<VideoStreamInfo> {
   await assertRegularFile(file);
-  const tools = resolveVideoTools();
+  const tools = findVideoTools();
   const run: FfmpegRunOptions = { timeoutMs: opts.timeoutMs, signal: opts.signal, memoryBytes: opts.memoryBytes };
   if (tools.ffprobe) return probeWithFfprobe(tools, file, run);
   // "-i FILE" with no output makes ffmpeg print the input summary and exit 1; that is expected.
@@ -119,7 +119,7 @@ export async function probeVideo(file: string, opts: ProbeOptions = {}): Promise
   return { ...info, ffmpegVersion: tools.version ?? info.ffmpegVersion };
 }
 
-async function probeWithFfprobe(tools: VideoTools, file: string, run: FfmpegRunOptions): Promise<VideoStreamInfo> {
+async function probeWithFfprobe(tools: FoundVideoTools, file: string, run: FfmpegRunOptions): Promise<VideoStreamInfo> {
   const p = startFfmpeg(tools.ffprobe!, file, (input) => [
     '-v', 'error', ...PROTOCOLS,
     '-show_entries', 'stream=index,codec_type,width,height,avg_frame_rate,r_frame_rate:stream_disposition=attached_pic',

@@ -24,7 +24,8 @@ const MIN_SIDE = 5;
 export async function hashVideoFile(file: string, opts: HashVideoOptions = {}): Promise<VpdqFeature[]> {
   if (opts.size !== undefined && opts.size < MIN_SIDE) throw new RangeError(`size must be at least ${MIN_SIDE}`);
   const out: VpdqFeature[] = [];
-  for await (const frame of readVideoFrames(file, opts)) {
+  // Each frame is hashed before the next is read, so one pixel buffer serves them all.
+  for await (const frame of readVideoFrames(file, { ...opts, reuseFrameBuffer: true })) {
     const { hash, quality } = computePdqFromPixels(frame.pixels, frame.width, frame.height, 3);
     const feature: VpdqFeature = { frame: frame.index, quality, hash: toHex(hash), timestamp: frame.timestamp };
     out.push(feature);

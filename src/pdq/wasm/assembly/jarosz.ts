@@ -219,3 +219,58 @@ export function boxCols(src: usize, dst: usize, rows: i32, cols: i32, w: i32, ac
     }
   }
 }
+
+/**
+ * PDQ's 16x16 DCT, B = D A D^T (dct.ts dct64To16), with f32x4 over 4 output columns: each lane does the
+ * JavaScript version's float32 multiply, then add, in the same k order (0..63), so B is bit-identical.
+ * a: 64x64 f32 rows; d: the 16x64 table; dt: d transposed (64x16); t: 16x64 scratch; out: 16x16 rows.
+ */
+export function dct64To16(a: usize, d: usize, dt: usize, t: usize, out: usize): void {
+  for (let i: usize = 0; i < 16; i++) {
+    const di = d + (i << 8);
+    const ti = t + (i << 8);
+    for (let j: usize = 0; j < 64; j += 4) {
+      let s = f32x4.splat(0);
+      for (let k: usize = 0; k < 64; k++) {
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(di + (k << 2))), v128.load(a + (k << 8) + (j << 2))));
+      }
+      v128.store(ti + (j << 2), s);
+    }
+  }
+  for (let i: usize = 0; i < 16; i++) {
+    const ti = t + (i << 8);
+    for (let j: usize = 0; j < 16; j += 4) {
+      let s = f32x4.splat(0);
+      for (let k: usize = 0; k < 64; k++) {
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(ti + (k << 2))), v128.load(dt + (k << 6) + (j << 2))));
+      }
+      v128.store(out + (i << 6) + (j << 2), s);
+    }
+  }
+}
+
+/**
+ * The gradient sum of PDQ's quality (pdq-hash.ts qualityOf) over a 64x64 f32 buffer: for each vertical and
+ * horizontal neighbour pair, |trunc(((u - v) * 100) / 255)| in float32, summed as integers. The same float32
+ * operations per pair as the JavaScript version, so the same sum.
+ */
+export function gradientSum(a: usize): i32 {
+  const k100 = f32x4.splat(100), k255 = f32x4.splat(255);
+  let acc = i32x4.splat(0);
+  for (let i: usize = 0; i < 63; i++) {
+    const r = a + (i << 8);
+    for (let j: usize = 0; j < 64; j += 4) {
+      const d = f32x4.div(f32x4.mul(f32x4.sub(v128.load(r + (j << 2)), v128.load(r + 256 + (j << 2))), k100), k255);
+      acc = i32x4.add(acc, i32x4.abs(i32x4.trunc_sat_f32x4_s(d)));
+    }
+  }
+  let sum = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
+  for (let i: usize = 0; i < 64; i++) {
+    const r = a + (i << 8);
+    for (let j: usize = 0; j < 63; j++) {
+      const d = ((load<f32>(r + (j << 2)) - load<f32>(r + ((j + 1) << 2))) * <f32>100) / <f32>255;
+      sum += abs<i32>(<i32>d);
+    }
+  }
+  return sum;
+}
