@@ -182,7 +182,9 @@ describe.each(engines)('duplicate-person suggestions on %s', (engine) => {
       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
       WHERE c.contype = 'f' AND c.confrelid = 'persons'::regclass`.execute(t.ctx.db);
     const handled = new Set(PERSON_POINTERS.map((p) => `${p.table}.${p.column}`));
-    const bookkeeping = new Set(['persons.merged_into', 'person_merge_suggestions.person_a', 'person_merge_suggestions.person_b', 'person_merges.kept_id', 'person_merges.absorbed_id']);
+    // person_score_queue: a scoring still due names the record it was queued for and stays with it (scoring skips a
+    // merged person; an undone merge leaves it due again), so a merge does not move it.
+    const bookkeeping = new Set(['persons.merged_into', 'person_merge_suggestions.person_a', 'person_merge_suggestions.person_b', 'person_merges.kept_id', 'person_merges.absorbed_id', 'person_score_queue.person_id']);
     const missing = fks.rows.map((r) => `${r.table}.${r.column}`).filter((k) => !handled.has(k) && !bookkeeping.has(k));
     expect(missing).toEqual([]);
   });
