@@ -7,21 +7,7 @@ import type { DecoderFacts } from './hash-worker.ts';
 import { knownDecoderIsolation, primeDecoderIsolation } from '../../../pdq/sandbox/sandbox.ts';
 import { knownFfmpegVersion, primeVideoTools } from '../../../pdq/vpdq/ffmpeg-path.ts';
 
-type Reply = { id: number; result?: FileResult; error?: string } | { ready: true; tid?: number };
-
-/**
- * Files in flight per hash worker by default (issue 14): enough queued that the workers go on for a while when the
- * main thread is held (PGlite runs its statements there, the database opens there while the CLI prefetches).
- * Only pictures are held in memory whole, and BYTES_IN_FLIGHT bounds them.
- */
-export const FILES_PER_WORKER = 32;
-/**
- * Files in flight per worker while the database opens (prefetch): PGlite's opening holds the main thread for
- * seconds in long steps, and only what was queued before such a step keeps the workers going through it (seen in
- * bench/thread-timeline.ts: with 32 per worker both workers idled through PGlite's migration check). A queued file
- * is a path (its bytes are read when a worker starts it), a result a few hundred bytes.
- */
-export const PREFETCH_FILES_PER_WORKER = 256;
+type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
 
 /** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
 export const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
@@ -42,16 +28,9 @@ interface Prefetch {
  * decoder process (src/pdq/sandbox/).
  */
 export class HashPool {
-  private readonly workers: Array<{ worker: Worker }> = [];
-  /**
-   * One queue for all workers (issue 14, both cores busy): every file is posted to every worker, numbered, and a
-   * worker with room claims the next number with an atomic add ([0]: next to claim, [1]: files posted). A worker
-   * takes work as soon as it has room, without a round trip to the main thread (busy with PGlite's statements or
-   * the walk), and no worker sits idle while the other holds a queue of files it was dealt in advance.
-   */
-  private readonly counters = new Int32Array(new SharedArrayBuffer(8));
+  private readonly workers: Array<{ worker: Worker; busy: number }> = [];
   private readonly pending = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
-  private nextId = 0;
+  private nextId = 1;
   private closing = false;
   private early: Prefetch | null = null;
   private anyHashed = false;
@@ -60,11 +39,12 @@ export class HashPool {
   constructor(size = availableParallelism(), script: URL = new URL('./hash-worker-entry.mjs', import.meta.url)) {
     const started = performance.now();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(script, { workerData: { counters: this.counters } });
-      const slot = { worker };
+      const worker = new Worker(script);
+      const slot = { worker, busy: 0 };
       worker.on('message', (r: Reply) => {
         // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
-        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready${r.tid ? ` (thread ${r.tid})` : ''}`, started);
+        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
+        slot.busy--;
         if (!this.anyHashed) markPhase('hash pool: first result (ahead of the ingest)');
         this.anyHashed = true;
         const p = this.pending.get(r.id);
@@ -101,14 +81,13 @@ export class HashPool {
   }
 
   hash(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
-    if (!this.workers.length) return Promise.reject(new Error('no hash worker left'));
-    // Numbered from 0 in posting order: the workers claim the numbers in that order (see `counters`).
     const id = this.nextId++;
+    if (!this.workers.length) return Promise.reject(new Error('no hash worker left'));
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      for (const w of this.workers) w.worker.postMessage({ id, entry, secondsPerHash });
-      // Claimable once every worker has it in its port (a claimant may see the count before the message: it waits for it).
-      Atomics.store(this.counters, 1, id + 1);
+      slot.worker.postMessage({ id, entry, secondsPerHash });
     });
   }
 
@@ -119,27 +98,24 @@ export class HashPool {
    * (takePrefetch); nothing is stored before the ingest has checked the case, the evidence item and access,
    * and a run that is refused throws them away. At most `inFlight` files at once, within BYTES_IN_FLIGHT.
    */
-  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * PREFETCH_FILES_PER_WORKER, maxFiles = 100_000): void {
+  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * 8, maxFiles = 100_000): void {
     const state: Prefetch = { root, secondsPerHash, results: new Map(), stopped: false };
     this.early = state;
     void (async () => {
-      let running = 0;
+      const running = new Set<Promise<void>>();
       let held = 0;
-      let room: (() => void) | null = null;
       for await (const entry of walkTree(root)) {
         if (state.stopped || this.closing || state.results.size >= maxFiles) break;
         const bytes = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
         held += bytes;
         const p = this.hash(entry, secondsPerHash);
         state.results.set(entry.relPath, p);
-        running++;
-        void p.then(() => {}, () => {}).finally(() => {
+        const settled: Promise<void> = p.then(() => {}, () => {}).finally(() => {
           held -= bytes;
-          running--;
-          room?.(); // one waiter, rather than a race over every file in flight
+          running.delete(settled);
         });
-        while (!state.stopped && !this.closing && (running >= inFlight || (running > 1 && held > BYTES_IN_FLIGHT))) await new Promise<void>((resolve) => { room = resolve; });
-        room = null;
+        running.add(settled);
+        while (!state.stopped && !this.closing && (running.size >= inFlight || (running.size > 1 && held > BYTES_IN_FLIGHT))) await Promise.race(running);
       }
     })().catch(() => {}); // a folder that cannot be walked: runIngest's own walk reports it
   }
