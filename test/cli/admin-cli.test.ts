@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
 import { openOwnerDatabase } from '../support/owner-db.ts';
-import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
+import { type CliRun, expectNoStack, runAmaan, withPlatform } from '../support/cli.ts';
 
 // The administration verbs end to end: `node bin/amaan.js ...` on an embedded data folder and on a
 // PostgreSQL scratch database, with the same configuration variables a deployment uses.
@@ -34,14 +34,7 @@ describe.each(engines)('administration verbs on %s', (engine) => {
   let drop: (() => Promise<void>) | undefined;
   const dataDir = join(work, `data-${engine}`);
   /** The same database in this process, between CLI runs (the data folder takes one process at a time). */
-  const withDb = async <T>(work: (s: Started) => Promise<T>): Promise<T> => {
-    const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
-    try {
-      return await work(started);
-    } finally {
-      await started.database.close();
-    }
-  };
+  const withDb = <T,>(work: (s: Started) => Promise<T>): Promise<T> => withPlatform(env, work);
 
   beforeAll(async () => {
     const scratch = await scratchDatabaseFor(engine, postgresUrl);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, loadConfig } from '../../src/platform/config.ts';
-import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
+import { type Started } from '../../src/platform/bootstrap.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
-import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
+import { type CliRun, expectNoStack, runAmaan, withPlatform } from '../support/cli.ts';
 import { drawPicture } from '../../src/demo/demo.media.ts';
 import sharp from 'sharp';
 
@@ -55,14 +55,7 @@ describe.each(engines)('cases by FIR number on %s', (engine) => {
   const dataDir = join(work, `data-${engine}`);
   const folder = join(work, `seized-${engine}`);
   const ids: Record<string, string> = {};
-  const withDb = async <T>(fn: (s: Started) => Promise<T>): Promise<T> => {
-    const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
-    try {
-      return await fn(started);
-    } finally {
-      await started.database.close();
-    }
-  };
+  const withDb = <T,>(fn: (s: Started) => Promise<T>): Promise<T> => withPlatform(env, fn);
 
   beforeAll(async () => {
     const scratch = await scratchDatabaseFor(engine, postgresUrl);

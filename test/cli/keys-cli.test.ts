@@ -2,14 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config.ts';
-import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
 import { inTransaction, type ServiceContext } from '../../src/platform/context.ts';
 import { systemActor } from '../../src/platform/access/actor.ts';
 import { keyIdOf } from '../../src/platform/crypto/field-crypto.ts';
 import { readIdentity, writeIdentity } from '../../src/modules/victims/victim.identity.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
-import { type CliRun, expectNoStack, runAmaan } from '../support/cli.ts';
+import { type CliRun, expectNoStack, runAmaan, withPlatform } from '../support/cli.ts';
 
 // `amaan keys reencrypt` end to end: identities written under key A, the key rotated to B with A as a
 // previous key, then the verb run as an operator would, on an embedded data folder and on PostgreSQL.
@@ -53,14 +51,7 @@ describe.each(engines)('keys reencrypt on %s', (engine) => {
   const envA = () => ({ ...base, AMAAN_DATA_KEY: b64(keyA), AMAAN_DATA_KEYS_PREVIOUS: '' });
   const envB = () => ({ ...base, AMAAN_DATA_KEY: b64(keyB), AMAAN_DATA_KEYS_PREVIOUS: b64(keyA) });
   const envOnlyB = () => ({ ...base, AMAAN_DATA_KEY: b64(keyB), AMAAN_DATA_KEYS_PREVIOUS: '' });
-  const withDb = async <T>(env: NodeJS.ProcessEnv, fn: (s: Started) => Promise<T>): Promise<T> => {
-    const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
-    try {
-      return await fn(started);
-    } finally {
-      await started.database.close();
-    }
-  };
+  const withDb = withPlatform;
   const rows = (env: NodeJS.ProcessEnv) =>
     withDb(env, async ({ ctx }) => (await ctx.db.selectFrom('victim_identities').select(['victim_id', 'key_id', 'ciphertext', 'updated_at']).orderBy('victim_id').execute())
       .map((r) => ({ victimId: r.victim_id, keyId: r.key_id, hex: Buffer.from(r.ciphertext).toString('hex'), updatedAt: r.updated_at.toISOString() })));

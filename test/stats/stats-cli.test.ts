@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config.ts';
-import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
+import { type Started } from '../../src/platform/bootstrap.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
-import { expectNoStack, runAmaan } from '../support/cli.ts';
+import { expectNoStack, runAmaan, withPlatform } from '../support/cli.ts';
 
 // `amaan stats status|rebuild` as an operator runs them: a start with cases never rebuilds (the zone changed to UTC
 // leaves the rollups keyed for Asia/Karachi until the command), the command rebuilds once with a progress bar,
@@ -18,14 +17,7 @@ const SLOW = 240_000;
 describe.each(engines)('amaan stats on %s', (engine) => {
   let env: NodeJS.ProcessEnv;
   let drop: (() => Promise<void>) | undefined;
-  const withDb = async <T>(fn: (s: Started) => Promise<T>): Promise<T> => {
-    const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
-    try {
-      return await fn(started);
-    } finally {
-      await started.database.close();
-    }
-  };
+  const withDb = <T,>(fn: (s: Started) => Promise<T>): Promise<T> => withPlatform(env, fn);
   beforeAll(async () => {
     const scratch = await scratchDatabaseFor(engine, postgresUrl);
     drop = scratch.drop;

@@ -2,6 +2,8 @@
 // configuration variables, optional standard input; collects exit code and both outputs.
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
+import { loadConfig } from '../../src/platform/config.ts';
+import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
 
 const bin = new URL('../../bin/amaan.js', import.meta.url).pathname;
 
@@ -24,4 +26,14 @@ export function runAmaan(cwd: string, args: string[], env: NodeJS.ProcessEnv, in
 /** No stack trace, no internal path, no raw error class in what the operator sees. */
 export function expectNoStack(r: CliRun): void {
   expect(`${r.out}${r.err}`).not.toMatch(/\n\s+at .+:\d+:\d+|node_modules|Error:/);
+}
+
+/** Opens the platform as a CLI run with `env` would (its database, its key), runs `work`, and closes it again. */
+export async function withPlatform<T>(env: NodeJS.ProcessEnv, work: (s: Started) => Promise<T>): Promise<T> {
+  const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
+  try {
+    return await work(started);
+  } finally {
+    await started.database.close();
+  }
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/platform/config.ts';
 import { migrateToLatest, openDatabase, type Database } from '../../src/platform/db/database.ts';
 import { keyFlowEvents } from '../../src/platform/db/stat-flow-keys.ts';
 import { seedReferenceData } from '../../src/modules/reference/reference.seed.ts';
+import { adminQuery } from './engines.ts';
 
 // A migrated, seeded database is what almost every integration test starts from, and making one is most of a
 // test app's cost: on PGlite an initdb of the embedded cluster plus every migration, on PostgreSQL every
@@ -89,14 +89,4 @@ export async function buildTemplates(postgresUrl: string | undefined): Promise<T
       if (postgresTemplateName) await adminQuery(postgresUrl!, `DROP DATABASE IF EXISTS ${postgresTemplateName} WITH (FORCE)`);
     },
   };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

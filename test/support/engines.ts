@@ -30,27 +30,30 @@ export function detectEngines() {
   return cached;
 }
 
+/** One statement on the test server in a connection of its own (CREATE and DROP DATABASE cannot run in a pool's). */
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Creates an empty database on the test server and returns its URL, its name and a drop function (the name starts
  * with `prefix`, by default AMAAN_TEST_DB_PREFIX or amaan_t); a copy of `template` when one is named. */
 export async function createScratchDatabase(adminUrl: string, prefix = (process.env.AMAAN_TEST_DB_PREFIX ?? 'amaan_t').replace(/_$/, ''), template?: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database name prefix ${prefix}`);
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
   if (template && !/^[a-z_][a-z0-9_]*$/.test(template)) throw new Error(`bad template database name ${template}`);
-  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(adminUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
     name,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/platform/config.ts';
-import { startPlatform, type Started } from '../../src/platform/bootstrap.ts';
+import { type Started } from '../../src/platform/bootstrap.ts';
 import { detectEngines, scratchDatabaseFor } from '../support/engines.ts';
-import { expectNoStack, runAmaan } from '../support/cli.ts';
+import { expectNoStack, runAmaan, withPlatform } from '../support/cli.ts';
 
 // `amaan takedowns renotice`: sends (records) the notices that are due, once, as the server's schedule does.
 const { engines, postgresUrl } = await detectEngines();
@@ -17,14 +16,7 @@ describe.each(engines)('amaan takedowns renotice on %s', (engine) => {
   let env: NodeJS.ProcessEnv;
   let drop: (() => Promise<void>) | undefined;
   let takedownId = '';
-  const withDb = async <T>(fn: (s: Started) => Promise<T>): Promise<T> => {
-    const started = await startPlatform(loadConfig({ ...env, NODE_ENV: 'test' }));
-    try {
-      return await fn(started);
-    } finally {
-      await started.database.close();
-    }
-  };
+  const withDb = <T,>(fn: (s: Started) => Promise<T>): Promise<T> => withPlatform(env, fn);
   beforeAll(async () => {
     const scratch = await scratchDatabaseFor(engine, postgresUrl);
     drop = scratch.drop;
