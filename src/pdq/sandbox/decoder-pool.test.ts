@@ -64,6 +64,19 @@ describe('limits', () => {
     expect(p.started).toBe(2);
   });
 
+  it('a reply already in the pipe when the deadline fires is still a TIMEOUT (the event loop ran late)', async () => {
+    const p = pool({ size: 1 });
+    const img = await good;
+    await p.hash(img); // the child is up, so the next small picture is answered within milliseconds
+    const late = code(p.hash(img, { timeoutMs: 1 }));
+    // Hold the event loop, as a loaded machine does, until the child has surely written its reply: the expired
+    // timer and the reply are then handled in the same turn, the timer first.
+    const until = Date.now() + 1500;
+    while (Date.now() < until) { /* busy */ }
+    expect(await late).toBe('TIMEOUT');
+    expect(await p.hash(img)).toEqual(await hashImageFile(img));
+  });
+
   it('a decompression bomb inside the pixel limit hits the memory limit (MEMORY_LIMIT); the next picture is hashed', async () => {
     const p = pool({ size: 1, dataBytes: 256 * 1024 ** 2 });
     // 16000 x 16000 grey zeros: 250 kB of PNG, 256 MB of pixels, more than this decoder may hold.

@@ -180,7 +180,9 @@ export class ImageDecoderPool implements ImageDecoder {
   }
 
   private onData(slot: Slot, child: ChildProcessWithoutNullStreams, chunk: Buffer): void {
-    if (slot.child !== child) return;
+    // Once the deadline has fired the child is being killed, and its 'close' reports TIMEOUT: a reply that was
+    // already in the pipe (the event loop ran late, e.g. on a loaded machine) must not win over that decision.
+    if (slot.child !== child || slot.timedOut) return;
     slot.reader.push(chunk);
     while (slot.reader.available >= 4) {
       const len = slot.reader.peek(4).readUInt32LE(0);
