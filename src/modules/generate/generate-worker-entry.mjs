@@ -1,5 +1,4 @@
-// Entry of a planner thread of `amaan generate`: registers tsx's loader in this thread, then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// Entry of a planner thread of `amaan generate`.
+import { loadEntry } from '../../pdq/load-entry.mjs';
 
-register();
-await import('./generate.worker.ts');
+await loadEntry(null, new URL('./generate.worker.ts', import.meta.url));

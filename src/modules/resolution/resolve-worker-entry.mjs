@@ -1,5 +1,4 @@
-// Entry of a resolution worker thread: registers tsx's loader in this thread, then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// Entry of a resolution worker thread (parallel.ts).
+import { loadEntry } from '../../pdq/load-entry.mjs';
 
-register();
-await import('./resolve-worker.ts');
+await loadEntry(null, new URL('./resolve-worker.ts', import.meta.url));

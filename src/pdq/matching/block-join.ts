@@ -32,10 +32,10 @@
 // Both cores: the index lives in SharedArrayBuffers; a batch of queries is cut in slices, this thread takes one
 // and worker threads (kept in a pool, like the scan's) the others. Results: flat (query, entry, distance) triples.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { WORDS_PER_HASH } from './hex.ts';
 import { POPCOUNT16, popcount32 } from './popcount.ts';
 import { checkThreshold } from './types.ts';
+import { WorkerSlots } from './worker-slots.ts';
 
 export interface Block {
   /** First bit (0..255; bit k is bit k & 31 of word k >> 5). */
@@ -296,7 +296,7 @@ export async function joinBatch(ix: BlockJoinData, queries: Uint32Array, opts: J
     let next = 0;
     const take = () => (next < slices ? next++ : -1);
     const workers = Array.from({ length: threads - 1 }, (_, w) => (async () => {
-      for (let s = take(); s >= 0; s = take()) parts[s] = await pool.run(w, ix, q, bounds[s]!, bounds[s + 1]!);
+      for (let s = take(); s >= 0; s = take()) parts[s] = await pool.run(w, { ix, queries: q, q0: bounds[s]!, q1: bounds[s + 1]! });
     })());
     // This thread takes slices too, between the workers' replies (each slice is synchronous here).
     const mine = (async () => {
@@ -327,51 +327,7 @@ function sortTriples(parts: Uint32Array[]): Uint32Array {
   return out;
 }
 
-export interface JoinRequest { id: number; ix: BlockJoinData; queries: Uint32Array; q0: number; q1: number }
-export type JoinReply = { id: number; triples: Uint32Array } | { id: number; error: string };
+export interface JoinRequest { ix: BlockJoinData; queries: Uint32Array; q0: number; q1: number }
 
 /** Worker threads for joinBatch, started on first use and kept (unref'd while idle). */
-class JoinPool {
-  private workers: Worker[] = [];
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (m: Uint32Array) => void; reject: (e: Error) => void }>();
-
-  run(w: number, ix: BlockJoinData, queries: Uint32Array, q0: number, q1: number): Promise<Uint32Array> {
-    while (this.workers.length <= w) this.workers.push(this.start());
-    const worker = this.workers[w]!;
-    const id = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.ref();
-      // Shared buffers are shared, not copied: posting the index again per slice costs microseconds.
-      worker.postMessage({ id, ix, queries, q0, q1 } satisfies JoinRequest);
-    });
-  }
-
-  private start(): Worker {
-    const w = new Worker(new URL('./join-worker-entry.mjs', import.meta.url));
-    w.unref();
-    w.on('message', (reply: JoinReply) => {
-      const p = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (this.waiting.size === 0) for (const x of this.workers) x.unref();
-      if (!p) return;
-      if ('error' in reply) p.reject(new Error(`join worker: ${reply.error}`));
-      else p.resolve(reply.triples);
-    });
-    const fail = (err: Error): void => {
-      this.workers = this.workers.filter((x) => x !== w);
-      for (const [id, p] of this.waiting) {
-        this.waiting.delete(id);
-        p.reject(err);
-      }
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`join worker stopped with code ${code}`));
-    });
-    return w;
-  }
-}
-
-const pool = new JoinPool();
+const pool = new WorkerSlots<JoinRequest, Uint32Array>(new URL('./join-worker-entry.mjs', import.meta.url), 'join worker');

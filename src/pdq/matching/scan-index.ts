@@ -6,7 +6,6 @@
 //
 // Entry points: ScanIndex.searchBatchParallel (all cores, large batches), searchBatch (this thread),
 // search (one query, the PdqIndex contract).
-import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { HashStore } from './hash-store.ts';
 import { WORDS_PER_HASH } from './hex.ts';
@@ -14,7 +13,8 @@ import {
   DEFAULT_BLOCK_GROUPS, GROUP, GROUP_BYTES, KERNEL_MAX_THRESHOLD, PLANES_AT, QUERIES_AT, QUERY_CHUNK, REGIONS,
   type ScanJob, type ScanKernel, instantiate, pagesFor, runJob, scanModule, toPlanes,
 } from './scan-kernel.ts';
-import type { ScanReply, ScanRequest } from './scan-worker.ts';
+import type { ScanRequest } from './scan-worker.ts';
+import { WorkerSlots } from './worker-slots.ts';
 import { type PdqIndex, type PdqMatch, byDistanceThenIndex, checkThreshold, queryWords } from './types.ts';
 
 const MAX_PAGES = 65536; // wasm32: 4 GiB
@@ -146,7 +146,7 @@ export class ScanIndex implements PdqIndex {
         if (split === 'hashes') jobs.push(this.job(Math.floor((groups * r) / threads), Math.floor((groups * (r + 1)) / threads), 0, k1 - k0, threshold, r));
         else jobs.push(this.job(0, groups, Math.floor(((k1 - k0) * r) / threads), Math.floor(((k1 - k0) * (r + 1)) / threads), threshold, r));
       }
-      const pending = jobs.slice(1).map((job) => pool.run(module, kernel.memory, job));
+      const pending = jobs.slice(1).map((job) => pool.run(job.region - 1, { module, memory: kernel.memory, job }));
       const mine = runJob(kernel, jobs[0]!);
       collect(mine, k0, results);
       for (const m of await Promise.all(pending)) collect(m, k0, results);
@@ -205,55 +205,8 @@ function collect(pairs: Uint32Array, k0: number, results: PdqMatch[][]): void {
   }
 }
 
-/**
- * Worker threads shared by every index, started on first use and kept (unref'd while idle, so they
- * never keep a process alive). Each job names the memory it scans.
- */
-class ScanPool {
-  private workers: Worker[] = [];
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (m: Uint32Array) => void; reject: (e: Error) => void }>();
-
-  run(module: WebAssembly.Module, memory: WebAssembly.Memory, job: ScanJob): Promise<Uint32Array> {
-    // Job of region r (r >= 1) runs on worker r - 1: one job per worker at a time.
-    while (this.workers.length < job.region) this.workers.push(this.start());
-    const worker = this.workers[job.region - 1]!;
-    const id = ++this.seq;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, module, memory, job } satisfies ScanRequest);
-    });
-  }
-
-  private start(): Worker {
-    const w = new Worker(new URL('./scan-worker-entry.mjs', import.meta.url));
-    w.unref();
-    w.on('message', (reply: ScanReply) => {
-      const p = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (this.waiting.size === 0) for (const x of this.workers) x.unref();
-      if (!p) return;
-      if ('error' in reply) p.reject(new Error(`scan worker: ${reply.error}`));
-      else p.resolve(reply.matches);
-    });
-    const fail = (err: Error): void => {
-      // A worker that died fails every job still waiting (they may be its own) and is replaced on next use.
-      this.workers = this.workers.filter((x) => x !== w);
-      for (const [id, p] of this.waiting) {
-        this.waiting.delete(id);
-        p.reject(err);
-      }
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`scan worker stopped with code ${code}`));
-    });
-    return w;
-  }
-}
-
-const pool = new ScanPool();
+/** Worker threads shared by every index (one job per worker at a time); each job names the memory it scans. */
+const pool = new WorkerSlots<ScanRequest, Uint32Array>(new URL('./scan-worker-entry.mjs', import.meta.url), 'scan worker');
 
 /** Bytes of planes per group, for callers sizing memory. */
 export const SCAN_BYTES_PER_HASH = GROUP_BYTES / GROUP;

@@ -1,5 +1,4 @@
-// Entry of a scan worker thread: registers tsx's loader in this thread, then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// Entry of a scan worker thread (scan-index.ts).
+import { loadEntry } from '../load-entry.mjs';
 
-register();
-await import('./scan-worker.ts');
+await loadEntry(null, new URL('./scan-worker.ts', import.meta.url));

@@ -1,14 +1,4 @@
-// Entry of an ingest worker thread: the precompiled worker when the CLI runs precompiled (bin/amaan.js sets
-// AMAAN_COMPILED_DIR), else tsx's loader registered in this thread and the TypeScript worker.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// Entry of an ingest hash worker thread (hash-pool.ts).
+import { loadEntry } from '../../../pdq/load-entry.mjs';
 
-const compiled = process.env.AMAAN_COMPILED_DIR ? join(process.env.AMAAN_COMPILED_DIR, 'hash-worker.js') : null;
-if (compiled && existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('./hash-worker.ts');
-}
+await loadEntry('hash-worker.js', new URL('./hash-worker.ts', import.meta.url));
