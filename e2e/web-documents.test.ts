@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useWebApp } from './support/web-app.ts';
+import { browserAvailable, labelled, signedIn } from './support/browser.ts';
 import { shoot } from './support/shots.ts';
 import { en } from '../src/web/i18n/en.ts';
 import { ur } from '../src/web/i18n/ur.ts';
@@ -21,28 +20,20 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const pdf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`), Buffer.alloc(kb * 1024, '%'), Buffer.from('\n%%EOF\n')]);
 
 describe.skipIf(!available.run)('web app in Chromium: documents', () => {
-  let server: WebServer;
-  let browser: Browser;
-  let work: string;
+  // The server's own data and key folders, so the stored documents are this test's alone.
+  const work = mkdtempSync(join(tmpdir(), 'amaan-e2e-documents-'));
   let caseId: string;
-  beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'amaan-e2e-documents-'));
-    server = await startWebServer({ env: { AMAAN_DATA_DIR: join(work, 'data'), AMAAN_KEY_DIR: join(work, 'keys') } });
-    browser = await launchBrowser();
+  const app = useWebApp({ env: { AMAAN_DATA_DIR: join(work, 'data'), AMAAN_KEY_DIR: join(work, 'keys') } }, 240_000, async ({ server }) => {
     const inv = server.user('investigator');
     caseId = (await server.ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').innerJoin('cases', 'cases.id', 'case_team.case_id')
       .select('case_team.case_id').where('users.username', '=', inv.username).orderBy('cases.created_at', 'desc').executeTakeFirstOrThrow()).case_id;
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
   });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   for (const lang of ['en', 'ur'] as const) {
     it(`uploads with progress, keeps versions with their SHA-256 and downloads the same bytes (${lang})`, async () => {
       const tr = lang === 'en' ? en : ur;
-      const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+      const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
       try {
         if (lang === 'ur') {
           await page.getByTestId('language-switch').click();
@@ -91,7 +82,7 @@ describe.skipIf(!available.run)('web app in Chromium: documents', () => {
           await shoot(page, 'documents', { fullPage: true });
         }
         // Every download is in the audit trail.
-        const audited = await server.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'document.download').execute();
+        const audited = await app.server.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'document.download').execute();
         expect(audited.some((a) => (a.details as { sha256?: string }).sha256 === sha256(second))).toBe(true);
       } finally {
         await context.close();

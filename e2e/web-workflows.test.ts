@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticImage } from '../test/support/media-fixtures.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer, type WebServer } from './support/web-server.ts';
-import { browserAvailable, fieldError, labelled, launchBrowser, signedIn } from './support/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useWebApp } from './support/web-app.ts';
+import { browserAvailable, fieldError, labelled, signedIn } from './support/browser.ts';
 import { shoot } from './support/shots.ts';
 
 const available = browserAvailable();
@@ -27,27 +27,18 @@ async function openNetworkCase(page: Page): Promise<string> {
 }
 
 describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
-  let server: WebServer;
-  let browser: Browser;
   // A seized-media folder on the server: benign synthetic pictures only.
   const mediaRoot = mkdtempSync(join(tmpdir(), 'amaan-e2e-media-'));
-
-  beforeAll(async () => {
+  const app = useWebApp(async () => {
     mkdirSync(join(mediaRoot, 'phone', 'DCIM'), { recursive: true });
     for (let i = 0; i < 12; i++) writeFileSync(join(mediaRoot, 'phone', 'DCIM', `IMG_${1000 + i}.png`), await syntheticImage(i));
     writeFileSync(join(mediaRoot, 'phone', 'notes.txt'), 'synthetic test file\n');
-    server = await startWebServer({ ingestRoot: mediaRoot });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(mediaRoot, { recursive: true, force: true });
+    return { ingestRoot: mediaRoot };
   });
+  afterAll(() => rmSync(mediaRoot, { recursive: true, force: true }));
 
   it('registers a case and moves it through its workflow; field errors from the schema as you type and from the API', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.goto('/cases/new');
     // Client side: the shared zod schema answers while typing, before anything is sent.
     await labelled(page, 'Title').fill('ab');
@@ -93,7 +84,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('plans an operation, has it approved by the supervisor and records its arrests, rescues and seizures', async () => {
-    const inv = await signedIn(browser, server.url, server.user('investigator'));
+    const inv = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await openNetworkCase(inv.page);
     await inv.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Operations' }).click();
     await labelled(inv.page, 'Name').fill('Operation Test Raid');
@@ -105,7 +96,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     const operationUrl = new URL(inv.page.url()).pathname;
     await inv.page.getByText('Awaiting the approval of the branch supervisor.').waitFor();
 
-    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    const sup = await signedIn(app.browser, app.server.url, app.server.user('supervisor'));
     await sup.page.goto(operationUrl);
     await sup.page.getByRole('button', { name: 'Approve' }).click();
     await sup.page.locator('.page-subtitle').getByText('Approved').waitFor();
@@ -138,7 +129,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('supervisor picks a case team member and a protection officer from the staff list', async () => {
-    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    const sup = await signedIn(app.browser, app.server.url, app.server.user('supervisor'));
     await openNetworkCase(sup.page);
     await sup.page.getByTestId('edit-team').click();
     const form = sup.page.getByTestId('team-form');
@@ -173,8 +164,8 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('shows a victim by pseudonym to the investigator and by identity only to the assigned protection officer', async () => {
-    const prot = await signedIn(browser, server.url, server.user('protection_officer'));
-    const inv = await signedIn(browser, server.url, server.user('investigator'));
+    const prot = await signedIn(app.browser, app.server.url, app.server.user('protection_officer'));
+    const inv = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     // A child assigned to the officer, on a case the investigator works.
     const mine = (await api(prot.page, '/victims?assigned=me&limit=200')).body as { items: Array<{ id: string; pseudonym: string }> };
     const seen = (await api(inv.page, '/victims?limit=200')).body as { items: Array<{ id: string }> };
@@ -206,7 +197,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('administration: the API refuses a short password and the message shows next to the field', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('administrator'));
     await page.goto('/admin');
     await page.getByTestId('users-table').waitFor();
     const form = page.getByTestId('new-user-form');
@@ -229,7 +220,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 90_000);
 
   it('auditor reads the trail and verifies the hash chain', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('auditor'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('auditor'));
     await page.goto('/audit');
     await page.getByTestId('audit-table').waitFor();
     await page.getByTestId('audit-verify').getByRole('button', { name: 'Verify now' }).click();
@@ -239,7 +230,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 90_000);
 
   it('persons: spelling-tolerant search and a person page with aliases, identifiers and cases', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await page.goto('/persons');
     await labelled(page, 'Name, alias or spelling variant').fill('Mohammad');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -251,7 +242,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 90_000);
 
   it('analyst imports a hash set with the progress bar, exports it and deletes it after confirming', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('analyst'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('analyst'));
     await page.goto('/hash-sets');
     // Benign synthetic hashes: MD5 of counters, matching no real file.
     const list = Array.from({ length: 2000 }, (_, i) => createHash('md5').update(`amaan-browser-test-${i}`).digest('hex')).join('\n');
@@ -292,7 +283,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('exports a case bundle and imports it into another branch with upload progress', async () => {
-    const sup = await signedIn(browser, server.url, server.user('supervisor'));
+    const sup = await signedIn(app.browser, app.server.url, app.server.user('supervisor'));
     await openNetworkCase(sup.page);
     const [download] = await Promise.all([sup.page.waitForEvent('download'), sup.page.getByRole('link', { name: 'Export the case' }).click()]);
     const bundle = readFileSync(await download.path());
@@ -300,7 +291,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
     expect(JSON.parse(bundle.toString()).format).toBe('amaan.case-bundle');
     await sup.context.close();
 
-    const { page, context } = await signedIn(browser, server.url, server.user('administrator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('administrator'));
     await page.goto('/import');
     // A file that is not a bundle is refused in the browser, before any upload.
     await labelled(page, 'Branch').selectOption({ label: 'Lahore (Punjab)' });
@@ -315,7 +306,7 @@ describe.skipIf(!available.run)('web app in Chromium: daily work', () => {
   }, 120_000);
 
   it('ingests seized media with a progress bar and shows hashes and counts, never the media', async () => {
-    const { page, context } = await signedIn(browser, server.url, server.user('investigator'));
+    const { page, context } = await signedIn(app.browser, app.server.url, app.server.user('investigator'));
     await openNetworkCase(page);
     await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Media triage' }).click();
     const form = page.getByTestId('ingest-form');

@@ -11,19 +11,17 @@ export interface WebApp {
 /**
  * The demo server and Chromium for the tests of one describe block: started before its first test (the web build
  * and the demo data take a while on a loaded machine, hence the long default), closed after its last.
+ * `opts` may be a function run first (to make the folders the server is given); `ready` runs once both are up
+ * (records the tests need), inside the same time limit.
  */
-export function useWebApp(opts: WebServerOptions = {}, startTimeoutMs = 240_000): WebApp {
+export function useWebApp(
+  opts: WebServerOptions | (() => WebServerOptions | Promise<WebServerOptions>) = {},
+  startTimeoutMs = 240_000,
+  ready?: (app: WebApp) => Promise<void>,
+): WebApp {
   let server: WebServer | undefined;
   let browser: Browser | undefined;
-  beforeAll(async () => {
-    server = await startWebServer(opts);
-    browser = await launchBrowser();
-  }, startTimeoutMs);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return {
+  const app: WebApp = {
     get server() {
       if (!server) throw new Error('the web server has not started');
       return server;
@@ -33,4 +31,14 @@ export function useWebApp(opts: WebServerOptions = {}, startTimeoutMs = 240_000)
       return browser;
     },
   };
+  beforeAll(async () => {
+    server = await startWebServer(typeof opts === 'function' ? await opts() : opts);
+    browser = await launchBrowser();
+    await ready?.(app);
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return app;
 }
