@@ -33,6 +33,12 @@ export interface ParsedName {
   raw: string;
   tokens: NameToken[];
   titles: string[];
+  /**
+   * The titles that are also clan (biradari) names, by canonical key ("~malik", "~chaudhry", "~syed"): Malik,
+   * Rana, Syed, Chaudhry, Mian... are titles and family names at once, so two records that both carry one agree
+   * on something (weighed like a name part by how common it is), while one that lacks it does not disagree.
+   */
+  clans: string[];
   /** The father's name of "X s/o Y", "X ولد Y", "X bin Y" (parsed the same way), when the name gives one. */
   father: ParsedName | null;
 }
@@ -130,6 +136,25 @@ const URDU_TITLES = new Set(
     'پروفیسر', 'انجینئر', 'مولانا', 'مفتی', 'قاری', 'پیر', 'سردار', 'جناب', 'صاحب', 'محترمہ', 'مسماۃ', 'مسمات', 'شیخ',
     'خواجہ', 'مرزا', 'راؤ', 'نواب', 'آغا', 'صوفی', 'بی', 'بیبی', 'بیگم'].map(foldUrdu),
 );
+
+// Titles that are also clan names, canonical key per spelling (Latin plain letters; Urdu folded).
+const CLAN_LATIN: Record<string, string> = {
+  malik: 'malik', rana: 'rana', syed: 'syed', sayed: 'syed', sayyid: 'syed', sayyed: 'syed', syeda: 'syed',
+  ch: 'chaudhry', chaudhry: 'chaudhry', chaudhary: 'chaudhry', chaudhri: 'chaudhry', choudhry: 'chaudhry',
+  choudhary: 'chaudhry', chaudry: 'chaudhry', chohdry: 'chaudhry', mian: 'mian', sheikh: 'sheikh', shaikh: 'sheikh',
+  khawaja: 'khawaja', khwaja: 'khawaja', mirza: 'mirza', rao: 'rao', sardar: 'sardar', nawab: 'nawab', agha: 'agha', pir: 'pir',
+};
+const CLAN_URDU = new Map<string, string>(
+  ([['ملک', 'malik'], ['رانا', 'rana'], ['سید', 'syed'], ['سیدہ', 'syed'], ['چوہدری', 'chaudhry'], ['چودھری', 'chaudhry'],
+    ['چوھدری', 'chaudhry'], ['میاں', 'mian'], ['شیخ', 'sheikh'], ['خواجہ', 'khawaja'], ['مرزا', 'mirza'], ['راؤ', 'rao'],
+    ['سردار', 'sardar'], ['نواب', 'nawab'], ['آغا', 'agha'], ['پیر', 'pir']] as const).map(([u, k]) => [foldUrdu(u), k]),
+);
+
+/** The clan key ("~malik") of a title that is also a clan name, or null. */
+export function clanKey(title: string): string | null {
+  const k = ARABIC.test(title) ? CLAN_URDU.get(foldUrdu(title)) : CLAN_LATIN[plainLatin(title)];
+  return k ? `~${k}` : null;
+}
 
 // "Ali s/o Akbar", "علی ولد اکبر": the part after the relation names someone else: the father (kept, as
 // evidence of its own) or the husband (set aside).
@@ -287,7 +312,8 @@ function parseNameUncached(raw: string): ParsedName {
     const tok = cachedToken(t);
     if (tok) tokens.push(tok);
   }
-  return { raw, tokens, titles, father };
+  const clans = [...new Set(titles.map(clanKey).filter((k): k is string => k !== null))];
+  return { raw, tokens, titles, clans, father };
 }
 
 /** The letter an initial stands for, comparable with a token's skeleton (vowels are one class). */

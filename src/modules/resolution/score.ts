@@ -53,6 +53,18 @@ function computeTokenWeight(freq: Frequencies, token: NameToken): number {
   return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
 }
 
+// A clan title both names carry (Malik, Chaudhry, Syed: see names.ts) is weighed like a name part by how
+// common it is, but as a title it is written less faithfully than a name: about one record in two of a man
+// called "Malik" in one office gives it in another, hence m = 0.5. One name without it is no disagreement.
+const M_CLAN = 0.5;
+const CLAN_PRIOR = 0.01;
+
+export function clanWeight(freq: Frequencies, key: string): number {
+  const p = (freq.tokenRecords(key) + PRIOR_STRENGTH * CLAN_PRIOR) / (freq.records + PRIOR_STRENGTH);
+  const w = Math.log2(M_CLAN / p);
+  return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
+}
+
 /** Skeletons of at least 3 and 4 letters one edit (or one swap of neighbours) apart: a typing slip. */
 export function nearSkeletons(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
@@ -137,6 +149,7 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
   for (let k = 0; k < conflicts; k++) weight += -Math.min(8, 1 + 0.4 * (wA[uA[k]!]! + wB[uB[k]!]!));
   const extra = na + nb - 2 * conflicts;
   if (extra > 0) weight -= EXTRA_PART * extra;
+  if (matched > 0 && a.clans.length && b.clans.length) for (const c of a.clans) if (b.clans.includes(c)) weight += clanWeight(freq, c);
   if (matched === 0) weight = Math.min(weight, -4);
   lastConflicts = conflicts;
   return weight;
@@ -198,6 +211,14 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
   if (extra > 0) {
     weight -= EXTRA_PART * extra;
     if (explain) parts.push(`${extra} name part${extra > 1 ? 's' : ''} only on one side ${round2(-EXTRA_PART * extra)}`);
+  }
+  if (matched > 0 && a.clans.length && b.clans.length) {
+    for (const c of a.clans) {
+      if (!b.clans.includes(c)) continue;
+      const w = clanWeight(freq, c);
+      weight += w;
+      if (explain) parts.push(`both titled ${c.slice(1)} +${round2(w)}`);
+    }
   }
   if (matched === 0) {
     weight = Math.min(weight, -4);
@@ -384,6 +405,7 @@ function nameCeiling(names: ParsedName[], freq: Frequencies): number {
       const w = t.initial ? 0.5 : tokenWeight(freq, t);
       s += w > 0.5 ? w : 0.5;
     }
+    for (const c of n.clans) s += clanWeight(freq, c);
     if (s > best) best = s;
   }
   return best;
