@@ -6,7 +6,7 @@
 // - a skeleton: the consonants as Urdu writes them (vowels are mostly unwritten in Urdu; Latin spellings vary
 //   in vowels), with a leading "a" for a word that starts with a vowel (or alif/ain), w and y kept only
 //   word-initially, and a final h dropped, so Muhammad/Mohammed/محمد -> mhmd and Asif/آصف -> asf.
-import { buildTables, lookupLatin, lookupUrdu } from './given-names.ts';
+import { buildTables, lookupLatin, lookupUrdu, spellingsOf } from './given-names.ts';
 
 export type TokenScript = 'latin' | 'urdu';
 
@@ -19,6 +19,8 @@ export interface NameToken {
   /** Canonical spelling or, for names outside the table, the skeleton: equal keys are the same name. */
   key: string;
   skeleton: string;
+  /** A Latin token's plain letters (compounds joined as latinForm does); '' for Urdu. */
+  plain: string;
   /** A single letter (M., A) standing for a name. */
   initial: boolean;
   /** Prior frequency of this name among Pakistani names (table names; others get a small default). */
@@ -258,17 +260,17 @@ function makeToken(raw: RawToken): NameToken | null {
     const g = lookupUrdu(folded);
     const skeleton = g ? latinSkeleton(g.canonical) : urduSkeleton(folded);
     if (!skeleton) return null;
-    return { text: raw.text, script: 'urdu', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
+    return { text: raw.text, script: 'urdu', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, plain: '', initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
   }
   const plain = latinForm(raw.text);
   if (!plain) return null;
   if (plain.length === 1) {
     const skeleton = latinSkeleton(plain);
-    return { text: raw.text, script: 'latin', canonical: null, key: skeleton, skeleton, initial: true, prior: 0.05 };
+    return { text: raw.text, script: 'latin', canonical: null, key: skeleton, skeleton, plain, initial: true, prior: 0.05 };
   }
   const g = lookupLatin(plain);
   const skeleton = latinSkeleton(g?.canonical ?? plain);
-  return { text: raw.text, script: 'latin', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
+  return { text: raw.text, script: 'latin', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, plain, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
 }
 
 function isTitle(raw: RawToken): boolean {
@@ -320,4 +322,38 @@ function parseNameUncached(raw: string): ParsedName {
 export function initialLetter(skeleton: string): string {
   const c = skeleton[0] ?? '';
   return ({ S: 's', X: 'k', G: 'g', C: 'k' } as Record<string, string>)[c] ?? c;
+}
+
+/** Strings at most one edit apart: one letter changed, dropped or added, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length, lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Two different name parts that a typing slip or a loose transliteration could make of one name: a Latin
+ * spelling one edit from a spelling of the other (Seoaib / Shoaib, Isiaq / Ishaq, Ayeha / Ayesha), or
+ * consonant skeletons one edit apart however short (Thira / طاہرہ). Such a pair says neither "same" nor
+ * "different": a slip is about as likely as two names one letter apart. Two names both from the table (Hasan,
+ * Husain) are different names, never slips.
+ */
+export function slipApart(x: NameToken, y: NameToken): boolean {
+  if (x.initial || y.initial) return false;
+  if (x.canonical !== null && y.canonical !== null) return false;
+  if (Math.min(x.skeleton.length, y.skeleton.length) >= 2 && withinOneEdit(x.skeleton, y.skeleton)) return true;
+  return latinSlip(x, y) || latinSlip(y, x);
+}
+
+function latinSlip(x: NameToken, y: NameToken): boolean {
+  if (x.script !== 'latin' || x.canonical !== null || x.plain.length < 4) return false;
+  if (y.canonical !== null) return spellingsOf(y.canonical).some((v) => withinOneEdit(x.plain, v));
+  return y.script === 'latin' && withinOneEdit(x.plain, y.plain);
 }
