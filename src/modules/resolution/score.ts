@@ -286,6 +286,10 @@ function yearShare(freq: Frequencies, year: number): number {
   return Math.max(1 / 80, (freq.birthYearRecords(year) + 1) / (dated + 60));
 }
 
+// A year-only or 1 January date agrees with the same person's other date on the year less often than a full
+// date does (the year may be estimated from an age): m = 0.7 against 0.85 + 0.06 for full dates.
+const WEAK_YEAR_M = 0.7;
+
 type Add = (field: Reason['field'], weight: number, detail: () => string) => void;
 
 function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies, add: Add): void {
@@ -302,7 +306,7 @@ function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies, add: Add): voi
     return r(gap <= 2 ? -2 : -7, () => `different date of birth (${pair()})`);
   }
   const why = (): string => ([a, b].some((d) => d.day === null) ? 'year only' : '1 January placeholder');
-  if (gap === 0) return r(Math.log2(0.85 / py) - 1, () => `same year only (${why()}: ${pair()})`);
+  if (gap === 0) return r(Math.log2(WEAK_YEAR_M / py), () => `same year only (${why()}: ${pair()})`);
   if (gap === 1) return;
   return r(gap <= 3 ? -2.5 : -7, () => `birth years ${gap} apart (${pair()})`);
 }
@@ -531,7 +535,7 @@ function dobWeightWith(a: BirthDate, b: BirthDate, py: number): number {
     if (gap === 1 && a.month === b.month && a.day === b.day) return round2(Math.log2(0.03 / (2 * py / 365)));
     return gap <= 2 ? -2 : -7;
   }
-  if (gap === 0) return round2(Math.log2(0.85 / py) - 1);
+  if (gap === 0) return round2(Math.log2(WEAK_YEAR_M / py));
   if (gap === 1) return 0;
   return gap <= 3 ? -2.5 : -7;
 }
