@@ -3,7 +3,7 @@
 //    (a fresh process each run: reading, preparing, indexing, scoring, writing), several runs;
 // 2. incremental: one new record scored against an index of the others (the service's path), per-query times.
 //   node --import tsx bench/resolution.bench.ts [--persons 600000] [--runs 3] [--queries 1000] [--skip-batch] [--skip-match]
-//       [--anchor-python PYTHON [--anchor-raw]]
+//       [--anchor-python PYTHON [--anchor-raw]] [--other-root DIR]
 // 600,000 people give about 1.0 million records. The generated file is kept in the temp folder between runs.
 // --anchor-python: a Python in which `import splink` works (Splink, the probabilistic linker the issue names as
 // the anchor; not a dependency of Amaan, not installed by the project). Each run then also runs the anchor on the
@@ -11,6 +11,8 @@
 // labels by the same code (bench/resolution-pairs-eval.ts). The anchor is bench/resolution-splink-keys.ts (Amaan's
 // name keys, see there) then bench/resolution-splink.py --keys; its time and CPU are the sum of the two processes.
 // --anchor-raw: the anchor on the raw strings instead (no keys), as before session 8.
+// --other-root: another checkout of Amaan (e.g. `git archive <commit>` unpacked, with node_modules) whose
+// `amaan resolve` runs on the same file in turn with this one's, for an old-against-new ratio from one run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -26,7 +28,7 @@ const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '600000' }, runs: { type: 'string', default: '3' }, queries: { type: 'string', default: '1000' },
     'skip-batch': { type: 'boolean', default: false }, 'skip-match': { type: 'boolean', default: false }, seed: { type: 'string', default: '11' },
-    'anchor-python': { type: 'string' }, 'anchor-raw': { type: 'boolean', default: false },
+    'anchor-python': { type: 'string' }, 'anchor-raw': { type: 'boolean', default: false }, 'other-root': { type: 'string' },
   },
 });
 const persons = Number(values.persons), runs = Number(values.runs), queries = Number(values.queries), seed = Number(values.seed);
@@ -60,9 +62,9 @@ if (!values['skip-batch']) {
     const [e, u, s, m] = t.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number, number];
     return { wall: e, cpu: u + s, rss: m / 2 ** 20, stdout: t.stdout };
   };
-  const runAmaan = (): { wall: number; cpu: number; note: string } => {
-    const t = timed(['sh', '-c', `"${process.execPath}" "${join(root, 'bin/amaan.js')}" resolve --records "${base}.jsonl" > "${base}.pairs.jsonl"`], 'resolve');
-    return { wall: t.wall, cpu: t.cpu, note: `peak RSS ${t.rss.toFixed(1)} GiB, ${quality(`${base}.pairs.jsonl`)}` };
+  const runAmaan = (at = root, out = `${base}.pairs.jsonl`): { wall: number; cpu: number; note: string } => {
+    const t = timed(['sh', '-c', `"${process.execPath}" "${join(at, 'bin/amaan.js')}" resolve --records "${base}.jsonl" > "${out}"`], 'resolve');
+    return { wall: t.wall, cpu: t.cpu, note: `peak RSS ${t.rss.toFixed(1)} GiB, ${quality(out)}` };
   };
   const runAnchor = (python: string, raw: boolean): { wall: number; cpu: number; note: string } => {
     const keys = raw ? null : timed([process.execPath, '--import', 'tsx', join(root, 'bench/resolution-splink-keys.ts'), '--records', `${base}.jsonl`, '--out', `${base}.keys.tsv`], 'the anchor\'s keys');
@@ -76,7 +78,9 @@ if (!values['skip-batch']) {
       note: `${keyNote}Splink process ${t.wall.toFixed(1)} s wall, ${t.cpu.toFixed(1)} s CPU, peak RSS ${t.rss.toFixed(1)} GiB; ${quality(pairsPath)}; Splink's own phases ${out.splink_s.toFixed(1)} s wall: ${phases}`,
     };
   };
-  const contenders: Array<{ name: string; run: () => { wall: number; cpu: number; note: string } }> = [{ name: 'amaan resolve', run: runAmaan }];
+  const contenders: Array<{ name: string; run: () => { wall: number; cpu: number; note: string } }> = [{ name: 'amaan resolve', run: () => runAmaan() }];
+  const other = values['other-root'];
+  if (other) contenders.push({ name: `amaan resolve at ${other}`, run: () => runAmaan(other, `${base}.other-pairs.jsonl`) });
   if (anchorPython) contenders.push({ name: 'Splink (DuckDB)', run: () => runAnchor(anchorPython, values['anchor-raw']) });
   const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []])), cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < runs; r++) {
@@ -90,6 +94,10 @@ if (!values['skip-batch']) {
   for (const c of contenders) {
     const w = wall.get(c.name)!, u = cpu.get(c.name)!;
     console.log(`  ${c.name}: median ${median(w).toFixed(1)} s wall (min ${Math.min(...w).toFixed(1)}, max ${Math.max(...w).toFixed(1)}); median CPU ${median(u).toFixed(1)} s`);
+  }
+  if (other) {
+    const ratio = (m: Map<string, number[]>) => (median(m.get(`amaan resolve at ${other}`)!) / median(m.get('amaan resolve')!)).toFixed(2);
+    console.log(`  this checkout's speed against ${other}'s (medians): ${ratio(wall)}x by wall clock, ${ratio(cpu)}x by CPU time`);
   }
   if (anchorPython) {
     const ratio = (m: Map<string, number[]>) => (median(m.get('Splink (DuckDB)')!) / median(m.get('amaan resolve')!)).toFixed(2);

@@ -119,6 +119,19 @@ export function buildTables(foldUrdu: (s: string) => string): void {
   }
 }
 
+const spellings = new Map<string, string[]>();
+
+/** The Latin spellings the table knows for a canonical name (the canonical one first). */
+export function spellingsOf(canonical: string): readonly string[] {
+  let out = spellings.get(canonical);
+  if (!out) {
+    out = [canonical];
+    for (const [v, g] of latinTable) if (g.canonical === canonical && v !== canonical) out.push(v);
+    spellings.set(canonical, out);
+  }
+  return out;
+}
+
 export function lookupLatin(token: string): GivenName | undefined {
   return latinTable.get(token);
 }

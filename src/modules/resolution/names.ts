@@ -6,7 +6,7 @@
 // - a skeleton: the consonants as Urdu writes them (vowels are mostly unwritten in Urdu; Latin spellings vary
 //   in vowels), with a leading "a" for a word that starts with a vowel (or alif/ain), w and y kept only
 //   word-initially, and a final h dropped, so Muhammad/Mohammed/محمد -> mhmd and Asif/آصف -> asf.
-import { buildTables, lookupLatin, lookupUrdu } from './given-names.ts';
+import { buildTables, lookupLatin, lookupUrdu, spellingsOf } from './given-names.ts';
 
 export type TokenScript = 'latin' | 'urdu';
 
@@ -19,6 +19,8 @@ export interface NameToken {
   /** Canonical spelling or, for names outside the table, the skeleton: equal keys are the same name. */
   key: string;
   skeleton: string;
+  /** A Latin token's plain letters (compounds joined as latinForm does); '' for Urdu. */
+  plain: string;
   /** A single letter (M., A) standing for a name. */
   initial: boolean;
   /** Prior frequency of this name among Pakistani names (table names; others get a small default). */
@@ -33,6 +35,12 @@ export interface ParsedName {
   raw: string;
   tokens: NameToken[];
   titles: string[];
+  /**
+   * The titles that are also clan (biradari) names, by canonical key ("~malik", "~chaudhry", "~syed"): Malik,
+   * Rana, Syed, Chaudhry, Mian... are titles and family names at once, so two records that both carry one agree
+   * on something (weighed like a name part by how common it is), while one that lacks it does not disagree.
+   */
+  clans: string[];
   /** The father's name of "X s/o Y", "X ولد Y", "X bin Y" (parsed the same way), when the name gives one. */
   father: ParsedName | null;
 }
@@ -130,6 +138,25 @@ const URDU_TITLES = new Set(
     'پروفیسر', 'انجینئر', 'مولانا', 'مفتی', 'قاری', 'پیر', 'سردار', 'جناب', 'صاحب', 'محترمہ', 'مسماۃ', 'مسمات', 'شیخ',
     'خواجہ', 'مرزا', 'راؤ', 'نواب', 'آغا', 'صوفی', 'بی', 'بیبی', 'بیگم'].map(foldUrdu),
 );
+
+// Titles that are also clan names, canonical key per spelling (Latin plain letters; Urdu folded).
+const CLAN_LATIN: Record<string, string> = {
+  malik: 'malik', rana: 'rana', syed: 'syed', sayed: 'syed', sayyid: 'syed', sayyed: 'syed', syeda: 'syed',
+  ch: 'chaudhry', chaudhry: 'chaudhry', chaudhary: 'chaudhry', chaudhri: 'chaudhry', choudhry: 'chaudhry',
+  choudhary: 'chaudhry', chaudry: 'chaudhry', chohdry: 'chaudhry', mian: 'mian', sheikh: 'sheikh', shaikh: 'sheikh',
+  khawaja: 'khawaja', khwaja: 'khawaja', mirza: 'mirza', rao: 'rao', sardar: 'sardar', nawab: 'nawab', agha: 'agha', pir: 'pir',
+};
+const CLAN_URDU = new Map<string, string>(
+  ([['ملک', 'malik'], ['رانا', 'rana'], ['سید', 'syed'], ['سیدہ', 'syed'], ['چوہدری', 'chaudhry'], ['چودھری', 'chaudhry'],
+    ['چوھدری', 'chaudhry'], ['میاں', 'mian'], ['شیخ', 'sheikh'], ['خواجہ', 'khawaja'], ['مرزا', 'mirza'], ['راؤ', 'rao'],
+    ['سردار', 'sardar'], ['نواب', 'nawab'], ['آغا', 'agha'], ['پیر', 'pir']] as const).map(([u, k]) => [foldUrdu(u), k]),
+);
+
+/** The clan key ("~malik") of a title that is also a clan name, or null. */
+export function clanKey(title: string): string | null {
+  const k = ARABIC.test(title) ? CLAN_URDU.get(foldUrdu(title)) : CLAN_LATIN[plainLatin(title)];
+  return k ? `~${k}` : null;
+}
 
 // "Ali s/o Akbar", "علی ولد اکبر": the part after the relation names someone else: the father (kept, as
 // evidence of its own) or the husband (set aside).
@@ -233,17 +260,17 @@ function makeToken(raw: RawToken): NameToken | null {
     const g = lookupUrdu(folded);
     const skeleton = g ? latinSkeleton(g.canonical) : urduSkeleton(folded);
     if (!skeleton) return null;
-    return { text: raw.text, script: 'urdu', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
+    return { text: raw.text, script: 'urdu', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, plain: '', initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
   }
   const plain = latinForm(raw.text);
   if (!plain) return null;
   if (plain.length === 1) {
     const skeleton = latinSkeleton(plain);
-    return { text: raw.text, script: 'latin', canonical: null, key: skeleton, skeleton, initial: true, prior: 0.05 };
+    return { text: raw.text, script: 'latin', canonical: null, key: skeleton, skeleton, plain, initial: true, prior: 0.05 };
   }
   const g = lookupLatin(plain);
   const skeleton = latinSkeleton(g?.canonical ?? plain);
-  return { text: raw.text, script: 'latin', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
+  return { text: raw.text, script: 'latin', canonical: g?.canonical ?? null, key: g?.canonical ?? skeleton, skeleton, plain, initial: false, prior: g?.prior ?? DEFAULT_PRIOR };
 }
 
 function isTitle(raw: RawToken): boolean {
@@ -287,11 +314,46 @@ function parseNameUncached(raw: string): ParsedName {
     const tok = cachedToken(t);
     if (tok) tokens.push(tok);
   }
-  return { raw, tokens, titles, father };
+  const clans = [...new Set(titles.map(clanKey).filter((k): k is string => k !== null))];
+  return { raw, tokens, titles, clans, father };
 }
 
 /** The letter an initial stands for, comparable with a token's skeleton (vowels are one class). */
 export function initialLetter(skeleton: string): string {
   const c = skeleton[0] ?? '';
   return ({ S: 's', X: 'k', G: 'g', C: 'k' } as Record<string, string>)[c] ?? c;
+}
+
+/** Strings at most one edit apart: one letter changed, dropped or added, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length, lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Two different name parts that a typing slip or a loose transliteration could make of one name: a Latin
+ * spelling one edit from a spelling of the other (Seoaib / Shoaib, Isiaq / Ishaq, Ayeha / Ayesha), or
+ * consonant skeletons one edit apart however short (Thira / طاہرہ). Such a pair says neither "same" nor
+ * "different": a slip is about as likely as two names one letter apart. Two names both from the table (Hasan,
+ * Husain) are different names, never slips.
+ */
+export function slipApart(x: NameToken, y: NameToken): boolean {
+  if (x.initial || y.initial) return false;
+  if (x.canonical !== null && y.canonical !== null) return false;
+  if (Math.min(x.skeleton.length, y.skeleton.length) >= 2 && withinOneEdit(x.skeleton, y.skeleton)) return true;
+  return latinSlip(x, y) || latinSlip(y, x);
+}
+
+function latinSlip(x: NameToken, y: NameToken): boolean {
+  if (x.script !== 'latin' || x.canonical !== null || x.plain.length < 4) return false;
+  if (y.canonical !== null) return spellingsOf(y.canonical).some((v) => withinOneEdit(x.plain, v));
+  return y.script === 'latin' && withinOneEdit(x.plain, y.plain);
 }

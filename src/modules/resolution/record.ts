@@ -80,14 +80,27 @@ export function districtKey(text: string): string | null {
   return k;
 }
 
+// Short forms of district names as Pakistani records write them (initials of the first words), and old names
+// still in use, keyed by their letters in lower case.
+const DISTRICT_ALIASES: Record<string, string> = {
+  dgkhan: 'dera ghazi khan', dikhan: 'dera ismail khan', rykhan: 'rahim yar khan', ttsingh: 'toba tek singh',
+  mbdin: 'mandi bahauddin', lyallpur: 'faisalabad', pindi: 'rawalpindi', isb: 'islamabad', ict: 'islamabad',
+};
+
 function districtKeyUncached(text: string): string | null {
-  const t = text.trim();
+  let t = text.trim();
   if (!t) return null;
-  const parts = t.split(/[\s,-]+/u).filter(Boolean);
+  t = DISTRICT_ALIASES[plainLatin(t)] ?? t;
+  // Each word's consonants; a word after the first is one with the words before it (Faisal Abad, فیصل آباد
+  // and Faisalabad are one district), so its leading vowel is not marked as a word's first letter is.
+  const parts = t.split(/[\s,.\-\u060C]+/u).filter(Boolean);
   const key = parts
-    .map((p) => (/[\u0600-\u06FF]/u.test(p) ? urduSkeleton(foldUrdu(p)) : latinSkeleton(plainLatin(p))))
+    .map((p, i) => {
+      const s = /[\u0600-\u06FF]/u.test(p) ? urduSkeleton(foldUrdu(p)) : latinSkeleton(plainLatin(p));
+      return i > 0 && s.length > 1 && s.startsWith('a') ? s.slice(1) : s;
+    })
     .join('');
-  return key || null;
+  return key.replace(/(.)\1+/g, '$1') || null;
 }
 
 function uniq<T>(xs: (T | null)[]): T[] {
@@ -98,17 +111,21 @@ function uniq<T>(xs: (T | null)[]): T[] {
 /** The fathers' names of a record's names, without the parts its own names carry. */
 export function fathersOf(names: ParsedName[]): ParsedName[] {
   const own = new Set<string>();
-  for (const n of names) for (const t of n.tokens) if (!t.initial) own.add(t.key);
+  for (const n of names) {
+    for (const t of n.tokens) if (!t.initial) own.add(t.key);
+    for (const c of n.clans) own.add(c);
+  }
   const out: ParsedName[] = [];
   const seen = new Set<string>();
   for (const n of names) {
     if (!n.father) continue;
     const tokens = n.father.tokens.filter((t) => t.initial || !own.has(t.key));
     if (!tokens.some((t) => !t.initial)) continue;
+    const clans = n.father.clans.filter((c) => !own.has(c));
     const key = tokens.map((t) => t.key).join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(tokens.length === n.father.tokens.length ? n.father : { ...n.father, tokens });
+    out.push(tokens.length === n.father.tokens.length && clans.length === n.father.clans.length ? n.father : { ...n.father, tokens, clans });
   }
   return out;
 }

@@ -52,12 +52,22 @@ export function blockKeys(p: PreparedRecord): string[] {
       }
     }
   }
+  // A name part with a part of the father's name: "Asma d/o Faisal Osman" meets "اسماء دختر فیصل عثمان" even
+  // when "Asma" alone is too common a block.
+  if (p.fathers.length) {
+    const own = new Set<string>();
+    for (const n of p.names) for (const t of n.tokens) if (!t.initial) own.add(t.skeleton);
+    for (const f of p.fathers) for (const t of f.tokens) if (!t.initial) for (const s of own) keys.add(`f${s}|${t.skeleton}`);
+  }
   return [...keys];
 }
 
 function tokenKeys(p: PreparedRecord): Set<string> {
   const s = new Set<string>();
-  for (const n of p.names) for (const t of n.tokens) if (!t.initial) s.add(t.key);
+  for (const n of p.names) {
+    for (const t of n.tokens) if (!t.initial) s.add(t.key);
+    for (const c of n.clans) s.add(c);
+  }
   return s;
 }
 

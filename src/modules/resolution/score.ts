@@ -5,7 +5,7 @@
 // as a reason, so the score is exactly the sum of its reasons.
 import { distance } from 'fastest-levenshtein';
 import { cnicNearMiss, formatCnic } from './identifiers.ts';
-import { type NameToken, type ParsedName, initialLetter } from './names.ts';
+import { type NameToken, type ParsedName, initialLetter, slipApart } from './names.ts';
 import type { BirthDate, PreparedRecord, ScoreCache } from './record.ts';
 
 export interface Reason {
@@ -50,6 +50,18 @@ export function tokenWeight(freq: Frequencies, token: NameToken): number {
 function computeTokenWeight(freq: Frequencies, token: NameToken): number {
   const p = (freq.tokenRecords(token.key) + PRIOR_STRENGTH * token.prior) / (freq.records + PRIOR_STRENGTH);
   const w = Math.log2(M_NAME / p);
+  return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
+}
+
+// A clan title both names carry (Malik, Chaudhry, Syed: see names.ts) is weighed like a name part by how
+// common it is, but as a title it is written less faithfully than a name: about one record in two of a man
+// called "Malik" in one office gives it in another, hence m = 0.5. One name without it is no disagreement.
+const M_CLAN = 0.5;
+const CLAN_PRIOR = 0.01;
+
+export function clanWeight(freq: Frequencies, key: string): number {
+  const p = (freq.tokenRecords(key) + PRIOR_STRENGTH * CLAN_PRIOR) / (freq.records + PRIOR_STRENGTH);
+  const w = Math.log2(M_CLAN / p);
   return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
 }
 
@@ -120,23 +132,41 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
     weight += cV[k]!;
     matched++;
   }
+  // parts in the other's father's name are set aside only when the names agree on a part that is not the
+  // father's (else a father and his son, "Tahir Gondal" and "Ismail Gondal s/o Tahir Gondal", would not conflict)
+  let fatherB = false, fatherA = false;
+  if (b.father !== null) for (let j = 0; j < B.length; j++) if (takenB[j] && !inFather(b.father, B[j]!)) { fatherB = true; break; }
+  if (a.father !== null) for (let i = 0; i < A.length; i++) if (takenA[i] && !inFather(a.father, A[i]!)) { fatherA = true; break; }
   let na = 0, nb = 0;
   for (let i = 0; i < A.length; i++) {
-    if (takenA[i]) continue;
+    if (takenA[i] || (fatherB && inFather(b.father, A[i]!))) continue;
     let k = na++;
     while (k > 0 && wA[uA[k - 1]!]! < wA[i]!) { uA[k] = uA[k - 1]!; k--; }
     uA[k] = i;
   }
   for (let j = 0; j < B.length; j++) {
-    if (takenB[j]) continue;
+    if (takenB[j] || (fatherA && inFather(a.father, B[j]!))) continue;
     let k = nb++;
     while (k > 0 && wB[uB[k - 1]!]! < wB[j]!) { uB[k] = uB[k - 1]!; k--; }
     uB[k] = j;
+  }
+  if (na > 0 && nb > 0) {
+    // pairs a slip apart are set aside (neither agreement nor conflict), in the order of weight
+    for (let x = 0; x < na; x++) {
+      for (let y = 0; y < nb; y++) {
+        if (!slipApart(A[uA[x]!]!, B[uB[y]!]!)) continue;
+        for (let k = x + 1; k < na; k++) uA[k - 1] = uA[k]!;
+        for (let k = y + 1; k < nb; k++) uB[k - 1] = uB[k]!;
+        na--; nb--; x--;
+        break;
+      }
+    }
   }
   const conflicts = na < nb ? na : nb;
   for (let k = 0; k < conflicts; k++) weight += -Math.min(8, 1 + 0.4 * (wA[uA[k]!]! + wB[uB[k]!]!));
   const extra = na + nb - 2 * conflicts;
   if (extra > 0) weight -= EXTRA_PART * extra;
+  if (matched > 0 && a.clans.length && b.clans.length) for (const c of a.clans) if (b.clans.includes(c)) weight += clanWeight(freq, c);
   if (matched === 0) weight = Math.min(weight, -4);
   lastConflicts = conflicts;
   return weight;
@@ -181,12 +211,33 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
       parts.push(c.how === '=' ? `${label} +${round2(c.value)}` : `${x.text} ${c.how} ${y.text} +${round2(c.value)}`);
     }
   }
-  const unA: number[] = [], unB: number[] = [];
-  for (let i = 0; i < A.length; i++) if (!usedA[i]) unA.push(i);
-  for (let j = 0; j < B.length; j++) if (!usedB[j]) unB.push(j);
+  let unA: number[] = [], unB: number[] = [];
+  // A part of one name that is in the other record's father's name ("Ismail Tahir" / "Ismail s/o Tahir": a
+  // father's name, or the family name, added to a man's own) is no conflict, when the names agree on a part
+  // that is not the father's (else "Tahir Gondal" and his son "Ismail Gondal s/o Tahir Gondal" would not conflict).
+  const fatherB = b.father !== null && B.some((t, j) => usedB[j] && !inFather(b.father, t));
+  const fatherA = a.father !== null && A.some((t, i) => usedA[i] && !inFather(a.father, t));
+  for (let i = 0; i < A.length; i++) {
+    if (usedA[i]) continue;
+    if (fatherB && inFather(b.father, A[i]!)) { if (explain) parts.push(`${A[i]!.text}: in the other's father's name, not counted`); } else unA.push(i);
+  }
+  for (let j = 0; j < B.length; j++) {
+    if (usedB[j]) continue;
+    if (fatherA && inFather(a.father, B[j]!)) { if (explain) parts.push(`${B[j]!.text}: in the other's father's name, not counted`); } else unB.push(j);
+  }
   // Unmatched tokens on both sides are conflicts (Ali vs Asif); a token only one side has was likely dropped.
   unA.sort((p, q) => wa[q]! - wa[p]!);
   unB.sort((p, q) => wb[q]! - wb[p]!);
+  if (unA.length > 0 && unB.length > 0) {
+    const keepA: number[] = [];
+    for (const ia of unA) {
+      const y = unB.findIndex((jb) => slipApart(A[ia]!, B[jb]!));
+      if (y < 0) { keepA.push(ia); continue; }
+      if (explain) parts.push(`${A[ia]!.text} ~? ${B[unB[y]!]!.text}: a slip? not counted`);
+      unB = [...unB.slice(0, y), ...unB.slice(y + 1)];
+    }
+    unA = keepA;
+  }
   const conflicts = Math.min(unA.length, unB.length);
   for (let k = 0; k < conflicts; k++) {
     const ia = unA[k]!, jb = unB[k]!;
@@ -199,10 +250,25 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
     weight -= EXTRA_PART * extra;
     if (explain) parts.push(`${extra} name part${extra > 1 ? 's' : ''} only on one side ${round2(-EXTRA_PART * extra)}`);
   }
+  if (matched > 0 && a.clans.length && b.clans.length) {
+    for (const c of a.clans) {
+      if (!b.clans.includes(c)) continue;
+      const w = clanWeight(freq, c);
+      weight += w;
+      if (explain) parts.push(`both titled ${c.slice(1)} +${round2(w)}`);
+    }
+  }
   if (matched === 0) {
     weight = Math.min(weight, -4);
   }
   return { weight, parts, conflicts };
+}
+
+/** A (non-initial) name part that the father's name carries. */
+function inFather(f: ParsedName | null, t: NameToken): boolean {
+  if (f === null || t.initial) return false;
+  for (const u of f.tokens) if (!u.initial && u.key === t.key) return true;
+  return false;
 }
 
 // A father's name is weighed like a name (rare names count more, different names count against), within
@@ -220,6 +286,10 @@ function yearShare(freq: Frequencies, year: number): number {
   return Math.max(1 / 80, (freq.birthYearRecords(year) + 1) / (dated + 60));
 }
 
+// A year-only or 1 January date agrees with the same person's other date on the year less often than a full
+// date does (the year may be estimated from an age): m = 0.7 against 0.85 + 0.06 for full dates.
+const WEAK_YEAR_M = 0.7;
+
 type Add = (field: Reason['field'], weight: number, detail: () => string) => void;
 
 function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies, add: Add): void {
@@ -236,7 +306,7 @@ function dobReason(a: BirthDate, b: BirthDate, freq: Frequencies, add: Add): voi
     return r(gap <= 2 ? -2 : -7, () => `different date of birth (${pair()})`);
   }
   const why = (): string => ([a, b].some((d) => d.day === null) ? 'year only' : '1 January placeholder');
-  if (gap === 0) return r(Math.log2(0.85 / py) - 1, () => `same year only (${why()}: ${pair()})`);
+  if (gap === 0) return r(Math.log2(WEAK_YEAR_M / py), () => `same year only (${why()}: ${pair()})`);
   if (gap === 1) return;
   return r(gap <= 3 ? -2.5 : -7, () => `birth years ${gap} apart (${pair()})`);
 }
@@ -384,6 +454,7 @@ function nameCeiling(names: ParsedName[], freq: Frequencies): number {
       const w = t.initial ? 0.5 : tokenWeight(freq, t);
       s += w > 0.5 ? w : 0.5;
     }
+    for (const c of n.clans) s += clanWeight(freq, c);
     if (s > best) best = s;
   }
   return best;
@@ -464,7 +535,7 @@ function dobWeightWith(a: BirthDate, b: BirthDate, py: number): number {
     if (gap === 1 && a.month === b.month && a.day === b.day) return round2(Math.log2(0.03 / (2 * py / 365)));
     return gap <= 2 ? -2 : -7;
   }
-  if (gap === 0) return round2(Math.log2(0.85 / py) - 1);
+  if (gap === 0) return round2(Math.log2(WEAK_YEAR_M / py));
   if (gap === 1) return 0;
   return gap <= 3 ? -2.5 : -7;
 }
