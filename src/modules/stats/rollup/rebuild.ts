@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, type AuditEvent, type ServiceContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rebuildStatements } from '../../../platform/db/migrations/0039_stock_rollup.ts';
@@ -20,10 +20,12 @@ import { currentCodes, readRollups, rollupsDue, rollupsDueNow } from './state.ts
 //      decide whether it is due; if so write the new keys (zone, codes) into the meta row with a token in
 //      `building` (migration 0044). From that commit on, the triggers refresh every case a write touches under
 //      the new keys, and the figures read the exact SQL (a rollup with a token is not used: state.ts, stock.ts).
-//   2. refresh every case, in id order, BATCH cases per transaction, with the part's own refresh function (the
+//   2. refresh every case, in id order, ONLINE_BATCH cases per transaction, with the part's own refresh function (the
 //      one the triggers call: it locks its cases first, FOR NO KEY UPDATE, then reads the keys, then deletes and
 //      writes their rows; the stock rollup's sums and checkpoints move by the difference, so they stay the sums
-//      of the parts). Then the rows of cases that no longer exist (left by a load with triggers off).
+//      of the parts). Then the rows of cases that no longer exist (left by a load with triggers off). A batch gives
+//      way to writers (a short lock_timeout, then rolled back and retried: refreshBatch), so a writer is not the
+//      one aborted when it and a batch wait for each other's rows.
 //   3. finish (one short transaction, audited): clear the token, only if it is still this rebuild's.
 // Why it is exact: a write that read the old keys held its case's lock from before step 1 committed, so the
 // batch that refreshes that case waits for it and refreshes it again under the new keys; any later write reads
@@ -52,7 +54,34 @@ export interface PartOutcome {
 export const partSteps = (part: RollupPart): number => (part === 'stock' ? rebuildStatements('UTC').length : 1);
 
 /** Cases refreshed per transaction by an online rebuild (each batch holds its cases' locks until it commits). */
-export const ONLINE_BATCH = 2000;
+export const ONLINE_BATCH = 500;
+
+/**
+ * A batch gives way to writers: it waits at most this long for any lock (a writer's case, or a sum row a writer
+ * has moved) and is then rolled back and tried again. A writer that touched a sum row and then waits for a case
+ * the batch holds would otherwise be in a deadlock with it, and either could be the one PostgreSQL aborts (after
+ * deadlock_timeout, 1 s by default): the batch's shorter lock timeout makes it, nearly always, the batch.
+ */
+const BATCH_LOCK_TIMEOUT = '200ms';
+const BATCH_TRIES = 20;
+const givesWay = (err: unknown) => ['55P03', '40P01'].includes((err as { code?: string }).code ?? '');
+
+/** One batch's refresh in its own transaction, retried while it gives way to writers (then it waits as they do). */
+async function refreshBatch(db: ServiceContext['db'], refresh: RawBuilder<unknown>, ids: string[]): Promise<void> {
+  const run = (timeout: boolean) => db.transaction().execute(async (tx) => {
+    if (timeout) await sql.raw(`SET LOCAL lock_timeout = '${BATCH_LOCK_TIMEOUT}'`).execute(tx);
+    await sql`SELECT ${refresh}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x))`.execute(tx);
+  });
+  for (let attempt = 1; attempt < BATCH_TRIES; attempt++) {
+    try {
+      return await run(true);
+    } catch (err) {
+      if (!givesWay(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 20 * attempt)));
+    }
+  }
+  await run(false);
+}
 
 interface OnlineBegin {
   token: string | null;
@@ -91,7 +120,7 @@ async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock'
   for (;;) {
     const ids: string[] = (await sql<{ id: string }>`SELECT id FROM cases ${cursor === null ? sql`` : sql`WHERE id > ${cursor}::uuid`} ORDER BY id LIMIT ${batch}`.execute(db)).rows.map((r) => r.id);
     if (!ids.length) break;
-    await db.transaction().execute((tx) => sql`SELECT ${refresh}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x))`.execute(tx));
+    await refreshBatch(db, refresh, ids);
     cursor = ids.at(-1)!;
     refreshed += ids.length;
     await opts.onBatch?.(refreshed);
@@ -100,7 +129,7 @@ async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock'
   for (;;) {
     const gone = (await sql<{ id: string }>`SELECT DISTINCT r.case_id AS id FROM ${rows} r WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id) LIMIT ${batch}`.execute(db)).rows.map((r) => r.id);
     if (!gone.length) break;
-    await db.transaction().execute((tx) => sql`SELECT ${refresh}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(gone)}::jsonb) x))`.execute(tx));
+    await refreshBatch(db, refresh, gone);
   }
   return refreshed;
 }
