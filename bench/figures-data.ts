@@ -18,7 +18,7 @@ export interface SqlRunner {
   query(text: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>>; rowCount?: number | null }>;
 }
 
-const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_status_spans', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations', 'stat_flow'];
+const filled = ['users', 'persons', 'cases', 'case_offences', 'case_status_history', 'case_status_spans', 'case_team', 'arrests', 'charges', 'verdicts', 'victims', 'case_victims', 'placements', 'operations', 'stat_flow', 'stat_stock_spans'];
 
 export interface GeneratedCounts {
   cases: number;
@@ -112,6 +112,8 @@ export async function generateFiguresData(client: SqlRunner, cases: number, say:
   const t0 = performance.now();
   for (const s of rebuildStatements(process.env.AMAAN_TIME_ZONE || 'Asia/Karachi')) await client.query(s);
   say(`  stock rollup rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Backlog, caseload and children in care (migration 0044), as its migration builds them.
+  if ((await client.query(`SELECT to_regclass('stat_stock_spans') IS NOT NULL AS t`)).rows[0]!.t) await q('stock spans', `SELECT stat_stock_spans_rebuild()`);
   await client.query(`SET session_replication_role = DEFAULT`);
   await client.query(`DROP TABLE bc`);
   await client.query(`DROP TABLE bd`);

@@ -5,6 +5,13 @@
 //   node --import tsx bench/figures.bench.ts [--engine postgres|pglite] [--cases 1000000] [--runs 7]
 //       [--groupings none,province] [--figures firs,backlog] [--pg-url postgres://postgres@127.0.0.1:5432/test]
 //       [--db NAME] [--name NEW_DB_NAME] [--generate-only] [--keep] [--no-old] [--plan] [--write-docs]
+//   node --import tsx bench/figures.bench.ts --url postgres://postgres@127.0.0.1:5432/amaan_national_x [--runs 5] ...
+//
+// --url: an EXISTING database, read only (every connection runs with default_transaction_read_only = on; no
+// migration, no generation, nothing written): every figure by grouping, and the national briefing's data and
+// PDF (`gatherBriefing` + `briefingPdf`, i.e. `produceBriefing` without its one write, the publication record).
+// A pre-aggregation the database's schema lacks (a migration not applied there) is left out: those figures run
+// their exact SQL on both sides, and the output says so.
 //
 // PostgreSQL: a scratch database is created on the server (or --db NAME reuses one kept before: no
 // generation), migrated and seeded through startPlatform (as `amaan serve` would), filled by
@@ -25,8 +32,13 @@ import { systemActor } from '../src/platform/access/actor.ts';
 import { switchToAppRole } from '../src/platform/db/app-role.ts';
 import { computeFigure, currentCatalogue } from '../src/modules/stats/figures/figures.service.ts';
 import { withExactFigures } from '../src/modules/stats/figures/rollup.ts';
-import { figures, type FigureDefinition, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
+import { exactStock, figures, type FigureDefinition, type FigureParams, type Grouping } from '../src/modules/stats/figures/registry.ts';
+import { spanFigures } from '../src/modules/stats/rollup/stock.ts';
 import { produceBriefing } from '../src/modules/reports/reports.service.ts';
+import { gatherBriefing } from '../src/modules/reports/briefing.data.ts';
+import { briefingPdf } from '../src/modules/reports/briefing.pdf.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import type { ServiceContext } from '../src/platform/context.ts';
 import { computePlan } from '../src/modules/planning/planning.service.ts';
 import { planningSql } from '../src/modules/planning/planning.data.ts';
 import { withReferencePlanning } from '../test/planning/planning-reference.ts';
@@ -45,7 +57,8 @@ const RUNS = Number(arg('--runs', '7'));
 const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
 const GROUPINGS = arg('--groupings', 'none,province').split(',') as Grouping[];
 const ONLY = arg('--figures', '') ? arg('--figures', '').split(',') : null;
-const REUSE = ENGINE === 'postgres' ? arg('--db', '') : '';
+const READ_ONLY_URL = arg('--url', '');
+const REUSE = ENGINE === 'postgres' ? arg('--db', '') || (READ_ONLY_URL ? new URL(READ_ONLY_URL).pathname.slice(1) : '') : '';
 const GENERATE_ONLY = args.includes('--generate-only');
 const KEEP = args.includes('--keep') || GENERATE_ONLY || REUSE !== '';
 const OLD = !args.includes('--no-old');
@@ -56,6 +69,23 @@ if (!['exact', 'reference'].includes(VERSUS)) throw new Error('--versus exact|re
 const WRITES = Number(arg('--writes', '0'));
 const HEADING = `## Statistics and the briefing (issue 12)${ENGINE === 'pglite' ? ', PGlite' : ''}`;
 if (!['postgres', 'pglite'].includes(ENGINE)) throw new Error('--engine postgres|pglite');
+if (READ_ONLY_URL && (ENGINE !== 'postgres' || WRITES > 0 || args.includes('--plan') || args.includes('--db'))) throw new Error('--url (read only): PostgreSQL, without --writes, --plan or --db');
+
+/** The exact SQL of a figure: the registry's, and for the stock figures the rollups serve, exactStock's. */
+const exactDef = (def: FigureDefinition): FigureDefinition => {
+  const exact = (exactStock as Record<string, FigureDefinition['build'] | undefined>)[def.id];
+  return exact ? { ...def, build: exact } : def;
+};
+/** Runs `work` with every registry definition's build replaced (the briefing looks its figures up by id). */
+const withBuilds = async <T,>(build: (def: FigureDefinition) => FigureDefinition['build'], work: () => Promise<T>): Promise<T> => {
+  const own = new Map(figures.map((f) => [f.id, f.build] as const));
+  for (const f of figures) (f as { build: FigureDefinition['build'] }).build = build(f);
+  try {
+    return await work();
+  } finally {
+    for (const f of figures) (f as { build: FigureDefinition['build'] }).build = own.get(f.id)!;
+  }
+};
 
 const lines: string[] = [];
 const say = (s = '') => {
@@ -93,7 +123,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'amaan-bench-fig-'));
 const name = REUSE || arg('--name', `amaan_bench_fig_${process.pid}`);
 let admin: pg.Client | null = null;
 let url: string | undefined;
-if (ENGINE === 'postgres') {
+if (ENGINE === 'postgres' && !READ_ONLY_URL) {
   admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   if (!REUSE) await admin.query(`CREATE DATABASE ${name}`);
@@ -104,9 +134,23 @@ if (ENGINE === 'postgres') {
 const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', AMAAN_DATA_DIR: dataDir, AMAAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), NODE_ENV: 'development' });
 const tStart = performance.now();
 const loadAtStart = loadNow();
-const started = await startPlatform({ ...config, databaseUrl: url });
+const readOnlyUrl = () => {
+  const u = new URL(READ_ONLY_URL);
+  u.searchParams.set('options', '-c default_transaction_read_only=on');
+  return u.toString();
+};
+const started = READ_ONLY_URL
+  ? await (async () => {
+    const database = await openDatabase({ url: readOnlyUrl(), poolSize: 4 });
+    return { database, migrated: [] as string[], ctx: { db: database.db, config } as unknown as ServiceContext };
+  })()
+  : await startPlatform({ ...config, databaseUrl: url });
 const startMs = performance.now() - tStart;
-const ctx = { ...started.ctx, actor: systemActor('cli:bench') };
+const ctx = { ...started.ctx, actor: systemActor('cli:bench') } as ServiceContext;
+// Pre-aggregations missing from the database's schema (read only: not built here): their figures read the exact SQL.
+const missingSpans = READ_ONLY_URL && !(await sql<{ t: boolean }>`SELECT to_regclass('stat_stock_spans') IS NOT NULL AS t`.execute(ctx.db)).rows[0]!.t;
+const own = new Map(figures.map((f) => [f.id, f.build] as const));
+if (missingSpans) for (const f of figures) if ((spanFigures as readonly string[]).includes(f.id)) (f as { build: FigureDefinition['build'] }).build = exactDef(f).build;
 try {
   say(HEADING);
   say(`Command: \`node --import tsx bench/figures.bench.ts ${args.filter((a) => a !== '--write-docs' && a !== '--keep').join(' ')}\`; ${new Date().toISOString().slice(0, 10)}.`);
@@ -138,6 +182,11 @@ try {
       }
     }
     say(`Data (bench/figures-data.ts, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadNow()} after): ${counts.cases.toLocaleString('en-US')} cases over every district, ${counts.persons.toLocaleString('en-US')} persons, ${counts.history.toLocaleString('en-US')} status history rows, ${counts.arrests.toLocaleString('en-US')} arrests, ${counts.verdicts.toLocaleString('en-US')} verdicts, ${counts.victims.toLocaleString('en-US')} victims, ${counts.operations.toLocaleString('en-US')} operations, ${counts.users} investigators.`);
+  } else if (READ_ONLY_URL) {
+    const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(ctx.db)).rows[0]!.n;
+    const p = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(ctx.db)).rows[0]!.n;
+    const last = (await sql<{ name: string }>`SELECT max(name) AS name FROM kysely_migration`.execute(ctx.db)).rows[0]!.name;
+    say(`Data: the existing database ${name}, read only (default_transaction_read_only), ${n.toLocaleString('en-US')} cases, ${p.toLocaleString('en-US')} persons, schema up to ${last}.${missingSpans ? ' Migration 0044 (stat_stock_spans) is not applied there: backlog, open caseload and children in care read their exact SQL on both sides.' : ''}`);
   } else {
     const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(ctx.db)).rows[0]!.n;
     say(`Data: the kept database ${name} (bench/figures-data.ts), ${n.toLocaleString('en-US')} cases.`);
@@ -150,7 +199,7 @@ try {
     const catalogue = await currentCatalogue(ctx.db);
     const base: FigureParams = { from: '2024-01-01', to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue };
     say(VERSUS === 'exact'
-      ? `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old = the registry's exact SQL (registry.ts; stock figures from the status spans of migration 0037), new = \`computeFigure\` as the application runs it (the flow figures from their events, migration 0038, where rollup.ts finds they answer the same; the others the same exact SQL), and old p50 ÷ new p50. Rows of old and new compared on the warm-up: identical.`
+      ? `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old = the registry's exact SQL (registry.ts, \`exactStock\` for the stock figures: status spans of migration 0037), new = \`computeFigure\` as the application runs it (the flow figures from their events, migration 0038, where rollup.ts finds they answer the same; cases by status from the stock rollup, 0039; backlog, open caseload and children in care from the intervals of 0044; operations the exact SQL on both sides), and old p50 ÷ new p50. Rows of old and new compared on the warm-up: identical.`
       : `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (test/stats/figures-reference.ts: one materialised set of every case in scope, status probed per case) and new (\`computeFigure\` as the application runs it: registry.ts, and the flow figures' events of migration 0038 where they serve), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
     say('');
     say(`| figure | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
@@ -161,7 +210,7 @@ try {
       const ref = referenceFigureById(def.id)!;
       for (const g of GROUPINGS) {
         const p = { ...base, groupBy: g };
-        const old = VERSUS === 'exact' ? () => computeFigure(ctx.db, def, p, 'exact') : () => computeFigure(ctx.db, ref, p);
+        const old = VERSUS === 'exact' ? () => computeFigure(ctx.db, exactDef(def), p, 'exact') : () => computeFigure(ctx.db, ref, p);
         if (OLD) {
           const [a, b] = [await old(), await computeFigure(ctx.db, def, p)];
           if (!isDeepStrictEqual(a, b)) throw new Error(`${def.id}/${g}: old and new rows differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
@@ -177,22 +226,19 @@ try {
 
     // The briefing with the old SQL: the registry's definitions (which the briefing looks up by id) get the
     // reference builds for the old runs and their own back after.
-    const own = new Map(figures.map((f) => [f.id, f.build] as const));
     const withOld = async <T,>(work: () => Promise<T>): Promise<T> => {
-      if (VERSUS === 'exact') return withExactFigures(work);
-      for (const f of figures) (f as { build: FigureDefinition['build'] }).build = referenceFigureById(f.id)!.build;
-      try {
-        return await work();
-      } finally {
-        for (const f of figures) (f as { build: FigureDefinition['build'] }).build = own.get(f.id)!;
-      }
+      if (VERSUS === 'exact') return withExactFigures(() => withBuilds((f) => exactDef({ ...f, build: own.get(f.id)! }).build, work));
+      return withBuilds((f) => referenceFigureById(f.id)!.build, work);
     };
-    const briefing = () => produceBriefing(ctx, { from: '2024-01-01', to: '2024-12-31' });
+    // Read only: the briefing's data and PDF without the publication record (its one write).
+    const briefing = READ_ONLY_URL
+      ? async (): Promise<unknown> => briefingPdf(await gatherBriefing(ctx, { from: '2024-01-01', to: '2024-12-31' }))
+      : (): Promise<unknown> => produceBriefing(ctx, { from: '2024-01-01', to: '2024-12-31' });
     const bRuns = Math.max(3, Math.min(RUNS, 5));
     const br = await pair(OLD ? () => withOld(briefing) : null, briefing, bRuns);
     say('| product | old p50 / p95 | new p50 / p95 | ratio | runs |');
     say('| --- | --- | --- | --- | --- |');
-    say(`| national briefing PDF, 2024 (\`produceBriefing\`; aim < 5 s) | ${OLD ? `${ms(q(br.o, 0.5))} / ${ms(q(br.o, 0.95))}` : '—'} | ${ms(q(br.n, 0.5))} / ${ms(q(br.n, 0.95))} | ${OLD ? ratio(br.o, br.n) : '—'} | ${bRuns} |`);
+    say(`| national briefing PDF, 2024 (\`${READ_ONLY_URL ? 'gatherBriefing + briefingPdf' : 'produceBriefing'}\`; aim < 5 s) | ${OLD ? `${ms(q(br.o, 0.5))} / ${ms(q(br.o, 0.95))}` : '—'} | ${ms(q(br.n, 0.5))} / ${ms(q(br.n, 0.95))} | ${OLD ? ratio(br.o, br.n) : '—'} | ${bRuns} |`);
     if (args.includes('--plan')) {
       // Old: observe()'s per-case pass as before migration 0037 (test/planning/planning-reference.ts); plans compared.
       const plan = () => computePlan(ctx.db, 'Asia/Karachi', { from: '2024-01-01', to: '2024-12-31' });

@@ -21,7 +21,7 @@ export function register(program: Command): void {
       else process.stdout.write(`${describeDue(due) ?? 'statistics: the rollups are keyed as the figures are asked'}${due.checkpoints ? `\n${due.checkpoints} month(s) without a stock checkpoint (the server's schedule adds them)` : ''}\n`);
     });
   stats.command('rebuild')
-    .description('rebuild the pre-aggregations that are not keyed for the configured time zone and the current offence catalogue (idempotent; each part in one audited transaction)')
+    .description('rebuild the pre-aggregations that are not keyed for the configured time zone and the current offence catalogue (idempotent; flow and stock online, in batches of cases, so writes wait at most for one batch; each part audited)')
     .option('--force', 'rebuild every part even when it is keyed as asked')
     .option('--only <parts>', `comma-separated parts: ${ROLLUP_PARTS.join(', ')}`)
     .option('--job', 'queue it as a background job (run by `amaan worker` or the server) and print the job id')

@@ -53,10 +53,11 @@ export async function buildNoted(q: SessionQuery, index: DroppedIndex): Promise<
   await q('DELETE FROM pending_index_builds WHERE name = $1', [index.name]);
 }
 
-/** The figures' pre-aggregates, kept by row triggers a bulk load skips: rebuilt from the tables (migrations 0038, 0039). */
+/** The figures' pre-aggregates, kept by row triggers a bulk load skips: rebuilt from the tables (migrations 0038, 0039, 0044). */
 export async function rebuildFigureRollups(q: SessionQuery): Promise<void> {
   await q(`SELECT stat_flow_rebuild(m.time_zone, m.ce_codes) FROM stat_flow_meta m`);
   await q(`SELECT stock_rollup_rebuild(m.time_zone) FROM stock_rollup_meta m WHERE m.id = 1`);
+  await q(`SELECT stat_stock_spans_rebuild()`);
 }
 
 /**

@@ -176,6 +176,8 @@ export interface StatFlowMetaTable {
   time_zone: string;
   ce_codes: string[];
   built_at: Generated<Date>;
+  /** The token of a rebuild under way (migration 0044); null when the table is keyed as the row says. */
+  building: Generated<string | null>;
 }
 
 /** The stock rollup (migration 0039_stock_rollup; read by stats/rollup/stock.ts): one row, the zone its days are in. */
@@ -197,6 +199,8 @@ export interface PersonScoreQueueTable {
 export interface StockRollupMetaTable {
   id: number;
   time_zone: string;
+  /** The token of a rebuild under way (migration 0044); null when the days are in time_zone throughout. */
+  building: Generated<string | null>;
 }
 
 /** The distinct sets of offence codes cases have (the rollup's key: exact under any catalogue version). */
@@ -239,6 +243,21 @@ export interface StockStatusCheckpointsTable {
   status: string;
   set_id: number;
   n: string;
+}
+
+/** Backlog, caseload and children-in-care intervals, kept by triggers (migration 0044_stock_spans; read by stats/rollup/stock.ts). */
+export interface StatStockSpansTable {
+  kind: number;
+  case_id: string;
+  unit: string | null;
+  part: string | null;
+  /** Holds the instants T with lo < T <= hi. */
+  lo: Date;
+  hi: Date;
+  at: Date | null;
+  district_id: number;
+  branch_id: number;
+  set_id: number;
 }
 
 export interface CaseStatusSpansTable {
@@ -1086,6 +1105,7 @@ export interface DB {
   stock_status_daily: StockStatusDailyTable;
   stock_checkpoint_months: StockCheckpointMonthsTable;
   stock_status_checkpoints: StockStatusCheckpointsTable;
+  stat_stock_spans: StatStockSpansTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

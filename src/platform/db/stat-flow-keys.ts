@@ -11,13 +11,17 @@ import type { Db } from './database.ts';
  */
 export async function keyFlowEvents(db: Db, timeZone: string): Promise<boolean> {
   const { rows } = await sql<{ flow: boolean | null; stock: boolean | null; empty: boolean }>`
-    SELECT (SELECT m.time_zone = ${timeZone} AND m.ce_codes = ARRAY(SELECT code FROM offences WHERE child_exploitation ORDER BY code) FROM stat_flow_meta m) AS flow,
-      (SELECT s.time_zone = ${timeZone} FROM stock_rollup_meta s WHERE s.id = 1) AS stock,
+    SELECT (SELECT m.time_zone = ${timeZone} AND m.ce_codes = ARRAY(SELECT code FROM offences WHERE child_exploitation ORDER BY code) AND m.building IS NULL FROM stat_flow_meta m) AS flow,
+      (SELECT s.time_zone = ${timeZone} AND s.building IS NULL FROM stock_rollup_meta s WHERE s.id = 1) AS stock,
       NOT EXISTS (SELECT 1 FROM cases) AS empty`.execute(db);
   const r = rows[0]!;
   if (!r.empty || (r.flow === true && r.stock === true)) return false;
   if (r.flow !== true) await sql`SELECT stat_flow_rebuild(${timeZone}, ARRAY(SELECT code FROM offences WHERE child_exploitation))`.execute(db);
   // As the migration: the current month's (empty) checkpoint, so the cases that come later move it.
-  if (r.stock !== true) await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints()`.execute(db);
+  if (r.stock !== true) {
+    await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints()`.execute(db);
+    // Rebuilt whole: an online rebuild cut short (its token, migration 0044) is over. (No cases: none is running.)
+    await sql`UPDATE stock_rollup_meta SET building = NULL WHERE id = 1`.execute(db);
+  }
   return true;
 }

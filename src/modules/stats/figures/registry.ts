@@ -269,8 +269,9 @@ const bandCase = (bands: ReadonlyArray<{ part: string; min: number; max: number 
 const allOrPart = sql`CASE WHEN GROUPING(band) = 1 THEN 'all' ELSE band END`;
 
 /**
- * The exact SQL of the stock figures the rollup serves (rollup/stock.ts): the reference the rollup must equal
- * and its fallback (need-to-know scopes, periods without an end, another zone, month/year groupings).
+ * The exact SQL of the stock figures the rollups serve (rollup/stock.ts): the reference the rollups must equal
+ * and their fallback (need-to-know scopes; for cases by status also periods without an end, another zone,
+ * month/year groupings).
  */
 export const exactStock = {
   cases_by_status: (p: FigureParams) => {
@@ -281,6 +282,46 @@ export const exactStock = {
       SELECT ${g.key} AS grp, ${statusOf} AS part, ${distinctCases(p)} AS n
       FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
       WHERE sc.reported_at < ${end}
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+  },
+  backlog: (p: FigureParams) => {
+    const end = periodEnd(p);
+    const g = groupKey(p, null);
+    return sql<Record<string, unknown>>`
+      WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, b AS (
+        SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+        WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
+      ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
+      SELECT grp, ${allOrPart} AS part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
+      FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
+  },
+  open_caseload: (p: FigureParams) => {
+    const end = periodEnd(p);
+    const g = groupKey(p, null);
+    return sql<Record<string, unknown>>`
+      WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, open_cases AS (
+        SELECT sc.id, ${g.key} AS grp FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
+        WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
+      ), per AS (
+        -- count(*): an open case is one row per group (the category grouping: once per category of it), one per team member.
+        SELECT oc.grp, ct.user_id, count(*) AS n FROM open_cases oc
+        JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
+        JOIN users u ON u.id = ct.user_id AND u.role = 'investigator'
+        GROUP BY 1, 2
+      )
+      SELECT grp, NULL::text AS part, count(*) AS investigators, sum(n) AS assignments, round(avg(n), 1) AS mean,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY n) AS median, max(n) AS max
+      FROM per GROUP BY 1 ORDER BY 1`;
+  },
+  children_in_care: (p: FigureParams) => {
+    const end = periodEnd(p);
+    const g = groupKey(p, null);
+    return sql<Record<string, unknown>>`
+      WITH ${scoped(p)}, c AS (
+        SELECT DISTINCT ${g.key} AS grp, v.id, pl.kind FROM victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id ${g.join}
+        JOIN placements pl ON pl.victim_id = v.id AND pl.started_at < ${end} AND (pl.ended_at IS NULL OR pl.ended_at >= ${end})
+      )
+      SELECT grp, part, count(DISTINCT id) AS n FROM (SELECT grp, 'all' AS part, id FROM c UNION ALL SELECT grp, kind, id FROM c) x
       GROUP BY 1, 2 ORDER BY 1, 2`;
   },
 };
@@ -366,17 +407,8 @@ export const figures: readonly FigureDefinition[] = [
     id: 'children_in_care', version: 1, title: 'Children in care', unit: 'children', count: 'n', measures: ['n'], kind: 'stock',
     parts: ['all', 'child_protection_bureau', 'family', 'shelter'],
     description: 'Child victims with a placement open at the end of the period, by kind of placement (part "all": every child in care, once).',
-    build: (p) => {
-      const end = periodEnd(p);
-      const g = groupKey(p, null);
-      return sql`
-        WITH ${scoped(p)}, c AS (
-          SELECT DISTINCT ${g.key} AS grp, v.id, pl.kind FROM victims v JOIN case_victims cv ON cv.victim_id = v.id JOIN sc ON sc.id = cv.case_id ${g.join}
-          JOIN placements pl ON pl.victim_id = v.id AND pl.started_at < ${end} AND (pl.ended_at IS NULL OR pl.ended_at >= ${end})
-        )
-        SELECT grp, part, count(DISTINCT id) AS n FROM (SELECT grp, 'all' AS part, id FROM c UNION ALL SELECT grp, kind, id FROM c) x
-        GROUP BY 1, 2 ORDER BY 1, 2`;
-    },
+    // stat_stock_spans (migration 0044; rollup/stock.ts decides) where it answers the same, else the exact SQL.
+    build: (p) => stockFigure('children_in_care', p, exactStock.children_in_care(p)),
   },
   {
     id: 'operations', version: 1, title: 'Operations', unit: 'operations', count: 'n', measures: ['n', 'arrests', 'children_rescued'], kind: 'flow',
@@ -417,40 +449,15 @@ export const figures: readonly FigureDefinition[] = [
   {
     id: 'open_caseload', version: 1, title: 'Open caseload per investigator', unit: 'investigators', count: 'investigators', measures: ['investigators', 'assignments', 'mean', 'median', 'max'], extremes: ['max'], kind: 'stock',
     description: 'At the end of the period: investigators on the team of at least one open case (FIR registered, not closed, cancelled, decided or in appeal), and open cases per investigator (mean, median, largest).',
-    build: (p) => {
-      const end = periodEnd(p);
-      const g = groupKey(p, null);
-      return sql`
-        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, open_cases AS (
-          SELECT sc.id, ${g.key} AS grp FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
-          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
-        ), per AS (
-          -- count(*): an open case is one row per group (the category grouping: once per category of it), one per team member.
-          SELECT oc.grp, ct.user_id, count(*) AS n FROM open_cases oc
-          JOIN case_team ct ON ct.case_id = oc.id AND ct.added_at < ${end}
-          JOIN users u ON u.id = ct.user_id AND u.role = 'investigator'
-          GROUP BY 1, 2
-        )
-        SELECT grp, NULL::text AS part, count(*) AS investigators, sum(n) AS assignments, round(avg(n), 1) AS mean,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY n) AS median, max(n) AS max
-        FROM per GROUP BY 1 ORDER BY 1`;
-    },
+    // stat_stock_spans (migration 0044; rollup/stock.ts decides) where it answers the same, else the exact SQL.
+    build: (p) => stockFigure('open_caseload', p, exactStock.open_caseload(p)),
   },
   {
     id: 'backlog', version: 1, title: 'Backlog and its age', unit: 'cases', count: 'n', measures: ['n', 'median_age_days'], kind: 'stock',
     parts: ['all', ...backlogBands.map((b) => b.part)],
     description: 'Open cases at the end of the period (FIR registered, not closed, cancelled, decided or in appeal), by age since the FIR, with the median age in days.',
-    build: (p) => {
-      const end = periodEnd(p);
-      const g = groupKey(p, null);
-      return sql`
-        WITH ${scoped(p, { allCases: true })}, ${statusesAt(p, end)}, b AS (
-          SELECT ${p.groupBy === 'category' ? sql`DISTINCT` : sql``} sc.id, ${g.key} AS grp, ${days(end, sql`sc.fir_registered_at`)} AS age FROM sc LEFT JOIN st ON st.case_id = sc.id ${g.join}
-          WHERE sc.fir_registered_at IS NOT NULL AND sc.fir_registered_at < ${end} AND ${statusOf} NOT IN (${closedList})
-        ), banded AS (SELECT grp, age, ${bandCase(backlogBands, sql`age`)} AS band FROM b)
-        SELECT grp, ${allOrPart} AS part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
-        FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
-    },
+    // stat_stock_spans (migration 0044; rollup/stock.ts decides) where it answers the same, else the exact SQL.
+    build: (p) => stockFigure('backlog', p, exactStock.backlog(p)),
   },
 ];
 

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, type AuditEvent, type ServiceContext } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { rebuildStatements } from '../../../platform/db/migrations/0039_stock_rollup.ts';
@@ -10,10 +11,28 @@ import { currentCodes, readRollups, rollupsDue, rollupsDueNow } from './state.ts
 // the server's schedule (checkpoints only). Not at start: at a million cases the flow table alone takes minutes,
 // and a stale rollup is never wrong (the figures read the exact SQL until it is rebuilt, state.ts).
 //
-// Three parts, each in ONE transaction with its audit entry, in this order: flow, stock, checkpoints. Each takes
-// its table's lock first and only then decides whether it is due, so a run repeated or run twice at once
-// rebuilds a part once; a run cut short leaves the parts before it committed, and the next run starts where it
-// stopped (the job records each part as a step). Writers of cases wait for the part's lock meanwhile.
+// Three parts, in this order: flow, stock, checkpoints. A run cut short leaves the parts before it committed, and
+// the next run starts where it stopped (the job records each part as a step).
+//
+// Flow and stock are rebuilt ONLINE (rebuildPartOnline, session 9): writers of cases never wait for the whole
+// rebuild, only, case by case, for the short batch that refreshes their case. Three steps:
+//   1. begin (one short transaction, with the meta table locked so two rebuilds start one after the other):
+//      decide whether it is due; if so write the new keys (zone, codes) into the meta row with a token in
+//      `building` (migration 0044). From that commit on, the triggers refresh every case a write touches under
+//      the new keys, and the figures read the exact SQL (a rollup with a token is not used: state.ts, stock.ts).
+//   2. refresh every case, in id order, ONLINE_BATCH cases per transaction, with the part's own refresh function (the
+//      one the triggers call: it locks its cases first, FOR NO KEY UPDATE, then reads the keys, then deletes and
+//      writes their rows; the stock rollup's sums and checkpoints move by the difference, so they stay the sums
+//      of the parts). Then the rows of cases that no longer exist (left by a load with triggers off). A batch gives
+//      way to writers (a short lock_timeout, then rolled back and retried: refreshBatch), so a writer is not the
+//      one aborted when it and a batch wait for each other's rows.
+//   3. finish (one short transaction, audited): clear the token, only if it is still this rebuild's.
+// Why it is exact: a write that read the old keys held its case's lock from before step 1 committed, so the
+// batch that refreshes that case waits for it and refreshes it again under the new keys; any later write reads
+// the new keys itself; a case created after its batch went by is written by its trigger. Another rebuild that
+// began meanwhile replaced the token: this one's finish changes nothing, the other's finishes it.
+// rebuildPart (everything in ONE transaction under the part's table lock: writers wait for all of it) stays for
+// the checkpoints part, which is short, and for bench/rollup-rebuild.bench.ts's comparison.
 
 export const ROLLUP_PARTS = ['flow', 'stock', 'checkpoints'] as const;
 export type RollupPart = (typeof ROLLUP_PARTS)[number];
@@ -31,10 +50,132 @@ export interface PartOutcome {
   count: number;
 }
 
-/** Units of progress of a part: the stock rebuild's statements, one for the others. */
+/** Units of progress of a part in rebuildPart: the stock rebuild's statements, one for the others. */
 export const partSteps = (part: RollupPart): number => (part === 'stock' ? rebuildStatements('UTC').length : 1);
 
-const count = async (tx: Tx, table: 'stock_case_parts') => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx)).rows[0]!.n);
+/** Cases refreshed per transaction by an online rebuild (each batch holds its cases' locks until it commits). */
+export const ONLINE_BATCH = 500;
+
+/**
+ * A batch gives way to writers: it waits at most this long for any lock (a writer's case, or a sum row a writer
+ * has moved) and is then rolled back and tried again. A writer that touched a sum row and then waits for a case
+ * the batch holds would otherwise be in a deadlock with it, and either could be the one PostgreSQL aborts (after
+ * deadlock_timeout, 1 s by default): the batch's shorter lock timeout makes it, nearly always, the batch.
+ */
+const BATCH_LOCK_TIMEOUT = '200ms';
+const BATCH_TRIES = 20;
+const givesWay = (err: unknown) => ['55P03', '40P01'].includes((err as { code?: string }).code ?? '');
+
+/** One batch's refresh in its own transaction, retried while it gives way to writers (then it waits as they do). */
+async function refreshBatch(db: ServiceContext['db'], refresh: RawBuilder<unknown>, ids: string[]): Promise<void> {
+  const run = (timeout: boolean) => db.transaction().execute(async (tx) => {
+    if (timeout) await sql.raw(`SET LOCAL lock_timeout = '${BATCH_LOCK_TIMEOUT}'`).execute(tx);
+    await sql`SELECT ${refresh}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x))`.execute(tx);
+  });
+  for (let attempt = 1; attempt < BATCH_TRIES; attempt++) {
+    try {
+      return await run(true);
+    } catch (err) {
+      if (!givesWay(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 20 * attempt)));
+    }
+  }
+  await run(false);
+}
+
+interface OnlineBegin {
+  token: string | null;
+  reason: string | null;
+  codes: string[];
+}
+
+/** Step 1 of an online rebuild: due? then the new keys and a token, in the caller's (short) transaction. */
+export async function beginOnline(tx: Tx, part: 'flow' | 'stock', timeZone: string, force: boolean): Promise<OnlineBegin> {
+  // A zone PostgreSQL does not know fails here, before the triggers could read it.
+  await sql`SELECT now() AT TIME ZONE ${timeZone}`.execute(tx);
+  const meta = part === 'flow' ? 'stat_flow_meta' : 'stock_rollup_meta';
+  // Not the rollup's table: writers' triggers only read the meta row (no conflict with this lock).
+  await sql`LOCK TABLE ${sql.table(meta)} IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+  const codes = part === 'flow' ? await currentCodes(tx) : [];
+  const due = rollupsDue(await readRollups(tx), { timeZone, codes })[part] ?? (force ? 'forced' : null);
+  if (!due) return { token: null, reason: null, codes };
+  const token = randomUUID();
+  if (part === 'flow') {
+    await sql`DELETE FROM stat_flow_meta`.execute(tx);
+    await sql`INSERT INTO stat_flow_meta (time_zone, ce_codes, building) VALUES (${timeZone}, ARRAY(SELECT x FROM jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb) x ORDER BY x), ${token}::uuid)`.execute(tx);
+  } else {
+    await sql`INSERT INTO stock_rollup_meta (id, time_zone, building) VALUES (1, ${timeZone}, ${token}::uuid)
+      ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, building = excluded.building`.execute(tx);
+  }
+  return { token, reason: due, codes };
+}
+
+/** Step 2: every case, then the rows of cases gone, through the part's refresh function, BATCH cases per transaction. */
+async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock', opts: { batch?: number; onBatch?: (refreshed: number) => Promise<void> | void }): Promise<number> {
+  const batch = opts.batch ?? ONLINE_BATCH;
+  const refresh = part === 'flow' ? sql`stat_flow_refresh` : sql`stock_refresh_cases`;
+  const rows = part === 'flow' ? sql`stat_flow` : sql`stock_case_parts`;
+  let cursor: string | null = null;
+  let refreshed = 0;
+  for (;;) {
+    const ids: string[] = (await sql<{ id: string }>`SELECT id FROM cases ${cursor === null ? sql`` : sql`WHERE id > ${cursor}::uuid`} ORDER BY id LIMIT ${batch}`.execute(db)).rows.map((r) => r.id);
+    if (!ids.length) break;
+    await refreshBatch(db, refresh, ids);
+    cursor = ids.at(-1)!;
+    refreshed += ids.length;
+    await opts.onBatch?.(refreshed);
+  }
+  // Rows of cases that are gone (a load with triggers off deleted them): their refresh deletes them.
+  for (;;) {
+    const gone = (await sql<{ id: string }>`SELECT DISTINCT r.case_id AS id FROM ${rows} r WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id) LIMIT ${batch}`.execute(db)).rows.map((r) => r.id);
+    if (!gone.length) break;
+    await refreshBatch(db, refresh, gone);
+  }
+  return refreshed;
+}
+
+/** Step 3: the token cleared if it is still this rebuild's (audited with it); the part's outcome. */
+export async function finishOnline(tx: Tx, audit: Audit, part: 'flow' | 'stock', timeZone: string, begun: OnlineBegin): Promise<PartOutcome> {
+  if (!begun.token) return { part, rebuilt: false, reason: null, timeZone, count: 0 };
+  const meta = part === 'flow' ? sql`stat_flow_meta` : sql`stock_rollup_meta`;
+  const done = await sql`UPDATE ${meta} SET building = NULL ${part === 'flow' ? sql`, built_at = now()` : sql``} WHERE building = ${begun.token}::uuid`.execute(tx);
+  const finished = Number(done.numAffectedRows ?? 0) > 0;
+  if (part === 'stock') {
+    // Sums moved to zero by the refreshes (a rebuild from scratch writes none): dropped, as rows of nothing.
+    await sql`DELETE FROM stock_status_daily WHERE delta = 0`.execute(tx);
+    await sql`DELETE FROM stock_status_checkpoints WHERE n = 0`.execute(tx);
+  }
+  const count = part === 'flow'
+    ? Number((await sql<{ n: string }>`SELECT count(*) AS n FROM stat_flow`.execute(tx)).rows[0]!.n)
+    : await countParts(tx);
+  const reason = finished ? begun.reason : `${begun.reason}; another rebuild began meanwhile and finishes it`;
+  await audit({ action: 'stats.rollup.rebuild', entityType: 'statistics', entityId: null, details: { part, reason, timeZone, online: true, finished, ...(part === 'flow' ? { codes: begun.codes, rows: count } : { caseParts: count }) } });
+  return { part, rebuilt: true, reason: begun.reason, timeZone, count };
+}
+
+export interface OnlineOptions {
+  force?: boolean;
+  /** Cases per transaction (tests make it small to write between batches). */
+  batch?: number;
+  /** After each batch has committed (progress; tests write here). */
+  onBatch?: (refreshed: number) => Promise<void> | void;
+}
+
+/**
+ * Flow or stock rebuilt online (see the top of this file): begin and finish are short transactions, the cases
+ * are refreshed in batches between them. `finish` runs step 3 (the job runs it as its step, so its mark commits with it).
+ */
+export async function rebuildPartOnline(
+  ctx: ServiceContext, part: 'flow' | 'stock', opts: OnlineOptions = {},
+  finish: (work: (tx: Tx, audit: Audit) => Promise<PartOutcome>) => Promise<PartOutcome> = (work) => inTransaction(ctx, work),
+): Promise<PartOutcome> {
+  const timeZone = ctx.config.timeZone;
+  const begun = await ctx.db.transaction().execute((tx) => beginOnline(tx, part, timeZone, opts.force === true));
+  if (begun.token) await refreshAllOnline(ctx.db, part, opts);
+  return finish((tx, audit) => finishOnline(tx, audit, part, timeZone, begun));
+}
+
+const countParts = async (tx: Tx) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM stock_case_parts`.execute(tx)).rows[0]!.n);
 
 /** One part in the caller's transaction (the command's, or the job step's). */
 export async function rebuildPart(tx: Tx, audit: Audit, part: RollupPart, timeZone: string, opts: { force?: boolean; onStep?: () => void } = {}): Promise<PartOutcome> {
@@ -65,7 +206,7 @@ export async function rebuildPart(tx: Tx, audit: Audit, part: RollupPart, timeZo
       await sql.raw(s).execute(tx);
       step();
     }
-    const parts = await count(tx, 'stock_case_parts');
+    const parts = await countParts(tx);
     await audit({ action: 'stats.rollup.rebuild', entityType: 'statistics', entityId: null, details: { part, reason: due, timeZone, caseParts: parts } });
     return { part, rebuilt: true, reason: due, timeZone, count: parts };
   }
@@ -78,22 +219,41 @@ export async function rebuildPart(tx: Tx, audit: Audit, part: RollupPart, timeZo
 
 export interface RebuildOptions {
   force?: boolean;
+  /** Cases per transaction of the online parts (ONLINE_BATCH). */
+  batch?: number;
+  /** After each committed batch of an online part (tests write here, between batches). */
+  onBatch?: (part: RollupPart, refreshed: number) => Promise<void> | void;
   parts?: readonly RollupPart[];
   onProgress?: (done: number, total: number, part: RollupPart) => void;
 }
 
-/** The command's rebuild: each part in its own transaction (a part committed stays so if a later one fails). */
+/**
+ * The command's rebuild: flow and stock online (writers wait only for the batch of their case), the checkpoints
+ * in one short transaction; a part committed stays so if a later one fails. Progress in cases refreshed.
+ */
 export async function rebuildRollups(ctx: ServiceContext, opts: RebuildOptions = {}): Promise<PartOutcome[]> {
   const parts = ROLLUP_PARTS.filter((p) => !opts.parts || opts.parts.includes(p));
-  const total = parts.reduce((n, p) => n + partSteps(p), 0);
+  const cases = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases`.execute(ctx.db)).rows[0]!.n);
+  const units = (p: RollupPart) => (p === 'checkpoints' ? 1 : cases + 1);
+  const total = parts.reduce((n, p) => n + units(p), 0);
   let done = 0;
   const out: PartOutcome[] = [];
   for (const part of parts) {
     opts.onProgress?.(done, total, part);
-    out.push(await inTransaction(ctx, (tx, audit) => rebuildPart(tx, audit, part, ctx.config.timeZone, {
-      force: opts.force,
-      onStep: () => opts.onProgress?.(++done, total, part),
-    })));
+    const start = done;
+    if (part === 'checkpoints') {
+      out.push(await inTransaction(ctx, (tx, audit) => rebuildPart(tx, audit, part, ctx.config.timeZone)));
+    } else {
+      out.push(await rebuildPartOnline(ctx, part, {
+        force: opts.force,
+        batch: opts.batch,
+        onBatch: async (n) => {
+          opts.onProgress?.((done = start + Math.min(n, cases)), total, part);
+          await opts.onBatch?.(part, n);
+        },
+      }));
+    }
+    opts.onProgress?.((done = start + units(part)), total, part);
   }
   return out;
 }

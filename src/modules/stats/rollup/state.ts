@@ -18,17 +18,21 @@ export interface FlowKeys {
 }
 
 export interface RollupsState {
-  flow: (FlowKeys & { builtAt: string }) | null;
+  /** building: an online rebuild's token (rebuild.ts): under way or cut short; the table is not read meanwhile. */
+  flow: (FlowKeys & { builtAt: string; building: string | null }) | null;
   /** hasChanges: any daily change at all (an empty rollup needs no checkpoint). */
-  stock: { timeZone: string; lastCheckpoint: string | null; currentMonth: string; hasChanges: boolean } | null;
+  stock: { timeZone: string; lastCheckpoint: string | null; currentMonth: string; hasChanges: boolean; building: string | null } | null;
 }
 
 /** What the figures ask now: the configured zone and the current catalogue's child-exploitation codes. */
 export type Wanted = FlowKeys;
 
-/** The flow table's keys (null: no meta row). Read by every flow figure, so a single small statement. */
+/**
+ * The flow table's keys (null: no meta row, or an online rebuild under way or cut short: the table is then
+ * keyed for nothing). Read by every flow figure, so a single small statement.
+ */
 export async function readFlowKeys(db: Db | Tx): Promise<FlowKeys | null> {
-  const { rows } = await sql<{ time_zone: string; codes: string }>`SELECT time_zone, array_to_json(ce_codes)::text AS codes FROM stat_flow_meta`.execute(db);
+  const { rows } = await sql<{ time_zone: string; codes: string }>`SELECT time_zone, array_to_json(ce_codes)::text AS codes FROM stat_flow_meta WHERE building IS NULL`.execute(db);
   const r = rows[0];
   return r ? { timeZone: r.time_zone, codes: JSON.parse(r.codes) as string[] } : null;
 }
@@ -37,11 +41,11 @@ export async function readFlowKeys(db: Db | Tx): Promise<FlowKeys | null> {
 export async function readRollups(db: Db | Tx): Promise<RollupsState> {
   const { rows } = await sql<{ flow: string | null; stock: string | null }>`
     SELECT
-      (SELECT json_build_object('timeZone', f.time_zone, 'codes', f.ce_codes, 'builtAt', to_char(f.built_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text FROM stat_flow_meta f) AS flow,
+      (SELECT json_build_object('timeZone', f.time_zone, 'codes', f.ce_codes, 'builtAt', to_char(f.built_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'building', f.building)::text FROM stat_flow_meta f) AS flow,
       (SELECT json_build_object('timeZone', s.time_zone,
          'lastCheckpoint', (SELECT to_char(max(m.month), 'YYYY-MM-DD') FROM stock_checkpoint_months m),
          'currentMonth', to_char(date_trunc('month', now() AT TIME ZONE s.time_zone), 'YYYY-MM-DD'),
-         'hasChanges', EXISTS (SELECT 1 FROM stock_status_daily))::text
+         'hasChanges', EXISTS (SELECT 1 FROM stock_status_daily), 'building', s.building)::text
        FROM stock_rollup_meta s WHERE s.id = 1) AS stock`.execute(db);
   const r = rows[0]!;
   return { flow: r.flow ? (JSON.parse(r.flow) as RollupsState['flow']) : null, stock: r.stock ? (JSON.parse(r.stock) as RollupsState['stock']) : null };
@@ -84,10 +88,12 @@ const monthsBetween = (from: string, to: string) => {
 
 export function rollupsDue(state: RollupsState, wanted: Wanted): RollupsDue {
   const flow = !state.flow ? 'no key row'
+    : state.flow.building ? 'a rebuild is under way or was cut short'
     : state.flow.timeZone !== wanted.timeZone ? `keyed for time zone ${state.flow.timeZone}, figures are asked in ${wanted.timeZone}`
     : !sameCodes(state.flow.codes, wanted.codes) ? 'keyed for other child-exploitation offence codes than the catalogue\'s'
     : null;
   const stock = !state.stock ? 'no key row'
+    : state.stock.building ? 'a rebuild is under way or was cut short'
     : state.stock.timeZone !== wanted.timeZone ? `days in time zone ${state.stock.timeZone}, figures are asked in ${wanted.timeZone}`
     : null;
   // After a zone rebuild the checkpoints are made anew; before it, counting the old zone's months says nothing.

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { FigureParams } from '../figures/registry.ts';
+import { SPAN_KIND } from '../../../platform/db/migrations/0044_stock_spans.ts';
+import { backlogBands, figureSql, periodEnd, type FigureParams } from '../figures/registry.ts';
 
 // The ONE place that decides whether a STOCK figure (the state at the end of the period) is read from the
 // pre-aggregated rollup (migration 0039: changes per local day and key, monthly checkpoints) or from the exact
@@ -9,7 +10,8 @@ import type { FigureParams } from '../figures/registry.ts';
 // The rollup answers exactly what the exact SQL answers when:
 //   - the period has an end: the instant is a local midnight (now() is not a day bound);
 //   - the figure's zone is the zone the rollup's days are in (checked in the query itself, against
-//     stock_rollup_meta: another zone runs the exact SQL, in the same statement);
+//     stock_rollup_meta: another zone runs the exact SQL, in the same statement), and no online rebuild is
+//     under way (stock_rollup_meta.building, rollup/rebuild.ts);
 //   - the scope is whole areas (nation, province, district, branch), not need-to-know (visibleCases);
 //   - the grouping is none, an area or the offence category (month/year group by the case's own reported date,
 //     which the rollup does not keep).
@@ -17,9 +19,20 @@ import type { FigureParams } from '../figures/registry.ts';
 // catalogue the figure reads decides per set (child exploitation, category filter, category grouping).
 // Drill-down lists always read the exact SQL (registry.ts `records`).
 
-/** The stock figures served from the rollup. */
-export const stockRollupFigures = ['cases_by_status'] as const;
+/** The stock figures served from the rollup (cases by status) or the intervals of migration 0044 (the others). */
+export const stockRollupFigures = ['cases_by_status', 'backlog', 'open_caseload', 'children_in_care'] as const;
 export type StockRollupFigure = (typeof stockRollupFigures)[number];
+/** The figures read from stat_stock_spans (migration 0044): any zone, period end and grouping; not need-to-know. */
+export const spanFigures = ['backlog', 'open_caseload', 'children_in_care'] as const;
+export type SpanFigure = (typeof spanFigures)[number];
+const isSpanFigure = (id: StockRollupFigure): id is SpanFigure => (spanFigures as readonly string[]).includes(id);
+
+/**
+ * Whether stat_stock_spans answers exactly as the exact SQL: every scope but need-to-know. The intervals are
+ * instants (no zone, no catalogue baked in), so the period's end may be any instant (now() included) and the
+ * month/year grouping is the end instant's, as in the exact SQL (groupKey with no date of its own).
+ */
+export const spansEligible = (p: FigureParams): boolean => !p.visibleCases;
 
 export function stockRollupEligible(p: FigureParams): boolean {
   return p.to !== null && !p.visibleCases && ['none', 'province', 'district', 'branch', 'category'].includes(p.groupBy);
@@ -72,7 +85,52 @@ export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<stri
     GROUP BY 1, 2 HAVING sum(r.n) <> 0`;
 }
 
-const fromRollup: Record<StockRollupFigure, (p: FigureParams) => RawBuilder<Record<string, unknown>>> = {
+/** The rows of stat_stock_spans of `kind` holding the end of the period, in scope, with their group key as `grp`. */
+function spansAt(p: FigureParams, kind: number, columns: RawBuilder<unknown>) {
+  const end = periodEnd(p);
+  const where: RawBuilder<unknown>[] = [sql`s.kind = ${kind}`, sql`s.hi >= ${end}`, sql`s.lo < ${end}`];
+  if (p.province !== null) where.push(sql`d.province = ${p.province}`);
+  if (p.districtId !== null) where.push(sql`s.district_id = ${p.districtId}`);
+  if (p.branchId !== null) where.push(sql`s.branch_id = ${p.branchId}`);
+  const g = p.groupBy === 'month' || p.groupBy === 'year'
+    // The end instant's local month/year, as registry.ts groupKey(p, null).
+    ? { key: sql`to_char(${end} AT TIME ZONE ${p.timeZone}, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'})`, join: sql`` }
+    : groupKey(p);
+  return sql`SELECT ${g.key} AS grp, ${columns}
+    FROM stat_stock_spans s JOIN os ON os.id = s.set_id JOIN districts d ON d.id = s.district_id JOIN branches b ON b.id = s.branch_id ${g.join}
+    WHERE ${sql.join(where, sql` AND `)}`;
+}
+
+/**
+ * The three figures from stat_stock_spans, each as its exact SQL in registry.ts computes it from the rows in
+ * force at the end (one row per open case, per open case and team member, per placement and linked case; a
+ * case or child in several categories once in each, as the exact SQL's LATERAL over the offences).
+ */
+export const fromSpans: Record<SpanFigure, (p: FigureParams) => RawBuilder<Record<string, unknown>>> = {
+  backlog: (p) => {
+    const end = periodEnd(p);
+    return sql<Record<string, unknown>>`
+      WITH ${setsInScope(p)}, bl AS (${spansAt(p, SPAN_KIND.backlog, sql`${figureSql.days(end, sql`s.at`)} AS age`)}),
+      banded AS (SELECT grp, age, ${figureSql.bandCase(backlogBands, sql`age`)} AS band FROM bl)
+      SELECT grp, ${figureSql.allOrPart} AS part, count(*) AS n, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY age)::numeric, 1) AS median_age_days
+      FROM banded GROUP BY GROUPING SETS ((grp), (grp, band)) ORDER BY 1, 2`;
+  },
+  open_caseload: (p) => sql<Record<string, unknown>>`
+    WITH ${setsInScope(p)}, per AS (
+      SELECT x.grp, x.user_id, count(*) AS n FROM (${spansAt(p, SPAN_KIND.caseload, sql`s.unit AS user_id`)}) x
+      JOIN users u ON u.id = x.user_id AND u.role = 'investigator'
+      GROUP BY 1, 2
+    )
+    SELECT grp, NULL::text AS part, count(*) AS investigators, sum(n) AS assignments, round(avg(n), 1) AS mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY n) AS median, max(n) AS max
+    FROM per GROUP BY 1 ORDER BY 1`,
+  children_in_care: (p) => sql<Record<string, unknown>>`
+    WITH ${setsInScope(p)}, c AS (SELECT DISTINCT x.grp, x.id, x.kind FROM (${spansAt(p, SPAN_KIND.care, sql`s.unit AS id, s.part AS kind`)}) x)
+    SELECT grp, part, count(DISTINCT id) AS n FROM (SELECT grp, 'all' AS part, id FROM c UNION ALL SELECT grp, kind, id FROM c) x
+    GROUP BY 1, 2 ORDER BY 1, 2`,
+};
+
+const fromRollup: Record<'cases_by_status', (p: FigureParams) => RawBuilder<Record<string, unknown>>> = {
   cases_by_status: casesByStatusFromRollup,
 };
 
@@ -81,9 +139,12 @@ const fromRollup: Record<StockRollupFigure, (p: FigureParams) => RawBuilder<Reco
  * statement (the rollup's zone is data): one branch runs, the other is cut by a one-time filter.
  */
 export function stockFigure(id: StockRollupFigure, p: FigureParams, exact: RawBuilder<Record<string, unknown>>): RawBuilder<Record<string, unknown>> {
+  // The intervals need no zone check: they are instants.
+  if (isSpanFigure(id)) return spansEligible(p) ? fromSpans[id](p) : exact;
   if (!stockRollupEligible(p)) return exact;
   return sql<Record<string, unknown>>`
-    WITH zone_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} FROM stock_rollup_meta m WHERE m.id = 1), false) AS ok)
+    -- Its zone, and no online rebuild under way (rebuild.ts: days of two zones meanwhile).
+    WITH zone_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL FROM stock_rollup_meta m WHERE m.id = 1), false) AS ok)
     SELECT grp, part, n FROM (${fromRollup[id](p)}) ru WHERE (SELECT ok FROM zone_ok)
     UNION ALL
     SELECT grp, part, n FROM (${exact}) ex WHERE NOT (SELECT ok FROM zone_ok)

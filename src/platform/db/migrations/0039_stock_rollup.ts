@@ -99,16 +99,23 @@ export const rebuildStatements = (zone: string): string[] => {
   ];
 };
 
-/** The refresh of the cases in `ids` (a uuid[] in the function): old parts out, new parts in, sums and checkpoints moved by the difference. */
-const refreshBody = () => {
+/**
+ * The refresh of the cases in `ids` (a uuid[] in the function): old parts out, new parts in, sums and checkpoints
+ * moved by the difference. `lockFirst` (migration 0044's version): the cases are locked BEFORE the zone is read,
+ * so a rebuild that changes the zone and then refreshes every case (rollup/rebuild.ts) either waits for this
+ * refresh or is seen by it.
+ */
+export const refreshBody = (opts: { lockFirst?: boolean } = {}) => {
   const some = (column: string) => `${column} = ANY (ids)`;
+  const lock = `
+      -- As the spans: the cases are locked in id order, so two transactions refresh one case one after the other.
+      PERFORM 1 FROM cases c WHERE c.id = ANY (ids) ORDER BY c.id FOR NO KEY UPDATE;`;
   return `
     DECLARE zone text;
     BEGIN
+      ${opts.lockFirst ? `IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;${lock}` : ''}
       SELECT m.time_zone INTO zone FROM stock_rollup_meta m WHERE m.id = 1;
-      IF zone IS NULL OR ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-      -- As the spans: the cases are locked in id order, so two transactions refresh one case one after the other.
-      PERFORM 1 FROM cases c WHERE c.id = ANY (ids) ORDER BY c.id FOR NO KEY UPDATE;
+      IF zone IS NULL OR ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;${opts.lockFirst ? '' : lock}
       ${setsInsert(some)};
       WITH gone AS (
         DELETE FROM stock_case_parts p WHERE p.case_id = ANY (ids) RETURNING p.day, p.district_id, p.branch_id, p.status, p.set_id, -p.delta AS delta
