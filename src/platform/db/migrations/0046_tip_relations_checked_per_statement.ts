@@ -13,8 +13,9 @@ import { runDdl } from '../run-ddl.ts';
 // time, and 26 KB of its 59 KB of WAL per report.
 //
 // The same guarantees, kept by triggers that act once per statement:
-//  - every inserted (or updated) relation names two existing tips: one anti-join over the statement's new rows
-//    (its transition table) against `tips`' primary key, after the statement, raising foreign_key_violation;
+//  - every inserted (or updated) relation names two existing tips: one anti-join of the distinct tips the
+//    statement's new rows name (its transition table) against `tips`' primary key, after the statement, raising
+//    foreign_key_violation;
 //  - a tip deleted takes its relations with it, both ways (as ON DELETE CASCADE did), by one statement-level
 //    trigger over the deleted tips; TRUNCATE of tips empties tip_relations;
 //  - no relation can be committed naming a tip deleted meanwhile. The foreign key did this with the row lock. Here
@@ -40,12 +41,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       IF current_setting('transaction_isolation') <> 'read committed' THEN
         PERFORM 1 FROM tips WHERE id IN (SELECT tip_id FROM tip_relations_new UNION SELECT related_tip_id FROM tip_relations_new) FOR KEY SHARE;
       END IF;
-      SELECT n.tip_id, n.related_tip_id INTO bad FROM tip_relations_new n
-      WHERE NOT EXISTS (SELECT 1 FROM tips t WHERE t.id = n.tip_id) OR NOT EXISTS (SELECT 1 FROM tips t WHERE t.id = n.related_tip_id)
+      -- Each tip named once (a new tip names its many related ones, and is named by each of its rows).
+      SELECT x.id INTO bad FROM (SELECT tip_id AS id FROM tip_relations_new UNION SELECT related_tip_id FROM tip_relations_new) x
+      WHERE NOT EXISTS (SELECT 1 FROM tips t WHERE t.id = x.id)
       LIMIT 1;
       IF FOUND THEN
         RAISE EXCEPTION 'insert or update on table "tip_relations" names a tip that does not exist'
-          USING ERRCODE = 'foreign_key_violation', DETAIL = format('Key (tip_id, related_tip_id)=(%s, %s): one of them is not in table "tips".', bad.tip_id, bad.related_tip_id),
+          USING ERRCODE = 'foreign_key_violation', DETAIL = format('Key (tip_id or related_tip_id)=(%s) is not present in table "tips".', bad.id),
                 TABLE = 'tip_relations';
       END IF;
       RETURN NULL;
