@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '../../platform/db/time-ordered-id.ts';
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext, ServiceContext } from '../../platform/context.ts';
 import { madeBy } from '../../platform/context.ts';
@@ -191,7 +191,7 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       results.push({ id: first.id, receipt: first.receipt, created: false });
       continue;
     }
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     const receipt = String(it.values.receipt);
     claimed.set(it.key, { id, receipt });
     results.push({ id, receipt, created: true });
