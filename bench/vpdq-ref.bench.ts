@@ -3,16 +3,17 @@
 // production), on the same synthetic videos (ffmpeg's lavfi sources: testsrc, testsrc2, mandelbrot, smptehdbars; no
 // real footage), every frame hashed (-r 0).
 //
-//   node --import tsx bench/vpdq-ref.bench.ts --ref PATH [--ref-commit SHA] [--runs 5] [--write-docs]
+//   node --import tsx bench/vpdq-ref.bench.ts --ref PATH [--ref-commit SHA] [--runs 5] [--base DIR [--base-commit SHA]] [--write-docs]
 //   (or AMAAN_VPDQ_REF=PATH, AMAAN_VPDQ_REF_COMMIT=SHA)
 //
 // A bench only (not part of npm test). This bench does not obtain, extract or build the reference: it runs the
 // binary it is given, and stops with a message when none is given. The figures in docs/benchmarks.md compared
 // `vpdq-hash-video` of ThreatExchange commit baefb4ed67b6 (vpdq/cpp), a Release build linked against Debian 12's
-// FFmpeg libraries (libavcodec 59.37.100). It needs ffmpeg (to make the videos) and /usr/bin/time.
+// FFmpeg libraries (libavcodec 59.37.100). It needs ffmpeg (to make the videos) and a C compiler for its timer
+// (else /usr/bin/time, which misses the sandboxed ffmpeg's CPU).
 //
-// Each round runs every contender once per video, in turn, each a fresh process under /usr/bin/time (CPU time of
-// the process and every child it waited for: Amaan's ffprobe/ffmpeg and their sandbox wrappers included):
+// Each round runs every contender once per video, in turn, each a fresh process under bench/native/cpu-time.c (CPU
+// time of the process and of every process below it: Amaan's ffmpeg inside the sandbox included, see buildTimer):
 //  * reference, 1 hashing thread (`-t 1`): decoding and PDQ on one core, the per-core figure;
 //  * reference, default threads (`-t 0` = one per core);
 //  * amaan vpdq: ffmpeg decodes and converts in its own process while Node hashes (two processes).
@@ -22,6 +23,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { writeDocsSection } from './docs-section.ts';
 import { buildCompiled } from '../scripts/cli-compiled.mjs';
 
@@ -92,10 +94,28 @@ function makeVideos(dir: string): Video[] {
 
 interface Run { wall: number; cpu: number }
 
-/** One fresh process under /usr/bin/time: wall seconds and user+system CPU seconds of it and its waited-for children. */
+/**
+ * The timer: bench/native/cpu-time.c (built here with cc), which counts the CPU of EVERY process below the command.
+ * /usr/bin/time counts only the processes its child waited for, and bubblewrap (the decoder sandbox) leaves the
+ * init process of its PID namespace to be reaped by the system: a sandboxed ffmpeg then counts as 0 s of CPU. The
+ * figures of earlier sections (before session 9) were taken that way and left out ffmpeg's CPU from Amaan's.
+ * Without a compiler the bench falls back to /usr/bin/time and says so in the report.
+ */
+function buildTimer(): { bin: string; how: string } | null {
+  const src = join(REPO, 'bench/native/cpu-time.c');
+  const bin = join(CACHE, 'cpu-time');
+  for (const cc of ['cc', 'gcc', 'clang']) {
+    const r = spawnSync(cc, ['-O2', '-o', bin, src], { encoding: 'utf8' });
+    if (r.status === 0) return { bin, how: `bench/native/cpu-time.c (\`${cc} -O2\`): CPU of the command and every process below it, orphans included (a child subreaper)` };
+  }
+  return null;
+}
+
+/** One fresh process, timed: wall seconds and user+system CPU seconds of it and the processes below it. */
 function timed(cmd: string, args: string[], outFile: string | null, env: Record<string, string> = {}): Run {
   const tf = join(tmpdir(), `vpdq-ref-time-${process.pid}.txt`);
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', tf, cmd, ...args], {
+  const argv = timer ? [timer.bin, [tf, cmd, ...args]] as const : ['/usr/bin/time', ['-f', '%e %U %S', '-o', tf, cmd, ...args]] as const;
+  const r = spawnSync(argv[0], [...argv[1]], {
     stdio: ['ignore', outFile ? 'pipe' : 'ignore', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 512 << 20,
   });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr?.toString().slice(-800)}`);
@@ -125,18 +145,35 @@ if (missing.length) {
   console.error(`vpdq-ref.bench: missing ${missing.join(', ')} (needed to make the test videos and time the runs).`);
   process.exit(2);
 }
+mkdirSync(CACHE, { recursive: true });
+const timer = buildTimer();
+if (!timer) console.warn('no C compiler: timing with /usr/bin/time, which does NOT count the CPU of a sandboxed ffmpeg');
 const built = await buildCompiled();
 if (!built) console.warn('the CLI could not be precompiled: amaan runs through tsx (slower start)');
 // A private copy (packages still resolve from the repository's node_modules): a later build, started when a source
 // changes, deletes the earlier build folders.
 const compiled = built ? join(CACHE, `cli-${process.pid}`) : null;
 if (built && compiled) cpSync(built, compiled, { recursive: true });
+// --base DIR: another checkout of Amaan (e.g. main, with its node_modules and its CLI precompiled: `node
+// scripts/cli-compiled.mjs --build` there), run as one more contender in the same rounds: old code against new.
+const baseDir = arg('base', '');
+let baseCli: string | null = null;
+if (baseDir) {
+  const { compiledDir } = (await import(pathToFileURL(join(resolve(baseDir), 'scripts/cli-compiled.mjs')).href)) as { compiledDir: () => string | null };
+  baseCli = compiledDir();
+  if (!baseCli) {
+    console.error(`vpdq-ref.bench: --base ${baseDir} has no precompiled CLI for its sources (run \`node scripts/cli-compiled.mjs --build\` there).`);
+    process.exit(2);
+  }
+}
+const baseCommit = arg('base-commit', '') || (baseDir ? spawnSync('git', ['-C', baseDir, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown' : '');
+const ownCommit = spawnSync('git', ['-C', REPO, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
 const videos = makeVideos(join(CACHE, 'videos'));
 const work = join(tmpdir(), `vpdq-ref-${process.pid}`);
 mkdirSync(work, { recursive: true });
 
-type Who = 'reference -t 1' | 'reference -t 0' | 'amaan vpdq';
-const WHO: Who[] = ['reference -t 1', 'reference -t 0', 'amaan vpdq'];
+type Who = 'reference -t 1' | 'reference -t 0' | 'amaan vpdq' | 'amaan base';
+const WHO: Who[] = ['reference -t 1', 'reference -t 0', 'amaan vpdq', ...(baseCli ? ['amaan base' as const] : [])];
 const runs = new Map<string, Run[]>();
 const outputs = new Map<string, string>();
 const key = (w: Who, v: Video) => `${w}\0${v.file}`;
@@ -152,8 +189,9 @@ for (let round = 0; round < RUNS; round++) {
         r = compiled
           ? timed(process.execPath, [join(compiled, 'main.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out, { AMAAN_COMPILED_DIR: compiled })
           : timed(process.execPath, [join(REPO, 'bin/amaan.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out);
-      }
-      else {
+      } else if (who === 'amaan base') {
+        r = timed(process.execPath, [join(baseCli!, 'main.js'), 'vpdq', '-r', '0', '--format', 'text', v.file], out, { AMAAN_COMPILED_DIR: baseCli! });
+      } else {
         r = timed(ref.bin, ['-i', v.file, '-o', out, '-r', '0', '-t', who.endsWith('1') ? '1' : '0'], null);
       }
       runs.set(key(who, v), [...(runs.get(key(who, v)) ?? []), r]);
@@ -174,39 +212,42 @@ say(SECTION);
 say();
 say(`Machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${ffVersion} (Debian; libavcodec ${libav}).`);
 say(`Reference: \`vpdq-hash-video\` of Meta's ThreatExchange (vpdq/cpp), commit ${ref.commit.slice(0, 12)}, the binary given to the bench (\`--ref\`).`);
-say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` (precompiled CLI; every frame (-r 0) from one ffmpeg run, no ffprobe unless the rate is in doubt; ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'}).`);
-say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --ref PATH --runs ${RUNS}\` at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
-say(`Load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (2 cores shared with other engineers' work: wall times are slowed and spread; CPU times much less).`);
+say(`Amaan: \`node bin/amaan.js vpdq -r 0 --format text FILE\` at ${ownCommit} (precompiled CLI; every frame (-r 0) from one ffmpeg run; ffmpeg in the decoder sandbox, ${process.env.AMAAN_SANDBOX ?? 'auto'})${baseCli ? `; "amaan base": the same command from the checkout given by --base, at ${baseCommit}` : ''}.`);
+say(`Timer: ${timer ? timer.how : '/usr/bin/time (NO C compiler here: the CPU of a sandboxed ffmpeg is NOT counted, Amaan\'s per-core figures are too high)'}.`);
+say(`Command: \`node --import tsx bench/vpdq-ref.bench.ts --ref PATH --runs ${RUNS}${baseCli ? ' --base DIR' : ''}\` at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; every frame hashed (-r 0), native size; each round runs every contender once per video, fresh processes, in turn.`);
+say(`Load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (2 cores, possibly shared with other work: wall times are slowed and spread; CPU times much less).`);
 say();
-say('Frames per CPU second ("per core": user + system time of the process and its children) and per wall second; medians over the rounds, min-max in brackets.');
+say('Frames per CPU second ("per core": user + system time of the process and every process below it) and per wall second; medians over the rounds, min-max in brackets.');
 say();
-say('| video | frames | reference -t 1: per core | wall | reference -t 0: per core | wall | amaan vpdq: per core | wall | amaan / reference -t 1 (per core) | amaan / reference -t 0 (wall) |');
-say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const rate = (frames: number, xs: number[]) => { const r = xs.map((x) => frames / x); return `${median(r).toFixed(0)} (${Math.min(...r).toFixed(0)}-${Math.max(...r).toFixed(0)})`; };
+const m = (w: Who, v: Video, f: 'cpu' | 'wall') => median(runs.get(key(w, v))!.map((r) => r[f]));
+const hasBase = WHO.includes('amaan base');
+say(`| video | frames | ${WHO.map((w) => `${w}: per core | wall`).join(' | ')} | amaan / reference -t 1 (per core) | amaan / reference -t 0 (wall) |${hasBase ? ' amaan / base (per core) | amaan / base (wall) |' : ''}`);
+say(`| --- | ---: | ${WHO.map(() => '---: | ---:').join(' | ')} | ---: | ---: |${hasBase ? ' ---: | ---: |' : ''}`);
 const fixed = videos[0]!;
-const fixedCost = (w: Who) => ({ cpu: median(runs.get(key(w, fixed))!.map((r) => r.cpu)), wall: median(runs.get(key(w, fixed))!.map((r) => r.wall)) });
-for (const v of videos.slice(1)) {
+const fixedCost = (w: Who) => ({ cpu: m(w, fixed, 'cpu'), wall: m(w, fixed, 'wall') });
+for (const v of videos) {
   const frames = parse(outputs.get(key('reference -t 1', v))!).length;
   const cells = WHO.map((w) => { const rs = runs.get(key(w, v))!; return `${rate(frames, rs.map((r) => r.cpu))} | ${rate(frames, rs.map((r) => r.wall))}`; });
-  const m = (w: Who, f: 'cpu' | 'wall') => median(runs.get(key(w, v))!.map((r) => r[f]));
-  say(`| ${v.name} | ${frames} | ${cells.join(' | ')} | ${(m('reference -t 1', 'cpu') / m('amaan vpdq', 'cpu')).toFixed(2)}x | ${(m('reference -t 0', 'wall') / m('amaan vpdq', 'wall')).toFixed(2)}x |`);
+  const vsBase = hasBase ? ` ${(m('amaan base', v, 'cpu') / m('amaan vpdq', v, 'cpu')).toFixed(2)}x | ${(m('amaan base', v, 'wall') / m('amaan vpdq', v, 'wall')).toFixed(2)}x |` : '';
+  say(`| ${v.name} | ${frames} | ${cells.join(' | ')} | ${(m('reference -t 1', v, 'cpu') / m('amaan vpdq', v, 'cpu')).toFixed(2)}x | ${(m('reference -t 0', v, 'wall') / m('amaan vpdq', v, 'wall')).toFixed(2)}x |${vsBase}`);
 }
 say();
 say(`Fixed cost (the one-frame video, median): ${WHO.map((w) => `${w} ${(fixedCost(w).cpu * 1000).toFixed(0)} ms CPU, ${(fixedCost(w).wall * 1000).toFixed(0)} ms wall`).join('; ')}.`);
 say('Per frame without the fixed cost (median CPU and wall of each video less those of the one-frame video), frames per second:');
 say();
-say('| video | reference -t 1: per core | reference -t 0: wall | amaan vpdq: per core | amaan: wall | amaan / reference -t 1 (per core) |');
-say('| --- | ---: | ---: | ---: | ---: | ---: |');
+say(`| video | reference -t 1: per core | reference -t 0: wall | amaan vpdq: per core | amaan: wall |${hasBase ? ' amaan base: per core |' : ''} amaan / reference -t 1 (per core) |`);
+say(`| --- | ---: | ---: | ---: | ---: |${hasBase ? ' ---: |' : ''} ---: |`);
 for (const v of videos.slice(1)) {
   const frames = parse(outputs.get(key('reference -t 1', v))!).length;
-  const net = (w: Who, f: 'cpu' | 'wall') => frames / Math.max(1e-3, median(runs.get(key(w, v))!.map((r) => r[f])) - fixedCost(w)[f]);
-  say(`| ${v.name} | ${net('reference -t 1', 'cpu').toFixed(0)} | ${net('reference -t 0', 'wall').toFixed(0)} | ${net('amaan vpdq', 'cpu').toFixed(0)} | ${net('amaan vpdq', 'wall').toFixed(0)} | ${(net('amaan vpdq', 'cpu') / net('reference -t 1', 'cpu')).toFixed(2)}x |`);
+  const net = (w: Who, f: 'cpu' | 'wall') => frames / Math.max(1e-3, m(w, v, f) - fixedCost(w)[f]);
+  say(`| ${v.name} | ${net('reference -t 1', 'cpu').toFixed(0)} | ${net('reference -t 0', 'wall').toFixed(0)} | ${net('amaan vpdq', 'cpu').toFixed(0)} | ${net('amaan vpdq', 'wall').toFixed(0)} |${hasBase ? ` ${net('amaan base', 'cpu').toFixed(0)} |` : ''} ${(net('amaan vpdq', 'cpu') / net('reference -t 1', 'cpu')).toFixed(2)}x |`);
 }
 say();
 say('Agreement (last round\'s outputs; the reference\'s `-t 1` and `-t 0` outputs compared too):');
 say();
-say('| video | frames reference / amaan | same frame numbers | identical lines | hash distance max (mean) | quality differs | timestamps differ | reference -t 1 = -t 0 |');
-say('| --- | --- | --- | ---: | --- | ---: | ---: | --- |');
+say(`| video | frames reference / amaan | same frame numbers | identical lines | hash distance max (mean) | quality differs | timestamps differ | reference -t 1 = -t 0 |${hasBase ? ' amaan = base (bytes) |' : ''}`);
+say(`| --- | --- | --- | ---: | --- | ---: | ---: | --- |${hasBase ? ' --- |' : ''}`);
 for (const v of videos) {
   const a = parse(outputs.get(key('reference -t 1', v))!), b = parse(outputs.get(key('amaan vpdq', v))!);
   const same = a.length === b.length && a.every((f, i) => f.frame === b[i]!.frame);
@@ -221,6 +262,7 @@ for (const v of videos) {
     if (d === 0 && a[i]!.quality === b[i]!.quality && a[i]!.timestamp === b[i]!.timestamp) identical++;
   }
   const threads = outputs.get(key('reference -t 1', v)) === outputs.get(key('reference -t 0', v));
-  say(`| ${v.name} | ${a.length} / ${b.length} | ${same ? 'yes' : 'no'} | ${identical} | ${maxD} (${(sumD / Math.max(1, n)).toFixed(2)}) | ${q} | ${ts} | ${threads ? 'yes' : 'no'} |`);
+  const baseSame = hasBase ? ` ${outputs.get(key('amaan vpdq', v)) === outputs.get(key('amaan base', v)) ? 'yes' : 'NO'} |` : '';
+  say(`| ${v.name} | ${a.length} / ${b.length} | ${same ? 'yes' : 'no'} | ${identical} | ${maxD} (${(sumD / Math.max(1, n)).toFixed(2)}) | ${q} | ${ts} | ${threads ? 'yes' : 'no'} |${baseSame}`);
 }
 if (process.argv.includes('--write-docs')) writeDocsSection(SECTION, lines.join('\n'));

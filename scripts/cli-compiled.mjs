@@ -14,9 +14,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cacheRootOf, defaultRoot, stampedCompiledDir, writeStamp } from './cli-stamp.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cacheRoot = join(root, 'node_modules', '.cache', 'amaan-cli');
+const root = defaultRoot;
+const cacheRoot = cacheRootOf(root);
 /** The bundles' entries: the CLI, the ingest's hash worker thread and the image decoder child process. */
 const ENTRIES = { main: 'src/cli/main.ts', 'hash-worker': 'src/modules/media/ingest/hash-worker.ts', 'join-worker': 'src/pdq/matching/join-worker.ts', 'decoder-child': 'src/pdq/sandbox/decoder-child.ts' };
 /** Plain-JS packages bundled in (everything else stays external). */
@@ -24,16 +25,31 @@ const BUNDLED = new Set(['kysely', 'zod', 'commander', 'libphonenumber-js', 'csv
 /** A build older than this holding the lock was killed: another may start. */
 const STALE_LOCK_MS = 120_000;
 
-/** Path, size and mtime of every non-test source file the CLI may load (the web app is not part of it). */
-export function fingerprint() {
+/**
+ * Path, size and mtime of every non-test source file the CLI may load (the web app is not part of it), hashed:
+ * `fp`; with the list itself (every folder walked with its mtime, every file with its size and mtime, relative to
+ * root) for scripts/cli-stamp.mjs, the quick check at the next start. Null without esbuild (no compiled CLI).
+ */
+export function scanSources(root = defaultRoot) {
+  const at = Date.now();
   const h = createHash('sha256');
-  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  const files = [];
+  const dirs = [];
+  const self = fileURLToPath(import.meta.url);
+  h.update(readFileSync(self));
+  const esbuildPkg = join(root, 'node_modules', 'esbuild', 'package.json');
   try {
-    h.update(JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version);
+    h.update(JSON.parse(readFileSync(esbuildPkg, 'utf8')).version);
   } catch {
     return null; // no esbuild: no compiled CLI
   }
+  // The two inputs outside src/ (this file's content and esbuild's version) are watched by size and mtime too.
+  for (const p of [self, esbuildPkg]) {
+    const s = statSync(p);
+    files.push([relative(root, p), s.size, s.mtimeMs]);
+  }
   const walk = (dir) => {
+    dirs.push([relative(root, dir), statSync(dir).mtimeMs]);
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
@@ -41,18 +57,38 @@ export function fingerprint() {
       } else if (/\.(ts|tsx|mts|mjs|js|json)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
         const s = statSync(p);
         h.update(`${relative(root, p)}\0${s.size}\0${s.mtimeMs}\n`);
+        files.push([relative(root, p), s.size, s.mtimeMs]);
       }
     }
   };
   walk(join(root, 'src'));
-  return h.digest('hex').slice(0, 20);
+  return { fp: h.digest('hex').slice(0, 20), at, dirs, files };
+}
+
+/** The fingerprint of the sources as they are (scanSources), or null without esbuild. */
+export function fingerprint(root = defaultRoot) {
+  return scanSources(root)?.fp ?? null;
 }
 
 /** The folder of the compiled CLI for these sources, or null (not built yet, or not to be used). */
-export function compiledDir(fp = fingerprint()) {
+export function compiledDir(fp = fingerprint(), root = defaultRoot) {
   if (process.env.AMAAN_NO_COMPILE === '1' || !fp) return null;
-  const dir = join(cacheRoot, fp);
+  const dir = join(cacheRootOf(root), fp);
   return existsSync(join(dir, 'complete')) ? dir : null;
+}
+
+/**
+ * What bin/amaan.js runs: the compiled CLI's folder for the sources as they are, or null. The stamp first (a stat
+ * per source, cli-stamp.mjs); failing that the full fingerprint, which renews the stamp when it finds a build.
+ */
+export function findCompiled(root = defaultRoot) {
+  if (process.env.AMAAN_NO_COMPILE === '1') return null;
+  const quick = stampedCompiledDir(root);
+  if (quick) return quick;
+  const scan = scanSources(root);
+  const dir = scan ? compiledDir(scan.fp, root) : null;
+  if (dir) writeStamp(scan, root);
+  return dir;
 }
 
 /**
@@ -97,10 +133,14 @@ export function bundleOptions(entryPoints, outdir) {
 
 /** Builds the compiled CLI for the sources as they are now (one build at a time). Returns its folder or null. */
 export async function buildCompiled() {
-  const fp = fingerprint();
-  if (!fp) return null;
+  const scan = scanSources();
+  if (!scan) return null;
+  const { fp } = scan;
   const done = compiledDir(fp);
-  if (done) return done;
+  if (done) {
+    writeStamp(scan);
+    return done;
+  }
   mkdirSync(cacheRoot, { recursive: true });
   const lock = join(cacheRoot, `building-${fp}`);
   try {
@@ -123,7 +163,9 @@ export async function buildCompiled() {
     }
     // Earlier builds (sources since changed) are of no further use.
     for (const old of readdirSync(cacheRoot)) if (old !== fp && /^[0-9a-f]{20}$/.test(old)) rmSync(join(cacheRoot, old), { recursive: true, force: true });
-    return compiledDir(fp);
+    const built = compiledDir(fp);
+    if (built) writeStamp(scan);
+    return built;
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     if (process.env.AMAAN_DEBUG_COMPILE) process.stderr.write(`amaan: CLI not precompiled: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VideoDecodeError } from './errors.ts';
-import { buildDecodeArgs, frameStep, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
+import { buildDecodeArgs, buildOneRunArgs, frameStep, oneRunSelectable, frameTimestamp, readVideoFrames, type FrameReadOptions, type VideoFrame } from './frames.ts';
 import { testdataPath } from '../testdata.ts';
 import { liveDescendants } from '../sandbox/process-tree.ts';
 import { findExecutable } from '../sandbox/which.ts';
@@ -90,6 +90,42 @@ describe('frame selection (reference rule)', () => {
     expect(args).toContain('-vsync');
     expect(args.slice(-3)).toEqual(['-f', 'rawvideo', 'pipe:1']);
     expect(buildDecodeArgs('a.mp4', { ...info, ffmpegVersion: [6, 1] }, 8, 6, 1)).toContain('-fps_mode');
+  });
+});
+
+describe('one ffmpeg run with a selection (no ffprobe)', () => {
+  it('marks the unselected frames by the graph\'s frame rate and drops them, before scaling', () => {
+    const vf = (sph: number): string => { const a = buildOneRunArgs('a.mp4', undefined, [5, 1], { secondsPerHash: sph }); return a[a.indexOf('-vf') + 1]!; };
+    expect(vf(1)).toBe('setpts=if(mod(N\\,max(1\\,trunc(1*FRAME_RATE)))\\,-1\\,N),select=gte(pts\\,0),scale=iw:ih:flags=area:in_color_matrix=bt601,format=rgb24');
+    expect(vf(0.25)).toContain('trunc(0.25*FRAME_RATE)');
+    expect(vf(0)).toBe('scale=iw:ih:flags=area:in_color_matrix=bt601,format=rgb24');
+    // A number JavaScript prints with an exponent is not handed to ffmpeg's parser: the two-run path takes it.
+    expect(oneRunSelectable(1e-7)).toBe(false);
+    expect(oneRunSelectable(0.5)).toBe(true);
+    expect(() => buildOneRunArgs('a.mp4', undefined, [5, 1], { secondsPerHash: 1e-7 })).toThrow(RangeError);
+  });
+
+  it('gives the frames the two-run path gave, with no ffprobe run at all', async () => {
+    // An ffprobe that fails: the two-run path (ffprobe, then ffmpeg) cannot get past it.
+    const dir = join(tmp, 'failing-ffprobe');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'ffprobe'), '#!/bin/sh\nexit 1\n');
+    chmodSync(join(dir, 'ffprobe'), 0o755);
+    const all = await collect(DOORKNOB, { secondsPerHash: 0 });
+    const saved = process.env.AMAAN_FFPROBE;
+    process.env.AMAAN_FFPROBE = join(dir, 'ffprobe');
+    try {
+      const sampled = await collect(DOORKNOB, { secondsPerHash: 1 });
+      expect(sampled.map((f) => [f.index, f.timestamp])).toEqual([[0, 0], [30, 1], [60, 2], [90, 3]]);
+      for (const f of sampled) expect(f.pixels.equals(all[f.index].pixels)).toBe(true);
+      const half = await collect(DOORKNOB, { secondsPerHash: 0.5 });
+      expect(half.map((f) => f.index)).toEqual([0, 15, 30, 45, 60, 75, 90, 105]);
+      const scaled = await collect(`${VIDEOS}pattern-sd-grey-bar.mp4`, { secondsPerHash: 2, size: 64 });
+      expect(scaled.map((f) => f.index)).toEqual([0, 60, 120, 180]);
+    } finally {
+      if (saved === undefined) delete process.env.AMAAN_FFPROBE;
+      else process.env.AMAAN_FFPROBE = saved;
+    }
   });
 });
 

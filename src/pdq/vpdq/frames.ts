@@ -111,13 +111,36 @@ export function passthroughArgs(version: [number, number] | null | undefined): s
 }
 
 /**
- * The one-run decode of every frame (secondsPerHash 0): ffmpeg's own stream summary (stderr, read as it
- * comes) gives the stream facts instead of a separate ffprobe run, and each frame comes as a binary PPM
- * (a "P6 W H 255" header, then the RGB24 bytes as rawvideo would give them), so frames keep their size
- * whatever the stream does. `scale=iw:ih` (or size x size) converts as the two-run path's scale=W:H does.
+ * secondsPerHash as ffmpeg's expression parser is sure to read it as the same double: a plain decimal (a number
+ * JavaScript prints with an exponent takes the two-run path instead).
  */
-export function buildOneRunArgs(file: string, size: number | undefined, version: [number, number] | null | undefined, opts: DecodeArgsOptions = {}): string[] {
+export function oneRunSelectable(secondsPerHash: number): boolean {
+  return Number.isFinite(secondsPerHash) && secondsPerHash >= 0 && !/e/i.test(String(secondsPerHash));
+}
+
+/**
+ * The one-run decode (issue 14 §4: one ffmpeg start, no ffprobe): ffmpeg's own stream summary (stderr, read as it
+ * comes) gives the stream facts instead of a separate ffprobe run, and each frame comes as a binary PPM (a "P6 W H
+ * 255" header, then the RGB24 bytes as rawvideo would give them), so frames keep their size whatever the stream
+ * does. `scale=iw:ih` (or size x size) converts as the two-run path's scale=W:H does.
+ *
+ * With secondsPerHash > 0 the frames are chosen inside ffmpeg without knowing the rate beforehand: `select` has no
+ * frame-rate variable but `setpts` has (FRAME_RATE: the rate of the filter graph's input, the "fr:" that
+ * StreamHeaderReader reads), so setpts marks each frame n with n mod max(1, trunc(secondsPerHash * FRAME_RATE)) != 0
+ * by a negative timestamp and `select` drops those: the frames the two-run path's select=not(mod(n, step)) keeps,
+ * in double precision as frameStep() computes the step. The result is used only when that rate is the one the
+ * reference uses (avg_frame_rate, checked against the summary); otherwise the reader starts over with ffprobe.
+ */
+export function buildOneRunArgs(
+  file: string,
+  size: number | undefined,
+  version: [number, number] | null | undefined,
+  opts: DecodeArgsOptions & { secondsPerHash?: number } = {},
+): string[] {
   const scale = size ? `${size}:${size}` : 'iw:ih';
+  const sph = opts.secondsPerHash ?? 0;
+  if (!oneRunSelectable(sph)) throw new RangeError(`secondsPerHash ${sph} cannot be passed to ffmpeg exactly`);
+  const select = sph > 0 ? [`setpts=if(mod(N\\,max(1\\,trunc(${String(sph)}*FRAME_RATE)))\\,-1\\,N)`, 'select=gte(pts\\,0)'] : [];
   return [
     // level+verbose: every line tagged with its level ("[error]" lines are the decoding warnings -v error
     // used to give alone), and the filter graph's input line carries the exact frame rate ("fr:30000/1001").
@@ -131,7 +154,7 @@ export function buildOneRunArgs(file: string, size: number | undefined, version:
     '-map', '0:V:0', '-an', '-sn', '-dn',
     ...passthroughArgs(version),
     '-sws_flags', 'area',
-    '-vf', `scale=${scale}:flags=area:in_color_matrix=bt601,format=rgb24`,
+    '-vf', [...select, `scale=${scale}:flags=area:in_color_matrix=bt601`, 'format=rgb24'].join(','),
     '-c:v', 'ppm', '-f', 'image2pipe', 'pipe:1',
   ];
 }
@@ -154,7 +177,7 @@ export async function* readVideoFrames(file: string, opts: FrameReadOptions = {}
   const deadline = opts.timeoutMs !== undefined ? Date.now() + opts.timeoutMs : undefined;
   const remaining = (): number | undefined => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
   if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
-  let oneRun = (opts.secondsPerHash ?? 1) === 0;
+  let oneRun = oneRunSelectable(opts.secondsPerHash ?? 1);
   for (let attempt = 0; ; attempt++) {
     let yielded = false;
     try {
@@ -245,18 +268,21 @@ async function checkDecodeEnd(run: FfmpegRun, bin: string, file: string, partial
   if (warnings.trim() !== '') opts.onDecodeWarning?.(warnings.trim());
 }
 
-/** Every frame from one ffmpeg run; the stream facts from its stderr (StreamHeaderReader). */
+/** The selected frames from one ffmpeg run; the stream facts from its stderr (StreamHeaderReader). */
 async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: () => number | undefined): AsyncGenerator<VideoFrame> {
   await assertRegularFile(file);
   const tools = findVideoTools();
   const header = new StreamHeaderReader(file);
+  const secondsPerHash = opts.secondsPerHash ?? 1;
   const run = startFfmpeg(tools.ffmpeg, file, (input) => buildOneRunArgs(input, opts.size, tools.version, {
     threads: opts.decoderThreads,
     strict: opts.strict,
+    secondsPerHash,
   }), { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes, onStderr: (text) => header.push(text) });
   run.child.stderr.once('end', () => header.end());
   let facts: StreamHeader | undefined;
   let fps = 0;
+  let step = 1;
   let index = 0;
   // PPM framing: the header ("P6\nW H\n255\n", at most a few dozen bytes) is gathered in `head`.
   let head = '';
@@ -274,7 +300,14 @@ async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: ()
           if (facts.startOver) throw new StartOver('two_runs');
           throw facts.error;
         }
-        fps = facts.fps ?? (await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes })).fps;
+        if (secondsPerHash > 0) {
+          // ffmpeg chose the frames by the graph's input rate: right only when that is the reference's rate.
+          if (facts.fps === undefined) throw new StartOver('two_runs');
+          fps = facts.fps;
+          step = frameStep(secondsPerHash, fps);
+        } else {
+          fps = facts.fps ?? (await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes })).fps;
+        }
       }
       let offset = 0;
       while (offset < chunk.length) {
@@ -305,7 +338,7 @@ async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: ()
           if (!opts.reuseFrameBuffer) frame = undefined;
           // Buffered frames may still be in the pipe after a kill; stop at once instead.
           if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
-          const at = index++;
+          const at = index++ * step;
           yield { index: at, timestamp: frameTimestamp(at, fps), width, height, pixels: done };
         }
       }
