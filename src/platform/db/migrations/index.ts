@@ -31,6 +31,7 @@ import * as statFlow from './0038_stat_flow.ts';
 import * as stockRollup from './0039_stock_rollup.ts';
 import * as tipIntakeWrites from './0040_tip_intake_writes.ts';
 import * as nameTrigramsIndexBuilds from './0043_name_trigrams_index_builds.ts';
+import * as entityIdText from './0045_entity_id_text.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0039_stock_rollup': stockRollup,
   '0040_tip_intake_writes': tipIntakeWrites,
   '0043_name_trigrams_index_builds': nameTrigramsIndexBuilds,
+  '0045_entity_id_text': entityIdText,
 };
