@@ -244,7 +244,8 @@ async function user(session: Session, until: number, think: { min: number; max: 
         break;
       }
     }
-    if (think) await new Promise((r) => setTimeout(r, think.min + Math.random() * (think.max - think.min)));
+    // A pause is cut at the end of the run (a user thinking then sends nothing more): the phase ends on time.
+    if (think) await new Promise((r) => setTimeout(r, Math.min(think.min + Math.random() * (think.max - think.min), Math.max(0, until - performance.now()))));
   }
 }
 
