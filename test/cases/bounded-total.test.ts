@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines } from '../support/harness.ts';
 import { COUNT_BOUND } from '../../src/platform/http/schema-kit.ts';
+import { caseStatusCounts } from '../../src/modules/cases/case.service.ts';
+import type { ServiceContext } from '../../src/platform/context.ts';
 
 // Lists over national-size tables (cases, persons) count their matches only up to COUNT_BOUND (issue 13 §5): beyond
 // it the API says `totalExact: false` and `total: COUNT_BOUND` (the web app shows "10,000+"); below it the count is
@@ -47,6 +49,39 @@ describe.each(engines)('bounded totals on %s', (engine) => {
       expect(await page('analyst', '/api/v1/persons?q=zarghuna&limit=3')).toMatchObject({ total: COUNT_BOUND, totalExact: false, limit: 3 });
       expect(await page('analyst', '/api/v1/persons?q=bulkperson%2010001')).toMatchObject({ total: 1, totalExact: true });
       expect(await page('invA', '/api/v1/persons?q=zarghuna')).toMatchObject({ total: 0, totalExact: true });
+
+      // Home page status counts (one request): past the lists' bound each status is still counted exactly (the
+      // page used to add list totals capped at 10,001); only what the caller may see is counted.
+      type Counts = { counts: Array<{ status: string; count: number; exact: boolean }>; total: number; totalExact: boolean; bound: number };
+      const counts = async (user: Parameters<typeof t.call>[0], url = '/api/v1/cases/status-counts') => {
+        const res = await t.call(user, 'GET', url);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as Counts;
+      };
+      const truth = async (where: string) => t.asOwner(async (db) => Object.fromEntries((await sql<{ status: string; n: number }>`
+        SELECT status, count(*)::int AS n FROM cases WHERE ${sql.raw(where)} GROUP BY status`.execute(db)).rows.map((r) => [r.status, r.n])));
+      const expectCounts = (c: Counts, want: Record<string, number>) => {
+        for (const x of c.counts) expect(x, x.status).toEqual({ status: x.status, count: want[x.status] ?? 0, exact: true });
+        expect(c.total).toBe(Object.values(want).reduce((a, b) => a + b, 0));
+        expect(c.totalExact).toBe(true);
+      };
+      const supA = await counts('supA');
+      expect(supA.counts.find((x) => x.status === 'complaint_received')!.count).toBeGreaterThan(COUNT_BOUND);
+      expectCounts(supA, await truth(`branch_id = ${t.branchA}`));
+      expectCounts(await counts('analyst'), await truth('true'));
+      expectCounts(await counts('analyst', `/api/v1/cases/status-counts?branchId=${t.branchB}`), await truth(`branch_id = ${t.branchB}`));
+      expectCounts(await counts('invA'), await truth(`id IN (SELECT case_id FROM case_team WHERE user_id = '${t.users.invA.id}')`));
+      expectCounts(await counts('invB'), await truth(`id IN (SELECT case_id FROM case_team WHERE user_id = '${t.users.invB.id}')`));
+      expectCounts(await counts('supB'), await truth(`branch_id = ${t.branchB}`));
+      const bad = await t.call('supA', 'GET', '/api/v1/cases/status-counts?branchId=x');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('branchId');
+      // Past the bound a count is "more than" (a small bound here: the API's is 100,000).
+      const u = t.users.supA;
+      const asSupA: ServiceContext = { ...t.ctx, actor: { id: u.id, username: u.username, displayName: u.username, role: u.role, branchId: u.branchId, ip: null } };
+      const small = await caseStatusCounts(asSupA, {}, 10);
+      expect(small.counts.find((x) => x.status === 'complaint_received')).toEqual({ status: 'complaint_received', count: 10, exact: false });
+      expect(small).toMatchObject({ totalExact: false, bound: 10 });
     } finally {
       await t.close();
     }

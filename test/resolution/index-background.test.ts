@@ -3,7 +3,7 @@
 // index is ready; a merge made meanwhile is applied after the build too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
-import { personIndexSettled, personIndexStateOf, preloadPersonIndex } from '../../src/modules/resolution/suggestion.service.ts';
+import { personIndex, personIndexSettled, personIndexStateOf, preloadPersonIndex } from '../../src/modules/resolution/suggestion.service.ts';
 import { readiness } from '../../src/platform/http/ops.ts';
 
 const { engines } = await detectEngines();
@@ -85,5 +85,34 @@ describe.each(engines)('duplicate-person index built in the background on %s', (
     // Audited as scored on behalf of the person who recorded them.
     const entry = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'entity_id']).where('action', '=', 'person.duplicates.suggest').where('entity_id', '=', twin.id).executeTakeFirstOrThrow();
     expect(entry.actor_id).toBe(t.users.invA.id);
+  }, 120_000);
+
+  it('scores a queued person once when two processes drain the same queue (claimed FOR UPDATE SKIP LOCKED): one audit entry', async () => {
+    await preloadPersonIndex(t.ctx, { rebuild: true }); // the process of the test before died with its index held
+    await personIndexSettled(t.ctx.db);
+    const first = await record({ displayName: 'Sumaira Bano Chaudhry', dateOfBirth: '1984-02-09', phones: ['0345-5550199'] });
+    // Process A (the app's handle) starts, and records a person while its index is held: pending in A, and queued.
+    let releaseA!: () => void;
+    const settledA = preloadPersonIndex(t.ctx, { rebuild: true, gate: new Promise<void>((r) => { releaseA = r; }) });
+    const twin = await record({ displayName: 'Sumera Bano Chaudhry', dateOfBirth: '1984-02-09', phones: ['+92 345 5550199'] });
+    expect(await t.ctx.db.selectFrom('person_score_queue').select('person_id').execute()).toEqual([{ person_id: twin.id }]);
+    // Process B (another handle) starts later: the row predates it, so B adopts the person as well.
+    await new Promise((r) => setTimeout(r, 20));
+    const b = { ...t.ctx, db: t.ctx.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result }) };
+    let releaseB!: () => void;
+    const settledB = preloadPersonIndex(b, { gate: new Promise<void>((r) => { releaseB = r; }) });
+    // Both indexes become ready together and drain concurrently.
+    releaseA();
+    releaseB();
+    await Promise.all([settledA, settledB, personIndexSettled(t.ctx.db), personIndexSettled(b.db)]);
+    expect(await suggestionsBetween(first.id, twin.id)).toHaveLength(1);
+    const entries = await t.ctx.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'person.duplicates.suggest').where('entity_id', '=', twin.id).execute();
+    expect(entries).toEqual([{ actor_id: t.users.invA.id }]);
+    expect(await t.ctx.db.selectFrom('person_score_queue').select('person_id').execute()).toEqual([]);
+    // Both processes' indexes hold the person: a later look-alike recorded through either meets it.
+    for (const ctx of [t.ctx, b]) {
+      const index = await personIndex(ctx);
+      expect(index.match({ id: 'probe', names: ['Sumaira Bano Chaudhry'], dateOfBirth: '1984-02-09', phones: ['03455550199'] }, { threshold: 0.5, limit: 5 }).map((s) => s.b === 'probe' ? s.a : s.b)).toContain(twin.id);
+    }
   }, 120_000);
 });

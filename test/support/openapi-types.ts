@@ -259,6 +259,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/status-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases you may see per status (each counted up to a bound), optionally of one branch */
+        get: operations["getCasesStatusCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -4434,6 +4451,78 @@ export interface operations {
             };
             /** @description Unsupported content type: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is busy (no database connection free in time, or a statement timed out); nothing was stored: try again after the `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCasesStatusCounts: {
+        parameters: {
+            query?: {
+                branchId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            /** @enum {string} */
+                            status: "complaint_received" | "inquiry_open" | "inquiry_closed" | "fir_registered" | "under_investigation" | "interim_challan" | "challan_submitted" | "cancelled_or_discharged" | "in_trial" | "charge_framed" | "evidence" | "convicted" | "acquitted" | "under_appeal";
+                            /** @description cases in this status you may see: exact when exact is true; otherwise more than this many (100,000) */
+                            count: number;
+                            exact: boolean;
+                        }[];
+                        /** @description the sum of the counts */
+                        total: number;
+                        /** @description false when any count stopped at the bound */
+                        totalExact: boolean;
+                        /** @description the most cases counted per status */
+                        bound: number;
+                    };
+                };
+            };
+            /** @description The request is not valid: malformed target or body, or a field refused (named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sign-in required: no session or token, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not permitted for your role, a missing CSRF token (cookie sessions), or sign-in unfinished */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { boundedPageOf, okResponse, pageOf, pageQuery, serviceContext, uuidParam, type Api } from '../../platform/http/route-kit.ts';
-import { caseDetail, caseSummary, createCaseBody, listCasesQuery, noteBody, teamBody, timelineEntry, transitionBody, updateCaseBody } from './case.schema.ts';
-import { addTimelineEntry, createCase, getCase, listCases, listTimeline, setTeam, transitionCase, updateCase } from './case.service.ts';
+import { caseDetail, caseSummary, createCaseBody, listCasesQuery, noteBody, statusCounts, statusCountsQuery, teamBody, timelineEntry, transitionBody, updateCaseBody } from './case.schema.ts';
+import { addTimelineEntry, caseStatusCounts, createCase, getCase, listCases, listTimeline, setTeam, transitionCase, updateCase } from './case.service.ts';
 
 export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
   const tags = ['cases'];
@@ -11,6 +11,11 @@ export async function caseRoutes(api: Api, ctx: AppContext): Promise<void> {
     config: { access: 'case.read' },
     schema: { tags, summary: 'Cases you may see: search by title or FIR number, filter, page', querystring: listCasesQuery, response: { 200: boundedPageOf(caseSummary) } },
   }, async (request) => listCases(serviceContext(ctx, request), request.query));
+
+  api.get('/cases/status-counts', {
+    config: { access: 'case.read' },
+    schema: { tags, summary: 'Cases you may see per status (each counted up to a bound), optionally of one branch', querystring: statusCountsQuery, response: { 200: statusCounts } },
+  }, async (request) => caseStatusCounts(serviceContext(ctx, request), request.query));
 
   api.post('/cases', {
     config: { access: 'case.create' },

@@ -62,6 +62,23 @@ export const listCasesQuery = z.strictObject({
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
+/** Cases per status are counted up to this many each (the home page's figures); beyond it "more than". */
+export const STATUS_COUNT_BOUND = 100_000;
+export const statusCountsQuery = z.strictObject({
+  branchId: z.coerce.number().int().positive().optional(),
+});
+export type StatusCountsQuery = z.infer<typeof statusCountsQuery>;
+export const statusCounts = z.object({
+  counts: z.array(z.object({
+    status: caseStatus,
+    count: z.number().int().describe(`cases in this status you may see: exact when exact is true; otherwise more than this many (${STATUS_COUNT_BOUND.toLocaleString('en-US')})`),
+    exact: z.boolean(),
+  })),
+  total: z.number().int().describe('the sum of the counts'),
+  totalExact: z.boolean().describe('false when any count stopped at the bound'),
+  bound: z.number().int().describe('the most cases counted per status'),
+});
+
 export const teamBody = z.strictObject({
   members: z.array(z.strictObject({ userId: z.uuid(), teamRole: z.enum(['lead', 'member', 'prosecutor']) })).max(50),
 });

@@ -4,8 +4,8 @@ import { inTransaction } from '../../platform/context.ts';
 import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { allowedNextSteps, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
-import type { CreateCaseInput, ListCasesQuery } from './case.schema.ts';
+import { allowedNextSteps, caseStatuses, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
+import { STATUS_COUNT_BOUND, type CreateCaseInput, type ListCasesQuery, type StatusCountsQuery } from './case.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { boundedCount } from '../../platform/db/bounded-count.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
@@ -61,6 +61,25 @@ export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
     boundedCount(ctx.db, query),
   ]);
   return { items: rows.map(toSummary), ...total, limit: q.limit, offset: q.offset };
+}
+
+/**
+ * Cases per status among those the caller may see (optionally of one branch): one statement, one bounded count
+ * per status (at most STATUS_COUNT_BOUND + 1 rows read each), so a figure is exact up to the bound and flagged
+ * beyond it, and the cost stays bounded at national size. (The home page used to add the lists' totals, each
+ * capped at 10,001: a branch with more than 10,000 cases in one status was undercounted.)
+ */
+export async function caseStatusCounts(ctx: ServiceContext, q: StatusCountsQuery, bound = STATUS_COUNT_BOUND) {
+  const row = await ctx.db.selectNoFrom((eb) => caseStatuses.map((status) => {
+    let inStatus = ctx.db.selectFrom('cases').select(sql<number>`1`.as('one')).where(caseVisibleTo(ctx.actor)).where('cases.status', '=', status);
+    if (q.branchId) inStatus = inStatus.where('cases.branch_id', '=', q.branchId);
+    return eb.selectFrom(inStatus.limit(bound + 1).as('b')).select((c) => c.fn.countAll<string>().as('n')).as(status);
+  })).executeTakeFirstOrThrow() as Record<CaseStatus, string | number>;
+  const counts = caseStatuses.map((status) => {
+    const n = Number(row[status]);
+    return { status, count: Math.min(n, bound), exact: n <= bound };
+  });
+  return { counts, total: counts.reduce((s, c) => s + c.count, 0), totalExact: counts.every((c) => c.exact), bound };
 }
 
 type SummaryRow = { id: string; title: string; status: string; fir_number: number | null; fir_year: number | null; branch_id: number; district: string; province: string; reported_at: Date; updated_at: Date; offence_codes: string[] | null };

@@ -9,7 +9,7 @@
 // merged and unmerged here. Persons written by another
 // process reach it at its next start; the batch (`amaan resolve --all`) always reads everything.
 import { sql } from 'kysely';
-import type { AppContext, ServiceContext } from '../../platform/context.ts';
+import type { AppContext, AuditEvent, ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { MergeSuggestionStatus } from '../../platform/db/schema.ts';
@@ -102,11 +102,14 @@ interface IndexSlot {
   /** Resolves once the index is ready and everything queued meanwhile is scored. */
   settled: Promise<void>;
   background: boolean;
-  pending: Map<string, { ctx: ServiceContext; source: Source }>;
+  /** `queued`: resolves true once the person's row is in person_score_queue (false: kept in memory only). */
+  pending: Map<string, Queued>;
   refresh: Set<string>;
   /** When this slot began: queue rows older than it may have been left by a process that died. */
   began: Date;
 }
+
+interface Queued { ctx: ServiceContext; source: Source; queued: Promise<boolean> }
 
 const slots = new WeakMap<Db, IndexSlot>();
 
@@ -153,7 +156,7 @@ async function adoptLeftOvers(ctx: AppContext, slot: IndexSlot): Promise<void> {
     const actor: ServiceContext['actor'] = r.user_id
       ? { id: r.user_id, username: r.username!, displayName: r.display_name!, role: r.role!, branchId: r.branch_id, ip: null }
       : { id: null as never, username: 'system', displayName: 'system', role: 'administrator', branchId: null, ip: null };
-    slot.pending.set(r.person_id, { ctx: { ...ctx, actor }, source: r.source });
+    slot.pending.set(r.person_id, { ctx: { ...ctx, actor }, source: r.source, queued: Promise.resolve(true) });
   }
 }
 
@@ -169,13 +172,42 @@ async function drain(ctx: AppContext, slot: IndexSlot): Promise<void> {
     if (slot.pending.size) {
       const queued = [...slot.pending];
       slot.pending.clear();
-      // One scoring per person, as its own recorder (the audit entry says who recorded it and how).
-      for (const [id, { ctx: who, source }] of queued) {
-        await suggestQuietly(who, [id], source);
-        await ctx.db.deleteFrom('person_score_queue').where('person_id', '=', id).execute()
-          .catch((err: unknown) => process.emitWarning(`scored person left in the queue: ${err instanceof Error ? err.message : String(err)}`));
+      // One scoring per person, as its own recorder (the audit entry says who recorded it and how). A person with
+      // a queue row is scored only by the process that claims the row (another process may hold it too: the one
+      // that queued it and the next one to start both have it pending).
+      for (const [id, { ctx: who, source, queued: persisted }] of queued) {
+        if (await persisted) await scoreClaimed(who, id, source);
+        else await suggestQuietly(who, [id], source);
       }
     }
+  }
+}
+
+/**
+ * Scores one queued person if this process claims its person_score_queue row: the row is locked
+ * (FOR UPDATE SKIP LOCKED), the suggestions stored, the audit entry written and the row deleted in one transaction,
+ * so of two processes draining the same queue one scores the person and the other skips it (the row is locked or
+ * already gone). Either way the person is put in this process's index. Never throws.
+ */
+async function scoreClaimed(ctx: ServiceContext, personId: string, source: Source): Promise<boolean> {
+  try {
+    const index = await personIndex(ctx);
+    const records = await personRecords(ctx, [personId]);
+    return await inTransaction(ctx, async (tx, audit) => {
+      const claimed = await tx.selectFrom('person_score_queue').select('person_id').where('person_id', '=', personId)
+        .forUpdate().skipLocked().executeTakeFirst();
+      index.remove(personId);
+      if (!claimed) {
+        for (const r of records) safeAdd(index, r);
+        return false;
+      }
+      await storeAndAudit(tx, audit, [personId], matchInto(index, records), source);
+      await tx.deleteFrom('person_score_queue').where('person_id', '=', personId).execute();
+      return true;
+    });
+  } catch (err) {
+    process.emitWarning(`duplicate suggestions not computed: ${err instanceof Error ? err.message : String(err)}`);
+    return false;
   }
 }
 
@@ -258,6 +290,13 @@ export async function suggestForPersons(ctx: ServiceContext, personIds: readonly
   const index = await personIndex(ctx);
   const records = await personRecords(ctx, personIds);
   for (const id of personIds) index.remove(id);
+  const pairs = matchInto(index, records);
+  if (pairs.length === 0) return 0;
+  return inTransaction(ctx, (tx, audit) => storeAndAudit(tx, audit, personIds, pairs, source));
+}
+
+/** Each record's best pairs against the index, then the record put in it (so later records meet earlier ones). */
+function matchInto(index: ResolutionIndex, records: readonly ResolutionRecord[]): Suggestion[] {
   const pairs: Suggestion[] = [];
   for (const r of records) {
     try {
@@ -265,12 +304,14 @@ export async function suggestForPersons(ctx: ServiceContext, personIds: readonly
     } catch { /* no usable name */ }
     safeAdd(index, r);
   }
+  return pairs;
+}
+
+async function storeAndAudit(tx: Tx, audit: (e: AuditEvent) => Promise<void>, personIds: readonly string[], pairs: Suggestion[], source: Source): Promise<number> {
   if (pairs.length === 0) return 0;
-  return inTransaction(ctx, async (tx, audit) => {
-    const stored = await storePairs(tx, pairs, source);
-    await audit({ action: 'person.duplicates.suggest', entityType: 'person', entityId: personIds.length === 1 ? personIds[0]! : null, details: { source, persons: personIds.length, suggestions: stored } });
-    return stored;
-  });
+  const stored = await storePairs(tx, pairs, source);
+  await audit({ action: 'person.duplicates.suggest', entityType: 'person', entityId: personIds.length === 1 ? personIds[0]! : null, details: { source, persons: personIds.length, suggestions: stored } });
+  return stored;
 }
 
 /**
@@ -280,12 +321,17 @@ export async function suggestForPersons(ctx: ServiceContext, personIds: readonly
 export async function suggestQuietly(ctx: ServiceContext, personIds: readonly string[], source: Source = 'incremental'): Promise<void> {
   const slot = slots.get(ctx.db);
   if (slot?.background && slot.state !== 'ready') {
-    for (const id of personIds) slot.pending.set(id, { ctx, source });
-    // Also in the database: if this process dies before its index is ready, the next one scores them.
-    await ctx.db.insertInto('person_score_queue')
+    // Also in the database: if this process dies before its index is ready, the next one scores them. The drain
+    // waits for this insert before it claims the row (a person whose row could not be written is scored unclaimed).
+    const queued = ctx.db.insertInto('person_score_queue')
       .values(personIds.map((id) => ({ person_id: id, source, queued_by: ctx.actor.id ?? null })))
       .onConflict((oc) => oc.column('person_id').doNothing()).execute()
-      .catch((err: unknown) => process.emitWarning(`person queued in memory only: ${err instanceof Error ? err.message : String(err)}`));
+      .then(() => true, (err: unknown) => {
+        process.emitWarning(`person queued in memory only: ${err instanceof Error ? err.message : String(err)}`);
+        return false;
+      });
+    for (const id of personIds) slot.pending.set(id, { ctx, source, queued });
+    await queued;
     return;
   }
   try {

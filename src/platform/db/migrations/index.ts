@@ -32,6 +32,7 @@ import * as stockRollup from './0039_stock_rollup.ts';
 import * as tipIntakeWrites from './0040_tip_intake_writes.ts';
 import * as nameTrigramsIndexBuilds from './0043_name_trigrams_index_builds.ts';
 import * as stockSpans from './0044_stock_spans.ts';
+import * as entityIdText from './0045_entity_id_text.ts';
 import * as tipRelationsCheckedPerStatement from './0046_tip_relations_checked_per_statement.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
@@ -69,5 +70,6 @@ export const migrations: Record<string, Migration> = {
   '0040_tip_intake_writes': tipIntakeWrites,
   '0043_name_trigrams_index_builds': nameTrigramsIndexBuilds,
   '0044_stock_spans': stockSpans,
+  '0045_entity_id_text': entityIdText,
   '0046_tip_relations_checked_per_statement': tipRelationsCheckedPerStatement,
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { caseDetail, caseSummary, createCaseBody, noteBody, timelineEntry, transitionBody, listCasesQuery, teamBody } from '../../../../modules/cases/case.schema.ts';
+import type { caseDetail, caseSummary, createCaseBody, noteBody, statusCounts, timelineEntry, transitionBody, listCasesQuery, teamBody } from '../../../../modules/cases/case.schema.ts';
 import { api, type BoundedPage, type Page } from '../../../app/api-client.ts';
 
 export type CaseSummary = z.infer<typeof caseSummary>;
@@ -8,6 +8,8 @@ export type TimelineEntry = z.infer<typeof timelineEntry>;
 export type CaseListQuery = Partial<z.output<typeof listCasesQuery>>;
 
 export const fetchCases = (q: CaseListQuery) => api.get<BoundedPage<CaseSummary>>('/cases', q);
+export type StatusCounts = z.infer<typeof statusCounts>;
+export const fetchStatusCounts = (branchId?: number) => api.get<StatusCounts>('/cases/status-counts', branchId ? { branchId } : {});
 export const fetchCase = (id: string) => api.get<CaseDetail>(`/cases/${id}`);
 export const createCase = (body: z.output<typeof createCaseBody>) => api.post<CaseDetail>('/cases', body);
 export const transitionCase = (id: string, body: z.output<typeof transitionBody>) => api.post<CaseDetail>(`/cases/${id}/transitions`, body);

@@ -19,7 +19,9 @@ export function SupervisorHome() {
   const f = useFormat();
   const user = useUser();
   const branch = useBranches().data?.find((b) => b.id === user.branchId);
-  const { counts, loading, total } = useStatusCounts();
+  const { counts, loading, total, totalExact } = useStatusCounts();
+  // A count that reached the server's bound is "more than": shown with a plus.
+  const shown = (c?: { count: number; exact: boolean }) => (c ? `${f.number(c.count)}${c.exact ? '' : '+'}` : f.number(0));
   const recent = useCaseList({ limit: 50, offset: 0 });
   const { tasks, loading: tasksLoading } = useTasks(recent.data?.items, 'supervisor');
   const stats = useStatsSummary();
@@ -27,10 +29,10 @@ export function SupervisorHome() {
     <div className="stack">
       <Panel title={`${t('home.branchOverview')}${branch ? ` — ${branch.district}` : ''}`}>
         <div className="stats-row" data-testid="branch-figures">
-          <Stat label={t('home.allCases')} value={f.number(total)} />
-          <Stat label={t('caseStatus.under_investigation')} value={f.number(counts.find((c) => c.status === 'under_investigation')?.count ?? 0)} />
+          <Stat label={t('home.allCases')} value={`${f.number(total)}${totalExact ? '' : '+'}`} />
+          <Stat label={t('caseStatus.under_investigation')} value={shown(counts.find((c) => c.status === 'under_investigation'))} />
           <Stat label={t('home.awaitingApproval')} value={f.number(tasks.length)} />
-          <Stat label={t('caseStatus.convicted')} value={f.number(counts.find((c) => c.status === 'convicted')?.count ?? 0)} />
+          <Stat label={t('caseStatus.convicted')} value={shown(counts.find((c) => c.status === 'convicted'))} />
         </div>
       </Panel>
       <SafeguardingPanel />

@@ -1,15 +1,12 @@
-import { useQueries } from '@tanstack/react-query';
-import { caseStatuses, type CaseStatus } from '../../../../modules/cases/case.lifecycle.ts';
-import { fetchCases } from '../../cases/api/cases.api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { fetchStatusCounts } from '../../cases/api/cases.api.ts';
 
-/** Cases per status among those the user may see: one count query per status (limit 1, total only). */
+/**
+ * Cases per status among those the user may see: one request (GET /cases/status-counts), each status counted up
+ * to the server's bound; a count that reached it is not exact (shown as "N+"), and neither is the total then.
+ */
 export function useStatusCounts(branchId?: number) {
-  const results = useQueries({
-    queries: caseStatuses.map((status) => ({
-      queryKey: ['cases', 'count', status, branchId ?? null],
-      queryFn: () => fetchCases({ status, branchId, limit: 1, offset: 0 }),
-    })),
-  });
-  const counts = caseStatuses.map((status, i) => ({ status, count: results[i].data?.total ?? 0 })) as Array<{ status: CaseStatus; count: number }>;
-  return { counts, loading: results.some((r) => r.isPending), total: counts.reduce((s, c) => s + c.count, 0) };
+  const result = useQuery({ queryKey: ['cases', 'status-counts', branchId ?? null], queryFn: () => fetchStatusCounts(branchId) });
+  const counts = result.data?.counts ?? [];
+  return { counts, loading: result.isPending, total: result.data?.total ?? 0, totalExact: result.data?.totalExact ?? true };
 }
