@@ -97,7 +97,7 @@ describe.each(engines)('online rebuild of the statistics rollups with writes dur
         // While the part's token is set it is not read (the flow figures' eligibility says so; cases by status
         // compares the token in its statement, so the figures below are the exact SQL's either way).
         const state = await readRollups(db);
-        if (state[part]?.building) {
+        if (part !== 'checkpoints' && state[part]?.building) {
           during++;
           if (part === 'flow') expect(rollupAnswers(figureById('firs')!, base(), await rollupState(db))).toBe(false);
           if (during % 3 === 1) await expectFiguresExact('UTC', `during ${part} (${i})`);
