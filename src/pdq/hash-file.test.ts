@@ -64,4 +64,30 @@ describe('hashFile', () => {
     expect(await hashFile(dir)).toEqual({ record: { path: dir, error: 'is a directory' }, unreadable: true });
     expect((await hashFile(join(dir, 'missing'))).record.error).toBe('cannot read: no such file');
   });
+
+  it('gives the same records with syncIo (reads on the calling thread) as through the thread pool', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'amaan-hashfile-'));
+    const sizes = [0, 5, 4100, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 2 * (1 << 20) + 777];
+    const paths = sizes.map((size, k) => {
+      const data = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) data[i] = (i * 40503 + k * 31) >>> 8;
+      const file = join(dir, `s${k}.dat`);
+      writeFileSync(file, data);
+      return file;
+    });
+    const w = 300, h = 200, px = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < px.length; i++) px[i] = (i * 13 + (i >> 9)) & 255;
+    writeFileSync(join(dir, 'p.png'), await sharp(px, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer());
+    paths.push(join(dir, 'p.png'), join(dir, 'missing'), dir);
+    for (const p of paths) {
+      const viaPool = await hashFile(p);
+      const onThread = await hashFile(p, { syncIo: true });
+      expect(onThread).toEqual(viaPool);
+    }
+    const picture = await hashFile(join(dir, 'p.png'), { syncIo: true });
+    expect(picture.record).toMatchObject({ mime: 'image/png', width: w, height: h });
+    expect(picture.record.pdq).toMatch(/^[0-9a-f]{64}$/);
+    expect((await hashFile(join(dir, 'missing'), { syncIo: true })).record.error).toBe('cannot read: no such file');
+    expect((await hashFile(join(dir, 's3.dat'), { syncIo: true })).record).toMatchObject({ size: (1 << 20) - 1 });
+  });
 });

@@ -2,11 +2,12 @@
 // content, not the name) also the PDQ hash and quality. Never throws: failures become `error` / `unreadable`.
 // The digests and the sniffing are done here, over the raw bytes; the picture's bytes are handed to a
 // sandboxed decoder process (sandbox/decoder-pool.ts): libvips never parses seized content in this process.
-import { type FileHandle, open, stat } from 'node:fs/promises';
+import { closeSync, openSync, statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { PdqDecodeError, type PdqDecodeErrorCode } from './decode.ts';
 import { type ImageDecoder, defaultImageDecoder } from './sandbox/decoder-pool.ts';
-import { type FileDigest, digestBuffer, digestOpenFile, withReadChunk } from './file-digest.ts';
+import { type FileDigest, type PositionalReader, digestBuffer, digestOpenFile, fdReader, withReadChunk } from './file-digest.ts';
 import type { DihedralName } from './dct.ts';
 import { describeFsError } from './fs-error.ts';
 
@@ -32,6 +33,12 @@ export interface HashFileOptions {
   inMemoryLimit?: number;
   /** The image decoder (default: the process's sandboxed pool). */
   decoder?: ImageDecoder;
+  /**
+   * Stat, open and read on the calling thread (the *Sync calls) instead of libuv's thread pool: for the ingest's
+   * hash worker threads, which have nothing else to do meanwhile (issue 14: each pool round trip costs two thread
+   * wake-ups, several per file). Not for the main thread of a server.
+   */
+  syncIo?: boolean;
 }
 
 export interface HashOutcome {
@@ -52,9 +59,9 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
   let data: Buffer | null;
   try {
     // stat before open: opening a FIFO or device could block or have side effects.
-    const st = await stat(path);
+    const st = opts.syncIo ? statSync(path) : await stat(path);
     if (!st.isFile()) return { record: { path, error: st.isDirectory() ? 'is a directory' : 'not a regular file' }, unreadable: true };
-    const fh = await open(path, 'r');
+    const fh = opts.syncIo ? syncFile(openSync(path, 'r')) : await open(path, 'r');
     try {
       data = await withReadChunk(async (chunk) => {
         // The first chunk serves the sniffing, then either the digests (streamed on through the same
@@ -100,7 +107,7 @@ export async function hashFile(path: string, opts: HashFileOptions = {}): Promis
  * The whole file from the handle already open (so digests and pixels come from the same file): its first
  * bytes `head`, then the rest up to the size stat gave, then whatever it grew by since (read through `chunk`).
  */
-async function readRest(fh: FileHandle, head: Buffer, size: number, chunk: Buffer): Promise<Buffer> {
+async function readRest(fh: PositionalReader, head: Buffer, size: number, chunk: Buffer): Promise<Buffer> {
   if (head.length < chunk.length) return Buffer.from(head); // the first read already reached the end
   const whole = Buffer.allocUnsafe(Math.max(size, head.length));
   head.copy(whole);
@@ -118,4 +125,9 @@ async function readRest(fh: FileHandle, head: Buffer, size: number, chunk: Buffe
     at += bytesRead;
   }
   return grown.length ? Buffer.concat([whole, ...grown]) : whole;
+}
+
+/** A descriptor opened with openSync, read and closed on the calling thread (HashFileOptions.syncIo). */
+function syncFile(fd: number): PositionalReader & { close(): Promise<void> } {
+  return { ...fdReader(fd), close: async () => closeSync(fd) };
 }

@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .option('--label <text>', 'label of the evidence item to record under (default: "media: <folder>")')
     .option('--custodian <username>', 'when the evidence item is new: the user who holds it (first link of its chain of custody)')
     .option('--threshold <n>', 'PDQ match distance, inclusive', '31')
-    .option('--concurrency <n>', 'files in flight at once (default: 8 per core)')
+    .option('--concurrency <n>', 'files in flight at once (default: 32 per core)')
     .option('--video-seconds <n>', 'vPDQ: one frame per N seconds (0 = every frame)', '1')
     .option('--batch-files <n>', 'files per committed batch', '200')
     .option('--json', 'print the summary as JSON')

@@ -65,7 +65,7 @@ export async function hashEntry(entry: WalkEntry, secondsPerHash: number): Promi
   const times = { modifiedAt: entry.stat.mtime, changedAt: entry.stat.ctime };
   if (entry.kind === 'symlink') return { ...base, ...times, size: 0, kind: 'symlink', error: `symbolic link to ${entry.target}: not followed`, errorCode: 'not_followed' };
   if (entry.kind === 'special') return { ...base, ...times, size: 0, kind: 'other', error: 'not a regular file', errorCode: 'not_regular' };
-  const { record, unreadable, decodeError } = await hashFile(entry.absPath);
+  const { record, unreadable, decodeError } = await hashFile(entry.absPath, { syncIo: true });
   const result: FileResult = {
     ...base,
     ...times,

@@ -3,11 +3,26 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult } from './hash-entry.ts';
 import { markPhase } from '../../../platform/timing.ts';
 import { walkTree, type WalkEntry } from './walk.ts';
+import { publish, sharedCounters } from './shared-queue.ts';
 import type { DecoderFacts } from './hash-worker.ts';
 import { knownDecoderIsolation, primeDecoderIsolation } from '../../../pdq/sandbox/sandbox.ts';
 import { knownFfmpegVersion, primeVideoTools } from '../../../pdq/vpdq/ffmpeg-path.ts';
 
-type Reply = { id: number; result?: FileResult; error?: string } | { ready: true };
+type Reply = { id: number; result?: FileResult; error?: string } | { ready: true; tid?: number };
+
+/**
+ * Files in flight per hash worker by default (issue 14): enough queued that the workers go on for a while when the
+ * main thread is held (PGlite runs its statements there, the database opens there while the CLI prefetches).
+ * Only pictures are held in memory whole, and BYTES_IN_FLIGHT bounds them.
+ */
+export const FILES_PER_WORKER = 32;
+/**
+ * Files in flight per worker while the database opens (prefetch): PGlite's opening holds the main thread for
+ * seconds in long steps, and only what was queued before such a step keeps the workers going through it (seen in
+ * bench/thread-timeline.ts: with 32 per worker both workers idled through PGlite's migration check). A queued file
+ * is a path (its bytes are read when a worker starts it), a result a few hundred bytes.
+ */
+export const PREFETCH_FILES_PER_WORKER = 256;
 
 /** Most a file in flight can hold in memory: a picture up to hashFile's in-memory limit (256 MiB). */
 export const HELD_BYTES_PER_FILE = 256 * 1024 * 1024;
@@ -28,9 +43,11 @@ interface Prefetch {
  * decoder process (src/pdq/sandbox/).
  */
 export class HashPool {
-  private readonly workers: Array<{ worker: Worker; busy: number }> = [];
+  private readonly workers: Array<{ worker: Worker }> = [];
+  /** The shared queue's counters (shared-queue.ts): every file is posted to every worker, the first with room claims it. */
+  private readonly counters = sharedCounters();
   private readonly pending = new Map<number, { resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
-  private nextId = 1;
+  private nextId = 0;
   private closing = false;
   private early: Prefetch | null = null;
   private anyHashed = false;
@@ -39,12 +56,11 @@ export class HashPool {
   constructor(size = availableParallelism(), script: URL = new URL('./hash-worker-entry.mjs', import.meta.url)) {
     const started = performance.now();
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(script);
-      const slot = { worker, busy: 0 };
+      const worker = new Worker(script, { workerData: { counters: this.counters } });
+      const slot = { worker };
       worker.on('message', (r: Reply) => {
         // Sent once its modules are loaded and its decoder process started (AMAAN_TIMING).
-        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready`, started);
-        slot.busy--;
+        if ('ready' in r) return markPhase(`hash worker ${i + 1} ready${r.tid ? ` (thread ${r.tid})` : ''}`, started);
         if (!this.anyHashed) markPhase('hash pool: first result (ahead of the ingest)');
         this.anyHashed = true;
         const p = this.pending.get(r.id);
@@ -81,13 +97,16 @@ export class HashPool {
   }
 
   hash(entry: WalkEntry, secondsPerHash: number): Promise<FileResult> {
-    const id = this.nextId++;
     if (!this.workers.length) return Promise.reject(new Error('no hash worker left'));
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
+    // Numbered from 0 in posting order: the workers claim the numbers in that order (see `counters`).
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, entry, secondsPerHash });
+      // Claimable first, then sent (shared-queue.ts: the other order loses a wake-up and the file is never hashed).
+      const message = { id, entry, secondsPerHash };
+      publish(this.counters, id, () => {
+        for (const w of this.workers) w.worker.postMessage(message);
+      });
     });
   }
 
@@ -98,24 +117,27 @@ export class HashPool {
    * (takePrefetch); nothing is stored before the ingest has checked the case, the evidence item and access,
    * and a run that is refused throws them away. At most `inFlight` files at once, within BYTES_IN_FLIGHT.
    */
-  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * 8, maxFiles = 100_000): void {
+  prefetch(root: string, secondsPerHash: number, inFlight = this.workers.length * PREFETCH_FILES_PER_WORKER, maxFiles = 100_000): void {
     const state: Prefetch = { root, secondsPerHash, results: new Map(), stopped: false };
     this.early = state;
     void (async () => {
-      const running = new Set<Promise<void>>();
+      let running = 0;
       let held = 0;
+      let room: (() => void) | null = null;
       for await (const entry of walkTree(root)) {
         if (state.stopped || this.closing || state.results.size >= maxFiles) break;
         const bytes = entry.kind === 'file' ? Math.min(entry.stat.size, HELD_BYTES_PER_FILE) : 0;
         held += bytes;
         const p = this.hash(entry, secondsPerHash);
         state.results.set(entry.relPath, p);
-        const settled: Promise<void> = p.then(() => {}, () => {}).finally(() => {
+        running++;
+        void p.then(() => {}, () => {}).finally(() => {
           held -= bytes;
-          running.delete(settled);
+          running--;
+          room?.(); // one waiter, rather than a race over every file in flight
         });
-        running.add(settled);
-        while (!state.stopped && !this.closing && (running.size >= inFlight || (running.size > 1 && held > BYTES_IN_FLIGHT))) await Promise.race(running);
+        while (!state.stopped && !this.closing && (running >= inFlight || (running > 1 && held > BYTES_IN_FLIGHT))) await new Promise<void>((resolve) => { room = resolve; });
+        room = null;
       }
     })().catch(() => {}); // a folder that cannot be walked: runIngest's own walk reports it
   }

@@ -11,19 +11,12 @@ import type { MatchType } from '../../../platform/db/schema.ts';
 import { matchVpdq } from '../../../pdq/vpdq/vpdq-match.ts';
 import type { VpdqFeature } from '../../../pdq/vpdq/vpdq-format.ts';
 import { walkTree } from './walk.ts';
-import { BYTES_IN_FLIGHT, HashPool, HELD_BYTES_PER_FILE } from './hash-pool.ts';
+import { BYTES_IN_FLIGHT, FILES_PER_WORKER, HashPool, HELD_BYTES_PER_FILE } from './hash-pool.ts';
 import type { FileResult } from './hash-entry.ts';
 import { knownIndexOf, type KnownIndex } from '../../hashsets/known-index.ts';
 import { insertChunks, insertInChunks } from '../../../platform/db/insert-chunks.ts';
 import { takeMatchLock } from './match-lock.ts';
 import { markPhase, timed } from '../../../platform/timing.ts';
-
-/**
- * Files in flight per hash worker by default. Each worker hashes a few at once and keeps the rest queued, so
- * it has work while the main thread is busy (PGlite runs its statements on it) and no round trip to the main
- * thread stands between two files.
- */
-const FILES_PER_WORKER = 8;
 
 /** Values per `IN (...)` list: well under both engines' parameter limits. */
 const IN_LIST_SLICE = 5000;
@@ -38,7 +31,7 @@ export interface IngestOptions {
   root: string;
   /** PDQ Hamming distance for a match (inclusive). */
   threshold?: number;
-  /** Files in flight at once (hashed on worker threads, one per core); default 8 per worker. */
+  /** Files in flight at once (hashed on worker threads, one per core); default FILES_PER_WORKER (32) per worker. */
   concurrency?: number;
   /** vPDQ sampling: one frame per this many seconds (0 = every frame). */
   videoSecondsPerHash?: number;
@@ -179,6 +172,9 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
     };
 
     const inFlight = new Set<Promise<void>>();
+    let room: (() => void) | null = null;
+    // The first file whose hashing failed outright (a worker gone; a file's own errors are results, not this).
+    const failure: { failed: boolean; err?: unknown } = { failed: false };
     const concurrency = Math.max(1, opts.concurrency ?? pool.size * FILES_PER_WORKER);
     // What the files in flight may hold in memory (a picture is read whole, up to the decoder's limit; other
     // files stream through 1 MiB buffers, but are counted by size, as they are not sniffed yet).
@@ -203,11 +199,20 @@ export async function runIngest(ctx: ServiceContext, opts: IngestOptions) {
         if (r.errorCode === 'video_unavailable') progress.videosUnhashed++;
       });
       inFlight.add(p);
-      void p.finally(() => inFlight.delete(p));
-      while (inFlight.size >= concurrency || (inFlight.size > 1 && bytesInFlight > BYTES_IN_FLIGHT)) await Promise.race(inFlight);
+      p.catch((err: unknown) => {
+        if (!failure.failed) Object.assign(failure, { failed: true, err });
+      }).finally(() => {
+        inFlight.delete(p);
+        room?.();
+      });
+      // One waiter woken by whichever file ends (a race over every file in flight would cost as many reactions).
+      while (!failure.failed && (inFlight.size >= concurrency || (inFlight.size > 1 && bytesInFlight > BYTES_IN_FLIGHT))) await new Promise<void>((resolve) => { room = resolve; });
+      room = null;
+      if (failure.failed) throw failure.err; // a worker gone: the job is marked failed below
       if (batch.length >= batchFiles || Date.now() - lastFlush > 1000) await flush();
     }
     await Promise.all(inFlight);
+    if (failure.failed) throw failure.err;
     markPhase('all files hashed');
     await flush();
     await storing;
