@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { stampedCompiledDir } from '../scripts/cli-stamp.mjs';
+import { holdBuild } from '../scripts/cli-in-use.mjs';
 
 let dir = stampedCompiledDir();
 let compiled;
@@ -15,6 +16,7 @@ if (!dir) {
   dir = compiled.findCompiled();
 }
 if (dir) {
+  holdBuild(dir); // a build for edited sources must not delete this one's chunks while it runs
   process.env.AMAAN_COMPILED_DIR = dir; // the ingest's worker threads load their compiled entry too
   await import(pathToFileURL(join(dir, 'main.js')).href);
 } else {

@@ -2,6 +2,7 @@
 export function fingerprint(root?: string): string | null;
 export function compiledDir(fp?: string | null, root?: string): string | null;
 export function buildCompiled(): Promise<string | null>;
+export function pruneBuilds(cacheRoot: string, keep: string): void;
 export function buildInBackground(): void;
 /** esbuild's options for a bundle of these sources (entry name -> source path), written into `outdir`. */
 export function bundleOptions(entryPoints: Record<string, string>, outdir: string): import('esbuild').BuildOptions;

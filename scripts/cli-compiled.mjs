@@ -11,6 +11,7 @@
 // (no esbuild, a failed build, AMAAN_NO_COMPILE=1) falls back to tsx: this is only ever a faster path.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { buildInUse } from './cli-in-use.mjs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -161,8 +162,7 @@ export async function buildCompiled() {
     } catch {
       rmSync(tmp, { recursive: true, force: true }); // built meanwhile by another process
     }
-    // Earlier builds (sources since changed) are of no further use.
-    for (const old of readdirSync(cacheRoot)) if (old !== fp && /^[0-9a-f]{20}$/.test(old)) rmSync(join(cacheRoot, old), { recursive: true, force: true });
+    pruneBuilds(cacheRoot, fp);
     const built = compiledDir(fp);
     if (built) writeStamp(scan);
     return built;
@@ -172,6 +172,18 @@ export async function buildCompiled() {
     return null;
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes earlier builds (sources since changed), except one a live process still runs from (cli-in-use.mjs):
+ * its lazily loaded chunks must stay until it exits.
+ */
+export function pruneBuilds(cacheRoot, keep) {
+  for (const old of readdirSync(cacheRoot)) {
+    if (old === keep || !/^[0-9a-f]{20}$/.test(old)) continue;
+    const dir = join(cacheRoot, old);
+    if (!buildInUse(dir)) rmSync(dir, { recursive: true, force: true });
   }
 }
 

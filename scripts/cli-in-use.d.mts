@@ -1,0 +1,2 @@
+export function holdBuild(dir: string): void;
+export function buildInUse(dir: string): boolean;
