@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { expectStockSumsMatchParts } from '../support/stock-rollup-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { loadDemoIfEmpty } from '../../src/demo/demo.loader.ts';
@@ -33,19 +34,7 @@ describe.each(engines)('online rebuild of the statistics rollups with writes dur
 
   /** The stock rollup's sums and checkpoints are the sums of its parts. */
   async function expectStockConsistent() {
-    const wrongDaily = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT day, district_id, branch_id, status, set_id, sum(delta) AS d FROM stock_case_parts GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0
-      ) p FULL JOIN (SELECT * FROM stock_status_daily WHERE delta <> 0) s USING (day, district_id, branch_id, status, set_id)
-      WHERE p.d IS DISTINCT FROM s.delta`.execute(db);
-    expect(wrongDaily.rows[0]!.n).toBe(0);
-    const wrongCheckpoints = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT m.month, d.district_id, d.branch_id, d.status, d.set_id, sum(d.delta) AS n FROM stock_checkpoint_months m JOIN stock_status_daily d ON d.day < m.month
-        GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0
-      ) want FULL JOIN (SELECT * FROM stock_status_checkpoints WHERE n <> 0) got USING (month, district_id, branch_id, status, set_id)
-      WHERE want.n IS DISTINCT FROM got.n`.execute(db);
-    expect(wrongCheckpoints.rows[0]!.n).toBe(0);
+    await expectStockSumsMatchParts(db);
   }
 
   async function expectFiguresExact(timeZone: string, label: string) {

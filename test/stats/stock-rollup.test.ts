@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { expectStockSumsMatchParts } from '../support/stock-rollup-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { computeFigure, currentCatalogue, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
@@ -69,19 +70,7 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
       daily: (await sql<Record<string, unknown>>`SELECT day::text, district_id, branch_id, status, set_id, delta::int FROM stock_status_daily WHERE delta <> 0 ORDER BY 1, 2, 3, 4, 5`.execute(db)).rows,
     });
     // Sums and checkpoints as the parts say.
-    const wrongDaily = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT day, district_id, branch_id, status, set_id, sum(delta) AS d FROM stock_case_parts GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0
-      ) p FULL JOIN (SELECT * FROM stock_status_daily WHERE delta <> 0) s USING (day, district_id, branch_id, status, set_id)
-      WHERE p.d IS DISTINCT FROM s.delta`.execute(db);
-    expect(wrongDaily.rows[0]!.n).toBe(0);
-    const wrongCheckpoints = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT m.month, d.district_id, d.branch_id, d.status, d.set_id, sum(d.delta) AS n FROM stock_checkpoint_months m JOIN stock_status_daily d ON d.day < m.month
-        GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0
-      ) want FULL JOIN (SELECT * FROM stock_status_checkpoints WHERE n <> 0) got USING (month, district_id, branch_id, status, set_id)
-      WHERE want.n IS DISTINCT FROM got.n`.execute(db);
-    expect(wrongCheckpoints.rows[0]!.n).toBe(0);
+    await expectStockSumsMatchParts(db);
     const before = await snapshot();
     await t.asOwner((owner) => rebuildStockRollup(owner as never, 'Asia/Karachi'));
     expect(await snapshot()).toEqual(before);
