@@ -245,6 +245,42 @@ export interface StockStatusCheckpointsTable {
   n: string;
 }
 
+/** Each case's own changes to the caseload sums (migration 0047_stock_caseload), per day and team member. */
+export interface StockCaseloadPartsTable {
+  case_id: string;
+  day: string;
+  unit: string;
+  district_id: number;
+  branch_id: number;
+  set_id: number;
+  delta: number;
+}
+
+/** The caseload changes per local day, team member, district, branch and offence set. */
+export interface StockCaseloadDailyTable {
+  day: string;
+  unit: string;
+  district_id: number;
+  branch_id: number;
+  set_id: number;
+  delta: string;
+}
+
+/** The months that have caseload checkpoints. */
+export interface StockCaseloadMonthsTable {
+  month: string;
+}
+
+/** Open assignments at the start of each month of stock_caseload_months, per key (sum of the daily changes before it). */
+export interface StockCaseloadCheckpointsTable {
+  month: string;
+  unit: string;
+  district_id: number;
+  branch_id: number;
+  set_id: number;
+  n: string;
+}
+
 /** Backlog, caseload and children-in-care intervals, kept by triggers (migration 0044_stock_spans; read by stats/rollup/stock.ts). */
 export interface StatStockSpansTable {
   kind: number;
@@ -1106,6 +1142,10 @@ export interface DB {
   stock_checkpoint_months: StockCheckpointMonthsTable;
   stock_status_checkpoints: StockStatusCheckpointsTable;
   stat_stock_spans: StatStockSpansTable;
+  stock_caseload_parts: StockCaseloadPartsTable;
+  stock_caseload_daily: StockCaseloadDailyTable;
+  stock_caseload_months: StockCaseloadMonthsTable;
+  stock_caseload_checkpoints: StockCaseloadCheckpointsTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

@@ -19,7 +19,7 @@ export async function keyFlowEvents(db: Db, timeZone: string): Promise<boolean> 
   if (r.flow !== true) await sql`SELECT stat_flow_rebuild(${timeZone}, ARRAY(SELECT code FROM offences WHERE child_exploitation))`.execute(db);
   // As the migration: the current month's (empty) checkpoint, so the cases that come later move it.
   if (r.stock !== true) {
-    await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints()`.execute(db);
+    await sql`SELECT stock_rollup_rebuild(${timeZone}), stock_extend_checkpoints(), stock_caseload_extend_checkpoints()`.execute(db);
     // Rebuilt whole: an online rebuild cut short (its token, migration 0044) is over. (No cases: none is running.)
     await sql`UPDATE stock_rollup_meta SET building = NULL WHERE id = 1`.execute(db);
   }

@@ -51,7 +51,7 @@ export interface PartOutcome {
 }
 
 /** Units of progress of a part in rebuildPart: the stock rebuild's statements, one for the others. */
-export const partSteps = (part: RollupPart): number => (part === 'stock' ? rebuildStatements('UTC').length : 1);
+export const partSteps = (part: RollupPart): number => (part === 'stock' ? rebuildStatements('UTC').length + 1 : 1);
 
 /** Cases refreshed per transaction by an online rebuild (each batch holds its cases' locks until it commits). */
 export const ONLINE_BATCH = 500;
@@ -67,10 +67,11 @@ const BATCH_TRIES = 20;
 const givesWay = (err: unknown) => ['55P03', '40P01'].includes((err as { code?: string }).code ?? '');
 
 /** One batch's refresh in its own transaction, retried while it gives way to writers (then it waits as they do). */
-async function refreshBatch(db: ServiceContext['db'], refresh: RawBuilder<unknown>, ids: string[]): Promise<void> {
+async function refreshBatch(db: ServiceContext['db'], refresh: RawBuilder<unknown>[], ids: string[]): Promise<void> {
   const run = (timeout: boolean) => db.transaction().execute(async (tx) => {
     if (timeout) await sql.raw(`SET LOCAL lock_timeout = '${BATCH_LOCK_TIMEOUT}'`).execute(tx);
-    await sql`SELECT ${refresh}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x))`.execute(tx);
+    // In order: the first locks the cases (the stock rollup's refresh), the caseload sums read the cases' intervals.
+    for (const fn of refresh) await sql`SELECT ${fn}(ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x))`.execute(tx);
   });
   for (let attempt = 1; attempt < BATCH_TRIES; attempt++) {
     try {
@@ -113,8 +114,9 @@ export async function beginOnline(tx: Tx, part: 'flow' | 'stock', timeZone: stri
 /** Step 2: every case, then the rows of cases gone, through the part's refresh function, BATCH cases per transaction. */
 async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock', opts: { batch?: number; onBatch?: (refreshed: number) => Promise<void> | void }): Promise<number> {
   const batch = opts.batch ?? ONLINE_BATCH;
-  const refresh = part === 'flow' ? sql`stat_flow_refresh` : sql`stock_refresh_cases`;
-  const rows = part === 'flow' ? sql`stat_flow` : sql`stock_case_parts`;
+  // The stock part moves the status rollup and the caseload sums (migration 0047) to the new zone together.
+  const refresh = part === 'flow' ? [sql`stat_flow_refresh`] : [sql`stock_refresh_cases`, sql`stock_caseload_refresh`];
+  const rows = part === 'flow' ? sql`stat_flow` : sql`(SELECT case_id FROM stock_case_parts UNION ALL SELECT case_id FROM stock_caseload_parts)`;
   let cursor: string | null = null;
   let refreshed = 0;
   for (;;) {
@@ -144,6 +146,8 @@ export async function finishOnline(tx: Tx, audit: Audit, part: 'flow' | 'stock',
     // Sums moved to zero by the refreshes (a rebuild from scratch writes none): dropped, as rows of nothing.
     await sql`DELETE FROM stock_status_daily WHERE delta = 0`.execute(tx);
     await sql`DELETE FROM stock_status_checkpoints WHERE n = 0`.execute(tx);
+    await sql`DELETE FROM stock_caseload_daily WHERE delta = 0`.execute(tx);
+    await sql`DELETE FROM stock_caseload_checkpoints WHERE n = 0`.execute(tx);
   }
   const count = part === 'flow'
     ? Number((await sql<{ n: string }>`SELECT count(*) AS n FROM stat_flow`.execute(tx)).rows[0]!.n)
@@ -206,6 +210,9 @@ export async function rebuildPart(tx: Tx, audit: Audit, part: RollupPart, timeZo
       await sql.raw(s).execute(tx);
       step();
     }
+    // The caseload sums (migration 0047) in the same zone, as stock_rollup_rebuild does.
+    await sql`SELECT stock_caseload_rebuild()`.execute(tx);
+    step();
     const parts = await countParts(tx);
     await audit({ action: 'stats.rollup.rebuild', entityType: 'statistics', entityId: null, details: { part, reason: due, timeZone, caseParts: parts } });
     return { part, rebuilt: true, reason: due, timeZone, count: parts };

@@ -85,6 +85,46 @@ export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<stri
     GROUP BY 1, 2 HAVING sum(r.n) <> 0`;
 }
 
+/** Whether the caseload sums (migration 0047) answer: a period with an end, not need-to-know (the zone is checked in the statement). */
+export const caseloadRollupEligible = (p: FigureParams): boolean => p.to !== null && !p.visibleCases;
+
+/**
+ * Open caseload per investigator from the caseload sums of migration 0047 (no zone check, no fallback: used by
+ * stockFigure and the tests): the month's checkpoint plus the days since, summed per group and team member, the
+ * members kept who are investigators now (as the exact SQL reads users.role).
+ */
+export function caseloadFromRollup(p: FigureParams): RawBuilder<Record<string, unknown>> {
+  if (!caseloadRollupEligible(p)) throw new Error('open_caseload: this scope is not answered by the caseload sums');
+  const end = periodEnd(p);
+  const g = p.groupBy === 'month' || p.groupBy === 'year'
+    ? { key: sql`to_char(${end} AT TIME ZONE ${p.timeZone}, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'})`, join: sql`` }
+    : groupKey(p);
+  const where: RawBuilder<unknown>[] = [sql`r.unit IN (SELECT u.id FROM users u WHERE u.role = 'investigator')`];
+  if (p.province !== null) where.push(sql`d.province = ${p.province}`);
+  if (p.districtId !== null) where.push(sql`r.district_id = ${p.districtId}`);
+  if (p.branchId !== null) where.push(sql`r.branch_id = ${p.branchId}`);
+  const districts = p.province !== null || p.groupBy === 'province' || p.groupBy === 'district';
+  const day = sql`(${p.to}::date + 1)`;
+  return sql<Record<string, unknown>>`
+    WITH cpm AS (SELECT max(m.month) AS m FROM stock_caseload_months m WHERE m.month <= ${day}),
+    r AS (
+      SELECT k.unit, k.district_id, k.branch_id, k.set_id, k.n FROM stock_caseload_checkpoints k WHERE k.month = (SELECT m FROM cpm)
+      UNION ALL
+      SELECT dl.unit, dl.district_id, dl.branch_id, dl.set_id, dl.delta FROM stock_caseload_daily dl
+      WHERE dl.day < ${day} AND dl.day >= coalesce((SELECT m FROM cpm), '-infinity'::date)
+    ), ${setsInScope(p)}, per AS (
+      SELECT ${g.key} AS grp, r.unit, sum(r.n)::bigint AS n
+      FROM r JOIN os ON os.id = r.set_id
+      ${districts ? sql`JOIN districts d ON d.id = r.district_id` : sql``}
+      ${p.groupBy === 'branch' ? sql`JOIN branches b ON b.id = r.branch_id` : sql``} ${g.join}
+      WHERE ${sql.join(where, sql` AND `)}
+      GROUP BY 1, 2 HAVING sum(r.n) <> 0
+    )
+    SELECT grp, NULL::text AS part, count(*) AS investigators, sum(n) AS assignments, round(avg(n), 1) AS mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY n) AS median, max(n) AS max
+    FROM per GROUP BY 1`;
+}
+
 /**
  * The rows of stat_stock_spans of `kind` holding the end of the period, in scope, with their group key as `grp`.
  * Only the tables the scope and grouping read are joined (an offence set in scope is a hash probe; districts for a
@@ -176,15 +216,29 @@ const fromRollup: Record<'cases_by_status', (p: FigureParams) => RawBuilder<Reco
  * statement (the rollup's zone is data): one branch runs, the other is cut by a one-time filter.
  */
 export function stockFigure(id: StockRollupFigure, p: FigureParams, exact: RawBuilder<Record<string, unknown>>): RawBuilder<Record<string, unknown>> {
+  if (id === 'open_caseload') {
+    if (!spansEligible(p)) return exact;
+    // The daily sums where they answer (their zone, no rebuild under way), else the intervals (instants: any zone).
+    return caseloadRollupEligible(p) ? inRollupZone(p, caseloadFromRollup(p), fromSpans.open_caseload(p), ['investigators', 'assignments', 'mean', 'median', 'max']) : fromSpans.open_caseload(p);
+  }
   // The intervals need no zone check: they are instants.
   if (isSpanFigure(id)) return spansEligible(p) ? fromSpans[id](p) : exact;
   if (!stockRollupEligible(p)) return exact;
+  return inRollupZone(p, fromRollup[id](p), exact, ['n']);
+}
+
+/**
+ * `rollup` when the stock rollup's days are in the figure's zone and no online rebuild is under way (rebuild.ts:
+ * days of two zones meanwhile), else `other`: compared in the statement (the zone is data), one branch cut by a
+ * one-time filter.
+ */
+function inRollupZone(p: FigureParams, rollup: RawBuilder<Record<string, unknown>>, other: RawBuilder<Record<string, unknown>>, measures: string[]): RawBuilder<Record<string, unknown>> {
+  const cols = sql.join([sql`grp`, sql`part`, ...measures.map((m) => sql.ref(m))]);
   return sql<Record<string, unknown>>`
-    -- Its zone, and no online rebuild under way (rebuild.ts: days of two zones meanwhile).
     WITH zone_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL FROM stock_rollup_meta m WHERE m.id = 1), false) AS ok)
-    SELECT grp, part, n FROM (${fromRollup[id](p)}) ru WHERE (SELECT ok FROM zone_ok)
+    SELECT ${cols} FROM (${rollup}) ru WHERE (SELECT ok FROM zone_ok)
     UNION ALL
-    SELECT grp, part, n FROM (${exact}) ex WHERE NOT (SELECT ok FROM zone_ok)
+    SELECT ${cols} FROM (${other}) ex WHERE NOT (SELECT ok FROM zone_ok)
     ORDER BY 1, 2`;
 }
 
@@ -205,6 +259,7 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
  * it, only slower as the changes since the last checkpoint grow).
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT stock_extend_checkpoints() AS n`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  // The caseload sums (migration 0047) keep months of their own, extended at the same time.
+  const { rows } = await sql<{ n: number; c: number }>`SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c`.execute(db);
+  return Math.max(Number(rows[0]?.n ?? 0), Number(rows[0]?.c ?? 0));
 }

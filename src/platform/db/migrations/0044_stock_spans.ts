@@ -78,7 +78,7 @@ export const spanRows = (filter: (column: string) => string) => `
   WHERE ${filter('cv.case_id')} AND pl.started_at < coalesce(pl.ended_at, 'infinity'::timestamptz)`;
 
 /** The offence sets of the cases `filter` selects, added to the dictionary (as migration 0039's refresh). */
-const setsInsert = (filter: (column: string) => string) => `
+export const setsInsert = (filter: (column: string) => string) => `
   INSERT INTO stock_offence_sets (codes)
   SELECT DISTINCT coalesce(o.codes, '{}'::text[]) FROM cases c LEFT JOIN (
     SELECT co.case_id, array_agg(DISTINCT co.offence_code ORDER BY co.offence_code) AS codes FROM case_offences co WHERE ${filter('co.case_id')} GROUP BY co.case_id
