@@ -28,40 +28,78 @@ const PER_PERSON_LIMIT = 20;
 
 type Source = 'incremental' | 'batch' | 'import';
 
+/** Persons read per page when every person is read (the index's build, the batch): memory stays one page's. */
+export const PERSON_PAGE = 20_000;
+
+type PersonRow = { id: string; created_key: string; date_of_birth: string | null; cnic: string | null; passport: string | null; sealed: Buffer | Uint8Array | null; sealed_key_id: string | null };
+
 /** The resolution records of persons (not merged away), read from the database; all of them without ids. */
 export async function personRecords(ctx: AppContext, ids?: readonly string[]): Promise<ResolutionRecord[]> {
-  if (ids && ids.length === 0) return [];
-  let q = ctx.db.selectFrom('persons').select(['id', 'date_of_birth', 'cnic', 'passport', 'sealed', 'sealed_key_id']).where('merged_into', 'is', null);
-  if (ids) q = q.where('id', 'in', [...ids]);
-  const persons = await q.orderBy('created_at').orderBy('id').execute();
+  if (ids) {
+    if (ids.length === 0) return [];
+    const out: ResolutionRecord[] = [];
+    for (let i = 0; i < ids.length; i += PERSON_PAGE) {
+      const persons = await personsQuery(ctx).where(sql<boolean>`id = ANY (${sql.val(ids.slice(i, i + PERSON_PAGE))}::uuid[])`).orderBy('created_at').orderBy('id').execute();
+      out.push(...(await recordsOf(ctx, persons as PersonRow[])));
+    }
+    return out;
+  }
+  const out: ResolutionRecord[] = [];
+  for await (const page of personRecordPages(ctx)) out.push(...page);
+  return out;
+}
+
+// created_key: the instant as PostgreSQL writes it (microseconds and offset), for the keyset: a JS Date keeps only
+// milliseconds, and a page would start again inside the last millisecond it read.
+const personsQuery = (ctx: AppContext) =>
+  ctx.db.selectFrom('persons').select(['id', sql<string>`created_at::text`.as('created_key'), 'date_of_birth', 'cnic', 'passport', 'sealed', 'sealed_key_id']).where('merged_into', 'is', null);
+
+/**
+ * Every person's record, a page at a time in (created_at, id) order (keyset: each page starts after the last row
+ * of the one before, so a page costs the same at the end of five million persons as at the start).
+ */
+export async function* personRecordPages(ctx: AppContext, pageSize = PERSON_PAGE): AsyncGenerator<ResolutionRecord[]> {
+  let after: { created_key: string; id: string } | null = null;
+  for (;;) {
+    let q = personsQuery(ctx);
+    if (after) { const a: { created_key: string; id: string } = after; q = q.where(sql<boolean>`(created_at, id) > (${a.created_key}::timestamptz, ${a.id}::uuid)`); }
+    const persons = (await q.orderBy('created_at').orderBy('id').limit(pageSize).execute()) as PersonRow[];
+    if (!persons.length) return;
+    yield await recordsOf(ctx, persons);
+    if (persons.length < pageSize) return;
+    const last = persons[persons.length - 1]!;
+    after = { created_key: last.created_key, id: last.id };
+  }
+}
+
+/** The records of `persons` (in their order): names, identifiers held and the place, read for all of them at once. */
+async function recordsOf(ctx: AppContext, persons: PersonRow[]): Promise<ResolutionRecord[]> {
   if (persons.length === 0) return [];
-  const wanted = persons.map((p) => p.id);
+  const part = persons.map((p) => p.id);
+  const inPart = (column: string) => sql<boolean>`${sql.ref(column)} = ANY (${sql.val(part)}::uuid[])`;
   const names = new Map<string, string[]>();
   const idents = new Map<string, { phones: string[]; handles: string[]; wallets: string[] }>();
   const districts = new Map<string, string>();
-  for (let i = 0; i < wanted.length; i += 5000) {
-    const part = wanted.slice(i, i + 5000);
-    for (const n of await ctx.db.selectFrom('person_names').select(['person_id', 'name']).where('person_id', 'in', part).orderBy('id').execute()) {
-      const l = names.get(n.person_id);
-      if (l) l.push(n.name); else names.set(n.person_id, [n.name]);
-    }
-    // Identifiers are entities linked from the person (uses / holds), on the person form or in a case.
-    const held = await ctx.db.selectFrom('links').innerJoin('entities', (j) => j.on(sql<string>`entities.id::text`, '=', sql.ref<string>('links.to_id')))
-      .select(['links.from_id as person_id', 'entities.kind', 'entities.key'])
-      .where('links.from_type', '=', 'person').where('links.to_type', '=', 'entity').where('links.from_id', 'in', part)
-      .where('entities.kind', 'in', ['phone', 'account', 'wallet']).orderBy('links.recorded_at').orderBy('links.id').execute();
-    // The place: the district of the branch of the person's first case (supporting evidence, as the district
-    // of `amaan resolve`; its weight comes from how many persons share it).
-    const placed = await ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id').innerJoin('branches', 'branches.id', 'cases.branch_id')
-      .select(['case_persons.person_id', 'branches.district']).where('case_persons.person_id', 'in', part)
-      .orderBy('case_persons.added_at').orderBy('case_persons.case_id').execute();
-    for (const x of placed) if (!districts.has(x.person_id)) districts.set(x.person_id, x.district);
-    for (const x of held) {
-      const e = idents.get(x.person_id) ?? { phones: [], handles: [], wallets: [] };
-      idents.set(x.person_id, e);
-      const list = x.kind === 'phone' ? e.phones : x.kind === 'account' ? e.handles : e.wallets;
-      if (!list.includes(x.key)) list.push(x.key);
-    }
+  for (const n of await ctx.db.selectFrom('person_names').select(['person_id', 'name']).where(inPart('person_id')).orderBy('id').execute()) {
+    const l = names.get(n.person_id);
+    if (l) l.push(n.name); else names.set(n.person_id, [n.name]);
+  }
+  // Identifiers are entities linked from the person (uses / holds), on the person form or in a case.
+  const held = await ctx.db.selectFrom('links').innerJoin('entities', (j) => j.on(sql<string>`entities.id::text`, '=', sql.ref<string>('links.to_id')))
+    .select(['links.from_id as person_id', 'entities.kind', 'entities.key'])
+    .where('links.from_type', '=', 'person').where('links.to_type', '=', 'entity').where(sql<boolean>`links.from_id = ANY (${sql.val(part)}::text[])`)
+    .where('entities.kind', 'in', ['phone', 'account', 'wallet']).orderBy('links.recorded_at').orderBy('links.id').execute();
+  // The place: the district of the branch of the person's first case (supporting evidence, as the district
+  // of `amaan resolve`; its weight comes from how many persons share it).
+  const placed = await ctx.db.selectFrom('case_persons').innerJoin('cases', 'cases.id', 'case_persons.case_id').innerJoin('branches', 'branches.id', 'cases.branch_id')
+    .select(['case_persons.person_id', 'branches.district']).where(inPart('case_persons.person_id'))
+    .orderBy('case_persons.added_at').orderBy('case_persons.case_id').execute();
+  for (const x of placed) if (!districts.has(x.person_id)) districts.set(x.person_id, x.district);
+  for (const x of held) {
+    const e = idents.get(x.person_id) ?? { phones: [], handles: [], wallets: [] };
+    idents.set(x.person_id, e);
+    const list = x.kind === 'phone' ? e.phones : x.kind === 'account' ? e.handles : e.wallets;
+    if (!list.includes(x.key)) list.push(x.key);
   }
   const out: ResolutionRecord[] = [];
   for (const p of persons) {
@@ -114,9 +152,9 @@ interface Queued { ctx: ServiceContext; source: Source; queued: Promise<boolean>
 const slots = new WeakMap<Db, IndexSlot>();
 
 async function buildIndex(ctx: AppContext): Promise<ResolutionIndex> {
-  const records = await personRecords(ctx);
+  // Page by page: only the index and one page of records are held, never every person's record at once.
   const index = new ResolutionIndex();
-  for (const r of records) safeAdd(index, r);
+  for await (const page of personRecordPages(ctx)) for (const r of page) safeAdd(index, r);
   return index;
 }
 
