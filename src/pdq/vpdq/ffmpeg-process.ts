@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { dirname, extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { decoderIsolation, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
+import { bwrapSetupFailure, decoderIsolation, forgetSandboxAnswer, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
 import { VideoDecodeError } from './errors.ts';
 
 export type StopReason = 'TIMEOUT' | 'ABORTED';
@@ -17,6 +17,8 @@ export interface FfmpegExit {
   spawnError?: Error;
   /** Set when we killed the process ourselves. */
   stoppedBy?: StopReason;
+  /** bwrap's message when the sandbox failed to set up (the tool never ran): the run fails, never retried without it. */
+  sandboxFailure?: string;
 }
 
 export interface FfmpegRun {
@@ -118,7 +120,10 @@ export function startFfmpeg(bin: string, file: string, args: (input: string) => 
       opts.signal?.removeEventListener('abort', onAbort);
       // The limits wrapper runs the tool by exec, so 126/127 from it mean "could not start the tool".
       if (code === 126 || code === 127) spawnError ??= new Error(stderrText.trim().split('\n').pop() || `cannot execute ${bin}`);
-      resolve({ code, signal, spawnError, stoppedBy });
+      const sandboxFailure = jailed.sandbox === 'bwrap' && !stoppedBy ? bwrapSetupFailure(code, stderrText) ?? undefined : undefined;
+      // Whatever said bwrap runs here was wrong (or is no longer right): the next run probes again.
+      if (sandboxFailure) forgetSandboxAnswer();
+      resolve({ code, signal, spawnError, stoppedBy, sandboxFailure });
     }
   });
 
