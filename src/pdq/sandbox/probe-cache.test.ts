@@ -98,7 +98,7 @@ describe('decoderIsolation with the stored answer', () => {
     expect(existsSync(broken.cache)).toBe(false);
   });
 
-  it('a stored "bwrap works" that is wrong fails the decode closed (no run without the sandbox) and is forgotten', async () => {
+  it('a stored "bwrap works" that is wrong fails the decodes closed (no run without the sandbox) and is forgotten for the next process', async () => {
     const flag = join(tmp, 'bwrap-broken-now');
     const f = fakeBwrap(`if [ -e ${flag} ]; then echo "bwrap: Creating new namespace failed: Operation not permitted" >&2; exit 1; fi\nexit 0`);
     expect(decoderIsolation(f.env)).toMatchObject({ sandbox: 'bwrap' });
@@ -115,7 +115,11 @@ describe('decoderIsolation with the stored answer', () => {
       expect(err).toBeInstanceOf(VideoDecodeError);
       expect(err).toMatchObject({ code: 'SANDBOX_UNAVAILABLE', message: expect.stringMatching(/Creating new namespace failed/) });
       expect(existsSync(f.cache)).toBe(false);
-      // The next run probes again and, bwrap now failing, auto says so (no sandbox) instead of pretending.
+      // The rest of this run fails closed too: no re-probe, no decode without the sandbox halfway through.
+      const again = await hashVideoFile(video, { secondsPerHash: 0 }).catch((e: unknown) => e);
+      expect(again).toMatchObject({ code: 'SANDBOX_UNAVAILABLE' });
+      // The next process probes again and, bwrap now failing, auto says so (no sandbox) instead of pretending.
+      resetDecoderIsolation();
       const before = calls(f.log);
       expect(decoderIsolation()).toMatchObject({ sandbox: 'none', reason: expect.stringMatching(/does not run here/) });
       expect(calls(f.log)).toBe(before + 2);

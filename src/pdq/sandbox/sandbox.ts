@@ -114,7 +114,7 @@ function* detectSteps(setting: SandboxSetting, env: NodeJS.ProcessEnv): Generato
  * only "bwrap runs with the unprivileged user" is ever stored, so a stored answer can only send decoders INTO the
  * strongest sandbox. Should it be wrong (the machine changed in a way the key does not see), the decoder's bwrap
  * fails to start, that run fails (SANDBOX_UNAVAILABLE: fail closed, never a run without the sandbox) and the
- * stored answer is forgotten (forgetSandboxAnswer), so the next run probes again.
+ * stored answer is forgotten (forgetSandboxAnswer), so the next process probes again (this one keeps failing closed).
  */
 function fromProbeCache(setting: SandboxSetting, env: NodeJS.ProcessEnv): Isolation | null {
   if (setting === 'none') return null;
@@ -135,12 +135,11 @@ function remember(iso: Isolation, env: NodeJS.ProcessEnv): Isolation {
 }
 
 /**
- * A sandboxed decoder's bwrap failed to set up (it printed "bwrap: ..." and ran nothing): whatever said bwrap
- * runs here (this process's probe, or the stored answer) is forgotten, in this process and on disk.
+ * A sandboxed decoder's bwrap failed to set up (it printed "bwrap: ..." and ran nothing): the stored answer is
+ * deleted, so the next process probes again. This process keeps its answer: its later decodes fail the same way
+ * (fail closed) rather than re-probing and, under auto, going on without the sandbox in the middle of a run.
  */
 export function forgetSandboxAnswer(env: NodeJS.ProcessEnv = process.env): void {
-  cached = undefined;
-  priming = undefined;
   forgetProbeCache(env);
 }
 

@@ -169,7 +169,7 @@ function launch(bin: string, file: string, args: (input: string) => string[], op
       // The limits wrapper runs the tool by exec, so 126/127 from it mean "could not start the tool".
       if (code === 126 || code === 127) spawnError ??= new Error(stderrText.trim().split('\n').pop() || `cannot execute ${bin}`);
       const sandboxFailure = jailed.sandbox === 'bwrap' && !stoppedBy ? bwrapSetupFailure(code, stderrText) ?? undefined : undefined;
-      // Whatever said bwrap runs here was wrong (or is no longer right): the next run probes again.
+      // Whatever said bwrap runs here was wrong (or is no longer right): the next process probes again.
       if (sandboxFailure) forgetSandboxAnswer();
       resolve({ code, signal, spawnError, stoppedBy, sandboxFailure });
     }
