@@ -3,7 +3,7 @@
 // production), on the same synthetic videos (ffmpeg's lavfi sources: testsrc, testsrc2, mandelbrot, smptehdbars; no
 // real footage), every frame hashed (-r 0).
 //
-//   node --import tsx bench/vpdq-ref.bench.ts --ref PATH [--ref-commit SHA] [--runs 5] [--base DIR [--base-commit SHA]] [--write-docs]
+//   node --import tsx bench/vpdq-ref.bench.ts --ref PATH [--ref-commit SHA] [--runs 5] [--base DIR [--base-commit SHA]] [--videos 0,1] [--write-docs]
 //   (or AMAAN_VPDQ_REF=PATH, AMAAN_VPDQ_REF_COMMIT=SHA)
 //
 // A bench only (not part of npm test). This bench does not obtain, extract or build the reference: it runs the
@@ -168,7 +168,9 @@ if (baseDir) {
 }
 const baseCommit = arg('base-commit', '') || (baseDir ? spawnSync('git', ['-C', baseDir, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown' : '');
 const ownCommit = spawnSync('git', ['-C', REPO, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
-const videos = makeVideos(join(CACHE, 'videos'));
+// --videos 1,2: only these of the list besides the one-frame video (0, always run: the fixed cost is taken from it).
+const only = arg('videos', '').split(',').filter(Boolean).map(Number);
+const videos = makeVideos(join(CACHE, 'videos')).filter((_, i) => only.length === 0 || i === 0 || only.includes(i));
 const work = join(tmpdir(), `vpdq-ref-${process.pid}`);
 mkdirSync(work, { recursive: true });
 

@@ -1,12 +1,10 @@
 import { ConfigError } from '../platform/config.ts';
 import { DataFolderInUseError } from '../platform/db/data-lock.ts';
+import { CliError } from './cli-usage-error.ts';
+
+export { CliError };
 
 // Turns an error thrown by a command into a one-line message and an exit code; no stack traces for users.
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
-}
 
 export function reportCliError(err: unknown): number {
   // Errors about the environment the user controls (configuration, a busy data folder) are usage errors.

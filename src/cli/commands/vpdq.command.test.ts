@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CliError } from '../cli-error.ts';
 import { runVpdq, VIDEO_UNAVAILABLE_EXIT, type VpdqCliOptions } from './vpdq.command.ts';
 import { testdataPath } from '../../pdq/testdata.ts';
@@ -40,6 +40,29 @@ describe('amaan vpdq', () => {
     expect(r.err).toContain('NOT_FOUND');
     expect(r.error).toBeInstanceOf(CliError);
     expect((r.error as CliError).exitCode).toBe(2);
+  });
+
+  it('writes the lines in blocks, not one write per frame, with the same text (r0: every frame)', async () => {
+    const out = new PassThrough();
+    let text = '';
+    let writes = 0;
+    out.on('data', (c: Buffer) => {
+      text += c.toString();
+      writes++;
+    });
+    // The 100 ms flush timer held still, so the count does not depend on how loaded the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await runVpdq([VIDEO], { secondsPerHash: '0', format: 'text' }, out, new PassThrough());
+    } finally {
+      vi.useRealTimers();
+    }
+    const expected = readFileSync(`${DIR}local-reference/test-padded-dimensions.r0.txt`, 'utf8');
+    expect(text).toBe(expected);
+    const frames = expected.trim().split('\n').length;
+    expect(frames).toBeGreaterThan(100);
+    // One write per 16 KiB block (and the rest at the end), not one per frame.
+    expect(writes).toBeLessThanOrEqual(Math.ceil(text.length / (16 * 1024)) + 1);
   });
 
   it('refuses bad options', async () => {

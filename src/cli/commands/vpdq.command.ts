@@ -2,7 +2,7 @@
 // --format text the output is exactly the reference vpdq-hash-video file format.
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { CliError } from '../cli-error.ts';
+import { CliError } from '../cli-usage-error.ts';
 import { formatFixed } from '../../pdq/vpdq/fixed-decimal.ts';
 import { formatVpdqLine, hashVideoFile, VideoDecodeError, type VpdqFeature } from '../../pdq/vpdq/vpdq.ts';
 import { findVideoTools } from '../../pdq/vpdq/ffmpeg-path.ts';
@@ -64,6 +64,36 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
 }
 
+/**
+ * Output lines gathered and written in blocks: one write of up to 16 KiB, or whatever came within 100 ms, instead
+ * of one write (a system call to a pipe or file) and one promise per hashed frame. Long videos still stream out.
+ */
+class LineBatcher {
+  private text = '';
+  private timer: NodeJS.Timeout | undefined;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(private readonly out: Writable) {}
+
+  add(line: string): void {
+    this.text += line;
+    if (this.text.length >= 16 * 1024) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 100);
+  }
+
+  /** Writes what is gathered; resolves when everything added so far has been handed to the stream. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.text) {
+      const text = this.text;
+      this.text = '';
+      this.written = this.written.then(() => write(this.out, text));
+    }
+    return this.written;
+  }
+}
+
 function jsonLine(file: string, f: VpdqFeature): string {
   // Timestamps are float32 quotients; print them with the reference's 3 decimals.
   const timestamp = Number(formatFixed(f.timestamp, 3));
@@ -89,31 +119,31 @@ export async function runVpdq(files: string[], opts: VpdqCliOptions, out: Writab
   bar?.start(files.length, 0, { frames: 0 });
   let frames = 0;
   const failures: string[] = [];
+  // Lines are written as frames are hashed (not at the end), so long videos stream out.
+  const lines = new LineBatcher(out);
   for (const [i, file] of files.entries()) {
-    if (text && files.length > 1) await write(out, `# ${file}\n`);
-    // Lines are written as frames are hashed (not at the end), so long videos stream out.
-    let pending: Promise<void> = Promise.resolve();
+    if (text && files.length > 1) lines.add(`# ${file}\n`);
     try {
       await hashVideoFile(file, {
         secondsPerHash,
         size,
         strict: opts.strict,
         onFrame: (f) => {
-          const line = text ? `${formatVpdqLine(f)}\n` : jsonLine(file, f);
-          pending = pending.then(() => write(out, line));
+          lines.add(text ? `${formatVpdqLine(f)}\n` : jsonLine(file, f));
           bar?.update(i, { frames: ++frames });
         },
         onDecodeWarning: () => {
           err.write(`amaan: warning: ${file}: decoding errors; only the decodable frames were hashed\n`);
         },
       });
-      await pending;
+      await lines.flush();
     } catch (e) {
-      await pending;
+      await lines.flush();
       if (!(e instanceof VideoDecodeError)) throw e;
       // VideoDecodeError messages already name the file.
       failures.push(`${e.message} (${e.code})`);
-      if (!text) await write(out, `${JSON.stringify({ file, error: { code: e.code, message: e.message } })}\n`);
+      if (!text) lines.add(`${JSON.stringify({ file, error: { code: e.code, message: e.message } })}\n`);
+      await lines.flush();
       // With several files, report each failure as it happens and carry on with the rest.
       if (files.length > 1) err.write(`amaan: ${failures[failures.length - 1]}\n`);
     }

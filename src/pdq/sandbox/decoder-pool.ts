@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PdqDecodeError, type PdqDecodeErrorCode, type PdqFileHash } from '../decode.ts';
 import { type DecodeReply, FrameReader, MAX_REPLY_BYTES, encodeRequest } from './decoder-protocol.ts';
-import { decoderIsolation, jailCommand, killProcessGroup, SandboxUnavailableError } from './sandbox.ts';
+import { bwrapSetupFailure, decoderIsolation, forgetSandboxAnswer, jailCommand, killProcessGroup, SandboxUnavailableError } from './sandbox.ts';
 
 export interface ImageDecoderOptions {
   /** Child processes (default: one per core). */
@@ -221,6 +221,9 @@ export class ImageDecoderPool implements ImageDecoder {
     const stderr = slot.stderr;
     this.finish(slot, child);
     slot.child = null;
+    // The sandbox did not set up although this process (or a stored answer, probe-cache.ts) said bwrap runs: the
+    // picture fails (never decoded outside it, nor are later ones in this process) and the next process probes again.
+    if (!timedOut && bwrapSetupFailure(code, stderr)) forgetSandboxAnswer();
     if (task) {
       let err: PdqDecodeError;
       if (timedOut) err = new PdqDecodeError('TIMEOUT', `image decoding took longer than ${limit / 1000} s: decoder killed`);

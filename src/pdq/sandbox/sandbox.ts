@@ -7,9 +7,12 @@
 // AMAAN_SANDBOX=auto (default) uses bwrap when it is installed and actually runs here (it can fail inside
 // some containers), else goes on without it (isolationReport() says so; loudly in production);
 // AMAAN_SANDBOX=bwrap refuses to decode without it; AMAAN_SANDBOX=none never uses it (limits only).
+// "bwrap runs here, unprivileged" is remembered between processes (probe-cache.ts): a wrong remembered answer
+// makes the decode fail (SANDBOX_UNAVAILABLE), never run without the sandbox.
 import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { findExecutable } from './which.ts';
+import { forgetProbeCache, probeCacheKey, readProbeCache, writeProbeCache } from './probe-cache.ts';
 
 export type SandboxSetting = 'auto' | 'bwrap' | 'none';
 
@@ -81,7 +84,7 @@ let cached: { key: string; isolation: Isolation } | undefined;
 export function decoderIsolation(env: NodeJS.ProcessEnv = process.env): Isolation {
   const setting = sandboxSetting(env);
   const key = `${setting}\0${env.PATH ?? ''}`;
-  if (cached?.key !== key) cached = { key, isolation: detect(setting, env) };
+  if (cached?.key !== key) cached = { key, isolation: fromProbeCache(setting, env) ?? remember(detect(setting, env), env) };
   const iso = cached.isolation;
   if (setting === 'bwrap' && iso.sandbox !== 'bwrap') {
     throw new SandboxUnavailableError(`AMAAN_SANDBOX=bwrap but the bubblewrap sandbox cannot run here: ${iso.reason}`);
@@ -104,6 +107,47 @@ function* detectSteps(setting: SandboxSetting, env: NodeJS.ProcessEnv): Generato
     lastError = (r.error?.message ?? r.stderr?.trim()) || `exit ${r.status ?? r.signal}`;
   }
   return { sandbox: 'none', setting, bwrap, unprivileged: false, reason: `bwrap does not run here (${lastError})` };
+}
+
+/**
+ * The answer a previous process stored (probe-cache.ts), when it is for this very bwrap, `true`, kernel and user:
+ * only "bwrap runs with the unprivileged user" is ever stored, so a stored answer can only send decoders INTO the
+ * strongest sandbox. Should it be wrong (the machine changed in a way the key does not see), the decoder's bwrap
+ * fails to start, that run fails (SANDBOX_UNAVAILABLE: fail closed, never a run without the sandbox) and the
+ * stored answer is forgotten (forgetSandboxAnswer), so the next process probes again (this one keeps failing closed).
+ */
+function fromProbeCache(setting: SandboxSetting, env: NodeJS.ProcessEnv): Isolation | null {
+  if (setting === 'none') return null;
+  const bwrap = findExecutable('bwrap', env.PATH);
+  if (!bwrap) return null;
+  const cacheKey = probeCacheKey(bwrap, findExecutable('true', env.PATH) ?? '/bin/true', bwrapBase(true));
+  if (cacheKey === null || !readProbeCache(env, cacheKey)) return null;
+  return { sandbox: 'bwrap', setting, bwrap, unprivileged: true };
+}
+
+/** Stores an unprivileged-bwrap answer for the next process; any other answer is probed again every time. */
+function remember(iso: Isolation, env: NodeJS.ProcessEnv): Isolation {
+  if (iso.sandbox === 'bwrap' && iso.unprivileged && iso.bwrap) {
+    const cacheKey = probeCacheKey(iso.bwrap, findExecutable('true', env.PATH) ?? '/bin/true', bwrapBase(true));
+    if (cacheKey !== null) writeProbeCache(env, cacheKey);
+  }
+  return iso;
+}
+
+/**
+ * A sandboxed decoder's bwrap failed to set up (it printed "bwrap: ..." and ran nothing): the stored answer is
+ * deleted, so the next process probes again. This process keeps its answer: its later decodes fail the same way
+ * (fail closed) rather than re-probing and, under auto, going on without the sandbox in the middle of a run.
+ */
+export function forgetSandboxAnswer(env: NodeJS.ProcessEnv = process.env): void {
+  forgetProbeCache(env);
+}
+
+/** bwrap's own failure (exit 1 and a line starting "bwrap: ": it never started the command), or null. */
+export function bwrapSetupFailure(code: number | null, stderr: string): string | null {
+  if (code !== 1) return null;
+  const m = /^bwrap: .*$/m.exec(stderr);
+  return m ? m[0] : null;
 }
 
 function detect(setting: SandboxSetting, env: NodeJS.ProcessEnv): Isolation {
@@ -142,10 +186,15 @@ export async function primeDecoderIsolation(env: NodeJS.ProcessEnv = process.env
   // Two callers at once (the CLI's start-up report and the hash pool) share one detection.
   if (priming?.key !== key) {
     const run = async () => {
+      const stored = fromProbeCache(setting, env);
+      if (stored) {
+        cached = { key, isolation: stored };
+        return;
+      }
       const steps = detectSteps(setting, env);
       let step = steps.next();
       while (!step.done) step = steps.next(await runAsync(step.value.bwrap, step.value.args));
-      cached = { key, isolation: step.value };
+      cached = { key, isolation: remember(step.value, env) };
     };
     priming = { key, done: run() };
   }

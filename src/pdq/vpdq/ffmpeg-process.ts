@@ -3,9 +3,12 @@
 // address-space limit and no file writes, the bubblewrap sandbox where there is one (no network, the file
 // bound read-only at /evidence/input.EXT), and on timeout or abort the whole process group killed.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { dirname, extname } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { decoderIsolation, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
+import { bwrapSetupFailure, decoderIsolation, forgetSandboxAnswer, insidePath, jailCommand, killProcessGroup, SandboxUnavailableError } from '../sandbox/sandbox.ts';
 import { VideoDecodeError } from './errors.ts';
 
 export type StopReason = 'TIMEOUT' | 'ABORTED';
@@ -17,10 +20,13 @@ export interface FfmpegExit {
   spawnError?: Error;
   /** Set when we killed the process ourselves. */
   stoppedBy?: StopReason;
+  /** bwrap's message when the sandbox failed to set up (the tool never ran): the run fails, never retried without it. */
+  sandboxFailure?: string;
 }
 
-export interface FfmpegRun {
-  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+export interface FfmpegRun<Out extends Readable | null = Readable> {
+  /** stdout is null when the run writes into a socket of the caller's (startFfmpegInto). */
+  readonly child: ChildProcessByStdio<null, Out, Readable>;
   /** Resolves after the process exited and its pipes closed. Never rejects. */
   readonly exited: Promise<FfmpegExit>;
   /** The last `stderrLimit` bytes ffmpeg wrote to stderr. */
@@ -52,6 +58,50 @@ export const PROTOCOLS = ['-protocol_whitelist', 'file,pipe'];
  * weighs). Throws VideoDecodeError('SANDBOX_UNAVAILABLE') when AMAAN_SANDBOX=bwrap cannot be honoured.
  */
 export function startFfmpeg(bin: string, file: string, args: (input: string) => string[], opts: FfmpegRunOptions = {}): FfmpegRun {
+  return launch(bin, file, args, opts, 'pipe') as FfmpegRun;
+}
+
+/**
+ * startFfmpeg with ffmpeg's stdout the caller's socket (`theirs` of readerSocketPair(), closed here once ffmpeg
+ * has its copy): the caller reads the other end.
+ */
+export function startFfmpegInto(bin: string, file: string, args: (input: string) => string[], stdout: Socket, opts: FfmpegRunOptions = {}): FfmpegRun<null> {
+  try {
+    return launch(bin, file, args, opts, stdout) as FfmpegRun<null>;
+  } finally {
+    stdout.destroy();
+  }
+}
+
+/**
+ * A connected pair of Unix stream sockets (the kind Node makes for a child's stdio), made through a listening
+ * socket in a private folder (mode 0700) removed at once. `ours` reads with net.Socket's `onread`: every read goes
+ * into the memory `onread.buffer()` gives (no fresh 64 KiB buffer per read, no copy); `theirs` is for
+ * startFfmpegInto. Rejects when no socket can be made here (the caller then reads a plain pipe).
+ */
+export async function readerSocketPair(onread: { buffer: () => Uint8Array; callback: (n: number, buf: Uint8Array) => boolean }): Promise<{ ours: Socket; theirs: Socket }> {
+  const dir = await mkdtemp(join(tmpdir(), 'amaan-frames-'));
+  const server = createServer();
+  try {
+    const path = join(dir, 's');
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(path, () => resolve());
+    });
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    const ours = connect({ path, onread });
+    await new Promise<void>((resolve, reject) => {
+      ours.once('connect', resolve);
+      ours.once('error', reject);
+    });
+    return { ours, theirs: await accepted };
+  } finally {
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function launch(bin: string, file: string, args: (input: string) => string[], opts: FfmpegRunOptions, stdout: 'pipe' | Socket): FfmpegRun<Readable | null> {
   const limit = opts.stderrLimit ?? 64 * 1024;
   let iso;
   try {
@@ -72,7 +122,7 @@ export function startFfmpeg(bin: string, file: string, args: (input: string) => 
     // glibc keeps a 64 MiB arena per thread otherwise, which counts against the address-space limit.
     env: { MALLOC_ARENA_MAX: '2' },
   });
-  const child = spawn(jailed.file, jailed.args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, env: jailed.env, cwd: jailed.cwd, detached: true });
+  const child = spawn(jailed.file, jailed.args, { stdio: ['ignore', stdout, 'pipe'], shell: false, env: jailed.env, cwd: jailed.cwd, detached: true }) as ChildProcessByStdio<null, Readable | null, Readable>;
   let stderrText = '';
   let stoppedBy: StopReason | undefined;
   let spawnError: Error | undefined;
@@ -118,7 +168,10 @@ export function startFfmpeg(bin: string, file: string, args: (input: string) => 
       opts.signal?.removeEventListener('abort', onAbort);
       // The limits wrapper runs the tool by exec, so 126/127 from it mean "could not start the tool".
       if (code === 126 || code === 127) spawnError ??= new Error(stderrText.trim().split('\n').pop() || `cannot execute ${bin}`);
-      resolve({ code, signal, spawnError, stoppedBy });
+      const sandboxFailure = jailed.sandbox === 'bwrap' && !stoppedBy ? bwrapSetupFailure(code, stderrText) ?? undefined : undefined;
+      // Whatever said bwrap runs here was wrong (or is no longer right): the next process probes again.
+      if (sandboxFailure) forgetSandboxAnswer();
+      resolve({ code, signal, spawnError, stoppedBy, sandboxFailure });
     }
   });
 

@@ -239,3 +239,24 @@ describe('bad input gives VideoDecodeError with a code', () => {
     }
   });
 });
+
+describe('where the frames are read from', () => {
+  it('without a socket (no writable temporary folder) the pipe gives the same frames', async () => {
+    const video = `${VIDEOS}test-padded-dimensions.mp4`;
+    const viaSocket = await collect(video, { secondsPerHash: 0, size: 32 });
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmp, 'no-such-folder');
+    try {
+      const viaPipe = await collect(video, { secondsPerHash: 0, size: 32 });
+      expect(viaPipe.length).toBe(viaSocket.length);
+      expect(viaPipe.length).toBeGreaterThan(100);
+      viaPipe.forEach((f, i) => {
+        expect(f.index).toBe(viaSocket[i]!.index);
+        expect(f.pixels.equals(viaSocket[i]!.pixels)).toBe(true);
+      });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});

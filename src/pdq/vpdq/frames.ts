@@ -1,9 +1,12 @@
 // Streams the RGB frames of a video out of an ffmpeg child process, choosing frames the way
 // the reference vPDQ hasher (vpdq/cpp, filehasher.cpp) does: frame n (0-based, in decoder
 // output order) is used when n mod step == 0, step = max(1, int(secondsPerHash * fps)).
+import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { VideoDecodeError } from './errors.ts';
 import { findVideoTools, resolveVideoTools } from './ffmpeg-path.ts';
-import { PROTOCOLS, startFfmpeg, type FfmpegRun } from './ffmpeg-process.ts';
+import { PROTOCOLS, readerSocketPair, startFfmpeg, startFfmpegInto, type FfmpegRun } from './ffmpeg-process.ts';
+import { PpmFormatError, PpmReader, type PpmFrame } from './ppm-reader.ts';
 import { assertRegularFile, probeVideo, throwIfUnfinished, type VideoStreamInfo } from './probe.ts';
 import { StreamHeaderReader, type StreamHeader } from './stream-header.ts';
 
@@ -247,7 +250,7 @@ async function* twoRunFrames(file: string, opts: FrameReadOptions, remaining: ()
 }
 
 /** How a decode ended, as typed errors; `warnings` is ffmpeg's error-level output. */
-async function checkDecodeEnd(run: FfmpegRun, bin: string, file: string, partial: boolean, frames: number, warnings: string, opts: FrameReadOptions): Promise<void> {
+async function checkDecodeEnd(run: FfmpegRun<Readable | null>, bin: string, file: string, partial: boolean, frames: number, warnings: string, opts: FrameReadOptions): Promise<void> {
   const exit = await run.exited;
   throwIfUnfinished(exit, run.stderr(), bin);
   if (exit.code !== 0 && frames === 0 && /Unrecognized option '?fps_mode/.test(run.stderr())) throw new StartOver('fps_mode');
@@ -268,38 +271,169 @@ async function checkDecodeEnd(run: FfmpegRun, bin: string, file: string, partial
   if (warnings.trim() !== '') opts.onDecodeWarning?.(warnings.trim());
 }
 
+/** Where the one-run decode's frames come from. */
+interface FrameSource {
+  /** The next complete frame, or null at the end of ffmpeg's output. Call it again only when done with the last. */
+  next(): Promise<PpmFrame | null>;
+  close(): void;
+}
+
+/**
+ * Frames read by a socket straight into their buffer (readerSocketPair: no buffer per read, no copy); after each
+ * frame the socket stops reading until the consumer asks for the next, so a reused buffer is never overwritten
+ * while it is hashed, and ffmpeg waits (back-pressure) as it did on the pipe.
+ */
+class SocketFrames implements FrameSource {
+  private ready: PpmFrame | null = null;
+  private ended = false;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private socket: Socket | undefined;
+
+  constructor(private readonly reader: PpmReader) {}
+
+  readonly onread = {
+    buffer: (): Uint8Array => this.reader.target(),
+    callback: (n: number): boolean => {
+      this.reader.wrote(n);
+      try {
+        this.ready = this.reader.take();
+      } catch (err) {
+        this.failure = err;
+      }
+      if (this.ready === null && this.failure === undefined) return true;
+      this.wakeUp();
+      return false; // stop reading: the frame's buffer is the consumer's until it asks for the next
+    },
+  };
+
+  attach(socket: Socket): void {
+    this.socket = socket;
+    const done = (): void => {
+      this.ended = true;
+      this.wakeUp();
+    };
+    socket.on('end', done).on('close', done).on('error', (err) => {
+      this.failure ??= err;
+      this.wakeUp();
+    });
+    socket.resume();
+  }
+
+  async next(): Promise<PpmFrame | null> {
+    for (;;) {
+      if (this.ready) {
+        const f = this.ready;
+        this.ready = null;
+        return f;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      // Bytes already read may hold another whole (small) frame.
+      const buffered = this.reader.take();
+      if (buffered) return buffered;
+      if (this.ended) return null;
+      const woken = new Promise<void>((resolve) => (this.wake = resolve));
+      this.socket!.resume();
+      await woken;
+    }
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+/** Frames from ffmpeg's stdout pipe (where no socket could be made), copied out of its 64 KiB chunks. */
+function pipeFrames(stdout: Readable, reader: PpmReader): FrameSource {
+  const chunks = stdout[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let chunk: Buffer | undefined;
+  let offset = 0;
+  return {
+    async next() {
+      for (;;) {
+        const f = reader.take();
+        if (f) return f;
+        if (!chunk || offset === chunk.length) {
+          const r = await chunks.next();
+          if (r.done) return null;
+          chunk = r.value;
+          offset = 0;
+        }
+        const target = reader.target();
+        const n = Math.min(target.length, chunk.length - offset);
+        chunk.copy(target, 0, offset, offset + n);
+        offset += n;
+        reader.wrote(n);
+      }
+    },
+    close() {
+      void chunks.return?.();
+    },
+  };
+}
+
 /** The selected frames from one ffmpeg run; the stream facts from its stderr (StreamHeaderReader). */
 async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: () => number | undefined): AsyncGenerator<VideoFrame> {
   await assertRegularFile(file);
   const tools = findVideoTools();
   const header = new StreamHeaderReader(file);
   const secondsPerHash = opts.secondsPerHash ?? 1;
-  const run = startFfmpeg(tools.ffmpeg, file, (input) => buildOneRunArgs(input, opts.size, tools.version, {
+  const reader = new PpmReader(opts.reuseFrameBuffer === true);
+  const args = (input: string): string[] => buildOneRunArgs(input, opts.size, tools.version, {
     threads: opts.decoderThreads,
     strict: opts.strict,
     secondsPerHash,
-  }), { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes, onStderr: (text) => header.push(text) });
+  });
+  const runOptions = { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes, onStderr: (text: string) => header.push(text) };
+  const socketFrames = new SocketFrames(reader);
+  const pair = await readerSocketPair(socketFrames.onread).catch(() => null);
+  let run: FfmpegRun<Readable | null>;
+  let source: FrameSource;
+  if (pair) {
+    socketFrames.attach(pair.ours);
+    try {
+      run = startFfmpegInto(tools.ffmpeg, file, args, pair.theirs, runOptions);
+    } catch (err) {
+      socketFrames.close();
+      throw err;
+    }
+    source = socketFrames;
+  } else {
+    const piped = startFfmpeg(tools.ffmpeg, file, args, runOptions);
+    run = piped;
+    source = pipeFrames(piped.child.stdout, reader);
+  }
   run.child.stderr.once('end', () => header.end());
-  let facts: StreamHeader | undefined;
+  let facts: Extract<StreamHeader, { ok: true }> | undefined;
   let fps = 0;
   let step = 1;
   let index = 0;
-  // PPM framing: the header ("P6\nW H\n255\n", at most a few dozen bytes) is gathered in `head`.
-  let head = '';
-  let frame: Buffer | undefined;
-  let filled = 0;
-  let frameBytes = 0;
-  let width = 0;
-  let height = 0;
+  // The summary is written to stderr before the first frame; its lines may reach us a little later.
+  const readFacts = async (): Promise<Extract<StreamHeader, { ok: true }>> => {
+    const got = await header.done;
+    if (got.ok) return got;
+    if (got.startOver) throw new StartOver('two_runs');
+    throw got.error;
+  };
   try {
-    for await (const chunk of run.child.stdout as AsyncIterable<Buffer>) {
+    for (;;) {
+      let frame: PpmFrame | null;
+      try {
+        frame = await source.next();
+      } catch (err) {
+        if (!(err instanceof PpmFormatError)) throw err;
+        if (!facts) await readFacts();
+        throw new VideoDecodeError('DECODE_FAILED', `unexpected ffmpeg output for ${file}`, run.stderr());
+      }
+      if (!frame) break;
       if (!facts) {
-        // The summary is written to stderr before the first frame; its lines may reach us a little later.
-        facts = await header.done;
-        if (!facts.ok) {
-          if (facts.startOver) throw new StartOver('two_runs');
-          throw facts.error;
-        }
+        facts = await readFacts();
         if (secondsPerHash > 0) {
           // ffmpeg chose the frames by the graph's input rate: right only when that is the reference's rate.
           if (facts.fps === undefined) throw new StartOver('two_runs');
@@ -309,39 +443,10 @@ async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: ()
           fps = facts.fps ?? (await probeVideo(file, { timeoutMs: remaining(), signal: opts.signal, memoryBytes: opts.memoryBytes })).fps;
         }
       }
-      let offset = 0;
-      while (offset < chunk.length) {
-        if (!frame || filled === frameBytes) {
-          // Reading the header byte by byte is fine: it is a few bytes per frame.
-          while (offset < chunk.length && !/^P6\s+\d+\s+\d+\s+\d+\s$/.test(head)) {
-            head += String.fromCharCode(chunk[offset++]!);
-            if (head.length > 64) throw new VideoDecodeError('DECODE_FAILED', `unexpected ffmpeg output for ${file}`, run.stderr());
-          }
-          if (!/^P6\s+\d+\s+\d+\s+\d+\s$/.test(head)) break;
-          const [, w, h, max] = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s$/.exec(head)!;
-          head = '';
-          if (max !== '255') throw new VideoDecodeError('DECODE_FAILED', `unexpected ffmpeg output for ${file}`, run.stderr());
-          width = Number(w);
-          height = Number(h);
-          const bytes = width * height * 3;
-          if (!frame || !opts.reuseFrameBuffer || bytes !== frameBytes) frame = Buffer.allocUnsafe(bytes);
-          frameBytes = bytes;
-          filled = 0;
-          if (bytes === 0) continue;
-        }
-        const n = Math.min(frameBytes - filled, chunk.length - offset);
-        chunk.copy(frame, filled, offset, offset + n);
-        filled += n;
-        offset += n;
-        if (filled === frameBytes) {
-          const done = frame;
-          if (!opts.reuseFrameBuffer) frame = undefined;
-          // Buffered frames may still be in the pipe after a kill; stop at once instead.
-          if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
-          const at = index++ * step;
-          yield { index: at, timestamp: frameTimestamp(at, fps), width, height, pixels: done };
-        }
-      }
+      // Buffered frames may still be in the pipe after a kill; stop at once instead.
+      if (opts.signal?.aborted) throw new VideoDecodeError('ABORTED', 'video decoding aborted');
+      const at = index++ * step;
+      yield { index: at, timestamp: frameTimestamp(at, fps), width: frame.width, height: frame.height, pixels: frame.pixels };
     }
     if (!facts) {
       // No frame at all: the summary says why (not media, no video stream...), else the exit does.
@@ -361,8 +466,9 @@ async function* oneRunFrames(file: string, opts: FrameReadOptions, remaining: ()
         throw end.error;
       }
     }
-    await checkDecodeEnd(run, tools.ffmpeg, file, head !== '' || (frame !== undefined && filled !== 0 && filled !== frameBytes), index, header.errors(), opts);
+    await checkDecodeEnd(run, tools.ffmpeg, file, reader.partial(), index, header.errors(), opts);
   } finally {
+    source.close();
     run.kill();
   }
 }

@@ -176,10 +176,13 @@ export function parseFfprobeStreams(json: string, file: string, stderr = ''): Om
 
 /** Maps "we stopped it" and "it never started" to typed errors; shared with the decoder. */
 export function throwIfUnfinished(
-  exit: { spawnError?: Error; stoppedBy?: 'TIMEOUT' | 'ABORTED' },
+  exit: { spawnError?: Error; stoppedBy?: 'TIMEOUT' | 'ABORTED'; sandboxFailure?: string },
   stderr: string,
   bin: string,
 ): void {
+  if (exit.sandboxFailure) {
+    throw new VideoDecodeError('SANDBOX_UNAVAILABLE', `the decoder sandbox (bubblewrap) failed to start, nothing was decoded: ${exit.sandboxFailure}`, stderr);
+  }
   if (exit.spawnError) {
     throw new VideoDecodeError('FFMPEG_NOT_FOUND', `cannot run ffmpeg (${bin}): ${exit.spawnError.message}`, stderr, {
       cause: exit.spawnError,
