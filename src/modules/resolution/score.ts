@@ -26,11 +26,27 @@ export interface Frequencies {
   districtedRecords(): number;
   districtRecords(key: string): number;
   /**
+   * The district the first five digits of a CNIC (its place of registration) stand for, learnt from the records
+   * that carry both a CNIC and a district: the commonest district among them, with the share of those records
+   * that give it. Null when too few records carry that prefix with a district to say (or when not counted).
+   */
+  cnicDistrict?(prefix: string): CnicDistrict | null;
+  /**
    * Changes whenever the counts change (an index bumps it on add and remove). When given, token weights are
    * cached on the prepared tokens for as long as it stays the same: a batch scores millions of pairs against
    * counts that no longer move.
    */
   readonly version?: number;
+}
+
+/** A district read out of a CNIC's first five digits (see Frequencies.cnicDistrict). */
+export interface CnicDistrict {
+  key: string;
+  /** How it is shown: the district as most records with this prefix write it. */
+  name: string;
+  /** Records carrying the prefix and a district, and the share of them giving this district. */
+  records: number;
+  share: number;
 }
 
 /** Weight of agreeing on a name token: log2(m/u), u from its share of records blended with a prior. */
@@ -398,6 +414,12 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     } else {
       add('district', -1.5, () => `different district (${a.district} / ${b.district})`);
     }
+  } else {
+    const c = cnicDistrictOf(a, b, freq);
+    if (c) {
+      const d = c.district;
+      add('district', c.weight, () => `${c.weight > 0 ? 'same district' : 'different district'}: ${c.other.district} against ${d.name} read from CNIC ${formatCnic(c.cnic)} (its first five digits, the place of registration, are ${d.name} on ${Math.round(d.share * 100)}% of the ${d.records} records that give both)`);
+    }
   }
   if (!explain) return { score: round2(total), reasons: [] };
   let score = 0;
@@ -441,8 +463,33 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
       const share = Math.max(1 / 200, (freq.districtRecords(a.districtKey) + 1) / (freq.districtedRecords() + 20));
       total += round2(Math.log2(0.7 / share));
     } else total += -1.5;
+  } else if (freq.cnicDistrict) {
+    const c = cnicDistrictOf(a, b, freq);
+    if (c) total += c.weight;
   }
   return round2(total);
+}
+
+/**
+ * District evidence for a pair where one record gives a CNIC and no district, the other a district and no CNIC
+ * (when both give CNICs, the CNICs are compared instead; when both give districts, the districts): the district
+ * the CNIC was registered in, as learnt from the data (Frequencies.cnicDistrict), against the other's district.
+ * Weighed like a district (log2 m/u), with m the district's own 0.7 times the share of records with that
+ * prefix that give the learnt district: a CNIC says where a person registered, not always where they live.
+ */
+function cnicDistrictOf(a: PreparedRecord, b: PreparedRecord, freq: Frequencies): { weight: number; district: CnicDistrict; cnic: string; other: PreparedRecord } | null {
+  let c: PreparedRecord, o: PreparedRecord;
+  if (a.cnic && !a.districtKey && b.districtKey && !b.cnic) { c = a; o = b; }
+  else if (b.cnic && !b.districtKey && a.districtKey && !a.cnic) { c = b; o = a; }
+  else return null;
+  const d = freq.cnicDistrict?.(c.cnic!.slice(0, 5)) ?? null;
+  if (!d) return null;
+  const m = 0.7 * d.share;
+  const share = Math.max(1 / 200, (freq.districtRecords(o.districtKey!) + 1) / (freq.districtedRecords() + 20));
+  const weight = d.key === o.districtKey
+    ? round2(Math.log2(m / share))
+    : round2(Math.min(0, Math.max(-1.5, Math.log2((1 - m) / (1 - Math.min(share, 0.99))))));
+  return { weight, district: d, cnic: c.cnic!, other: o };
 }
 
 /** The largest weight a name of the record could add: each token at most its weight (an initial 0.5). */
@@ -504,6 +551,7 @@ export function scoreAtLeast(a: PreparedRecord, b: PreparedRecord, freq: Frequen
   if (a.wallets.length && b.wallets.length) ub += sharedWeight('wallet', a.wallets, b.wallets, freq, false);
   if (a.birth && b.birth) ub += dobWeightWith(a.birth, b.birth, ca.yearShare);
   if (a.districtKey && b.districtKey) ub += a.districtKey === b.districtKey ? ca.district : -1.5;
+  else if (freq.cnicDistrict) { const c = cnicDistrictOf(a, b, freq); if (c) ub += c.weight; }
   if (ub + BOUND_SLACK < threshold) return -Infinity;
   return scoreOnly(a, b, freq);
 }
