@@ -87,6 +87,7 @@ export class ResolutionIndex implements Frequencies {
   private readonly idDf = new Map<string, number>();
   private readonly yearDf = new Map<number, number>();
   private readonly districtDf = new Map<string, number>();
+  private readonly wholeDf = new Map<string, number>();
   /** Per CNIC prefix (first five digits), the district keys the records carrying it give, with their counts. */
   private readonly cnicDistricts = new Map<string, Map<string, number>>();
   /** A district as first written, per key (to show a district read out of a CNIC). */
@@ -153,8 +154,13 @@ export class ResolutionIndex implements Frequencies {
     return d;
   }
 
+  wholeNameRecords(key: string): number {
+    return this.wholeDf.get(key) ?? 0;
+  }
+
   private count(p: PreparedRecord, delta: 1 | -1): void {
     this.counted++;
+    for (const k of new Set(p.names.map((n) => n.whole))) if (k) this.wholeDf.set(k, (this.wholeDf.get(k) ?? 0) + delta);
     for (const k of tokenKeys(p)) this.tokenDf.set(k, (this.tokenDf.get(k) ?? 0) + delta);
     for (const k of new Set(identifierKeys(p))) this.idDf.set(k, (this.idDf.get(k) ?? 0) + delta);
     if (p.birth) {

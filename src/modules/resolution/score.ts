@@ -31,6 +31,8 @@ export interface Frequencies {
    * that give it. Null when too few records carry that prefix with a district to say (or when not counted).
    */
   cnicDistrict?(prefix: string): CnicDistrict | null;
+  /** Records carrying a whole name (ParsedName.whole) among their names; not counted when absent. */
+  wholeNameRecords?(key: string): number;
   /**
    * Changes whenever the counts change (an index bumps it on add and remove). When given, token weights are
    * cached on the prepared tokens for as long as it stays the same: a batch scores millions of pairs against
@@ -81,6 +83,24 @@ export function clanWeight(freq: Frequencies, key: string): number {
   return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
 }
 
+// A whole name (all its parts, in any order and script) has a frequency of its own: a rare full name is
+// rarer than the product of its parts' shares says when few other records carry it. When two names are the
+// same whole name, part for part, it weighs log2(m^k / u) with u the share of the other records carrying it
+// (the two compared are left out), blended with the parts' product as a prior of PRIOR_STRENGTH records, if
+// that is more than the parts weigh. Only more: the other records of the same person carry the name too and
+// cannot be told apart, so a count is no reason to weigh a name less than its parts (replacing the parts'
+// weight by this one lost recall at equal precision on the tuning split, see docs/benchmarks.md, Session 10).
+export function wholeNameWeight(freq: Frequencies, key: string, k: number, partsWeight: number): number | null {
+  if (!freq.wholeNameRecords) return null;
+  const n = Math.max(freq.records, 2);
+  const mk = M_NAME ** k;
+  const uParts = mk / 2 ** partsWeight;
+  const others = Math.max(0, freq.wholeNameRecords(key) - 2);
+  const u = (others + PRIOR_STRENGTH * uParts) / (n + PRIOR_STRENGTH);
+  const w = Math.log2(mk / u);
+  return w > partsWeight ? w : null;
+}
+
 /** Skeletons of at least 3 and 4 letters one edit (or one swap of neighbours) apart: a typing slip. */
 export function nearSkeletons(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
@@ -110,10 +130,10 @@ let lastConflicts = 0;
  * compareNames without explaining, for scoreOnly: the same matching (candidates sorted by value, ties in the
  * order found; greedy assignment; unmatched tokens paired by weight) on typed arrays, without allocating.
  */
-function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
+function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies, whole = true): number {
   const A = a.tokens, B = b.tokens;
   if (A.length * B.length > SCRATCH || A.length > SCRATCH || B.length > SCRATCH) {
-    const c = compareNames(a, b, freq, false);
+    const c = compareNames(a, b, freq, false, whole);
     lastConflicts = c.conflicts;
     return c.weight;
   }
@@ -147,6 +167,13 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
     takenA[i] = 1; takenB[j] = 1;
     weight += cV[k]!;
     matched++;
+  }
+  if (whole && matched === A.length && matched === B.length && a.whole !== '' && a.whole === b.whole) {
+    let sa = 0, sb = 0;
+    for (let i = 0; i < A.length; i++) sa += wA[i]!;
+    for (let j = 0; j < B.length; j++) sb += wB[j]!;
+    const w = wholeNameWeight(freq, a.whole, A.length, sa < sb ? sa : sb);
+    if (w !== null) weight = w;
   }
   // parts in the other's father's name are set aside only when the names agree on a part that is not the
   // father's (else a father and his son, "Tahir Gondal" and "Ismail Gondal s/o Tahir Gondal", would not conflict)
@@ -189,7 +216,7 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
 }
 
 /** Compares two names token by token in any order. */
-export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean): { weight: number; parts: string[]; conflicts: number } {
+export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean, whole = true): { weight: number; parts: string[]; conflicts: number } {
   const A = a.tokens, B = b.tokens;
   const wa = A.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
   const wb = B.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
@@ -225,6 +252,19 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
       const x = A[c.i]!, y = B[c.j]!;
       const label = x.canonical ?? y.canonical ?? x.text;
       parts.push(c.how === '=' ? `${label} +${round2(c.value)}` : `${x.text} ${c.how} ${y.text} +${round2(c.value)}`);
+    }
+  }
+  if (whole && matched === A.length && matched === B.length && a.whole !== '' && a.whole === b.whole) {
+    let sa = 0, sb = 0;
+    for (const w of wa) sa += w;
+    for (const w of wb) sb += w;
+    const w = wholeNameWeight(freq, a.whole, A.length, sa < sb ? sa : sb);
+    if (w !== null) {
+      if (explain) {
+        const others = Math.max(0, (freq.wholeNameRecords?.(a.whole) ?? 0) - 2);
+        parts.push(`the whole name, on ${others} other record${others === 1 ? '' : 's'}: ${round2(w)} in place of the parts' ${round2(weight)}`);
+      }
+      weight = w;
     }
   }
   let unA: number[] = [], unB: number[] = [];
@@ -385,7 +425,7 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     let best = -Infinity, detail = '';
     for (const fa of a.fathers) {
       for (const fb of b.fathers) {
-        const c = compareNames(fa, fb, freq, explain);
+        const c = compareNames(fa, fb, freq, explain, false);
         if (c.weight > best) { best = c.weight; if (explain) detail = `fathers ${fa.raw} ~ ${fb.raw}: ${c.parts.join(', ')}`; }
       }
     }
@@ -446,7 +486,7 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
   if (bestName !== -Infinity) total += round2(bestName);
   if (a.fathers.length && b.fathers.length) {
     let best = -Infinity;
-    for (const fa of a.fathers) for (const fb of b.fathers) { const w = nameWeight(fa, fb, freq); if (w > best) best = w; }
+    for (const fa of a.fathers) for (const fb of b.fathers) { const w = nameWeight(fa, fb, freq, false); if (w > best) best = w; }
     total += round2(fatherWeight(best));
   }
   if (a.cnic && b.cnic) {
@@ -493,14 +533,17 @@ function cnicDistrictOf(a: PreparedRecord, b: PreparedRecord, freq: Frequencies)
 }
 
 /** The largest weight a name of the record could add: each token at most its weight (an initial 0.5). */
-function nameCeiling(names: ParsedName[], freq: Frequencies): number {
+function nameCeiling(names: ParsedName[], freq: Frequencies, whole: boolean): number {
   let best = 0;
   for (const n of names) {
     let s = 0;
+    let parts = 0;
     for (const t of n.tokens) {
       const w = t.initial ? 0.5 : tokenWeight(freq, t);
       s += w > 0.5 ? w : 0.5;
+      parts += t.initial ? 0 : tokenWeight(freq, t);
     }
+    if (whole && n.whole !== '') { const w = wholeNameWeight(freq, n.whole, n.tokens.length, parts); if (w !== null && w > s) s = w; }
     for (const c of n.clans) s += clanWeight(freq, c);
     if (s > best) best = s;
   }
@@ -515,8 +558,8 @@ function recordCache(p: PreparedRecord, freq: Frequencies): ScoreCache {
     version: v ?? -1,
     of: freq,
     prior: round2(-Math.log2(Math.max(freq.records, 2))),
-    nameMax: nameCeiling(p.names, freq),
-    fatherMax: nameCeiling(p.fathers, freq),
+    nameMax: nameCeiling(p.names, freq, true),
+    fatherMax: nameCeiling(p.fathers, freq, false),
     district: p.districtKey ? round2(Math.log2(0.7 / Math.max(1 / 200, (freq.districtRecords(p.districtKey) + 1) / (freq.districtedRecords() + 20)))) : 0,
     yearShare: p.birth ? yearShare(freq, p.birth.year) : 0,
   };
