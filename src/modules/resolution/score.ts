@@ -558,13 +558,19 @@ function recordCache(p: PreparedRecord, freq: Frequencies): ScoreCache {
     version: v ?? -1,
     of: freq,
     prior: round2(-Math.log2(Math.max(freq.records, 2))),
-    nameMax: nameCeiling(p.names, freq, true),
+    nameMax: nameCeiling(p.names, freq, false),
+    nameMaxWhole: nameCeiling(p.names, freq, true),
     fatherMax: nameCeiling(p.fathers, freq, false),
     district: p.districtKey ? round2(Math.log2(0.7 / Math.max(1 / 200, (freq.districtRecords(p.districtKey) + 1) / (freq.districtedRecords() + 20)))) : 0,
     yearShare: p.birth ? yearShare(freq, p.birth.year) : 0,
   };
   if (v !== undefined) p.scoreCache = fresh;
   return fresh;
+}
+
+function sharesWholeName(a: PreparedRecord, b: PreparedRecord): boolean {
+  for (const x of a.names) if (x.whole !== '') for (const y of b.names) if (x.whole === y.whole) return true;
+  return false;
 }
 
 /** Margin for the different order in which the bound and the score add their rounded parts. */
@@ -579,7 +585,12 @@ const BOUND_SLACK = 0.05;
 export function scoreAtLeast(a: PreparedRecord, b: PreparedRecord, freq: Frequencies, threshold: number): number {
   const ca = recordCache(a, freq), cb = recordCache(b, freq);
   let ub = ca.prior;
-  if (a.names.length && b.names.length) ub += round2(ca.nameMax < cb.nameMax ? ca.nameMax : cb.nameMax);
+  if (a.names.length && b.names.length) {
+    // the whole-name weight can only apply when the records share a whole name
+    const whole = sharesWholeName(a, b);
+    const ma = whole ? ca.nameMaxWhole : ca.nameMax, mb = whole ? cb.nameMaxWhole : cb.nameMax;
+    ub += round2(ma < mb ? ma : mb);
+  }
   if (a.fathers.length && b.fathers.length) ub += round2(fatherWeight(ca.fatherMax < cb.fatherMax ? ca.fatherMax : cb.fatherMax));
   if (a.cnic && b.cnic) {
     if (a.cnic === b.cnic) return scoreOnly(a, b, freq);
