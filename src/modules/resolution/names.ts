@@ -43,6 +43,11 @@ export interface ParsedName {
   clans: string[];
   /** The father's name of "X s/o Y", "X ولد Y", "X bin Y" (parsed the same way), when the name gives one. */
   father: ParsedName | null;
+  /**
+   * The whole name as one key, in any order and either script: its parts' skeletons, sorted ('' when a part is
+   * an initial). Records are counted by it, so a rare full name can weigh more than its parts (score.ts).
+   */
+  whole: string;
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
@@ -315,7 +320,8 @@ function parseNameUncached(raw: string): ParsedName {
     if (tok) tokens.push(tok);
   }
   const clans = [...new Set(titles.map(clanKey).filter((k): k is string => k !== null))];
-  return { raw, tokens, titles, clans, father };
+  const whole = tokens.length === 0 || tokens.some((t) => t.initial) ? '' : [...new Set(tokens.map((t) => t.skeleton))].sort().join(' ');
+  return { raw, tokens, titles, clans, father, whole };
 }
 
 /** The letter an initial stands for, comparable with a token's skeleton (vowels are one class). */

@@ -25,7 +25,8 @@ export interface BirthDate {
   text: string;
 }
 
-export interface ScoreCache { version: number; of: object; prior: number; nameMax: number; fatherMax: number; district: number; yearShare: number }
+/** nameMaxWhole: nameMax with the whole-name weight (score.ts), for pairs sharing a whole name. */
+export interface ScoreCache { version: number; of: object; prior: number; nameMax: number; nameMaxWhole: number; fatherMax: number; district: number; yearShare: number }
 
 export interface PreparedRecord {
   id: string;

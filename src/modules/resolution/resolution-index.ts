@@ -9,11 +9,13 @@
 //   `index.add(record)` adds it, `index.remove(id)` takes one out (after a merge or an undo);
 // - in batch: `resolveAll(records)` or, per record, `index.pairsOf(i)` for pairs with earlier records.
 import { type PreparedRecord, type ResolutionRecord, prepareRecord } from './record.ts';
-import { type Frequencies, type Reason, scoreAtLeast, scorePair } from './score.ts';
+import { type CnicDistrict, type Frequencies, type Reason, scoreAtLeast, scorePair } from './score.ts';
 
 /** Pairs scoring at least this are proposed (chosen on the tuning split, see docs/benchmarks.md). */
 export const DEFAULT_THRESHOLD = 2;
 export const DEFAULT_BUCKET_CAP = 50;
+/** A CNIC prefix stands for a district once this many records give both, most of them (over half) that district. */
+export const CNIC_DISTRICT_MIN_RECORDS = 5;
 
 export interface Suggestion {
   a: string;
@@ -85,6 +87,13 @@ export class ResolutionIndex implements Frequencies {
   private readonly idDf = new Map<string, number>();
   private readonly yearDf = new Map<number, number>();
   private readonly districtDf = new Map<string, number>();
+  private readonly wholeDf = new Map<string, number>();
+  /** Per CNIC prefix (first five digits), the district keys the records carrying it give, with their counts. */
+  private readonly cnicDistricts = new Map<string, Map<string, number>>();
+  /** A district as first written, per key (to show a district read out of a CNIC). */
+  private readonly districtNames = new Map<string, string>();
+  private cnicMemo = new Map<string, CnicDistrict | null>();
+  private cnicMemoVersion = -1;
   private dated = 0;
   private districted = 0;
   private stamp = new Int32Array(1024);
@@ -130,8 +139,28 @@ export class ResolutionIndex implements Frequencies {
     return this.districtDf.get(key) ?? 0;
   }
 
+  cnicDistrict(prefix: string): CnicDistrict | null {
+    if (this.cnicMemoVersion !== this.counted) { this.cnicMemo = new Map(); this.cnicMemoVersion = this.counted; }
+    let d = this.cnicMemo.get(prefix);
+    if (d !== undefined) return d;
+    d = null;
+    const counts = this.cnicDistricts.get(prefix);
+    if (counts) {
+      let total = 0, best = 0, key = '';
+      for (const [k, c] of counts) { total += c; if (c > best) { best = c; key = k; } }
+      if (total >= CNIC_DISTRICT_MIN_RECORDS && best * 2 > total) d = { key, name: this.districtNames.get(key) ?? key, records: total, share: best / total };
+    }
+    this.cnicMemo.set(prefix, d);
+    return d;
+  }
+
+  wholeNameRecords(key: string): number {
+    return this.wholeDf.get(key) ?? 0;
+  }
+
   private count(p: PreparedRecord, delta: 1 | -1): void {
     this.counted++;
+    for (const k of new Set(p.names.map((n) => n.whole))) if (k) this.wholeDf.set(k, (this.wholeDf.get(k) ?? 0) + delta);
     for (const k of tokenKeys(p)) this.tokenDf.set(k, (this.tokenDf.get(k) ?? 0) + delta);
     for (const k of new Set(identifierKeys(p))) this.idDf.set(k, (this.idDf.get(k) ?? 0) + delta);
     if (p.birth) {
@@ -141,6 +170,13 @@ export class ResolutionIndex implements Frequencies {
     if (p.districtKey) {
       this.districted += delta;
       this.districtDf.set(p.districtKey, (this.districtDf.get(p.districtKey) ?? 0) + delta);
+      if (!this.districtNames.has(p.districtKey)) this.districtNames.set(p.districtKey, p.district!);
+      if (p.cnic) {
+        const prefix = p.cnic.slice(0, 5);
+        let m = this.cnicDistricts.get(prefix);
+        if (!m) { m = new Map(); this.cnicDistricts.set(prefix, m); }
+        m.set(p.districtKey, (m.get(p.districtKey) ?? 0) + delta);
+      }
     }
   }
 

@@ -26,11 +26,29 @@ export interface Frequencies {
   districtedRecords(): number;
   districtRecords(key: string): number;
   /**
+   * The district the first five digits of a CNIC (its place of registration) stand for, learnt from the records
+   * that carry both a CNIC and a district: the commonest district among them, with the share of those records
+   * that give it. Null when too few records carry that prefix with a district to say (or when not counted).
+   */
+  cnicDistrict?(prefix: string): CnicDistrict | null;
+  /** Records carrying a whole name (ParsedName.whole) among their names; not counted when absent. */
+  wholeNameRecords?(key: string): number;
+  /**
    * Changes whenever the counts change (an index bumps it on add and remove). When given, token weights are
    * cached on the prepared tokens for as long as it stays the same: a batch scores millions of pairs against
    * counts that no longer move.
    */
   readonly version?: number;
+}
+
+/** A district read out of a CNIC's first five digits (see Frequencies.cnicDistrict). */
+export interface CnicDistrict {
+  key: string;
+  /** How it is shown: the district as most records with this prefix write it. */
+  name: string;
+  /** Records carrying the prefix and a district, and the share of them giving this district. */
+  records: number;
+  share: number;
 }
 
 /** Weight of agreeing on a name token: log2(m/u), u from its share of records blended with a prior. */
@@ -65,6 +83,24 @@ export function clanWeight(freq: Frequencies, key: string): number {
   return w > MAX_TOKEN_WEIGHT ? MAX_TOKEN_WEIGHT : w < MIN_TOKEN_WEIGHT ? MIN_TOKEN_WEIGHT : w;
 }
 
+// A whole name (all its parts, in any order and script) has a frequency of its own: a rare full name is
+// rarer than the product of its parts' shares says when few other records carry it. When two names are the
+// same whole name, part for part, it weighs log2(m^k / u) with u the share of the other records carrying it
+// (the two compared are left out), blended with the parts' product as a prior of PRIOR_STRENGTH records, if
+// that is more than the parts weigh. Only more: the other records of the same person carry the name too and
+// cannot be told apart, so a count is no reason to weigh a name less than its parts (replacing the parts'
+// weight by this one lost recall at equal precision on the tuning split, see docs/benchmarks.md, Session 10).
+export function wholeNameWeight(freq: Frequencies, key: string, k: number, partsWeight: number): number | null {
+  if (!freq.wholeNameRecords) return null;
+  const n = Math.max(freq.records, 2);
+  const mk = M_NAME ** k;
+  const uParts = mk / 2 ** partsWeight;
+  const others = Math.max(0, freq.wholeNameRecords(key) - 2);
+  const u = (others + PRIOR_STRENGTH * uParts) / (n + PRIOR_STRENGTH);
+  const w = Math.log2(mk / u);
+  return w > partsWeight ? w : null;
+}
+
 /** Skeletons of at least 3 and 4 letters one edit (or one swap of neighbours) apart: a typing slip. */
 export function nearSkeletons(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 3 || Math.max(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
@@ -94,10 +130,10 @@ let lastConflicts = 0;
  * compareNames without explaining, for scoreOnly: the same matching (candidates sorted by value, ties in the
  * order found; greedy assignment; unmatched tokens paired by weight) on typed arrays, without allocating.
  */
-function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
+function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies, whole = true): number {
   const A = a.tokens, B = b.tokens;
   if (A.length * B.length > SCRATCH || A.length > SCRATCH || B.length > SCRATCH) {
-    const c = compareNames(a, b, freq, false);
+    const c = compareNames(a, b, freq, false, whole);
     lastConflicts = c.conflicts;
     return c.weight;
   }
@@ -131,6 +167,13 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
     takenA[i] = 1; takenB[j] = 1;
     weight += cV[k]!;
     matched++;
+  }
+  if (whole && matched === A.length && matched === B.length && a.whole !== '' && a.whole === b.whole) {
+    let sa = 0, sb = 0;
+    for (let i = 0; i < A.length; i++) sa += wA[i]!;
+    for (let j = 0; j < B.length; j++) sb += wB[j]!;
+    const w = wholeNameWeight(freq, a.whole, A.length, sa < sb ? sa : sb);
+    if (w !== null) weight = w;
   }
   // parts in the other's father's name are set aside only when the names agree on a part that is not the
   // father's (else a father and his son, "Tahir Gondal" and "Ismail Gondal s/o Tahir Gondal", would not conflict)
@@ -173,7 +216,7 @@ function nameWeight(a: ParsedName, b: ParsedName, freq: Frequencies): number {
 }
 
 /** Compares two names token by token in any order. */
-export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean): { weight: number; parts: string[]; conflicts: number } {
+export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, explain: boolean, whole = true): { weight: number; parts: string[]; conflicts: number } {
   const A = a.tokens, B = b.tokens;
   const wa = A.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
   const wb = B.map((t) => (t.initial ? 0 : tokenWeight(freq, t)));
@@ -209,6 +252,19 @@ export function compareNames(a: ParsedName, b: ParsedName, freq: Frequencies, ex
       const x = A[c.i]!, y = B[c.j]!;
       const label = x.canonical ?? y.canonical ?? x.text;
       parts.push(c.how === '=' ? `${label} +${round2(c.value)}` : `${x.text} ${c.how} ${y.text} +${round2(c.value)}`);
+    }
+  }
+  if (whole && matched === A.length && matched === B.length && a.whole !== '' && a.whole === b.whole) {
+    let sa = 0, sb = 0;
+    for (const w of wa) sa += w;
+    for (const w of wb) sb += w;
+    const w = wholeNameWeight(freq, a.whole, A.length, sa < sb ? sa : sb);
+    if (w !== null) {
+      if (explain) {
+        const others = Math.max(0, (freq.wholeNameRecords?.(a.whole) ?? 0) - 2);
+        parts.push(`the whole name, on ${others} other record${others === 1 ? '' : 's'}: ${round2(w)} in place of the parts' ${round2(weight)}`);
+      }
+      weight = w;
     }
   }
   let unA: number[] = [], unB: number[] = [];
@@ -369,7 +425,7 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     let best = -Infinity, detail = '';
     for (const fa of a.fathers) {
       for (const fb of b.fathers) {
-        const c = compareNames(fa, fb, freq, explain);
+        const c = compareNames(fa, fb, freq, explain, false);
         if (c.weight > best) { best = c.weight; if (explain) detail = `fathers ${fa.raw} ~ ${fb.raw}: ${c.parts.join(', ')}`; }
       }
     }
@@ -398,6 +454,12 @@ export function scorePair(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
     } else {
       add('district', -1.5, () => `different district (${a.district} / ${b.district})`);
     }
+  } else {
+    const c = cnicDistrictOf(a, b, freq);
+    if (c) {
+      const d = c.district;
+      add('district', c.weight, () => `${c.weight > 0 ? 'same district' : 'different district'}: ${c.other.district} against ${d.name} read from CNIC ${formatCnic(c.cnic)} (its first five digits, the place of registration, are ${d.name} on ${Math.round(d.share * 100)}% of the ${d.records} records that give both)`);
+    }
   }
   if (!explain) return { score: round2(total), reasons: [] };
   let score = 0;
@@ -424,7 +486,7 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
   if (bestName !== -Infinity) total += round2(bestName);
   if (a.fathers.length && b.fathers.length) {
     let best = -Infinity;
-    for (const fa of a.fathers) for (const fb of b.fathers) { const w = nameWeight(fa, fb, freq); if (w > best) best = w; }
+    for (const fa of a.fathers) for (const fb of b.fathers) { const w = nameWeight(fa, fb, freq, false); if (w > best) best = w; }
     total += round2(fatherWeight(best));
   }
   if (a.cnic && b.cnic) {
@@ -441,19 +503,47 @@ export function scoreOnly(a: PreparedRecord, b: PreparedRecord, freq: Frequencie
       const share = Math.max(1 / 200, (freq.districtRecords(a.districtKey) + 1) / (freq.districtedRecords() + 20));
       total += round2(Math.log2(0.7 / share));
     } else total += -1.5;
+  } else if (freq.cnicDistrict) {
+    const c = cnicDistrictOf(a, b, freq);
+    if (c) total += c.weight;
   }
   return round2(total);
 }
 
+/**
+ * District evidence for a pair where one record gives a CNIC and no district, the other a district and no CNIC
+ * (when both give CNICs, the CNICs are compared instead; when both give districts, the districts): the district
+ * the CNIC was registered in, as learnt from the data (Frequencies.cnicDistrict), against the other's district.
+ * Weighed like a district (log2 m/u), with m the district's own 0.7 times the share of records with that
+ * prefix that give the learnt district: a CNIC says where a person registered, not always where they live.
+ */
+function cnicDistrictOf(a: PreparedRecord, b: PreparedRecord, freq: Frequencies): { weight: number; district: CnicDistrict; cnic: string; other: PreparedRecord } | null {
+  let c: PreparedRecord, o: PreparedRecord;
+  if (a.cnic && !a.districtKey && b.districtKey && !b.cnic) { c = a; o = b; }
+  else if (b.cnic && !b.districtKey && a.districtKey && !a.cnic) { c = b; o = a; }
+  else return null;
+  const d = freq.cnicDistrict?.(c.cnic!.slice(0, 5)) ?? null;
+  if (!d) return null;
+  const m = 0.7 * d.share;
+  const share = Math.max(1 / 200, (freq.districtRecords(o.districtKey!) + 1) / (freq.districtedRecords() + 20));
+  const weight = d.key === o.districtKey
+    ? round2(Math.log2(m / share))
+    : round2(Math.min(0, Math.max(-1.5, Math.log2((1 - m) / (1 - Math.min(share, 0.99))))));
+  return { weight, district: d, cnic: c.cnic!, other: o };
+}
+
 /** The largest weight a name of the record could add: each token at most its weight (an initial 0.5). */
-function nameCeiling(names: ParsedName[], freq: Frequencies): number {
+function nameCeiling(names: ParsedName[], freq: Frequencies, whole: boolean): number {
   let best = 0;
   for (const n of names) {
     let s = 0;
+    let parts = 0;
     for (const t of n.tokens) {
       const w = t.initial ? 0.5 : tokenWeight(freq, t);
       s += w > 0.5 ? w : 0.5;
+      parts += t.initial ? 0 : tokenWeight(freq, t);
     }
+    if (whole && n.whole !== '') { const w = wholeNameWeight(freq, n.whole, n.tokens.length, parts); if (w !== null && w > s) s = w; }
     for (const c of n.clans) s += clanWeight(freq, c);
     if (s > best) best = s;
   }
@@ -468,13 +558,19 @@ function recordCache(p: PreparedRecord, freq: Frequencies): ScoreCache {
     version: v ?? -1,
     of: freq,
     prior: round2(-Math.log2(Math.max(freq.records, 2))),
-    nameMax: nameCeiling(p.names, freq),
-    fatherMax: nameCeiling(p.fathers, freq),
+    nameMax: nameCeiling(p.names, freq, false),
+    nameMaxWhole: nameCeiling(p.names, freq, true),
+    fatherMax: nameCeiling(p.fathers, freq, false),
     district: p.districtKey ? round2(Math.log2(0.7 / Math.max(1 / 200, (freq.districtRecords(p.districtKey) + 1) / (freq.districtedRecords() + 20)))) : 0,
     yearShare: p.birth ? yearShare(freq, p.birth.year) : 0,
   };
   if (v !== undefined) p.scoreCache = fresh;
   return fresh;
+}
+
+function sharesWholeName(a: PreparedRecord, b: PreparedRecord): boolean {
+  for (const x of a.names) if (x.whole !== '') for (const y of b.names) if (x.whole === y.whole) return true;
+  return false;
 }
 
 /** Margin for the different order in which the bound and the score add their rounded parts. */
@@ -489,7 +585,12 @@ const BOUND_SLACK = 0.05;
 export function scoreAtLeast(a: PreparedRecord, b: PreparedRecord, freq: Frequencies, threshold: number): number {
   const ca = recordCache(a, freq), cb = recordCache(b, freq);
   let ub = ca.prior;
-  if (a.names.length && b.names.length) ub += round2(ca.nameMax < cb.nameMax ? ca.nameMax : cb.nameMax);
+  if (a.names.length && b.names.length) {
+    // the whole-name weight can only apply when the records share a whole name
+    const whole = sharesWholeName(a, b);
+    const ma = whole ? ca.nameMaxWhole : ca.nameMax, mb = whole ? cb.nameMaxWhole : cb.nameMax;
+    ub += round2(ma < mb ? ma : mb);
+  }
   if (a.fathers.length && b.fathers.length) ub += round2(fatherWeight(ca.fatherMax < cb.fatherMax ? ca.fatherMax : cb.fatherMax));
   if (a.cnic && b.cnic) {
     if (a.cnic === b.cnic) return scoreOnly(a, b, freq);
@@ -504,6 +605,7 @@ export function scoreAtLeast(a: PreparedRecord, b: PreparedRecord, freq: Frequen
   if (a.wallets.length && b.wallets.length) ub += sharedWeight('wallet', a.wallets, b.wallets, freq, false);
   if (a.birth && b.birth) ub += dobWeightWith(a.birth, b.birth, ca.yearShare);
   if (a.districtKey && b.districtKey) ub += a.districtKey === b.districtKey ? ca.district : -1.5;
+  else if (freq.cnicDistrict) { const c = cnicDistrictOf(a, b, freq); if (c) ub += c.weight; }
   if (ub + BOUND_SLACK < threshold) return -Infinity;
   return scoreOnly(a, b, freq);
 }
