@@ -176,12 +176,16 @@ function backlogFromSpans(p: FigureParams): RawBuilder<Record<string, unknown>> 
     t AS (
       SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
       FROM runs
-    )
+    ),
+    -- The one or two middle rows of every run, found in one hashed pass over the ranks (a group's key made non-null
+    -- for the hash: no area, category or month is named '').
+    wanted AS (SELECT DISTINCT coalesce(grp, '') AS g, r FROM t CROSS JOIN LATERAL (VALUES (t.r1), (t.r2)) v(r)),
+    picked AS (SELECT x.grp, x.r, x.at FROM ranked x JOIN wanted w ON w.g = coalesce(x.grp, '') AND w.r = x.r)
     SELECT t.grp, CASE WHEN t.whole = 1 THEN 'all' ELSE ${partName} END AS part, t.n,
       round((${age('x1')} + (${age('x2')} - ${age('x1')}) * t.frac)::numeric, 1) AS median_age_days
     FROM t
-    JOIN ranked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
-    JOIN ranked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
+    JOIN picked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
+    JOIN picked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
     ORDER BY 1, 2`;
 }
 
