@@ -4,35 +4,31 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../../src/platform/db/database.ts';
 
-export async function expectStockSumsMatchParts(db: Db): Promise<void> {
+interface SumTables { parts: string; daily: string; months: string; checkpoints: string; key: string[] }
+
+/** Daily sums = sums of the parts per day and key; each checkpoint = the daily changes before its month. */
+async function expectSumsMatchParts(db: Db, t: SumTables): Promise<void> {
+  const key = sql.join(t.key.map((c) => sql.ref(c)));
+  const dKey = sql.join(t.key.map((c) => sql.ref(`d.${c}`)));
   const wrongDaily = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (
-      SELECT day, district_id, branch_id, status, set_id, sum(delta) AS d FROM stock_case_parts GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0
-    ) p FULL JOIN (SELECT * FROM stock_status_daily WHERE delta <> 0) s USING (day, district_id, branch_id, status, set_id)
+      SELECT day, ${key}, sum(delta) AS d FROM ${sql.table(t.parts)} GROUP BY day, ${key} HAVING sum(delta) <> 0
+    ) p FULL JOIN (SELECT * FROM ${sql.table(t.daily)} WHERE delta <> 0) s USING (day, ${key})
     WHERE p.d IS DISTINCT FROM s.delta`.execute(db);
-  expect(wrongDaily.rows[0]!.n).toBe(0);
+  expect(wrongDaily.rows[0]!.n, `${t.daily} = sums of ${t.parts}`).toBe(0);
   const wrongCheckpoints = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (
-      SELECT m.month, d.district_id, d.branch_id, d.status, d.set_id, sum(d.delta) AS n FROM stock_checkpoint_months m JOIN stock_status_daily d ON d.day < m.month
-      GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0
-    ) want FULL JOIN (SELECT * FROM stock_status_checkpoints WHERE n <> 0) got USING (month, district_id, branch_id, status, set_id)
+      SELECT m.month, ${dKey}, sum(d.delta) AS n FROM ${sql.table(t.months)} m JOIN ${sql.table(t.daily)} d ON d.day < m.month
+      GROUP BY m.month, ${dKey} HAVING sum(d.delta) <> 0
+    ) want FULL JOIN (SELECT * FROM ${sql.table(t.checkpoints)} WHERE n <> 0) got USING (month, ${key})
     WHERE want.n IS DISTINCT FROM got.n`.execute(db);
-  expect(wrongCheckpoints.rows[0]!.n).toBe(0);
+  expect(wrongCheckpoints.rows[0]!.n, `${t.checkpoints} = daily changes before each month`).toBe(0);
 }
 
-/** The same invariant for the caseload sums (migration 0047): parts -> daily sums -> monthly checkpoints. */
-export async function expectCaseloadSumsMatchParts(db: Db): Promise<void> {
-  const wrongDaily = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT day, unit, district_id, branch_id, set_id, sum(delta) AS d FROM stock_caseload_parts GROUP BY 1, 2, 3, 4, 5 HAVING sum(delta) <> 0
-    ) p FULL JOIN (SELECT * FROM stock_caseload_daily WHERE delta <> 0) s USING (day, unit, district_id, branch_id, set_id)
-    WHERE p.d IS DISTINCT FROM s.delta`.execute(db);
-  expect(wrongDaily.rows[0]!.n).toBe(0);
-  const wrongCheckpoints = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT m.month, d.unit, d.district_id, d.branch_id, d.set_id, sum(d.delta) AS n FROM stock_caseload_months m JOIN stock_caseload_daily d ON d.day < m.month
-      GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0
-    ) want FULL JOIN (SELECT * FROM stock_caseload_checkpoints WHERE n <> 0) got USING (month, unit, district_id, branch_id, set_id)
-    WHERE want.n IS DISTINCT FROM got.n`.execute(db);
-  expect(wrongCheckpoints.rows[0]!.n).toBe(0);
-}
+/** The stock rollup (migration 0039). */
+export const expectStockSumsMatchParts = (db: Db): Promise<void> =>
+  expectSumsMatchParts(db, { parts: 'stock_case_parts', daily: 'stock_status_daily', months: 'stock_checkpoint_months', checkpoints: 'stock_status_checkpoints', key: ['district_id', 'branch_id', 'status', 'set_id'] });
+
+/** The caseload sums (migration 0047). */
+export const expectCaseloadSumsMatchParts = (db: Db): Promise<void> =>
+  expectSumsMatchParts(db, { parts: 'stock_caseload_parts', daily: 'stock_caseload_daily', months: 'stock_caseload_months', checkpoints: 'stock_caseload_checkpoints', key: ['unit', 'district_id', 'branch_id', 'set_id'] });

@@ -61,6 +61,21 @@ function groupKey(p: FigureParams) {
   }
 }
 
+/**
+ * The CTEs `cpm` and `r`: the stock per key at the start of local day `day`, as the last monthly checkpoint on or
+ * before it plus the daily changes since (migration 0039's status rollup, 0047's caseload sums: same shape).
+ */
+function stockAtDay(day: RawBuilder<unknown>, t: { months: string; checkpoints: string; daily: string; key: string[] }) {
+  const cols = (alias: string) => sql.join(t.key.map((c) => sql.ref(`${alias}.${c}`)));
+  return sql`cpm AS (SELECT max(m.month) AS m FROM ${sql.table(t.months)} m WHERE m.month <= ${day}),
+    r AS (
+      SELECT ${cols('k')}, k.n FROM ${sql.table(t.checkpoints)} k WHERE k.month = (SELECT m FROM cpm)
+      UNION ALL
+      SELECT ${cols('dl')}, dl.delta FROM ${sql.table(t.daily)} dl
+      WHERE dl.day < ${day} AND dl.day >= coalesce((SELECT m FROM cpm), '-infinity'::date)
+    )`;
+}
+
 /** The rollup's own answer for cases by status (no zone check, no fallback): used by stockFigure and the tests. */
 export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<string, unknown>> {
   if (!stockRollupEligible(p)) throw new Error('cases_by_status: this scope is not answered by the rollup');
@@ -72,13 +87,7 @@ export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<stri
   // The instant is the start of local day `day` (the day after the period): the stock is the changes of the days before it.
   const day = sql`(${p.to}::date + 1)`;
   return sql<Record<string, unknown>>`
-    WITH cpm AS (SELECT max(m.month) AS m FROM stock_checkpoint_months m WHERE m.month <= ${day}),
-    r AS (
-      SELECT k.district_id, k.branch_id, k.status, k.set_id, k.n FROM stock_status_checkpoints k WHERE k.month = (SELECT m FROM cpm)
-      UNION ALL
-      SELECT dl.district_id, dl.branch_id, dl.status, dl.set_id, dl.delta FROM stock_status_daily dl
-      WHERE dl.day < ${day} AND dl.day >= coalesce((SELECT m FROM cpm), '-infinity'::date)
-    ), ${setsInScope(p)}
+    WITH ${stockAtDay(day, { months: 'stock_checkpoint_months', checkpoints: 'stock_status_checkpoints', daily: 'stock_status_daily', key: ['district_id', 'branch_id', 'status', 'set_id'] })}, ${setsInScope(p)}
     SELECT ${g.key} AS grp, r.status AS part, sum(r.n)::bigint AS n
     FROM r JOIN os ON os.id = r.set_id JOIN districts d ON d.id = r.district_id JOIN branches b ON b.id = r.branch_id ${g.join}
     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
@@ -106,13 +115,7 @@ export function caseloadFromRollup(p: FigureParams): RawBuilder<Record<string, u
   const districts = p.province !== null || p.groupBy === 'province' || p.groupBy === 'district';
   const day = sql`(${p.to}::date + 1)`;
   return sql<Record<string, unknown>>`
-    WITH cpm AS (SELECT max(m.month) AS m FROM stock_caseload_months m WHERE m.month <= ${day}),
-    r AS (
-      SELECT k.unit, k.district_id, k.branch_id, k.set_id, k.n FROM stock_caseload_checkpoints k WHERE k.month = (SELECT m FROM cpm)
-      UNION ALL
-      SELECT dl.unit, dl.district_id, dl.branch_id, dl.set_id, dl.delta FROM stock_caseload_daily dl
-      WHERE dl.day < ${day} AND dl.day >= coalesce((SELECT m FROM cpm), '-infinity'::date)
-    ), ${setsInScope(p)}, per AS (
+    WITH ${stockAtDay(day, { months: 'stock_caseload_months', checkpoints: 'stock_caseload_checkpoints', daily: 'stock_caseload_daily', key: ['unit', 'district_id', 'branch_id', 'set_id'] })}, ${setsInScope(p)}, per AS (
       SELECT ${g.key} AS grp, r.unit, sum(r.n)::bigint AS n
       FROM r JOIN os ON os.id = r.set_id
       ${districts ? sql`JOIN districts d ON d.id = r.district_id` : sql``}
