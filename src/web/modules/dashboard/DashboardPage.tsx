@@ -287,7 +287,9 @@ export function DashboardPage() {
         </Panel>
       ) : <Loading label={t('common.loading')} />}
 
-      {cell ? <DrillDown figure={figure} scope={scope} cell={cell} onClose={reset} /> : null}
+      {/* One list per cell (keyed): another cell's list starts on its first page and never shows the previous
+          cell's total or rows while it loads (keepPreviousData serves paging within one list only). */}
+      {cell ? <DrillDown key={JSON.stringify([figure, scope, cell])} figure={figure} scope={scope} cell={cell} onClose={reset} /> : null}
 
       <div className="dashboard-grid">
         <Panel title={t('dashboard.mapTitle')}>
