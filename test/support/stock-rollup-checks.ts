@@ -32,3 +32,7 @@ export const expectStockSumsMatchParts = (db: Db): Promise<void> =>
 /** The caseload sums (migration 0047). */
 export const expectCaseloadSumsMatchParts = (db: Db): Promise<void> =>
   expectSumsMatchParts(db, { parts: 'stock_caseload_parts', daily: 'stock_caseload_daily', months: 'stock_caseload_months', checkpoints: 'stock_caseload_checkpoints', key: ['unit', 'district_id', 'branch_id', 'set_id'] });
+
+/** The backlog histogram (migration 0051). */
+export const expectBacklogSumsMatchParts = (db: Db): Promise<void> =>
+  expectSumsMatchParts(db, { parts: 'stock_backlog_parts', daily: 'stock_backlog_daily', months: 'stock_backlog_months', checkpoints: 'stock_backlog_checkpoints', key: ['fir_month', 'district_id', 'branch_id', 'ce'] });

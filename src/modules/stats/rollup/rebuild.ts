@@ -115,8 +115,9 @@ export async function beginOnline(tx: Tx, part: 'flow' | 'stock', timeZone: stri
 async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock', opts: { batch?: number; onBatch?: (refreshed: number) => Promise<void> | void }): Promise<number> {
   const batch = opts.batch ?? ONLINE_BATCH;
   // The stock part moves the status rollup and the caseload sums (migration 0047) to the new zone together.
-  const refresh = part === 'flow' ? [sql`stat_flow_refresh`] : [sql`stock_refresh_cases`, sql`stock_caseload_refresh`];
-  const rows = part === 'flow' ? sql`stat_flow` : sql`(SELECT case_id FROM stock_case_parts UNION ALL SELECT case_id FROM stock_caseload_parts)`;
+  // The flow part re-keys the backlog histogram (migration 0051: the flow table's zone and codes) with it.
+  const refresh = part === 'flow' ? [sql`stat_flow_refresh`, sql`stock_backlog_refresh`] : [sql`stock_refresh_cases`, sql`stock_caseload_refresh`];
+  const rows = part === 'flow' ? sql`(SELECT case_id FROM stat_flow UNION ALL SELECT case_id FROM stock_backlog_parts)` : sql`(SELECT case_id FROM stock_case_parts UNION ALL SELECT case_id FROM stock_caseload_parts)`;
   let cursor: string | null = null;
   let refreshed = 0;
   for (;;) {
@@ -142,6 +143,10 @@ export async function finishOnline(tx: Tx, audit: Audit, part: 'flow' | 'stock',
   const meta = part === 'flow' ? sql`stat_flow_meta` : sql`stock_rollup_meta`;
   const done = await sql`UPDATE ${meta} SET building = NULL ${part === 'flow' ? sql`, built_at = now()` : sql``} WHERE building = ${begun.token}::uuid`.execute(tx);
   const finished = Number(done.numAffectedRows ?? 0) > 0;
+  if (part === 'flow') {
+    await sql`DELETE FROM stock_backlog_daily WHERE delta = 0`.execute(tx);
+    await sql`DELETE FROM stock_backlog_checkpoints WHERE n = 0`.execute(tx);
+  }
   if (part === 'stock') {
     // Sums moved to zero by the refreshes (a rebuild from scratch writes none): dropped, as rows of nothing.
     await sql`DELETE FROM stock_status_daily WHERE delta = 0`.execute(tx);

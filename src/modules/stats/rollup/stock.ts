@@ -192,6 +192,110 @@ function backlogFromSpans(p: FigureParams): RawBuilder<Record<string, unknown>> 
     ORDER BY 1, 2`;
 }
 
+/** Whether the backlog histogram (migration 0051) may answer: a period with an end, whole areas, no category (zone and codes are checked in the statement). */
+export const backlogHistogramEligible = (p: FigureParams): boolean => p.to !== null && !p.visibleCases && p.category === null && p.groupBy !== 'category';
+
+/** The group key, joins and scope filter of rows with district_id and branch_id (alias `x`), the end instant's month/year as spansAt. */
+function areaKey(p: FigureParams, x: string) {
+  const end = periodEnd(p);
+  const col = (c: string) => sql.ref(`${x}.${c}`);
+  const d = sql.raw(`d_${x}`);
+  const b = sql.raw(`b_${x}`);
+  const key = p.groupBy === 'month' || p.groupBy === 'year' ? sql`to_char(${end} AT TIME ZONE ${p.timeZone}, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'})`
+    : p.groupBy === 'province' ? sql`${d}.province`
+    : p.groupBy === 'district' ? sql`${d}.name`
+    : p.groupBy === 'branch' ? sql`${b}.name`
+    : sql`NULL::text`;
+  const where: RawBuilder<unknown>[] = [];
+  if (p.province !== null) where.push(sql`${d}.province = ${p.province}`);
+  if (p.districtId !== null) where.push(sql`${col('district_id')} = ${p.districtId}`);
+  if (p.branchId !== null) where.push(sql`${col('branch_id')} = ${p.branchId}`);
+  const joins = sql`${p.province !== null || p.groupBy === 'province' || p.groupBy === 'district' ? sql`JOIN districts ${d} ON ${d}.id = ${col('district_id')}` : sql``}
+    ${p.groupBy === 'branch' ? sql`JOIN branches ${b} ON ${b}.id = ${col('branch_id')}` : sql``}`;
+  return { key, joins, where: where.length ? sql.join(where, sql` AND `) : sql`true` };
+}
+
+/**
+ * Backlog and its age from the histogram of migration 0051 (no zone or codes check, no fallback: used by stockFigure
+ * and the tests). The open cases at the period's end T are counted per group and FIR month from one month's
+ * checkpoint plus the days since; the cases are ranked by age (FIR instant descending), so a FIR month is a run of
+ * ranks. Only the FIR months the answer needs are read case by case, from stat_stock_spans by FIR instant: the (at
+ * most four) months that hold a band's bound (T - min days, seconds: the band splits inside them), and the months
+ * that hold a median's middle rank(s). Every other month lies wholly in one band. The medians are then interpolated as
+ * backlogFromSpans does (percentile_cont's rule, double precision), so the rows are the exact SQL's.
+ */
+export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string, unknown>> {
+  if (!backlogHistogramEligible(p)) throw new Error('backlog: this scope is not answered by the histogram');
+  if (!bandsContiguous()) throw new Error('backlog bands must be contiguous from 0');
+  const end = periodEnd(p);
+  const z = p.timeZone;
+  const day = sql`(${p.to}::date + 1)`;
+  const hr = areaKey(p, 'r');
+  const sx = areaKey(p, 's');
+  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, at: sql`(${end} - ${b.min * 86_400} * interval '1 second')` }));
+  const bandIndex = sql`CASE ${sql.join([...bounds].reverse().map((b) => sql`WHEN s.at <= ${b.at} THEN ${b.index}`), sql` `)} ELSE 0 END`;
+  const partName = sql`CASE t.bi ${sql.join(backlogBands.map((b, i) => sql`WHEN ${i} THEN ${b.part}`), sql` `)} END`;
+  const age = (x: string) => sql`(${figureSql.days(end, sql.ref(`${x}.at`))})::float8`;
+  const monthStart = (m: RawBuilder<unknown>) => sql`(${m}::timestamp AT TIME ZONE ${z})`;
+  const monthEnd = (m: RawBuilder<unknown>) => sql`((${m} + interval '1 month')::timestamp AT TIME ZONE ${z})`;
+  // The open cases of the FIR months in `months` (column fm), in scope, with their group.
+  const casesOf = (months: string, extra: RawBuilder<unknown>) => sql`
+    SELECT ${sx.key} AS grp, mo.fm, s.at ${extra}
+    FROM ${sql.table(months)} mo
+    JOIN stat_stock_spans s ON s.kind = 1 AND s.at >= ${monthStart(sql`mo.fm`)} AND s.at < ${monthEnd(sql`mo.fm`)}
+    JOIN os ON os.id = s.set_id ${sx.joins}
+    WHERE s.lo < ${end} AND s.hi >= ${end} AND ${sx.where}`;
+  const g = (x: string) => sql.raw(`coalesce(${x}.grp, '')`);
+  return sql<Record<string, unknown>>`
+    WITH ${stockAtDay(day, { months: 'stock_backlog_months', checkpoints: 'stock_backlog_checkpoints', daily: 'stock_backlog_daily', key: ['fir_month', 'district_id', 'branch_id', 'ce'] })}, ${setsInScope(p)},
+    h AS (
+      SELECT ${hr.key} AS grp, r.fir_month AS fm, sum(r.n)::bigint AS n
+      FROM r ${hr.joins}
+      WHERE ${p.offences === 'child_exploitation' ? sql`r.ce` : sql`true`} AND ${hr.where}
+      GROUP BY 1, 2 HAVING sum(r.n) <> 0
+    ),
+    bounds AS (SELECT v.at FROM (VALUES ${sql.join(bounds.map((b) => sql`(${b.at})`))}) v(at)),
+    -- The FIR months holding a band's bound: their cases are read one by one.
+    split AS (SELECT DISTINCT date_trunc('month', b.at AT TIME ZONE ${z})::date AS fm FROM bounds b),
+    ex AS MATERIALIZED (${casesOf('split', sql`, ${bandIndex} AS bi`)}),
+    -- Runs of ranks in age order (FIR month descending, then band): a whole month, or a split month's part in a band.
+    units AS (
+      SELECT h.grp, h.fm, (SELECT count(*) FROM bounds b WHERE b.at >= ${monthEnd(sql`h.fm`)})::int AS bi, h.n, false AS split FROM h WHERE h.fm NOT IN (SELECT fm FROM split)
+      UNION ALL
+      SELECT grp, fm, bi, count(*), true FROM ex GROUP BY grp, fm, bi
+    ),
+    cum AS MATERIALIZED (SELECT grp, fm, bi, n, split, sum(n) OVER (PARTITION BY grp ORDER BY fm DESC, bi ROWS UNBOUNDED PRECEDING) - n AS before FROM units),
+    runs AS (SELECT grp, bi, GROUPING(bi) AS whole, min(before) AS off, sum(n)::bigint AS n FROM cum GROUP BY GROUPING SETS ((grp), (grp, bi))),
+    t AS (
+      SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
+      FROM runs
+    ),
+    wanted AS (SELECT DISTINCT t.grp, v.r FROM t CROSS JOIN LATERAL (VALUES (t.r1), (t.r2)) v(r)),
+    -- The run holding each wanted rank, and the rank's offset inside it.
+    located AS MATERIALIZED (
+      SELECT w.grp, w.r, c.fm, c.bi, c.split, w.r - c.before AS k
+      FROM wanted w JOIN cum c ON ${g('c')} = ${g('w')} AND w.r >= c.before AND w.r < c.before + c.n
+    ),
+    whole_months AS (SELECT DISTINCT fm FROM located WHERE NOT split),
+    picked AS (
+      SELECT l.grp, l.r, x.at FROM located l
+      JOIN (SELECT y.grp, y.fm, y.at, row_number() OVER (PARTITION BY y.grp, y.fm ORDER BY y.at DESC) - 1 AS k FROM (${casesOf('whole_months', sql``)}) y) x
+        ON ${g('x')} = ${g('l')} AND x.fm = l.fm AND x.k = l.k
+      WHERE NOT l.split
+      UNION ALL
+      SELECT l.grp, l.r, x.at FROM located l
+      JOIN (SELECT grp, fm, bi, at, row_number() OVER (PARTITION BY grp, fm, bi ORDER BY at DESC) - 1 AS k FROM ex) x
+        ON ${g('x')} = ${g('l')} AND x.fm = l.fm AND x.bi = l.bi AND x.k = l.k
+      WHERE l.split
+    )
+    SELECT t.grp, CASE WHEN t.whole = 1 THEN 'all' ELSE ${partName} END AS part, t.n,
+      round((${age('x1')} + (${age('x2')} - ${age('x1')}) * t.frac)::numeric, 1) AS median_age_days
+    FROM t
+    JOIN picked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
+    JOIN picked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
+    ORDER BY 1, 2`;
+}
+
 /**
  * The three figures from stat_stock_spans, each as its exact SQL in registry.ts computes it from the rows in
  * force at the end (one row per open case, per open case and team member, per placement and linked case; a
@@ -228,6 +332,11 @@ export function stockFigure(id: StockRollupFigure, p: FigureParams, exact: RawBu
     // The daily sums where they answer (their zone, no rebuild under way), else the intervals (instants: any zone).
     return caseloadRollupEligible(p) ? inRollupZone(p, caseloadFromRollup(p), fromSpans.open_caseload(p), ['investigators', 'assignments', 'mean', 'median', 'max']) : fromSpans.open_caseload(p);
   }
+  if (id === 'backlog') {
+    if (!spansEligible(p)) return exact;
+    // The histogram where it answers (keyed as the flow table: this zone and these codes, no rebuild under way), else the intervals.
+    return backlogHistogramEligible(p) ? inFlowKeys(p, backlogFromHistogram(p), fromSpans.backlog(p), ['n', 'median_age_days']) : fromSpans.backlog(p);
+  }
   // The intervals need no zone check: they are instants.
   if (isSpanFigure(id)) return spansEligible(p) ? fromSpans[id](p) : exact;
   if (!stockRollupEligible(p)) return exact;
@@ -249,6 +358,25 @@ function inRollupZone(p: FigureParams, rollup: RawBuilder<Record<string, unknown
     ORDER BY 1, 2`;
 }
 
+/**
+ * `keyed` when the flow table's keys (stat_flow_meta: the backlog histogram of migration 0051 is keyed with them) are
+ * the figure's zone and, for a child-exploitation figure, its codes, and no online rebuild is under way; else `other`.
+ * Compared in the statement, as inRollupZone.
+ */
+function inFlowKeys(p: FigureParams, keyed: RawBuilder<Record<string, unknown>>, other: RawBuilder<Record<string, unknown>>, measures: string[]): RawBuilder<Record<string, unknown>> {
+  const cols = sql.join([sql`grp`, sql`part`, ...measures.map((m) => sql.ref(m))]);
+  const codes = JSON.stringify([...new Set(p.catalogue.childExploitationCodes)].sort());
+  const codesOk = p.offences === 'child_exploitation'
+    ? sql`ARRAY(SELECT DISTINCT x FROM unnest(m.ce_codes) x ORDER BY x) = ARRAY(SELECT x FROM jsonb_array_elements_text(${codes}::jsonb) x ORDER BY x)`
+    : sql`true`;
+  return sql<Record<string, unknown>>`
+    WITH keys_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL AND ${codesOk} FROM stat_flow_meta m LIMIT 1), false) AS ok)
+    SELECT ${cols} FROM (${keyed}) ke WHERE (SELECT ok FROM keys_ok)
+    UNION ALL
+    SELECT ${cols} FROM (${other}) ot WHERE NOT (SELECT ok FROM keys_ok)
+    ORDER BY 1, 2`;
+}
+
 /** Rebuilds the rollup with its days in `zone` (after AMAAN_TIME_ZONE changed, or a load with triggers off). */
 export async function rebuildStockRollup(db: Kysely<never>, zone: string): Promise<void> {
   await sql`SELECT stock_rollup_rebuild(${zone})`.execute(db);
@@ -267,6 +395,7 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
   // The caseload sums (migration 0047) keep months of their own, extended at the same time.
-  const { rows } = await sql<{ n: number; c: number }>`SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c`.execute(db);
-  return Math.max(Number(rows[0]?.n ?? 0), Number(rows[0]?.c ?? 0));
+  // ... and so do the backlog histogram's (migration 0051, in the flow table's zone).
+  const { rows } = await sql<{ n: number; c: number; b: number }>`SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c, stock_backlog_extend_checkpoints() AS b`.execute(db);
+  return Math.max(Number(rows[0]?.n ?? 0), Number(rows[0]?.c ?? 0), Number(rows[0]?.b ?? 0));
 }

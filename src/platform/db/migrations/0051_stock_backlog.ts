@@ -1,0 +1,245 @@
+import { sql, type Kysely } from 'kysely';
+import { runDdl } from '../run-ddl.ts';
+import { flowRows } from './0038_stat_flow.ts';
+import { setsInsert, spanRows } from './0044_stock_spans.ts';
+
+// Backlog and its age (issue 12) from a HISTOGRAM of the open cases by month of FIR, kept as changes per local day
+// plus monthly checkpoints (as 0039 and 0047), so a national figure reads one month's histogram (one row per FIR
+// month, area and child-exploitation flag: tens of thousands) instead of every case open at the period's end
+// (~416,000 rows of stat_stock_spans at 1,000,000 cases), and then the exact FIR instants of only the few FIR months
+// that hold a median or a band's bound.
+//
+// What is summed. The backlog rows of stat_stock_spans (migration 0044, kind 1: an open stretch of a case, lo < T <=
+// hi, `at` = the FIR instant) give +1 on the local day of lo and -1 on the local day of hi (none while open), keyed
+// by the local month of `at`. For T the local midnight starting day D: lo < T <=> day(lo) < D and hi < T <=> day(hi)
+// < D, so the sum of the changes of the days before D is the number of rows holding T, per FIR month: the histogram
+// of the open cases' FIR months at T. (rollup/stock.ts backlogFromHistogram reads it; the medians come from the exact
+// instants of the months that hold them, so the answer is the exact SQL's.)
+//
+// Keyed by the FIR month, the case's district and branch, and whether its offence set has a child-exploitation
+// offence: the offence SET (760 of them at 1,000,000 cases) would make a checkpoint as many rows as there are open
+// cases. The flag and the days are those of stat_flow_meta (the flow table's zone and codes, migration 0038), so the
+// flow rebuild that re-keys stat_flow for a new zone or catalogue re-keys this too (rollup/rebuild.ts), and a figure
+// asked in another zone, under other codes or during that rebuild reads stat_stock_spans instead (checked in the
+// statement, rollup/stock.ts). The months are this table's own.
+//
+// Tables: stock_backlog_parts (each case's own changes, so a refresh subtracts exactly what it added),
+// stock_backlog_daily (their sums per day and key), stock_backlog_months and stock_backlog_checkpoints (the
+// histogram at each month start). Kept in the writing statement: stat_stock_spans_refresh now ends with
+// stock_backlog_refresh of the same (locked) cases; stat_stock_spans_rebuild (TRUNCATE of a source, loads with
+// triggers off, the generator) rebuilds it too. Also an index of the backlog rows by FIR instant, for the exact reads.
+// test/stats/stock-spans.test.ts holds the figure equal to the exact SQL and the tables equal to a rebuild.
+
+const key = 'fir_month, district_id, branch_id, ce';
+const keyCols = key.split(', ');
+
+/** The parts of the cases `filter` selects, from their backlog intervals, days and months in `v_zone`, flag by `v_codes` (SQL). */
+const partsSelect = (filter: (column: string) => string) => `
+  SELECT s.case_id, e.day, date_trunc('month', s.at AT TIME ZONE v_zone)::date AS fir_month, s.district_id, s.branch_id,
+    EXISTS (SELECT 1 FROM unnest(os.codes) c WHERE c = ANY (v_codes)) AS ce, sum(e.delta)::int AS delta
+  FROM stat_stock_spans s
+  JOIN stock_offence_sets os ON os.id = s.set_id
+  CROSS JOIN LATERAL (VALUES ((s.lo AT TIME ZONE v_zone)::date, 1), ((s.hi AT TIME ZONE v_zone)::date, -1)) e(day, delta)
+  WHERE s.kind = 1 AND ${filter('s.case_id')} AND (e.delta = 1 OR s.hi < 'infinity'::timestamptz)
+  GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(e.delta) <> 0`;
+
+const keys = 'DECLARE v_zone text; v_codes text[];';
+const readKeys = 'SELECT m.time_zone, m.ce_codes INTO v_zone, v_codes FROM stat_flow_meta m LIMIT 1;';
+
+/** Every table from stat_stock_spans under the keys of stat_flow_meta (empty when it has none). */
+const rebuildBody = `
+  ${keys}
+  BEGIN
+    LOCK TABLE stock_backlog_daily IN EXCLUSIVE MODE;
+    DELETE FROM stock_backlog_checkpoints; DELETE FROM stock_backlog_months; DELETE FROM stock_backlog_daily; DELETE FROM stock_backlog_parts;
+    ${readKeys}
+    IF v_zone IS NULL THEN RETURN; END IF;
+    INSERT INTO stock_backlog_parts (case_id, day, ${key}, delta) ${partsSelect(() => 'true')};
+    INSERT INTO stock_backlog_daily (day, ${key}, delta)
+      SELECT day, ${key}, sum(delta) FROM stock_backlog_parts GROUP BY day, ${key} HAVING sum(delta) <> 0 ORDER BY day, ${key};
+    INSERT INTO stock_backlog_months (month)
+      SELECT generate_series(date_trunc('month', lo), greatest(date_trunc('month', hi), date_trunc('month', now() AT TIME ZONE v_zone)), interval '1 month')::date
+      FROM (SELECT min(day)::timestamp AS lo, max(day)::timestamp AS hi FROM stock_backlog_daily) x WHERE lo IS NOT NULL;
+    -- The histogram at each month start per key: the running sum of the monthly changes before it, in month order.
+    INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
+      SELECT month, ${key}, n FROM (
+        SELECT m.month, ${keyCols.map((c) => `k.${c}`).join(', ')},
+          coalesce(sum(ms.delta) OVER (PARTITION BY ${keyCols.map((c) => `k.${c}`).join(', ')} ORDER BY m.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS n
+        FROM stock_backlog_months m
+        CROSS JOIN (SELECT DISTINCT ${key} FROM stock_backlog_daily) k
+        LEFT JOIN (SELECT date_trunc('month', day)::date AS month, ${key}, sum(delta) AS delta FROM stock_backlog_daily GROUP BY 1, 2, 3, 4, 5) ms
+          ON ms.month = m.month AND ${keyCols.map((c) => `ms.${c} = k.${c}`).join(' AND ')}
+      ) x WHERE n <> 0
+      ORDER BY month, ${key};
+    -- Up to the current month even with no changes yet, so the cases written later move a checkpoint of their own.
+    PERFORM stock_backlog_extend_checkpoints();
+  END`;
+
+/** The refresh of the cases in `ids` (locked by the caller): old parts out, new parts in, sums and checkpoints moved. */
+const refreshBody = `
+  ${keys}
+  BEGIN
+    IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+    ${readKeys}
+    -- No keys: nothing is kept (a rebuild under the new keys writes it all).
+    IF v_zone IS NULL THEN RETURN; END IF;
+    WITH gone AS (
+      DELETE FROM stock_backlog_parts p WHERE p.case_id = ANY (ids) RETURNING p.day, ${keyCols.map((c) => `p.${c}`).join(', ')}, -p.delta AS delta
+    ), fresh AS (${partsSelect((column) => `${column} = ANY (ids)`)}
+    ), diff AS (
+      SELECT day, ${key}, sum(delta)::bigint AS delta FROM (
+        SELECT day, ${key}, delta FROM gone UNION ALL SELECT day, ${key}, delta FROM fresh
+      ) x GROUP BY day, ${key} HAVING sum(delta) <> 0
+    ), daily AS (
+      INSERT INTO stock_backlog_daily AS t (day, ${key}, delta) SELECT day, ${key}, delta FROM diff ORDER BY day, ${key}
+      ON CONFLICT (day, ${key}) DO UPDATE SET delta = t.delta + excluded.delta
+    )
+    INSERT INTO stock_backlog_checkpoints AS t (month, ${key}, n)
+    SELECT m.month, ${keyCols.map((c) => `d.${c}`).join(', ')}, sum(d.delta) FROM diff d JOIN stock_backlog_months m ON m.month > d.day
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (month, ${key}) DO UPDATE SET n = t.n + excluded.n;
+    INSERT INTO stock_backlog_parts (case_id, day, ${key}, delta) ${partsSelect((column) => `${column} = ANY (ids)`)};
+  END`;
+
+/** Checkpoints up to the current month of the zone (as 0047's); returns the months added. */
+const extendBody = `
+  ${keys} last date; target date; added int := 0;
+  BEGIN
+    ${readKeys}
+    IF v_zone IS NULL THEN RETURN 0; END IF;
+    LOCK TABLE stock_backlog_daily IN EXCLUSIVE MODE;
+    target := date_trunc('month', now() AT TIME ZONE v_zone)::date;
+    SELECT max(m.month) INTO last FROM stock_backlog_months m;
+    IF last IS NULL THEN
+      SELECT coalesce(date_trunc('month', min(d.day))::date, target) INTO last FROM stock_backlog_daily d;
+      INSERT INTO stock_backlog_months (month) VALUES (last);
+      INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
+        SELECT last, ${key}, sum(d.delta) FROM stock_backlog_daily d WHERE d.day < last GROUP BY ${key} HAVING sum(d.delta) <> 0;
+      added := 1;
+    END IF;
+    WHILE last < target LOOP
+      INSERT INTO stock_backlog_months (month) VALUES ((last + interval '1 month')::date);
+      INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
+        SELECT (last + interval '1 month')::date, ${key}, sum(x.n) FROM (
+          SELECT ${key}, c.n FROM stock_backlog_checkpoints c WHERE c.month = last
+          UNION ALL
+          SELECT ${key}, d.delta FROM stock_backlog_daily d WHERE d.day >= last AND d.day < (last + interval '1 month')::date
+        ) x GROUP BY ${key} HAVING sum(x.n) <> 0;
+      last := (last + interval '1 month')::date;
+      added := added + 1;
+    END LOOP;
+    RETURN added;
+  END`;
+
+/** stat_stock_spans_refresh as migrations 0044 and 0047 made it, with `tail` at its end. */
+const spansRefresh = (tail: string) => `
+  CREATE OR REPLACE FUNCTION stat_stock_spans_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+  BEGIN
+    IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+    PERFORM 1 FROM cases c WHERE c.id = ANY (ids) ORDER BY c.id FOR NO KEY UPDATE;
+    ${setsInsert((column) => `${column} = ANY (ids)`)};
+    DELETE FROM stat_stock_spans s WHERE s.case_id = ANY (ids);
+    ${spanRows((column) => `${column} = ANY (ids)`)};
+    PERFORM stock_caseload_refresh(ids);
+    ${tail}
+  END
+  $fn$`;
+
+/** stat_stock_spans_rebuild as migrations 0044 and 0047 made it, with `tail` before it returns. */
+const spansRebuild = (tail: string) => `
+  CREATE OR REPLACE FUNCTION stat_stock_spans_rebuild() RETURNS bigint LANGUAGE plpgsql AS $fn$
+  DECLARE n bigint;
+  BEGIN
+    LOCK TABLE stat_stock_spans IN SHARE ROW EXCLUSIVE MODE;
+    ${setsInsert(() => 'true')};
+    DELETE FROM stat_stock_spans;
+    ${spanRows(() => 'true')};
+    GET DIAGNOSTICS n = ROW_COUNT;
+    PERFORM stock_caseload_rebuild();
+    ${tail}
+    RETURN n;
+  END
+  $fn$`;
+
+/** stat_flow_rebuild as migration 0038 made it, with `tail` before it returns (new flow keys re-key the histogram). */
+const flowRebuild = (tail: string) => `
+  CREATE OR REPLACE FUNCTION stat_flow_rebuild(zone text, codes text[]) RETURNS bigint LANGUAGE plpgsql AS $fn$
+  DECLARE n bigint;
+  BEGIN
+    LOCK TABLE stat_flow IN SHARE ROW EXCLUSIVE MODE;
+    DELETE FROM stat_flow_meta;
+    INSERT INTO stat_flow_meta (time_zone, ce_codes) VALUES (zone, (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(codes) x));
+    DELETE FROM stat_flow;
+    ${flowRows(() => 'true')};
+    GET DIAGNOSTICS n = ROW_COUNT;
+    ${tail}
+    RETURN n;
+  END
+  $fn$`;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runDdl(db, `
+    CREATE TABLE stock_backlog_parts (
+      case_id uuid NOT NULL,
+      day date NOT NULL,
+      fir_month date NOT NULL,
+      district_id int NOT NULL,
+      branch_id int NOT NULL,
+      ce boolean NOT NULL,
+      delta int NOT NULL,
+      PRIMARY KEY (case_id, day)
+    );
+    CREATE TABLE stock_backlog_daily (
+      day date NOT NULL,
+      fir_month date NOT NULL,
+      district_id int NOT NULL,
+      branch_id int NOT NULL,
+      ce boolean NOT NULL,
+      delta bigint NOT NULL,
+      PRIMARY KEY (day, fir_month, district_id, branch_id, ce)
+    );
+    CREATE TABLE stock_backlog_months (
+      month date PRIMARY KEY
+    );
+    CREATE TABLE stock_backlog_checkpoints (
+      month date NOT NULL,
+      fir_month date NOT NULL,
+      district_id int NOT NULL,
+      branch_id int NOT NULL,
+      ce boolean NOT NULL,
+      n bigint NOT NULL,
+      PRIMARY KEY (month, fir_month, district_id, branch_id, ce)
+    );
+    CREATE INDEX stat_stock_spans_backlog_fir ON stat_stock_spans (at) INCLUDE (lo, hi, district_id, branch_id, set_id) WHERE kind = 1
+  `);
+  // (Function bodies: one statement each, not split by runDdl.)
+  await sql.raw(`CREATE FUNCTION stock_backlog_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$ ${rebuildBody} $fn$`).execute(db);
+  await sql.raw(`CREATE FUNCTION stock_backlog_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$ ${refreshBody} $fn$`).execute(db);
+  await sql.raw(`CREATE FUNCTION stock_backlog_extend_checkpoints() RETURNS int LANGUAGE plpgsql AS $fn$ ${extendBody} $fn$`).execute(db);
+  await sql.raw(spansRefresh('PERFORM stock_backlog_refresh(ids);')).execute(db);
+  await sql.raw(spansRebuild('PERFORM stock_backlog_rebuild();')).execute(db);
+  await sql.raw(flowRebuild('PERFORM stock_backlog_rebuild();')).execute(db);
+  await sql.raw(`SELECT stock_backlog_rebuild()`).execute(db);
+  await runDdl(db, `
+    ANALYZE stock_backlog_parts;
+    ANALYZE stock_backlog_daily;
+    ANALYZE stock_backlog_checkpoints
+  `);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw(spansRefresh('')).execute(db);
+  await sql.raw(spansRebuild('')).execute(db);
+  await sql.raw(flowRebuild('')).execute(db);
+  await runDdl(db, `
+    DROP FUNCTION stock_backlog_extend_checkpoints();
+    DROP FUNCTION stock_backlog_refresh(uuid[]);
+    DROP FUNCTION stock_backlog_rebuild();
+    DROP INDEX stat_stock_spans_backlog_fir;
+    DROP TABLE stock_backlog_checkpoints;
+    DROP TABLE stock_backlog_months;
+    DROP TABLE stock_backlog_daily;
+    DROP TABLE stock_backlog_parts
+  `);
+}
