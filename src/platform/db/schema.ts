@@ -281,6 +281,42 @@ export interface StockCaseloadCheckpointsTable {
   n: string;
 }
 
+/** Each case's own changes to the backlog histogram (migration 0051_stock_backlog), per day. */
+export interface StockBacklogPartsTable {
+  case_id: string;
+  day: string;
+  fir_month: string;
+  district_id: number;
+  branch_id: number;
+  ce: boolean;
+  delta: number;
+}
+
+/** The backlog histogram's changes per local day, FIR month, district, branch and child-exploitation flag. */
+export interface StockBacklogDailyTable {
+  day: string;
+  fir_month: string;
+  district_id: number;
+  branch_id: number;
+  ce: boolean;
+  delta: string;
+}
+
+/** The months that have backlog checkpoints. */
+export interface StockBacklogMonthsTable {
+  month: string;
+}
+
+/** Open cases at the start of each month of stock_backlog_months, per FIR month and key (sum of the daily changes before it). */
+export interface StockBacklogCheckpointsTable {
+  month: string;
+  fir_month: string;
+  district_id: number;
+  branch_id: number;
+  ce: boolean;
+  n: string;
+}
+
 /** Backlog, caseload and children-in-care intervals, kept by triggers (migration 0044_stock_spans; read by stats/rollup/stock.ts). */
 export interface StatStockSpansTable {
   kind: number;
@@ -1146,6 +1182,10 @@ export interface DB {
   stock_caseload_daily: StockCaseloadDailyTable;
   stock_caseload_months: StockCaseloadMonthsTable;
   stock_caseload_checkpoints: StockCaseloadCheckpointsTable;
+  stock_backlog_parts: StockBacklogPartsTable;
+  stock_backlog_daily: StockBacklogDailyTable;
+  stock_backlog_months: StockBacklogMonthsTable;
+  stock_backlog_checkpoints: StockBacklogCheckpointsTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

@@ -227,34 +227,42 @@ function areaKey(p: FigureParams, x: string) {
 export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string, unknown>> {
   if (!backlogHistogramEligible(p)) throw new Error('backlog: this scope is not answered by the histogram');
   if (!bandsContiguous()) throw new Error('backlog bands must be contiguous from 0');
-  const end = periodEnd(p);
+  // The end instant and the bands' bounds computed once (InitPlans): as expressions (a zone conversion) they were
+  // evaluated again for every case read.
+  const end = sql`(SELECT te.t FROM te)`;
   const z = p.timeZone;
   const day = sql`(${p.to}::date + 1)`;
   const hr = areaKey(p, 'r');
   const sx = areaKey(p, 's');
-  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, at: sql`(${end} - ${b.min * 86_400} * interval '1 second')` }));
+  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, secs: b.min * 86_400, at: sql`(SELECT bo.at FROM bounds bo WHERE bo.k = ${i + 1}::int)` }));
   const bandIndex = sql`CASE ${sql.join([...bounds].reverse().map((b) => sql`WHEN s.at <= ${b.at} THEN ${b.index}`), sql` `)} ELSE 0 END`;
   const partName = sql`CASE t.bi ${sql.join(backlogBands.map((b, i) => sql`WHEN ${i} THEN ${b.part}`), sql` `)} END`;
   const age = (x: string) => sql`(${figureSql.days(end, sql.ref(`${x}.at`))})::float8`;
   const monthStart = (m: RawBuilder<unknown>) => sql`(${m}::timestamp AT TIME ZONE ${z})`;
   const monthEnd = (m: RawBuilder<unknown>) => sql`((${m} + interval '1 month')::timestamp AT TIME ZONE ${z})`;
-  // The open cases of the FIR months in `months` (column fm), in scope, with their group.
+  // The open cases of the FIR months in `months` (column fm), in scope, with their group: each month one range of
+  // the partial index by FIR instant (a lateral subquery kept apart by OFFSET 0: joined flat, the planner read every
+  // open case through the (kind, hi, lo) index instead).
   const casesOf = (months: string, extra: RawBuilder<unknown>) => sql`
     SELECT ${sx.key} AS grp, mo.fm, s.at ${extra}
     FROM ${sql.table(months)} mo
-    JOIN stat_stock_spans s ON s.kind = 1 AND s.at >= ${monthStart(sql`mo.fm`)} AND s.at < ${monthEnd(sql`mo.fm`)}
+    CROSS JOIN LATERAL (
+      SELECT s.at, s.set_id, s.district_id, s.branch_id FROM stat_stock_spans s
+      WHERE s.kind = 1 AND s.at >= ${monthStart(sql`mo.fm`)} AND s.at < ${monthEnd(sql`mo.fm`)} AND s.lo < ${end} AND s.hi >= ${end}
+      OFFSET 0
+    ) s
     JOIN os ON os.id = s.set_id ${sx.joins}
-    WHERE s.lo < ${end} AND s.hi >= ${end} AND ${sx.where}`;
+    WHERE ${sx.where}`;
   const g = (x: string) => sql.raw(`coalesce(${x}.grp, '')`);
   return sql<Record<string, unknown>>`
-    WITH ${stockAtDay(day, { months: 'stock_backlog_months', checkpoints: 'stock_backlog_checkpoints', daily: 'stock_backlog_daily', key: ['fir_month', 'district_id', 'branch_id', 'ce'] })}, ${setsInScope(p)},
+    WITH te AS MATERIALIZED (SELECT ${periodEnd(p)} AS t), ${stockAtDay(day, { months: 'stock_backlog_months', checkpoints: 'stock_backlog_checkpoints', daily: 'stock_backlog_daily', key: ['fir_month', 'district_id', 'branch_id', 'ce'] })}, ${setsInScope(p)},
     h AS (
       SELECT ${hr.key} AS grp, r.fir_month AS fm, sum(r.n)::bigint AS n
       FROM r ${hr.joins}
       WHERE ${p.offences === 'child_exploitation' ? sql`r.ce` : sql`true`} AND ${hr.where}
       GROUP BY 1, 2 HAVING sum(r.n) <> 0
     ),
-    bounds AS (SELECT v.at FROM (VALUES ${sql.join(bounds.map((b) => sql`(${b.at})`))}) v(at)),
+    bounds AS MATERIALIZED (SELECT v.k, ${end} - v.secs * interval '1 second' AS at FROM (VALUES ${sql.join(bounds.map((b) => sql`(${b.index}::int, ${b.secs}::int)`))}) v(k, secs)),
     -- The FIR months holding a band's bound: their cases are read one by one.
     split AS (SELECT DISTINCT date_trunc('month', b.at AT TIME ZONE ${z})::date AS fm FROM bounds b),
     ex AS MATERIALIZED (${casesOf('split', sql`, ${bandIndex} AS bi`)}),
