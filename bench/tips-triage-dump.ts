@@ -5,7 +5,10 @@
 // prints every tip's priority, reasons, branch and routing, its identifiers, files with their hash matches, links,
 // and its related reports, each tip named by its idempotency key (ids and receipts are random).
 //
-//   node --import tsx bench/tips-triage-dump.ts --db amaan_tips_dump [--reports 3000] > dump.txt
+// --batch N files them as `amaan tips import` does instead (N per transaction, two transactions at a time), to
+// compare the import's triage with one-at-a-time filing (the same lines are expected).
+//
+//   node --import tsx bench/tips-triage-dump.ts --db amaan_tips_dump [--reports 3000] [--batch N] > dump.txt
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'amaan_tips_dump' },
     reports: { type: 'string', default: '3000' },
     url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    batch: { type: 'string' },
   },
 });
 
@@ -39,7 +43,7 @@ const set = await ctx.db.insertInto('hash_sets').values({ name: 'bench set', sou
 await ctx.db.insertInto('hash_set_entries').values(knownMd5s().map((md5) => ({ hash_set_id: set.id, md5, category: '1' }))).execute();
 const org = await ensureOrganisation({ ...ctx, actor: systemActor('bench') }, 'Bench Platform');
 const next = reportMaker(3, 'DUMP');
-const outcome = await importReports(ctx, org, (async function* () { for (let i = 1; i <= Number(args.reports); i++) yield { item: i, body: next() }; })(), { concurrency: 1 });
+const outcome = await importReports(ctx, org, (async function* () { for (let i = 1; i <= Number(args.reports); i++) yield { item: i, body: next() }; })(), args.batch ? { batch: Number(args.batch) } : { concurrency: 1 });
 if (outcome.created !== Number(args.reports)) throw new Error(`filed ${outcome.created} of ${args.reports}`);
 
 const lines = (await sql<{ l: string }>`

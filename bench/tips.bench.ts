@@ -6,11 +6,12 @@
 //     a process of their own (bench/tips-load.ts; `--client inproc` runs them in the server's process, as this
 //     script did before); the CPU time of the load generator, of the server process(es) and of the PostgreSQL
 //     backends serving the benchmark's database is reported, and the statements the server sent per report;
-//  2. batch import: `--import` reports filed by importReports (what `amaan tips import` runs), `--concurrency` at
-//     a time, triage included; total time and reports/s.
+//  2. batch import: `--import` reports filed by importReports (what `amaan tips import` runs), in its batches
+//     (`--batch`, or half of `--concurrency`; the CLI's default when neither is given), triage included; total
+//     time and reports/s. bench/tips-import.bench.ts times the import alone, with PostgreSQL's CPU.
 // Reports are synthetic (bench/tips-reports.ts).
 //
-//   node --import tsx bench/tips.bench.ts [--seconds 30] [--clients 32] [--import 100000] [--concurrency 8]
+//   node --import tsx bench/tips.bench.ts [--seconds 30] [--clients 32] [--import 100000] [--batch 500 | --concurrency N]
 //        [--processes 1] [--client process|inproc] [--sample-ms 0] [--warmup 3] [--statements]
 //        [--url postgres://postgres@127.0.0.1:5432] [--db amaan_tips_bench] [--json out.json] [--pg-options='-c ...']
 //
@@ -42,7 +43,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     clients: { type: 'string', default: '32' },
     import: { type: 'string', default: '100000' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string' },
+    batch: { type: 'string' },
     processes: { type: 'string', default: '1' },
     client: { type: 'string', default: 'process' },
     'sample-ms': { type: 'string', default: '0' },
@@ -252,7 +254,9 @@ async function main() {
     const c0 = cpuMsNow();
     let last = 0;
     const outcome = await importReports(ctx, org, batch(), {
-      concurrency: Number(args.concurrency),
+      // The CLI's defaults unless given (before session 11 this script sent 8 in flight, far below the CLI's 256).
+      ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+      ...(args.batch ? { batch: Number(args.batch) } : {}),
       onProgress: (k) => {
         if (k - last >= 10_000) {
           last = k;

@@ -37,4 +37,18 @@ describe('amaan tips', () => {
     expect(r.out).toMatch(/refused item 2: body\.reported\.0\.phones\.0: /);
     expect(r.out).toMatch(/refused item 3: body: line 3 is not valid JSON/);
   }, 120_000);
+
+  it('files in batches of --batch reports, and refuses a batch size out of range before reading anything', async () => {
+    const file = join(dir, 'batches.jsonl');
+    const report = (id: string) => JSON.stringify({ reportId: id, incident: { type: 'distribution' }, reported: [{ accounts: [{ platform: 'Telegram', handle: 'cli_batches_shared' }] }] });
+    writeFileSync(file, ['C1', 'C2', 'C3', 'C4', 'C5'].map((id) => report(id)).join('\n'));
+    const r = await runAmaan(dir, ['tips', 'import', file, '--organisation', 'CLI Test Platform', '--batch', '2'], env);
+    expectNoStack(r);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('5 received (5 new tips, 0 sent before), 0 refused');
+    const bad = await runAmaan(dir, ['tips', 'import', file, '--organisation', 'CLI Test Platform', '--batch', '0'], env);
+    expectNoStack(bad);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--batch must be from 1 to 2000');
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { withPlatform } from '../cli-platform.ts';
 import { CliError } from '../cli-error.ts';
 import { createKey, ensureOrganisation, listKeys, revokeKey } from '../../modules/tips/tip-keys.service.ts';
 import { preloadDistrictShapes } from '../../modules/reference/district-shapes.ts';
-import { importReports } from '../../modules/tips/tip.service.ts';
+import { IMPORT_BATCH, importReports } from '../../modules/tips/tip.service.ts';
 
 // `amaan tips`: reporting organisations' keys, and batches of reports (JSON array or JSON lines).
 
@@ -99,14 +99,20 @@ export function register(program: Command): void {
     .description('file a batch of reports (JSON array, or one JSON report per line) for an organisation; the same report twice is one tip')
     .argument('<file>', 'the batch')
     .requiredOption('--organisation <name>', 'the reporting organisation the batch comes from (created when new)')
-    .option('--concurrency <n>', 'reports in flight at once (filed together in batches of up to 64, one or two batches at a time)', '256')
+    .option('--batch <n>', `reports filed together in one transaction (two batches are written at a time; a batch the database refuses is filed again in halves, so a bad report never takes the others down)`, String(IMPORT_BATCH))
+    .option('--concurrency <n>', 'reports in flight at once (older option: the batch is then half of it)')
     .option('--refused <file>', 'write every refused report\'s item number and reasons here (JSON lines)')
-    .action(async (file: string, opts: { organisation: string; concurrency: string; refused?: string }) => {
+    .action(async (file: string, opts: { organisation: string; batch: string; concurrency?: string; refused?: string }) => {
       await stat(file).catch(() => {
         throw new CliError(`${file}: no such file`);
       });
-      const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) throw new CliError('--concurrency must be from 1 to 1024');
+      let batch = Number(opts.batch);
+      if (!Number.isInteger(batch) || batch < 1 || batch > 2000) throw new CliError('--batch must be from 1 to 2000');
+      if (opts.concurrency !== undefined) {
+        const concurrency = Number(opts.concurrency);
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 4000) throw new CliError('--concurrency must be from 1 to 4000');
+        batch = Math.ceil(concurrency / 2);
+      }
       // The district outlines are built while the file is counted (routing by coordinates then waits for nothing).
       void preloadDistrictShapes(() => {});
       const total = await countItems(file);
@@ -117,7 +123,7 @@ export function register(program: Command): void {
       try {
         result = await withPlatform(async (ctx) => {
           const org = await ensureOrganisation(ctx, opts.organisation);
-          return importReports(ctx, org, readReports(file), { concurrency, onProgress: (n) => bar.update(n) });
+          return importReports(ctx, org, readReports(file), { batch, onProgress: (n) => bar.update(n) });
         });
       } finally {
         bar.stop();

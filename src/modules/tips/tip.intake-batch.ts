@@ -33,8 +33,9 @@ import { prepared } from '../../platform/db/prepared.ts';
 // Batched, the lock is taken once per batch and a batch of n costs eleven statements and one flush (it was about 23
 // until the statements were merged: see docs/benchmarks.md, "Tip intake: fewer statements").
 //
-// `runIntakeBatch` throws when any statement of the batch fails; the caller (IntakeBatcher) then files each report
-// of it on its own, so one report the database refuses never takes the others down with it.
+// `runIntakeBatch` throws when any statement of the batch fails; the callers (IntakeBatcher for the API and the
+// public form, importReports for `amaan tips import`) then file it again in halves (fileInHalves), so one report
+// the database refuses never takes the others down with it.
 
 export interface BatchItem {
   ctx: ServiceContext;
@@ -129,6 +130,28 @@ async function relationLocks(tx: Tx, keys: string[]): Promise<void> {
 
 export async function runIntakeBatch(app: AppContext, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
   return app.db.transaction().execute(async (tx) => fileBatch(app.db, tx, items, deps));
+}
+
+/** One report's outcome when its batch was filed in halves: its result, or the error of the report filed alone. */
+export type Outcome = { ok: BatchResult } | { error: unknown };
+
+/**
+ * Files `items` in one transaction (runIntakeBatch). When the database refuses that transaction (one report it
+ * will not take, or a key another transaction committed meanwhile), nothing of it is written, and the first half is
+ * filed again and then the second, each the same way, down to single reports: a bad report among n costs about
+ * 2·log2(n) more transactions (filed one by one again it cost n), and the others are filed in their order, so each
+ * later report still names the earlier ones it shares something with. A report filed alone that fails gets its
+ * own error; every other report its result, exactly as if its batch had not failed.
+ */
+export async function fileInHalves(app: AppContext, items: BatchItem[], deps: BatchDeps): Promise<Outcome[]> {
+  try {
+    return (await runIntakeBatch(app, items, deps)).map((ok) => ({ ok }));
+  } catch (error) {
+    if (items.length === 1) return [{ error }];
+    const mid = Math.ceil(items.length / 2);
+    const first = await fileInHalves(app, items.slice(0, mid), deps);
+    return [...first, ...await fileInHalves(app, items.slice(mid), deps)];
+  }
 }
 
 async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
@@ -291,29 +314,47 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
         WHERE ${sql.ref(`media_files.${col}`)} = ANY(${values}::text[]) LIMIT ${1000 * fresh.length})`);
   }
   const hits = reads.length ? (await sql<{ t: string; a: string; b: string | null; c: string | null }>`${prepared}SELECT * FROM (${sql.join(reads, sql` UNION ALL `)}) AS r(t, a, b, c)`.execute(tx)).rows : [];
-  const group = (t: string) => {
-    const m = new Map<string, string[]>();
-    for (const h of hits) if (h.t === t) m.set(h.a, [...(m.get(h.a) ?? []), h.b!]);
-    return m;
-  };
+  // The hits by kind, then by value (one pass; each list grown in place: a batch of hundreds of reports reads
+  // thousands of hits, and copying a list per hit made this quadratic in the hits per value).
+  const hitsOf = new Map<string, Map<string, string[]>>();
+  for (const h of hits) {
+    let m = hitsOf.get(h.t);
+    if (!m) hitsOf.set(h.t, (m = new Map()));
+    const list = m.get(h.a);
+    if (list) list.push(h.b!);
+    else m.set(h.a, [h.b!]);
+  }
+  const group = (t: string) => hitsOf.get(t) ?? new Map<string, string[]>();
   /** Adds the reports of this batch to the stored ones (relate() keeps only those earlier in the batch). */
   const withBatch = (m: Map<string, string[]>, pairs: Iterable<[string, string]>) => {
-    for (const [value, tipId] of pairs) m.set(value, [...(m.get(value) ?? []), tipId]);
+    for (const [value, tipId] of pairs) {
+      const list = m.get(value);
+      if (list) list.push(tipId);
+      else m.set(value, [tipId]);
+    }
     return m;
   };
 
-  // Related reports.
+  // Related reports: at most RELATED_CAP per report, each (other report, reason, value) once, in the order found.
   const relations = new Map<string, Array<{ tip_id: string; related_tip_id: string; reason: TipRelationReason; value: string }>>();
+  const relationKeys = new Map<string, Set<string>>();
   const relate = (tipId: string, other: string, reason: TipRelationReason, value: string) => {
     if (other === tipId) return;
     const mine = orderOf.get(tipId)!;
     const theirs = orderOf.get(other);
     if (theirs !== undefined && theirs > mine) return; // later in this batch: it will name this one
-    const list = relations.get(tipId) ?? [];
-    if (list.length < RELATED_CAP && !list.some((r) => r.related_tip_id === other && r.reason === reason && r.value === value.slice(0, 300))) {
-      list.push({ tip_id: tipId, related_tip_id: other, reason, value: value.slice(0, 300) });
+    let list = relations.get(tipId);
+    let keys = relationKeys.get(tipId);
+    if (!list || !keys) {
+      relations.set(tipId, (list = []));
+      relationKeys.set(tipId, (keys = new Set()));
     }
-    relations.set(tipId, list);
+    if (list.length >= RELATED_CAP) return;
+    const v = value.slice(0, 300);
+    const k = `${other}\u0000${reason}\u0000${v}`;
+    if (keys.has(k)) return;
+    keys.add(k);
+    list.push({ tip_id: tipId, related_tip_id: other, reason, value: v });
   };
   const byEntity = withBatch(group('entity'), [...entitiesOfTip].flatMap(([tipId, es]) => es.map((e): [string, string] => [e, tipId])));
   const kindDisplay = new Map([...entityId.values()].map((e) => [e.id, e]));
@@ -401,6 +442,12 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   // matches) and related reports. The tips are inserted in idempotency-key order; a key another transaction
   // committed meanwhile fails the statement (unique), and the batch is then filed report by report (the repeat
   // answers the first receipt). Every row written here is checked against its tip at the end of the statement.
+  // The identifiers, URLs and relations are rows of NEW tips, each made once above (per tip: an entity and role
+  // once, a URL key once, an other report, reason and value once), so no stored row can share their keys: they
+  // are inserted plainly, not ON CONFLICT DO NOTHING (a speculative insertion costs PostgreSQL a probe of the key
+  // before the row and a confirmation record in the WAL after it, for some 20 rows per report at 32,000 tips).
+  // Their keys still hold: a duplicate would fail the statement, as any broken key does. Links keep ON CONFLICT:
+  // two identifiers of one report may name the same link.
   const made: Array<{ source_id: string; from_id: string; to_id: string }> = [];
   if (tipRows.length) {
     tipRows.sort((a, b) => (String(a.idempotency_key) < String(b.idempotency_key) ? -1 : String(a.idempotency_key) > String(b.idempotency_key) ? 1 : 0));
@@ -422,7 +469,6 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       ), idents AS (
         INSERT INTO tip_identifiers (tip_id, entity_id, role)
         SELECT tip_id, entity_id, role FROM jsonb_to_recordset(${json(identRows)}::jsonb) AS x(tip_id uuid, entity_id uuid, role text)
-        ON CONFLICT DO NOTHING
       ), made_links AS (
         INSERT INTO links (kind, from_type, from_id, to_type, to_id, case_id, source_type, source_id, observed_from, observed_to, confidence, notes, recorded_by, recorded_at)
         SELECT kind, 'entity', from_id, 'entity', to_id, NULL, 'tip', source_id, NULL, NULL, 1, '', recorded_by, clock_timestamp()
@@ -431,7 +477,6 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       ), urls AS (
         INSERT INTO tip_urls (tip_id, url, url_key)
         SELECT tip_id, url, url_key FROM jsonb_to_recordset(${json(urlRows)}::jsonb) AS x(tip_id uuid, url text, url_key text)
-        ON CONFLICT DO NOTHING
       ), made_files AS (
         INSERT INTO tip_files (tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, matches)
         SELECT tip_id, file_name, md5, sha1, sha256, pdq, viewed_by_esp, publicly_available, classification, annotations, matches
@@ -441,7 +486,6 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       ), related AS (
         INSERT INTO tip_relations (tip_id, related_tip_id, reason, value)
         SELECT tip_id, related_tip_id, reason, value FROM jsonb_to_recordset(${JSON.stringify(relationRows)}::jsonb) AS r(tip_id uuid, related_tip_id uuid, reason text, value text)
-        ON CONFLICT DO NOTHING
       )
       SELECT source_id, from_id, to_id FROM made_links`.execute(tx);
     made.push(...out.rows);
@@ -494,7 +538,8 @@ interface Waiting { item: BatchItem; resolve: (r: BatchResult) => void; reject: 
 /**
  * One per database handle. A report is written at once when no batch is being written (so a lone report waits
  * for nothing); otherwise it waits and goes with the reports that arrived meanwhile, in one transaction (a second
- * batch starts beside the first when SECOND_BATCH_AT reports wait). A batch that fails is written again report by report, each answering its own outcome.
+ * batch starts beside the first when SECOND_BATCH_AT reports wait). A batch that fails is written again in halves
+ * (fileInHalves), each report answering its own outcome.
  */
 export class IntakeBatcher {
   #queue: Waiting[] = [];
@@ -527,21 +572,11 @@ export class IntakeBatcher {
       for (const w of batch) w.reject(err);
       return;
     }
-    try {
-      const results = await runIntakeBatch(this.app, batch.map((w) => w.item), deps);
-      batch.forEach((w, i) => w.resolve(results[i]!));
-    } catch (err) {
-      if (batch.length === 1) {
-        batch[0]!.reject(err);
-        return;
-      }
-      for (const w of batch) {
-        try {
-          w.resolve((await runIntakeBatch(this.app, [w.item], deps))[0]!);
-        } catch (e) {
-          w.reject(e);
-        }
-      }
-    }
+    const outcomes = await fileInHalves(this.app, batch.map((w) => w.item), deps);
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!;
+      if ('ok' in o) w.resolve(o.ok);
+      else w.reject(o.error);
+    });
   }
 }
