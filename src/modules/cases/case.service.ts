@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
-import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { caseVisibleTo, requireCaseAccess, visibleCases } from '../../platform/access/case-scope.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { allowedNextSteps, caseStatuses, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
@@ -22,10 +22,10 @@ export const firLabel = (c: { fir_number: number | null; fir_year: number | null
   c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`;
 
 export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
+  // The caller's cases, read from their own (team rows, branch), never by filtering all cases.
   let query = ctx.db
-    .selectFrom('cases')
-    .innerJoin('branches', 'branches.id', 'cases.branch_id')
-    .where(caseVisibleTo(ctx.actor));
+    .selectFrom(visibleCases(ctx.db, ctx.actor))
+    .innerJoin('branches', 'branches.id', 'cases.branch_id');
   if (q.status) query = query.where('cases.status', '=', q.status);
   if (q.branchId) query = query.where('cases.branch_id', '=', q.branchId);
   if (q.province) query = query.where('branches.province', '=', q.province);
@@ -71,7 +71,7 @@ export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
  */
 export async function caseStatusCounts(ctx: ServiceContext, q: StatusCountsQuery, bound = STATUS_COUNT_BOUND) {
   const row = await ctx.db.selectNoFrom((eb) => caseStatuses.map((status) => {
-    let inStatus = ctx.db.selectFrom('cases').select(sql<number>`1`.as('one')).where(caseVisibleTo(ctx.actor)).where('cases.status', '=', status);
+    let inStatus = ctx.db.selectFrom(visibleCases(ctx.db, ctx.actor)).select(sql<number>`1`.as('one')).where('cases.status', '=', status);
     if (q.branchId) inStatus = inStatus.where('cases.branch_id', '=', q.branchId);
     return eb.selectFrom(inStatus.limit(bound + 1).as('b')).select((c) => c.fn.countAll<string>().as('n')).as(status);
   })).executeTakeFirstOrThrow() as Record<CaseStatus, string | number>;
