@@ -9,7 +9,7 @@ import { invalid } from '../../platform/http/errors.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { countryName } from './countries.ts';
 import { detectScript, nameKey, nameKeyTokens, type Script } from './person.names.ts';
-import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
+import { requirePersonAccess, visiblePersons } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
@@ -171,7 +171,9 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
 
 async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery) {
   // A person merged into another is found as that other person (its names moved there).
-  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor)).where('persons.merged_into', 'is', null);
+  // The caller's persons, read from their own cases and records, then matched (never every matching name tested
+  // against the caller's cases).
+  let query = ctx.db.selectFrom(visiblePersons(ctx.db, ctx.actor)).where('persons.merged_into', 'is', null);
   if (q.q) {
     const text = `%${escapeLike(q.q.toLowerCase())}%`;
     const keys = nameKeyTokens(q.q);
