@@ -8,7 +8,7 @@
 // filter or recheck, times loops; the figure that does not depend on the machine's load). Read only.
 //
 //   node --import tsx bench/load-plans-compare.ts --db-url postgres://postgres@127.0.0.1:5432/<generated> --old <dir>
-//       [--rounds 5] [--only "search persons"]
+//       [--rounds 5] [--only "search persons"] [--timeout-s 60]
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ const OLD = arg('--old', '');
 if (!URL_ || !OLD) throw new Error('--db-url <a database written by amaan generate> and --old <a checkout of the earlier code> are required');
 const ROUNDS = Number(arg('--rounds', '5'));
 const ONLY = arg('--only', '');
+const TIMEOUT_S = Number(arg('--timeout-s', '0')); // a statement over this is reported as "> N s" (0: none)
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -55,6 +56,7 @@ const ctxFor = (actor: Actor): ServiceContext => ({ db, engine: 'postgres', conf
 
 const owner = new pg.Client({ connectionString: URL_, options: '-c default_transaction_read_only=on' });
 await owner.connect();
+if (TIMEOUT_S > 0) await owner.query(`SET statement_timeout = ${Math.round(TIMEOUT_S * 1000)}`);
 const one = async <T,>(text: string, params: unknown[] = []) => (await owner.query(text, params)).rows[0] as T;
 type U = { id: string; username: string; branch_id: number | null; n?: number };
 const analyst = await one<U>(`SELECT id, username, branch_id FROM users WHERE role = 'analyst' ORDER BY username LIMIT 1`);
@@ -95,13 +97,20 @@ async function explain(statements: CompiledQuery[]): Promise<{ ms: number; rows:
   let ms = 0;
   let rows = 0;
   for (const q of statements) {
-    const res = await owner.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+    let res: pg.QueryResult;
+    try {
+      res = await owner.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+    } catch (err) {
+      if (TIMEOUT_S > 0 && /statement timeout/.test(String(err))) return { ms: Infinity, rows: NaN };
+      throw err;
+    }
     const plan = (res.rows[0] as Record<string, unknown>)['QUERY PLAN'] as Array<{ Plan: PlanNode; 'Execution Time': number }>;
     ms += plan[0]!['Execution Time'];
     rows += rowsRead(plan[0]!.Plan);
   }
   return { ms, rows };
 }
+const ms$ = (x: number) => (Number.isFinite(x) ? fmt(x) : `> ${fmt(TIMEOUT_S * 1000, 0)}`);
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s[s.length - 1]! };
@@ -135,7 +144,7 @@ for (const [who, a] of actors) {
     }
     const o = stats(ms.old!);
     const n = stats(ms.new!);
-    console.log(`| ${who} | ${r.label} | ${answers.old === answers.new ? 'yes' : 'NO'} | ${fmt(o.median)} (${fmt(o.min)}-${fmt(o.max)}) | ${fmt(n.median)} (${fmt(n.min)}-${fmt(n.max)}) | ${fmt(o.median / n.median, 2)}x | ${fmt(rows.old!, 0)} | ${fmt(rows.new!, 0)} | ${fmt(rows.old! / Math.max(1, rows.new!), 1)}x |`);
+    console.log(`| ${who} | ${r.label} | ${answers.old === answers.new ? 'yes' : 'NO'} | ${ms$(o.median)} (${ms$(o.min)}-${ms$(o.max)}) | ${ms$(n.median)} (${ms$(n.min)}-${ms$(n.max)}) | ${Number.isFinite(o.median) ? '' : '> '}${fmt((Number.isFinite(o.median) ? o.median : TIMEOUT_S * 1000) / n.median, 2)}x | ${fmt(rows.old!, 0)} | ${fmt(rows.new!, 0)} | ${fmt(rows.old! / Math.max(1, rows.new!), 1)}x |`);
   }
 }
 console.log();
