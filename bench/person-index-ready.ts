@@ -45,11 +45,11 @@ try {
     const body = res ? ((await res.json().catch(() => null)) as { checks?: { personIndex?: string } } | null) : null;
     state = body?.checks?.personIndex ?? 'absent';
     const p = proc(pid);
-    if (elapsed - lastPrint >= 30 || state !== 'building') {
+    if (elapsed - lastPrint >= 30 || state !== 'loading') {
       console.log(`${elapsed.toFixed(0)} s: personIndex ${state}; RSS ${mib(p.rss)} MiB, peak ${mib(p.hwm)} MiB; server CPU ${p.cpuS.toFixed(0)} s; load ${load()}`);
       lastPrint = elapsed;
     }
-    if (state !== 'building' && state !== 'absent' && state !== 'unknown') break;
+    if (state !== 'loading' && state !== 'absent' && state !== 'unknown') break;
     if (elapsed > MAX_S) {
       console.log(`not ready after ${MAX_S} s: stopped`);
       break;
