@@ -1,15 +1,15 @@
 import { boundedCount } from '../../platform/db/bounded-count.ts';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { caseVisibleTo } from '../../platform/access/case-scope.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import type { AccusedStatus, CasePersonRole, DB, IdentifierKind } from '../../platform/db/schema.ts';
+import type { AccusedStatus, CasePersonRole, IdentifierKind } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { countryName } from './countries.ts';
 import { detectScript, nameKey, nameKeyTokens, type Script } from './person.names.ts';
-import { personVisibleTo, requirePersonAccess, visiblePersons } from './person.scope.ts';
+import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
@@ -169,35 +169,20 @@ export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) 
   return guardDecrypt(ctx, { type: 'person', id: null }, () => searchPersonsUnguarded(ctx, q));
 }
 
-/**
- * A name borne by more than this many names (of all persons) is searched from the caller's side: see
- * searchPersonsUnguarded.
- */
-export const COMMON_NAME_NAMES = 2_000;
-
 async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery) {
-  const nameMatch = q.q ? personNameMatches(q.q) : null;
-  // Which side drives. A common name (more than COMMON_NAME_NAMES names bear it: "Ayesha" is ~190,000 of 7.5
-  // million at national size) is searched among the caller's own persons (visiblePersons: the persons on their
-  // cases and those they recorded, each checked), so the cost is bounded by the caller's records, not by the
-  // name's commonness times the caller's cases. A rarer name, or a search by an exact number or identifier, is
-  // searched from the matching records (the trigram or blind index), each tested against the caller's cases
-  // (personVisibleTo), as before. Both find the same persons; only the plan differs. For an analyst (who sees all
-  // persons) both shapes are the same query. Counting stops at COMMON_NAME_NAMES + 1 names.
-  let common = false;
-  if (nameMatch && !q.cnic && !q.passport && !q.phone && !q.handle) {
-    const { n } = await ctx.db
-      .selectFrom(ctx.db.selectFrom('person_names').select(sql`1`.as('one')).where(nameMatch).limit(COMMON_NAME_NAMES + 1).as('m'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    common = Number(n) > COMMON_NAME_NAMES;
-  }
   // A person merged into another is found as that other person (its names moved there).
-  let query = (common ? ctx.db.selectFrom(visiblePersons(ctx.db, ctx.actor)) : ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor)))
-    .where('persons.merged_into', 'is', null);
-  if (nameMatch) {
+  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor)).where('persons.merged_into', 'is', null);
+  if (q.q) {
+    const text = `%${escapeLike(q.q.toLowerCase())}%`;
+    const keys = nameKeyTokens(q.q);
     query = query.where((eb) => eb.exists(
-      eb.selectFrom('person_names').select(sql`1`.as('one')).whereRef('person_names.person_id', '=', 'persons.id').where(nameMatch),
+      eb.selectFrom('person_names').select(sql`1`.as('one')).whereRef('person_names.person_id', '=', 'persons.id').where((n) => {
+        const byText = n(n.fn('lower', ['person_names.name']), 'like', text);
+        // Every word of the query starts a word of the name, compared by spelling-tolerant key.
+        if (!keys.length) return byText;
+        const byKey = n.and(keys.map((k) => n(sql<string>`' ' || person_names.name_key`, 'like', `% ${escapeLike(k)}%`)));
+        return n.or([byText, byKey]);
+      }),
     ));
   }
   // Exact look-ups by keyed blind index (under every loaded key, so a rotation in progress still finds all).
@@ -229,19 +214,6 @@ async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery
     boundedCount(ctx.db, query),
   ]);
   return { items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), ...total, limit: q.limit, offset: q.offset };
-}
-
-/** A name of the person matches the search text: infix text, or every word starts a word of the name by key. */
-function personNameMatches(q: string) {
-  const text = `%${escapeLike(q.toLowerCase())}%`;
-  const keys = nameKeyTokens(q);
-  return (n: ExpressionBuilder<DB, 'person_names'>): Expression<SqlBool> => {
-    const byText = n(n.fn('lower', ['person_names.name']), 'like', text);
-    // Every word of the query starts a word of the name, compared by spelling-tolerant key.
-    if (!keys.length) return byText;
-    const byKey = n.and(keys.map((k) => n(sql<string>`' ' || person_names.name_key`, 'like', `% ${escapeLike(k)}%`)));
-    return n.or([byText, byKey]);
-  };
 }
 
 type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; updated_at: Date; other_names?: string[] | null };
