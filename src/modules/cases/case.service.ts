@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
-import { caseVisibleTo, requireCaseAccess } from '../../platform/access/case-scope.ts';
+import { caseVisibleTo, requireCaseAccess, visibleCases } from '../../platform/access/case-scope.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { allowedNextSteps, caseStatuses, checkTransition, isCaseStatus, type CaseStatus } from './case.lifecycle.ts';
@@ -22,10 +22,10 @@ export const firLabel = (c: { fir_number: number | null; fir_year: number | null
   c.fir_number === null ? null : `FIR ${c.fir_number}/${c.fir_year}`;
 
 export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
+  // The caller's cases, read from their own (team rows, branch), never by filtering all cases.
   let query = ctx.db
-    .selectFrom('cases')
-    .innerJoin('branches', 'branches.id', 'cases.branch_id')
-    .where(caseVisibleTo(ctx.actor));
+    .selectFrom(visibleCases(ctx.db, ctx.actor))
+    .innerJoin('branches', 'branches.id', 'cases.branch_id');
   if (q.status) query = query.where('cases.status', '=', q.status);
   if (q.branchId) query = query.where('cases.branch_id', '=', q.branchId);
   if (q.province) query = query.where('branches.province', '=', q.province);
@@ -64,19 +64,37 @@ export async function listCases(ctx: ServiceContext, q: ListCasesQuery) {
 }
 
 /**
- * Cases per status among those the caller may see (optionally of one branch): one statement, one bounded count
- * per status (at most STATUS_COUNT_BOUND + 1 rows read each), so a figure is exact up to the bound and flagged
- * beyond it, and the cost stays bounded at national size. (The home page used to add the lists' totals, each
- * capped at 10,001: a branch with more than 10,000 cases in one status was undercounted.)
+ * Cases per status among those the caller may see (optionally of one branch), each exact up to `bound` and flagged
+ * beyond it, the cost bounded at national size. (The home page used to add the lists' totals, each capped at
+ * 10,001: a branch with more than 10,000 cases in one status was undercounted.)
+ * First one pass over the caller's cases, reading at most ONE_PASS + 1 of them: when they are no more (an
+ * investigator's, most supervisors'), that pass grouped by status is the answer, every count exact. Otherwise one
+ * statement with one bounded count per status (at most bound + 1 rows read each, through `cases_branch_status`).
+ * (Per status alone, an investigator's 1,773 team cases were read once per status: 14 times.)
  */
-export async function caseStatusCounts(ctx: ServiceContext, q: StatusCountsQuery, bound = STATUS_COUNT_BOUND) {
-  const row = await ctx.db.selectNoFrom((eb) => caseStatuses.map((status) => {
-    let inStatus = ctx.db.selectFrom('cases').select(sql<number>`1`.as('one')).where(caseVisibleTo(ctx.actor)).where('cases.status', '=', status);
-    if (q.branchId) inStatus = inStatus.where('cases.branch_id', '=', q.branchId);
-    return eb.selectFrom(inStatus.limit(bound + 1).as('b')).select((c) => c.fn.countAll<string>().as('n')).as(status);
-  })).executeTakeFirstOrThrow() as Record<CaseStatus, string | number>;
+export const STATUS_COUNT_ONE_PASS = 20_000;
+export async function caseStatusCounts(ctx: ServiceContext, q: StatusCountsQuery, bound = STATUS_COUNT_BOUND, onePass = STATUS_COUNT_ONE_PASS) {
+  const scope = () => {
+    const visible = ctx.db.selectFrom(visibleCases(ctx.db, ctx.actor));
+    return q.branchId ? visible.where('cases.branch_id', '=', q.branchId) : visible;
+  };
+  const firstPass = Math.min(onePass, bound);
+  const grouped = await ctx.db
+    .selectFrom(scope().select('cases.status').limit(firstPass + 1).as('v'))
+    .select(['v.status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('v.status')
+    .execute();
+  let row: Record<string, string | number>;
+  if (grouped.reduce((s, g) => s + Number(g.n), 0) <= firstPass) {
+    row = Object.fromEntries(grouped.map((g) => [g.status, g.n]));
+  } else {
+    row = await ctx.db.selectNoFrom((eb) => caseStatuses.map((status) => {
+      const inStatus = scope().select(sql<number>`1`.as('one')).where('cases.status', '=', status);
+      return eb.selectFrom(inStatus.limit(bound + 1).as('b')).select((c) => c.fn.countAll<string>().as('n')).as(status);
+    })).executeTakeFirstOrThrow() as Record<CaseStatus, string | number>;
+  }
   const counts = caseStatuses.map((status) => {
-    const n = Number(row[status]);
+    const n = Number(row[status] ?? 0);
     return { status, count: Math.min(n, bound), exact: n <= bound };
   });
   return { counts, total: counts.reduce((s, c) => s + c.count, 0), totalExact: counts.every((c) => c.exact), bound };

@@ -39,6 +39,49 @@ export function caseVisibleTo(actor: Actor) {
   };
 }
 
+/** The ids of the cases whose team the user is on, gathered once (an InitPlan), so a read is driven from them. */
+function teamCaseIds(db: Db | Tx, userId: string) {
+  return sql<SqlBool>`cases.id = ANY(ARRAY(${db.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', userId)}))`;
+}
+
+/**
+ * The cases the actor may see, as a table named `cases` (every column) for lists, counts and other reads over
+ * many cases: the same rows as `cases WHERE caseVisibleTo(actor)`, but shaped so the plan is bounded by the
+ * caller's own cases rather than by all cases. An investigator's or prosecutor's cases are read by primary key
+ * from their `case_team` rows; a supervisor's are their branch's cases (by `branch_id`, so a status filter uses
+ * `cases_branch_status`) plus, apart, the other branches' cases whose team they are on. Filters the caller adds
+ * on the outer query (status, branch, ...) are pushed into each part by PostgreSQL.
+ * Single reads by id keep `caseVisibleTo` (a probe of one row; this shape would gather all the caller's ids).
+ * Usage: `db.selectFrom(visibleCases(db, actor))...` exactly as `db.selectFrom('cases')`.
+ */
+export function visibleCases(db: Db | Tx, actor: Actor) {
+  const all = () => db.selectFrom('cases').selectAll('cases');
+  switch (actor.role) {
+    case 'analyst':
+      return all().as('cases');
+    case 'supervisor': {
+      const branchId = actor.branchId;
+      if (branchId === null) return all().where(teamCaseIds(db, actor.id)).as('cases');
+      // The two parts are disjoint (the second excludes the branch), so UNION ALL keeps each case once.
+      return all().where('cases.branch_id', '=', branchId)
+        .unionAll(all().where(teamCaseIds(db, actor.id)).where('cases.branch_id', '<>', branchId))
+        .as('cases');
+    }
+    case 'investigator':
+    case 'prosecutor':
+      return all().where(teamCaseIds(db, actor.id)).as('cases');
+    case 'protection_officer':
+    case 'leadership':
+    case 'administrator':
+    case 'auditor':
+      return all().where(sql<SqlBool>`false`).as('cases');
+    default: {
+      const unhandled: never = actor.role;
+      return unhandled;
+    }
+  }
+}
+
 /**
  * Throws not_found unless the actor may see the case: "not yours" and "does not exist" look the same,
  * so ids cannot be probed.
