@@ -284,13 +284,27 @@ export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string,
       SELECT w.grp, w.r, c.fm, c.bi, c.split, w.r - c.before AS k
       FROM wanted w JOIN cum c ON ${g('c')} = ${g('w')} AND w.r >= c.before AND w.r < c.before + c.n
     ),
+    ${p.groupBy === 'district' ? sql`
+    -- By district (the map: ~180 groups, a thousand medians in as many FIR months): each rank is the k-th newest open
+    -- case of its district(s) and month, read through the index by district and FIR instant, k + 1 rows each.
+    picked AS (
+      SELECT l.grp, l.r, x.at FROM located l
+      CROSS JOIN LATERAL (
+        SELECT s.at FROM stat_stock_spans s JOIN os ON os.id = s.set_id
+        WHERE s.kind = 1 AND s.district_id IN (SELECT dn.id FROM districts dn WHERE dn.name = l.grp ${p.province !== null ? sql`AND dn.province = ${p.province}` : sql``})
+          AND s.at >= ${monthStart(sql`l.fm`)} AND s.at < ${monthEnd(sql`l.fm`)} AND s.lo < ${end} AND s.hi >= ${end}
+          ${p.districtId !== null ? sql`AND s.district_id = ${p.districtId}` : sql``} ${p.branchId !== null ? sql`AND s.branch_id = ${p.branchId}` : sql``}
+        ORDER BY s.at DESC OFFSET l.k LIMIT 1
+      ) x
+      WHERE NOT l.split
+      UNION ALL` : sql`
     whole_months AS (SELECT DISTINCT fm FROM located WHERE NOT split),
     picked AS (
       SELECT l.grp, l.r, x.at FROM located l
       JOIN (SELECT y.grp, y.fm, y.at, row_number() OVER (PARTITION BY y.grp, y.fm ORDER BY y.at DESC) - 1 AS k FROM (${casesOf('whole_months', sql``)}) y) x
         ON ${g('x')} = ${g('l')} AND x.fm = l.fm AND x.k = l.k
       WHERE NOT l.split
-      UNION ALL
+      UNION ALL`}
       SELECT l.grp, l.r, x.at FROM located l
       JOIN (SELECT grp, fm, bi, at, row_number() OVER (PARTITION BY grp, fm, bi ORDER BY at DESC) - 1 AS k FROM ex) x
         ON ${g('x')} = ${g('l')} AND x.fm = l.fm AND x.bi = l.bi AND x.k = l.k

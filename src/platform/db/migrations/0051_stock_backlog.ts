@@ -27,7 +27,8 @@ import { setsInsert, spanRows } from './0044_stock_spans.ts';
 // stock_backlog_daily (their sums per day and key), stock_backlog_months and stock_backlog_checkpoints (the
 // histogram at each month start). Kept in the writing statement: stat_stock_spans_refresh now ends with
 // stock_backlog_refresh of the same (locked) cases; stat_stock_spans_rebuild (TRUNCATE of a source, loads with
-// triggers off, the generator) rebuilds it too. Also an index of the backlog rows by FIR instant, for the exact reads.
+// triggers off, the generator) rebuilds it too. Also indexes of the backlog rows by FIR instant (and by district and
+// FIR instant, for the map's medians), for the exact reads.
 // test/stats/stock-spans.test.ts holds the figure equal to the exact SQL and the tables equal to a rebuild.
 
 const key = 'fir_month, district_id, branch_id, ce';
@@ -211,7 +212,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       n bigint NOT NULL,
       PRIMARY KEY (month, fir_month, district_id, branch_id, ce)
     );
-    CREATE INDEX stat_stock_spans_backlog_fir ON stat_stock_spans (at) INCLUDE (lo, hi, district_id, branch_id, set_id) WHERE kind = 1
+    CREATE INDEX stat_stock_spans_backlog_fir ON stat_stock_spans (at) INCLUDE (lo, hi, district_id, branch_id, set_id) WHERE kind = 1;
+    CREATE INDEX stat_stock_spans_backlog_district_fir ON stat_stock_spans (district_id, at) INCLUDE (lo, hi, branch_id, set_id) WHERE kind = 1
   `);
   // (Function bodies: one statement each, not split by runDdl.)
   await sql.raw(`CREATE FUNCTION stock_backlog_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$ ${rebuildBody} $fn$`).execute(db);
@@ -236,6 +238,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP FUNCTION stock_backlog_extend_checkpoints();
     DROP FUNCTION stock_backlog_refresh(uuid[]);
     DROP FUNCTION stock_backlog_rebuild();
+    DROP INDEX stat_stock_spans_backlog_district_fir;
     DROP INDEX stat_stock_spans_backlog_fir;
     DROP TABLE stock_backlog_checkpoints;
     DROP TABLE stock_backlog_months;
