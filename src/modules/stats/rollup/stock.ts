@@ -371,13 +371,7 @@ export function stockFigure(id: StockRollupFigure, p: FigureParams, exact: RawBu
  * one-time filter.
  */
 function inRollupZone(p: FigureParams, rollup: RawBuilder<Record<string, unknown>>, other: RawBuilder<Record<string, unknown>>, measures: string[]): RawBuilder<Record<string, unknown>> {
-  const cols = sql.join([sql`grp`, sql`part`, ...measures.map((m) => sql.ref(m))]);
-  return sql<Record<string, unknown>>`
-    WITH zone_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL FROM stock_rollup_meta m WHERE m.id = 1), false) AS ok)
-    SELECT ${cols} FROM (${rollup}) ru WHERE (SELECT ok FROM zone_ok)
-    UNION ALL
-    SELECT ${cols} FROM (${other}) ex WHERE NOT (SELECT ok FROM zone_ok)
-    ORDER BY 1, 2`;
+  return eitherBy(sql`SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL FROM stock_rollup_meta m WHERE m.id = 1`, rollup, other, measures);
 }
 
 /**
@@ -386,16 +380,21 @@ function inRollupZone(p: FigureParams, rollup: RawBuilder<Record<string, unknown
  * Compared in the statement, as inRollupZone.
  */
 function inFlowKeys(p: FigureParams, keyed: RawBuilder<Record<string, unknown>>, other: RawBuilder<Record<string, unknown>>, measures: string[]): RawBuilder<Record<string, unknown>> {
-  const cols = sql.join([sql`grp`, sql`part`, ...measures.map((m) => sql.ref(m))]);
   const codes = JSON.stringify([...new Set(p.catalogue.childExploitationCodes)].sort());
   const codesOk = p.offences === 'child_exploitation'
     ? sql`ARRAY(SELECT DISTINCT x FROM unnest(m.ce_codes) x ORDER BY x) = ARRAY(SELECT x FROM jsonb_array_elements_text(${codes}::jsonb) x ORDER BY x)`
     : sql`true`;
+  return eitherBy(sql`SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL AND ${codesOk} FROM stat_flow_meta m LIMIT 1`, keyed, other, measures);
+}
+
+/** `chosen` where the one-row, one-column query `ok` answers true, else `other` (no row: `other`): one branch runs, the other is cut by a one-time filter. */
+function eitherBy(ok: RawBuilder<unknown>, chosen: RawBuilder<Record<string, unknown>>, other: RawBuilder<Record<string, unknown>>, measures: string[]): RawBuilder<Record<string, unknown>> {
+  const cols = sql.join([sql`grp`, sql`part`, ...measures.map((m) => sql.ref(m))]);
   return sql<Record<string, unknown>>`
-    WITH keys_ok AS MATERIALIZED (SELECT coalesce((SELECT m.time_zone = ${p.timeZone} AND m.building IS NULL AND ${codesOk} FROM stat_flow_meta m LIMIT 1), false) AS ok)
-    SELECT ${cols} FROM (${keyed}) ke WHERE (SELECT ok FROM keys_ok)
+    WITH use_chosen AS MATERIALIZED (SELECT coalesce((${ok}), false) AS ok)
+    SELECT ${cols} FROM (${chosen}) ch WHERE (SELECT ok FROM use_chosen)
     UNION ALL
-    SELECT ${cols} FROM (${other}) ot WHERE NOT (SELECT ok FROM keys_ok)
+    SELECT ${cols} FROM (${other}) ot WHERE NOT (SELECT ok FROM use_chosen)
     ORDER BY 1, 2`;
 }
 
