@@ -21,6 +21,7 @@ import { caseStatusCounts, getCase, listCases } from '../src/modules/cases/case.
 import { getPerson, searchPersons } from '../src/modules/persons/person.service.ts';
 import { listCasePersons } from '../src/modules/persons/case-persons.service.ts';
 import { figureAnswer } from '../src/modules/stats/figures/figures.service.ts';
+import { figureQuery } from '../src/modules/stats/figures/figures.schema.ts';
 import type { ServiceContext } from '../src/platform/context.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
 import { writeDocsSection } from './docs-section.ts';
@@ -75,7 +76,7 @@ const reads: Read[] = [
   { label: 'case page', run: (ctx, c) => getCase(ctx, c.caseId) },
   { label: 'case persons', run: (ctx, c) => listCasePersons(ctx, c.caseId) },
   { label: 'person page', run: (ctx, c) => getPerson(ctx, c.personId) },
-  { label: 'dashboard figure (cases_by_status)', run: (ctx) => figureAnswer(ctx, 'cases_by_status', { from: '2024-01-01', to: '2024-12-31' } as never) },
+  { label: 'dashboard figure (cases_by_status)', run: (ctx) => figureAnswer(ctx, 'cases_by_status', figureQuery.parse({ from: '2024-01-01', to: '2024-12-31' })) },
   { label: 'search cases "grooming"', run: (ctx) => listCases(ctx, { q: 'grooming', limit: 20, offset: 0 } as never) },
   { label: 'search persons "Ayesha"', run: (ctx) => searchPersons(ctx, { q: 'Ayesha', limit: 20, offset: 0 } as never) },
   { label: 'search persons "Muhammad Imran"', run: (ctx) => searchPersons(ctx, { q: 'Muhammad Imran', limit: 20, offset: 0 } as never) },
