@@ -157,6 +157,31 @@ function spansAt(p: FigureParams, kind: number, columns: RawBuilder<unknown>) {
 const bandsContiguous = () => backlogBands.every((b, i) => (i === 0 ? b.min === 0 : backlogBands[i - 1]!.max === b.min) && (i < backlogBands.length - 1 || b.max === null));
 
 /**
+ * Both backlog readings (intervals, histogram) end alike: per run (a group, or a group's band) of `n` cases starting at
+ * rank `off` (CTE `runs`), its middle rank(s) and percentile_cont's fraction (CTE `t`); then, from the cases at those
+ * ranks (CTE `picked`: grp, r, at), each median interpolated as percentile_cont does, in double precision.
+ */
+/** The band of the backlog row `s` by its FIR instant: the highest k with s.at <= bound(k), the bound of band k (0: none). */
+const bandOfFir = (bound: (k: number) => RawBuilder<unknown>) =>
+  sql`CASE ${sql.join(backlogBands.map((_, k) => k).slice(1).reverse().map((k) => sql`WHEN s.at <= ${bound(k)} THEN ${k}`), sql` `)} ELSE 0 END`;
+
+const middleRanks = sql`
+  SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
+  FROM runs`;
+
+function backlogMedians(end: RawBuilder<unknown>): RawBuilder<unknown> {
+  const partName = sql`CASE t.bi ${sql.join(backlogBands.map((b, i) => sql`WHEN ${i} THEN ${b.part}`), sql` `)} END`;
+  const age = (x: string) => sql`(${figureSql.days(end, sql.ref(`${x}.at`))})::float8`;
+  return sql`
+    SELECT t.grp, CASE WHEN t.whole = 1 THEN 'all' ELSE ${partName} END AS part, t.n,
+      round((${age('x1')} + (${age('x2')} - ${age('x1')}) * t.frac)::numeric, 1) AS median_age_days
+    FROM t
+    JOIN picked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
+    JOIN picked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
+    ORDER BY 1, 2`;
+}
+
+/**
  * Backlog and its age from the intervals with ONE sort of the open cases (the exact SQL's percentile_cont over two
  * grouping sets sorts them twice, as numeric). Each open case is ranked by age within its group (FIR instant
  * descending = age ascending); as the bands are contiguous age ranges, a band is a run of ranks, so each median is
@@ -168,28 +193,17 @@ const bandsContiguous = () => backlogBands.every((b, i) => (i === 0 ? b.min === 
 function backlogFromSpans(p: FigureParams): RawBuilder<Record<string, unknown>> {
   if (!bandsContiguous()) throw new Error('backlog bands must be contiguous from 0');
   const end = periodEnd(p);
-  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, at: sql`(${end} - ${b.min * 86_400} * interval '1 second')` })).reverse();
-  const bandIndex = sql`CASE ${sql.join(bounds.map((b) => sql`WHEN s.at <= ${b.at} THEN ${b.index}`), sql` `)} ELSE 0 END`;
-  const partName = sql`CASE t.bi ${sql.join(backlogBands.map((b, i) => sql`WHEN ${i} THEN ${b.part}`), sql` `)} END`;
-  const age = (x: string) => sql`(${figureSql.days(end, sql.ref(`${x}.at`))})::float8`;
+  const bandIndex = bandOfFir((k) => sql`(${end} - ${backlogBands[k]!.min * 86_400} * interval '1 second')`);
   return sql<Record<string, unknown>>`
     WITH ${setsInScope(p)}, bl AS (${spansAt(p, SPAN_KIND.backlog, sql`s.at, ${bandIndex} AS bi`)}),
     ranked AS MATERIALIZED (SELECT grp, bi, at, row_number() OVER (PARTITION BY grp ORDER BY at DESC) - 1 AS r FROM bl),
     runs AS (SELECT grp, bi, GROUPING(bi) AS whole, min(r) AS off, count(*) AS n FROM ranked GROUP BY GROUPING SETS ((grp), (grp, bi))),
-    t AS (
-      SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
-      FROM runs
-    ),
+    t AS (${middleRanks}),
     -- The one or two middle rows of every run, found in one hashed pass over the ranks (a group's key made non-null
     -- for the hash: no area, category or month is named '').
     wanted AS (SELECT DISTINCT coalesce(grp, '') AS g, r FROM t CROSS JOIN LATERAL (VALUES (t.r1), (t.r2)) v(r)),
     picked AS (SELECT x.grp, x.r, x.at FROM ranked x JOIN wanted w ON w.g = coalesce(x.grp, '') AND w.r = x.r)
-    SELECT t.grp, CASE WHEN t.whole = 1 THEN 'all' ELSE ${partName} END AS part, t.n,
-      round((${age('x1')} + (${age('x2')} - ${age('x1')}) * t.frac)::numeric, 1) AS median_age_days
-    FROM t
-    JOIN picked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
-    JOIN picked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
-    ORDER BY 1, 2`;
+    ${backlogMedians(end)}`;
 }
 
 /** Whether the backlog histogram (migration 0051) may answer: a period with an end, whole areas, no category (zone and codes are checked in the statement). */
@@ -234,10 +248,8 @@ export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string,
   const day = sql`(${p.to}::date + 1)`;
   const hr = areaKey(p, 'r');
   const sx = areaKey(p, 's');
-  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, secs: b.min * 86_400, at: sql`(SELECT bo.at FROM bounds bo WHERE bo.k = ${i + 1}::int)` }));
-  const bandIndex = sql`CASE ${sql.join([...bounds].reverse().map((b) => sql`WHEN s.at <= ${b.at} THEN ${b.index}`), sql` `)} ELSE 0 END`;
-  const partName = sql`CASE t.bi ${sql.join(backlogBands.map((b, i) => sql`WHEN ${i} THEN ${b.part}`), sql` `)} END`;
-  const age = (x: string) => sql`(${figureSql.days(end, sql.ref(`${x}.at`))})::float8`;
+  const bounds = backlogBands.slice(1).map((b, i) => ({ index: i + 1, secs: b.min * 86_400 }));
+  const bandIndex = bandOfFir((k) => sql`(SELECT bo.at FROM bounds bo WHERE bo.k = ${k}::int)`);
   const monthStart = (m: RawBuilder<unknown>) => sql`(${m}::timestamp AT TIME ZONE ${z})`;
   const monthEnd = (m: RawBuilder<unknown>) => sql`((${m} + interval '1 month')::timestamp AT TIME ZONE ${z})`;
   // The open cases of the FIR months in `months` (column fm), in scope, with their group: each month one range of
@@ -274,10 +286,7 @@ export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string,
     ),
     cum AS MATERIALIZED (SELECT grp, fm, bi, n, split, sum(n) OVER (PARTITION BY grp ORDER BY fm DESC, bi ROWS UNBOUNDED PRECEDING) - n AS before FROM units),
     runs AS (SELECT grp, bi, GROUPING(bi) AS whole, min(before) AS off, sum(n)::bigint AS n FROM cum GROUP BY GROUPING SETS ((grp), (grp, bi))),
-    t AS (
-      SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
-      FROM runs
-    ),
+    t AS (${middleRanks}),
     wanted AS (SELECT DISTINCT t.grp, v.r FROM t CROSS JOIN LATERAL (VALUES (t.r1), (t.r2)) v(r)),
     -- The run holding each wanted rank, and the rank's offset inside it.
     located AS MATERIALIZED (
@@ -310,12 +319,7 @@ export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string,
         ON ${g('x')} = ${g('l')} AND x.fm = l.fm AND x.bi = l.bi AND x.k = l.k
       WHERE l.split
     )
-    SELECT t.grp, CASE WHEN t.whole = 1 THEN 'all' ELSE ${partName} END AS part, t.n,
-      round((${age('x1')} + (${age('x2')} - ${age('x1')}) * t.frac)::numeric, 1) AS median_age_days
-    FROM t
-    JOIN picked x1 ON x1.r = t.r1 AND x1.grp IS NOT DISTINCT FROM t.grp
-    JOIN picked x2 ON x2.r = t.r2 AND x2.grp IS NOT DISTINCT FROM t.grp
-    ORDER BY 1, 2`;
+    ${backlogMedians(end)}`;
 }
 
 /**
