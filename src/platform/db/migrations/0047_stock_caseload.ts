@@ -120,7 +120,7 @@ const extendBody = `
   END`;
 
 /** stat_stock_spans_refresh as migration 0044 made it, with `tail` at its end. */
-const spansRefresh = (tail: string) => `
+export const spansRefresh = (tail: string) => `
   CREATE OR REPLACE FUNCTION stat_stock_spans_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
   BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
@@ -133,7 +133,7 @@ const spansRefresh = (tail: string) => `
   $fn$`;
 
 /** stat_stock_spans_rebuild as migration 0044 made it, with `tail` before it returns. */
-const spansRebuild = (tail: string) => `
+export const spansRebuild = (tail: string) => `
   CREATE OR REPLACE FUNCTION stat_stock_spans_rebuild() RETURNS bigint LANGUAGE plpgsql AS $fn$
   DECLARE n bigint;
   BEGIN

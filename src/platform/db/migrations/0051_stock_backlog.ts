@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { runDdl } from '../run-ddl.ts';
 import { flowRows } from './0038_stat_flow.ts';
-import { setsInsert, spanRows } from './0044_stock_spans.ts';
+import { spansRebuild, spansRefresh } from './0047_stock_caseload.ts';
 
 // Backlog and its age (issue 12) from a HISTOGRAM of the open cases by month of FIR, kept as changes per local day
 // plus monthly checkpoints (as 0039 and 0047), so a national figure reads one month's histogram (one row per FIR
@@ -133,36 +133,6 @@ const extendBody = `
     RETURN added;
   END`;
 
-/** stat_stock_spans_refresh as migrations 0044 and 0047 made it, with `tail` at its end. */
-const spansRefresh = (tail: string) => `
-  CREATE OR REPLACE FUNCTION stat_stock_spans_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
-  BEGIN
-    IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-    PERFORM 1 FROM cases c WHERE c.id = ANY (ids) ORDER BY c.id FOR NO KEY UPDATE;
-    ${setsInsert((column) => `${column} = ANY (ids)`)};
-    DELETE FROM stat_stock_spans s WHERE s.case_id = ANY (ids);
-    ${spanRows((column) => `${column} = ANY (ids)`)};
-    PERFORM stock_caseload_refresh(ids);
-    ${tail}
-  END
-  $fn$`;
-
-/** stat_stock_spans_rebuild as migrations 0044 and 0047 made it, with `tail` before it returns. */
-const spansRebuild = (tail: string) => `
-  CREATE OR REPLACE FUNCTION stat_stock_spans_rebuild() RETURNS bigint LANGUAGE plpgsql AS $fn$
-  DECLARE n bigint;
-  BEGIN
-    LOCK TABLE stat_stock_spans IN SHARE ROW EXCLUSIVE MODE;
-    ${setsInsert(() => 'true')};
-    DELETE FROM stat_stock_spans;
-    ${spanRows(() => 'true')};
-    GET DIAGNOSTICS n = ROW_COUNT;
-    PERFORM stock_caseload_rebuild();
-    ${tail}
-    RETURN n;
-  END
-  $fn$`;
-
 /** stat_flow_rebuild as migration 0038 made it, with `tail` before it returns (new flow keys re-key the histogram). */
 const flowRebuild = (tail: string) => `
   CREATE OR REPLACE FUNCTION stat_flow_rebuild(zone text, codes text[]) RETURNS bigint LANGUAGE plpgsql AS $fn$
@@ -219,8 +189,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`CREATE FUNCTION stock_backlog_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$ ${rebuildBody} $fn$`).execute(db);
   await sql.raw(`CREATE FUNCTION stock_backlog_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$ ${refreshBody} $fn$`).execute(db);
   await sql.raw(`CREATE FUNCTION stock_backlog_extend_checkpoints() RETURNS int LANGUAGE plpgsql AS $fn$ ${extendBody} $fn$`).execute(db);
-  await sql.raw(spansRefresh('PERFORM stock_backlog_refresh(ids);')).execute(db);
-  await sql.raw(spansRebuild('PERFORM stock_backlog_rebuild();')).execute(db);
+  // stat_stock_spans_refresh and _rebuild as 0047 made them (0044's, ending with the caseload sums), then the histogram.
+  await sql.raw(spansRefresh('PERFORM stock_caseload_refresh(ids); PERFORM stock_backlog_refresh(ids);')).execute(db);
+  await sql.raw(spansRebuild('PERFORM stock_caseload_rebuild(); PERFORM stock_backlog_rebuild();')).execute(db);
   await sql.raw(flowRebuild('PERFORM stock_backlog_rebuild();')).execute(db);
   await sql.raw(`SELECT stock_backlog_rebuild()`).execute(db);
   await runDdl(db, `
@@ -231,8 +202,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(spansRefresh('')).execute(db);
-  await sql.raw(spansRebuild('')).execute(db);
+  await sql.raw(spansRefresh('PERFORM stock_caseload_refresh(ids);')).execute(db);
+  await sql.raw(spansRebuild('PERFORM stock_caseload_rebuild();')).execute(db);
   await sql.raw(flowRebuild('')).execute(db);
   await runDdl(db, `
     DROP FUNCTION stock_backlog_extend_checkpoints();
