@@ -36,3 +36,7 @@ export const expectCaseloadSumsMatchParts = (db: Db): Promise<void> =>
 /** The backlog histogram (migration 0051). */
 export const expectBacklogSumsMatchParts = (db: Db): Promise<void> =>
   expectSumsMatchParts(db, { parts: 'stock_backlog_parts', daily: 'stock_backlog_daily', months: 'stock_backlog_months', checkpoints: 'stock_backlog_checkpoints', key: ['fir_month', 'district_id', 'branch_id', 'ce'] });
+
+/** The cohort histogram (migration 0052). */
+export const expectCohortSumsMatchParts = (db: Db): Promise<void> =>
+  expectSumsMatchParts(db, { parts: 'stock_cohort_parts', daily: 'stock_cohort_daily', months: 'stock_cohort_months', checkpoints: 'stock_cohort_checkpoints', key: ['reported_month', 'province', 'status', 'ce'] });

@@ -317,6 +317,42 @@ export interface StockBacklogCheckpointsTable {
   n: string;
 }
 
+/** Each case's own changes to the cohort histogram (migration 0052_stock_cohort), per day and status. */
+export interface StockCohortPartsTable {
+  case_id: string;
+  day: string;
+  reported_month: string;
+  province: string;
+  status: string;
+  ce: boolean;
+  delta: number;
+}
+
+/** The cohort histogram's changes per local day, reported month, province, status and child-exploitation flag. */
+export interface StockCohortDailyTable {
+  day: string;
+  reported_month: string;
+  province: string;
+  status: string;
+  ce: boolean;
+  delta: string;
+}
+
+/** The months that have cohort checkpoints. */
+export interface StockCohortMonthsTable {
+  month: string;
+}
+
+/** Cases reported before each month start of stock_cohort_months, by reported month, province, status and flag (sum of the daily changes before it). */
+export interface StockCohortCheckpointsTable {
+  month: string;
+  reported_month: string;
+  province: string;
+  status: string;
+  ce: boolean;
+  n: string;
+}
+
 /** Backlog, caseload and children-in-care intervals, kept by triggers (migration 0044_stock_spans; read by stats/rollup/stock.ts). */
 export interface StatStockSpansTable {
   kind: number;
@@ -1186,6 +1222,10 @@ export interface DB {
   stock_backlog_daily: StockBacklogDailyTable;
   stock_backlog_months: StockBacklogMonthsTable;
   stock_backlog_checkpoints: StockBacklogCheckpointsTable;
+  stock_cohort_parts: StockCohortPartsTable;
+  stock_cohort_daily: StockCohortDailyTable;
+  stock_cohort_months: StockCohortMonthsTable;
+  stock_cohort_checkpoints: StockCohortCheckpointsTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

@@ -14,7 +14,7 @@ import { backlogBands, figureSql, periodEnd, type FigureParams } from '../figure
 //     under way (stock_rollup_meta.building, rollup/rebuild.ts);
 //   - the scope is whole areas (nation, province, district, branch), not need-to-know (visibleCases);
 //   - the grouping is none, an area or the offence category (month/year group by the case's own reported date,
-//     which the rollup does not keep).
+//     which the rollup does not keep: the cohort histogram of migration 0052 answers those, nationally or by province).
 // Any offence catalogue version qualifies: the rollup keys each case by its set of offence codes, and the
 // catalogue the figure reads decides per set (child exploitation, category filter, category grouping).
 // Drill-down lists always read the exact SQL (registry.ts `records`).
@@ -91,6 +91,32 @@ export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<stri
     SELECT ${g.key} AS grp, r.status AS part, sum(r.n)::bigint AS n
     FROM r JOIN os ON os.id = r.set_id JOIN districts d ON d.id = r.district_id JOIN branches b ON b.id = r.branch_id ${g.join}
     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
+    GROUP BY 1, 2 HAVING sum(r.n) <> 0`;
+}
+
+/**
+ * Whether the cohort histogram (migration 0052) answers cases by status grouped by reported month or year: a period
+ * with an end, the whole nation or a province, no category, not need-to-know (the zone and codes are checked in the
+ * statement). A district or branch reads the exact SQL over its own cases: the histogram is keyed by province.
+ */
+export const cohortEligible = (p: FigureParams): boolean =>
+  p.to !== null && !p.visibleCases && (p.groupBy === 'month' || p.groupBy === 'year') && p.districtId === null && p.branchId === null && p.category === null;
+
+/**
+ * Cases by status by reported month (or year) from the cohort histogram (no key check, no fallback: used by stockFigure
+ * and the tests): the month's checkpoint plus the days since, summed per reported month and status. The reported month
+ * is the case's local month in the histogram's zone (the figure's, checked by the caller), as registry.ts groups it.
+ */
+export function casesByStatusFromCohort(p: FigureParams): RawBuilder<Record<string, unknown>> {
+  if (!cohortEligible(p)) throw new Error('cases_by_status: this scope is not answered by the cohort histogram');
+  const where: RawBuilder<unknown>[] = [];
+  if (p.offences === 'child_exploitation') where.push(sql`r.ce`);
+  if (p.province !== null) where.push(sql`r.province = ${p.province}`);
+  const day = sql`(${p.to}::date + 1)`;
+  return sql<Record<string, unknown>>`
+    WITH ${stockAtDay(day, { months: 'stock_cohort_months', checkpoints: 'stock_cohort_checkpoints', daily: 'stock_cohort_daily', key: ['reported_month', 'province', 'status', 'ce'] })}
+    SELECT to_char(r.reported_month, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'}) AS grp, r.status AS part, sum(r.n)::bigint AS n
+    FROM r WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
     GROUP BY 1, 2 HAVING sum(r.n) <> 0`;
 }
 
@@ -365,6 +391,8 @@ export function stockFigure(id: StockRollupFigure, p: FigureParams, exact: RawBu
   }
   // The intervals need no zone check: they are instants.
   if (isSpanFigure(id)) return spansEligible(p) ? fromSpans[id](p) : exact;
+  // By reported month or year: the cohort histogram (keyed as the flow table), else the exact SQL.
+  if (cohortEligible(p)) return inFlowKeys(p, casesByStatusFromCohort(p), exact, ['n']);
   if (!stockRollupEligible(p)) return exact;
   return inRollupZone(p, fromRollup[id](p), exact, ['n']);
 }
@@ -420,7 +448,8 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
   // The caseload sums (migration 0047) keep months of their own, extended at the same time.
-  // ... and so do the backlog histogram's (migration 0051, in the flow table's zone).
-  const { rows } = await sql<{ n: number; c: number; b: number }>`SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c, stock_backlog_extend_checkpoints() AS b`.execute(db);
-  return Math.max(Number(rows[0]?.n ?? 0), Number(rows[0]?.c ?? 0), Number(rows[0]?.b ?? 0));
+  // ... and so do the backlog and cohort histograms' (migrations 0051, 0052, in the flow table's zone).
+  const { rows } = await sql<{ n: number; c: number; b: number; h: number }>`
+    SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c, stock_backlog_extend_checkpoints() AS b, stock_cohort_extend_checkpoints() AS h`.execute(db);
+  return Math.max(...['n', 'c', 'b', 'h'].map((k) => Number(rows[0]?.[k as 'n'] ?? 0)));
 }

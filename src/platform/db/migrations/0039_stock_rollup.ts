@@ -103,9 +103,10 @@ export const rebuildStatements = (zone: string): string[] => {
  * The refresh of the cases in `ids` (a uuid[] in the function): old parts out, new parts in, sums and checkpoints
  * moved by the difference. `lockFirst` (migration 0044's version): the cases are locked BEFORE the zone is read,
  * so a rebuild that changes the zone and then refreshes every case (rollup/rebuild.ts) either waits for this
- * refresh or is seen by it.
+ * refresh or is seen by it. `afterLock` (migration 0052's version, with lockFirst): SQL run once the cases are locked,
+ * whatever the zone (another histogram kept by the same triggers).
  */
-export const refreshBody = (opts: { lockFirst?: boolean } = {}) => {
+export const refreshBody = (opts: { lockFirst?: boolean; afterLock?: string } = {}) => {
   const some = (column: string) => `${column} = ANY (ids)`;
   const lock = `
       -- As the spans: the cases are locked in id order, so two transactions refresh one case one after the other.
@@ -113,7 +114,7 @@ export const refreshBody = (opts: { lockFirst?: boolean } = {}) => {
   return `
     DECLARE zone text;
     BEGIN
-      ${opts.lockFirst ? `IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;${lock}` : ''}
+      ${opts.lockFirst ? `IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;${lock}${opts.afterLock ?? ''}` : ''}
       SELECT m.time_zone INTO zone FROM stock_rollup_meta m WHERE m.id = 1;
       IF zone IS NULL OR ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;${opts.lockFirst ? '' : lock}
       ${setsInsert(some)};

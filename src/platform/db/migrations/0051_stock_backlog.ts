@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { runDdl } from '../run-ddl.ts';
 import { flowRows } from './0038_stat_flow.ts';
+import { extendBody as extendSums, rebuildBody as rebuildSums, refreshBody as refreshSums, type FlowKeyedSums } from './flow-keyed-sums.ts';
 import { spansRebuild, spansRefresh } from './0047_stock_caseload.ts';
 
 // Backlog and its age (issue 12) from a HISTOGRAM of the open cases by month of FIR, kept as changes per local day
@@ -45,96 +46,14 @@ const partsSelect = (filter: (column: string) => string) => `
   GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(e.delta) <> 0`;
 
-const keys = 'DECLARE v_zone text; v_codes text[];';
-const readKeys = 'SELECT m.time_zone, m.ce_codes INTO v_zone, v_codes FROM stat_flow_meta m LIMIT 1;';
-
-/** Every table from stat_stock_spans under the keys of stat_flow_meta (empty when it has none). */
-const rebuildBody = `
-  ${keys}
-  BEGIN
-    LOCK TABLE stock_backlog_daily IN EXCLUSIVE MODE;
-    DELETE FROM stock_backlog_checkpoints; DELETE FROM stock_backlog_months; DELETE FROM stock_backlog_daily; DELETE FROM stock_backlog_parts;
-    ${readKeys}
-    IF v_zone IS NULL THEN RETURN; END IF;
-    INSERT INTO stock_backlog_parts (case_id, day, ${key}, delta) ${partsSelect(() => 'true')};
-    INSERT INTO stock_backlog_daily (day, ${key}, delta)
-      SELECT day, ${key}, sum(delta) FROM stock_backlog_parts GROUP BY day, ${key} HAVING sum(delta) <> 0 ORDER BY day, ${key};
-    INSERT INTO stock_backlog_months (month)
-      SELECT generate_series(date_trunc('month', lo), greatest(date_trunc('month', hi), date_trunc('month', now() AT TIME ZONE v_zone)), interval '1 month')::date
-      FROM (SELECT min(day)::timestamp AS lo, max(day)::timestamp AS hi FROM stock_backlog_daily) x WHERE lo IS NOT NULL;
-    -- The histogram at each month start per key: the running sum of the monthly changes before it, in month order.
-    INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
-      SELECT month, ${key}, n FROM (
-        SELECT m.month, ${keyCols.map((c) => `k.${c}`).join(', ')},
-          coalesce(sum(ms.delta) OVER (PARTITION BY ${keyCols.map((c) => `k.${c}`).join(', ')} ORDER BY m.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS n
-        FROM stock_backlog_months m
-        CROSS JOIN (SELECT DISTINCT ${key} FROM stock_backlog_daily) k
-        LEFT JOIN (SELECT date_trunc('month', day)::date AS month, ${key}, sum(delta) AS delta FROM stock_backlog_daily GROUP BY 1, 2, 3, 4, 5) ms
-          ON ms.month = m.month AND ${keyCols.map((c) => `ms.${c} = k.${c}`).join(' AND ')}
-      ) x WHERE n <> 0
-      ORDER BY month, ${key};
-    -- Up to the current month even with no changes yet, so the cases written later move a checkpoint of their own.
-    PERFORM stock_backlog_extend_checkpoints();
-  END`;
-
-/** The refresh of the cases in `ids` (locked by the caller): old parts out, new parts in, sums and checkpoints moved. */
-const refreshBody = `
-  ${keys}
-  BEGIN
-    IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-    ${readKeys}
-    -- No keys: nothing is kept (a rebuild under the new keys writes it all).
-    IF v_zone IS NULL THEN RETURN; END IF;
-    WITH gone AS (
-      DELETE FROM stock_backlog_parts p WHERE p.case_id = ANY (ids) RETURNING p.day, ${keyCols.map((c) => `p.${c}`).join(', ')}, -p.delta AS delta
-    ), fresh AS (${partsSelect((column) => `${column} = ANY (ids)`)}
-    ), diff AS (
-      SELECT day, ${key}, sum(delta)::bigint AS delta FROM (
-        SELECT day, ${key}, delta FROM gone UNION ALL SELECT day, ${key}, delta FROM fresh
-      ) x GROUP BY day, ${key} HAVING sum(delta) <> 0
-    ), daily AS (
-      INSERT INTO stock_backlog_daily AS t (day, ${key}, delta) SELECT day, ${key}, delta FROM diff ORDER BY day, ${key}
-      ON CONFLICT (day, ${key}) DO UPDATE SET delta = t.delta + excluded.delta
-    )
-    INSERT INTO stock_backlog_checkpoints AS t (month, ${key}, n)
-    SELECT m.month, ${keyCols.map((c) => `d.${c}`).join(', ')}, sum(d.delta) FROM diff d JOIN stock_backlog_months m ON m.month > d.day
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (month, ${key}) DO UPDATE SET n = t.n + excluded.n;
-    INSERT INTO stock_backlog_parts (case_id, day, ${key}, delta) ${partsSelect((column) => `${column} = ANY (ids)`)};
-  END`;
-
-/** Checkpoints up to the current month of the zone (as 0047's); returns the months added. */
-const extendBody = `
-  ${keys} last date; target date; added int := 0;
-  BEGIN
-    ${readKeys}
-    IF v_zone IS NULL THEN RETURN 0; END IF;
-    LOCK TABLE stock_backlog_daily IN EXCLUSIVE MODE;
-    target := date_trunc('month', now() AT TIME ZONE v_zone)::date;
-    SELECT max(m.month) INTO last FROM stock_backlog_months m;
-    IF last IS NULL THEN
-      SELECT coalesce(date_trunc('month', min(d.day))::date, target) INTO last FROM stock_backlog_daily d;
-      INSERT INTO stock_backlog_months (month) VALUES (last);
-      INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
-        SELECT last, ${key}, sum(d.delta) FROM stock_backlog_daily d WHERE d.day < last GROUP BY ${key} HAVING sum(d.delta) <> 0;
-      added := 1;
-    END IF;
-    WHILE last < target LOOP
-      INSERT INTO stock_backlog_months (month) VALUES ((last + interval '1 month')::date);
-      INSERT INTO stock_backlog_checkpoints (month, ${key}, n)
-        SELECT (last + interval '1 month')::date, ${key}, sum(x.n) FROM (
-          SELECT ${key}, c.n FROM stock_backlog_checkpoints c WHERE c.month = last
-          UNION ALL
-          SELECT ${key}, d.delta FROM stock_backlog_daily d WHERE d.day >= last AND d.day < (last + interval '1 month')::date
-        ) x GROUP BY ${key} HAVING sum(x.n) <> 0;
-      last := (last + interval '1 month')::date;
-      added := added + 1;
-    END LOOP;
-    RETURN added;
-  END`;
+/** The histogram's tables and functions (flow-keyed-sums.ts builds their bodies). */
+export const backlogSums: FlowKeyedSums = { prefix: 'stock_backlog', key: keyCols, parts: partsSelect };
+const rebuildBody = rebuildSums(backlogSums);
+const refreshBody = refreshSums(backlogSums);
+const extendBody = extendSums(backlogSums);
 
 /** stat_flow_rebuild as migration 0038 made it, with `tail` before it returns (new flow keys re-key the histogram). */
-const flowRebuild = (tail: string) => `
+export const flowRebuild = (tail: string) => `
   CREATE OR REPLACE FUNCTION stat_flow_rebuild(zone text, codes text[]) RETURNS bigint LANGUAGE plpgsql AS $fn$
   DECLARE n bigint;
   BEGIN

@@ -37,6 +37,7 @@ import * as tipRelationsCheckedPerStatement from './0046_tip_relations_checked_p
 import * as stockCaseload from './0047_stock_caseload.ts';
 import * as personsCreatedOrder from './0048_persons_created_order.ts';
 import * as stockBacklog from './0051_stock_backlog.ts';
+import * as stockCohort from './0052_stock_cohort.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '0047_stock_caseload': stockCaseload,
   '0048_persons_created_order': personsCreatedOrder,
   '0051_stock_backlog': stockBacklog,
+  '0052_stock_cohort': stockCohort,
 };

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { expectCohortSumsMatchParts } from '../support/stock-rollup-checks.ts';
+import { computeFigure, currentCatalogue, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
+import { exactStock, figureById, type FigureParams, type Grouping } from '../../src/modules/stats/figures/registry.ts';
+import { casesByStatusFromCohort, cohortEligible, extendStockCheckpoints } from '../../src/modules/stats/rollup/stock.ts';
+import { flowKeyedFor, readFlowKeys } from '../../src/modules/stats/rollup/state.ts';
+import { rebuildPartOnline } from '../../src/modules/stats/rollup/rebuild.ts';
+import { systemActor } from '../../src/platform/access/actor.ts';
+import { backlogSums } from '../../src/platform/db/migrations/0051_stock_backlog.ts';
+import { extendBody, rebuildBody, refreshBody } from '../../src/platform/db/migrations/flow-keyed-sums.ts';
+import type { Db } from '../../src/platform/db/database.ts';
+
+// Cases by status grouped by REPORTED month or year from the cohort histogram (migration 0052, rollup/stock.ts
+// casesByStatusFromCohort) must give exactly the rows of the exact SQL (registry.ts exactStock.cases_by_status) for
+// every scope it serves (nation, province; child-exploitation or all offences), at period ends around local month
+// bounds, after every kind of write its triggers keep it through: status history inserted (ties, backdated), moved,
+// moved to another case, deleted, truncated; a case's status, district, branch and report date changed (across a local
+// month bound); cases created and deleted; offences changed; the catalogue edited and the flow table re-keyed online;
+// a district moved to another province. The stored parts must equal a rebuild, and the sums the parts. Both engines.
+const { engines } = await detectEngines();
+
+const statuses = ['complaint_received', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'convicted', 'acquitted', 'inquiry_closed', 'cancelled_or_discharged', 'under_appeal'];
+// Around local midnights of Asia/Karachi (UTC+5: 19:00 UTC the day before) at month and year bounds.
+const instants = [
+  '2023-06-10T04:00:00Z', '2023-12-31T18:59:59.999Z', '2023-12-31T19:00:00Z', '2024-01-31T18:59:59Z', '2024-01-31T19:00:00Z', '2024-03-15T08:00:00Z',
+  '2024-06-30T19:00:00Z', '2024-12-31T18:59:59.999Z', '2024-12-31T19:00:00Z', '2025-01-01T00:00:00Z', '2025-02-10T05:00:00Z',
+];
+const periodEnds = ['2019-06-30', '2023-12-31', '2024-01-31', '2024-06-30', '2024-12-31', '2025-01-01', '2025-02-10', '2031-01-01'];
+
+describe('the histogram builder (flow-keyed-sums.ts)', () => {
+  it("still writes migration 0051's functions as they were applied", () => {
+    // A migration's SQL is fixed once applied: these are the digests of 0051's bodies as first written (session 11).
+    const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+    expect(digest(rebuildBody(backlogSums))).toBe('ae0b30027c1c040594387378e624da6ffe15cf1144015efde538df8a8c68d614');
+    expect(digest(refreshBody(backlogSums))).toBe('a8d4fefe0d82cf6e61fbdd28286d3ef5f8c72df3129be8b19271640d1ccb20f0');
+    expect(digest(extendBody(backlogSums))).toBe('e7297e8fcb17d3848723acb0bbf20d1c0bd541434a74cb6eacd56a623064d761');
+  });
+});
+
+describe.each(engines)('cases by status by reported month from the cohort histogram equal the exact SQL (%s)', (engine) => {
+  let t: TestApp;
+  let db: Db;
+  let catalogue: Catalogue;
+  const ids: string[] = [];
+  let seed = 9191;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const at = () => instants[rnd(instants.length)]!;
+
+  const base = (over: Partial<FigureParams>): FigureParams => ({
+    from: null, to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'month', catalogue, ...over,
+  });
+  const rows = async (q: { execute(db: Db): Promise<{ rows: Array<Record<string, unknown>> }> }) =>
+    (await q.execute(db)).rows.map((r) => ({ grp: (r.grp as string | null) ?? null, part: r.part as string, n: Number(r.n) }))
+      .sort((a, b) => `${a.grp}\u0000${a.part}`.localeCompare(`${b.grp}\u0000${b.part}`));
+
+  /** Histogram and exact SQL over every period end, grouping and scope it serves; how many non-empty answers were compared. */
+  async function expectSameFigures(): Promise<number> {
+    const keys = await readFlowKeys(db);
+    expect(flowKeyedFor(keys, 'Asia/Karachi', catalogue.childExploitationCodes), 'the flow keys are the catalogue\'s').toBe(true);
+    const provinces = (await sql<{ province: string }>`SELECT DISTINCT d.province FROM cases c JOIN districts d ON d.id = c.district_id ORDER BY 1`.execute(db)).rows.map((r) => r.province);
+    expect(provinces.length).toBeGreaterThan(1);
+    const scopes: Array<Partial<FigureParams>> = [{}, { offences: 'all' }, ...provinces.map((province) => ({ province })), { province: provinces[0]!, offences: 'all' }];
+    let nonEmpty = 0;
+    for (const to of periodEnds) {
+      for (const scope of scopes) {
+        for (const groupBy of ['month', 'year'] as Grouping[]) {
+          const p = base({ to, groupBy, ...scope });
+          expect(cohortEligible(p)).toBe(true);
+          const exact = await rows(exactStock.cases_by_status(p));
+          expect(await rows(casesByStatusFromCohort(p)), `${to} ${groupBy} ${JSON.stringify(scope)}`).toEqual(exact);
+          if (exact.length) nonEmpty++;
+        }
+      }
+    }
+    return nonEmpty;
+  }
+
+  /** The stored parts equal a rebuild from the records; the daily sums and checkpoints agree with the parts. */
+  async function expectStateAsRebuilt(): Promise<void> {
+    const snapshot = async () => (await sql<Record<string, unknown>>`SELECT case_id, day::text, reported_month::text, province, status, ce, delta FROM stock_cohort_parts ORDER BY 1, 2, 5`.execute(db)).rows;
+    await expectCohortSumsMatchParts(db);
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild()`.execute(owner));
+    expect(await snapshot()).toEqual(before);
+    await expectCohortSumsMatchParts(db);
+  }
+
+  const newCase = async (over: Record<string, unknown> = {}) => {
+    const branches = await db.selectFrom('branches').select(['id']).orderBy('id').limit(5).execute();
+    const c = await db.insertInto('cases').values({
+      branch_id: branches[rnd(branches.length)]!.id, title: `Cohort case ${ids.length}`, status: statuses[rnd(statuses.length)]!, reported_at: at(), created_by: t.users.invA.id, ...over,
+    }).returning('id').executeTakeFirstOrThrow();
+    ids.push(c.id);
+    return c.id;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    db = t.ctx.db;
+    catalogue = await currentCatalogue(db);
+    const otherDistricts = (await db.selectFrom('districts').select('id').orderBy('province', 'desc').orderBy('id').limit(3).execute()).map((d) => d.id);
+    for (let i = 0; i < 40; i++) {
+      // Some cases' offence happened in another province than their branch's.
+      const id = await newCase(i % 5 === 0 ? { district_id: otherDistricts[i % 3]! } : {});
+      const offences = i % 4 === 3 ? [{ case_id: id, offence_code: 'PPC-377B' }, { case_id: id, offence_code: 'PPC-420' }] : i % 9 === 8 ? [] : [{ case_id: id, offence_code: i % 2 ? 'PPC-420' : 'PPC-377B' }];
+      if (offences.length) await db.insertInto('case_offences').values(offences).execute();
+      if (i % 6 !== 0) {
+        const n = 1 + rnd(4);
+        const hist = Array.from({ length: n }, () => ({ case_id: id, to_status: statuses[rnd(statuses.length)]!, at: at(), reason: 'cohort' }));
+        if (i % 4 === 1) hist.push({ ...hist[0]!, to_status: statuses[rnd(statuses.length)]! });
+        await db.insertInto('case_status_history').values(hist).execute();
+      }
+    }
+  }, 600_000);
+  afterAll(async () => t?.close());
+
+  it('after the inserts (ties, cases without history, no offences, cases in other provinces)', async () => {
+    expect(await expectSameFigures()).toBeGreaterThan(40);
+    await expectStateAsRebuilt();
+  }, 600_000);
+
+  it('after history is inserted backdated, moved, moved to another case, deleted and truncated', async () => {
+    await db.insertInto('case_status_history').values([
+      { case_id: ids[1]!, to_status: 'inquiry_closed', at: '2019-03-01T10:00:00Z', reason: 'backdated' },
+      { case_id: ids[2]!, to_status: 'in_trial', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: ids[2]!, to_status: 'convicted', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: ids[6]!, to_status: 'fir_registered', at: '2024-12-31T19:00:00Z', reason: 'first' },
+    ]).execute();
+    await expectSameFigures();
+    const row = await db.selectFrom('case_status_history').select(['id']).where('case_id', '=', ids[5]!).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('case_status_history').set({ at: '2018-12-31T19:00:00Z' }).where('id', '=', row.id).execute();
+    const other = await db.selectFrom('case_status_history').select('id').where('case_id', '=', ids[7]!).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('case_status_history').set({ case_id: ids[8]! }).where('id', '=', other.id).execute();
+    await db.deleteFrom('case_status_history').where('case_id', 'in', [ids[9]!, ids[10]!]).execute();
+    await expectSameFigures();
+    await expectStateAsRebuilt();
+  }, 600_000);
+
+  it("after a case's status, district, branch and report date change, and cases are added and deleted", async () => {
+    await db.updateTable('cases').set({ status: 'under_appeal' }).where('id', 'in', [ids[0]!, ids[12]!]).execute();
+    const far = (await db.selectFrom('districts').select('id').orderBy('province').orderBy('id').executeTakeFirstOrThrow()).id;
+    await db.updateTable('cases').set({ district_id: far }).where('id', '=', ids[13]!).execute();
+    await db.updateTable('cases').set({ branch_id: t.branchB }).where('id', '=', ids[14]!).execute();
+    // Across a local month bound (Karachi: 2024-01-31T19:00Z is 1 February), and before every checkpoint.
+    await db.updateTable('cases').set({ reported_at: '2024-01-31T19:00:00Z' }).where('id', '=', ids[15]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2024-01-31T18:59:59Z' }).where('id', '=', ids[16]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2019-01-01T00:00:00Z' }).where('id', '=', ids[17]!).execute();
+    await db.updateTable('cases').set({ title: 'Only the title' }).where('id', '=', ids[18]!).execute();
+    await expectSameFigures();
+    const fresh = await newCase({ reported_at: '2024-12-31T18:59:59.999Z' });
+    await db.insertInto('case_offences').values({ case_id: fresh, offence_code: 'PPC-377B' }).execute();
+    await expectSameFigures();
+    await db.deleteFrom('case_offences').where('case_id', '=', fresh).execute();
+    await db.deleteFrom('cases').where('id', '=', ids[33]!).execute();
+    await expectSameFigures();
+    await expectStateAsRebuilt();
+  }, 600_000);
+
+  it('after offences change, the catalogue is edited and the flow table re-keyed online, and a district changes province', async () => {
+    await db.insertInto('case_offences').values({ case_id: ids[20]!, offence_code: 'PPC-420' }).onConflict((oc) => oc.doNothing()).execute();
+    await db.deleteFrom('case_offences').where('case_id', '=', ids[21]!).execute();
+    await expectSameFigures();
+    const before = catalogue;
+    await t.asOwner((owner) => owner.updateTable('offences').set({ child_exploitation: true }).where('code', '=', 'PPC-420').execute());
+    catalogue = await currentCatalogue(db);
+    // Under the edited catalogue the histogram is keyed for other codes: the figure must not read it.
+    const def = figureById('cases_by_status')!;
+    const p = base({ to: '2024-12-31' });
+    expect(await computeFigure(db, def, p)).toEqual(await computeFigure(db, { ...def, build: exactStock.cases_by_status }, p));
+    // The online flow rebuild re-keys it case by case (small batches, writes between two).
+    await rebuildPartOnline({ ...t.ctx, actor: systemActor('test') }, 'flow', { batch: 7, onBatch: async (n) => {
+      if (n === 7) await db.updateTable('cases').set({ status: 'in_trial' }).where('id', '=', ids[30]!).execute();
+      if (n === 14) await db.insertInto('case_status_history').values({ case_id: ids[2]!, to_status: 'acquitted', at: '2024-03-15T08:00:00Z', reason: 'between batches' }).execute();
+    } });
+    expect(await expectSameFigures()).toBeGreaterThan(40);
+    await expectStateAsRebuilt();
+    // A district moved to another province (its cases' parts are keyed anew).
+    const moved = (await db.selectFrom('cases').select('district_id').where('id', '=', ids[3]!).executeTakeFirstOrThrow()).district_id;
+    const to = (await db.selectFrom('districts').select('province').where('id', '=', (await db.selectFrom('cases').select('district_id').where('id', '=', ids[0]!).executeTakeFirstOrThrow()).district_id).executeTakeFirstOrThrow()).province;
+    const from = (await db.selectFrom('districts').select('province').where('id', '=', moved).executeTakeFirstOrThrow()).province;
+    await t.asOwner((owner) => owner.updateTable('districts').set({ province: from === to ? 'Islamabad Capital Territory' : to }).where('id', '=', moved).execute());
+    await expectSameFigures();
+    await expectStateAsRebuilt();
+    await t.asOwner((owner) => owner.updateTable('districts').set({ province: from }).where('id', '=', moved).execute());
+    catalogue = before;
+    await t.asOwner((owner) => owner.updateTable('offences').set({ child_exploitation: false }).where('code', '=', 'PPC-420').execute());
+    await t.asOwner((owner) => sql`SELECT stat_flow_rebuild(m.time_zone, ARRAY(SELECT code FROM offences WHERE child_exploitation ORDER BY code)) FROM stat_flow_meta m`.execute(owner));
+    catalogue = await currentCatalogue(db);
+    expect(await expectSameFigures()).toBeGreaterThan(40);
+    await expectStateAsRebuilt();
+  }, 900_000);
+
+  it('computeFigure reads the histogram where it is keyed as asked (falsified sums move the figure), else the exact SQL', async () => {
+    const def = figureById('cases_by_status')!;
+    const exactOf = (q: FigureParams) => computeFigure(db, { ...def, build: exactStock.cases_by_status }, q);
+    const p = base({ to: '2024-12-31', offences: 'all' });
+    const exact = await exactOf(p);
+    expect(exact.length).toBeGreaterThan(5);
+    expect(await computeFigure(db, def, p)).toEqual(exact);
+    await t.asOwner((owner) => sql`UPDATE stock_cohort_checkpoints SET n = n + 5`.execute(owner));
+    await t.asOwner((owner) => sql`UPDATE stock_cohort_daily SET delta = delta + 5 WHERE day = (SELECT min(day) FROM stock_cohort_daily)`.execute(owner));
+    expect(await computeFigure(db, def, p)).not.toEqual(exact);
+    // Not the histogram's: another zone, no end, a district, a branch, a category, need-to-know, a flow rebuild under way.
+    const district = (await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', ids[3]!).executeTakeFirstOrThrow());
+    for (const over of [{ timeZone: 'UTC' }, { to: null }, { districtId: district.district_id }, { branchId: district.branch_id }, { category: catalogue.categories['PPC-377B']! }, { visibleCases: sql`true` }] as Array<Partial<FigureParams>>) {
+      const q = base({ to: '2024-12-31', offences: 'all', ...over });
+      expect(await computeFigure(db, def, q), JSON.stringify(Object.keys(over))).toEqual(await exactOf(q));
+    }
+    await t.asOwner((owner) => sql`UPDATE stat_flow_meta SET building = gen_random_uuid()`.execute(owner));
+    expect(await computeFigure(db, def, p)).toEqual(exact);
+    await t.asOwner((owner) => sql`UPDATE stat_flow_meta SET building = NULL`.execute(owner));
+    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild()`.execute(owner));
+    expect(await computeFigure(db, def, p)).toEqual(exact);
+    await expectStateAsRebuilt();
+  }, 600_000);
+
+  it('checkpoints made later give the same answers; TRUNCATE of the history rebuilds it', async () => {
+    await t.asOwner((owner) => sql`DELETE FROM stock_cohort_checkpoints WHERE month > '2024-02-01'`.execute(owner));
+    await t.asOwner((owner) => sql`DELETE FROM stock_cohort_months WHERE month > '2024-02-01'`.execute(owner));
+    await expectSameFigures();
+    expect(await t.asOwner((owner) => extendStockCheckpoints(owner as never))).toBeGreaterThan(10);
+    await expectSameFigures();
+    await expectStateAsRebuilt();
+    await t.asOwner((owner) => sql`TRUNCATE case_status_history`.execute(owner));
+    expect(await expectSameFigures()).toBeGreaterThan(40);
+    await expectStateAsRebuilt();
+  }, 600_000);
+});
