@@ -33,10 +33,11 @@ import { runDdl } from '../run-ddl.ts';
 // Writers that switch triggers off must rebuild (stock_rollup_rebuild(zone)): bench/figures-data.ts does; a
 // backup restore restores these tables with the others.
 
-/** Every case's changes (parts) from its record, spans and offences; `filter(column)`: which cases (SQL). */
-const partsSelect = (filter: (column: string) => string, zone: string) => `
-  SELECT iv.case_id, (e.at AT TIME ZONE ${zone})::date AS day, iv.status, c.district_id, c.branch_id, os.id AS set_id, sum(e.delta)::int AS delta
-  FROM (
+/**
+ * Each case's intervals under a status (case_id, status, s, e: the interval (s, e]): before its first history row under cases.status, then
+ * each span from greatest(valid_from, reported_at). Also read by migration 0052's cohort histogram.
+ */
+export const statusIntervals = (filter: (column: string) => string) => `
     SELECT c.id AS case_id, c.status, c.reported_at AS s, coalesce(f.first_at, 'infinity'::timestamptz) AS e
     FROM cases c LEFT JOIN (
       SELECT sp.case_id, min(sp.valid_from) AS first_at FROM case_status_spans sp WHERE ${filter('sp.case_id')} GROUP BY sp.case_id
@@ -44,7 +45,12 @@ const partsSelect = (filter: (column: string) => string, zone: string) => `
     WHERE ${filter('c.id')}
     UNION ALL
     SELECT sp.case_id, sp.status, greatest(sp.valid_from, c.reported_at), sp.valid_to
-    FROM case_status_spans sp JOIN cases c ON c.id = sp.case_id WHERE ${filter('sp.case_id')}
+    FROM case_status_spans sp JOIN cases c ON c.id = sp.case_id WHERE ${filter('sp.case_id')}`;
+
+/** Every case's changes (parts) from its record, spans and offences; `filter(column)`: which cases (SQL). */
+const partsSelect = (filter: (column: string) => string, zone: string) => `
+  SELECT iv.case_id, (e.at AT TIME ZONE ${zone})::date AS day, iv.status, c.district_id, c.branch_id, os.id AS set_id, sum(e.delta)::int AS delta
+  FROM (${statusIntervals(filter)}
   ) iv
   JOIN cases c ON c.id = iv.case_id
   LEFT JOIN (

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { runDdl } from '../run-ddl.ts';
-import { refreshBody as stockRefreshBody } from './0039_stock_rollup.ts';
+import { statusIntervals, refreshBody as stockRefreshBody } from './0039_stock_rollup.ts';
 import { flowRebuild } from './0051_stock_backlog.ts';
 import { extendBody, rebuildBody, refreshBody, type FlowKeyedSums } from './flow-keyed-sums.ts';
 
@@ -39,15 +39,7 @@ const partsSelect = (filter: (column: string) => string) => `
   SELECT iv.case_id, (e.at AT TIME ZONE v_zone)::date AS day, date_trunc('month', c.reported_at AT TIME ZONE v_zone)::date AS reported_month,
     d.province, iv.status, EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code = ANY (v_codes)) AS ce,
     sum(e.delta)::int AS delta
-  FROM (
-    SELECT c.id AS case_id, c.status, c.reported_at AS s, coalesce(f.first_at, 'infinity'::timestamptz) AS e
-    FROM cases c LEFT JOIN (
-      SELECT sp.case_id, min(sp.valid_from) AS first_at FROM case_status_spans sp WHERE ${filter('sp.case_id')} GROUP BY sp.case_id
-    ) f ON f.case_id = c.id
-    WHERE ${filter('c.id')}
-    UNION ALL
-    SELECT sp.case_id, sp.status, greatest(sp.valid_from, c.reported_at), sp.valid_to
-    FROM case_status_spans sp JOIN cases c ON c.id = sp.case_id WHERE ${filter('sp.case_id')}
+  FROM (${statusIntervals(filter)}
   ) iv
   JOIN cases c ON c.id = iv.case_id
   JOIN districts d ON d.id = c.district_id
