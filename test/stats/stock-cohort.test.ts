@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { stockCases, type StockCases } from '../support/stock-cases.ts';
 import { expectCohortSumsMatchParts } from '../support/stock-rollup-checks.ts';
 import { computeFigure, currentCatalogue, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
 import { exactStock, figureById, type FigureParams, type Grouping } from '../../src/modules/stats/figures/registry.ts';
@@ -22,7 +23,6 @@ import type { Db } from '../../src/platform/db/database.ts';
 // a district moved to another province. The stored parts must equal a rebuild, and the sums the parts. Both engines.
 const { engines } = await detectEngines();
 
-const statuses = ['complaint_received', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'convicted', 'acquitted', 'inquiry_closed', 'cancelled_or_discharged', 'under_appeal'];
 // Around local midnights of Asia/Karachi (UTC+5: 19:00 UTC the day before) at month and year bounds.
 const instants = [
   '2023-06-10T04:00:00Z', '2023-12-31T18:59:59.999Z', '2023-12-31T19:00:00Z', '2024-01-31T18:59:59Z', '2024-01-31T19:00:00Z', '2024-03-15T08:00:00Z',
@@ -44,13 +44,7 @@ describe.each(engines)('cases by status by reported month from the cohort histog
   let t: TestApp;
   let db: Db;
   let catalogue: Catalogue;
-  const ids: string[] = [];
-  let seed = 9191;
-  const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
-  const at = () => instants[rnd(instants.length)]!;
+  let cases: StockCases;
 
   const base = (over: Partial<FigureParams>): FigureParams => ({
     from: null, to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'month', catalogue, ...over,
@@ -92,32 +86,12 @@ describe.each(engines)('cases by status by reported month from the cohort histog
     await expectCohortSumsMatchParts(db);
   }
 
-  const newCase = async (over: Record<string, unknown> = {}) => {
-    const branches = await db.selectFrom('branches').select(['id']).orderBy('id').limit(5).execute();
-    const c = await db.insertInto('cases').values({
-      branch_id: branches[rnd(branches.length)]!.id, title: `Cohort case ${ids.length}`, status: statuses[rnd(statuses.length)]!, reported_at: at(), created_by: t.users.invA.id, ...over,
-    }).returning('id').executeTakeFirstOrThrow();
-    ids.push(c.id);
-    return c.id;
-  };
-
   beforeAll(async () => {
     t = await createTestApp(engine);
     db = t.ctx.db;
     catalogue = await currentCatalogue(db);
-    const otherDistricts = (await db.selectFrom('districts').select('id').orderBy('province', 'desc').orderBy('id').limit(3).execute()).map((d) => d.id);
-    for (let i = 0; i < 40; i++) {
-      // Some cases' offence happened in another province than their branch's.
-      const id = await newCase(i % 5 === 0 ? { district_id: otherDistricts[i % 3]! } : {});
-      const offences = i % 4 === 3 ? [{ case_id: id, offence_code: 'PPC-377B' }, { case_id: id, offence_code: 'PPC-420' }] : i % 9 === 8 ? [] : [{ case_id: id, offence_code: i % 2 ? 'PPC-420' : 'PPC-377B' }];
-      if (offences.length) await db.insertInto('case_offences').values(offences).execute();
-      if (i % 6 !== 0) {
-        const n = 1 + rnd(4);
-        const hist = Array.from({ length: n }, () => ({ case_id: id, to_status: statuses[rnd(statuses.length)]!, at: at(), reason: 'cohort' }));
-        if (i % 4 === 1) hist.push({ ...hist[0]!, to_status: statuses[rnd(statuses.length)]! });
-        await db.insertInto('case_status_history').values(hist).execute();
-      }
-    }
+    cases = stockCases(t, { seed: 9191, instants, title: 'Cohort case' });
+    await cases.seed(40, 5, 'cohort');
   }, 600_000);
   afterAll(async () => t?.close());
 
@@ -128,44 +102,44 @@ describe.each(engines)('cases by status by reported month from the cohort histog
 
   it('after history is inserted backdated, moved, moved to another case, deleted and truncated', async () => {
     await db.insertInto('case_status_history').values([
-      { case_id: ids[1]!, to_status: 'inquiry_closed', at: '2019-03-01T10:00:00Z', reason: 'backdated' },
-      { case_id: ids[2]!, to_status: 'in_trial', at: '2024-06-30T19:00:00Z', reason: 'tie' },
-      { case_id: ids[2]!, to_status: 'convicted', at: '2024-06-30T19:00:00Z', reason: 'tie' },
-      { case_id: ids[6]!, to_status: 'fir_registered', at: '2024-12-31T19:00:00Z', reason: 'first' },
+      { case_id: cases.ids[1]!, to_status: 'inquiry_closed', at: '2019-03-01T10:00:00Z', reason: 'backdated' },
+      { case_id: cases.ids[2]!, to_status: 'in_trial', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: cases.ids[2]!, to_status: 'convicted', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: cases.ids[6]!, to_status: 'fir_registered', at: '2024-12-31T19:00:00Z', reason: 'first' },
     ]).execute();
     await expectSameFigures();
-    const row = await db.selectFrom('case_status_history').select(['id']).where('case_id', '=', ids[5]!).orderBy('id').executeTakeFirstOrThrow();
+    const row = await db.selectFrom('case_status_history').select(['id']).where('case_id', '=', cases.ids[5]!).orderBy('id').executeTakeFirstOrThrow();
     await db.updateTable('case_status_history').set({ at: '2018-12-31T19:00:00Z' }).where('id', '=', row.id).execute();
-    const other = await db.selectFrom('case_status_history').select('id').where('case_id', '=', ids[7]!).orderBy('id').executeTakeFirstOrThrow();
-    await db.updateTable('case_status_history').set({ case_id: ids[8]! }).where('id', '=', other.id).execute();
-    await db.deleteFrom('case_status_history').where('case_id', 'in', [ids[9]!, ids[10]!]).execute();
+    const other = await db.selectFrom('case_status_history').select('id').where('case_id', '=', cases.ids[7]!).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('case_status_history').set({ case_id: cases.ids[8]! }).where('id', '=', other.id).execute();
+    await db.deleteFrom('case_status_history').where('case_id', 'in', [cases.ids[9]!, cases.ids[10]!]).execute();
     await expectSameFigures();
     await expectStateAsRebuilt();
   }, 600_000);
 
   it("after a case's status, district, branch and report date change, and cases are added and deleted", async () => {
-    await db.updateTable('cases').set({ status: 'under_appeal' }).where('id', 'in', [ids[0]!, ids[12]!]).execute();
+    await db.updateTable('cases').set({ status: 'under_appeal' }).where('id', 'in', [cases.ids[0]!, cases.ids[12]!]).execute();
     const far = (await db.selectFrom('districts').select('id').orderBy('province').orderBy('id').executeTakeFirstOrThrow()).id;
-    await db.updateTable('cases').set({ district_id: far }).where('id', '=', ids[13]!).execute();
-    await db.updateTable('cases').set({ branch_id: t.branchB }).where('id', '=', ids[14]!).execute();
+    await db.updateTable('cases').set({ district_id: far }).where('id', '=', cases.ids[13]!).execute();
+    await db.updateTable('cases').set({ branch_id: t.branchB }).where('id', '=', cases.ids[14]!).execute();
     // Across a local month bound (Karachi: 2024-01-31T19:00Z is 1 February), and before every checkpoint.
-    await db.updateTable('cases').set({ reported_at: '2024-01-31T19:00:00Z' }).where('id', '=', ids[15]!).execute();
-    await db.updateTable('cases').set({ reported_at: '2024-01-31T18:59:59Z' }).where('id', '=', ids[16]!).execute();
-    await db.updateTable('cases').set({ reported_at: '2019-01-01T00:00:00Z' }).where('id', '=', ids[17]!).execute();
-    await db.updateTable('cases').set({ title: 'Only the title' }).where('id', '=', ids[18]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2024-01-31T19:00:00Z' }).where('id', '=', cases.ids[15]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2024-01-31T18:59:59Z' }).where('id', '=', cases.ids[16]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2019-01-01T00:00:00Z' }).where('id', '=', cases.ids[17]!).execute();
+    await db.updateTable('cases').set({ title: 'Only the title' }).where('id', '=', cases.ids[18]!).execute();
     await expectSameFigures();
-    const fresh = await newCase({ reported_at: '2024-12-31T18:59:59.999Z' });
+    const fresh = await cases.newCase({ reported_at: '2024-12-31T18:59:59.999Z' });
     await db.insertInto('case_offences').values({ case_id: fresh, offence_code: 'PPC-377B' }).execute();
     await expectSameFigures();
     await db.deleteFrom('case_offences').where('case_id', '=', fresh).execute();
-    await db.deleteFrom('cases').where('id', '=', ids[33]!).execute();
+    await db.deleteFrom('cases').where('id', '=', cases.ids[33]!).execute();
     await expectSameFigures();
     await expectStateAsRebuilt();
   }, 600_000);
 
   it('after offences change, the catalogue is edited and the flow table re-keyed online, and a district changes province', async () => {
-    await db.insertInto('case_offences').values({ case_id: ids[20]!, offence_code: 'PPC-420' }).onConflict((oc) => oc.doNothing()).execute();
-    await db.deleteFrom('case_offences').where('case_id', '=', ids[21]!).execute();
+    await db.insertInto('case_offences').values({ case_id: cases.ids[20]!, offence_code: 'PPC-420' }).onConflict((oc) => oc.doNothing()).execute();
+    await db.deleteFrom('case_offences').where('case_id', '=', cases.ids[21]!).execute();
     await expectSameFigures();
     const before = catalogue;
     await t.asOwner((owner) => owner.updateTable('offences').set({ child_exploitation: true }).where('code', '=', 'PPC-420').execute());
@@ -176,14 +150,14 @@ describe.each(engines)('cases by status by reported month from the cohort histog
     expect(await computeFigure(db, def, p)).toEqual(await computeFigure(db, { ...def, build: exactStock.cases_by_status }, p));
     // The online flow rebuild re-keys it case by case (small batches, writes between two).
     await rebuildPartOnline({ ...t.ctx, actor: systemActor('test') }, 'flow', { batch: 7, onBatch: async (n) => {
-      if (n === 7) await db.updateTable('cases').set({ status: 'in_trial' }).where('id', '=', ids[30]!).execute();
-      if (n === 14) await db.insertInto('case_status_history').values({ case_id: ids[2]!, to_status: 'acquitted', at: '2024-03-15T08:00:00Z', reason: 'between batches' }).execute();
+      if (n === 7) await db.updateTable('cases').set({ status: 'in_trial' }).where('id', '=', cases.ids[30]!).execute();
+      if (n === 14) await db.insertInto('case_status_history').values({ case_id: cases.ids[2]!, to_status: 'acquitted', at: '2024-03-15T08:00:00Z', reason: 'between batches' }).execute();
     } });
     expect(await expectSameFigures()).toBeGreaterThan(40);
     await expectStateAsRebuilt();
     // A district moved to another province (its cases' parts are keyed anew).
-    const moved = (await db.selectFrom('cases').select('district_id').where('id', '=', ids[3]!).executeTakeFirstOrThrow()).district_id;
-    const to = (await db.selectFrom('districts').select('province').where('id', '=', (await db.selectFrom('cases').select('district_id').where('id', '=', ids[0]!).executeTakeFirstOrThrow()).district_id).executeTakeFirstOrThrow()).province;
+    const moved = (await db.selectFrom('cases').select('district_id').where('id', '=', cases.ids[3]!).executeTakeFirstOrThrow()).district_id;
+    const to = (await db.selectFrom('districts').select('province').where('id', '=', (await db.selectFrom('cases').select('district_id').where('id', '=', cases.ids[0]!).executeTakeFirstOrThrow()).district_id).executeTakeFirstOrThrow()).province;
     const from = (await db.selectFrom('districts').select('province').where('id', '=', moved).executeTakeFirstOrThrow()).province;
     await t.asOwner((owner) => owner.updateTable('districts').set({ province: from === to ? 'Islamabad Capital Territory' : to }).where('id', '=', moved).execute());
     await expectSameFigures();
@@ -208,7 +182,7 @@ describe.each(engines)('cases by status by reported month from the cohort histog
     await t.asOwner((owner) => sql`UPDATE stock_cohort_daily SET delta = delta + 5 WHERE day = (SELECT min(day) FROM stock_cohort_daily)`.execute(owner));
     expect(await computeFigure(db, def, p)).not.toEqual(exact);
     // Not the histogram's: another zone, no end, a district, a branch, a category, need-to-know, a flow rebuild under way.
-    const district = (await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', ids[3]!).executeTakeFirstOrThrow());
+    const district = (await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', cases.ids[3]!).executeTakeFirstOrThrow());
     for (const over of [{ timeZone: 'UTC' }, { to: null }, { districtId: district.district_id }, { branchId: district.branch_id }, { category: catalogue.categories['PPC-377B']! }, { visibleCases: sql`true` }] as Array<Partial<FigureParams>>) {
       const q = base({ to: '2024-12-31', offences: 'all', ...over });
       expect(await computeFigure(db, def, q), JSON.stringify(Object.keys(over))).toEqual(await exactOf(q));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { expectStockSumsMatchParts } from '../support/stock-rollup-checks.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
+import { stockCases, type StockCases } from '../support/stock-cases.ts';
 import { computeFigure, currentCatalogue, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
 import { exactStock, figureById, type FigureParams, type Grouping } from '../../src/modules/stats/figures/registry.ts';
 import { casesByStatusFromRollup, extendStockCheckpoints, rebuildStockRollup, stockRollupZone } from '../../src/modules/stats/rollup/stock.ts';
@@ -16,7 +17,6 @@ import type { Db } from '../../src/platform/db/database.ts';
 // the figures, the stored state must equal a rebuild from the records (parts, daily sums, checkpoints). Both engines.
 const { engines } = await detectEngines();
 
-const statuses = ['complaint_received', 'fir_registered', 'under_investigation', 'challan_submitted', 'in_trial', 'convicted', 'acquitted', 'inquiry_closed', 'cancelled_or_discharged', 'under_appeal'];
 // Around local midnights of Asia/Karachi (UTC+5: 19:00 UTC the day before) and of UTC, at month and year bounds.
 const instants = [
   '2023-12-31T18:59:59.999Z', '2023-12-31T19:00:00Z', '2024-01-01T00:00:00Z', '2024-01-31T19:00:00Z', '2024-03-15T08:00:00Z', '2024-06-30T19:00:00Z',
@@ -28,13 +28,7 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
   let t: TestApp;
   let db: Db;
   let catalogue: Catalogue;
-  const ids: string[] = [];
-  let seed = 777;
-  const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
-  const at = () => instants[rnd(instants.length)]!;
+  let cases: StockCases;
 
   const base = (over: Partial<FigureParams>): FigureParams => ({
     from: null, to: '2024-12-31', timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy: 'none', catalogue, ...over,
@@ -45,7 +39,7 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
 
   /** Rollup and exact SQL over every period end, grouping and scope; returns how many non-empty answers were compared. */
   async function expectSameFigures(over: Partial<FigureParams> = {}): Promise<number> {
-    const some = await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', ids[3]!).executeTakeFirstOrThrow();
+    const some = await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', cases.ids[3]!).executeTakeFirstOrThrow();
     const province = (await db.selectFrom('districts').select('province').where('id', '=', some.district_id).executeTakeFirstOrThrow()).province;
     const scopes: Array<Partial<FigureParams>> = [{}, { province }, { districtId: some.district_id }, { branchId: some.branch_id }, { offences: 'all' }, { category: catalogue.categories['PPC-377B']! }];
     let nonEmpty = 0;
@@ -76,33 +70,12 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
     expect(await snapshot()).toEqual(before);
   }
 
-  const newCase = async (over: Record<string, unknown> = {}) => {
-    const branches = await db.selectFrom('branches').select(['id']).orderBy('id').limit(5).execute();
-    const c = await db.insertInto('cases').values({
-      branch_id: branches[rnd(branches.length)]!.id, title: `Stock case ${ids.length}`, status: statuses[rnd(statuses.length)]!, reported_at: at(), created_by: t.users.invA.id, ...over,
-    }).returning('id').executeTakeFirstOrThrow();
-    ids.push(c.id);
-    return c.id;
-  };
-
   beforeAll(async () => {
     t = await createTestApp(engine);
     db = t.ctx.db;
     catalogue = await currentCatalogue(db);
-    const otherDistricts = (await db.selectFrom('districts').select('id').orderBy('province', 'desc').orderBy('id').limit(3).execute()).map((d) => d.id);
-    for (let i = 0; i < 40; i++) {
-      // Some cases' offence happened in another district (and province) than their branch's.
-      const id = await newCase(i % 7 === 0 ? { district_id: otherDistricts[i % 3]! } : {});
-      // Some cases have no offence at all (their set is empty).
-      const offences = i % 4 === 3 ? [{ case_id: id, offence_code: 'PPC-377B' }, { case_id: id, offence_code: 'PPC-420' }] : i % 9 === 8 ? [] : [{ case_id: id, offence_code: i % 2 ? 'PPC-420' : 'PPC-377B' }];
-      if (offences.length) await db.insertInto('case_offences').values(offences).execute();
-      if (i % 6 !== 0) {
-        const n = 1 + rnd(4);
-        const hist = Array.from({ length: n }, () => ({ case_id: id, to_status: statuses[rnd(statuses.length)]!, at: at(), reason: 'stock' }));
-        if (i % 4 === 1) hist.push({ ...hist[0]!, to_status: statuses[rnd(statuses.length)]! });
-        await db.insertInto('case_status_history').values(hist).execute();
-      }
-    }
+    cases = stockCases(t, { seed: 777, instants, title: 'Stock case' });
+    await cases.seed(40, 7, 'stock');
   }, 600_000);
   afterAll(async () => t?.close());
 
@@ -117,36 +90,36 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
   it('after history is inserted backdated, moved, moved to another case and deleted', async () => {
     // Several cases in one statement, one row before every checkpoint (2019), a tie at a local midnight.
     await db.insertInto('case_status_history').values([
-      { case_id: ids[1]!, to_status: 'inquiry_closed', at: '2019-03-01T10:00:00Z', reason: 'backdated' },
-      { case_id: ids[2]!, to_status: 'in_trial', at: '2024-06-30T19:00:00Z', reason: 'tie' },
-      { case_id: ids[2]!, to_status: 'convicted', at: '2024-06-30T19:00:00Z', reason: 'tie' },
-      { case_id: ids[6]!, to_status: 'fir_registered', at: '2024-12-31T19:00:00Z', reason: 'first' },
+      { case_id: cases.ids[1]!, to_status: 'inquiry_closed', at: '2019-03-01T10:00:00Z', reason: 'backdated' },
+      { case_id: cases.ids[2]!, to_status: 'in_trial', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: cases.ids[2]!, to_status: 'convicted', at: '2024-06-30T19:00:00Z', reason: 'tie' },
+      { case_id: cases.ids[6]!, to_status: 'fir_registered', at: '2024-12-31T19:00:00Z', reason: 'first' },
     ]).execute();
     await expectSameFigures();
-    const row = await db.selectFrom('case_status_history').select(['id', 'case_id']).where('case_id', '=', ids[5]!).orderBy('id').executeTakeFirstOrThrow();
+    const row = await db.selectFrom('case_status_history').select(['id', 'case_id']).where('case_id', '=', cases.ids[5]!).orderBy('id').executeTakeFirstOrThrow();
     await db.updateTable('case_status_history').set({ at: '2018-12-31T19:00:00Z' }).where('id', '=', row.id).execute();
     await expectSameFigures();
-    const other = await db.selectFrom('case_status_history').select('id').where('case_id', '=', ids[7]!).orderBy('id').executeTakeFirstOrThrow();
-    await db.updateTable('case_status_history').set({ case_id: ids[8]! }).where('id', '=', other.id).execute();
+    const other = await db.selectFrom('case_status_history').select('id').where('case_id', '=', cases.ids[7]!).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('case_status_history').set({ case_id: cases.ids[8]! }).where('id', '=', other.id).execute();
     await expectSameFigures();
-    await db.deleteFrom('case_status_history').where('case_id', 'in', [ids[9]!, ids[10]!]).execute();
+    await db.deleteFrom('case_status_history').where('case_id', 'in', [cases.ids[9]!, cases.ids[10]!]).execute();
     await expectSameFigures();
     await expectStateAsRebuilt();
   }, 600_000);
 
   it("after a case's status, district, branch and report date change, and cases are added and deleted", async () => {
     // A case without history (its current status counts) and one with history (only before its first change).
-    await db.updateTable('cases').set({ status: 'under_appeal' }).where('id', 'in', [ids[0]!, ids[12]!]).execute();
+    await db.updateTable('cases').set({ status: 'under_appeal' }).where('id', 'in', [cases.ids[0]!, cases.ids[12]!]).execute();
     await expectSameFigures();
     const far = (await db.selectFrom('districts').select('id').orderBy('province').orderBy('id').executeTakeFirstOrThrow()).id;
-    await db.updateTable('cases').set({ district_id: far }).where('id', '=', ids[13]!).execute();
+    await db.updateTable('cases').set({ district_id: far }).where('id', '=', cases.ids[13]!).execute();
     const branchB = t.branchB;
-    await db.updateTable('cases').set({ branch_id: branchB }).where('id', '=', ids[14]!).execute();
-    await db.updateTable('cases').set({ reported_at: '2025-01-01T19:00:00Z' }).where('id', '=', ids[15]!).execute();
-    await db.updateTable('cases').set({ reported_at: '2019-01-01T00:00:00Z' }).where('id', '=', ids[16]!).execute();
-    await db.updateTable('cases').set({ title: 'Only the title' }).where('id', '=', ids[17]!).execute();
+    await db.updateTable('cases').set({ branch_id: branchB }).where('id', '=', cases.ids[14]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2025-01-01T19:00:00Z' }).where('id', '=', cases.ids[15]!).execute();
+    await db.updateTable('cases').set({ reported_at: '2019-01-01T00:00:00Z' }).where('id', '=', cases.ids[16]!).execute();
+    await db.updateTable('cases').set({ title: 'Only the title' }).where('id', '=', cases.ids[17]!).execute();
     await expectSameFigures();
-    const fresh = await newCase({ reported_at: '2024-12-31T18:59:59.999Z' });
+    const fresh = await cases.newCase({ reported_at: '2024-12-31T18:59:59.999Z' });
     await db.insertInto('case_offences').values({ case_id: fresh, offence_code: 'PPC-377B' }).execute();
     await expectSameFigures();
     await db.deleteFrom('case_offences').where('case_id', '=', fresh).execute();
@@ -156,8 +129,8 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
   }, 600_000);
 
   it('after offences change and the catalogue is edited (any catalogue version is answered)', async () => {
-    await db.insertInto('case_offences').values({ case_id: ids[20]!, offence_code: 'PPC-420' }).onConflict((oc) => oc.doNothing()).execute();
-    await db.deleteFrom('case_offences').where('case_id', '=', ids[21]!).execute();
+    await db.insertInto('case_offences').values({ case_id: cases.ids[20]!, offence_code: 'PPC-420' }).onConflict((oc) => oc.doNothing()).execute();
+    await db.deleteFrom('case_offences').where('case_id', '=', cases.ids[21]!).execute();
     await expectSameFigures();
     const before = catalogue;
     await t.asOwner((owner) => owner.updateTable('offences').set({ child_exploitation: true }).where('code', '=', 'PPC-420').execute());
@@ -194,7 +167,7 @@ describe.each(engines)('stock figures from the rollup equal the exact SQL (%s)',
     const p = base({ groupBy: 'district' });
     expect(await computeFigure(db, def, p)).toEqual(await computeFigure(db, { ...def, build: exactStock.cases_by_status }, p));
     // Writes while in UTC are kept in UTC days.
-    await db.insertInto('case_status_history').values({ case_id: ids[22]!, to_status: 'convicted', at: '2024-12-31T23:30:00Z', reason: 'utc' }).execute();
+    await db.insertInto('case_status_history').values({ case_id: cases.ids[22]!, to_status: 'convicted', at: '2024-12-31T23:30:00Z', reason: 'utc' }).execute();
     await expectSameFigures({ timeZone: 'UTC' });
     await t.asOwner((owner) => rebuildStockRollup(owner as never, 'Asia/Karachi'));
     await expectSameFigures();
