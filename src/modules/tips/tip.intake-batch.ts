@@ -68,7 +68,9 @@ export function checkIdentifiers(tip: NormalTip): void {
   }
 }
 
-type Link = { kind: 'uses' | 'holds' | 'communicated'; from: string; to: string };
+/** The kinds of link triage records between a report's identifiers (carryOver reads them back by these). */
+export const TIP_LINK_KINDS = ['uses', 'holds', 'communicated'] as const;
+type Link = { kind: (typeof TIP_LINK_KINDS)[number]; from: string; to: string };
 
 /** The links triage records between one report's identifiers (as recordTipLinks without a case). */
 export function tipLinks(tip: Pick<NormalTip, 'identifiers'>, entityOf: (i: number) => string, kindOf: (i: number) => EntityKind): Link[] {
