@@ -11,7 +11,8 @@ type TipBody = paths['/api/v1/tips']['post']['requestBody']['content']['applicat
 // and converting or attaching a tip reads its links by their ends among the tip's entities instead of by source
 // alone. Neither may change an answer: every link triage recorded for the tip, and only those (not another tip's
 // links between the same entities), is recorded again in the case; the rows of a case are found by case; the rows
-// with no case are still found.
+// with no case are still found. And a report's SHA-256 is looked up by an index (tip_files_sha256) as its MD5,
+// SHA-1 and PDQ are, with the same answer: the earlier report with that hash is related.
 const { engines } = await detectEngines();
 
 describe.each(engines)('a tip carried into a case, and reads by case, on %s', (engine) => {
@@ -82,6 +83,19 @@ describe.each(engines)('a tip carried into a case, and reads by case, on %s', (e
     const third = await file(report(3));
     expect((await t.ctx.db.selectFrom('tips').select('id').where('case_id', 'is', null).execute()).map((r) => r.id)).toContain(third);
     expect((await linksOf(third, null)).length).toBe(4);
+  });
+
+  it('relates two reports naming the same SHA-256, looked up by its index', async () => {
+    const sha256 = 'ab'.repeat(32);
+    const first = await file(amaanReport({ files: [{ name: 'one.jpg', sha256: sha256.toUpperCase() }] }));
+    const second = await file(amaanReport({ files: [{ name: 'two.jpg', sha256 }] }));
+    const relations = await t.ctx.db.selectFrom('tip_relations').select(['related_tip_id', 'reason', 'value']).where('tip_id', '=', second).execute();
+    expect(relations).toEqual([{ related_tip_id: first, reason: 'hash', value: `sha256:${sha256}` }]);
+    const plan = await t.ctx.db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+      return (await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT tip_id FROM tip_files WHERE sha256 = ANY(${[sha256]}::text[])`.execute(tx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('tip_files_sha256');
   });
 
   it('indexes only the tips and links that have a case, and reads a case\'s rows through them', async () => {
