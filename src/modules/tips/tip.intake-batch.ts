@@ -17,11 +17,11 @@ import { tipRuleCodes, type TipRuleCode } from './tip.schema.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 
 // Intake as a group commit (issue 11, benchmark): reports that arrive together are filed together, in ONE
-// transaction with a fixed number of statements whatever their number (eleven: begin; the tips; their entities,
+// transaction with a fixed number of statements whatever their number (ten: begin; the tips; their entities,
 // inserted and read in one statement in a fixed order; their identifiers, links, URLs and files in one statement of
 // data-modifying CTEs; the relation locks; one read of everything triage needs (related reports, exact hash
 // matches, identifiers already in a case, the priority rules); one write of relations, matches, priorities and
-// routes; the audit chain's lock, head and insert; commit) and ONE step of the audit chain holding one entry per
+// routes; the audit chain's lock with its head (one statement since migration 0050), and insert; commit) and ONE step of the audit chain holding one entry per
 // report, each keyed to the one before it exactly as if appended alone (appendAuditEntries). Each report keeps everything the one-by-one
 // path gave it: its tip row, identifiers as the graph's entities, links with the tip as source, URLs, files, hash
 // matches, related reports (earlier ones, in the database or earlier in the same batch), priority, routing, and
@@ -30,7 +30,7 @@ import { prepared } from '../../platform/db/prepared.ts';
 // Why: filed one by one, every report's transaction took the audit chain's lock and held it across its last round
 // trips and its commit's WAL flush, so reports were written one flush at a time (about 50 reports/s on the loaded
 // 2-core machine, p50 580 ms with 32 clients: see docs/benchmarks.md), and every report cost some 30 statements.
-// Batched, the lock is taken once per batch and a batch of n costs eleven statements and one flush (it was about 23
+// Batched, the lock is taken once per batch and a batch of n costs ten statements and one flush (it was about 23
 // until the statements were merged: see docs/benchmarks.md, "Tip intake: fewer statements").
 //
 // `runIntakeBatch` throws when any statement of the batch fails; the callers (IntakeBatcher for the API and the
@@ -68,7 +68,9 @@ export function checkIdentifiers(tip: NormalTip): void {
   }
 }
 
-type Link = { kind: 'uses' | 'holds' | 'communicated'; from: string; to: string };
+/** The kinds of link triage records between a report's identifiers (carryOver reads them back by these). */
+export const TIP_LINK_KINDS = ['uses', 'holds', 'communicated'] as const;
+type Link = { kind: (typeof TIP_LINK_KINDS)[number]; from: string; to: string };
 
 /** The links triage records between one report's identifiers (as recordTipLinks without a case). */
 export function tipLinks(tip: Pick<NormalTip, 'identifiers'>, entityOf: (i: number) => string, kindOf: (i: number) => EntityKind): Link[] {
@@ -522,7 +524,7 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
 // The group commit: reports wait only while earlier batches are being written.
 
 /**
- * Batches written at once (each its own transaction and connection). A batch costs the same eleven statements
+ * Batches written at once (each its own transaction and connection). A batch costs the same ten statements
  * whatever its size, so the fewer run at once the larger they are and the less each report costs: one batch runs
  * whenever reports wait, a second only when at least SECOND_BATCH_AT reports wait (a load at which a second
  * pipeline of statements keeps the database busy while the first waits for its commit's flush). Measured:

@@ -4,13 +4,13 @@ import { systemActor, userIdOf, type Actor } from '../../platform/access/actor.t
 import { requireCaseAccess } from '../../platform/access/case-scope.ts';
 import { inTransaction, type ServiceContext, type AppContext } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import type { TipChannel } from '../../platform/db/schema.ts';
+import type { LinkKind, NodeType, TipChannel } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { toStoredJson } from '../../platform/text/well-formed.ts';
 import { reporterActor, type Reporter } from '../../platform/auth/reporter-keys.ts';
 import { recordEntityLink } from '../entities/entity.service.ts';
 import { idempotencyKey, normalisePublic, normaliseReport, parseReport, type FieldProblem, type NormalTip } from './tip.normalise.ts';
-import { checkIdentifiers, fileInHalves, IntakeBatcher, type BatchItem } from './tip.intake-batch.ts';
+import { checkIdentifiers, fileInHalves, IntakeBatcher, TIP_LINK_KINDS, type BatchItem } from './tip.intake-batch.ts';
 import { createPersonBody } from '../persons/person.schema.ts';
 import { linkPerson } from '../persons/case-persons.service.ts';
 import { scoreTip, type PriorityReason, type RuleSetting } from './tip.rules.ts';
@@ -367,7 +367,15 @@ async function carryOver(tx: Tx, ctx: ServiceContext, tipId: string, caseId: str
   const idents = await tx.selectFrom('tip_identifiers').innerJoin('entities', 'entities.id', 'tip_identifiers.entity_id')
     .select(['entities.id', 'entities.kind', 'tip_identifiers.role']).where('tip_id', '=', tipId).orderBy('entities.id').execute();
   // The links between the tip's identifiers, as triage recorded them without a case, recorded again in the case.
-  const links = await tx.selectFrom('links').select(['kind', 'from_type', 'from_id', 'to_type', 'to_id']).where('source_type', '=', 'tip').where('source_id', '=', tipId).where('case_id', 'is', null).execute();
+  // Read by their whole key in links_fact (kind, both ends among the tip's entities, no case, the tip as source):
+  // no index leads with the source, and filtered by source alone the read scanned every link.
+  const ents = [...new Set(idents.map((i) => i.id))];
+  const links = ents.length ? (await sql<{ kind: LinkKind; from_type: NodeType; from_id: string; to_type: NodeType; to_id: string }>`
+    SELECT kind, from_type, from_id, to_type, to_id FROM links
+    WHERE kind = ANY(${[...TIP_LINK_KINDS]}::text[]) AND from_type = 'entity' AND from_id = ANY(${ents}::text[])
+      AND to_type = 'entity' AND to_id = ANY(${ents}::text[]) AND coalesce(case_id::text, '') = ''
+      AND coalesce(source_type, '') = 'tip' AND coalesce(source_id, '') = ${tipId}
+    ORDER BY recorded_at, id`.execute(tx)).rows : [];
   for (const l of links) {
     await recordEntityLink(tx, ctx, { kind: l.kind, from: { type: l.from_type, id: l.from_id }, to: { type: l.to_type, id: l.to_id }, caseId, sourceType: 'tip', sourceId: tipId });
   }

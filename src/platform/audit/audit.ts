@@ -103,8 +103,8 @@ function entryBody(trail: AuditTrail, seq: number, at: Date, input: AuditEntryIn
 }
 
 /**
- * Appends one entry to the chain. Call inside the transaction of the change it records. Three round
- * trips: the writers' lock, the head, the insert (the sequence number is the head's plus one, so a
+ * Appends one entry to the chain. Call inside the transaction of the change it records. Two round
+ * trips: the writers' lock with the head, the insert (the sequence number is the head's plus one, so a
  * keyed trail has no gaps and a missing entry shows).
  */
 export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void> {
@@ -124,10 +124,11 @@ const AUDIT_COLUMNS = ['seq', 'v', 'at', 'actor_id', 'actor_name', 'action', 'en
 export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
   if (!inputs.length) return;
   const trail = auditTrailOf(tx);
-  // Both prepared once per connection (prepared.ts): every batch of tip intake pays them.
-  await sql`${prepared}SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const last = (await sql<{ seq: number; hash: string }>`${prepared}SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0];
-  let seq = last?.seq ?? 0;
+  // The writers' lock, then the head read after it was granted, in one round trip (audit_chain_head, migration
+  // 0050: its second statement sees what the previous holder committed); prepared once per connection
+  // (prepared.ts): every batch of tip intake pays it.
+  const last = (await sql<{ seq: string; hash: string }>`${prepared}SELECT head_seq AS seq, head_hash AS hash FROM audit_chain_head(${AUDIT_LOCK_KEY})`.execute(tx)).rows[0];
+  let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
   const rows = inputs.map((input) => {
