@@ -113,19 +113,23 @@ function boundedStatusCounts(row: Record<string, string | number>, bound: number
  * included). Any zone: the sum over all days does not depend on where the days end. The rollup is kept by
  * triggers in the same statement as every write, so it is exact; null when it is absent or being rebuilt
  * (stock_rollup_meta.building, stats/rollup/rebuild.ts), and the caller then counts cases. One statement, so
- * the flag and the sums are read at the same instant. Reads a few thousand rows instead of every case (5 s at
+ * the flag and the sums are read at the same instant (a checkpoint added since the month was read: counted over the cases). Reads a few thousand rows instead of every case (5 s at
  * 1,000,000 cases: docs/benchmarks.md, s11-load).
  */
 async function statusCountsFromRollup(ctx: ServiceContext, branchId: number | null): Promise<Record<string, string> | null> {
+  // The last checkpoint first, as a value: the daily changes after it are then found by the day index (the
+  // planner cannot size a range bounded by a value computed in the same statement, and scanned every day).
+  const last = await sql<{ m: string | null }>`SELECT to_char(max(m.month), 'YYYY-MM-DD') AS m FROM stock_checkpoint_months m`.execute(ctx.db);
+  const month = last.rows[0]?.m ?? null;
   const branch = (col: string) => (branchId === null ? sql`true` : sql`${sql.ref(col)} = ${branchId}`);
   const { rows } = await sql<{ ok: boolean | null; counts: string | null }>`
-    WITH cpm AS MATERIALIZED (SELECT max(m.month) AS m FROM stock_checkpoint_months m),
-    r AS (
-      SELECT k.status, k.n FROM stock_status_checkpoints k WHERE k.month = (SELECT m FROM cpm) AND ${branch('k.branch_id')}
+    WITH r AS (
+      SELECT k.status, k.n FROM stock_status_checkpoints k WHERE k.month = ${month}::date AND ${branch('k.branch_id')}
       UNION ALL
-      SELECT d.status, d.delta FROM stock_status_daily d WHERE d.day >= coalesce((SELECT m FROM cpm), '-infinity'::date) AND ${branch('d.branch_id')}
+      SELECT d.status, d.delta FROM stock_status_daily d WHERE d.day >= coalesce(${month}::date, '-infinity'::date) AND ${branch('d.branch_id')}
     )
-    SELECT (SELECT s.building IS NULL FROM stock_rollup_meta s WHERE s.id = 1) AS ok,
+    SELECT (SELECT s.building IS NULL FROM stock_rollup_meta s WHERE s.id = 1)
+        AND (SELECT to_char(max(m.month), 'YYYY-MM-DD') FROM stock_checkpoint_months m) IS NOT DISTINCT FROM ${month}::text AS ok,
       (SELECT json_object_agg(g.status, g.n)::text FROM (SELECT r.status, sum(r.n)::bigint AS n FROM r GROUP BY r.status) g) AS counts`.execute(ctx.db);
   const row = rows[0];
   if (!row?.ok) return null;
