@@ -11,6 +11,7 @@
 //       [--rounds 5] [--only "search persons"] [--timeout-s 60]
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -30,7 +31,8 @@ const OLD = arg('--old', '');
 if (!URL_ || !OLD) throw new Error('--db-url <a database written by amaan generate> and --old <a checkout of the earlier code> are required');
 const ROUNDS = Number(arg('--rounds', '5'));
 const ONLY = arg('--only', '');
-const TIMEOUT_S = Number(arg('--timeout-s', '0')); // a statement over this is reported as "> N s" (0: none)
+const TIMEOUT_S = Number(arg('--timeout-s', '0'));
+const PLANS_DIR = arg('--plans-dir', ''); // each statement's plan (EXPLAIN ANALYZE, text) written there, per actor, read and version // a statement over this is reported as "> N s" (0: none)
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -131,6 +133,17 @@ for (const [who, a] of actors) {
       captured.length = 0;
       answers[name] = JSON.stringify(await r.run(s, ctx));
       statements[name] = [...captured];
+    }
+    if (PLANS_DIR) {
+      mkdirSync(PLANS_DIR, { recursive: true });
+      for (const [name, list] of Object.entries(statements)) {
+        const out: string[] = [];
+        for (const q of list) {
+          const res = await owner.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters as unknown[]).catch((err: unknown) => ({ rows: [{ 'QUERY PLAN': String(err) }] }));
+          out.push(q.sql, ...res.rows.map((x) => String((x as Record<string, unknown>)['QUERY PLAN'])), '');
+        }
+        writeFileSync(join(PLANS_DIR, `${who.split(' ')[0]}-${r.label.replace(/[^a-z0-9]+/gi, '_')}-${name}.txt`), out.join('\n'));
+      }
     }
     const ms: Record<string, number[]> = { old: [], new: [] };
     const rows: Record<string, number> = {};

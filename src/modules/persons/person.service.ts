@@ -1,5 +1,7 @@
 import { boundedCount } from '../../platform/db/bounded-count.ts';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { COUNT_BOUND } from '../../platform/http/schema-kit.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/context.ts';
 import { caseVisibleTo } from '../../platform/access/case-scope.ts';
@@ -9,7 +11,7 @@ import { invalid } from '../../platform/http/errors.ts';
 import { firLabel } from '../cases/case.service.ts';
 import { countryName } from './countries.ts';
 import { detectScript, nameKey, nameKeyTokens, type Script } from './person.names.ts';
-import { personVisibleTo, requirePersonAccess } from './person.scope.ts';
+import { personVisibleTo, requirePersonAccess, seesEveryPerson, visiblePersonIds } from './person.scope.ts';
 import type { CreatePersonInput, SearchPersonsQuery, UpdatePersonInput } from './person.schema.ts';
 import { escapeLike } from '../../platform/db/like.ts';
 import { suggestQuietly } from '../resolution/suggestion.service.ts';
@@ -165,26 +167,43 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
   await suggestQuietly(ctx, [id]);
 }
 
-export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery) {
-  return guardDecrypt(ctx, { type: 'person', id: null }, () => searchPersonsUnguarded(ctx, q));
+/** `nameCap`: the most matching names gathered before a name counts as common (SEARCH_NAME_CAP; tests lower it). */
+export async function searchPersons(ctx: ServiceContext, q: SearchPersonsQuery, nameCap = SEARCH_NAME_CAP) {
+  return guardDecrypt(ctx, { type: 'person', id: null }, () => searchPersonsUnguarded(ctx, q, nameCap));
 }
 
-async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery) {
+/** The most matching names a search gathers before it calls the name common (then it is driven otherwise). */
+export const SEARCH_NAME_CAP = 10_000;
+
+/** A name (any kind) that matches the search text: as infix text, or every word of the text starting a word of the name by key. */
+function nameMatches(text: string) {
+  const like = `%${escapeLike(text.toLowerCase())}%`;
+  const keys = nameKeyTokens(text);
+  return (n: ExpressionBuilder<DB, 'person_names'>) => {
+    const byText = n(n.fn('lower', ['person_names.name']), 'like', like);
+    // Every word of the query starts a word of the name, compared by spelling-tolerant key.
+    if (!keys.length) return byText;
+    const byKey = n.and(keys.map((k) => n(sql<string>`' ' || person_names.name_key`, 'like', `% ${escapeLike(k)}%`)));
+    return n.or([byText, byKey]);
+  };
+}
+
+/**
+ * Person search. Which persons are found, their order (display name, id), pages and the bounded total are one
+ * definition: persons not merged away, that the caller may see (person.scope.ts), with a name matching the text
+ * (nameMatches) and the other filters. How they are read depends on the sizes of the two sides, each counted only
+ * up to a bound (docs/benchmarks.md, s12-search), because at 5,000,000 persons no single plan is fast for both a
+ * rare and a common name, nor for both a small and a large caseload:
+ *   - a name borne by at most SEARCH_NAME_CAP names: from those names (read through the name indexes), each
+ *     person then checked for the caller's access (a join with all the caller's persons instead was tried: for a
+ *     supervisor PostgreSQL hashed every case-person link);
+ *   - a common name: for someone who sees every person, persons in the page's order, each checked for the name,
+ *     stopping at the page (persons_display_order); for anyone else, from the persons they may see.
+ * Searches without a name text keep the single plan (numbers and identifiers are selective).
+ */
+async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery, nameCap: number) {
   // A person merged into another is found as that other person (its names moved there).
-  let query = ctx.db.selectFrom('persons').where(personVisibleTo(ctx.actor)).where('persons.merged_into', 'is', null);
-  if (q.q) {
-    const text = `%${escapeLike(q.q.toLowerCase())}%`;
-    const keys = nameKeyTokens(q.q);
-    query = query.where((eb) => eb.exists(
-      eb.selectFrom('person_names').select(sql`1`.as('one')).whereRef('person_names.person_id', '=', 'persons.id').where((n) => {
-        const byText = n(n.fn('lower', ['person_names.name']), 'like', text);
-        // Every word of the query starts a word of the name, compared by spelling-tolerant key.
-        if (!keys.length) return byText;
-        const byKey = n.and(keys.map((k) => n(sql<string>`' ' || person_names.name_key`, 'like', `% ${escapeLike(k)}%`)));
-        return n.or([byText, byKey]);
-      }),
-    ));
-  }
+  let query = ctx.db.selectFrom('persons').where('persons.merged_into', 'is', null);
   // Exact look-ups by keyed blind index (under every loaded key, so a rotation in progress still finds all).
   if (q.cnic) query = query.where('persons.cnic_bidx', 'in', cnicIndexes(ctx.crypto, q.cnic));
   if (q.passport) query = query.where('persons.passport_bidx', 'in', passportIndexes(ctx.crypto, q.passport));
@@ -202,8 +221,8 @@ async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery
       ...(wallet.ok ? [personHasEntity(ctx.actor, [], wallet.key)(eb)] : []),
     ]));
   }
-  const [rows, total] = await Promise.all([
-    query
+  const page = (found: typeof query, total: Promise<{ total: number; totalExact: boolean }>) => Promise.all([
+    found
       .select(['persons.id', 'persons.display_name', 'persons.gender', 'persons.date_of_birth', 'persons.estimated_age', 'persons.nationality', 'persons.cnic', 'persons.passport', 'persons.sealed', 'persons.sealed_key_id', 'persons.updated_at'])
       .select((eb) => eb.selectFrom('person_names').select(sql<string[]>`array_agg(name ORDER BY id)`.as('n')).whereRef('person_names.person_id', '=', 'persons.id').where('kind', '<>', 'primary').as('other_names'))
       .orderBy('persons.display_name')
@@ -211,9 +230,48 @@ async function searchPersonsUnguarded(ctx: ServiceContext, q: SearchPersonsQuery
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    boundedCount(ctx.db, query),
+    total,
   ]);
-  return { items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), ...total, limit: q.limit, offset: q.offset };
+  const answer = ([rows, total]: Awaited<ReturnType<typeof page>>) =>
+    ({ items: rows.map((r) => toSummary(r, openPersonNumbers(ctx.crypto, r))), ...total, limit: q.limit, offset: q.offset });
+
+  const text = q.q;
+  if (!text) {
+    const found = query.where(personVisibleTo(ctx.actor));
+    return answer(await page(found, boundedCount(ctx.db, found)));
+  }
+  const named = nameMatches(text);
+  const hasName = (eb: ExpressionBuilder<DB, 'persons'>) =>
+    eb.exists(eb.selectFrom('person_names').select(sql`1`.as('one')).whereRef('person_names.person_id', '=', 'persons.id').where(named));
+  // The caller's own persons, gathered once and read by primary key (an InitPlan), each then checked for the name.
+  const fromOwn = () => {
+    const found = query.where(sql<SqlBool>`persons.id = ANY(ARRAY(${visiblePersonIds(ctx.db, ctx.actor)}))`).where(hasName);
+    return page(found, boundedCount(ctx.db, found));
+  };
+  // The name side, up to the cap: when that is all of it, the search is driven from those names' persons, read by
+  // primary key (the ids in an InitPlan: given as a value, PostgreSQL hashed them and scanned every person).
+  const names = await ctx.db.selectFrom('person_names').select('person_names.person_id').where(named).limit(nameCap + 1).execute();
+  if (names.length <= nameCap) {
+    const ids = [...new Set(names.map((n) => n.person_id))];
+    const found = query.where(sql<SqlBool>`persons.id = ANY(ARRAY(SELECT unnest(${ids}::uuid[])))`).where(personVisibleTo(ctx.actor));
+    return answer(await page(found, boundedCount(ctx.db, found)));
+  }
+  if (!seesEveryPerson(ctx.actor)) return answer(await fromOwn());
+  // A common name, seen by someone who sees every person: the page walks persons in its own order
+  // (persons_display_order), each checked for the name, and stops at the page.
+  const found = query.where(hasName);
+  return answer(await page(found, commonNameCount(ctx, found, named)));
+}
+
+/**
+ * The bounded total of a common name for someone who sees every person: the persons of the first 2 × COUNT_BOUND
+ * matching names (read through the name indexes, stopping there) are usually more than the bound already; only
+ * when they are not is every match counted (boundedCount, the single plan).
+ */
+async function commonNameCount(ctx: ServiceContext, found: SelectQueryBuilder<DB, 'persons', object>, named: ReturnType<typeof nameMatches>) {
+  const firstNames = ctx.db.selectFrom('person_names').select('person_names.person_id').where(named).limit(2 * COUNT_BOUND);
+  const some = await boundedCount(ctx.db, found.where('persons.id', 'in', firstNames));
+  return some.totalExact ? boundedCount(ctx.db, found) : some;
 }
 
 type SummaryRow = { id: string; display_name: string; gender: 'female' | 'male' | 'other' | 'unknown' | null; date_of_birth: string | null; estimated_age: number | null; nationality: string | null; updated_at: Date; other_names?: string[] | null };

@@ -39,6 +39,11 @@ export function caseVisibleTo(actor: Actor) {
   };
 }
 
+/** Whether the actor may see every case (an analyst): counts over all cases may then come from national aggregates. */
+export function seesEveryCase(actor: Actor): boolean {
+  return actor.role === 'analyst';
+}
+
 /** The ids of the cases whose team the user is on, gathered once (an InitPlan), so a read is driven from them. */
 function teamCaseIds(db: Db | Tx, userId: string) {
   return sql<SqlBool>`cases.id = ANY(ARRAY(${db.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', userId)}))`;

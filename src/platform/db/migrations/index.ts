@@ -36,6 +36,7 @@ import * as entityIdText from './0045_entity_id_text.ts';
 import * as tipRelationsCheckedPerStatement from './0046_tip_relations_checked_per_statement.ts';
 import * as stockCaseload from './0047_stock_caseload.ts';
 import * as personsCreatedOrder from './0048_persons_created_order.ts';
+import * as personSearchOrders from './0049_person_search_orders.ts';
 import * as tipIntakeCost from './0050_tip_intake_cost.ts';
 import * as stockBacklog from './0051_stock_backlog.ts';
 import * as stockCohort from './0052_stock_cohort.ts';
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '0046_tip_relations_checked_per_statement': tipRelationsCheckedPerStatement,
   '0047_stock_caseload': stockCaseload,
   '0048_persons_created_order': personsCreatedOrder,
+  '0049_person_search_orders': personSearchOrders,
   '0050_tip_intake_cost': tipIntakeCost,
   '0051_stock_backlog': stockBacklog,
   '0052_stock_cohort': stockCohort,
