@@ -4,7 +4,7 @@
 // in one run, interleaved, on an EXISTING PostgreSQL database, read only.
 //
 //   node --import tsx bench/cohort.bench.ts --url postgres://postgres@127.0.0.1:5432/amaan_nat [--runs 9]
-//       [--groupings month,year] [--to 2024-12-31] [--write-docs]
+//       [--groupings month,year] [--to 2024-12-31] [--scopes nation,province,district,branch] [--write-docs]
 //
 // Scopes: the nation, the two provinces with the most cases, the district with the most cases and the branch with the
 // most cases. Every run's rows of both sides are compared: identical or the bench stops.
@@ -18,6 +18,7 @@ import { arg, benchArgs as args, loadAverage, machine, openReadOnly, sideBySide 
 const RUNS = Number(arg('--runs', '9'));
 const GROUPINGS = arg('--groupings', 'month,year').split(',') as Grouping[];
 const TO = arg('--to', '2024-12-31');
+const SCOPES = arg('--scopes', 'nation,province,district,branch').split(',');
 
 const database = await openReadOnly();
 const HEADING = '## Cases by status by reported month from the cohort histogram (issue 12, session 12)';
@@ -35,19 +36,19 @@ try {
   const provinces = (await sql<{ province: string; n: number }>`SELECT d.province, count(*)::int AS n FROM cases c JOIN districts d ON d.id = c.district_id GROUP BY 1 ORDER BY 2 DESC LIMIT 2`.execute(db)).rows;
   const district = (await sql<{ id: number; name: string; n: number }>`SELECT d.id, d.name, count(*)::int AS n FROM cases c JOIN districts d ON d.id = c.district_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`.execute(db)).rows[0]!;
   const branch = (await sql<{ id: number; name: string; n: number }>`SELECT b.id, b.name, count(*)::int AS n FROM cases c JOIN branches b ON b.id = c.branch_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`.execute(db)).rows[0]!;
-  const scopes: Array<[string, Partial<FigureParams>]> = [
-    ['nation', {}],
-    ...provinces.map((p): [string, Partial<FigureParams>] => [`province ${p.province} (${p.n.toLocaleString('en-US')} cases)`, { province: p.province }]),
-    [`district ${district.name} (${district.n.toLocaleString('en-US')} cases)`, { districtId: district.id }],
-    [`branch ${branch.name} (${branch.n.toLocaleString('en-US')} cases)`, { branchId: branch.id }],
-  ];
+  const scopes: Array<[string, string, Partial<FigureParams>]> = [
+    ['nation', 'nation', {}],
+    ...provinces.map((p): [string, string, Partial<FigureParams>] => ['province', `province ${p.province} (${p.n.toLocaleString('en-US')} cases)`, { province: p.province }]),
+    ['district', `district ${district.name} (${district.n.toLocaleString('en-US')} cases)`, { districtId: district.id }],
+    ['branch', `branch ${branch.name} (${branch.n.toLocaleString('en-US')} cases)`, { branchId: branch.id }],
+  ].filter(([kind]) => SCOPES.includes(kind as string)) as Array<[string, string, Partial<FigureParams>]>;
   say(`Command: \`node --import tsx bench/cohort.bench.ts ${args.filter((a) => a !== '--write-docs').join(' ')}\`; ${new Date().toISOString().slice(0, 16)} UTC.`);
   say(`Machine: ${machine()}; load average ${loadAverage()} at the start.`);
   say(`Data: ${cases.toLocaleString('en-US')} cases, read only; the cohort histogram's checkpoint for the period's end holds ${hist.toLocaleString('en-US')} rows. Cases by status at the end of ${TO} (Asia/Karachi), child-exploitation cases, grouped by reported month or year as the dashboard asks; ${RUNS} runs per side after a warm-up, interleaved. "new" is computeFigure: the histogram where it answers, else the exact SQL (the "path" column).`);
   say('');
   say('| scope | grouping | path | exact SQL p50 / p95 (min-max) | new p50 / p95 (min-max) | ratio (p50) | rows |');
   say('| --- | --- | --- | --- | --- | --- | ---: |');
-  for (const [label, scope] of scopes) {
+  for (const [, label, scope] of scopes) {
     for (const groupBy of GROUPINGS) {
       const p: FigureParams = { from: '2024-01-01', to: TO, timeZone: 'Asia/Karachi', province: null, districtId: null, branchId: null, category: null, offences: 'child_exploitation', groupBy, catalogue, ...scope };
       const r = await sideBySide(`${label} ${groupBy}`, RUNS, () => computeFigure(db, { ...def, build: exactStock.cases_by_status }, p), () => computeFigure(db, def, p));

@@ -111,7 +111,10 @@ function scoped(p: FigureParams, opts: { allCases?: boolean } = {}) {
     // cases: each is checked by one probe of case_offences' key (OFFSET 0 keeps the check a per-case subplan,
     // where the planner would hash every case's offences); a stock figure or an open start reads most cases,
     // for which that one hash is cheaper. Same result either way.
-    const probe = p.from !== null && !opts.allCases;
+    // A district or branch (at most a few per cent of the cases) is probed case by case too: the planner's estimate
+    // of an area's share is poor, and driving from the offences hashed a million of them to keep 50,000 (14 s for
+    // Lahore's cases by status by month at 1,000,000 cases, bench/cohort.bench.ts).
+    const probe = (p.from !== null && !opts.allCases) || p.districtId !== null || p.branchId !== null;
     where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code = ANY (ARRAY(SELECT jsonb_array_elements_text(${codes}::jsonb)))${probe ? sql` OFFSET 0` : sql``})`);
   }
   if (p.category !== null) where.push(sql`EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND (${cats}::jsonb ->> co.offence_code) = ${p.category})`);
