@@ -34,10 +34,14 @@ import { extendBody, rebuildBody, refreshBody, type FlowKeyedSums } from './flow
 
 const key = ['reported_month', 'province', 'status', 'ce'] as const;
 
-/** The parts of the cases `filter` selects: their status intervals, days and months in `v_zone`, flag by `v_codes` (SQL). */
+/**
+ * The parts of the cases `filter` selects: their status intervals, days and months in `v_zone`, flag by `v_codes` (SQL).
+ * The flag is one probe of the case's offences (OFFSET 0 keeps it a per-case subplan): pulled up into a join, the
+ * planner hashed every child-exploitation offence row for a refresh of one case (0.7 s at 1,000,000 cases).
+ */
 const partsSelect = (filter: (column: string) => string) => `
   SELECT iv.case_id, (e.at AT TIME ZONE v_zone)::date AS day, date_trunc('month', c.reported_at AT TIME ZONE v_zone)::date AS reported_month,
-    d.province, iv.status, EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code = ANY (v_codes)) AS ce,
+    d.province, iv.status, EXISTS (SELECT 1 FROM case_offences co WHERE co.case_id = c.id AND co.offence_code = ANY (v_codes) OFFSET 0) AS ce,
     sum(e.delta)::int AS delta
   FROM (${statusIntervals(filter)}
   ) iv
