@@ -182,15 +182,15 @@ function spansAt(p: FigureParams, kind: number, columns: RawBuilder<unknown>) {
 // ranks in the ages sorted once, which backlogFromSpans relies on. (Checked when used: registry.ts imports this file.)
 const bandsContiguous = () => backlogBands.every((b, i) => (i === 0 ? b.min === 0 : backlogBands[i - 1]!.max === b.min) && (i < backlogBands.length - 1 || b.max === null));
 
+/** The band of the backlog row `s` by its FIR instant: the highest k with s.at <= bound(k), the bound of band k (0: none). */
+const bandOfFir = (bound: (k: number) => RawBuilder<unknown>) =>
+  sql`CASE ${sql.join(backlogBands.map((_, k) => k).slice(1).reverse().map((k) => sql`WHEN s.at <= ${bound(k)} THEN ${k}`), sql` `)} ELSE 0 END`;
+
 /**
  * Both backlog readings (intervals, histogram) end alike: per run (a group, or a group's band) of `n` cases starting at
  * rank `off` (CTE `runs`), its middle rank(s) and percentile_cont's fraction (CTE `t`); then, from the cases at those
  * ranks (CTE `picked`: grp, r, at), each median interpolated as percentile_cont does, in double precision.
  */
-/** The band of the backlog row `s` by its FIR instant: the highest k with s.at <= bound(k), the bound of band k (0: none). */
-const bandOfFir = (bound: (k: number) => RawBuilder<unknown>) =>
-  sql`CASE ${sql.join(backlogBands.map((_, k) => k).slice(1).reverse().map((k) => sql`WHEN s.at <= ${bound(k)} THEN ${k}`), sql` `)} ELSE 0 END`;
-
 const middleRanks = sql`
   SELECT grp, bi, whole, n, off + floor((n - 1) / 2.0)::bigint AS r1, off + ceil((n - 1) / 2.0)::bigint AS r2, ((n - 1) / 2.0 - floor((n - 1) / 2.0))::float8 AS frac
   FROM runs`;
