@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, detectEngines, type TestApp } from '../support/harness.ts';
 import { stockCases, type StockCases } from '../support/stock-cases.ts';
-import { expectCohortSumsMatchParts } from '../support/stock-rollup-checks.ts';
+import { expectCohortAreaSumsMatchParts, expectCohortSumsMatchParts } from '../support/stock-rollup-checks.ts';
 import { computeFigure, currentCatalogue, type Catalogue } from '../../src/modules/stats/figures/figures.service.ts';
 import { exactStock, figureById, type FigureParams, type Grouping } from '../../src/modules/stats/figures/registry.ts';
 import { casesByStatusFromCohort, cohortEligible, extendStockCheckpoints } from '../../src/modules/stats/rollup/stock.ts';
@@ -14,9 +14,10 @@ import { backlogSums } from '../../src/platform/db/migrations/0051_stock_backlog
 import { extendBody, rebuildBody, refreshBody } from '../../src/platform/db/migrations/flow-keyed-sums.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 
-// Cases by status grouped by REPORTED month or year from the cohort histogram (migration 0052, rollup/stock.ts
-// casesByStatusFromCohort) must give exactly the rows of the exact SQL (registry.ts exactStock.cases_by_status) for
-// every scope it serves (nation, province; child-exploitation or all offences), at period ends around local month
+// Cases by status grouped by REPORTED month or year from the cohort histograms (migration 0052 by province, 0055 by
+// district and branch; rollup/stock.ts casesByStatusFromCohort) must give exactly the rows of the exact SQL
+// (registry.ts exactStock.cases_by_status) for every scope they serve (nation, province, district, branch, a district
+// or branch within a province; child-exploitation or all offences), at period ends around local month
 // bounds, after every kind of write its triggers keep it through: status history inserted (ties, backdated), moved,
 // moved to another case, deleted, truncated; a case's status, district, branch and report date changed (across a local
 // month bound); cases created and deleted; offences changed; the catalogue edited and the flow table re-keyed online;
@@ -59,7 +60,16 @@ describe.each(engines)('cases by status by reported month from the cohort histog
     expect(flowKeyedFor(keys, 'Asia/Karachi', catalogue.childExploitationCodes), 'the flow keys are the catalogue\'s').toBe(true);
     const provinces = (await sql<{ province: string }>`SELECT DISTINCT d.province FROM cases c JOIN districts d ON d.id = c.district_id ORDER BY 1`.execute(db)).rows.map((r) => r.province);
     expect(provinces.length).toBeGreaterThan(1);
-    const scopes: Array<Partial<FigureParams>> = [{}, { offences: 'all' }, ...provinces.map((province) => ({ province })), { province: provinces[0]!, offences: 'all' }];
+    // Districts and branches with cases (the first few), and one of each within its own province and within another.
+    const areas = (await sql<{ district_id: number; branch_id: number; province: string }>`SELECT DISTINCT c.district_id, c.branch_id, d.province FROM cases c JOIN districts d ON d.id = c.district_id ORDER BY 1, 2`.execute(db)).rows;
+    expect(new Set(areas.map((a) => a.district_id)).size).toBeGreaterThan(2);
+    expect(new Set(areas.map((a) => a.branch_id)).size).toBeGreaterThan(2);
+    const elsewhere = provinces.find((x) => x !== areas[0]!.province)!;
+    const scopes: Array<Partial<FigureParams>> = [{}, { offences: 'all' }, ...provinces.map((province) => ({ province })), { province: provinces[0]!, offences: 'all' },
+      ...[...new Set(areas.map((a) => a.district_id))].slice(0, 4).map((districtId) => ({ districtId })), ...[...new Set(areas.map((a) => a.branch_id))].slice(0, 3).map((branchId) => ({ branchId })),
+      { districtId: areas[0]!.district_id, offences: 'all' }, { branchId: areas[0]!.branch_id, offences: 'all' },
+      { districtId: areas[0]!.district_id, province: areas[0]!.province }, { branchId: areas[0]!.branch_id, province: areas[0]!.province }, { branchId: areas[0]!.branch_id, province: elsewhere },
+      { districtId: areas[0]!.district_id, branchId: areas[0]!.branch_id }];
     let nonEmpty = 0;
     for (const to of periodEnds) {
       for (const scope of scopes) {
@@ -77,13 +87,19 @@ describe.each(engines)('cases by status by reported month from the cohort histog
 
   /** The stored parts equal a rebuild from the records; the daily sums and checkpoints agree with the parts. */
   async function expectStateAsRebuilt(): Promise<void> {
-    const snapshot = async () => (await sql<Record<string, unknown>>`SELECT case_id, day::text, reported_month::text, province, status, ce, delta FROM stock_cohort_parts ORDER BY 1, 2, 5`.execute(db)).rows;
+    const snapshot = async () => ({
+      province: (await sql<Record<string, unknown>>`SELECT case_id, day::text, reported_month::text, province, status, ce, delta FROM stock_cohort_parts ORDER BY 1, 2, 5`.execute(db)).rows,
+      area: (await sql<Record<string, unknown>>`SELECT case_id, day::text, reported_month::text, district_id, branch_id, status, ce, delta FROM stock_cohort_area_parts ORDER BY 1, 2, 6`.execute(db)).rows,
+    });
     await expectCohortSumsMatchParts(db);
+    await expectCohortAreaSumsMatchParts(db);
     const before = await snapshot();
-    expect(before.length).toBeGreaterThan(0);
-    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild()`.execute(owner));
+    expect(before.province.length).toBeGreaterThan(0);
+    expect(before.area.length).toBe(before.province.length);
+    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild(), stock_cohort_area_rebuild()`.execute(owner));
     expect(await snapshot()).toEqual(before);
     await expectCohortSumsMatchParts(db);
+    await expectCohortAreaSumsMatchParts(db);
   }
 
   beforeAll(async () => {
@@ -171,33 +187,44 @@ describe.each(engines)('cases by status by reported month from the cohort histog
     await expectStateAsRebuilt();
   }, 900_000);
 
-  it('computeFigure reads the histogram where it is keyed as asked (falsified sums move the figure), else the exact SQL', async () => {
+  it('computeFigure reads the histograms where they are keyed as asked (falsified sums move the figure), else the exact SQL', async () => {
     const def = figureById('cases_by_status')!;
     const exactOf = (q: FigureParams) => computeFigure(db, { ...def, build: exactStock.cases_by_status }, q);
-    const p = base({ to: '2024-12-31', offences: 'all' });
-    const exact = await exactOf(p);
-    expect(exact.length).toBeGreaterThan(5);
-    expect(await computeFigure(db, def, p)).toEqual(exact);
+    const area = (await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', cases.ids[3]!).executeTakeFirstOrThrow());
+    const asked = [base({ to: '2024-12-31', offences: 'all' }), base({ to: '2024-12-31', offences: 'all', districtId: area.district_id }), base({ to: '2024-12-31', offences: 'all', branchId: area.branch_id })];
+    const exact = await Promise.all(asked.map(exactOf));
+    for (const [i, q] of asked.entries()) {
+      expect(exact[i]!.length).toBeGreaterThan(2);
+      expect(await computeFigure(db, def, q)).toEqual(exact[i]);
+    }
+    // The nation reads 0052's sums, a district or branch 0055's: each moves only with its own.
     await t.asOwner((owner) => sql`UPDATE stock_cohort_checkpoints SET n = n + 5`.execute(owner));
     await t.asOwner((owner) => sql`UPDATE stock_cohort_daily SET delta = delta + 5 WHERE day = (SELECT min(day) FROM stock_cohort_daily)`.execute(owner));
-    expect(await computeFigure(db, def, p)).not.toEqual(exact);
-    // Not the histogram's: another zone, no end, a district, a branch, a category, need-to-know, a flow rebuild under way.
-    const district = (await db.selectFrom('cases').select(['district_id', 'branch_id']).where('id', '=', cases.ids[3]!).executeTakeFirstOrThrow());
-    for (const over of [{ timeZone: 'UTC' }, { to: null }, { districtId: district.district_id }, { branchId: district.branch_id }, { category: catalogue.categories['PPC-377B']! }, { visibleCases: sql`true` }] as Array<Partial<FigureParams>>) {
+    expect(await computeFigure(db, def, asked[0]!)).not.toEqual(exact[0]);
+    expect(await computeFigure(db, def, asked[1]!)).toEqual(exact[1]);
+    await t.asOwner((owner) => sql`UPDATE stock_cohort_area_checkpoints SET n = n + 5`.execute(owner));
+    await t.asOwner((owner) => sql`UPDATE stock_cohort_area_daily SET delta = delta + 5 WHERE day = (SELECT min(day) FROM stock_cohort_area_daily)`.execute(owner));
+    expect(await computeFigure(db, def, asked[1]!)).not.toEqual(exact[1]);
+    expect(await computeFigure(db, def, asked[2]!)).not.toEqual(exact[2]);
+    // Not the histograms': another zone, no end, a category, need-to-know (nation or district), a flow rebuild under way.
+    for (const over of [{ timeZone: 'UTC' }, { to: null }, { category: catalogue.categories['PPC-377B']! }, { districtId: area.district_id, category: catalogue.categories['PPC-377B']! },
+      { visibleCases: sql`true` }, { branchId: area.branch_id, visibleCases: sql`true` }, { districtId: area.district_id, timeZone: 'UTC' }] as Array<Partial<FigureParams>>) {
       const q = base({ to: '2024-12-31', offences: 'all', ...over });
       expect(await computeFigure(db, def, q), JSON.stringify(Object.keys(over))).toEqual(await exactOf(q));
     }
     await t.asOwner((owner) => sql`UPDATE stat_flow_meta SET building = gen_random_uuid()`.execute(owner));
-    expect(await computeFigure(db, def, p)).toEqual(exact);
+    for (const [i, q] of asked.entries()) expect(await computeFigure(db, def, q)).toEqual(exact[i]);
     await t.asOwner((owner) => sql`UPDATE stat_flow_meta SET building = NULL`.execute(owner));
-    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild()`.execute(owner));
-    expect(await computeFigure(db, def, p)).toEqual(exact);
+    await t.asOwner((owner) => sql`SELECT stock_cohort_rebuild(), stock_cohort_area_rebuild()`.execute(owner));
+    for (const [i, q] of asked.entries()) expect(await computeFigure(db, def, q)).toEqual(exact[i]);
     await expectStateAsRebuilt();
   }, 600_000);
 
   it('checkpoints made later give the same answers; TRUNCATE of the history rebuilds it', async () => {
-    await t.asOwner((owner) => sql`DELETE FROM stock_cohort_checkpoints WHERE month > '2024-02-01'`.execute(owner));
-    await t.asOwner((owner) => sql`DELETE FROM stock_cohort_months WHERE month > '2024-02-01'`.execute(owner));
+    for (const prefix of ['stock_cohort', 'stock_cohort_area']) {
+      await t.asOwner((owner) => sql`DELETE FROM ${sql.table(`${prefix}_checkpoints`)} WHERE month > '2024-02-01'`.execute(owner));
+      await t.asOwner((owner) => sql`DELETE FROM ${sql.table(`${prefix}_months`)} WHERE month > '2024-02-01'`.execute(owner));
+    }
     await expectSameFigures();
     expect(await t.asOwner((owner) => extendStockCheckpoints(owner as never))).toBeGreaterThan(10);
     await expectSameFigures();

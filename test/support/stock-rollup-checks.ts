@@ -40,3 +40,7 @@ export const expectBacklogSumsMatchParts = (db: Db): Promise<void> =>
 /** The cohort histogram (migration 0052). */
 export const expectCohortSumsMatchParts = (db: Db): Promise<void> =>
   expectSumsMatchParts(db, { parts: 'stock_cohort_parts', daily: 'stock_cohort_daily', months: 'stock_cohort_months', checkpoints: 'stock_cohort_checkpoints', key: ['reported_month', 'province', 'status', 'ce'] });
+
+/** The area cohort histogram (migration 0055). */
+export const expectCohortAreaSumsMatchParts = (db: Db): Promise<void> =>
+  expectSumsMatchParts(db, { parts: 'stock_cohort_area_parts', daily: 'stock_cohort_area_daily', months: 'stock_cohort_area_months', checkpoints: 'stock_cohort_area_checkpoints', key: ['reported_month', 'district_id', 'branch_id', 'status', 'ce'] });

@@ -353,6 +353,45 @@ export interface StockCohortCheckpointsTable {
   n: string;
 }
 
+/** Each case's own changes to the area cohort histogram (migration 0055_stock_cohort_area), per day and status. */
+export interface StockCohortAreaPartsTable {
+  case_id: string;
+  day: string;
+  reported_month: string;
+  district_id: number;
+  branch_id: number;
+  status: string;
+  ce: boolean;
+  delta: number;
+}
+
+/** The area cohort histogram's changes per local day, reported month, district, branch, status and child-exploitation flag. */
+export interface StockCohortAreaDailyTable {
+  day: string;
+  reported_month: string;
+  district_id: number;
+  branch_id: number;
+  status: string;
+  ce: boolean;
+  delta: string;
+}
+
+/** The months that have area cohort checkpoints. */
+export interface StockCohortAreaMonthsTable {
+  month: string;
+}
+
+/** Cases reported before each month start of stock_cohort_area_months, by reported month, district, branch, status and flag. */
+export interface StockCohortAreaCheckpointsTable {
+  month: string;
+  reported_month: string;
+  district_id: number;
+  branch_id: number;
+  status: string;
+  ce: boolean;
+  n: string;
+}
+
 /** Backlog, caseload and children-in-care intervals, kept by triggers (migration 0044_stock_spans; read by stats/rollup/stock.ts). */
 export interface StatStockSpansTable {
   kind: number;
@@ -1226,6 +1265,10 @@ export interface DB {
   stock_cohort_daily: StockCohortDailyTable;
   stock_cohort_months: StockCohortMonthsTable;
   stock_cohort_checkpoints: StockCohortCheckpointsTable;
+  stock_cohort_area_parts: StockCohortAreaPartsTable;
+  stock_cohort_area_daily: StockCohortAreaDailyTable;
+  stock_cohort_area_months: StockCohortAreaMonthsTable;
+  stock_cohort_area_checkpoints: StockCohortAreaCheckpointsTable;
   case_events: CaseEventsTable;
   persons: PersonsTable;
   person_names: PersonNamesTable;

@@ -115,10 +115,10 @@ export async function beginOnline(tx: Tx, part: 'flow' | 'stock', timeZone: stri
 async function refreshAllOnline(db: ServiceContext['db'], part: 'flow' | 'stock', opts: { batch?: number; onBatch?: (refreshed: number) => Promise<void> | void }): Promise<number> {
   const batch = opts.batch ?? ONLINE_BATCH;
   // The stock part moves the status rollup and the caseload sums (migration 0047) to the new zone together.
-  // The flow part re-keys the backlog and cohort histograms (migrations 0051, 0052: the flow table's zone and codes) with it.
-  const refresh = part === 'flow' ? [sql`stat_flow_refresh`, sql`stock_backlog_refresh`, sql`stock_cohort_refresh`] : [sql`stock_refresh_cases`, sql`stock_caseload_refresh`];
+  // The flow part re-keys the backlog and cohort histograms (migrations 0051, 0052, 0055: the flow table's zone and codes) with it.
+  const refresh = part === 'flow' ? [sql`stat_flow_refresh`, sql`stock_backlog_refresh`, sql`stock_cohort_refresh`, sql`stock_cohort_area_refresh`] : [sql`stock_refresh_cases`, sql`stock_caseload_refresh`];
   const rows = part === 'flow'
-    ? sql`(SELECT case_id FROM stat_flow UNION ALL SELECT case_id FROM stock_backlog_parts UNION ALL SELECT case_id FROM stock_cohort_parts)`
+    ? sql`(SELECT case_id FROM stat_flow UNION ALL SELECT case_id FROM stock_backlog_parts UNION ALL SELECT case_id FROM stock_cohort_parts UNION ALL SELECT case_id FROM stock_cohort_area_parts)`
     : sql`(SELECT case_id FROM stock_case_parts UNION ALL SELECT case_id FROM stock_caseload_parts)`;
   let cursor: string | null = null;
   let refreshed = 0;
@@ -177,7 +177,8 @@ export async function finishOnline(tx: Tx, audit: Audit, part: 'flow' | 'stock',
   const finished = Number(done.numAffectedRows ?? 0) > 0;
   // Sums moved to zero by the refreshes (a rebuild from scratch writes none): dropped, as rows of nothing.
   const zeroSums = part === 'flow'
-    ? [['stock_backlog_daily', 'delta'], ['stock_backlog_checkpoints', 'n'], ['stock_cohort_daily', 'delta'], ['stock_cohort_checkpoints', 'n']]
+    ? [['stock_backlog_daily', 'delta'], ['stock_backlog_checkpoints', 'n'], ['stock_cohort_daily', 'delta'], ['stock_cohort_checkpoints', 'n'],
+      ['stock_cohort_area_daily', 'delta'], ['stock_cohort_area_checkpoints', 'n']]
     : [['stock_status_daily', 'delta'], ['stock_status_checkpoints', 'n'], ['stock_caseload_daily', 'delta'], ['stock_caseload_checkpoints', 'n']];
   for (const [table, column] of zeroSums) await dropZeroSums(tx, table!, column!);
   const count = part === 'flow'

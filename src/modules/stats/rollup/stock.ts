@@ -14,7 +14,7 @@ import { backlogBands, figureSql, periodEnd, type FigureParams } from '../figure
 //     under way (stock_rollup_meta.building, rollup/rebuild.ts);
 //   - the scope is whole areas (nation, province, district, branch), not need-to-know (visibleCases);
 //   - the grouping is none, an area or the offence category (month/year group by the case's own reported date,
-//     which the rollup does not keep: the cohort histogram of migration 0052 answers those, nationally or by province).
+//     which the rollup does not keep: the cohort histograms of migrations 0052 and 0055 answer those).
 // Any offence catalogue version qualifies: the rollup keys each case by its set of offence codes, and the
 // catalogue the figure reads decides per set (child exploitation, category filter, category grouping).
 // Drill-down lists always read the exact SQL (registry.ts `records`).
@@ -95,26 +95,37 @@ export function casesByStatusFromRollup(p: FigureParams): RawBuilder<Record<stri
 }
 
 /**
- * Whether the cohort histogram (migration 0052) answers cases by status grouped by reported month or year: a period
- * with an end, the whole nation or a province, no category, not need-to-know (the zone and codes are checked in the
- * statement). A district or branch reads the exact SQL over its own cases: the histogram is keyed by province.
+ * Whether the cohort histograms answer cases by status grouped by reported month or year: a period with an end, no
+ * category, not need-to-know (the zone and codes are checked in the statement). The nation or a province reads 0052's
+ * (keyed by province); a district or branch reads 0055's (keyed by district and branch).
  */
 export const cohortEligible = (p: FigureParams): boolean =>
-  p.to !== null && !p.visibleCases && (p.groupBy === 'month' || p.groupBy === 'year') && p.districtId === null && p.branchId === null && p.category === null;
+  p.to !== null && !p.visibleCases && (p.groupBy === 'month' || p.groupBy === 'year') && p.category === null;
+
+/** The cohort histogram that answers `p`: by province (migration 0052) unless a district or branch is asked (0055). */
+function cohortTables(p: FigureParams) {
+  return p.districtId === null && p.branchId === null
+    ? { months: 'stock_cohort_months', checkpoints: 'stock_cohort_checkpoints', daily: 'stock_cohort_daily', key: ['reported_month', 'province', 'status', 'ce'], area: false }
+    : { months: 'stock_cohort_area_months', checkpoints: 'stock_cohort_area_checkpoints', daily: 'stock_cohort_area_daily', key: ['reported_month', 'district_id', 'branch_id', 'status', 'ce'], area: true };
+}
 
 /**
- * Cases by status by reported month (or year) from the cohort histogram (no key check, no fallback: used by stockFigure
+ * Cases by status by reported month (or year) from a cohort histogram (no key check, no fallback: used by stockFigure
  * and the tests): the month's checkpoint plus the days since, summed per reported month and status. The reported month
  * is the case's local month in the histogram's zone (the figure's, checked by the caller), as registry.ts groups it.
  */
 export function casesByStatusFromCohort(p: FigureParams): RawBuilder<Record<string, unknown>> {
   if (!cohortEligible(p)) throw new Error('cases_by_status: this scope is not answered by the cohort histogram');
+  const t = cohortTables(p);
   const where: RawBuilder<unknown>[] = [];
   if (p.offences === 'child_exploitation') where.push(sql`r.ce`);
-  if (p.province !== null) where.push(sql`r.province = ${p.province}`);
+  if (p.districtId !== null) where.push(sql`r.district_id = ${p.districtId}`);
+  if (p.branchId !== null) where.push(sql`r.branch_id = ${p.branchId}`);
+  // The area histogram has no province: a province with a district or branch is that area's districts in the province.
+  if (p.province !== null) where.push(t.area ? sql`r.district_id IN (SELECT d.id FROM districts d WHERE d.province = ${p.province})` : sql`r.province = ${p.province}`);
   const day = sql`(${p.to}::date + 1)`;
   return sql<Record<string, unknown>>`
-    WITH ${stockAtDay(day, { months: 'stock_cohort_months', checkpoints: 'stock_cohort_checkpoints', daily: 'stock_cohort_daily', key: ['reported_month', 'province', 'status', 'ce'] })}
+    WITH ${stockAtDay(day, t)}
     SELECT to_char(r.reported_month, ${p.groupBy === 'month' ? 'YYYY-MM' : 'YYYY'}) AS grp, r.status AS part, sum(r.n)::bigint AS n
     FROM r WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
     GROUP BY 1, 2 HAVING sum(r.n) <> 0`;
@@ -448,8 +459,9 @@ export async function stockRollupZone(db: Kysely<never>): Promise<string | null>
  */
 export async function extendStockCheckpoints(db: Kysely<never>): Promise<number> {
   // The caseload sums (migration 0047) keep months of their own, extended at the same time.
-  // ... and so do the backlog and cohort histograms' (migrations 0051, 0052, in the flow table's zone).
-  const { rows } = await sql<{ n: number; c: number; b: number; h: number }>`
-    SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c, stock_backlog_extend_checkpoints() AS b, stock_cohort_extend_checkpoints() AS h`.execute(db);
-  return Math.max(...['n', 'c', 'b', 'h'].map((k) => Number(rows[0]?.[k as 'n'] ?? 0)));
+  // ... and so do the backlog and cohort histograms' (migrations 0051, 0052, 0055, in the flow table's zone).
+  const { rows } = await sql<{ n: number; c: number; b: number; h: number; a: number }>`
+    SELECT stock_extend_checkpoints() AS n, stock_caseload_extend_checkpoints() AS c, stock_backlog_extend_checkpoints() AS b, stock_cohort_extend_checkpoints() AS h,
+      stock_cohort_area_extend_checkpoints() AS a`.execute(db);
+  return Math.max(...['n', 'c', 'b', 'h', 'a'].map((k) => Number(rows[0]?.[k as 'n'] ?? 0)));
 }
