@@ -4,6 +4,7 @@
 //
 //   node --import tsx bench/figures.bench.ts [--engine postgres|pglite] [--cases 1000000] [--runs 7]
 //       [--groupings none,province] [--figures firs,backlog] [--pg-url postgres://postgres@127.0.0.1:5432/test]
+//       [--scopes nation,province,district,branch]
 //       [--db NAME] [--name NEW_DB_NAME] [--generate-only] [--keep] [--no-old] [--plan] [--write-docs]
 //   node --import tsx bench/figures.bench.ts --url postgres://postgres@127.0.0.1:5432/amaan_national_x [--runs 5] ...
 //
@@ -24,7 +25,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.ts';
 import { startPlatform } from '../src/platform/bootstrap.ts';
@@ -57,6 +58,8 @@ const RUNS = Number(arg('--runs', '7'));
 const PG_URL = arg('--pg-url', process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
 const GROUPINGS = arg('--groupings', 'none,province').split(',') as Grouping[];
 const ONLY = arg('--figures', '') ? arg('--figures', '').split(',') : null;
+// The areas asked: the nation, the province, district and branch with the most cases (the dashboard's views).
+const SCOPES = arg('--scopes', 'nation').split(',');
 const READ_ONLY_URL = arg('--url', '');
 const REUSE = ENGINE === 'postgres' ? arg('--db', '') || (READ_ONLY_URL ? new URL(READ_ONLY_URL).pathname.slice(1) : '') : '';
 const GENERATE_ONLY = args.includes('--generate-only');
@@ -202,22 +205,34 @@ try {
       ? `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old = the registry's exact SQL (registry.ts, \`exactStock\` for the stock figures: status spans of migration 0037), new = \`computeFigure\` as the application runs it (the flow figures from their events, migration 0038, where rollup.ts finds they answer the same; cases by status from the stock rollup, 0039; backlog, open caseload and children in care from the intervals of 0044; operations the exact SQL on both sides), and old p50 ÷ new p50. Rows of old and new compared on the warm-up: identical.`
       : `Every figure for the year 2024, nation, child-exploitation cases (aim: p95 < 200 ms). p50 / p95, old SQL (test/stats/figures-reference.ts: one materialised set of every case in scope, status probed per case) and new (\`computeFigure\` as the application runs it: registry.ts, and the flow figures' events of migration 0038 where they serve), and old p50 ÷ new p50. Rows of old and new compared on every warm-up: identical.`);
     say('');
-    say(`| figure | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
-    say(`| --- | --- | --- | --- | --- |`);
+    const busiest = async (by: RawBuilder<unknown>, label: RawBuilder<unknown>) => (await sql<{ id: string; name: string; n: number }>`
+      SELECT ${by} AS id, ${label} AS name, count(*)::int AS n FROM cases c JOIN districts d ON d.id = c.district_id JOIN branches b ON b.id = c.branch_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`.execute(ctx.db)).rows[0]!;
+    const scopes: Array<{ label: string; over: Partial<FigureParams> }> = [];
+    for (const scope of SCOPES) {
+      if (scope === 'nation') scopes.push({ label: 'nation', over: {} });
+      else if (scope === 'province') { const x = await busiest(sql`d.province`, sql`d.province`); scopes.push({ label: `province ${x.name} (${x.n.toLocaleString('en-US')} cases)`, over: { province: x.id } }); }
+      else if (scope === 'district') { const x = await busiest(sql`d.id`, sql`d.name`); scopes.push({ label: `district ${x.name} (${x.n.toLocaleString('en-US')} cases)`, over: { districtId: Number(x.id) } }); }
+      else if (scope === 'branch') { const x = await busiest(sql`b.id`, sql`b.name`); scopes.push({ label: `branch ${x.name} (${x.n.toLocaleString('en-US')} cases)`, over: { branchId: Number(x.id) } }); }
+      else throw new Error('--scopes nation,province,district,branch');
+    }
+    if (SCOPES.join() !== 'nation') say(`Scopes: ${scopes.map((x) => x.label).join('; ')}.`);
+    say('');
+    say(`| figure | scope | grouping | old p50 / p95 | new p50 / p95 | ratio |`);
+    say(`| --- | --- | --- | --- | --- | --- |`);
     const slow: string[] = [];
-    for (const def of figures) {
+    for (const scope of scopes) for (const def of figures) {
       if (ONLY && !ONLY.includes(def.id)) continue;
       const ref = referenceFigureById(def.id)!;
       for (const g of GROUPINGS) {
-        const p = { ...base, groupBy: g };
+        const p = { ...base, ...scope.over, groupBy: g };
         const old = VERSUS === 'exact' ? () => computeFigure(ctx.db, exactDef(def), p, 'exact') : () => computeFigure(ctx.db, ref, p);
         if (OLD) {
           const [a, b] = [await old(), await computeFigure(ctx.db, def, p)];
           if (!isDeepStrictEqual(a, b)) throw new Error(`${def.id}/${g}: old and new rows differ\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
         }
         const { o, n } = await pair(OLD ? old : null, () => computeFigure(ctx.db, def, p));
-        if (q(n, 0.95) > 200) slow.push(`${def.id}/${g}`);
-        say(`| ${def.id} | ${g} | ${OLD ? `${ms(q(o, 0.5))} / ${ms(q(o, 0.95))}` : '—'} | ${ms(q(n, 0.5))} / ${ms(q(n, 0.95))} | ${OLD ? ratio(o, n) : '—'} |`);
+        if (q(n, 0.95) > 200) slow.push(`${def.id}/${scope.label}/${g}`);
+        say(`| ${def.id} | ${scope.label} | ${g} | ${OLD ? `${ms(q(o, 0.5))} / ${ms(q(o, 0.95))}` : '—'} | ${ms(q(n, 0.5))} / ${ms(q(n, 0.95))} | ${OLD ? ratio(o, n) : '—'} |`);
       }
     }
     say('');
