@@ -10,6 +10,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { boundedCount } from '../../platform/db/bounded-count.ts';
 import { advisoryXactLock, LOCK_CLASS } from '../../platform/db/advisory-lock.ts';
 import { assertDate, caseDates } from './case-dates.ts';
+import { currentCasesPerStatus } from '../stats/rollup/stock.ts';
 import { dateMessages } from './dates.rules.ts';
 import { changesOf, recordCorrections } from '../corrections/correction.service.ts';
 import { parseFir } from './case.schema.ts';
@@ -79,7 +80,7 @@ export async function caseStatusCounts(ctx: ServiceContext, q: StatusCountsQuery
     return q.branchId ? visible.where('cases.branch_id', '=', q.branchId) : visible;
   };
   // Someone who sees every case (an analyst) is answered from the stock rollup's national count per status.
-  const fromRollup = seesEveryCase(ctx.actor) ? await statusCountsFromRollup(ctx, q.branchId ?? null) : null;
+  const fromRollup = seesEveryCase(ctx.actor) ? await currentCasesPerStatus(ctx.db, q.branchId ?? null) : null;
   if (fromRollup) return boundedStatusCounts(fromRollup, bound);
   const firstPass = Math.min(onePass, bound);
   const grouped = await ctx.db
@@ -105,35 +106,6 @@ function boundedStatusCounts(row: Record<string, string | number>, bound: number
     return { status, count: Math.min(n, bound), exact: n <= bound };
   });
   return { counts, total: counts.reduce((s, c) => s + c.count, 0), totalExact: counts.every((c) => c.exact), bound };
-}
-
-/**
- * The number of cases per CURRENT status (of one branch, or all), from the stock rollup (migration 0039): the sum
- * of every daily change of the status, i.e. the last monthly checkpoint plus the changes since it (future days
- * included). Any zone: the sum over all days does not depend on where the days end. The rollup is kept by
- * triggers in the same statement as every write, so it is exact; null when it is absent or being rebuilt
- * (stock_rollup_meta.building, stats/rollup/rebuild.ts), and the caller then counts cases. One statement, so
- * the flag and the sums are read at the same instant (a checkpoint added since the month was read: counted over the cases). Reads a few thousand rows instead of every case (5 s at
- * 1,000,000 cases: docs/benchmarks.md, s11-load).
- */
-async function statusCountsFromRollup(ctx: ServiceContext, branchId: number | null): Promise<Record<string, string> | null> {
-  // The last checkpoint first, as a value: the daily changes after it are then found by the day index (the
-  // planner cannot size a range bounded by a value computed in the same statement, and scanned every day).
-  const last = await sql<{ m: string | null }>`SELECT to_char(max(m.month), 'YYYY-MM-DD') AS m FROM stock_checkpoint_months m`.execute(ctx.db);
-  const month = last.rows[0]?.m ?? null;
-  const branch = (col: string) => (branchId === null ? sql`true` : sql`${sql.ref(col)} = ${branchId}`);
-  const { rows } = await sql<{ ok: boolean | null; counts: string | null }>`
-    WITH r AS (
-      SELECT k.status, k.n FROM stock_status_checkpoints k WHERE k.month = ${month}::date AND ${branch('k.branch_id')}
-      UNION ALL
-      SELECT d.status, d.delta FROM stock_status_daily d WHERE d.day >= coalesce(${month}::date, '-infinity'::date) AND ${branch('d.branch_id')}
-    )
-    SELECT (SELECT s.building IS NULL FROM stock_rollup_meta s WHERE s.id = 1)
-        AND (SELECT to_char(max(m.month), 'YYYY-MM-DD') FROM stock_checkpoint_months m) IS NOT DISTINCT FROM ${month}::text AS ok,
-      (SELECT json_object_agg(g.status, g.n)::text FROM (SELECT r.status, sum(r.n)::bigint AS n FROM r GROUP BY r.status) g) AS counts`.execute(ctx.db);
-  const row = rows[0];
-  if (!row?.ok) return null;
-  return row.counts ? (JSON.parse(row.counts) as Record<string, string>) : {};
 }
 
 type SummaryRow = { id: string; title: string; status: string; fir_number: number | null; fir_year: number | null; branch_id: number; district: string; province: string; reported_at: Date; updated_at: Date; offence_codes: string[] | null };

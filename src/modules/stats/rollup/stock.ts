@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
 import { SPAN_KIND } from '../../../platform/db/migrations/0044_stock_spans.ts';
 import { backlogBands, figureSql, periodEnd, type FigureParams } from '../figures/registry.ts';
 
@@ -74,6 +75,36 @@ function stockAtDay(day: RawBuilder<unknown>, t: { months: string; checkpoints: 
       SELECT ${cols('dl')}, dl.delta FROM ${sql.table(t.daily)} dl
       WHERE dl.day < ${day} AND dl.day >= coalesce((SELECT m FROM cpm), '-infinity'::date)
     )`;
+}
+
+/**
+ * The number of cases per CURRENT status (of one branch, or all), from the stock rollup (migration 0039): the sum
+ * of every daily change of the status, i.e. the last monthly checkpoint plus the changes since it (future days
+ * included). Any zone: the sum over all days does not depend on where the days end. The rollup is kept by
+ * triggers in the same statement as every write, so it is exact; null when it is absent or being rebuilt
+ * (stock_rollup_meta.building, stats/rollup/rebuild.ts), and the caller then counts cases. One statement, so
+ * the flag and the sums are read at the same instant (a checkpoint added since the month was read: null, and the
+ * caller counts cases). Reads a few thousand rows instead of every case (5 s at 1,000,000 cases: docs/benchmarks.md,
+ * s11-load). The cases service's home status counts for someone who sees every case. (As stockAtDay, with no day bound.)
+ */
+export async function currentCasesPerStatus(db: Db, branchId: number | null): Promise<Record<string, string> | null> {
+  // The last checkpoint first, as a value: the daily changes after it are then found by the day index (the
+  // planner cannot size a range bounded by a value computed in the same statement, and scanned every day).
+  const last = await sql<{ m: string | null }>`SELECT to_char(max(m.month), 'YYYY-MM-DD') AS m FROM stock_checkpoint_months m`.execute(db);
+  const month = last.rows[0]?.m ?? null;
+  const branch = (col: string) => (branchId === null ? sql`true` : sql`${sql.ref(col)} = ${branchId}`);
+  const { rows } = await sql<{ ok: boolean | null; counts: string | null }>`
+    WITH r AS (
+      SELECT k.status, k.n FROM stock_status_checkpoints k WHERE k.month = ${month}::date AND ${branch('k.branch_id')}
+      UNION ALL
+      SELECT d.status, d.delta FROM stock_status_daily d WHERE d.day >= coalesce(${month}::date, '-infinity'::date) AND ${branch('d.branch_id')}
+    )
+    SELECT (SELECT s.building IS NULL FROM stock_rollup_meta s WHERE s.id = 1)
+        AND (SELECT to_char(max(m.month), 'YYYY-MM-DD') FROM stock_checkpoint_months m) IS NOT DISTINCT FROM ${month}::text AS ok,
+      (SELECT json_object_agg(g.status, g.n)::text FROM (SELECT r.status, sum(r.n)::bigint AS n FROM r GROUP BY r.status) g) AS counts`.execute(db);
+  const row = rows[0];
+  if (!row?.ok) return null;
+  return row.counts ? (JSON.parse(row.counts) as Record<string, string>) : {};
 }
 
 /** The rollup's own answer for cases by status (no zone check, no fallback): used by stockFigure and the tests. */
