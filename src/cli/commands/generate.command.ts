@@ -73,7 +73,7 @@ export function register(program: Command): void {
         if (barStarted) bar.stop();
       });
       if (result.casesWritten > 0) {
-        process.stderr.write('planner statistics (ANALYZE)...\n');
+        process.stderr.write('planner statistics and visibility maps (VACUUM ANALYZE)...\n');
         const { loadConfig } = await import('../../platform/config.ts');
         await analyzeGenerated(loadConfig());
       }
