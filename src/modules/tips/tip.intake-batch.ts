@@ -156,6 +156,16 @@ export async function fileInHalves(app: AppContext, items: BatchItem[], deps: Ba
   }
 }
 
+// Probe plans. The batch's statements are prepared once per connection (prepared.ts) and PostgreSQL keeps a generic
+// plan for them, made from the statistics of the moment it was first planned. Written `col = ANY($1)`, a look-up
+// planned while a table was small or never analysed (a new database: autovacuum analyses a table only after 50 +
+// 10% of its rows changed, and not within its first minute) became a sequential scan of the whole table, kept for
+// the connection's life however large the table grew: in a 15 s run of the intake benchmark, every batch scanned
+// `tips`, `tip_files`, `tip_identifiers` and `hash_set_entries` whole (docs/benchmarks.md, "Tip intake: session
+// 13"). So every look-up by key here is written as one probe per distinct key: `unnest($1) AS q(k) CROSS JOIN
+// LATERAL (... WHERE col = q.k ORDER BY ... LIMIT n)` (or OFFSET 0), a subquery PostgreSQL never pulls up into a
+// join, so the only plans it can make are a parameterised index probe per key (or a scan per key, which costs more
+// than the probe whatever the table's size). Same rows as before: per key, the same first `n` by tip id.
 async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps: BatchDeps): Promise<BatchResult[]> {
   // 1. One statement: the entities of every report, inserted (the new ones) and read (the others) in one fixed
   // order (kind, key) so concurrent batches never wait on each other in a cycle, and the tips already stored under
@@ -177,7 +187,9 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   const entityId = new Map<string, { id: string; kind: EntityKind; display: string }>();
   const stored = new Map<string, { id: string; receipt: string }>();
   {
-    const parts: RawBuilder<unknown>[] = [sql`SELECT 't' AS t, id::text AS id, receipt AS a, idempotency_key AS b, NULL::text AS c FROM tips WHERE idempotency_key = ANY(${idempotencyKeys}::text[])`];
+    // One probe of the key's unique index per key (LATERAL with LIMIT, never a scan: see probe plans above fileBatch).
+    const parts: RawBuilder<unknown>[] = [sql`SELECT 't' AS t, s.id::text AS id, s.receipt AS a, s.idempotency_key AS b, NULL::text AS c
+        FROM unnest(${idempotencyKeys}::text[]) AS q(k) CROSS JOIN LATERAL (SELECT id, receipt, idempotency_key FROM tips WHERE tips.idempotency_key = q.k LIMIT 1) s`];
     let withInput = sql``;
     if (sorted.length) {
       withInput = sql`WITH input AS (
@@ -285,10 +297,10 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
   const reads: RawBuilder<unknown>[] = [];
   if (fresh.length) reads.push(sql`SELECT 'rule', code, weight::text, enabled::text FROM tip_rules`);
   if (allEntities.length) {
-    reads.push(sql`SELECT 'entity' AS t, entity_id::text AS a, tip_id::text AS b, NULL::text AS c FROM (
-        SELECT tip_id, entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY tip_id) AS n
-        FROM tip_identifiers WHERE entity_id = ANY(${allEntities}::uuid[])
-      ) h WHERE n <= ${cap}`);
+    reads.push(sql`SELECT 'entity' AS t, q.e::text AS a, h.tip_id::text AS b, NULL::text AS c
+        FROM unnest(${allEntities}::uuid[]) AS q(e) CROSS JOIN LATERAL (
+          SELECT tip_id FROM tip_identifiers WHERE tip_identifiers.entity_id = q.e ORDER BY tip_id LIMIT ${cap}
+        ) h`);
     // Each end looked up by its own index (links_from_in_case, links_to_in_case: links recorded in a case only).
     reads.push(sql`SELECT DISTINCT 'in_case', x.id, NULL::text, NULL::text FROM (
         SELECT from_id AS id FROM links WHERE case_id IS NOT NULL AND from_type = 'entity' AND from_id = ANY(${allEntities}::text[])
@@ -299,21 +311,26 @@ async function fileBatch(db: AppContext['db'], tx: Tx, items: BatchItem[], deps:
       ) x`);
   }
   if (urlKeys.length) {
-    reads.push(sql`SELECT 'url', url_key, tip_id::text, NULL::text FROM (
-        SELECT tip_id, url_key, row_number() OVER (PARTITION BY url_key ORDER BY tip_id) AS n FROM tip_urls WHERE url_key = ANY(${urlKeys}::text[])
-      ) h WHERE n <= ${cap}`);
+    reads.push(sql`SELECT 'url', q.k, h.tip_id::text, NULL::text FROM unnest(${urlKeys}::text[]) AS q(k) CROSS JOIN LATERAL (
+        SELECT tip_id FROM tip_urls WHERE tip_urls.url_key = q.k ORDER BY tip_id LIMIT ${cap}
+      ) h`);
   }
   for (const col of HASHES) {
     const values = valuesOf(col);
     if (!values.length) continue;
-    reads.push(sql`SELECT ${`hash:${col}`}::text, value, tip_id::text, NULL::text FROM (
-        SELECT tip_id, ${sql.ref(col)} AS value, row_number() OVER (PARTITION BY ${sql.ref(col)} ORDER BY tip_id) AS n FROM tip_files WHERE ${sql.ref(col)} = ANY(${values}::text[])
-      ) h WHERE n <= ${cap}`);
+    reads.push(sql`SELECT ${`hash:${col}`}::text, q.v, h.tip_id::text, NULL::text FROM unnest(${values}::text[]) AS q(v) CROSS JOIN LATERAL (
+        SELECT tip_id FROM tip_files WHERE ${sql.ref(`tip_files.${col}`)} = q.v ORDER BY tip_id LIMIT ${cap}
+      ) h`);
     if (col === 'pdq') continue; // PDQ is matched within a radius below, not exactly
-    reads.push(sql`(SELECT ${`set:${col}`}::text, ${sql.ref(`hash_set_entries.${col}`)}, hash_sets.name, NULL::text FROM hash_set_entries JOIN hash_sets ON hash_sets.id = hash_set_entries.hash_set_id
-        WHERE ${sql.ref(`hash_set_entries.${col}`)} = ANY(${values}::text[]) LIMIT ${1000 * fresh.length})`);
-    reads.push(sql`(SELECT ${`media:${col}`}::text, ${sql.ref(`media_files.${col}`)}, media_files.case_id::text, media_files.id::text FROM media_files
-        WHERE ${sql.ref(`media_files.${col}`)} = ANY(${values}::text[]) LIMIT ${1000 * fresh.length})`);
+    // OFFSET 0 keeps each LATERAL a probe per value (a subquery with OFFSET is never pulled up into a join).
+    reads.push(sql`(SELECT ${`set:${col}`}::text, x.v, x.name, NULL::text FROM unnest(${values}::text[]) AS q(v) CROSS JOIN LATERAL (
+        SELECT ${sql.ref(`hash_set_entries.${col}`)} AS v, hash_sets.name FROM hash_set_entries JOIN hash_sets ON hash_sets.id = hash_set_entries.hash_set_id
+        WHERE ${sql.ref(`hash_set_entries.${col}`)} = q.v OFFSET 0
+      ) x LIMIT ${1000 * fresh.length})`);
+    reads.push(sql`(SELECT ${`media:${col}`}::text, x.v, x.case_id, x.id FROM unnest(${values}::text[]) AS q(v) CROSS JOIN LATERAL (
+        SELECT ${sql.ref(`media_files.${col}`)} AS v, media_files.case_id::text AS case_id, media_files.id::text AS id FROM media_files
+        WHERE ${sql.ref(`media_files.${col}`)} = q.v OFFSET 0
+      ) x LIMIT ${1000 * fresh.length})`);
   }
   const hits = reads.length ? (await sql<{ t: string; a: string; b: string | null; c: string | null }>`${prepared}SELECT * FROM (${sql.join(reads, sql` UNION ALL `)}) AS r(t, a, b, c)`.execute(tx)).rows : [];
   // The hits by kind, then by value (one pass; each list grown in place: a batch of hundreds of reports reads

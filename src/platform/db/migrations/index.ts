@@ -40,6 +40,7 @@ import * as personSearchOrders from './0049_person_search_orders.ts';
 import * as tipIntakeCost from './0050_tip_intake_cost.ts';
 import * as stockBacklog from './0051_stock_backlog.ts';
 import * as stockCohort from './0052_stock_cohort.ts';
+import * as tipRelationsCheckProbes from './0053_tip_relations_check_probes.ts';
 import * as stockCohortArea from './0055_stock_cohort_area.ts';
 
 // Versioned migrations, applied in name order at start. Add new files; never edit an applied one.
@@ -85,5 +86,6 @@ export const migrations: Record<string, Migration> = {
   '0050_tip_intake_cost': tipIntakeCost,
   '0051_stock_backlog': stockBacklog,
   '0052_stock_cohort': stockCohort,
+  '0053_tip_relations_check_probes': tipRelationsCheckProbes,
   '0055_stock_cohort_area': stockCohortArea,
 };
