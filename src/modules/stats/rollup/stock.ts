@@ -363,12 +363,15 @@ export function backlogFromHistogram(p: FigureParams): RawBuilder<Record<string,
     ),
     ${p.groupBy === 'district' ? sql`
     -- By district (the map: ~180 groups, a thousand medians in as many FIR months): each rank is the k-th newest open
-    -- case of its district(s) and month, read through the index by district and FIR instant, k + 1 rows each.
+    -- case of its district(s) and month, read through the index by district and FIR instant, k + 1 rows each. The
+    -- district ids per name and the offence sets in scope are found once (as a join inside the lateral read, the
+    -- sets were hashed and the districts scanned again for each of the thousand ranks).
+    dnames AS MATERIALIZED (SELECT dn.name, array_agg(dn.id) AS ids FROM districts dn ${p.province !== null ? sql`WHERE dn.province = ${p.province}` : sql``} GROUP BY dn.name),
     picked AS (
-      SELECT l.grp, l.r, x.at FROM located l
+      SELECT l.grp, l.r, x.at FROM located l JOIN dnames dn ON dn.name = l.grp
       CROSS JOIN LATERAL (
-        SELECT s.at FROM stat_stock_spans s JOIN os ON os.id = s.set_id
-        WHERE s.kind = 1 AND s.district_id IN (SELECT dn.id FROM districts dn WHERE dn.name = l.grp ${p.province !== null ? sql`AND dn.province = ${p.province}` : sql``})
+        SELECT s.at FROM stat_stock_spans s
+        WHERE s.kind = 1 AND s.district_id = ANY (dn.ids) AND s.set_id = ANY (ARRAY(SELECT os.id FROM os))
           AND s.at >= ${monthStart(sql`l.fm`)} AND s.at < ${monthEnd(sql`l.fm`)} AND s.lo < ${end} AND s.hi >= ${end}
           ${p.districtId !== null ? sql`AND s.district_id = ${p.districtId}` : sql``} ${p.branchId !== null ? sql`AND s.branch_id = ${p.branchId}` : sql``}
         ORDER BY s.at DESC OFFSET l.k LIMIT 1
