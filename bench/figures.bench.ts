@@ -158,7 +158,7 @@ try {
   say(HEADING);
   say(`Command: \`node --import tsx bench/figures.bench.ts ${args.filter((a) => a !== '--write-docs' && a !== '--keep').join(' ')}\`; ${new Date().toISOString().slice(0, 10)}.`);
   const version = (await sql<{ v: string }>`SELECT version() AS v`.execute(ctx.db)).rows[0]!.v.split(',')[0];
-  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ENGINE === 'postgres' ? `${version} on the same host, default settings` : `PGlite (${version}, WebAssembly, in this process), data folder on local disk`}. **Shared and loaded**: about 8 other engineers' builds and tests ran on these 2 cores at the same time; load average ${loadNow()} at the start, so times vary run to run and old and new run in turn (alternating which goes first) to see the same load. p50/p95 of ${RUNS} runs each after one warm-up (with ${RUNS} runs, p95 is the slowest or the slowest but one).`);
+  say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${ENGINE === 'postgres' ? `${version} on the same host, default settings` : `PGlite (${version}, WebAssembly, in this process), data folder on local disk`}. Load average ${loadNow()} at the start (other work on this machine, if any, is said beside the figures); old and new run in turn (alternating which goes first) to see the same load. p50/p95 of ${RUNS} runs each after one warm-up (with ${RUNS} runs, p95 is the slowest or the slowest but one).`);
   say('');
 
   let counts: GeneratedCounts | null = null;
