@@ -30,10 +30,12 @@ import { runDdl } from '../run-ddl.ts';
 // Backup restore runs with triggers off (session_replication_role = replica), as it ran with the keys off.
 const LOCK = `7261025, hashtext('all')`; // LOCK_CLASS.tipRelationAll, key 'all' (advisory-lock.ts)
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  // (Statements with function bodies: not split by runDdl.)
-  await sql.raw(`
-    CREATE FUNCTION tip_relations_check_tips() RETURNS trigger LANGUAGE plpgsql AS $fn$
+/**
+ * The statement trigger function that checks a statement's new relations name existing tips (`probe`: the NOT EXISTS
+ * subquery for one named tip `x.id`). Migration 0053 replaces it with a probe that stays a per-tip subplan.
+ */
+export const tipRelationsCheckFunction = (probe: string, replace = false): string => `
+    CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION tip_relations_check_tips() RETURNS trigger LANGUAGE plpgsql AS $fn$
     DECLARE
       bad record;
     BEGIN
@@ -43,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END IF;
       -- Each tip named once (a new tip names its many related ones, and is named by each of its rows).
       SELECT x.id INTO bad FROM (SELECT tip_id AS id FROM tip_relations_new UNION SELECT related_tip_id FROM tip_relations_new) x
-      WHERE NOT EXISTS (SELECT 1 FROM tips t WHERE t.id = x.id)
+      WHERE NOT EXISTS (${probe})
       LIMIT 1;
       IF FOUND THEN
         RAISE EXCEPTION 'insert or update on table "tip_relations" names a tip that does not exist'
@@ -53,7 +55,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       RETURN NULL;
     END
     $fn$
-  `).execute(db);
+  `;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // (Statements with function bodies: not split by runDdl.)
+  await sql.raw(tipRelationsCheckFunction('SELECT 1 FROM tips t WHERE t.id = x.id')).execute(db);
   await sql.raw(`
     CREATE FUNCTION tips_lock_relations() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
