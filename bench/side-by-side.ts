@@ -12,8 +12,8 @@ export const arg = (name: string, dflt: string): string => {
 };
 export const loadAverage = (): string => loadavg().map((x) => x.toFixed(2)).join(' / ');
 export const machine = (): string => `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, PostgreSQL on the same host`;
-const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+export const quantile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]!;
+export const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** The database of --url, every connection read only. */
 export async function openReadOnly(): Promise<Awaited<ReturnType<typeof openDatabase>>> {

@@ -14,7 +14,7 @@
 // The connection must be a superuser's (the function swap and session_replication_role).
 import pg from 'pg';
 import { refreshBody } from '../src/platform/db/migrations/0039_stock_rollup.ts';
-import { arg, loadAverage, machine } from './side-by-side.ts';
+import { arg, loadAverage, machine, ms, quantile } from './side-by-side.ts';
 
 const url = arg('--url', '');
 if (!url) throw new Error('--url postgres://... is required');
@@ -27,8 +27,6 @@ const sides: Array<{ name: string; before: string[] }> = [
   { name: 'no cohorts', before: [body()] },
   { name: 'no triggers', before: ['SET LOCAL session_replication_role = replica'] },
 ];
-const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
